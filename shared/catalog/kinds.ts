@@ -1,0 +1,519 @@
+import type { Protocol } from '../model/types';
+import { bool, int, latency, list, name, oneOf, port, serviceProps, str, strings, NAME_HINT, NAME_PATTERN, SQL_NAME_HINT, SQL_NAME_PATTERN } from './props';
+import type { KindDef, PropDef } from './types';
+
+/**
+ * The component catalog, version 1. Each kind is described once, here; validation, the
+ * inspector, the palette and the generators all read it. Ids are part of the file format.
+ */
+
+const CLIENT: Protocol[] = ['http', 'grpc', 'graphql', 'websocket', 'kafka', 'amqp', 'mqtt', 'nats', 'jms', 'sql', 'mongodb', 'redis', 's3', 'sftp', 'otlp', 'metrics'];
+const CONSUMES: Protocol[] = ['kafka', 'amqp', 'mqtt', 'nats', 'jms', 'sftp', 's3'];
+
+const authProp = oneOf('auth', 'Authentication', ['none', 'key-auth', 'jwt', 'oidc', 'basic', 'mtls'], 'none', 'How callers authenticate at the gateway. oidc uses a Keycloak wired to the gateway.');
+const gatewayProps = (defPort: number): PropDef[] => [
+  port('port', 'HTTP port', defPort, 'Port the gateway listens on for traffic.'),
+  oneOf('exposure', 'Exposure', ['internet', 'internal'], 'internet', 'Internet-facing gateways are checked for authentication.'),
+  authProp,
+  int('rateLimitPerMinute', 'Rate limit (req/min)', 0, 0, 10_000_000, 'Requests per minute allowed per consumer; 0 for no limit.'),
+  oneOf('rateLimitBy', 'Rate limit by', ['consumer', 'ip'], 'consumer', 'What the rate limit is counted per.'),
+  bool('cors', 'CORS', false, 'Answer CORS pre-flight requests.'),
+  strings('corsOrigins', 'CORS origins', ['*'], 'Origins allowed when CORS is on.', { pattern: '^(\\*|https?://[A-Za-z0-9.-]+(:[0-9]+)?)$', patternHint: '* or a scheme://host[:port] origin' }),
+  oneOf('apiVersioning', 'API versioning', ['none', 'url-path', 'header', 'query'], 'url-path', 'How API versions are told apart, for the document.'),
+  int('timeoutMs', 'Upstream timeout (ms)', 60000, 1, 3_600_000, 'How long the gateway waits for an upstream.'),
+  latency(5),
+];
+
+const topicItem: PropDef[] = [
+  name('name', 'Name', '', 'Topic name.'),
+  int('partitions', 'Partitions', 3, 1, 10000, 'Partitions bound the parallelism of consumers.'),
+  int('retentionHours', 'Retention (hours)', 168, 1, 876000, 'How long records are kept.'),
+  oneOf('cleanupPolicy', 'Cleanup policy', ['delete', 'compact'], 'delete', 'compact keeps the last record per key.'),
+  bool('deadLetter', 'Dead-letter topic', false, 'Create `<name>.dlt` for records that fail after retries.'),
+];
+
+const queueItem: PropDef[] = [
+  name('name', 'Name', '', 'Queue name.'),
+  bool('durable', 'Durable', true, 'Survives a broker restart.'),
+  bool('deadLetter', 'Dead-letter queue', false, 'Rejected messages go to `<name>.dlq` through the dead-letter exchange.'),
+  int('messageTtlMs', 'Message TTL (ms)', 0, 0, 2_147_483_647, '0 for no expiry.'),
+  int('maxLength', 'Max length', 0, 0, 2_147_483_647, '0 for unbounded.'),
+  int('retryDelayMs', 'Retry delay (ms)', 0, 0, 86_400_000, 'When above 0, a `<name>.retry` queue redelivers after this delay.'),
+];
+
+const exchangeItem: PropDef[] = [
+  name('name', 'Name', '', 'Exchange name.'),
+  oneOf('type', 'Type', ['topic', 'direct', 'fanout', 'headers'], 'topic', 'How messages are routed to queues.'),
+  bool('durable', 'Durable', true, 'Survives a broker restart.'),
+];
+
+const dbName = (def: string): PropDef =>
+  str('database', 'Database', def, 'Database created at start.', { pattern: SQL_NAME_PATTERN, patternHint: SQL_NAME_HINT, maxLength: 63 });
+
+const storeLatency = latency(5);
+
+export const KINDS: readonly KindDef[] = [
+  // ── Services and sources ────────────────────────────────────────────────
+  {
+    id: 'rest-service', name: 'REST service', category: 'service', icon: 'rest', product: 'REST service (HTTP/JSON)',
+    description: 'An HTTP/JSON API you build.', external: false,
+    emits: CLIENT, accepts: ['http', 'websocket', ...CONSUMES], defaultIn: 'http', metricsPath: '/metrics',
+    props: [...serviceProps(8080), str('basePath', 'Base path', '/api', 'Prefix of its routes.', { pattern: '^/[A-Za-z0-9._~/-]*$', patternHint: 'a path starting with /' })],
+    keywords: ['api', 'http', 'microservice', 'node', 'spring'],
+  },
+  {
+    id: 'grpc-service', name: 'gRPC service', category: 'service', icon: 'grpc', product: 'gRPC service (HTTP/2, Protobuf)',
+    description: 'A gRPC API you build.', external: false,
+    emits: CLIENT, accepts: ['grpc', ...CONSUMES], defaultIn: 'grpc', metricsPath: '/metrics',
+    props: [...serviceProps(50051, 10).map((p) => (p.key === 'dataFormat' ? { ...p, default: 'protobuf' } : p))],
+    keywords: ['protobuf', 'rpc', 'http2'],
+  },
+  {
+    id: 'graphql-service', name: 'GraphQL service', category: 'service', icon: 'graphql', product: 'GraphQL service',
+    description: 'A GraphQL API you build.', external: false,
+    emits: CLIENT, accepts: ['graphql', 'http', 'websocket', ...CONSUMES], defaultIn: 'graphql', metricsPath: '/metrics',
+    props: [...serviceProps(4000, 30), str('endpoint', 'Endpoint', '/graphql', 'Path of the GraphQL endpoint.', { pattern: '^/[A-Za-z0-9._~/-]*$', patternHint: 'a path starting with /' })],
+    keywords: ['federation', 'apollo', 'schema'],
+  },
+  {
+    id: 'web-app', name: 'Web app', category: 'service', icon: 'web', product: 'Web front end',
+    description: 'A browser front end (React, Angular, ...) calling APIs.', external: false,
+    emits: ['http', 'grpc', 'graphql', 'websocket', 'otlp'], accepts: ['http'], defaultIn: 'http',
+    props: [
+      port('port', 'Port', 3000, 'Port the app is served on.'),
+      str('healthPath', 'Health check path', '/', 'Path answering 200.', { pattern: '^/[A-Za-z0-9._~/-]*$', patternHint: 'a path starting with /' }),
+      str('image', 'Image', '', 'Your own image; empty for a stand-in.', { pattern: '^([a-z0-9][a-z0-9._/-]*(:[A-Za-z0-9._-]+)?)?$', patternHint: 'an image reference such as registry/name:tag' }),
+      oneOf('framework', 'Framework', ['unspecified', 'react', 'angular', 'vue', 'svelte', 'other'], 'react', 'For the document.'),
+      latency(0),
+    ],
+    keywords: ['frontend', 'browser', 'spa', 'react', 'ui'],
+  },
+  {
+    id: 'worker', name: 'Worker', category: 'service', icon: 'worker', product: 'Background worker',
+    description: 'Consumes messages or events and acts on them.', external: false,
+    emits: CLIENT, accepts: CONSUMES, metricsPath: '/metrics',
+    props: [...serviceProps(8080), int('concurrency', 'Concurrency', 4, 1, 10000, 'Messages processed in parallel (bulkhead size).'), bool('idempotent', 'Idempotent', true, 'Safe to process a message twice (needed for at-least-once).')],
+    keywords: ['consumer', 'processor', 'job', 'listener'],
+  },
+  {
+    id: 'batch-job', name: 'Batch job', category: 'service', icon: 'batch', product: 'Scheduled batch job',
+    description: 'Runs on a schedule: ETL, reports, file loads.', external: false,
+    emits: CLIENT, accepts: CONSUMES, metricsPath: '/metrics',
+    props: [
+      ...serviceProps(8080, 1000),
+      str('schedule', 'Schedule (cron)', '0 2 * * *', 'When it runs, in cron syntax.', { pattern: '^[0-9*/,\\- ]{9,60}$|^@(hourly|daily|weekly|monthly)$', patternHint: 'five cron fields or @hourly/@daily/@weekly/@monthly' }),
+      int('batchSize', 'Batch size', 10000, 1, 100_000_000, 'Records per batch.'),
+      oneOf('onError', 'On bad records', ['quarantine', 'skip-and-log', 'fail-fast'], 'quarantine', 'What happens to records that fail.'),
+    ],
+    keywords: ['etl', 'cron', 'scheduled', 'spark', 'airflow'],
+  },
+  {
+    id: 'iot-device', name: 'IoT device', category: 'service', icon: 'iot', product: 'IoT device fleet',
+    description: 'Sensors or devices publishing telemetry (simulated in the stack).', external: false,
+    emits: ['mqtt', 'http', 'amqp', 'websocket'], accepts: ['mqtt'], defaultIn: 'mqtt',
+    props: [
+      int('devices', 'Devices', 100, 1, 100_000_000, 'How many devices, for sizing.'),
+      int('messagesPerMinute', 'Messages per device per minute', 6, 0, 600000, 'Telemetry rate per device.'),
+      oneOf('dataFormat', 'Data format', ['json', 'cbor', 'protobuf', 'binary'], 'json', 'Payload format.'),
+    ],
+    keywords: ['sensor', 'telemetry', 'device', 'edge'],
+  },
+  {
+    id: 'saas-app', name: 'SaaS app', category: 'service', icon: 'saas', product: 'External SaaS',
+    description: 'A third-party service such as Salesforce, Stripe or FedEx (external).', external: true,
+    emits: ['http', 'websocket'], accepts: ['http', 'graphql'], defaultIn: 'http',
+    props: [
+      str('vendor', 'Vendor', '', 'Who provides it, e.g. Stripe.', { maxLength: 100 }),
+      str('baseUrl', 'Base URL', '', 'Its API base URL.', { pattern: '^(https?://[^\\s"\'<>`]+)?$', patternHint: 'an http(s) URL' }),
+      oneOf('auth', 'Authentication', ['api-key', 'oauth2', 'basic', 'mtls', 'none'], 'api-key', 'How you authenticate to it; the credential goes in .env.'),
+      latency(200),
+    ],
+    keywords: ['salesforce', 'stripe', 'fedex', 'external', 'third-party', 'vendor'],
+  },
+  {
+    id: 'legacy-system', name: 'Legacy system', category: 'service', icon: 'legacy', product: 'Legacy system',
+    description: 'A mainframe, SAP or other system you integrate with but do not run (external).', external: true,
+    emits: ['http', 'jms', 'sftp', 'sql', 'mqtt'], accepts: ['http', 'jms', 'sftp', 'sql'], defaultIn: 'http',
+    props: [
+      str('vendor', 'Platform', '', 'e.g. IBM z/OS, SAP ECC.', { maxLength: 100 }),
+      oneOf('interface', 'Interface', ['soap', 'rest', 'files', 'mq', 'database', 'other'], 'soap', 'What it offers to integrate with.'),
+      latency(150),
+    ],
+    keywords: ['mainframe', 'sap', 'erp', 'soap', 'external', 'cobol'],
+  },
+  {
+    id: 'sftp-server', name: 'SFTP server', category: 'service', icon: 'sftp', product: 'SFTP server (atmoz/sftp)',
+    description: 'Files exchanged over SFTP.', external: false,
+    emits: ['sftp'], accepts: ['sftp'],
+    image: 'atmoz/sftp:alpine-3.7', ports: [{ container: 22, host: 2222, name: 'sftp', prop: 'port' }],
+    healthcheck: { test: ['CMD-SHELL', 'nc -z localhost 22 || exit 1'], interval: '10s', timeout: '5s', retries: 5 },
+    props: [
+      port('port', 'Host port', 2222),
+      name('user', 'User', 'transfer', 'Account for the transfers; its password comes from .env.'),
+      str('directory', 'Directory', 'upload', 'Folder files land in.', { pattern: '^[A-Za-z0-9._-]{1,64}$', patternHint: 'a single folder name' }),
+      oneOf('fileFormat', 'File format', ['csv', 'json', 'xml', 'parquet', 'fixed-width', 'edi'], 'csv', 'Format of the files.'),
+      oneOf('encryption', 'File encryption', ['none', 'pgp', 'aes-256'], 'pgp', 'Encryption of the files themselves.'),
+      int('archiveDays', 'Archive after (days)', 30, 0, 36500, 'Processed files are archived after this; 0 to delete at once.'),
+    ],
+    keywords: ['file', 'ftp', 'transfer', 'csv'],
+  },
+
+  // ── Gateways ────────────────────────────────────────────────────────────
+  {
+    id: 'kong', name: 'Kong', category: 'gateway', icon: 'kong', product: 'Kong Gateway 3.x (DB-less)',
+    description: 'API gateway: routes, auth, rate limits, plugins.', external: false,
+    emits: ['http', 'grpc', 'graphql', 'websocket', 'otlp'], accepts: ['http', 'grpc', 'graphql', 'websocket'], defaultIn: 'http',
+    metricsPath: '/metrics', metricsPort: 8100,
+    image: 'kong:3.8.0', ports: [{ container: 8000, host: 8000, name: 'proxy', prop: 'port' }, { container: 8001, host: 8001, name: 'admin', prop: 'adminPort' }],
+    healthcheck: { test: ['CMD', 'kong', 'health'], interval: '10s', timeout: '5s', retries: 10 },
+    props: [...gatewayProps(8000), port('adminPort', 'Admin port', 8001, 'Admin API, bound to localhost only.')],
+    keywords: ['api gateway', 'proxy', 'rate limit'],
+  },
+  {
+    id: 'nginx', name: 'NGINX', category: 'gateway', icon: 'nginx', product: 'NGINX 1.27',
+    description: 'Reverse proxy and load balancer.', external: false,
+    emits: ['http', 'grpc', 'graphql', 'websocket'], accepts: ['http', 'grpc', 'graphql', 'websocket'], defaultIn: 'http',
+    image: 'nginx:1.27-alpine', ports: [{ container: 80, host: 8080, name: 'http', prop: 'port' }],
+    healthcheck: { test: ['CMD-SHELL', 'wget -q -O /dev/null http://127.0.0.1/healthz || exit 1'], interval: '10s', timeout: '5s', retries: 5 },
+    props: [...gatewayProps(8080), int('clientMaxBodyMb', 'Max body (MB)', 10, 1, 10240, 'Largest request body accepted.')],
+    keywords: ['reverse proxy', 'load balancer', 'web server'],
+  },
+  {
+    id: 'envoy', name: 'Envoy', category: 'gateway', icon: 'envoy', product: 'Envoy Proxy 1.31',
+    description: 'L7 proxy: routing, retries, circuit breaking.', external: false,
+    emits: ['http', 'grpc', 'graphql', 'websocket', 'otlp'], accepts: ['http', 'grpc', 'graphql', 'websocket'], defaultIn: 'http',
+    metricsPath: '/stats/prometheus', metricsPort: 9901,
+    image: 'envoyproxy/envoy:v1.31.2', ports: [{ container: 10000, host: 10000, name: 'listener', prop: 'port' }, { container: 9901, host: 9901, name: 'admin', prop: 'adminPort' }],
+    healthcheck: { test: ['CMD-SHELL', 'bash -c "exec 3<>/dev/tcp/127.0.0.1/9901" || exit 1'], interval: '10s', timeout: '5s', retries: 5 },
+    props: [...gatewayProps(10000), port('adminPort', 'Admin port', 9901, 'Admin interface.'), int('circuitBreakerMaxRequests', 'Circuit breaker: max requests', 1024, 1, 1_000_000, 'Outstanding requests per upstream before Envoy sheds load.')],
+    keywords: ['service mesh', 'proxy', 'sidecar'],
+  },
+
+  // ── Brokers and streams ─────────────────────────────────────────────────
+  {
+    id: 'kafka', name: 'Kafka', category: 'broker', icon: 'kafka', product: 'Apache Kafka 3.x (KRaft)',
+    description: 'Distributed event log: topics, partitions, consumer groups.', external: false,
+    emits: ['kafka'], accepts: ['kafka'],
+    image: 'apache/kafka:3.8.1', ports: [{ container: 9092, host: 9092, name: 'broker', prop: 'port' }],
+    healthcheck: { test: ['CMD-SHELL', '/opt/kafka/bin/kafka-broker-api-versions.sh --bootstrap-server localhost:19092 > /dev/null 2>&1 || exit 1'], interval: '10s', timeout: '10s', retries: 12, startPeriod: '20s' },
+    props: [
+      port('port', 'Host port', 9092, 'Port for clients outside the stack.'),
+      list('topics', 'Topics', 'name', topicItem, 'Topics with their settings. Topics named on edges are created too, with the defaults below.'),
+      int('defaultPartitions', 'Default partitions', 3, 1, 10000, 'Partitions of a topic created from an edge.'),
+      int('retentionHours', 'Default retention (hours)', 168, 1, 876000, 'Retention of a topic created from an edge (168 = 7 days).'),
+      int('replicationFactor', 'Replication factor', 1, 1, 5, 'Copies of each partition; the starter stack has one broker, so 1.'),
+      oneOf('serialization', 'Serialization', ['json', 'avro', 'protobuf', 'json-schema'], 'json', 'Record format; avro and protobuf want a schema registry.'),
+      oneOf('delivery', 'Delivery guarantee', ['at-least-once', 'at-most-once', 'exactly-once'], 'at-least-once', 'What producers and consumers are set up for.'),
+    ],
+    keywords: ['event streaming', 'topic', 'log', 'confluent', 'pubsub'],
+  },
+  {
+    id: 'rabbitmq', name: 'RabbitMQ', category: 'broker', icon: 'rabbitmq', product: 'RabbitMQ 3.13',
+    description: 'Message broker: exchanges, queues, routing keys, DLX.', external: false,
+    emits: ['amqp'], accepts: ['amqp'],
+    metricsPath: '/metrics', metricsPort: 15692,
+    image: 'rabbitmq:3.13-management-alpine', ports: [{ container: 5672, host: 5672, name: 'amqp', prop: 'port' }, { container: 15672, host: 15672, name: 'management', prop: 'managementPort' }],
+    healthcheck: { test: ['CMD', 'rabbitmq-diagnostics', '-q', 'ping'], interval: '10s', timeout: '10s', retries: 10, startPeriod: '20s' },
+    props: [
+      port('port', 'AMQP port', 5672),
+      port('managementPort', 'Management UI port', 15672),
+      str('vhost', 'Virtual host', '/', 'The virtual host everything is declared in.', { pattern: '^/?[A-Za-z0-9._-]{0,63}$', patternHint: '/ or a name' }),
+      list('exchanges', 'Exchanges', 'name', exchangeItem, 'Exchanges; those named on edges are created too.'),
+      list('queues', 'Queues', 'name', queueItem, 'Queues; those named on edges are created too.'),
+      oneOf('ack', 'Acknowledgement', ['manual', 'auto'], 'manual', 'How consumers acknowledge.'),
+    ],
+    keywords: ['amqp', 'queue', 'exchange', 'dlx'],
+  },
+  {
+    id: 'nats', name: 'NATS', category: 'broker', icon: 'nats', product: 'NATS 2.10 (JetStream)',
+    description: 'Lightweight messaging with subjects and JetStream persistence.', external: false,
+    emits: ['nats'], accepts: ['nats'],
+    image: 'nats:2.10.22-alpine', ports: [{ container: 4222, host: 4222, name: 'client', prop: 'port' }, { container: 8222, host: 8222, name: 'monitor' }],
+    healthcheck: { test: ['CMD-SHELL', 'wget -q -O /dev/null http://127.0.0.1:8222/healthz || exit 1'], interval: '10s', timeout: '5s', retries: 5 },
+    props: [
+      port('port', 'Client port', 4222),
+      bool('jetstream', 'JetStream', true, 'Persist subjects in streams.'),
+      strings('subjects', 'Subjects', [], 'Subjects used; those named on edges are added.', { pattern: '^[A-Za-z0-9_>*-]+(\\.[A-Za-z0-9_>*-]+)*$', patternHint: 'dot-separated tokens' }),
+      int('maxAgeHours', 'Stream retention (hours)', 168, 1, 876000, 'How long JetStream keeps messages.'),
+    ],
+    keywords: ['messaging', 'subject', 'jetstream'],
+  },
+  {
+    id: 'mqtt-broker', name: 'MQTT broker', category: 'broker', icon: 'mqtt', product: 'Eclipse Mosquitto 2.0',
+    description: 'MQTT broker for devices and telemetry.', external: false,
+    emits: ['mqtt'], accepts: ['mqtt'],
+    image: 'eclipse-mosquitto:2.0.20', ports: [{ container: 1883, host: 1883, name: 'mqtt', prop: 'port' }],
+    healthcheck: { test: ['CMD-SHELL', 'mosquitto_sub -p 1883 -t $$SYS/# -C 1 -W 3 -u healthcheck -P "$$MQTT_HEALTH_PASSWORD" > /dev/null 2>&1 || nc -z 127.0.0.1 1883 || exit 1'], interval: '10s', timeout: '5s', retries: 5 },
+    props: [
+      port('port', 'Port', 1883),
+      bool('allowAnonymous', 'Allow anonymous', false, 'Accept clients without a user name (not for production).'),
+      bool('persistence', 'Persistence', true, 'Keep retained messages and sessions on disk.'),
+      oneOf('qos', 'Default QoS', ['0', '1', '2'], '1', 'Delivery guarantee: 0 at most once, 1 at least once, 2 exactly once.'),
+    ],
+    keywords: ['mosquitto', 'iot', 'telemetry'],
+  },
+  {
+    id: 'ibm-mq', name: 'IBM MQ', category: 'broker', icon: 'ibmmq', product: 'IBM MQ 9.4',
+    description: 'Enterprise queue manager (JMS).', external: false,
+    emits: ['jms'], accepts: ['jms'],
+    image: 'icr.io/ibm-messaging/mq:9.4.1.0-r1', ports: [{ container: 1414, host: 1414, name: 'listener', prop: 'port' }, { container: 9443, host: 9443, name: 'console' }],
+    healthcheck: { test: ['CMD-SHELL', 'chkmqhealthy'], interval: '15s', timeout: '10s', retries: 10, startPeriod: '30s' },
+    props: [
+      port('port', 'Listener port', 1414),
+      str('queueManager', 'Queue manager', 'QM1', 'Queue manager name.', { pattern: '^[A-Z0-9._]{1,48}$', patternHint: 'upper-case letters, digits, . and _' }),
+      strings('queues', 'Queues', [], 'Local queues; those named on edges are added.', { pattern: '^[A-Z0-9._]{1,48}$', patternHint: 'upper-case letters, digits, . and _' }),
+      int('backoutThreshold', 'Backout threshold', 3, 0, 999999999, 'Deliveries before a message goes to the backout queue.'),
+    ],
+    keywords: ['jms', 'websphere', 'queue manager', 'enterprise'],
+  },
+
+  // ── Stream and data plumbing ────────────────────────────────────────────
+  {
+    id: 'schema-registry', name: 'Schema Registry', category: 'plumbing', icon: 'schema', product: 'Confluent Schema Registry 7.7',
+    description: 'Avro/Protobuf/JSON schemas with compatibility checks.', external: false,
+    emits: ['kafka'], accepts: ['http'], defaultIn: 'http',
+    image: 'confluentinc/cp-schema-registry:7.7.1', ports: [{ container: 8081, host: 8081, name: 'http', prop: 'port' }],
+    healthcheck: { test: ['CMD-SHELL', 'curl -fsS http://localhost:8081/subjects > /dev/null || exit 1'], interval: '10s', timeout: '5s', retries: 10, startPeriod: '20s' },
+    props: [
+      port('port', 'Port', 8081),
+      oneOf('compatibility', 'Compatibility', ['BACKWARD', 'BACKWARD_TRANSITIVE', 'FORWARD', 'FORWARD_TRANSITIVE', 'FULL', 'FULL_TRANSITIVE', 'NONE'], 'BACKWARD', 'Rule new schema versions must follow.'),
+      oneOf('format', 'Schema format', ['AVRO', 'PROTOBUF', 'JSON'], 'AVRO', 'Schema type used by producers.'),
+    ],
+    keywords: ['avro', 'protobuf', 'confluent', 'schema'],
+  },
+  {
+    id: 'debezium', name: 'Debezium', category: 'plumbing', icon: 'debezium', product: 'Debezium 2.7 (Kafka Connect)',
+    description: 'Change data capture from databases into Kafka.', external: false,
+    emits: ['kafka'], accepts: ['cdc'],
+    image: 'quay.io/debezium/connect:2.7.3.Final', ports: [{ container: 8083, host: 8083, name: 'rest', prop: 'port' }],
+    healthcheck: { test: ['CMD-SHELL', 'curl -fsS http://localhost:8083/connectors > /dev/null || exit 1'], interval: '10s', timeout: '5s', retries: 12, startPeriod: '30s' },
+    props: [
+      port('port', 'REST port', 8083),
+      oneOf('snapshotMode', 'Snapshot mode', ['initial', 'no_data', 'when_needed', 'never'], 'initial', 'Whether existing rows are read before streaming changes.'),
+      name('topicPrefix', 'Topic prefix', 'cdc', 'Change topics are named <prefix>.<schema>.<table>.'),
+    ],
+    keywords: ['cdc', 'change data capture', 'kafka connect', 'replication'],
+  },
+  {
+    id: 'flink', name: 'Flink', category: 'plumbing', icon: 'flink', product: 'Apache Flink 1.20',
+    description: 'Stateful stream processing: windows, joins, CEP.', external: false,
+    emits: ['kafka', 'sql', 'mongodb', 'redis', 's3', 'http', 'otlp', 'metrics'], accepts: ['kafka', 'amqp', 'nats', 'mqtt', 's3'],
+    metricsPath: '/', metricsPort: 9249,
+    image: 'flink:1.20.0-scala_2.12-java17', ports: [{ container: 8081, host: 8082, name: 'web', prop: 'port' }],
+    healthcheck: { test: ['CMD-SHELL', 'curl -fsS http://localhost:8081/overview > /dev/null || exit 1'], interval: '10s', timeout: '5s', retries: 10, startPeriod: '20s' },
+    props: [
+      port('port', 'Web UI port', 8082),
+      int('parallelism', 'Parallelism', 2, 1, 10000, 'Default parallelism of jobs.'),
+      int('checkpointIntervalMs', 'Checkpoint interval (ms)', 60000, 100, 86_400_000, 'How often state is checkpointed (fault tolerance).'),
+      oneOf('stateBackend', 'State backend', ['rocksdb', 'hashmap'], 'rocksdb', 'Where keyed state lives.'),
+      oneOf('window', 'Windowing', ['none', 'tumbling', 'sliding', 'session'], 'tumbling', 'Window type of the main job.'),
+      int('windowMinutes', 'Window size (minutes)', 5, 1, 10080, 'Window length.'),
+      bool('exactlyOnce', 'Exactly-once', true, 'Checkpointing mode EXACTLY_ONCE with transactional sinks.'),
+      bool('cep', 'Complex event processing', false, 'Uses Flink CEP patterns.'),
+    ],
+    keywords: ['stream processing', 'window', 'cep', 'stateful'],
+  },
+
+  // ── Stores and targets ──────────────────────────────────────────────────
+  {
+    id: 'postgres', name: 'PostgreSQL', category: 'store', icon: 'postgres', product: 'PostgreSQL 16',
+    description: 'Relational database; CDC through logical replication.', external: false,
+    emits: ['cdc'], accepts: ['sql'],
+    image: 'postgres:16.4-alpine', ports: [{ container: 5432, host: 5432, name: 'postgres', prop: 'port' }],
+    healthcheck: { test: ['CMD-SHELL', 'pg_isready -U "$$POSTGRES_USER" -d "$$POSTGRES_DB"'], interval: '5s', timeout: '5s', retries: 10 },
+    props: [
+      port('port', 'Host port', 5432),
+      dbName('app'),
+      strings('tables', 'Tables', [], 'Tables to create and to capture (schema.table or table).', { pattern: '^([a-z_][a-z0-9_]{0,62}\\.)?[a-z_][a-z0-9_]{0,62}$', patternHint: 'table or schema.table, lower-case with underscores' }),
+      int('maxConnections', 'Max connections', 100, 5, 10000, 'max_connections.'),
+      oneOf('replication', 'Replication', ['none', 'streaming', 'logical'], 'none', 'Replication set up beyond CDC (which turns on logical replication by itself).'),
+      storeLatency,
+    ],
+    keywords: ['postgresql', 'database', 'sql', 'rdbms', 'relational'],
+  },
+  {
+    id: 'mysql', name: 'MySQL', category: 'store', icon: 'mysql', product: 'MySQL 8.4',
+    description: 'Relational database; CDC through the row binlog.', external: false,
+    emits: ['cdc'], accepts: ['sql'],
+    image: 'mysql:8.4.3', ports: [{ container: 3306, host: 3306, name: 'mysql', prop: 'port' }],
+    healthcheck: { test: ['CMD-SHELL', 'mysqladmin ping -h 127.0.0.1 -uroot -p"$$MYSQL_ROOT_PASSWORD" --silent'], interval: '5s', timeout: '5s', retries: 20, startPeriod: '20s' },
+    props: [
+      port('port', 'Host port', 3306),
+      dbName('app'),
+      strings('tables', 'Tables', [], 'Tables to create and to capture.', { pattern: '^[a-z_][a-z0-9_]{0,62}$', patternHint: 'lower-case letters, digits and underscores' }),
+      int('maxConnections', 'Max connections', 151, 5, 100000, 'max_connections.'),
+      storeLatency,
+    ],
+    keywords: ['database', 'sql', 'mariadb', 'rdbms'],
+  },
+  {
+    id: 'mongodb', name: 'MongoDB', category: 'store', icon: 'mongodb', product: 'MongoDB 7.0',
+    description: 'Document database; CDC through change streams.', external: false,
+    emits: ['cdc'], accepts: ['mongodb'],
+    image: 'mongo:7.0.14', ports: [{ container: 27017, host: 27017, name: 'mongodb', prop: 'port' }],
+    healthcheck: { test: ['CMD', 'mongosh', '--quiet', '--eval', 'db.adminCommand("ping").ok'], interval: '10s', timeout: '5s', retries: 10, startPeriod: '20s' },
+    props: [
+      port('port', 'Host port', 27017),
+      dbName('app'),
+      strings('collections', 'Collections', [], 'Collections to create.', { pattern: NAME_PATTERN, patternHint: NAME_HINT }),
+      bool('eventStore', 'Event store', false, 'Used as the event store (event sourcing).'),
+      storeLatency,
+    ],
+    keywords: ['document', 'nosql', 'mongo'],
+  },
+  {
+    id: 'redis', name: 'Redis', category: 'store', icon: 'redis', product: 'Redis 7.4',
+    description: 'In-memory cache, sessions, rate limits, streams.', external: false,
+    emits: [], accepts: ['redis'],
+    image: 'redis:7.4.1-alpine', ports: [{ container: 6379, host: 6379, name: 'redis', prop: 'port' }],
+    healthcheck: { test: ['CMD-SHELL', 'redis-cli -a "$$REDIS_PASSWORD" --no-auth-warning ping | grep -q PONG'], interval: '5s', timeout: '5s', retries: 10 },
+    props: [
+      port('port', 'Host port', 6379),
+      int('maxMemoryMb', 'Max memory (MB)', 256, 16, 1_048_576, 'maxmemory.'),
+      oneOf('evictionPolicy', 'Eviction policy', ['allkeys-lru', 'allkeys-lfu', 'volatile-lru', 'volatile-ttl', 'noeviction'], 'allkeys-lru', 'What is dropped when memory is full.'),
+      oneOf('persistence', 'Persistence', ['none', 'rdb', 'aof'], 'rdb', 'How data survives a restart.'),
+      oneOf('role', 'Role', ['cache', 'session-store', 'rate-limiter', 'queue', 'primary-store'], 'cache', 'What it is used for, for the document.'),
+      latency(1),
+    ],
+    keywords: ['cache', 'key value', 'in-memory'],
+  },
+  {
+    id: 'elasticsearch', name: 'Elasticsearch', category: 'store', icon: 'elasticsearch', product: 'Elasticsearch 8.15',
+    description: 'Search and log analytics.', external: false,
+    emits: [], accepts: ['http'], defaultIn: 'http',
+    image: 'docker.elastic.co/elasticsearch/elasticsearch:8.15.3', ports: [{ container: 9200, host: 9200, name: 'http', prop: 'port' }],
+    healthcheck: { test: ['CMD-SHELL', 'curl -fsS -u "elastic:$$ELASTIC_PASSWORD" http://localhost:9200/_cluster/health > /dev/null || exit 1'], interval: '10s', timeout: '10s', retries: 12, startPeriod: '30s' },
+    props: [
+      port('port', 'Host port', 9200),
+      strings('indices', 'Indices', [], 'Indices used.', { pattern: '^[a-z0-9][a-z0-9._-]{0,99}$', patternHint: 'lower-case letters, digits, . _ -' }),
+      int('heapMb', 'Heap (MB)', 512, 256, 65536, 'JVM heap size.'),
+      latency(20),
+    ],
+    keywords: ['search', 'elk', 'logs', 'opensearch', 'index'],
+  },
+  {
+    id: 'clickhouse', name: 'ClickHouse', category: 'store', icon: 'clickhouse', product: 'ClickHouse 24.8',
+    description: 'Columnar analytics database (can consume from Kafka).', external: false,
+    emits: [], accepts: ['http', 'sql', 'kafka'], defaultIn: 'sql',
+    image: 'clickhouse/clickhouse-server:24.8.6.70-alpine', ports: [{ container: 8123, host: 8123, name: 'http', prop: 'port' }, { container: 9000, host: 9009, name: 'native', prop: 'nativePort' }],
+    healthcheck: { test: ['CMD-SHELL', 'wget -q -O /dev/null http://127.0.0.1:8123/ping || exit 1'], interval: '10s', timeout: '5s', retries: 10 },
+    props: [
+      port('port', 'HTTP port', 8123),
+      port('nativePort', 'Native port', 9009),
+      dbName('analytics'),
+      latency(50),
+    ],
+    keywords: ['olap', 'analytics', 'columnar', 'realtime analytics'],
+  },
+  {
+    id: 'object-storage', name: 'Object storage', category: 'store', icon: 's3', product: 'S3-compatible object storage (MinIO)',
+    description: 'S3-compatible buckets (MinIO in the stack).', external: false,
+    emits: ['s3'], accepts: ['s3'],
+    image: 'minio/minio:RELEASE.2024-10-13T13-34-11Z', ports: [{ container: 9000, host: 9000, name: 's3', prop: 'port' }, { container: 9001, host: 9001, name: 'console', prop: 'consolePort' }],
+    healthcheck: { test: ['CMD-SHELL', 'curl -fsS http://localhost:9000/minio/health/live > /dev/null || exit 1'], interval: '10s', timeout: '5s', retries: 10 },
+    props: [
+      port('port', 'S3 port', 9000),
+      port('consolePort', 'Console port', 9001),
+      strings('buckets', 'Buckets', [], 'Buckets to create; those named on edges are added.', { pattern: '^[a-z0-9][a-z0-9.-]{2,62}$', patternHint: '3-63 lower-case letters, digits, dots and dashes' }),
+      int('archiveDays', 'Archive after (days)', 0, 0, 36500, 'Lifecycle transition/expiry; 0 for none.'),
+      latency(30),
+    ],
+    keywords: ['s3', 'minio', 'bucket', 'blob', 'data lake'],
+  },
+  {
+    id: 'snowflake', name: 'Snowflake', category: 'store', icon: 'snowflake', product: 'Snowflake (external)',
+    description: 'Cloud data warehouse (external).', external: true,
+    emits: ['sql'], accepts: ['sql', 's3'], defaultIn: 'sql',
+    props: [
+      str('account', 'Account', '', 'Account identifier, e.g. xy12345.eu-west-1.', { pattern: '^[A-Za-z0-9._-]{0,100}$', patternHint: 'letters, digits, . _ -' }),
+      str('warehouse', 'Warehouse', 'COMPUTE_WH', 'Virtual warehouse.', { pattern: '^[A-Za-z0-9_]{0,100}$', patternHint: 'letters, digits and _' }),
+      str('database', 'Database', 'ANALYTICS', 'Database.', { pattern: '^[A-Za-z0-9_]{0,100}$', patternHint: 'letters, digits and _' }),
+      latency(500),
+    ],
+    keywords: ['warehouse', 'dw', 'external', 'analytics'],
+  },
+
+  // ── Observability ───────────────────────────────────────────────────────
+  {
+    id: 'prometheus', name: 'Prometheus', category: 'observability', icon: 'prometheus', product: 'Prometheus 2.55',
+    description: 'Scrapes metrics and evaluates alert rules.', external: false,
+    emits: ['metrics'], accepts: ['metrics'],
+    metricsPath: '/metrics', metricsPort: 9090,
+    image: 'prom/prometheus:v2.55.1', ports: [{ container: 9090, host: 9090, name: 'http', prop: 'port' }],
+    healthcheck: { test: ['CMD-SHELL', 'wget -q -O /dev/null http://127.0.0.1:9090/-/ready || exit 1'], interval: '10s', timeout: '5s', retries: 5 },
+    props: [
+      port('port', 'Port', 9090),
+      int('scrapeIntervalSeconds', 'Scrape interval (s)', 15, 1, 3600, 'How often targets are scraped.'),
+      int('retentionDays', 'Retention (days)', 15, 1, 3650, 'How long samples are kept.'),
+      int('errorRatePercent', 'Alert: error rate (%)', 5, 0, 100, 'Alert when more than this share of requests fail over 5 minutes.'),
+      int('latencyP95Ms', 'Alert: p95 latency (ms)', 0, 0, 600000, 'Alert above this p95 latency; 0 takes 80% of the requirement.'),
+      int('latencyP99Ms', 'Alert: p99 latency (ms)', 0, 0, 600000, 'Alert above this p99 latency; 0 takes the requirement (or 500 ms).'),
+      int('consumerLagMax', 'Alert: consumer lag', 1000, 0, 1_000_000_000, 'Alert when a consumer group falls this many records behind.'),
+      int('deadLetterMax', 'Alert: dead-letter depth', 0, 0, 1_000_000_000, 'Alert when a dead-letter topic or queue holds more than this.'),
+    ],
+    keywords: ['metrics', 'monitoring', 'alerting', 'scrape'],
+  },
+  {
+    id: 'grafana', name: 'Grafana', category: 'observability', icon: 'grafana', product: 'Grafana 11',
+    description: 'Dashboards over Prometheus and other data sources.', external: false,
+    emits: ['metrics'], accepts: ['metrics'],
+    image: 'grafana/grafana:11.3.0', ports: [{ container: 3000, host: 3001, name: 'http', prop: 'port' }],
+    healthcheck: { test: ['CMD-SHELL', 'wget -q -O /dev/null http://127.0.0.1:3000/api/health || exit 1'], interval: '10s', timeout: '5s', retries: 10 },
+    props: [
+      port('port', 'Port', 3001),
+      name('adminUser', 'Admin user', 'admin', 'Admin login; the password comes from .env.'),
+      str('dashboardTitle', 'Dashboard title', '', 'Title of the provisioned dashboard; empty uses the design name.', { maxLength: 200 }),
+    ],
+    keywords: ['dashboard', 'visualisation', 'charts'],
+  },
+  {
+    id: 'jaeger', name: 'Jaeger', category: 'observability', icon: 'jaeger', product: 'Jaeger 1.62 (all-in-one)',
+    description: 'Distributed tracing backend and UI.', external: false,
+    emits: ['metrics'], accepts: ['otlp'],
+    metricsPath: '/metrics', metricsPort: 14269,
+    image: 'jaegertracing/all-in-one:1.62.0', ports: [{ container: 16686, host: 16686, name: 'ui', prop: 'port' }, { container: 4317, host: 4317, name: 'otlp-grpc' }, { container: 4318, host: 4318, name: 'otlp-http' }],
+    healthcheck: { test: ['CMD-SHELL', 'wget -q -O /dev/null http://127.0.0.1:14269/ || exit 1'], interval: '10s', timeout: '5s', retries: 5 },
+    props: [port('port', 'UI port', 16686), int('samplingPercent', 'Sampling (%)', 100, 0, 100, 'Share of traces kept.')],
+    keywords: ['tracing', 'opentelemetry', 'spans'],
+  },
+  {
+    id: 'otel-collector', name: 'OTel Collector', category: 'observability', icon: 'otel', product: 'OpenTelemetry Collector 0.111 (contrib)',
+    description: 'Receives, processes and exports telemetry.', external: false,
+    emits: ['otlp', 'metrics'], accepts: ['otlp', 'metrics'],
+    metricsPath: '/metrics', metricsPort: 8889,
+    image: 'otel/opentelemetry-collector-contrib:0.111.0', ports: [{ container: 4317, host: 14317, name: 'otlp-grpc', prop: 'port' }, { container: 4318, host: 14318, name: 'otlp-http' }],
+    healthcheck: { test: ['CMD', '/otelcol-contrib', '--version'], interval: '30s', timeout: '5s', retries: 3 },
+    props: [port('port', 'OTLP gRPC port', 14317), int('batchSize', 'Batch size', 8192, 1, 1_000_000, 'Spans or points per export batch.')],
+    keywords: ['opentelemetry', 'otlp', 'telemetry', 'pipeline'],
+  },
+
+  // ── Security ────────────────────────────────────────────────────────────
+  {
+    id: 'keycloak', name: 'Keycloak', category: 'security', icon: 'keycloak', product: 'Keycloak 25 (OpenID Connect)',
+    description: 'Identity provider: OAuth 2.0 / OpenID Connect, SSO.', external: false,
+    emits: [], accepts: ['http'], defaultIn: 'http',
+    image: 'quay.io/keycloak/keycloak:25.0.6', ports: [{ container: 8080, host: 8180, name: 'http', prop: 'port' }],
+    healthcheck: { test: ['CMD-SHELL', 'bash -c "exec 3<>/dev/tcp/127.0.0.1/8080" || exit 1'], interval: '10s', timeout: '5s', retries: 15, startPeriod: '30s' },
+    props: [
+      port('port', 'Port', 8180),
+      name('realm', 'Realm', 'topoforge', 'Realm imported at start.'),
+      name('adminUser', 'Admin user', 'admin', 'Admin login; the password comes from .env.'),
+      oneOf('authorization', 'Authorization model', ['rbac', 'abac', 'oauth-scopes', 'policy-based'], 'rbac', 'How permissions are granted, for the document.'),
+      strings('roles', 'Roles', ['user', 'admin'], 'Realm roles to create.', { pattern: NAME_PATTERN, patternHint: NAME_HINT }),
+    ],
+    keywords: ['oauth', 'oidc', 'sso', 'identity', 'jwt', 'idp'],
+  },
+  {
+    id: 'vault', name: 'Vault', category: 'security', icon: 'vault', product: 'HashiCorp Vault 1.17',
+    description: 'Secrets and key management.', external: false,
+    emits: [], accepts: ['http'], defaultIn: 'http',
+    image: 'hashicorp/vault:1.17.6', ports: [{ container: 8200, host: 8200, name: 'http', prop: 'port' }],
+    healthcheck: { test: ['CMD-SHELL', 'wget -q -O /dev/null http://127.0.0.1:8200/v1/sys/health || exit 1'], interval: '10s', timeout: '5s', retries: 5 },
+    props: [
+      port('port', 'Port', 8200),
+      bool('devMode', 'Dev mode', true, 'In-memory, unsealed, for local use only; never for production.'),
+      strings('secretPaths', 'Secret paths', [], 'KV paths the services read.', { pattern: '^[A-Za-z0-9._/-]{1,200}$', patternHint: 'a path of letters, digits, . _ / -' }),
+    ],
+    keywords: ['secrets', 'kms', 'keys', 'hashicorp'],
+  },
+];

@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['shared/**/*.test.ts', 'generators/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}', 'electron/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/tools/**/*.test.ts'],
+    exclude: ['node_modules/**', 'test/e2e/**'],
+    testTimeout: 30000,
+    pool: 'forks',
+  },
+});
