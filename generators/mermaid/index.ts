@@ -1,0 +1,86 @@
+import { getKind } from '../../shared/catalog';
+import { OBSERVABILITY_PROTOCOLS } from '../../shared/model/types';
+import type { TopoNode, Topology } from '../../shared/model/types';
+import { edgeCaption, edgeProtocol } from './edges';
+import { accessibleText, groupRef, mermaidLabel, nodeRef } from './escape';
+import { EXTERNAL_STYLE, PALETTE_DARK, PALETTE_DEFAULT, shapeOf, STYLE_ORDER } from './style';
+import type { StyleClass } from './style';
+
+export interface MermaidOptions {
+  /** Pins Mermaid's theme and picks a palette for it; without it the diagram suits light and dark pages. */
+  theme?: 'light' | 'dark';
+}
+
+export { nodeRef, groupRef } from './escape';
+
+/**
+ * The design as a Mermaid flowchart (`flowchart LR`): one subgraph per zone, a shape and a
+ * colour per component category, node text "label / kind", edge labels "protocol: topic".
+ * Same design, same text. Edges whose ends are not in the design are left out (validation
+ * reports them), so the diagram has exactly the design's nodes and connections.
+ */
+export function generateMermaid(doc: Topology, opts: MermaidOptions = {}): string {
+  const lines: string[] = [];
+  if (opts.theme) lines.push('---', 'config:', `  theme: ${opts.theme === 'dark' ? 'dark' : 'default'}`, '---');
+  lines.push('flowchart LR');
+  const title = accessibleText(doc.name, 200);
+  if (title) lines.push(`  accTitle: ${title}`);
+  const descr = accessibleText(doc.description ?? '', 500);
+  if (descr) lines.push(`  accDescr: ${descr}`);
+
+  // One node per id (a duplicate id in an invalid file is drawn once).
+  const nodes = new Map<string, TopoNode>();
+  for (const n of doc.nodes ?? []) if (typeof n?.id === 'string' && !nodes.has(n.id)) nodes.set(n.id, n);
+
+  const groupIds = new Set((doc.groups ?? []).map((g) => g.id));
+  const nodeLine = (n: TopoNode, indent: string): string => {
+    const kind = getKind(n.kind);
+    const shape = shapeOf(kind);
+    const label = mermaidLabel(n.label, 60, n.id);
+    const kindName = mermaidLabel(kind ? kind.name : `unknown kind ${n.kind}`, 40);
+    return `${indent}${nodeRef(n.id)}${shape.open}"${label}<br/>${kindName}"${shape.close}`;
+  };
+
+  const seenGroups = new Set<string>();
+  for (const g of doc.groups ?? []) {
+    if (seenGroups.has(g.id)) continue;
+    seenGroups.add(g.id);
+    lines.push(`  subgraph ${groupRef(g.id)}["${mermaidLabel(g.label, 60, g.id)}"]`);
+    lines.push('    direction LR');
+    for (const n of nodes.values()) if (n.group === g.id) lines.push(nodeLine(n, '    '));
+    lines.push('  end');
+  }
+  for (const n of nodes.values()) if (!n.group || !groupIds.has(n.group)) lines.push(nodeLine(n, '  '));
+
+  for (const e of doc.edges ?? []) {
+    if (!nodes.has(e.from) || !nodes.has(e.to)) continue;
+    const protocol = edgeProtocol(e, nodes);
+    const caption = mermaidLabel(edgeCaption(e, protocol), 60);
+    const arrow = protocol && OBSERVABILITY_PROTOCOLS.includes(protocol) ? '-.->' : '-->';
+    lines.push(`  ${nodeRef(e.from)} ${arrow}${caption ? `|"${caption}"|` : ''} ${nodeRef(e.to)}`);
+  }
+
+  // Styles: one class per category, plus a dashed outline for external systems.
+  const palette = opts.theme === 'dark' ? PALETTE_DARK : PALETTE_DEFAULT;
+  const members = new Map<StyleClass, string[]>();
+  const external: string[] = [];
+  for (const n of nodes.values()) {
+    const kind = getKind(n.kind);
+    const cls: StyleClass = kind ? kind.category : 'unknown';
+    members.set(cls, [...(members.get(cls) ?? []), nodeRef(n.id)]);
+    if (kind?.external) external.push(nodeRef(n.id));
+  }
+  for (const cls of STYLE_ORDER) {
+    const refs = members.get(cls);
+    if (!refs) continue;
+    const s = palette[cls];
+    lines.push(`  classDef ${cls} fill:${s.fill},stroke:${s.stroke},color:${s.color},stroke-width:1px`);
+    lines.push(`  class ${refs.join(',')} ${cls}`);
+  }
+  if (external.length) {
+    lines.push(`  classDef external ${EXTERNAL_STYLE}`);
+    lines.push(`  class ${external.join(',')} external`);
+  }
+  for (const g of seenGroups) lines.push(`  style ${groupRef(g)} fill:none,stroke:#868e96,stroke-width:1px,stroke-dasharray:4 4`);
+  return lines.join('\n') + '\n';
+}
