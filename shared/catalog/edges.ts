@@ -10,6 +10,8 @@ const resilience: PropDef[] = [
   bool('circuitBreaker', 'Circuit breaker', false, 'Stop calling after repeated failures (opens after 5 errors).'),
 ];
 
+const mtls = bool('mtls', 'mTLS', false, 'Both ends authenticate with certificates (mutual TLS); checked when the requirements ask for mTLS or zero trust.');
+
 const tps = int('tps', 'Expected load (TPS)', 0, 0, 100_000_000, 'Requests or messages per second this connection carries; 0 takes the design requirement.');
 
 const consumer: PropDef[] = [
@@ -18,10 +20,10 @@ const consumer: PropDef[] = [
 ];
 
 export const EDGE_PROPS: Record<Protocol, readonly PropDef[]> = {
-  http: [str('path', 'Route path', '', 'Path a gateway routes to this target; empty uses /<target id>.', { pattern: `(${PATH_PATTERN})|^$`, patternHint: PATH_HINT }), oneOf('method', 'Methods', ['ANY', 'GET', 'POST', 'PUT', 'PATCH', 'DELETE'], 'ANY', 'HTTP methods routed.'), ...resilience, tps],
-  grpc: [str('path', 'Route path', '', 'Path prefix (package.Service) a gateway routes; empty uses /<target id>.', { pattern: `(${PATH_PATTERN})|^$`, patternHint: PATH_HINT }), ...resilience, tps],
-  graphql: [str('path', 'Route path', '', 'Path a gateway routes; empty uses /<target id>.', { pattern: `(${PATH_PATTERN})|^$`, patternHint: PATH_HINT }), ...resilience, tps],
-  websocket: [str('path', 'Route path', '', 'Path a gateway routes; empty uses /<target id>.', { pattern: `(${PATH_PATTERN})|^$`, patternHint: PATH_HINT }), tps],
+  http: [str('path', 'Route path', '', 'Path a gateway routes to this target; empty uses /<target id>.', { pattern: `(${PATH_PATTERN})|^$`, patternHint: PATH_HINT }), oneOf('method', 'Methods', ['ANY', 'GET', 'POST', 'PUT', 'PATCH', 'DELETE'], 'ANY', 'HTTP methods routed.'), ...resilience, mtls, tps],
+  grpc: [str('path', 'Route path', '', 'Path prefix (package.Service) a gateway routes; empty uses /<target id>.', { pattern: `(${PATH_PATTERN})|^$`, patternHint: PATH_HINT }), ...resilience, mtls, tps],
+  graphql: [str('path', 'Route path', '', 'Path a gateway routes; empty uses /<target id>.', { pattern: `(${PATH_PATTERN})|^$`, patternHint: PATH_HINT }), ...resilience, mtls, tps],
+  websocket: [str('path', 'Route path', '', 'Path a gateway routes; empty uses /<target id>.', { pattern: `(${PATH_PATTERN})|^$`, patternHint: PATH_HINT }), mtls, tps],
   kafka: [
     name('topic', 'Topic', '', 'Topic written or read. Empty: a producer writes <producer id>.events; a consumer reads every topic written into this broker.'),
     name('consumerGroup', 'Consumer group', '', 'Consumer group (consumer side); empty uses the consumer id.'),
