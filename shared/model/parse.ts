@@ -1,0 +1,269 @@
+import { Composer, LineCounter, Parser, isAlias, isMap, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
+import type { CST } from 'yaml';
+type Token = CST.Token;
+import { fileDiagnostic } from './fileCodes';
+import { LIMITS } from './limits';
+import { splitPath } from './path';
+import { restoreTopology, type RestoreOptions } from './restore';
+import type { Diagnostic, Topology } from './types';
+
+export { LIMITS } from './limits';
+
+/**
+ * Reads a `*.topo.yaml` file (format 1, or the same shape as JSON) into a `Topology`.
+ *
+ * The text goes through: size and text checks, the YAML parser (a concrete syntax tree, walked
+ * without recursion to refuse deep nesting before anything recurses), YAML composition (syntax
+ * errors, duplicate keys), conversion to plain data (alias bombs refused), format migration, and
+ * `restoreTopology` (defaults, structure, ids, kinds, references). Every diagnostic carries the
+ * line and column where the problem is, when it is known.
+ */
+
+export interface SourceLocation {
+  /** 1-based. */
+  line: number;
+  /** 1-based. */
+  column: number;
+}
+
+export type ParseResult =
+  | {
+      ok: true;
+      doc: Topology;
+      /** Warnings and infos about the file (never errors). */
+      diagnostics: Diagnostic[];
+      /** Where a document path (`nodes[3]`, `nodes[3].props.port`, `edges[2]`) is in the text. */
+      locate: (path: string) => SourceLocation | undefined;
+    }
+  | { ok: false; diagnostics: Diagnostic[] };
+
+export interface ParseOptions extends Pick<RestoreOptions, 'registry' | 'target'> {
+  /** The file's name, for messages. */
+  fileName?: string;
+}
+
+/** C0 controls other than tab, LF and CR, and DEL: YAML forbids them, binary files are full of them. */
+const NOT_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+export function parseTopology(text: string, opts: ParseOptions = {}): ParseResult {
+  const what = opts.fileName ? `\`${opts.fileName}\`` : 'The file';
+  if (text.length > LIMITS.maxFileChars) {
+    return fail(
+      fileDiagnostic('TF002', {
+        message: `${what} is too large (${formatSize(text.length)}); designs are at most ${formatSize(LIMITS.maxFileChars)}.`,
+        hint: 'Split the design into several files, or check that this is the file you meant.',
+      }),
+    );
+  }
+  const bad = NOT_TEXT.exec(text);
+  if (bad) {
+    const { line, column } = lineColOf(text, bad.index);
+    const ch = bad[0]!.charCodeAt(0);
+    return fail(
+      fileDiagnostic('TF001', {
+        message:
+          ch === 0
+            ? `${what} is not a text file: it contains a NUL byte (line ${line}, column ${column}).`
+            : `${what} is not a text file: it contains the control character U+${ch.toString(16).toUpperCase().padStart(4, '0')} at line ${line}, column ${column}.`,
+        hint: 'Open a `.topo.yaml` design saved by Topoforge, or a text file in that format.',
+        line,
+        column,
+      }),
+    );
+  }
+
+  const lc = new LineCounter();
+  const at = (offset: number): SourceLocation => {
+    const p = lc.linePos(offset);
+    return p.line === 0 ? { line: 1, column: offset + 1 } : { line: p.line, column: p.col };
+  };
+  const tokens = Array.from(new Parser(lc.addNewLine).parse(text));
+
+  const scan = scanTokens(tokens, LIMITS.maxDepth);
+  const deep = scan.deepAt;
+  if (deep !== undefined) {
+    const { line, column } = at(deep);
+    return fail(
+      fileDiagnostic('TF004', {
+        message: `The file nests lists and mappings more than ${LIMITS.maxDepth} levels deep (line ${line}).`,
+        hint: 'A design never needs that much nesting; the file is probably damaged or not a design.',
+        line,
+        column,
+      }),
+    );
+  }
+
+  const composer = new Composer({ prettyErrors: false, uniqueKeys: true, strict: true });
+  const docs = Array.from(composer.compose(tokens, true, text.length));
+  if (docs.length > 1) {
+    const { line, column } = at(docs[1]!.range[0]);
+    return fail(
+      fileDiagnostic('TF006', {
+        message: `The file holds more than one YAML document (a second one starts at line ${line}).`,
+        hint: 'A design file holds one design: remove the `---` line and what follows, or split it into files.',
+        line,
+        column,
+      }),
+    );
+  }
+  const yamlDoc = docs[0]!;
+  if (yamlDoc.errors.length) {
+    return fail(
+      ...yamlDoc.errors.slice(0, 20).map((e) => {
+        const { line, column } = at(e.pos[0]);
+        return fileDiagnostic('TF003', {
+          message: `The file is not valid YAML at line ${line}, column ${column}: ${cleanYamlMessage(e.message)}`,
+          hint: yamlHint(e.code),
+          line,
+          column,
+        });
+      }),
+    );
+  }
+  const warnings = yamlDoc.warnings.slice(0, 20).map((w) => {
+    const { line, column } = at(w.pos[0]);
+    return fileDiagnostic('TF032', { message: `YAML at line ${line}: ${cleanYamlMessage(w.message)}`, hint: 'The value is read as plain text.', line, column });
+  });
+
+  let raw: unknown;
+  try {
+    raw = yamlDoc.toJS({ maxAliasCount: LIMITS.maxAliasCount });
+  } catch (e) {
+    if (e instanceof RangeError) {
+      return fail(fileDiagnostic('TF004', { message: `The file nests lists and mappings (through aliases) more than ${LIMITS.maxDepth} levels deep.`, hint: 'A design never needs that much nesting; the file is probably damaged or not a design.' }));
+    }
+    const msg = e instanceof Error ? e.message : String(e);
+    if (/resource exhaustion/i.test(msg)) {
+      const where = scan.firstAlias !== undefined ? at(scan.firstAlias) : undefined;
+      return fail(
+        fileDiagnostic('TF005', {
+          message: `The file expands YAML aliases (\`*name\`) more than ${LIMITS.maxAliasCount} times${where ? ` (the first alias is at line ${where.line})` : ''}; this is how "billion laughs" bombs blow up memory, so it is refused.`,
+          hint: 'Write the repeated values out instead of using anchors and aliases.',
+          ...(where ? { line: where.line, column: where.column } : {}),
+        }),
+      );
+    }
+    return fail(fileDiagnostic('TF003', { message: `The file is not valid YAML: ${cleanYamlMessage(msg)}`, hint: 'Check anchors (`&name`) and aliases (`*name`): an alias must come after its anchor.' }));
+  }
+
+  const locate = (path: string): SourceLocation | undefined => {
+    const offset = offsetOf(yamlDoc, path);
+    return offset === undefined ? undefined : at(offset);
+  };
+  const describe = (path: string): string => {
+    const l = locate(path);
+    return l ? `line ${l.line}` : `\`${path}\``;
+  };
+  const restored = restoreTopology(raw, { describe, registry: opts.registry, target: opts.target });
+  const diagnostics = [...warnings, ...restored.diagnostics].map((d) => {
+    if (d.line !== undefined || d.path === undefined) return d;
+    const l = locate(d.path);
+    return l ? { ...d, line: l.line, column: l.column } : d;
+  });
+  if (!restored.ok) return { ok: false, diagnostics };
+  return { ok: true, doc: restored.doc, diagnostics, locate };
+}
+
+function fail(...diagnostics: Diagnostic[]): ParseResult {
+  return { ok: false, diagnostics };
+}
+
+function formatSize(chars: number): string {
+  return chars >= 1024 * 1024 ? `${(chars / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(chars / 1024)} KB`;
+}
+
+function lineColOf(text: string, index: number): SourceLocation {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, column: index - start + 1 };
+}
+
+/**
+ * Walks the concrete syntax tree with an explicit stack; returns the offset of the first
+ * collection nested deeper than `limit`, or undefined.
+ */
+function scanTokens(tokens: readonly Token[], limit: number): { deepAt?: number; firstAlias?: number } {
+  let firstAlias: number | undefined;
+  const stack: Array<[Token | null | undefined, number]> = tokens.map((t) => [t, 0]);
+  while (stack.length) {
+    const [t, depth] = stack.pop()!;
+    if (!t) continue;
+    switch (t.type) {
+      case 'document':
+        stack.push([t.value, depth]);
+        break;
+      case 'block-map':
+      case 'block-seq':
+      case 'flow-collection': {
+        const d = depth + 1;
+        if (d > limit) return { deepAt: t.offset, firstAlias };
+        for (const item of t.items) {
+          if ('key' in item) stack.push([item.key, d]);
+          if ('value' in item) stack.push([item.value, d]);
+        }
+        break;
+      }
+      case 'alias':
+        if (firstAlias === undefined || t.offset < firstAlias) firstAlias = t.offset;
+        break;
+      default:
+        break;
+    }
+  }
+  return { firstAlias };
+}
+
+/** Offset in the text of a document path: the key of a mapping entry, or the start of a list item. */
+function offsetOf(doc: Document.Parsed, path: string): number | undefined {
+  const segments = splitPath(path);
+  if (!segments || segments.length === 0) return undefined;
+  let node: unknown = doc.contents;
+  let found: number | undefined;
+  for (const seg of segments) {
+    if (isAlias(node)) node = node.resolve(doc);
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+      if (!pair) break;
+      const key = pair.key as YamlNode;
+      if (key.range) found = key.range[0];
+      node = pair.value;
+    } else if (isSeq(node) && typeof seg === 'number') {
+      const item = node.items[seg] as YamlNode | undefined;
+      if (!item?.range) break;
+      found = item.range[0];
+      node = item;
+    } else break;
+  }
+  return found;
+}
+
+function cleanYamlMessage(msg: string): string {
+  // The library appends a source excerpt on later lines; keep the sentence.
+  const first = msg.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
+  return first.endsWith('.') ? first : `${first}.`;
+}
+
+function yamlHint(code: string): string {
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return 'Each key may appear once in a mapping; remove or rename the repeated one.';
+    case 'TAB_AS_INDENT':
+      return 'Indent with spaces, not tabs.';
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+    case 'UNEXPECTED_TOKEN':
+      return 'Check the indentation and the punctuation (`:`, `-`, brackets and quotes) around this line.';
+    case 'MULTILINE_IMPLICIT_KEY':
+      return 'A key must fit on one line; check for a missing `:` or an unclosed quote on the line before.';
+    case 'BAD_DQ_ESCAPE':
+      return 'Inside double quotes, write a backslash as `\\\\`, or use single quotes.';
+    case 'BAD_ALIAS':
+      return 'An alias `*name` needs an anchor `&name` before it.';
+    default:
+      return 'Check the YAML syntax around this line; text with `: `, `#` or quotes in it is safest in double quotes.';
+  }
+}
