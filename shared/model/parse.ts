@@ -42,8 +42,8 @@ export interface ParseOptions extends Pick<RestoreOptions, 'registry' | 'target'
   fileName?: string;
 }
 
-/** C0 controls other than tab, LF and CR, and DEL: YAML forbids them, binary files are full of them. */
-const NOT_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+/** C0 controls other than tab, LF and CR: YAML forbids them, binary files are full of them. (DEL is let through: the YAML library writes it unescaped.) */
+const NOT_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
 
 export function parseTopology(text: string, opts: ParseOptions = {}): ParseResult {
   const what = opts.fileName ? `\`${opts.fileName}\`` : 'The file';
