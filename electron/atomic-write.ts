@@ -1,0 +1,218 @@
+import { randomBytes } from 'node:crypto';
+import * as nodeFs from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { errnoCode } from './errors';
+
+/**
+ * Atomic file and folder writes: the new content goes to a temporary file in the same folder,
+ * is flushed to disk (fsync), then renamed over the target in one step. A crash, a kill or a full
+ * disk at any moment leaves either the old file or the new one, never a half-written one.
+ */
+
+/** The part of a file handle the writer uses. */
+export interface WriteHandle {
+  write(buffer: Uint8Array, offset: number, length: number, position: number): Promise<{ bytesWritten: number }>;
+  sync(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The file system operations used; tests pass one that fails halfway. */
+export interface AtomicFs {
+  open(path: string, flags: string, mode?: number): Promise<WriteHandle>;
+  rename(from: string, to: string): Promise<void>;
+  link(existing: string, newPath: string): Promise<void>;
+  copyFile(from: string, to: string): Promise<void>;
+  unlink(path: string): Promise<void>;
+  stat(path: string): Promise<{ mode: number; isFile(): boolean; isDirectory(): boolean }>;
+  realpath(path: string): Promise<string>;
+  mkdir(path: string, options: { recursive: boolean }): Promise<unknown>;
+  rm(path: string, options: { recursive: boolean; force: boolean }): Promise<void>;
+  readdir(path: string): Promise<string[]>;
+  /** Flushes a folder's entries (the rename) to disk; best effort, not possible on Windows. */
+  syncDir(path: string): Promise<void>;
+}
+
+export const nodeAtomicFs: AtomicFs = {
+  open: (p, flags, mode) => nodeFs.open(p, flags, mode),
+  rename: (a, b) => nodeFs.rename(a, b),
+  link: (a, b) => nodeFs.link(a, b),
+  copyFile: (a, b) => nodeFs.copyFile(a, b),
+  unlink: (p) => nodeFs.unlink(p),
+  stat: (p) => nodeFs.stat(p),
+  realpath: (p) => nodeFs.realpath(p),
+  mkdir: (p, o) => nodeFs.mkdir(p, o),
+  rm: (p, o) => nodeFs.rm(p, o),
+  readdir: (p) => nodeFs.readdir(p),
+  syncDir: async (p) => {
+    if (process.platform === 'win32') return;
+    const h = await nodeFs.open(p, 'r');
+    try {
+      await h.sync();
+    } finally {
+      await h.close();
+    }
+  },
+};
+
+export interface AtomicWriteOptions {
+  fs?: AtomicFs;
+  /** Keep the previous version as `<file>.bak` (one only; replaced on each save). */
+  backup?: boolean;
+  /** Bytes written per call (tests make it small to fail in the middle). */
+  chunkSize?: number;
+}
+
+const CHUNK = 1024 * 1024;
+
+function tempName(base: string, suffix: string): string {
+  return `.${base}.${randomBytes(6).toString('hex')}.${suffix}`;
+}
+
+function toBytes(data: string | Uint8Array): Uint8Array {
+  return typeof data === 'string' ? new TextEncoder().encode(data) : data;
+}
+
+async function writeAll(h: WriteHandle, bytes: Uint8Array, chunkSize: number): Promise<void> {
+  let done = 0;
+  while (done < bytes.length) {
+    const n = Math.min(chunkSize, bytes.length - done);
+    const { bytesWritten } = await h.write(bytes, done, n, done);
+    if (bytesWritten <= 0) throw Object.assign(new Error('write made no progress'), { code: 'EIO' });
+    done += bytesWritten;
+  }
+}
+
+async function existingStat(fs: AtomicFs, path: string) {
+  try {
+    return await fs.stat(path);
+  } catch (err) {
+    if (errnoCode(err) === 'ENOENT') return null;
+    throw err;
+  }
+}
+
+/** Renames, retrying briefly when Windows reports the target busy (an indexer or antivirus holding it). */
+async function renameRetry(fs: AtomicFs, from: string, to: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await fs.rename(from, to);
+      return;
+    } catch (err) {
+      const code = errnoCode(err);
+      if (attempt >= 4 || !(code === 'EPERM' || code === 'EBUSY' || code === 'EACCES') || process.platform !== 'win32') throw err;
+      await new Promise((r) => setTimeout(r, 50 * (attempt + 1)));
+    }
+  }
+}
+
+/** Writes a new temporary file next to `path`, fsynced; returns its name. Removes it on failure. */
+async function writeTemp(fs: AtomicFs, dir: string, base: string, data: Uint8Array, mode: number, chunkSize: number): Promise<string> {
+  const tmp = join(dir, tempName(base, 'tmp'));
+  const h = await fs.open(tmp, 'wx', mode);
+  try {
+    await writeAll(h, data, chunkSize);
+    await h.sync();
+  } catch (err) {
+    await h.close().catch(() => undefined);
+    await fs.unlink(tmp).catch(() => undefined);
+    throw err;
+  }
+  try {
+    await h.close();
+  } catch (err) {
+    await fs.unlink(tmp).catch(() => undefined);
+    throw err;
+  }
+  return tmp;
+}
+
+/** Keeps the current `path` as `path.bak`: a hard link where the disk allows it, else a copy. */
+async function keepBackup(fs: AtomicFs, dir: string, base: string, path: string): Promise<void> {
+  const tmp = join(dir, tempName(base, 'bak.tmp'));
+  try {
+    await fs.link(path, tmp);
+  } catch {
+    await fs.copyFile(path, tmp);
+  }
+  try {
+    await renameRetry(fs, tmp, `${path}.bak`);
+  } catch (err) {
+    await fs.unlink(tmp).catch(() => undefined);
+    throw err;
+  }
+}
+
+/**
+ * Replaces the file at `target` with `data`, atomically. A symbolic link is followed (the file it
+ * points to is replaced, the link kept). The file's permissions are kept. Returns the path written.
+ */
+export async function writeFileAtomic(target: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<string> {
+  const fs = options.fs ?? nodeAtomicFs;
+  let path = target;
+  try {
+    path = await fs.realpath(target);
+  } catch (err) {
+    if (errnoCode(err) !== 'ENOENT') throw err;
+  }
+  const dir = dirname(path);
+  const base = basename(path);
+  const existing = await existingStat(fs, path);
+  if (existing && !existing.isFile()) throw Object.assign(new Error(`${path} is not a file`), { code: 'EISDIR' });
+  const mode = existing ? existing.mode & 0o777 : 0o666;
+  const tmp = await writeTemp(fs, dir, base, toBytes(data), mode, options.chunkSize ?? CHUNK);
+  try {
+    if (options.backup && existing) await keepBackup(fs, dir, base, path);
+    await renameRetry(fs, tmp, path);
+  } catch (err) {
+    await fs.unlink(tmp).catch(() => undefined);
+    throw err;
+  }
+  await fs.syncDir(dir).catch(() => undefined);
+  return path;
+}
+
+export interface FolderFile {
+  /** Relative, `/`-separated, already validated (electron/ipc-validate.ts). */
+  path: string;
+  data: string | Uint8Array;
+}
+
+/**
+ * Writes a whole folder atomically: every file goes into a temporary folder beside `target`, which
+ * then replaces `target` by renames (the old folder is moved aside, the new one moved in, the old
+ * one removed). If anything fails, the old folder is put back and the temporary one removed.
+ */
+export async function writeFolderAtomic(target: string, files: readonly FolderFile[], options: AtomicWriteOptions = {}): Promise<void> {
+  const fs = options.fs ?? nodeAtomicFs;
+  const parent = dirname(target);
+  const base = basename(target);
+  const tmpDir = join(parent, tempName(base, 'tmp'));
+  await fs.mkdir(tmpDir, { recursive: false });
+  let movedAside: string | null = null;
+  try {
+    for (const f of files) {
+      const dest = join(tmpDir, ...f.path.split('/'));
+      await fs.mkdir(dirname(dest), { recursive: true });
+      const h = await fs.open(dest, 'wx', 0o666);
+      try {
+        await writeAll(h, toBytes(f.data), options.chunkSize ?? CHUNK);
+        await h.sync();
+      } finally {
+        await h.close();
+      }
+    }
+    const existing = await existingStat(fs, target);
+    if (existing) {
+      if (!existing.isDirectory()) throw Object.assign(new Error(`${target} is not a folder`), { code: 'ENOTDIR' });
+      movedAside = join(parent, tempName(base, 'old'));
+      await renameRetry(fs, target, movedAside);
+    }
+    await renameRetry(fs, tmpDir, target);
+  } catch (err) {
+    await fs.rm(tmpDir, { recursive: true, force: true }).catch(() => undefined);
+    if (movedAside) await fs.rename(movedAside, target).catch(() => undefined);
+    throw err;
+  }
+  if (movedAside) await fs.rm(movedAside, { recursive: true, force: true }).catch(() => undefined);
+  await fs.syncDir(parent).catch(() => undefined);
+}
