@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { emptyTopology, type Diagnostic } from '../../shared/model/types';
+import { addGroup, addNode, connect, moveElements, setEdgeProp, setNodeProp } from './doc-ops';
+import { createEdgeDeriver, createNodeDeriver, summarise } from './derive';
+
+function design() {
+  let doc = emptyTopology('Shop');
+  doc = addNode(doc, { kind: 'rest-service', position: { x: 0, y: 0 }, label: 'Orders API' }).doc;
+  doc = addNode(doc, { kind: 'kafka', position: { x: 300, y: 0 } }).doc;
+  doc = addNode(doc, { kind: 'postgres', position: { x: 600, y: 0 } }).doc;
+  const c = connect(doc, 'orders-api', 'kafka');
+  if (!c.ok) throw new Error();
+  return c.doc;
+}
+
+describe('derived canvas nodes', () => {
+  it('gives every component a node at its layout position, named "<label> (<kind name>)"', () => {
+    const nodes = createNodeDeriver()(design(), { nodes: [], edges: [] });
+    expect(nodes.map((n) => [n.id, n.position, n.ariaLabel])).toEqual([
+      ['orders-api', { x: 0, y: 0 }, 'Orders API (REST service)'],
+      ['kafka', { x: 300, y: 0 }, 'Kafka (Kafka)'],
+      ['postgresql', { x: 600, y: 0 }, 'PostgreSQL (PostgreSQL)'],
+    ]);
+  });
+
+  it('keeps the node objects of unchanged components, and the same array when nothing changed', () => {
+    const derive = createNodeDeriver();
+    const doc = design();
+    const a = derive(doc, { nodes: [], edges: [] });
+    expect(derive(doc, { nodes: [], edges: [] })).toBe(a);
+    const b = derive(setNodeProp(doc, 'kafka', 'partitions', 6), { nodes: [], edges: [] });
+    expect(b).not.toBe(a);
+    expect(b[0]).toBe(a[0]);
+    expect(b[1]).not.toBe(a[1]);
+    expect(b[2]).toBe(a[2]);
+    const c = derive(moveElements(doc, { postgresql: { x: 640, y: 0 } }), { nodes: ['kafka'], edges: [] });
+    expect(c[0]).toBe(a[0]);
+    expect(c[1]!.selected).toBe(true);
+    expect(c[2]!.position).toEqual({ x: 640, y: 0 });
+  });
+
+  it('shows a drag in progress without changing the document', () => {
+    const derive = createNodeDeriver();
+    const doc = design();
+    const nodes = derive(doc, { nodes: [], edges: [] }, { drag: { kafka: { x: 5, y: 7 } }, measured: {} });
+    expect(nodes[1]!.position).toEqual({ x: 5, y: 7 });
+    expect(doc.layout.kafka).toEqual({ x: 300, y: 0 });
+  });
+
+  it('draws zones first, behind, with their layout size; components without a position get one', () => {
+    let doc = addGroup(design(), { label: 'DMZ', position: { x: -20, y: -20 }, size: { w: 400, h: 200 } }).doc;
+    doc = { ...doc, layout: Object.fromEntries(Object.entries(doc.layout).filter(([k]) => k !== 'postgresql')) };
+    const nodes = createNodeDeriver()(doc, { nodes: [], edges: [] });
+    expect(nodes[0]).toMatchObject({ id: 'dmz', type: 'zone', width: 400, height: 200, zIndex: -1 });
+    expect(nodes[3]!.position).toEqual({ x: 0, y: 160 }); // below the placed ones, on the grid
+  });
+});
+
+describe('derived canvas edges', () => {
+  it('labels a connection with its protocol, taken from the catalog when not set, and its topic', () => {
+    const derive = createEdgeDeriver();
+    let doc = design();
+    let edges = derive(doc, { nodes: [], edges: [] });
+    expect(edges.map((e) => [e.id, e.source, e.target, e.data!.caption])).toEqual([['orders-api->kafka', 'orders-api', 'kafka', 'Kafka']]);
+    doc = setEdgeProp(doc, 'orders-api->kafka', 'topic', 'orders.created');
+    edges = derive(doc, { nodes: [], edges: [] });
+    expect(edges[0]!.data!.caption).toBe('Kafka: orders.created');
+  });
+
+  it('does not draw a connection whose end is missing', () => {
+    const doc = design();
+    const broken = { ...doc, edges: [...doc.edges, { from: 'kafka', to: 'ghost', props: {} }] };
+    expect(createEdgeDeriver()(broken, { nodes: [], edges: [] }).map((e) => e.id)).toEqual(['orders-api->kafka']);
+  });
+});
+
+describe('diagnostic summaries', () => {
+  const d = (severity: Diagnostic['severity'], nodes: string[], edges: string[] = []): Diagnostic => ({ code: 'TF000', severity, message: `${severity} ${nodes}`, nodes, edges, hint: '' });
+  it('counts findings per component and per connection, worst first', () => {
+    const s = summarise([d('error', ['a']), d('warning', ['a']), d('info', ['b']), d('error', ['a', 'b'], ['a->b'])]);
+    expect(s.nodes.get('a')).toMatchObject({ errors: 1, warnings: 1, worst: 'error' });
+    expect(s.nodes.get('b')).toMatchObject({ errors: 0, infos: 1, worst: 'info' });
+    expect(s.edges.get('a->b')).toMatchObject({ errors: 1, worst: 'error' });
+  });
+});

@@ -1,0 +1,225 @@
+import type { Edge, Node } from '@xyflow/react';
+import type { KindDef } from '../../shared/catalog';
+import { getKind } from '../../shared/catalog';
+import { edgeIds } from '../../shared/model/ids';
+import type { Diagnostic, Group, Position, Protocol, Severity, TopoEdge, TopoNode, Topology } from '../../shared/model/types';
+import { edgeCaption, edgeProtocol } from '../../generators/mermaid/edges';
+
+/**
+ * React Flow's nodes and edges, derived from the document. Layout positions in the document are
+ * absolute canvas coordinates for components and zones alike. Derivation is incremental: a
+ * component whose document object, position, size and selection did not change keeps its
+ * React Flow node object, so React Flow and the memoised node views skip it.
+ */
+
+export const NODE_WIDTH = 208;
+export const NODE_HEIGHT = 64;
+export const GRID = 16;
+/** Zone size when its layout has none. */
+export const DEFAULT_ZONE = { w: 480, h: 320 };
+
+export interface TopoNodeData extends Record<string, unknown> {
+  node: TopoNode;
+  kind: KindDef | undefined;
+}
+
+export interface ZoneNodeData extends Record<string, unknown> {
+  group: Group;
+}
+
+export interface TopoEdgeData extends Record<string, unknown> {
+  edge: TopoEdge;
+  protocol: Protocol | undefined;
+  caption: string;
+}
+
+export type TopoFlowNode = Node<TopoNodeData, 'topo'>;
+export type ZoneFlowNode = Node<ZoneNodeData, 'zone'>;
+export type FlowNode = TopoFlowNode | ZoneFlowNode;
+export type FlowEdge = Edge<TopoEdgeData, 'topo'>;
+
+export interface Selection {
+  nodes: readonly string[];
+  edges: readonly string[];
+}
+
+export interface Transient {
+  /** Positions while a drag is in progress (committed to `layout` on drag stop). */
+  drag: Readonly<Record<string, { x: number; y: number }>>;
+  /** Sizes measured by React Flow, handed back so it keeps them. */
+  measured: Readonly<Record<string, { width: number; height: number }>>;
+}
+
+export const NO_TRANSIENT: Transient = { drag: {}, measured: {} };
+
+/** Where the `index`-th component without a position goes: a grid below `top`, in document order. */
+export function fallbackPosition(index: number, top = 0): { x: number; y: number } {
+  const col = index % 5;
+  const row = Math.floor(index / 5);
+  return { x: col * (NODE_WIDTH + 96), y: top + row * (NODE_HEIGHT + 96) };
+}
+
+/** Position of every component and zone: the layout's, or a grid below the placed ones for those without one. */
+export function positionsOf(doc: Topology): Map<string, Position> {
+  const out = new Map<string, Position>();
+  let missing = 0;
+  let top = 0;
+  let placed = false;
+  for (const n of doc.nodes) {
+    const p = doc.layout[n.id];
+    if (p) {
+      top = placed ? Math.max(top, p.y + NODE_HEIGHT + 96) : p.y + NODE_HEIGHT + 96;
+      placed = true;
+    }
+  }
+  top = Math.ceil(top / GRID) * GRID;
+  doc.groups.forEach((g, i) => {
+    const p = doc.layout[g.id];
+    out.set(g.id, p ?? { x: -40 + i * (DEFAULT_ZONE.w + 48), y: -400, ...DEFAULT_ZONE });
+  });
+  for (const n of doc.nodes) {
+    const p = doc.layout[n.id];
+    out.set(n.id, p ?? fallbackPosition(missing++, top));
+  }
+  return out;
+}
+
+/** Creates a node deriver that remembers its last output per id. */
+export function createNodeDeriver() {
+  let cache = new Map<string, FlowNode>();
+  let last: FlowNode[] = [];
+  return (doc: Topology, selection: Selection, transient: Transient = NO_TRANSIENT): FlowNode[] => {
+    const selected = new Set(selection.nodes);
+    const positions = positionsOf(doc);
+    const next = new Map<string, FlowNode>();
+    const out: FlowNode[] = [];
+    let same = true;
+
+    for (const g of doc.groups) {
+      const p = transient.drag[g.id] ?? positions.get(g.id)!;
+      const lay = doc.layout[g.id];
+      const w = lay?.w ?? DEFAULT_ZONE.w;
+      const h = lay?.h ?? DEFAULT_ZONE.h;
+      const prev = cache.get(g.id) as ZoneFlowNode | undefined;
+      const isSel = selected.has(g.id);
+      let n: ZoneFlowNode;
+      if (prev && prev.type === 'zone' && prev.data.group === g && prev.position.x === p.x && prev.position.y === p.y && prev.width === w && prev.height === h && !!prev.selected === isSel) {
+        n = prev;
+      } else {
+        n = { id: g.id, type: 'zone', position: { x: p.x, y: p.y }, width: w, height: h, zIndex: -1, selected: isSel, data: { group: g }, ariaLabel: `${g.label} (zone)`, dragHandle: '.zone-handle' };
+      }
+      next.set(g.id, n);
+      out.push(n);
+      if (n !== last[out.length - 1]) same = false;
+    }
+
+    const seen = new Set<string>();
+    for (const node of doc.nodes) {
+      if (seen.has(node.id)) continue; // a duplicate id (invalid file) is drawn once
+      seen.add(node.id);
+      const p = transient.drag[node.id] ?? positions.get(node.id)!;
+      const m = transient.measured[node.id];
+      const isSel = selected.has(node.id);
+      const prev = cache.get(node.id) as TopoFlowNode | undefined;
+      let n: TopoFlowNode;
+      if (
+        prev && prev.type === 'topo' && prev.data.node === node && prev.position.x === p.x && prev.position.y === p.y && !!prev.selected === isSel &&
+        prev.measured?.width === m?.width && prev.measured?.height === m?.height
+      ) {
+        n = prev;
+      } else {
+        const kind = getKind(node.kind);
+        n = {
+          id: node.id,
+          type: 'topo',
+          position: { x: p.x, y: p.y },
+          selected: isSel,
+          data: { node, kind },
+          ariaLabel: `${node.label} (${kind?.name ?? `unknown kind ${node.kind}`})`,
+          ...(m ? { measured: { width: m.width, height: m.height } } : {}),
+        };
+      }
+      next.set(node.id, n);
+      out.push(n);
+      if (n !== last[out.length - 1]) same = false;
+    }
+    cache = next;
+    if (same && out.length === last.length) return last;
+    last = out;
+    return out;
+  };
+}
+
+/** Creates an edge deriver that remembers its last output per id. */
+export function createEdgeDeriver() {
+  let cache = new Map<string, FlowEdge>();
+  let last: FlowEdge[] = [];
+  let lastNodes: TopoNode[] | undefined;
+  let byId = new Map<string, TopoNode>();
+  return (doc: Topology, selection: Selection): FlowEdge[] => {
+    if (doc.nodes !== lastNodes) {
+      byId = new Map();
+      for (const n of doc.nodes) if (!byId.has(n.id)) byId.set(n.id, n);
+      lastNodes = doc.nodes;
+    }
+    const selected = new Set(selection.edges);
+    const ids = edgeIds(doc.edges);
+    const next = new Map<string, FlowEdge>();
+    const out: FlowEdge[] = [];
+    let same = true;
+    doc.edges.forEach((edge, i) => {
+      if (!byId.has(edge.from) || !byId.has(edge.to)) return; // dangling: reported by validation, not drawn
+      const id = ids[i]!;
+      const protocol = edgeProtocol(edge, byId);
+      const isSel = selected.has(id);
+      const prev = cache.get(id);
+      let e: FlowEdge;
+      if (prev && prev.data!.edge === edge && prev.data!.protocol === protocol && !!prev.selected === isSel) e = prev;
+      else {
+        const caption = edgeCaption(edge, protocol);
+        e = { id, type: 'topo', source: edge.from, target: edge.to, selected: isSel, data: { edge, protocol, caption }, ariaLabel: `Connection ${edge.from} to ${edge.to}${caption ? `, ${caption}` : ''}` };
+      }
+      next.set(id, e);
+      out.push(e);
+      if (e !== last[out.length - 1]) same = false;
+    });
+    cache = next;
+    if (same && out.length === last.length) return last;
+    last = out;
+    return out;
+  };
+}
+
+export interface DiagSummary {
+  errors: number;
+  warnings: number;
+  infos: number;
+  /** The worst severity. */
+  worst: Severity;
+  /** First messages, for the badge's tooltip. */
+  messages: string[];
+}
+
+/** Per node id and per edge id: how many findings of which severity concern it. */
+export function summarise(diags: readonly Diagnostic[]): { nodes: Map<string, DiagSummary>; edges: Map<string, DiagSummary> } {
+  const nodes = new Map<string, DiagSummary>();
+  const edges = new Map<string, DiagSummary>();
+  const add = (m: Map<string, DiagSummary>, id: string, d: Diagnostic) => {
+    let s = m.get(id);
+    if (!s) {
+      s = { errors: 0, warnings: 0, infos: 0, worst: d.severity, messages: [] };
+      m.set(id, s);
+    }
+    if (d.severity === 'error') s.errors++;
+    else if (d.severity === 'warning') s.warnings++;
+    else s.infos++;
+    s.worst = s.errors ? 'error' : s.warnings ? 'warning' : 'info';
+    if (s.messages.length < 5) s.messages.push(d.message);
+  };
+  for (const d of diags) {
+    // A finding about a connection is shown on the connection, not on both ends as well.
+    if (d.edges.length) for (const e of d.edges) add(edges, e, d);
+    else for (const n of d.nodes) add(nodes, n, d);
+  }
+  return { nodes, edges };
+}

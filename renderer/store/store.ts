@@ -1,0 +1,178 @@
+import { create } from 'zustand';
+import type { Diagnostic, Topology } from '../../shared/model/types';
+import { emptyTopology } from '../../shared/model/types';
+import type { FileRef } from '../platform/types';
+import type { Selection, Transient } from './derive';
+import { NO_TRANSIENT } from './derive';
+
+/**
+ * The editor's one source of truth: the topology document, the selection and the UI state.
+ * Every document change goes through `setDoc` (the path undo/redo wraps); React Flow's nodes
+ * and edges are derived from `doc` (see derive.ts), never stored.
+ */
+
+export type BottomTab = 'problems' | 'output';
+export type OutputTab = 'template' | 'compose' | 'configs' | 'mermaid';
+
+export interface Toast {
+  id: number;
+  tone: 'error' | 'info' | 'success';
+  message: string;
+  hint?: string;
+}
+
+export interface FocusRequest {
+  nodes: string[];
+  edges: string[];
+  nonce: number;
+}
+
+export interface EditorState {
+  doc: Topology;
+  /** Where the design was opened from or last saved to. */
+  file: FileRef | null;
+  /** Changed since it was opened or saved. */
+  dirty: boolean;
+  selection: Selection;
+  transient: Transient;
+  /** Findings from reading the file (warnings about kept unknown keys and the like). */
+  fileDiagnostics: Diagnostic[];
+  /** Findings of the design checks, recomputed as the document changes. */
+  diagnostics: Diagnostic[];
+  /** While a connection is dragged: the node it starts from. */
+  connectingFrom: string | null;
+  bottomOpen: boolean;
+  bottomTab: BottomTab;
+  outputTab: OutputTab;
+  newDialogOpen: boolean;
+  toasts: Toast[];
+  focus: FocusRequest | null;
+
+  /** The one way the document changes. `recipe` returns the next document (or the same one for no change). */
+  setDoc(recipe: (doc: Topology) => Topology, opts?: { select?: Partial<Selection> }): void;
+  /** Replaces the document (open, new, restore): selection and transient state are reset. */
+  loadDoc(doc: Topology, opts: { file: FileRef | null; dirty?: boolean; fileDiagnostics?: Diagnostic[] }): void;
+  markSaved(file: FileRef): void;
+  select(sel: Partial<Selection>): void;
+  setTransient(t: Partial<Transient>): void;
+  setDiagnostics(d: Diagnostic[]): void;
+  setConnectingFrom(id: string | null): void;
+  setBottom(open: boolean, tab?: BottomTab): void;
+  setOutputTab(tab: OutputTab): void;
+  setNewDialogOpen(open: boolean): void;
+  toast(t: Omit<Toast, 'id'>): void;
+  dismissToast(id: number): void;
+  focusOn(target: { nodes?: string[]; edges?: string[] }): void;
+}
+
+let toastSeq = 0;
+let focusSeq = 0;
+const EMPTY_SELECTION: Selection = { nodes: [], edges: [] };
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+export const createEditorStore = (initial: Topology = emptyTopology()) =>
+  create<EditorState>()((set, get) => ({
+    doc: initial,
+    file: null,
+    dirty: false,
+    selection: EMPTY_SELECTION,
+    transient: NO_TRANSIENT,
+    fileDiagnostics: [],
+    diagnostics: [],
+    connectingFrom: null,
+    bottomOpen: true,
+    bottomTab: 'problems',
+    outputTab: 'template',
+    newDialogOpen: false,
+    toasts: [],
+    focus: null,
+
+    setDoc(recipe, opts) {
+      const prev = get().doc;
+      const next = recipe(prev);
+      const patch: Partial<EditorState> = {};
+      if (next !== prev) {
+        patch.doc = next;
+        patch.dirty = true;
+      }
+      if (opts?.select) {
+        const sel = { ...get().selection, ...opts.select };
+        patch.selection = sel;
+      }
+      if (Object.keys(patch).length) set(patch);
+    },
+
+    loadDoc(doc, opts) {
+      set({
+        doc,
+        file: opts.file,
+        dirty: opts.dirty ?? false,
+        selection: EMPTY_SELECTION,
+        transient: NO_TRANSIENT,
+        fileDiagnostics: opts.fileDiagnostics ?? [],
+        connectingFrom: null,
+        newDialogOpen: false,
+      });
+    },
+
+    markSaved(file) {
+      set({ file, dirty: false });
+    },
+
+    select(sel) {
+      const cur = get().selection;
+      const nodes = sel.nodes ?? cur.nodes;
+      const edges = sel.edges ?? cur.edges;
+      if (sameList(nodes, cur.nodes) && sameList(edges, cur.edges)) return;
+      set({ selection: { nodes, edges } });
+    },
+
+    setTransient(t) {
+      set({ transient: { ...get().transient, ...t } });
+    },
+
+    setDiagnostics(d) {
+      set({ diagnostics: d });
+    },
+
+    setConnectingFrom(id) {
+      if (get().connectingFrom !== id) set({ connectingFrom: id });
+    },
+
+    setBottom(open, tab) {
+      set(tab ? { bottomOpen: open, bottomTab: tab } : { bottomOpen: open });
+    },
+
+    setOutputTab(tab) {
+      set({ outputTab: tab, bottomOpen: true, bottomTab: 'output' });
+    },
+
+    setNewDialogOpen(open) {
+      set({ newDialogOpen: open });
+    },
+
+    toast(t) {
+      const id = ++toastSeq;
+      set({ toasts: [...get().toasts.slice(-2), { ...t, id }] });
+      setTimeout(() => get().dismissToast(id), t.tone === 'error' ? 8000 : 4000);
+    },
+
+    dismissToast(id) {
+      const toasts = get().toasts.filter((t) => t.id !== id);
+      if (toasts.length !== get().toasts.length) set({ toasts });
+    },
+
+    focusOn(target) {
+      const nodes = target.nodes ?? [];
+      const edges = target.edges ?? [];
+      set({ focus: { nodes, edges, nonce: ++focusSeq }, selection: { nodes, edges } });
+    },
+  }));
+
+export type EditorStore = ReturnType<typeof createEditorStore>;
+
+/** The app's store. */
+export const useEditor = createEditorStore();
