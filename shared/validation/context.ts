@@ -1,0 +1,123 @@
+import type { KindDef } from '../catalog';
+import type { Diagnostic, Group, Protocol, TopoEdge, TopoNode, Topology, TrustLevel } from '../model/types';
+import type { Code } from './codes';
+import { CODES } from './codes';
+
+/** A finding of a per-node or per-edge rule; its path is relative to its node or edge. */
+export interface LocalDiag {
+  code: Code;
+  message: string;
+  hint: string;
+  /** Node ids; the owner's id is filled in for node rules when empty. */
+  nodes: string[];
+  /** Path below `nodes[i]` / `edges[i]`, e.g. `props.port`; empty for the item itself. */
+  rel: string;
+}
+
+export interface NodeInfo {
+  node: TopoNode;
+  id: string;
+  index: number;
+  kind: KindDef | undefined;
+  /** "Orders API (REST service)". */
+  name: string;
+  group: Group | undefined;
+  /** Trust of its zone: the group's trust, `internal` for a zone without one or no zone. */
+  trust: TrustLevel;
+  /** Connections drawn from it and into it (every edge, valid or not, self-loops excluded). */
+  out: EdgeInfo[];
+  in: EdgeInfo[];
+  /** Valid connections by data flow: it is the source / the sink. */
+  flowOut: EdgeInfo[];
+  flowIn: EdgeInfo[];
+}
+
+export interface EdgeInfo {
+  edge: TopoEdge;
+  id: string;
+  index: number;
+  from: NodeInfo | undefined;
+  to: NodeInfo | undefined;
+  /** The protocol carried, set only when the connection is valid. */
+  protocol: Protocol | undefined;
+  /** Data-flow ends (producer/caller -> consumer/callee), set when the connection is valid. */
+  source: NodeInfo | undefined;
+  sink: NodeInfo | undefined;
+}
+
+export interface Index {
+  doc: Topology;
+  nodes: NodeInfo[];
+  /** First node of each id. */
+  byId: Map<string, NodeInfo>;
+  edges: EdgeInfo[];
+  groups: Map<string, Group>;
+}
+
+export function makeDiagnostic(
+  code: Code,
+  message: string,
+  hint: string,
+  nodes: string[],
+  edges: string[],
+  path?: string,
+): Diagnostic {
+  const d: Diagnostic = { code, severity: CODES[code].severity, message, nodes, edges, hint };
+  if (path !== undefined) d.path = path;
+  return d;
+}
+
+/** A prop of a node, or the kind's default when absent or of the wrong type. */
+export function nodeProp(n: NodeInfo, key: string): unknown {
+  const v = n.node.props?.[key];
+  const def = n.kind ? defaultOf(n.kind, key) : undefined;
+  if (v === undefined || v === null) return def;
+  if (def !== undefined && typeof def !== typeof v && !(Array.isArray(def) && Array.isArray(v))) return def;
+  return v;
+}
+
+const kindDefaults = new WeakMap<KindDef, Map<string, unknown>>();
+function defaultOf(kind: KindDef, key: string): unknown {
+  let m = kindDefaults.get(kind);
+  if (!m) {
+    m = new Map(kind.props.map((p) => [p.key, p.default]));
+    kindDefaults.set(kind, m);
+  }
+  return m.get(key);
+}
+
+export function nodeNum(n: NodeInfo, key: string): number {
+  const v = nodeProp(n, key);
+  return typeof v === 'number' && Number.isFinite(v) ? v : 0;
+}
+
+export function nodeStr(n: NodeInfo, key: string): string {
+  const v = nodeProp(n, key);
+  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
+}
+
+export function edgeProp(e: EdgeInfo, key: string): unknown {
+  return e.edge.props?.[key];
+}
+
+export function edgeNum(e: EdgeInfo, key: string): number {
+  const v = edgeProp(e, key);
+  return typeof v === 'number' && Number.isFinite(v) ? v : 0;
+}
+
+export function edgeStr(e: EdgeInfo, key: string): string {
+  const v = edgeProp(e, key);
+  return typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '';
+}
+
+export function edgeBool(e: EdgeInfo, key: string): boolean {
+  return edgeProp(e, key) === true;
+}
+
+export function nodePath(n: NodeInfo, rel = ''): string {
+  return rel ? `nodes[${n.index}].${rel}` : `nodes[${n.index}]`;
+}
+
+export function edgePath(e: EdgeInfo, rel = ''): string {
+  return rel ? `edges[${e.index}].${rel}` : `edges[${e.index}]`;
+}

@@ -1,0 +1,111 @@
+import type { KindDef } from '../catalog';
+import { compatibleProtocols, defaultProtocol, getKind, KINDS } from '../catalog';
+import type { Protocol } from '../model/types';
+import { MESSAGING_PROTOCOLS, SYNC_PROTOCOLS } from '../model/types';
+
+/**
+ * Protocol facts validation needs beyond the catalog's compatibility table, memoised per kind
+ * pair (35 kinds, so at most 1,225 pairs).
+ */
+
+/** Request-reply protocols: the caller waits for the answer (API calls and database queries). */
+export const REQUEST_REPLY: ReadonlySet<Protocol> = new Set<Protocol>([...SYNC_PROTOCOLS, 'sql', 'mongodb', 'redis']);
+/** API calls: what gateways route and what call-chain and TPS checks look at. */
+export const API_PROTOCOLS: ReadonlySet<Protocol> = new Set<Protocol>(SYNC_PROTOCOLS);
+export const MESSAGING: ReadonlySet<Protocol> = new Set<Protocol>(MESSAGING_PROTOCOLS);
+
+/**
+ * Protocols that need a server in the middle: two services can't exchange Kafka messages, SFTP
+ * files or S3 objects without a broker, SFTP server or object store between them. An edge over
+ * one of these must have such a host at one end. (Legacy systems count as their own queue
+ * manager and file server.)
+ */
+const HOSTS: Partial<Record<Protocol, readonly string[]>> = {
+  kafka: ['kafka'],
+  amqp: ['rabbitmq'],
+  mqtt: ['mqtt-broker'],
+  nats: ['nats'],
+  jms: ['ibm-mq', 'legacy-system'],
+  sftp: ['sftp-server', 'legacy-system'],
+  s3: ['object-storage'],
+};
+
+/** How a message names the host a protocol needs. */
+export const HOST_PHRASE: Partial<Record<Protocol, string>> = {
+  kafka: 'a Kafka broker',
+  amqp: 'a RabbitMQ broker',
+  mqtt: 'an MQTT broker',
+  nats: 'a NATS server',
+  jms: 'an IBM MQ queue manager',
+  sftp: 'an SFTP server',
+  s3: 'object storage (S3)',
+};
+
+export function isMediated(p: Protocol): boolean {
+  return HOSTS[p] !== undefined;
+}
+
+export function hostsProtocol(k: KindDef, p: Protocol): boolean {
+  const hosts = HOSTS[p];
+  return hosts === undefined || hosts.includes(k.id);
+}
+
+/** The catalog kind a message suggests as the host of `p`. */
+export function hostKind(p: Protocol): KindDef | undefined {
+  const id = HOSTS[p]?.[0];
+  return id ? getKind(id) : undefined;
+}
+
+export interface PairFacts {
+  /** Everything the catalog allows, in the target's order of preference. */
+  compatible: readonly Protocol[];
+  /** The compatible protocols that make sense here (a mediated protocol needs its host at one end). */
+  viable: readonly Protocol[];
+  /** The protocol taken when the edge sets none, or undefined when there is no single answer. */
+  implicit: Protocol | undefined;
+}
+
+const pairCache = new Map<string, PairFacts>();
+
+export function pairFacts(from: KindDef, to: KindDef): PairFacts {
+  const key = `${from.id}>${to.id}`;
+  let f = pairCache.get(key);
+  if (!f) {
+    const compatible = compatibleProtocols(from, to);
+    const viable = compatible.filter((p) => !isMediated(p) || hostsProtocol(from, p) || hostsProtocol(to, p));
+    const d = defaultProtocol(from, to);
+    let implicit: Protocol | undefined;
+    if (d !== undefined && viable.includes(d)) implicit = d;
+    else if (viable.length === 1) implicit = viable[0];
+    else if (viable.length > 1 && to.defaultIn && viable.includes(to.defaultIn)) implicit = to.defaultIn;
+    f = { compatible, viable, implicit };
+    pairCache.set(key, f);
+  }
+  return f;
+}
+
+const bridgeCache = new Map<string, KindDef[]>();
+
+/** Kinds that could sit between `from` and `to` (take from one, send to the other), most useful first. */
+export function bridges(from: KindDef, to: KindDef): KindDef[] {
+  const key = `${from.id}>${to.id}`;
+  let b = bridgeCache.get(key);
+  if (!b) {
+    const order = ['plumbing', 'service', 'broker', 'gateway', 'store', 'observability', 'security'];
+    b = KINDS.filter((k) => !k.external && k.id !== from.id && k.id !== to.id && pairFacts(from, k).viable.length > 0 && pairFacts(k, to).viable.length > 0)
+      .filter((k) => k.id !== 'schema-registry')
+      .sort((x, y) => preference(x) - preference(y) || order.indexOf(x.category) - order.indexOf(y.category) || (x.id < y.id ? -1 : 1));
+    bridgeCache.set(key, b);
+  }
+  return b;
+}
+
+/** Workers first: they are what people usually put between two things that don't fit. */
+function preference(k: KindDef): number {
+  const rank: Record<string, number> = { worker: 0, flink: 1, 'rest-service': 2, debezium: 3, kafka: 4 };
+  return rank[k.id] ?? 10;
+}
+
+/** Kinds that can be the source of change data capture (from the catalog: those emitting `cdc`). */
+export const CDC_SOURCES: readonly KindDef[] = KINDS.filter((k) => k.emits.includes('cdc'));
+export const CDC_SINKS: readonly KindDef[] = KINDS.filter((k) => k.accepts.includes('cdc'));

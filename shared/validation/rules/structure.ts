@@ -1,0 +1,272 @@
+import type { Diagnostic } from '../../model/types';
+import type { EdgeInfo, Index, NodeInfo } from '../context';
+import { edgeBool, edgeNum, edgePath, edgeStr, makeDiagnostic, nodePath, nodeProp } from '../context';
+import { fewText, listText, num, protocolName, shown } from '../format';
+import { API_PROTOCOLS } from '../protocols';
+
+/** Structure of the design: ids, zones, unconnected parts, duplicates, ports, ownership. */
+export function structureRules(index: Index, out: Diagnostic[]): void {
+  duplicateIds(index, out);
+  unknownGroups(index, out);
+  orphans(index, out);
+  duplicateEdges(index, out);
+  hostPorts(index, out);
+  gatewaysWithoutRoutes(index, out);
+  processorsWithoutInput(index, out);
+  sharedDatabases(index, out);
+  externalCallsWithoutTimeout(index, out);
+}
+
+function duplicateIds(index: Index, out: Diagnostic[]): void {
+  for (const n of index.nodes) {
+    const first = index.byId.get(n.id)!;
+    if (first === n) continue;
+    out.push(
+      makeDiagnostic(
+        'TF206',
+        `Two components have the id ${shown(n.id)}: ${first.name} and ${n.name}`,
+        'Give the second one its own id; ids name the compose services and the connections.',
+        [n.id],
+        [],
+        nodePath(n, 'id'),
+      ),
+    );
+  }
+}
+
+function unknownGroups(index: Index, out: Diagnostic[]): void {
+  for (const n of index.nodes) {
+    const g = n.node.group;
+    if (g === undefined || g === null) continue;
+    if (typeof g === 'string' && index.groups.has(g)) continue;
+    const known = [...index.groups.keys()];
+    out.push(
+      makeDiagnostic(
+        'TF205',
+        `${n.name} is in the zone ${shown(g)}, which doesn't exist`,
+        known.length
+          ? `Move it to one of the zones (${fewText(known.map((k) => `"${k}"`), 5)}), add a zone with that id, or take it out of any zone.`
+          : 'Add a zone with that id under groups, or take the component out of the zone.',
+        [n.id],
+        [],
+        nodePath(n, 'group'),
+      ),
+    );
+  }
+}
+
+function orphans(index: Index, out: Diagnostic[]): void {
+  for (const n of index.nodes) {
+    if (n.out.length > 0 || n.in.length > 0) continue;
+    if (index.byId.get(n.id) !== n) continue; // a duplicate id is its own problem
+    out.push(
+      makeDiagnostic(
+        'TF301',
+        `${n.name} isn't connected to anything`,
+        'Connect it to what calls it or what it sends data to, or remove it; an unconnected component still gets a container and a place in the document.',
+        [n.id],
+        [],
+        nodePath(n),
+      ),
+    );
+  }
+}
+
+/** The settings that tell two connections between the same ends apart (a second topic, route, bucket...). */
+const DETAIL_KEYS = ['topic', 'exchange', 'queue', 'subject', 'routingKey', 'path', 'method', 'bucket', 'prefix', 'tables', 'usage', 'consumerGroup', 'access'];
+
+function duplicateEdges(index: Index, out: Diagnostic[]): void {
+  const seen = new Map<string, EdgeInfo>();
+  for (const e of index.edges) {
+    if (!e.from || !e.to) continue;
+    const proto = e.protocol ?? (typeof e.edge.protocol === 'string' ? e.edge.protocol : '');
+    let key = `${e.edge.from}\u0000${e.edge.to}\u0000${proto}`;
+    for (const k of DETAIL_KEYS) key += `\u0000${edgeStr(e, k)}`;
+    const first = seen.get(key);
+    if (!first) {
+      seen.set(key, e);
+      continue;
+    }
+    out.push(
+      makeDiagnostic(
+        'TF306',
+        `${e.from.name} → ${e.to.name} is drawn twice${proto ? ` (${protocolName(proto)})` : ''} with the same settings`,
+        'Remove one of them. To carry a second topic, queue or route, give the second connection its own name in its settings.',
+        [e.from.id, e.to.id],
+        [e.id, first.id],
+        edgePath(e),
+      ),
+    );
+  }
+}
+
+interface PortUse {
+  node: NodeInfo;
+  /** The setting that moves it, when it can be moved. */
+  rel: string | undefined;
+  label: string;
+}
+
+function hostPorts(index: Index, out: Diagnostic[]): void {
+  const uses = new Map<number, PortUse[]>();
+  const add = (port: number, use: PortUse) => {
+    const list = uses.get(port);
+    if (list) list.push(use);
+    else uses.set(port, [use]);
+  };
+  for (const n of index.nodes) {
+    const k = n.kind;
+    if (!k || k.external) continue;
+    if (k.ports) {
+      for (const p of k.ports) {
+        if (p.host === null) continue;
+        const def = p.prop ? k.props.find((d) => d.key === p.prop) : undefined;
+        const host = p.prop ? portValue(n, p.prop, p.host) : p.host;
+        if (host === undefined) continue;
+        add(host, { node: n, rel: p.prop ? `props.${p.prop}` : undefined, label: def?.label ?? `${p.name} port` });
+      }
+    } else if (k.props.some((d) => d.key === 'port')) {
+      const host = portValue(n, 'port', undefined);
+      if (host !== undefined) add(host, { node: n, rel: 'props.port', label: k.props.find((d) => d.key === 'port')!.label });
+    }
+  }
+  const taken = new Set(uses.keys());
+  const ports = [...uses.keys()].sort((a, b) => a - b);
+  for (const port of ports) {
+    const list = uses.get(port)!;
+    if (list.length < 2) continue;
+    const names: string[] = [];
+    const seenNodes = new Set<NodeInfo>();
+    for (const u of list) {
+      if (!seenNodes.has(u.node)) names.push(u.node.name);
+      seenNodes.add(u.node);
+    }
+    // Suggest moving the last movable one: the first keeps the port.
+    const movable = [...list.slice(1)].reverse().find((u) => u.rel !== undefined) ?? list.find((u) => u.rel !== undefined);
+    let hint: string;
+    if (movable) {
+      let free = port + 1;
+      while (taken.has(free) && free < 65535) free++;
+      hint = `Change ${movable.label} of ${movable.node.name} to a free port, e.g. ${free}; each published port must be unique on the host.`;
+    } else {
+      hint = `These ports are fixed for these components; keep only one of them in the design (the starter stack runs one of each).`;
+    }
+    const sameNode = seenNodes.size === 1;
+    out.push(
+      makeDiagnostic(
+        'TF204',
+        sameNode
+          ? `${names[0]} publishes host port ${port} twice (${listText(list.map((u) => u.label))})`
+          : `${listText(names)} all publish host port ${port}; the starter stack can't start two containers on one port`,
+        hint,
+        [...seenNodes].map((n) => n.id),
+        [],
+        movable ? nodePath(movable.node, movable.rel) : nodePath(list[1]!.node),
+      ),
+    );
+  }
+}
+
+/** A node's host port from its setting, or the default; undefined when the setting is not a valid port (reported apart). */
+function portValue(n: NodeInfo, key: string, fallback: number | undefined): number | undefined {
+  const raw = n.node.props?.[key];
+  if (raw === undefined || raw === null) {
+    const d = nodeProp(n, key);
+    return typeof d === 'number' ? d : fallback;
+  }
+  return typeof raw === 'number' && Number.isInteger(raw) && raw >= 1 && raw <= 65535 ? raw : undefined;
+}
+
+function gatewaysWithoutRoutes(index: Index, out: Diagnostic[]): void {
+  for (const n of index.nodes) {
+    if (n.kind?.category !== 'gateway') continue;
+    if (n.in.length === 0 && n.out.length === 0) continue;
+    if (n.out.some((e) => e.protocol === undefined || API_PROTOCOLS.has(e.protocol))) continue;
+    out.push(
+      makeDiagnostic(
+        'TF312',
+        `${n.name} routes to nothing: no connection goes from it to a service`,
+        `Draw ${n.name} → each service it should route to (HTTP, gRPC or GraphQL); the routes are generated from those connections.`,
+        [n.id],
+        n.in.map((e) => e.id),
+        nodePath(n),
+      ),
+    );
+  }
+}
+
+const PROCESSOR_HINTS: Record<string, (name: string) => string> = {
+  worker: (name) => `Draw the broker or file source it consumes from → ${name} (e.g. Kafka → ${name}). If it runs on a schedule, make it a Batch job; if it serves requests, make it a REST service.`,
+  flink: (name) => `Draw the stream it reads → ${name} (e.g. Kafka → ${name}).`,
+  debezium: (name) => `Draw the database it captures → ${name} (PostgreSQL, MySQL or MongoDB, over CDC).`,
+};
+
+function processorsWithoutInput(index: Index, out: Diagnostic[]): void {
+  for (const n of index.nodes) {
+    const k = n.kind;
+    if (!k || !PROCESSOR_HINTS[k.id]) continue;
+    if (n.in.length === 0 && n.out.length === 0) continue; // orphan
+    const fed = n.flowIn.some((e) => e.protocol !== 'metrics' && e.protocol !== 'otlp') || n.in.some((e) => e.protocol === undefined);
+    if (fed) continue;
+    out.push(
+      makeDiagnostic(
+        'TF308',
+        k.id === 'debezium' ? `${n.name} captures no database: nothing feeds it` : `${n.name} consumes from nothing: no broker, stream or file source feeds it`,
+        PROCESSOR_HINTS[k.id]!(n.name),
+        [n.id],
+        [],
+        nodePath(n),
+      ),
+    );
+  }
+}
+
+/** Operational databases a service should own alone. */
+const OWNED_STORES = new Set(['postgres', 'mysql', 'mongodb']);
+
+function sharedDatabases(index: Index, out: Diagnostic[]): void {
+  for (const n of index.nodes) {
+    if (!n.kind || !OWNED_STORES.has(n.kind.id)) continue;
+    const writers: NodeInfo[] = [];
+    const edges: string[] = [];
+    const seen = new Set<NodeInfo>();
+    for (const e of n.flowIn) {
+      if (e.protocol !== 'sql' && e.protocol !== 'mongodb') continue;
+      if (edgeStr(e, 'access') === 'read') continue;
+      edges.push(e.id);
+      if (!seen.has(e.source!)) writers.push(e.source!);
+      seen.add(e.source!);
+    }
+    if (writers.length < 2) continue;
+    out.push(
+      makeDiagnostic(
+        'TF309',
+        `${n.name} is written by ${writers.length} components (${fewText(writers.map((w) => w.name), 4)}): a shared database couples them`,
+        'Give each service its own database, or keep one owner and have the others call its API or follow its changes (CDC or events). If some only read, set Access to read on their connections.',
+        [n.id, ...writers.map((w) => w.id)],
+        edges,
+        nodePath(n),
+      ),
+    );
+  }
+}
+
+function externalCallsWithoutTimeout(index: Index, out: Diagnostic[]): void {
+  for (const e of index.edges) {
+    if (!e.protocol || !API_PROTOCOLS.has(e.protocol) || e.protocol === 'websocket') continue;
+    const callee = e.sink!;
+    const caller = e.source!;
+    if (!callee.kind?.external || caller.kind?.category === 'gateway') continue;
+    if (edgeNum(e, 'timeoutMs') > 0 || edgeBool(e, 'circuitBreaker')) continue;
+    out.push(
+      makeDiagnostic(
+        'TF314',
+        `${caller.name} calls ${callee.name} with no timeout or circuit breaker`,
+        `Set a timeout (e.g. ${num(2000)} ms) and turn on the circuit breaker on this connection: a service you don't run can hang and hold your threads.`,
+        [caller.id, callee.id],
+        [e.id],
+        edgePath(e, 'props.timeoutMs'),
+      ),
+    );
+  }
+}
