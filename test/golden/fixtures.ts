@@ -1,35 +1,42 @@
 /**
  * Designs the generator tests share: one with every catalog kind, and a loader for the example
- * designs in `assets/examples/` (read with the plain YAML parser and given the model's defaults).
+ * designs in `assets/examples/` and `test/golden/designs/` (read with the app's own parser).
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import { parseTopology } from '../../shared/model/parse';
 import { compatibleProtocols, getKind, KINDS } from '../../shared/catalog';
-import type { TopoEdge, TopoNode, Topology } from '../../shared/model/types';
+import type { TopoEdge, Topology } from '../../shared/model/types';
 import { emptyTopology } from '../../shared/model/types';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const EXAMPLES_DIR = join(ROOT, 'assets', 'examples');
 
-/** A document with the model's defaults filled in (what the file parser hands the generators). */
-export function normalise(raw: Record<string, unknown>): Topology {
-  const t = { ...emptyTopology(), ...raw } as Topology;
-  t.requirements = (raw.requirements as Topology['requirements']) ?? {};
-  t.groups = (raw.groups as Topology['groups']) ?? [];
-  t.nodes = ((raw.nodes as TopoNode[]) ?? []).map((n) => ({ ...n, label: n.label ?? n.id, props: n.props ?? {} }));
-  t.edges = ((raw.edges as TopoEdge[]) ?? []).map((e) => ({ ...e, props: e.props ?? {} }));
-  t.layout = (raw.layout as Topology['layout']) ?? {};
-  return t;
+/** Reads a design file with the app's own parser; a file it rejects fails the test that loads it. */
+export function loadDesign(path: string): Topology {
+  const r = parseTopology(readFileSync(path, 'utf8'), { fileName: path });
+  if (!r.ok) throw new Error(`${path}: ${r.diagnostics.map((d) => d.message).join('; ')}`);
+  return r.doc;
 }
 
-export function loadExamples(): { name: string; doc: Topology }[] {
-  if (!existsSync(EXAMPLES_DIR)) return [];
-  return readdirSync(EXAMPLES_DIR)
+function designsIn(dir: string): { name: string; doc: Topology }[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
     .filter((f) => f.endsWith('.topo.yaml'))
     .sort()
-    .map((f) => ({ name: f.replace(/\.topo\.yaml$/, ''), doc: normalise(parse(readFileSync(join(EXAMPLES_DIR, f), 'utf8')) as Record<string, unknown>) }));
+    .map((f) => ({ name: f.replace(/\.topo\.yaml$/, ''), doc: loadDesign(join(dir, f)) }));
+}
+
+/** The example designs shipped with the app (assets/examples). */
+export function loadExamples(): { name: string; doc: Topology }[] {
+  return designsIn(EXAMPLES_DIR);
+}
+
+/** Test designs kept beside the golden files (test/golden/designs). */
+export const DESIGNS_DIR = join(ROOT, 'test', 'golden', 'designs');
+export function loadTestDesigns(): { name: string; doc: Topology }[] {
+  return designsIn(DESIGNS_DIR);
 }
 
 /** Every catalog kind once, in three zones, each node wired to the next one it can talk to. */

@@ -1,0 +1,194 @@
+import { flowOf, isScrapable } from '../../shared/catalog';
+import { MESSAGING_PROTOCOLS, SYNC_PROTOCOLS } from '../../shared/model/types';
+import type { Ctx, EdgeInfo, NodeInfo } from './context';
+import { num, str } from './context';
+
+/** Facts several sections share, derived once from the design. */
+
+export interface DeadLetter {
+  broker: NodeInfo;
+  /** Topic, queue or folder name. */
+  name: string;
+  what: 'topic' | 'queue' | 'folder' | 'backout queue';
+  /** The consumer edge or topic setting it comes from. */
+  via?: EdgeInfo;
+}
+
+/** Topics written into a Kafka broker: declared ones and those named (or implied) by producer edges. */
+export function kafkaTopics(ctx: Ctx, broker: NodeInfo): string[] {
+  const out: string[] = [];
+  const list = Array.isArray(broker.props.topics) ? (broker.props.topics as Record<string, unknown>[]) : [];
+  for (const t of list) if (t && typeof t.name === 'string' && t.name) out.push(t.name);
+  for (const e of ctx.into(broker.id)) {
+    if (e.protocol !== 'kafka') continue;
+    const explicit = str(e.props, 'topic');
+    // Debezium and the schema registry name their own topics.
+    if (!explicit && (e.from.node.kind === 'debezium' || e.from.node.kind === 'schema-registry')) continue;
+    out.push(explicit || `${e.from.id}.events`);
+  }
+  return [...new Set(out)];
+}
+
+/** Dead-letter topics, queues and folders the design asks for (named as the starter stack names them). */
+export function deadLetters(ctx: Ctx): DeadLetter[] {
+  const out: DeadLetter[] = [];
+  const add = (d: DeadLetter) => {
+    if (!out.some((x) => x.broker === d.broker && x.name === d.name)) out.push(d);
+  };
+  for (const b of ctx.ofKind('kafka')) {
+    const list = Array.isArray(b.props.topics) ? (b.props.topics as Record<string, unknown>[]) : [];
+    for (const t of list) if (t && t.deadLetter === true && typeof t.name === 'string') add({ broker: b, name: `${t.name}.dlt`, what: 'topic' });
+    for (const e of ctx.outOf(b.id)) {
+      if (e.protocol !== 'kafka' || e.props.deadLetter !== true) continue;
+      const topics = str(e.props, 'topic') ? [str(e.props, 'topic')] : kafkaTopics(ctx, b);
+      for (const t of topics) add({ broker: b, name: `${t}.dlt`, what: 'topic', via: e });
+    }
+  }
+  for (const b of ctx.ofKind('rabbitmq')) {
+    const list = Array.isArray(b.props.queues) ? (b.props.queues as Record<string, unknown>[]) : [];
+    for (const q of list) if (q && q.deadLetter === true && typeof q.name === 'string') add({ broker: b, name: `${q.name}.dlq`, what: 'queue' });
+    for (const e of ctx.outOf(b.id)) {
+      if (e.protocol !== 'amqp' || e.props.deadLetter !== true) continue;
+      const queue = str(e.props, 'queue') || `${e.to.id}.${str(e.props, 'exchange') || 'events'}`;
+      add({ broker: b, name: `${queue}.dlq`, what: 'queue', via: e });
+    }
+  }
+  for (const b of ctx.ofKind('nats')) {
+    for (const e of ctx.outOf(b.id)) if (e.protocol === 'nats' && e.props.deadLetter === true) add({ broker: b, name: `${str(e.props, 'subject') || e.to.id}.dlq`, what: 'topic', via: e });
+  }
+  for (const b of ctx.ofKind('ibm-mq')) {
+    if ((num(b.props, 'backoutThreshold') ?? 0) <= 0) continue;
+    const written = [...(Array.isArray(b.props.queues) ? (b.props.queues as unknown[]).filter((q): q is string => typeof q === 'string') : [])];
+    for (const e of ctx.into(b.id)) if (e.protocol === 'jms') written.push(str(e.props, 'queue') || `${e.from.id.toUpperCase().replace(/-/g, '_')}.EVENTS`.slice(0, 48));
+    for (const e of ctx.outOf(b.id)) {
+      if (e.protocol !== 'jms') continue;
+      for (const q of str(e.props, 'queue') ? [str(e.props, 'queue')] : [...new Set(written)]) add({ broker: b, name: `${q}.BACKOUT`, what: 'backout queue', via: e });
+    }
+  }
+  for (const s of ctx.ofKind('sftp-server')) {
+    for (const e of ctx.edgesAt(s.id)) if (e.protocol === 'sftp' && e.props.deadLetter === true) add({ broker: s, name: `${str(e.props, 'path') || '/upload'}/failed`, what: 'folder', via: e });
+  }
+  return out;
+}
+
+/** Prometheus servers and the nodes each scrapes (metrics links, whichever way drawn). */
+export function scrapes(ctx: Ctx): { prometheus: NodeInfo; targets: NodeInfo[] }[] {
+  return ctx.ofKind('prometheus').map((p) => {
+    const targets: NodeInfo[] = [];
+    for (const e of ctx.edgesAt(p.id)) {
+      if (e.protocol !== 'metrics' || !e.from.kind || !e.to.kind) continue;
+      const source = flowOf(e.from.kind, e.to.kind, 'metrics').source === 'from' ? e.from : e.to;
+      if (source !== p && source.kind && source.kind.id !== 'grafana' && (isScrapable(source.kind) || source.kind.id === 'otel-collector') && !targets.includes(source)) targets.push(source);
+    }
+    return { prometheus: p, targets };
+  });
+}
+
+/** Grafana servers wired to a Prometheus. */
+export function dashboards(ctx: Ctx): NodeInfo[] {
+  return ctx.ofKind('grafana');
+}
+
+/** Services and tracing backends linked by OTLP. */
+export function traced(ctx: Ctx): { senders: NodeInfo[]; backends: NodeInfo[] } {
+  const senders: NodeInfo[] = [];
+  const backends: NodeInfo[] = [];
+  for (const e of ctx.edgesOf('otlp')) {
+    const [src, dst] = e.from.kind && e.to.kind && flowOf(e.from.kind, e.to.kind, 'otlp').source === 'to' ? [e.to, e.from] : [e.from, e.to];
+    if (!senders.includes(src) && src.kind?.id !== 'otel-collector') senders.push(src);
+    if (!backends.includes(dst)) backends.push(dst);
+  }
+  return { senders, backends };
+}
+
+/** Kinds whose component a user builds (the ones that emit or consume data as applications). */
+export const APP_KINDS = ['rest-service', 'grpc-service', 'graphql-service', 'web-app', 'worker', 'batch-job', 'iot-device'];
+
+/** Latency a node adds to a synchronous call (its `latencyMs` setting). */
+function latencyOf(n: NodeInfo): number {
+  return num(n.props, 'latencyMs') ?? 0;
+}
+
+/** The slowest chain of request-reply calls (by the components' expected latencies), if any. */
+export function slowestSyncPath(ctx: Ctx): { path: NodeInfo[]; ms: number } | undefined {
+  const sync = ctx.edges.filter((e) => e.protocol && (SYNC_PROTOCOLS.includes(e.protocol) || e.protocol === 'sql' || e.protocol === 'mongodb' || e.protocol === 'redis'));
+  if (!sync.length) return undefined;
+  const out = new Map<string, EdgeInfo[]>();
+  for (const e of sync) out.set(e.from.id, [...(out.get(e.from.id) ?? []), e]);
+  const memo = new Map<string, { path: NodeInfo[]; ms: number }>();
+  const visiting = new Set<string>();
+  const best = (n: NodeInfo): { path: NodeInfo[]; ms: number } => {
+    const hit = memo.get(n.id);
+    if (hit) return hit;
+    visiting.add(n.id);
+    let tail: { path: NodeInfo[]; ms: number } = { path: [], ms: 0 };
+    for (const e of out.get(n.id) ?? []) {
+      if (visiting.has(e.to.id)) continue; // a cycle: stop there
+      const t = best(e.to);
+      if (t.ms > tail.ms || (t.ms === tail.ms && t.path.length > tail.path.length)) tail = t;
+    }
+    visiting.delete(n.id);
+    const r = { path: [n, ...tail.path], ms: latencyOf(n) + tail.ms };
+    memo.set(n.id, r);
+    return r;
+  };
+  const entries = ctx.nodes.filter((n) => out.has(n.id) && !sync.some((e) => e.to.id === n.id));
+  let worst: { path: NodeInfo[]; ms: number } | undefined;
+  for (const n of entries.length ? entries : ctx.nodes.filter((x) => out.has(x.id))) {
+    const r = best(n);
+    if (!worst || r.ms > worst.ms) worst = r;
+  }
+  return worst && worst.path.length > 1 ? worst : undefined;
+}
+
+export type TopologyShape =
+  | { shape: 'hub'; hub: NodeInfo; share: number }
+  | { shape: 'pipeline'; chain: NodeInfo[] }
+  | { shape: 'point-to-point'; edges: number }
+  | { shape: 'mesh'; edges: number; nodes: number };
+
+/** What the wiring looks like, for "Integration Topology". */
+export function topologyShape(ctx: Ctx): TopologyShape | undefined {
+  const edges = ctx.dataEdges();
+  if (!edges.length) return undefined;
+  const degree = new Map<string, number>();
+  for (const e of edges) {
+    degree.set(e.from.id, (degree.get(e.from.id) ?? 0) + 1);
+    degree.set(e.to.id, (degree.get(e.to.id) ?? 0) + 1);
+  }
+  const ranked = [...degree].sort((a, b) => b[1] - a[1] || ctx.nodes.findIndex((n) => n.id === a[0]) - ctx.nodes.findIndex((n) => n.id === b[0]));
+  const [topId, top] = ranked[0]!;
+  const second = ranked[1]?.[1] ?? 0;
+  if (top >= 3 && top / edges.length >= 0.4 && top > second) return { shape: 'hub', hub: ctx.byId.get(topId)!, share: top / edges.length };
+  const ins = new Map<string, number>();
+  const outs = new Map<string, number>();
+  for (const e of edges) {
+    outs.set(e.from.id, (outs.get(e.from.id) ?? 0) + 1);
+    ins.set(e.to.id, (ins.get(e.to.id) ?? 0) + 1);
+  }
+  const involved = [...degree.keys()];
+  if (involved.length >= 3 && involved.every((id) => (ins.get(id) ?? 0) <= 1 && (outs.get(id) ?? 0) <= 1)) {
+    const start = involved.find((id) => !ins.has(id));
+    if (start && edges.length === involved.length - 1) {
+      const chain: NodeInfo[] = [];
+      let cur: string | undefined = start;
+      while (cur && chain.length <= involved.length) {
+        chain.push(ctx.byId.get(cur)!);
+        cur = edges.find((e) => e.from.id === cur)?.to.id;
+      }
+      return { shape: 'pipeline', chain };
+    }
+  }
+  if (edges.length <= involved.length) return { shape: 'point-to-point', edges: edges.length };
+  return { shape: 'mesh', edges: edges.length, nodes: involved.length };
+}
+
+/** Nodes that read from a messaging broker (consumers), with the edges they read. */
+export function consumers(ctx: Ctx): NodeInfo[] {
+  return [...new Set(ctx.edgesOf(...MESSAGING_PROTOCOLS).filter((e) => e.from.kind?.category === 'broker').map((e) => e.to))];
+}
+
+/** Nodes that write to a messaging broker (producers). */
+export function producers(ctx: Ctx): NodeInfo[] {
+  return [...new Set(ctx.edgesOf(...MESSAGING_PROTOCOLS).filter((e) => e.to.kind?.category === 'broker').map((e) => e.from))];
+}

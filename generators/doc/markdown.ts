@@ -1,0 +1,55 @@
+/**
+ * Markdown escaping for everything a user typed. Text goes into list items, table cells and
+ * headings on one line; it can never open a link, an image, HTML, code, emphasis, a table
+ * column or a new block.
+ */
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** Control, format (bidi, zero-width) and separator characters other than the plain space. */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Zs}]/gu;
+
+/** One line of plain text, cut to `max` code points. */
+export function oneLine(value: unknown, max = 500): string {
+  const s = String(value ?? '')
+    .replace(LONE_SURROGATE, '\uFFFD')
+    .replace(INVISIBLE, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+  const chars = Array.from(s);
+  return chars.length <= max ? s : chars.slice(0, Math.max(1, max - 1)).join('').trimEnd() + '…';
+}
+
+/** User text as inline Markdown: escaped, one line. */
+export function md(value: unknown, max = 500): string {
+  let s = oneLine(value, max)
+    .replace(/[\\`*_[\]<>|~]/g, (c) => '\\' + c)
+    .replace(/&/g, '&amp;');
+  // Characters that only matter at the start of a line: headings, lists, block quotes.
+  s = s.replace(/^([#+\-!=])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
+  // GitHub turns bare addresses and e-mails into links; break them so that they stay text.
+  s = s.replace(/(https?|ftp|javascript|data|vbscript|file|mailto|xmpp)(:)/gi, '$1&#58;').replace(/(www)\./gi, '$1&#46;').replace(/@/g, '&#64;');
+  return s;
+}
+
+const ID = /^[a-z][a-z0-9-]*$/;
+/** A node, group or edge id as inline code (ids in a valid design are safe there). */
+export function code(id: string): string {
+  return ID.test(id) || /^[a-z][a-z0-9-]*->[a-z][a-z0-9-]*(#\d+)?$/.test(id) ? '`' + id + '`' : md(id);
+}
+
+/** Plain tokens (image references, file names) as inline code, when they are safe there; escaped text otherwise. */
+export function literal(text: string): string {
+  return /^[A-Za-z0-9._:/@+=-]{1,200}$/.test(text) ? '`' + text + '`' : md(text);
+}
+
+/** "a", "a and b", "a, b and c"; long lists end with "and N more". */
+export function andList(items: readonly string[], max = 12): string {
+  const list = items.length > max ? [...items.slice(0, max), `${items.length - max} more`] : [...items];
+  if (list.length <= 1) return list[0] ?? '';
+  return `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
+}
+
+/** A table row: cells are already inline Markdown; `|` inside them is escaped by `md`. */
+export function row(cells: readonly string[]): string {
+  return `| ${cells.map((c) => (c === '' ? ' ' : c)).join(' | ')} |`;
+}
