@@ -157,7 +157,7 @@ function hostPorts(index: Index, out: Diagnostic[]): void {
         'TF204',
         sameNode
           ? `${names[0]} publishes host port ${port} twice (${listText(list.map((u) => u.label))})`
-          : `${listText(names)} all publish host port ${port}; the starter stack can't start two containers on one port`,
+          : `${listText(names)} ${names.length === 2 ? 'both' : 'all'} publish host port ${port}; the starter stack can't start two containers on one port`,
         hint,
         [...seenNodes].map((n) => n.id),
         [],
