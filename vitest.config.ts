@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['shared/**/*.test.ts', 'generators/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}', 'electron/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/tools/**/*.test.ts'],
+    include: ['shared/**/*.test.ts', 'generators/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}', 'electron/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/tools/**/*.test.ts', 'test/golden/**/*.test.ts'],
     exclude: ['node_modules/**', 'test/e2e/**'],
     testTimeout: 30000,
     pool: 'forks',

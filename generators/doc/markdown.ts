@@ -25,9 +25,9 @@ export function md(value: unknown, max = 500): string {
     .replace(/[\\`*_[\]<>|~]/g, (c) => '\\' + c)
     .replace(/&/g, '&amp;');
   // Characters that only matter at the start of a line: headings, lists, block quotes.
-  s = s.replace(/^([#+\-!=])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
+  s = s.replace(/^([#+\-!=])/, '\\$1').replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2');
   // GitHub turns bare addresses and e-mails into links; break them so that they stay text.
-  s = s.replace(/(https?|ftp|javascript|data|vbscript|file|mailto|xmpp)(:)/gi, '$1&#58;').replace(/(www)\./gi, '$1&#46;').replace(/@/g, '&#64;');
+  s = s.replace(/(https?|ftp|file)(:\/\/)/gi, '$1&#58;//').replace(/(javascript|data|vbscript|mailto|xmpp)(:)(?!\s)/gi, '$1&#58;').replace(/(www)\./gi, '$1&#46;').replace(/@/g, '&#64;');
   return s;
 }
 

@@ -104,7 +104,7 @@ export const api: Record<string, Resolver> = {
     if (r.breakers.length) parts.push(`circuit breakers on ${andList(r.breakers.map(edgeText), 5)}`);
     const gw = c.ofCategory('gateway');
     if (parts.length) {
-      if (gw.length) parts.push(`upstream timeout ${andList(gw.map((g) => `${num(g.props, 'timeoutMs')} ms at ${code(g.id)}`))}`);
+      if (gw.length) parts.push(`upstream timeout ${andList(gw.map((g) => `${(num(g.props, 'timeoutMs') ?? 0).toLocaleString('en-US')} ms at ${code(g.id)}`))}`);
       return filled(parts.join('; '), 'timeouts, retries with backoff' + (r.breakers.length ? ' and circuit breakers' : ''));
     }
     return c.syncEdges().length ? open('no timeout, retry or circuit breaker is set on the calls', 'set Timeout, Retries and Circuit breaker on the HTTP/gRPC connections') : open('no request-reply connection in the design', 'draw an HTTP, gRPC or GraphQL call');

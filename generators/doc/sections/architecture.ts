@@ -6,13 +6,14 @@ import { andList, code, md } from '../markdown';
 
 /** System Architecture: who talks to whom, over what, in which shape. */
 
+const AUTH_NAMES: Record<string, string> = { 'key-auth': 'API keys', jwt: 'JWT bearer tokens', oidc: 'OpenID Connect tokens', basic: 'basic auth', mtls: 'mutual TLS' };
 const INFRA = new Set(['gateway', 'broker', 'plumbing', 'observability', 'security']);
 const isSystem = (n: NodeInfo): boolean => !n.kind || !INFRA.has(n.kind.category);
 
 /** Systems where data starts: they send data and receive none (ignoring telemetry). */
 export function sourceSystems(c: Ctx): NodeInfo[] {
   const data = c.dataEdges();
-  return c.nodes.filter((n) => isSystem(n) && data.some((e) => e.from === n) && !data.some((e) => e.to === n && !['http', 'grpc', 'graphql', 'websocket'].includes(e.protocol ?? '')));
+  return c.nodes.filter((n) => isSystem(n) && data.some((e) => e.from === n) && !data.some((e) => e.to === n));
 }
 
 /** Systems where data ends: they receive data and send none on. */
@@ -74,7 +75,7 @@ export const architecture: Record<string, Resolver> = {
 
   MIDDLEWARE_COMPONENTS: (c) => {
     const mw = c.nodes.filter((n) => n.kind && (['gateway', 'broker', 'plumbing', 'security'].includes(n.kind.category) || n.kind.id === 'redis'));
-    return mw.length ? filled(components(mw, 15), names(mw, 6)) : open('no middleware in the design', 'add brokers, gateways, caches or identity components');
+    return mw.length ? filled(components(mw, 15), andList([...new Set(mw.map((n) => md(n.kind!.name)))], 6)) : open('no middleware in the design', 'add brokers, gateways, caches or identity components');
   },
 
   COMMUNICATION_PROTOCOLS: (c) => {
@@ -137,7 +138,7 @@ export const architecture: Record<string, Resolver> = {
     const parts: string[] = [];
     for (const g of c.ofCategory('gateway')) {
       const auth = str(g.props, 'auth');
-      if (auth && auth !== 'none') parts.push(`${md(auth)} checked at ${nodeName(g)}`);
+      if (auth && auth !== 'none') parts.push(`${AUTH_NAMES[auth] ?? md(auth)} checked at ${nodeName(g)}`);
     }
     for (const k of c.ofKind('keycloak')) parts.push(`identity from ${component(k)}`);
     for (const v of c.ofKind('vault')) parts.push(`secrets in ${component(v)}`);

@@ -28,7 +28,7 @@ export const cloud: Record<string, Resolver> = {
   CONTAINER_INTEGRATION: (c) => {
     const run = c.nodes.filter((n) => n.kind && !n.kind.external);
     const ext = c.nodes.filter((n) => n.kind?.external);
-    return run.length ? filled(`${plural(run.length, 'container')} in the Docker Compose starter stack${ext.length ? `; ${plural(ext.length, 'external system')} (${andList(ext.map((n) => md(n.node.label || n.id, 40)))}) stay outside` : ''}`, 'Docker Compose') : open('no containerised component in the design', 'add components the stack runs');
+    return run.length ? filled(`${plural(run.length, 'container')} in the Docker Compose starter stack${ext.length ? `; ${plural(ext.length, 'external system')} (${andList(ext.map((n) => md(n.node.label || n.id, 40)))}) ${ext.length === 1 ? 'stays' : 'stay'} outside` : ''}`, 'Docker Compose') : open('no containerised component in the design', 'add components the stack runs');
   },
 
   CLOUD_SECURITY: () => notDrawn('the cloud account, network and IAM setup', 'decide IAM policies and network isolation for the target cloud'),

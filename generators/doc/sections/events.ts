@@ -7,6 +7,7 @@ import { andList, code, md } from '../markdown';
 
 const platforms = (c: Ctx) => [...c.ofKind('kafka'), ...c.ofKind('nats').filter((n) => n.props.jetstream === true)];
 const noPlatform = (what: string) => open('no event streaming platform in the design', `add Kafka (or NATS with JetStream) to decide ${what}`);
+const hours = (h: number | undefined) => (h === undefined ? 'the retention' : h % 24 === 0 ? `${h / 24} ${h === 24 ? 'day' : 'days'}` : `${h} hours`);
 const registries = (c: Ctx) => c.ofKind('schema-registry');
 const eventStores = (c: Ctx) => c.ofKind('mongodb').filter((n) => n.props.eventStore === true);
 const compacted = (c: Ctx) =>
@@ -46,15 +47,15 @@ export const events: Record<string, Resolver> = {
     const rest = cons.filter((n) => n.node.kind !== 'flink');
     const parts: string[] = [];
     if (flink.length) parts.push(`stream jobs on ${components(flink)}`);
-    if (rest.length) parts.push(`consumers ${names(rest, 8)}`);
+    if (rest.length) parts.push(`${rest.length === 1 ? 'consumer' : 'consumers'} ${names(rest, 8)}`);
     return filled(parts.join('; '), flink.length ? 'Apache Flink' : 'consumer services');
   },
 
   EVENT_CHOREOGRAPHY: (c) => {
     const both = consumers(c).filter((n) => producers(c).includes(n));
-    if (both.length) return filled(`choreography: ${names(both, 8)} react to events by publishing new ones, with no central coordinator`, 'event choreography');
+    if (both.length) return filled(`choreography: ${names(both, 8)} ${both.length === 1 ? 'reacts' : 'react'} to events by publishing new ones, with no central coordinator`, 'event choreography');
     const cons = consumers(c);
-    if (cons.length) return filled(`event notification: ${names(cons, 8)} react to events independently and publish none back`, 'event notification');
+    if (cons.length) return filled(`event notification: ${names(cons, 8)} ${cons.length === 1 ? 'reacts to events and publishes' : 'react to events independently and publish'} none back`, 'event notification');
     return platforms(c).length || c.ofCategory('broker').length ? open('no consumer is connected to a broker', 'draw the consumers') : noPlatform('choreography');
   },
 
@@ -64,8 +65,8 @@ export const events: Record<string, Resolver> = {
     const k = c.ofKind('kafka');
     const n = c.ofKind('nats').filter((x) => x.props.jetstream === true);
     const parts = [
-      ...k.map((b) => `replay from any offset within ${num(b.props, 'retentionHours')} hours on ${code(b.id)}${kafkaTopics(c, b).length ? ` (${andList(kafkaTopics(c, b).map((t) => md(t, 60)), 5)})` : ''}`),
-      ...n.map((b) => `replay within ${num(b.props, 'maxAgeHours')} hours of JetStream on ${code(b.id)}`),
+      ...k.map((b) => `replay from any offset within ${hours(num(b.props, 'retentionHours'))} on ${code(b.id)}${kafkaTopics(c, b).length ? ` (${andList(kafkaTopics(c, b).map((t) => md(t, 60)), 5)})` : ''}`),
+      ...n.map((b) => `replay within ${hours(num(b.props, 'maxAgeHours'))} of JetStream on ${code(b.id)}`),
     ];
     return parts.length ? filled(parts.join('; '), 'replay from offset') : noPlatform('replay');
   },

@@ -39,7 +39,7 @@ export const monitoring: Record<string, Resolver> = {
     const run = c.nodes.filter((n) => n.kind && !n.kind.external);
     if (!run.length) return open('no containerised component', 'add components the stack runs');
     const http = run.filter((n) => str(n.props, 'healthPath'));
-    return filled(`Compose health checks on ${plural(run.length, 'container')}${http.length ? `; HTTP ${andList(http.map((n) => `${md(str(n.props, 'healthPath'), 60)} on ${code(n.id)}`), 6)}` : ''}; dependents start once their dependencies are healthy`, 'liveness checks with dependency ordering');
+    return filled(`Compose health checks on ${plural(run.length, 'container')}${http.length ? `; HTTP GET ${andList(http.map((n) => `${md(str(n.props, 'healthPath'), 60)} on ${code(n.id)}`), 6)}` : ''}; dependents start once their dependencies are healthy`, 'liveness checks with dependency ordering');
   },
 
   DISTRIBUTED_TRACING: (c) => {
@@ -76,8 +76,8 @@ export const monitoring: Record<string, Resolver> = {
     if (typeof tps !== 'number') return open('no throughput target in the requirements', 'set the throughput requirement (TPS)');
     const parts = [`${tps.toLocaleString('en-US')} TPS required`];
     for (const k of c.ofKind('kafka')) parts.push(`${num(k.props, 'defaultPartitions')} partitions per topic cap consumer parallelism on ${code(k.id)}`);
-    const scaled = c.nodes.filter((n) => typeof n.props.replicas === 'number');
-    if (scaled.length) parts.push(`replicas: ${andList(scaled.map((n) => `${code(n.id)} ×${num(n.props, 'replicas')}`), 8)}`);
+    const scaled = c.nodes.filter((n) => (num(n.props, 'replicas') ?? 1) > 1);
+    parts.push(scaled.length ? `replicas: ${andList(scaled.map((n) => `${code(n.id)} ×${num(n.props, 'replicas')}`), 8)}, the rest ×1` : 'every service runs one replica');
     return filled(parts.join('; '), `${tps.toLocaleString('en-US')} TPS`);
   },
 };

@@ -42,7 +42,7 @@ export const security: Record<string, Resolver> = {
     const gws = c.ofCategory('gateway');
     if (!gws.length) return open('no API gateway in the design', 'add a gateway to authenticate and rate-limit API calls');
     return filled(andList(gws.map((g) => {
-      const bits = [str(g.props, 'auth') !== 'none' ? `${AUTH[str(g.props, 'auth')] ?? md(str(g.props, 'auth'))}` : 'no authentication', (typeof g.props.rateLimitPerMinute === 'number' && g.props.rateLimitPerMinute > 0) ? `rate limit ${g.props.rateLimitPerMinute}/min` : 'no rate limit', g.props.cors === true ? 'CORS' : ''].filter(Boolean);
+      const bits = [str(g.props, 'auth') !== 'none' ? `${AUTH[str(g.props, 'auth')] ?? md(str(g.props, 'auth'))}` : 'no authentication', (typeof g.props.rateLimitPerMinute === 'number' && g.props.rateLimitPerMinute > 0) ? `rate limit ${g.props.rateLimitPerMinute.toLocaleString('en-US')} req/min` : 'no rate limit', g.props.cors === true ? 'CORS' : ''].filter(Boolean);
       return `${andList(bits)} at ${code(g.id)}`;
     })));
   },
