@@ -124,7 +124,7 @@ function zones(index: Index, out: Diagnostic[]): void {
       out.push(
         makeDiagnostic(
           'TF508',
-          `${n.name} is a data store in ${zoneText(n)}, which is ${n.trust === 'dmz' ? 'a DMZ' : 'internet-facing'}`,
+          `${n.name} is a data store in ${zoneText(n)} (trust ${n.trust}), which the internet can reach`,
           'Move it to an internal or restricted zone; only gateways and front ends belong where the internet can reach.',
           [n.id],
           [],
@@ -165,7 +165,7 @@ function mtls(index: Index, out: Diagnostic[]): void {
     out.push(
       makeDiagnostic(
         'TF502',
-        `${src.name} (${zoneText(src)}, ${src.trust}) calls ${dst.name} (${zoneText(dst)}, ${dst.trust}) over plain ${protocolName(e.protocol)}, but the security requirements ask for ${shown(asked)}`,
+        `${src.name} in ${zoneText(src)} (${src.trust}) calls ${dst.name} in ${zoneText(dst)} (${dst.trust}) over plain ${protocolName(e.protocol)}, but the security requirements ask for ${shown(asked)}`,
         `Turn on mTLS on this connection${dst.kind?.category === 'gateway' ? `, or set Authentication of ${dst.name} to mtls` : ''}; calls that cross a trust boundary must authenticate both ends.`,
         [src.id, dst.id],
         [e.id],
