@@ -1,9 +1,7 @@
 import type { Diagnostic, Topology } from '../../shared/model/types';
+import { validate } from '../../shared/validation';
 
-/**
- * The design's validation findings for the "Design checks" section, or `undefined` while
- * validation (shared/validation) is not available to the generator.
- */
-export function designChecks(_doc: Topology): Diagnostic[] | undefined {
-  return undefined;
+/** The design's validation findings, for the "Design checks" section. */
+export function designChecks(doc: Topology): Diagnostic[] {
+  return validate(doc);
 }

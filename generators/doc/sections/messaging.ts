@@ -79,7 +79,10 @@ export const messaging: Record<string, Resolver> = {
   MESSAGE_ORDERING: (c) =>
     perBroker(c, 'ordering', (b) => {
       switch (b.node.kind) {
-        case 'kafka': return `per partition only (${num(b.props, 'defaultPartitions')} partitions per topic by default): same key, same order`;
+        case 'kafka': {
+          const own = list<{ name?: unknown; partitions?: unknown }>(b.props.topics).filter((t) => typeof t.partitions === 'number');
+          return `per partition only, same key same order (${own.length ? `${andList(own.map((t) => `${md(t.name, 60)}: ${String(t.partitions)}`), 4)} partitions; ` : ''}${num(b.props, 'defaultPartitions')} ${own.length ? '' : 'partitions per topic '}by default)`;
+        }
         case 'rabbitmq': return 'FIFO per queue with one consumer; no order across competing consumers';
         case 'ibm-mq': return 'FIFO per queue';
         case 'nats': return 'per subject, in publish order';

@@ -66,7 +66,7 @@ export const security: Record<string, Resolver> = {
 
   INTEGRATION_COMPLIANCE_MONITORING: (c) => {
     const comp = Array.isArray(c.req.compliance) ? c.req.compliance.filter((x): x is string => typeof x === 'string') : [];
-    return open(comp.length ? `the design lists ${andList(comp.map((x) => md(x, 40)))} but nothing that checks them` : 'no compliance requirement in the design', 'decide how compliance is evidenced (SIEM, compliance dashboards)');
+    return open(comp.length ? `the design lists ${andList(comp.map((x) => md(x, 40)))} but nothing that checks ${comp.length === 1 ? 'it' : 'them'}` : 'no compliance requirement in the design', 'decide how compliance is evidenced (SIEM, compliance dashboards)');
   },
 };
 

@@ -20,9 +20,9 @@ export const testing: Record<string, Resolver> = {
     return open(entries.length ? `end-to-end runs start at ${andList(entries.map((n) => code(n.id)))}, the tool is not in the design` : 'no entry point (web app, gateway, device) drawn', 'choose an end-to-end harness (Playwright, custom)');
   },
 
-  INTEGRATION_PERFORMANCE_TESTING: (c) => open(typeof c.req.throughputTps === 'number' || typeof c.req.latencyP99Ms === 'number' ? `targets are set (${[typeof c.req.throughputTps === 'number' ? `${c.req.throughputTps} TPS` : '', typeof c.req.latencyP99Ms === 'number' ? `p99 ${c.req.latencyP99Ms} ms` : ''].filter(Boolean).join(', ')}) but not the tool` : 'no performance targets in the requirements', 'choose a load tool (k6, Gatling) and run it against the stack'),
+  INTEGRATION_PERFORMANCE_TESTING: (c) => open(typeof c.req.throughputTps === 'number' || typeof c.req.latencyP99Ms === 'number' ? `targets are set (${[typeof c.req.throughputTps === 'number' ? `${c.req.throughputTps.toLocaleString('en-US')} TPS` : '', typeof c.req.latencyP99Ms === 'number' ? `p99 ${c.req.latencyP99Ms} ms` : ''].filter(Boolean).join(', ')}) but not the tool` : 'no performance targets in the requirements', 'choose a load tool (k6, Gatling) and run it against the stack'),
 
-  INTEGRATION_LOAD_TESTING: (c) => open(typeof c.req.throughputTps === 'number' ? `peak load to simulate: ${c.req.throughputTps} TPS; the scenarios are not in the design` : 'no throughput target to test against', 'define peak, stress and soak scenarios'),
+  INTEGRATION_LOAD_TESTING: (c) => open(typeof c.req.throughputTps === 'number' ? `peak load to simulate: ${c.req.throughputTps.toLocaleString('en-US')} TPS; the scenarios are not in the design` : 'no throughput target to test against', 'define peak, stress and soak scenarios'),
 
   CHAOS_TESTING: () => open('failure experiments are not part of the design', 'decide which failures to inject (broker down, slow database)'),
 
