@@ -1,0 +1,113 @@
+import { stringify } from 'yaml';
+import { defaultProtocol, getKind, propsWithDefaults } from '../../shared/catalog';
+import type { KindDef } from '../../shared/catalog';
+import { edgeIds } from '../../shared/model/ids';
+import type { Protocol, TopoEdge, TopoNode, Topology } from '../../shared/model/types';
+import { ID_PATTERN, PROTOCOLS } from '../../shared/model/types';
+
+/** A node with a known kind and its props merged over the catalog defaults. */
+export interface KNode {
+  id: string;
+  label: string;
+  kind: KindDef;
+  props: Record<string, unknown>;
+  /** Props the user set (not defaults). */
+  own: Record<string, unknown>;
+  group?: string;
+  raw: TopoNode;
+}
+
+export interface KEdge {
+  id: string;
+  from: KNode;
+  to: KNode;
+  protocol: Protocol | undefined;
+  props: Record<string, unknown>;
+  label?: string;
+  raw: TopoEdge;
+}
+
+/** The design's well-formed nodes and edges (what the exports describe; validation reports the rest). */
+export function readDesign(doc: Topology): { nodes: KNode[]; edges: KEdge[]; byId: Map<string, KNode> } {
+  const byId = new Map<string, KNode>();
+  const nodes: KNode[] = [];
+  for (const n of Array.isArray(doc.nodes) ? doc.nodes : []) {
+    if (!n || typeof n.id !== 'string' || !ID_PATTERN.test(n.id) || byId.has(n.id)) continue;
+    const kind = getKind(n.kind);
+    if (!kind) continue;
+    const own = n.props && typeof n.props === 'object' && !Array.isArray(n.props) ? n.props : {};
+    const k: KNode = {
+      id: n.id,
+      label: typeof n.label === 'string' && n.label.trim() ? n.label : n.id,
+      kind,
+      props: propsWithDefaults({ kind: n.kind, props: own }),
+      own,
+      group: typeof n.group === 'string' ? n.group : undefined,
+      raw: n,
+    };
+    byId.set(n.id, k);
+    nodes.push(k);
+  }
+  const raw = Array.isArray(doc.edges) ? doc.edges.filter((e) => e && typeof e === 'object') : [];
+  const ids = edgeIds(raw.map((e) => ({ ...e, from: String(e.from), to: String(e.to) })));
+  const edges: KEdge[] = [];
+  raw.forEach((e, i) => {
+    const from = byId.get(String(e.from));
+    const to = byId.get(String(e.to));
+    if (!from || !to) return;
+    const protocol = typeof e.protocol === 'string' && (PROTOCOLS as readonly string[]).includes(e.protocol) ? e.protocol : defaultProtocol(from.kind, to.kind);
+    const props = e.props && typeof e.props === 'object' && !Array.isArray(e.props) ? e.props : {};
+    edges.push({ id: ids[i]!, from, to, protocol, props, label: typeof e.label === 'string' ? e.label : undefined, raw: e });
+  });
+  return { nodes, edges, byId };
+}
+
+export function str(props: Record<string, unknown>, key: string): string {
+  const v = props[key];
+  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
+}
+
+export function int(props: Record<string, unknown>, key: string): number {
+  const v = props[key];
+  return typeof v === 'number' && Number.isFinite(v) ? Math.trunc(v) : 0;
+}
+
+/** Text a user typed, on one line, cut to `max` characters, for titles and summaries. */
+export function oneLine(value: unknown, max = 200): string {
+  const s = String(value ?? '')
+    .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const chars = Array.from(s);
+  return chars.length <= max ? s : chars.slice(0, max - 1).join('') + '…';
+}
+
+/** A key safe in AsyncAPI/OpenAPI component maps (`[A-Za-z0-9._-]`), unique among `taken`. */
+export function safeKey(text: string, taken: Set<string>): string {
+  const base = text
+    .replace(/[#>]/g, '_all_')
+    .replace(/[+*]/g, '_any_')
+    .replace(/[^A-Za-z0-9._-]+/g, '_')
+    .replace(/_{2,}/g, '_').replace(/^_+|_+$/g, '') || 'item';
+  let key = base;
+  for (let i = 2; taken.has(key); i++) key = `${base}_${i}`;
+  taken.add(key);
+  return key;
+}
+
+/** YAML the same way every time: block style, no line folding, no anchors, plain keys in insertion order. */
+export function toYaml(value: unknown, header: string[] = []): string {
+  const body = stringify(value, { lineWidth: 0, aliasDuplicateObjects: false, indent: 2 });
+  return header.map((l) => `# ${l}\n`).join('') + body;
+}
+
+/** The port a node listens on inside the stack network (first catalog port, else its `port` prop). */
+export function internalPort(n: KNode): number {
+  if (n.kind.id === 'kafka') return KAFKA_INTERNAL_PORT;
+  if (n.kind.ports && n.kind.ports.length > 0) return n.kind.ports[0]!.container;
+  const p = int(n.props, 'port');
+  return p > 0 ? p : 8080;
+}
+
+/** Kafka's listener for clients inside the stack (the catalog port is the one published on the host). */
+export const KAFKA_INTERNAL_PORT = 19092;
