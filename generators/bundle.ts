@@ -1,0 +1,19 @@
+import type { Topology } from '../shared/model/types';
+import { generateMermaid } from './mermaid';
+import type { OutputFile } from './types';
+
+/**
+ * The whole generated bundle for a design (see PRODUCT.md, "The generated bundle"): a pure
+ * function, same design -> same files, sorted by path.
+ *
+ * Pieces composed here:
+ * - `diagram.mmd`: the Mermaid flowchart (generators/mermaid).
+ */
+export function generateBundle(doc: Topology): OutputFile[] {
+  const files: OutputFile[] = [{ path: 'diagram.mmd', content: ensureNewline(generateMermaid(doc)) }];
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+function ensureNewline(s: string): string {
+  return s.endsWith('\n') ? s : `${s}\n`;
+}

@@ -1,0 +1,69 @@
+import { edgeIds } from '../../shared/model/ids';
+import type { SourceLocation } from '../../shared/model/parse';
+import type { Diagnostic, Topology } from '../../shared/model/types';
+
+/**
+ * Gives each diagnostic a line: its own, else where its path is, else where its first node or
+ * edge is. Sorted by line (those without one last), keeping the given order otherwise.
+ */
+export function locateDiagnostics(diagnostics: readonly Diagnostic[], doc: Topology, locate: (path: string) => SourceLocation | undefined): Diagnostic[] {
+  const nodeIndex = new Map<string, number>();
+  doc.nodes.forEach((n, i) => nodeIndex.set(n.id, i));
+  doc.groups.forEach((g, i) => nodeIndex.set(`group:${g.id}`, i));
+  const edgeIndex = new Map<string, number>();
+  edgeIds(doc.edges).forEach((id, i) => edgeIndex.set(id, i));
+  const where = (d: Diagnostic): SourceLocation | undefined => {
+    if (d.path) {
+      const l = locate(d.path);
+      if (l) return l;
+    }
+    for (const id of d.nodes) {
+      const i = nodeIndex.get(id);
+      if (i !== undefined) return locate(`nodes[${i}]`);
+      const g = nodeIndex.get(`group:${id}`);
+      if (g !== undefined) return locate(`groups[${g}]`);
+    }
+    for (const id of d.edges) {
+      const i = edgeIndex.get(id);
+      if (i !== undefined) return locate(`edges[${i}]`);
+    }
+    return undefined;
+  };
+  const located = diagnostics.map((d) => {
+    if (d.line !== undefined) return d;
+    const l = where(d);
+    return l ? { ...d, line: l.line, column: l.column } : d;
+  });
+  return located
+    .map((d, i) => [d, i] as const)
+    .sort(([a, i], [b, j]) => (a.line ?? Infinity) - (b.line ?? Infinity) || i - j)
+    .map(([d]) => d);
+}
+
+/** `FILE:LINE: severity CODE message` and the hint indented below, one block per diagnostic. */
+export function formatDiagnostics(file: string, diagnostics: readonly Diagnostic[]): string {
+  return diagnostics
+    .map((d) => {
+      const place = d.line !== undefined ? `${file}:${d.line}:` : `${file}:`;
+      const head = `${place} ${d.severity} ${d.code} ${oneLine(d.message)}`;
+      return d.hint ? `${head}\n    ${oneLine(d.hint)}\n` : `${head}\n`;
+    })
+    .join('');
+}
+
+export function summarize(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number; infos: number } {
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  for (const d of diagnostics) {
+    if (d.severity === 'error') errors++;
+    else if (d.severity === 'warning') warnings++;
+    else infos++;
+  }
+  return { errors, warnings, infos };
+}
+
+/** Messages quote what the user typed; keep each on one terminal line, without control characters. */
+function oneLine(s: string): string {
+  return s.replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]+/g, ' ');
+}

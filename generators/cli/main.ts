@@ -1,0 +1,314 @@
+import { readFileSync } from 'node:fs';
+import { stat, writeFile as fsWriteFile } from 'node:fs/promises';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { EXAMPLES } from '../../assets/examples';
+import { parseTopology, type ParseResult } from '../../shared/model/parse';
+import type { Diagnostic, Topology } from '../../shared/model/types';
+import { validate } from '../../shared/validation';
+import { generateBundle } from '../bundle';
+import { generateIntegrationDoc } from '../doc';
+import { generateMermaid } from '../mermaid';
+import { formatDiagnostics, locateDiagnostics, summarize } from './format';
+import { UserError, describeFsError, readDesignFile } from './readFile';
+import { writeBundle, type BundleFs } from './writeBundle';
+
+/**
+ * The `topoforge` command line: validate, generate, new, mermaid, doc.
+ *
+ * Exit codes: 0 done (warnings allowed); 1 the design has errors; 2 the file can't be read or
+ * isn't a design (not text, too large, broken YAML, too deep, alias bomb, newer format), or the
+ * command line is wrong; 3 an internal error (a bug: please report it).
+ */
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  cwd: string;
+  /** File operations for `generate` (tests inject failures). */
+  fs?: BundleFs;
+}
+
+const nodeIo = (): CliIo => ({
+  out: (t) => writeSafely(process.stdout, t),
+  err: (t) => writeSafely(process.stderr, t),
+  cwd: process.cwd(),
+});
+
+function writeSafely(stream: NodeJS.WriteStream, text: string): void {
+  try {
+    stream.write(text);
+  } catch {
+    // A closed pipe (`topoforge doc x | head`) is not an error.
+  }
+}
+
+export function version(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+    return pkg.version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+const USAGE = `Usage: topoforge <command> [options]
+
+Design system integrations as *.topo.yaml files; check them and generate docs and a starter stack.
+
+Commands:
+  validate FILE [--format text|json]   check a design: FILE:LINE: severity CODE message
+  generate FILE -o DIR [--force]       write the bundle (INTEGRATION.md, diagram.mmd, stack, configs)
+  new [--example NAME] [-o FILE]       start from a bundled example (lists them without NAME)
+  mermaid FILE                         print the Mermaid diagram
+  doc FILE                             print the filled INTEGRATION.md
+
+Options:
+  -h, --help       help (also: topoforge <command> --help)
+  -v, --version    print the version
+
+Exit codes: 0 ok (warnings allowed), 1 the design has errors, 2 the file can't be read or is
+not a design, or the command line is wrong.
+`;
+
+const HELP: Record<string, string> = {
+  validate: `Usage: topoforge validate FILE [--format text|json]
+
+Checks a design file: the file itself (YAML, structure, ids, kinds) and the design (connections,
+protocols, gateways, brokers, security, requirements). Prints one line per finding:
+
+  FILE:LINE: severity CODE message
+      hint
+
+--format json prints { file, diagnostics, summary: { errors, warnings, infos } }.
+Exit: 0 no errors (warnings allowed), 1 errors in the design, 2 the file can't be read or is not a design.
+`,
+  generate: `Usage: topoforge generate FILE -o DIR [--force]
+
+Writes the bundle for a design into DIR: INTEGRATION.md, diagram.mmd, docker-compose.yml,
+.env.example, config/<node-id>/..., README.md, and a .topoforge marker.
+
+The bundle is written into a temporary folder next to DIR and then takes DIR's place, so a failure
+never leaves a half-written bundle: the previous one stays as it was. DIR is replaced as a whole.
+
+  -o, --out DIR   the output folder (required)
+  --force         generate even when the design has errors, and replace a non-empty DIR that
+                  Topoforge did not make (one without a .topoforge file)
+Exit: 0 written, 1 the design has errors (nothing written), 2 unreadable file, bad usage, or DIR refused.
+`,
+  new: `Usage: topoforge new [--example NAME] [-o FILE] [--force]
+
+Starts a design from a bundled example. Without --example, lists the examples.
+Without -o, prints the design to stdout.
+
+  --example NAME  the example to start from
+  -o, --out FILE  write it to FILE (not overwriting an existing file unless --force)
+`,
+  mermaid: `Usage: topoforge mermaid FILE
+
+Prints the design's Mermaid flowchart to stdout (for docs pipelines).
+Exit: 0 printed, 1 the file has errors that keep it from being drawn, 2 the file can't be read.
+`,
+  doc: `Usage: topoforge doc FILE
+
+Prints the filled Integration Patterns document (INTEGRATION.md) to stdout.
+Exit: 0 printed, 1 the file has errors that keep it from being read, 2 the file can't be read.
+`,
+};
+
+type Handler = (args: string[], io: CliIo) => Promise<number>;
+
+const COMMANDS: Record<string, Handler> = {
+  validate: cmdValidate,
+  generate: cmdGenerate,
+  new: cmdNew,
+  mermaid: (args, io) => cmdPrint('mermaid', args, io),
+  doc: (args, io) => cmdPrint('doc', args, io),
+};
+
+/** Runs the CLI; returns the exit code. Never throws. */
+export async function run(argv: readonly string[], io: CliIo = nodeIo()): Promise<number> {
+  try {
+    const [first, ...rest] = argv;
+    if (first === undefined) {
+      io.err(USAGE);
+      return 2;
+    }
+    if (first === '-h' || first === '--help' || first === 'help') {
+      const topic = first === 'help' ? rest[0] : undefined;
+      io.out(topic && HELP[topic] ? HELP[topic] : USAGE);
+      return 0;
+    }
+    if (first === '-v' || first === '--version') {
+      io.out(`topoforge ${version()}\n`);
+      return 0;
+    }
+    const handler = Object.prototype.hasOwnProperty.call(COMMANDS, first) ? COMMANDS[first] : undefined;
+    if (!handler) {
+      io.err(`topoforge: unknown ${first.startsWith('-') ? 'option' : 'command'} '${first}'\n\n${USAGE}`);
+      return 2;
+    }
+    if (rest.includes('-h') || rest.includes('--help')) {
+      io.out(HELP[first]!);
+      return 0;
+    }
+    return await handler(rest, io);
+  } catch (e) {
+    if (e instanceof UserError) {
+      io.err(`topoforge: ${e.message}\n`);
+      return e.exitCode;
+    }
+    const msg = e instanceof Error ? e.message : String(e);
+    io.err(`topoforge: internal error: ${msg}\nThis is a bug in Topoforge; please report it with the design file.${process.env.TOPOFORGE_DEBUG && e instanceof Error ? `\n${e.stack}` : ''}\n`);
+    return 3;
+  }
+}
+
+function parse<T extends NonNullable<ParseArgsConfig['options']>>(command: string, args: string[], options: T, positionals: number) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (e) {
+    const msg = e instanceof Error ? e.message.split('\n')[0]!.replace(/^Unknown option '([^']+)'.*$/, "unknown option '$1'") : String(e);
+    throw new UserError(`${command}: ${msg}\n\n${HELP[command]}`);
+  }
+  if (parsed.positionals.length > positionals) {
+    throw new UserError(`${command}: unexpected argument '${parsed.positionals[positionals]}'\n\n${HELP[command]}`);
+  }
+  return parsed;
+}
+
+function requireFile(command: string, file: string | undefined): string {
+  if (!file) throw new UserError(`${command}: which design file? Give its path.\n\n${HELP[command]}`);
+  return file;
+}
+
+/** Codes of file problems that mean "this is not a readable design" (exit 2, not 1). */
+const UNREADABLE = new Set(['TF001', 'TF002', 'TF003', 'TF004', 'TF005', 'TF006', 'TF007', 'TF010', 'TF011', 'TF012']);
+
+interface Loaded {
+  file: string;
+  parsed: ParseResult;
+  /** Exit code when the file did not parse: 2 unreadable, 1 design errors. */
+  failCode: number;
+}
+
+async function load(file: string): Promise<Loaded> {
+  const text = await readDesignFile(file);
+  const parsed = parseTopology(text, { fileName: file });
+  const failCode = !parsed.ok && parsed.diagnostics.some((d) => d.severity === 'error' && UNREADABLE.has(d.code)) ? 2 : 1;
+  return { file, parsed, failCode };
+}
+
+/** Parse findings plus validation findings, each with a line where one is known. */
+function check(loaded: Loaded): { doc?: Topology; diagnostics: Diagnostic[] } {
+  const { parsed } = loaded;
+  if (!parsed.ok) return { diagnostics: parsed.diagnostics };
+  const diagnostics = locateDiagnostics([...parsed.diagnostics, ...validate(parsed.doc)], parsed.doc, parsed.locate);
+  return { doc: parsed.doc, diagnostics };
+}
+
+async function cmdValidate(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse('validate', args, { format: { type: 'string', short: 'f', default: 'text' } }, 1);
+  const format = values.format;
+  if (format !== 'text' && format !== 'json') throw new UserError(`validate: --format is text or json, not '${format}'.`);
+  const file = requireFile('validate', positionals[0]);
+  let loaded: Loaded;
+  try {
+    loaded = await load(file);
+  } catch (e) {
+    if (e instanceof UserError && format === 'json') {
+      io.out(`${JSON.stringify({ file, error: e.message, diagnostics: [], summary: { errors: 1, warnings: 0, infos: 0 } }, null, 2)}\n`);
+      return e.exitCode;
+    }
+    throw e;
+  }
+  const { diagnostics } = check(loaded);
+  const summary = summarize(diagnostics);
+  if (format === 'json') {
+    io.out(`${JSON.stringify({ file, diagnostics, summary }, null, 2)}\n`);
+  } else {
+    io.out(formatDiagnostics(file, diagnostics));
+    io.out(`${file}: ${describeSummary(summary)}\n`);
+  }
+  if (!loaded.parsed.ok) return loaded.failCode;
+  return summary.errors > 0 ? 1 : 0;
+}
+
+function describeSummary(s: { errors: number; warnings: number; infos: number }): string {
+  if (!s.errors && !s.warnings && !s.infos) return 'no problems found';
+  const n = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : 's'}`;
+  return [n(s.errors, 'error'), n(s.warnings, 'warning'), n(s.infos, 'info')].join(', ');
+}
+
+async function cmdGenerate(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse('generate', args, { out: { type: 'string', short: 'o' }, force: { type: 'boolean', default: false } }, 1);
+  const file = requireFile('generate', positionals[0]);
+  if (!values.out) throw new UserError(`generate: where to? Give the output folder with -o DIR.\n\n${HELP.generate}`);
+  const loaded = await load(file);
+  const { doc, diagnostics } = check(loaded);
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (!doc) {
+    io.err(formatDiagnostics(file, diagnostics));
+    io.err(`topoforge: ${file} could not be read as a design; nothing was generated.\n`);
+    return loaded.failCode;
+  }
+  if (errors.length && !values.force) {
+    io.err(formatDiagnostics(file, errors));
+    io.err(`topoforge: the design has ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was generated. Fix them, or use --force to generate anyway.\n`);
+    return 1;
+  }
+  const files = generateBundle(doc);
+  const result = await writeBundle(values.out, files, { force: values.force, designFile: file, cwd: io.cwd, fs: io.fs });
+  if (errors.length) io.err(`topoforge: generated despite ${errors.length} error${errors.length === 1 ? '' : 's'} (--force).\n`);
+  io.out(`Wrote ${result.files} files to ${values.out}${result.replaced ? ' (replacing the previous bundle)' : ''}.\n`);
+  return 0;
+}
+
+async function cmdNew(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse('new', args, { example: { type: 'string', short: 'e' }, out: { type: 'string', short: 'o' }, force: { type: 'boolean', default: false } }, 1);
+  const name = values.example ?? positionals[0];
+  const list = () => EXAMPLES.map((e) => `  ${e.id.padEnd(20)} ${e.title}: ${e.description}`).join('\n');
+  if (name === undefined) {
+    io.out(`Examples (topoforge new --example NAME [-o FILE]):\n${list()}\n`);
+    return 0;
+  }
+  const example = EXAMPLES.find((e) => e.id === name);
+  if (!example) {
+    io.err(`topoforge: new: there is no example '${name}'. Examples:\n${list()}\n`);
+    return 2;
+  }
+  if (!values.out) {
+    io.out(example.yaml);
+    return 0;
+  }
+  const out = values.out;
+  if (!values.force) {
+    const exists = await stat(out).then(
+      () => true,
+      (e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? false : Promise.reject(new UserError(describeFsError(e, out)))),
+    );
+    if (exists) throw new UserError(`${out} already exists; not overwriting it. Choose another name, or use --force.`);
+  }
+  try {
+    await fsWriteFile(out, example.yaml, { flag: values.force ? 'w' : 'wx' });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new UserError(`${out} already exists; not overwriting it. Choose another name, or use --force.`);
+    throw new UserError(describeFsError(e, out));
+  }
+  io.out(`Wrote ${out} (from the ${example.id} example). Next: topoforge validate ${out}\n`);
+  return 0;
+}
+
+async function cmdPrint(what: 'mermaid' | 'doc', args: string[], io: CliIo): Promise<number> {
+  const { positionals } = parse(what, args, {}, 1);
+  const file = requireFile(what, positionals[0]);
+  const loaded = await load(file);
+  const { doc, diagnostics } = check(loaded);
+  if (!doc) {
+    io.err(formatDiagnostics(file, diagnostics));
+    return loaded.failCode;
+  }
+  const text = what === 'mermaid' ? generateMermaid(doc) : generateIntegrationDoc(doc, diagnostics);
+  io.out(text.endsWith('\n') ? text : `${text}\n`);
+  return 0;
+}
