@@ -90,7 +90,8 @@ export const api: Record<string, Resolver> = {
     if (!svcs.length) return noApi();
     const by = new Map<string, string[]>();
     for (const s of svcs) {
-      const f = (str(s.props, 'dataFormat') || 'json').toUpperCase().replace('PROTOBUF', 'Protocol Buffers');
+      const raw = str(s.props, 'dataFormat') || 'json';
+      const f = ({ json: 'JSON', avro: 'Avro', protobuf: 'Protocol Buffers', xml: 'XML', csv: 'CSV', parquet: 'Parquet' } as Record<string, string>)[raw] ?? md(raw);
       by.set(f, [...(by.get(f) ?? []), code(s.id)]);
     }
     return filled([...by].map(([f, ids]) => `${f} (${andList(ids, 6)})`).join(', '), [...by.keys()].join(', '));
