@@ -178,7 +178,7 @@ describe('connections: dangling, backwards, unmediated, unknown protocol', () =>
   it('TF109: two services exchanging Kafka messages without a broker', () => {
     const d = design({ nodes: [node('a', 'rest-service', {}, { label: 'Orders' }), node('b', 'grpc-service', {}, { label: 'Billing' })], edges: [edge('a', 'b', 'kafka')] });
     const f = one(d, 'TF109');
-    expect(f.message).toBe("Orders (REST service) and Billing (gRPC service) can't exchange Kafka directly: Kafka needs a Kafka broker between them");
+    expect(f.message).toBe("Orders (REST service) and Billing (gRPC service) can't exchange Kafka messages directly: Kafka needs a Kafka broker between them");
     expect(f.hint).toContain('Orders (REST service) → Kafka → Billing (gRPC service)');
   });
 

@@ -47,7 +47,12 @@ export function edgeLocal(edge: TopoEdge, from: TopoNode | undefined, to: TopoNo
     const missing = [!from ? edge.from : undefined, !to ? edge.to : undefined].filter((x): x is string => x !== undefined);
     return fail({
       code: 'TF107',
-      message: `The connection ${fromName} → ${toName} ends at ${listText(missing.map((m) => shown(m)))}, which doesn't exist`,
+      message:
+        !from && !to
+          ? `A connection goes from ${shown(edge.from)} to ${shown(edge.to)}, and neither exists`
+          : !to
+            ? `A connection from ${fromName} goes to ${shown(edge.to)}, which doesn't exist`
+            : `A connection into ${toName} comes from ${shown(edge.from)}, which doesn't exist`,
       hint: `Remove the connection, or add a component with the id ${listText(missing.map((m) => shown(m)), 'or')}.`,
       nodes: [from?.id, to?.id].filter((x): x is string => x !== undefined),
       rel: !from && !to ? '' : !from ? 'from' : 'to',
@@ -144,7 +149,7 @@ function unknownProtocol(p: unknown, fromName: string, toName: string, ids: stri
     code: 'TF110',
     message: `${fromName} → ${toName} uses the protocol ${shown(p)}, which Topoforge doesn't know`,
     hint: viable.length
-      ? `These two connect over ${listText(viable.map((v) => `"${v}"`), 'or')}; set one of them, or leave the protocol empty.`
+      ? `These two connect over ${listText(viable.map((v) => `"${v}"`), 'or')}; set ${viable.length === 1 ? 'it' : 'one of them'}, or leave the protocol empty.`
       : `Protocols are ${PROTOCOLS.join(', ')}.`,
     nodes: ids,
     rel: 'protocol',
@@ -302,6 +307,12 @@ function cdcProblem(F: KindDef, T: KindDef, fromName: string, toName: string, id
   };
 }
 
+function what(p: Protocol): string {
+  if (p === 'sftp') return 'files over SFTP';
+  if (p === 's3') return 'S3 objects';
+  return `${protocolName(p)} messages`;
+}
+
 function mediatedProblem(protocols: Protocol[], fromName: string, toName: string, ids: string[], explicit: boolean): LocalDiag {
   const p = protocols[0]!;
   const phrase = HOST_PHRASE[p] ?? 'a broker';
@@ -310,7 +321,7 @@ function mediatedProblem(protocols: Protocol[], fromName: string, toName: string
   return {
     code: 'TF109',
     message: explicit
-      ? `${fromName} and ${toName} can't exchange ${protocolName(p)} directly: ${protocolName(p)} needs ${phrase} between them`
+      ? `${fromName} and ${toName} can't exchange ${what(p)} directly: ${protocolName(p)} needs ${phrase} between them`
       : `${fromName} can't send to ${toName} directly: they only share ${listText(names, 'and')}, which need a broker or server between them`,
     hint: `Put ${phrase} between them: ${fromName} → ${host ? host.name : 'broker'} → ${toName}${explicit ? '' : '. Or, for a direct call, connect two components that share HTTP or gRPC'}.`,
     nodes: ids,

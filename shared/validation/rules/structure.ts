@@ -147,7 +147,7 @@ function hostPorts(index: Index, out: Diagnostic[]): void {
     if (movable) {
       let free = port + 1;
       while (taken.has(free) && free < 65535) free++;
-      hint = `Change ${movable.label} of ${movable.node.name} to a free port, e.g. ${free}; each published port must be unique on the host.`;
+      hint = `Change the ${movable.label} of ${movable.node.name} to a free port, e.g. ${free}; each published port must be unique on the host.`;
     } else {
       hint = `These ports are fixed for these components; keep only one of them in the design (the starter stack runs one of each).`;
     }
