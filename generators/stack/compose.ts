@@ -1,0 +1,191 @@
+import { Document, isMap, isScalar } from 'yaml';
+import type { Condition, ServiceSpec, StackContext } from './context';
+import { CONTAINERISED, connectionOf, dependencyOf } from './context';
+import { oneLine } from './text';
+
+/**
+ * Assembles `docker-compose.yml` from the services the component generators declared: host
+ * ports (no two on the same host port), networks per zone, `depends_on` following the edges
+ * without cycles, named volumes. Built as an object and written by the YAML library.
+ */
+
+export interface PublishedPort {
+  service: string;
+  node: string;
+  name: string;
+  container: number;
+  /** null when not published (internal only, or its host port was taken). */
+  host: number | null;
+  hostIp?: string;
+  protocol: 'tcp' | 'udp';
+}
+
+export interface ComposeResult {
+  text: string;
+  ports: PublishedPort[];
+  /** Services in file order. */
+  services: ServiceSpec[];
+  networks: Map<string, string[]>;
+  depends: Map<string, Map<string, Condition>>;
+}
+
+/** Services ordered by their node in the design, each node's own service before its helpers. */
+export function orderedServices(ctx: StackContext): ServiceSpec[] {
+  const out: ServiceSpec[] = [];
+  const all = [...ctx.services.values()];
+  for (const n of ctx.nodes) {
+    const main = ctx.services.get(n.id);
+    if (main && main.node === n.id) out.push(main);
+    for (const s of all) if (s.node === n.id && s !== main) out.push(s);
+  }
+  for (const s of all) if (!out.includes(s)) out.push(s);
+  return out;
+}
+
+export const zoneNetwork = (group: string): string => `zone-${group}`;
+
+export function buildCompose(ctx: StackContext): ComposeResult {
+  const services = orderedServices(ctx);
+  const byName = new Map(services.map((s) => [s.name, s]));
+
+  // ── Ports: the first service to ask for a host port gets it.
+  const taken = new Map<number, string>();
+  const ports: PublishedPort[] = [];
+  for (const s of services) {
+    for (const p of s.ports) {
+      let host = p.host;
+      if (host !== null) {
+        const owner = taken.get(host);
+        if (owner !== undefined) {
+          ctx.note(`Host port ${host} is wanted by both \`${owner}\` and \`${s.name}\` (${p.name}); \`${s.name}\` keeps port ${p.container} inside the stack but is not published. Give it another port in the design.`);
+          host = null;
+        } else taken.set(host, s.name);
+      }
+      ports.push({ service: s.name, node: s.node, name: p.name, container: p.container, host, ...(p.hostIp ? { hostIp: p.hostIp } : {}), protocol: p.protocol ?? 'tcp' });
+    }
+  }
+
+  // ── depends_on: explicit needs first, then the edges; an edge that would close a cycle is dropped.
+  const depends = new Map<string, Map<string, Condition>>();
+  const reaches = (from: string, to: string): boolean => {
+    const seen = new Set<string>();
+    const stack = [from];
+    while (stack.length > 0) {
+      const cur = stack.pop()!;
+      if (cur === to) return true;
+      if (seen.has(cur)) continue;
+      seen.add(cur);
+      for (const d of depends.get(cur)?.keys() ?? []) stack.push(d);
+    }
+    return false;
+  };
+  const conditionFor = (dep: ServiceSpec): Condition => (dep.oneShot ? 'service_completed_successfully' : dep.healthcheck ? 'service_healthy' : 'service_started');
+  const addDep = (from: string, to: string, why?: string): boolean => {
+    const a = byName.get(from);
+    const b = byName.get(to);
+    if (!a || !b || from === to) return false;
+    if (depends.get(from)?.has(to)) return true;
+    if (reaches(to, from)) {
+      if (why) ctx.note(`\`${from}\` does not wait for \`${to}\` (${why}): that would close a start-up cycle. Make sure \`${from}\` retries until \`${to}\` is up.`);
+      return false;
+    }
+    let m = depends.get(from);
+    if (!m) depends.set(from, (m = new Map()));
+    m.set(to, conditionFor(b));
+    return true;
+  };
+  for (const s of services) for (const need of s.needs) addDep(s.name, need.service);
+  const gates = new Map<string, string[]>();
+  for (const s of services) if (s.gate && s.attachedTo) gates.set(s.attachedTo, [...(gates.get(s.attachedTo) ?? []), s.name]);
+  for (const e of ctx.edges) {
+    const d = dependencyOf(e);
+    if (!d || !CONTAINERISED(d.dependent) || !CONTAINERISED(d.dependency) || d.dependent === d.dependency) continue;
+    if (!byName.has(d.dependent.id) || !byName.has(d.dependency.id)) continue;
+    if (addDep(d.dependent.id, d.dependency.id, `connection ${e.id}`)) {
+      for (const g of gates.get(d.dependency.id) ?? []) addDep(d.dependent.id, g);
+    }
+  }
+
+  // ── Networks: each node lives in its zone (or the default network); whoever opens a
+  // connection joins the network of the other end. Helpers share their node's networks.
+  const order: string[] = ['default', ...(Array.isArray(ctx.doc.groups) ? ctx.doc.groups : []).map((g) => zoneNetwork(String(g?.id)))];
+  const home = (name: string): string => {
+    const s = byName.get(name);
+    const node = s ? ctx.node(s.node) : undefined;
+    return node?.group ? zoneNetwork(node.group) : 'default';
+  };
+  const nets = new Map<string, Set<string>>();
+  for (const s of services) nets.set(s.name, new Set([home(s.attachedTo ?? s.name)]));
+  const join = (client: string, server: string) => {
+    const c = byName.get(client);
+    const target = byName.get(server);
+    if (!c || !target) return;
+    const clientMain = c.attachedTo ?? c.name;
+    nets.get(clientMain)?.add(home(target.attachedTo ?? target.name));
+  };
+  for (const e of ctx.edges) {
+    const c = connectionOf(e);
+    if (c && CONTAINERISED(c.client) && CONTAINERISED(c.server)) join(c.client.id, c.server.id);
+  }
+  for (const l of ctx.links) join(l.client, l.server);
+  for (const s of services) if (s.attachedTo && nets.has(s.attachedTo)) for (const n of nets.get(s.attachedTo)!) nets.get(s.name)!.add(n);
+  const networks = new Map<string, string[]>();
+  for (const s of services) networks.set(s.name, [...nets.get(s.name)!].sort((a, b) => order.indexOf(a) - order.indexOf(b)));
+  const usedNetworks = order.filter((n) => services.some((s) => networks.get(s.name)!.includes(n)));
+
+  // ── The file.
+  const svcObj: Record<string, unknown> = {};
+  const volumes: string[] = [];
+  for (const s of services) {
+    const o: Record<string, unknown> = { image: s.image };
+    if (s.entrypoint) o.entrypoint = s.entrypoint;
+    if (s.command) o.command = s.command;
+    o.restart = s.oneShot ? 'no' : 'unless-stopped';
+    if (s.capAdd) o.cap_add = s.capAdd;
+    if (Object.keys(s.environment).length > 0) o.environment = { ...s.environment };
+    const published = ports.filter((p) => p.service === s.name && p.host !== null);
+    if (published.length > 0) o.ports = published.map((p) => `${p.hostIp ? `${p.hostIp}:` : ''}${p.host}:${p.container}${p.protocol === 'udp' ? '/udp' : ''}`);
+    const internal = ports.filter((p) => p.service === s.name && p.host === null);
+    if (internal.length > 0) o.expose = internal.map((p) => String(p.container));
+    const mounts = [...s.binds.map((b) => `./${b.source}:${b.target}${b.readOnly ? ':ro' : ''}`), ...s.volumes.map((v) => `${v.name}:${v.target}`)];
+    for (const v of s.volumes) if (!volumes.includes(v.name)) volumes.push(v.name);
+    if (mounts.length > 0) o.volumes = mounts;
+    o.networks = networks.get(s.name);
+    const deps = depends.get(s.name);
+    if (deps && deps.size > 0) o.depends_on = Object.fromEntries([...deps].map(([k, c]) => [k, { condition: c }]));
+    if (s.healthcheck) {
+      const h = s.healthcheck;
+      o.healthcheck = {
+        test: [...h.test],
+        ...(h.interval ? { interval: h.interval } : {}),
+        ...(h.timeout ? { timeout: h.timeout } : {}),
+        ...(h.retries !== undefined ? { retries: h.retries } : {}),
+        ...(h.startPeriod ? { start_period: h.startPeriod } : {}),
+      };
+    }
+    svcObj[s.name] = o;
+  }
+  const top: Record<string, unknown> = { services: svcObj };
+  top.networks = Object.fromEntries(usedNetworks.map((n) => [n, { driver: 'bridge' }]));
+  if (volumes.length > 0) top.volumes = Object.fromEntries(volumes.map((v) => [v, {}]));
+
+  const doc = new Document(top, { version: '1.1' });
+  doc.commentBefore = [
+    ` ${oneLine(ctx.doc.name, 100) || 'Design'}: starter stack generated by Topoforge.`,
+    ' Start: cp .env.example .env (then set every change-me), and docker compose up -d',
+    ' (docker-compose up -d with Compose v1). README.md lists the services and ports.',
+  ].join('\n');
+  const svcMap = doc.get('services', true);
+  if (isMap(svcMap)) {
+    for (const pair of svcMap.items) {
+      if (!isScalar(pair.key)) continue;
+      const s = byName.get(String(pair.key.value));
+      if (!s) continue;
+      const node = ctx.node(s.node);
+      const text = s.attachedTo ? s.description : node ? `${node.label} (${node.kind.name})` : s.description;
+      pair.key.commentBefore = ` ${oneLine(text, 160)}`;
+    }
+  }
+  const text = doc.toString({ lineWidth: 0, minContentWidth: 0, indentSeq: true });
+  return { text, ports, services, networks, depends };
+}
