@@ -74,6 +74,15 @@ describe('latency requirement (TF401)', () => {
     expect(withCode(validate(d), 'TF401')).toEqual([]);
   });
 
+  it('scheduled and background work is not a user-facing path', () => {
+    const d = design({
+      nodes: [node('job', 'batch-job', { port: 8081 }, { label: 'Reports' }), node('dw', 'snowflake'), node('w', 'worker', { port: 8082 }), node('pay', 'saas-app', { latencyMs: 900 })],
+      edges: [edge('job', 'dw'), edge('w', 'pay', 'http', { timeoutMs: 2000 })],
+      requirements: { latencyP99Ms: 10 },
+    });
+    expect(withCode(validate(d), 'TF401')).toEqual([]);
+  });
+
   it('terminates on call loops and still finds the path', () => {
     const d = design({
       nodes: [node('web', 'web-app'), svc('a', 'A', 8081, 100), svc('b', 'B', 8082, 100)],

@@ -172,6 +172,9 @@ function findCycle(index: Index, g: Graph, c: number, start: number): { nodes: N
 
 // ── Slowest synchronous path ───────────────────────────────────────────────────────────
 
+/** Kinds whose work is triggered by messages, changes or a schedule, not by a waiting user. */
+const BACKGROUND_KINDS = new Set(['worker', 'batch-job', 'flink', 'debezium']);
+
 function slowestPath(index: Index, g: Graph, pos: Map<NodeInfo, number>, out: Diagnostic[]): void {
   const req = index.doc.requirements?.latencyP99Ms;
   if (typeof req !== 'number' || !Number.isFinite(req) || req <= 0) return;
@@ -198,12 +201,13 @@ function slowestPath(index: Index, g: Graph, pos: Map<NodeInfo, number>, out: Di
   }
 
   // Entry points: start request-reply calls and are not themselves fed by anything (not a
-  // callee, not a consumer): user-facing requests, not asynchronous work.
+  // callee, not a consumer): user-facing requests, not asynchronous or scheduled work.
   let worst: number | undefined;
   let worstTotal = -1;
   for (let i = 0; i < index.nodes.length; i++) {
     const n = index.nodes[i]!;
     if (g.adj[i]!.length === 0) continue;
+    if (n.kind && BACKGROUND_KINDS.has(n.kind.id)) continue;
     if (n.flowIn.some((e) => e.protocol !== 'metrics' && e.protocol !== 'otlp')) continue;
     const total = best[g.comp[i]!]!;
     if (total > worstTotal) {
