@@ -54,7 +54,6 @@ export function validateRecentPath(v: unknown, recent: readonly string[]): strin
 }
 
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /**
@@ -65,7 +64,6 @@ export function sanitizeFileName(v: unknown, fallback: string): string {
   if (typeof v !== 'string') return fallback;
   let s = v
     .slice(0, DESKTOP_LIMITS.maxFileNameLength)
-    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]/g, '-')
     .replace(/^[.\s]+|[.\s]+$/g, '');
   if (WINDOWS_RESERVED.test(s)) s = `_${s}`;

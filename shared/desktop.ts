@@ -88,14 +88,22 @@ export interface DesktopBridge {
   openRecent(path: string): Promise<OpenResult>;
   /** The recent files, most recent first. */
   recentFiles(): Promise<string[]>;
-  /** Saves to the window's file (asks where when it has none). Atomic; notices changes made by other programs. */
-  save(text: string): Promise<SaveResult>;
-  /** Asks where, then saves there. */
-  saveAs(text: string): Promise<SaveResult>;
-  /** Tells the shell whether the design has unsaved changes (title marker, prompt on close). */
+  /**
+   * Saves to `path`, a file this window opened or saved before (the shell refuses any other).
+   * Atomic, keeps one `.bak`; notices changes made by other programs since and asks what to do.
+   */
+  save(text: string, path: string): Promise<SaveResult>;
+  /** Asks where (proposing `suggestedName`), then saves there. */
+  saveAs(text: string, suggestedName: string): Promise<SaveResult>;
+  /** Tells the shell whether the design has unsaved changes (prompt on close, macOS edited dot). */
   setDirty(dirty: boolean): void;
-  /** The current text, drafted to the user-data folder every few seconds until it is saved. */
-  updateDraft(text: string): void;
+  /** The window title (the page composes it, with its own unsaved-changes marker). */
+  setTitle(title: string): void;
+  /**
+   * The current text of a design with unsaved changes, and the file it belongs to (null for a new
+   * one): drafted to the user-data folder every few seconds, dropped once saved.
+   */
+  updateDraft(text: string, path: string | null): void;
   /** Asks for a folder and writes the bundle there (via a temporary folder and a rename). */
   exportBundle(suggestedName: string, files: BundleFile[]): Promise<ExportResult>;
   /** Asks where, then writes the diagram (PNG bytes, SVG or Mermaid text). */
@@ -120,6 +128,7 @@ export const DESKTOP_CHANNELS = {
   save: 'topoforge:save',
   saveAs: 'topoforge:save-as',
   setDirty: 'topoforge:set-dirty',
+  setTitle: 'topoforge:set-title',
   updateDraft: 'topoforge:update-draft',
   exportBundle: 'topoforge:export-bundle',
   exportDiagram: 'topoforge:export-diagram',
