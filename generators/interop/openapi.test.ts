@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { compileErrors, validate } from '@readme/openapi-parser';
+import { parse } from 'yaml';
+import { allKindsDesign, loadExamples } from '../../test/golden/fixtures';
+import { generateOpenApi, gatewayRoutes } from './openapi';
+import { apiDesign, build, HOSTILE_LABELS } from './testDesigns';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** Validates with @readme/openapi-parser (OpenAPI 3.1 schema plus its extra checks, e.g. unique operationIds). */
+async function expectValid(text: string): Promise<Json> {
+  const api = parse(text) as Json;
+  const result = await validate(structuredClone(api) as Parameters<typeof validate>[0]);
+  if (!result.valid) throw new Error(compileErrors(result));
+  expect(result.valid).toBe(true);
+  return api;
+}
+
+describe('generateOpenApi', () => {
+  it('documents each gateway route with its methods, security and rate limit; valid OpenAPI 3.1', async () => {
+    const api = await expectValid(generateOpenApi(apiDesign()));
+    expect(api.openapi).toBe('3.1.0');
+    expect(api.servers.map((s: Json) => s.url)).toEqual(['http://localhost:8000', 'http://localhost:8080', 'http://localhost:10000']);
+    expect(Object.keys(api.paths).sort()).toEqual(['/catalog', '/catalog/items', '/orders', '/search', '/stock.v1.Stock']);
+    // POST only where the connection says so; every method for ANY.
+    expect(Object.keys(api.paths['/orders']).filter((k) => k !== 'servers')).toEqual(['post']);
+    expect(Object.keys(api.paths['/catalog']).filter((k) => k !== 'servers')).toEqual(['get']);
+    expect(Object.keys(api.paths['/catalog/items']).filter((k) => k !== 'servers')).toEqual(['get', 'post', 'put', 'patch', 'delete']);
+    // Each path is served by its own gateway.
+    expect(api.paths['/orders'].servers).toEqual([api.servers[0]]);
+    expect(api.paths['/catalog/items'].servers).toEqual([api.servers[2]]);
+
+    const schemes = api.components.securitySchemes;
+    expect(schemes['kong-oidc']).toEqual({
+      type: 'openIdConnect',
+      openIdConnectUrl: 'http://localhost:8180/realms/shop/.well-known/openid-configuration',
+      description: expect.stringContaining('Keycloak idp'),
+    });
+    expect(schemes['edge-nginx-api-key']).toMatchObject({ type: 'apiKey', in: 'header' });
+    expect(schemes['envoy-mtls']).toMatchObject({ type: 'mutualTLS' });
+    expect(api.paths['/orders'].post.security).toEqual([{ 'kong-oidc': [] }]);
+    expect(api.paths['/orders'].post['x-ratelimit']).toEqual({ limit: 600, window: '1m', by: 'consumer' });
+    expect(api.paths['/catalog/items'].get['x-ratelimit']).toEqual({ limit: 100, window: '1m', by: 'ip' });
+    expect(api.paths['/catalog'].get['x-ratelimit']).toBeUndefined();
+    expect(api.paths['/orders'].post.responses['429']).toBeDefined();
+  });
+
+  it('covers jwt and basic authentication and leaves out routes the stack does not create', async () => {
+    const doc = build(
+      'Auth',
+      [['gw', 'kong', { auth: 'jwt' }], ['a', 'rest-service'], ['b', 'rest-service'], ['gw2', 'nginx', { auth: 'basic' }], ['vendor', 'saas-app'], ['kc', 'keycloak']],
+      [['gw', 'a', 'http', { path: '/x' }], ['gw', 'b', 'http', { path: '/x' }], ['gw', 'kc', 'http'], ['gw2', 'b', 'http'], ['gw2', 'vendor', 'http']],
+    );
+    const api = await expectValid(generateOpenApi(doc));
+    expect(api.components.securitySchemes).toEqual({
+      'gw-jwt': { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: expect.any(String) },
+      'gw2-basic': { type: 'http', scheme: 'basic', description: expect.any(String) },
+    });
+    // /x twice on one gateway: the second is left out, like the gateway config; no route to Keycloak; none to a SaaS without base URL.
+    expect(gatewayRoutes(doc).map((r) => `${r.gateway.id} ${r.path} ${r.target.id}`)).toEqual(['gw /x a', 'gw2 /b b']);
+  });
+
+  it('stays valid for the catalog, the examples, hostile labels, and is deterministic', async () => {
+    for (const doc of [allKindsDesign(), ...loadExamples().map((e) => e.doc)]) await expectValid(generateOpenApi(doc));
+    const doc = apiDesign();
+    doc.name = HOSTILE_LABELS.join(' ');
+    doc.nodes.forEach((n, i) => (n.label = HOSTILE_LABELS[i % HOSTILE_LABELS.length]!));
+    const text = generateOpenApi(doc);
+    const api = await expectValid(text);
+    expect(api.servers[0].description).toContain('<script>alert(1)</script>');
+    expect(generateOpenApi(structuredClone(doc))).toBe(text);
+  });
+});
