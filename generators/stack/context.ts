@@ -130,8 +130,8 @@ export class StackContext {
       this.byId.set(r.id, r);
       if (CONTAINERISED(r)) this.reserved.add(r.id);
     });
-    const rawEdges = Array.isArray(doc.edges) ? doc.edges : [];
-    const ids = edgeIds(rawEdges.map((e) => ({ ...e, from: String(e?.from), to: String(e?.to) })) as TopoEdge[]);
+    const rawEdges = Array.isArray(doc.edges) ? doc.edges.filter((e) => e && typeof e === 'object') : [];
+    const ids = edgeIds(rawEdges.map((e) => ({ ...e, from: String(e.from), to: String(e.to) })) as TopoEdge[]);
     rawEdges.forEach((e, index) => {
       const from = this.byId.get(String(e?.from));
       const to = this.byId.get(String(e?.to));
@@ -157,6 +157,10 @@ export class StackContext {
 
   node(id: string): RNode | undefined {
     return this.byId.get(id);
+  }
+
+  edge(id: string): REdge | undefined {
+    return this.edges.find((e) => e.id === id);
   }
 
   ofKind(...kinds: string[]): RNode[] {

@@ -1,14 +1,15 @@
+import { messagingFlows } from '../../shared/model/channels';
+import type { BrokerFlows } from '../../shared/model/channels';
 import type { RNode, REdge, StackContext } from './context';
-import { bool, items, num, str, strs } from './props';
+import { bool, items, num, str } from './props';
 import type { Props } from './props';
 
 /**
- * What flows through each broker: topics, exchanges, queues and subjects, derived from the
- * broker's own lists and from the connections drawn to and from it. Names left empty on an
- * edge take the defaults documented in `shared/catalog/edges.ts`.
+ * What flows through each broker: topics, exchanges, queues and subjects. Names come from the
+ * shared channels helper (`shared/model/channels.ts`, the catalog's defaults), so the stack, the
+ * document and the AsyncAPI export agree; this file adds what only the stack needs: partitions
+ * and retention, dead-letter topics and queues, retry queues, backout queues.
  */
-
-const NAME_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
 function memo<T>(cache: WeakMap<StackContext, Map<string, T>>, ctx: StackContext, key: string, make: () => T): T {
   let m = cache.get(ctx);
@@ -23,6 +24,25 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   if (l) {
     if (!l.includes(v)) l.push(v);
   } else m.set(k, [v]);
+}
+
+const flowCache = new WeakMap<StackContext, Map<string, BrokerFlows | null>>();
+
+/** The shared helper's flows of broker `b`, with their edges and clients resolved in `ctx`. */
+function flowsOf(ctx: StackContext, b: RNode): BrokerFlows {
+  let all = flowCache.get(ctx);
+  if (!all) {
+    all = new Map();
+    for (const f of messagingFlows(ctx.doc)) all.set(f.broker, f);
+    flowCache.set(ctx, all);
+  }
+  return all.get(b.id) ?? { broker: b.id, kind: b.kind.id, protocol: 'kafka', channels: [], sends: [], receives: [] };
+}
+
+function resolve(ctx: StackContext, edgeId: string, client: string): { edge: REdge; client: RNode } | undefined {
+  const edge = ctx.edge(edgeId);
+  const node = ctx.node(client);
+  return edge && node ? { edge, client: node } : undefined;
 }
 
 /** Whether a consumer edge asks for failed messages to be kept apart. */
@@ -60,38 +80,28 @@ const kafkaCache = new WeakMap<StackContext, Map<string, KafkaPlan>>();
 
 export function kafkaPlan(ctx: StackContext, k: RNode): KafkaPlan {
   return memo(kafkaCache, ctx, k.id, () => {
+    const flows = flowsOf(ctx, k);
     const listed = new Map<string, Props>();
     for (const t of items(k.props, 'topics')) listed.set(str(t, 'name'), t);
-    const order: string[] = [...listed.keys()];
-    const add = (name: string) => {
-      if (NAME_RE.test(name) && !order.includes(name)) order.push(name);
-    };
+    const order = flows.channels.filter((c) => c.kind === 'topic').map((c) => c.name);
     const produce = new Map<RNode, string[]>();
-    for (const e of ctx.edgesTo(k, ['kafka'])) {
-      if (e.from === k) continue;
-      const explicit = str(e.props, 'topic');
-      // Debezium and the schema registry name their own topics.
-      if (!explicit && (e.from.kind.id === 'debezium' || e.from.kind.id === 'schema-registry')) continue;
-      const topic = explicit || `${e.from.id}.events`;
-      add(topic);
-      push(produce, e.from, topic);
+    for (const f of flows.sends) {
+      const r = resolve(ctx, f.edge, f.client);
+      if (r) push(produce, r.client, f.channel);
     }
-    const written = [...order];
     const consumers: KafkaConsumer[] = [];
-    for (const e of ctx.edgesFrom(k, ['kafka'])) {
-      if (e.to === k) continue;
-      const explicit = str(e.props, 'topic');
-      const topics = explicit ? [explicit] : written.filter((t) => t !== '');
-      if (explicit) add(explicit);
-      if (topics.length === 0) ctx.note(`\`${e.to.id}\` reads from \`${k.id}\` but no topic is written there and none is named on the connection; set a topic on it.`);
+    for (const f of flows.receives) {
+      const r = resolve(ctx, f.edge, f.client);
+      if (!r) continue;
+      if (f.channels.length === 0) ctx.note(`\`${r.client.id}\` reads from \`${k.id}\` but no topic is written there and none is named on the connection; set a topic on it.`);
       const c: KafkaConsumer = {
-        client: e.to,
-        group: str(e.props, 'consumerGroup') || e.to.id,
-        topics,
-        deadLetterTopics: wantsDeadLetter(e) ? topics.map((t) => `${t}.dlt`) : [],
-        retries: num(e.props, 'retries'),
+        client: r.client,
+        group: f.group ?? r.client.id,
+        topics: [...f.channels],
+        deadLetterTopics: wantsDeadLetter(r.edge) ? f.channels.map((t) => `${t}.dlt`) : [],
+        retries: num(r.edge.props, 'retries'),
       };
-      const same = consumers.find((x) => x.client === e.to && x.group === c.group);
+      const same = consumers.find((x) => x.client === c.client && x.group === c.group);
       if (same) {
         for (const t of c.topics) if (!same.topics.includes(t)) same.topics.push(t);
         for (const t of c.deadLetterTopics) if (!same.deadLetterTopics.includes(t)) same.deadLetterTopics.push(t);
@@ -148,63 +158,59 @@ const rabbitCache = new WeakMap<StackContext, Map<string, RabbitPlan>>();
 
 export function rabbitPlan(ctx: StackContext, r: RNode): RabbitPlan {
   return memo(rabbitCache, ctx, r.id, () => {
+    const flows = flowsOf(ctx, r);
     const vhost = str(r.props, 'vhost') || '/';
-    const exchanges: RabbitPlan['exchanges'] = items(r.props, 'exchanges').map((x) => ({ name: str(x, 'name'), type: str(x, 'type') || 'topic', durable: x.durable !== false }));
-    const addExchange = (name: string) => {
-      if (NAME_RE.test(name) && !exchanges.some((x) => x.name === name)) exchanges.push({ name, type: 'topic', durable: true });
-    };
+    const listedEx = new Map<string, Props>();
+    for (const x of items(r.props, 'exchanges')) listedEx.set(str(x, 'name'), x);
+    const exchanges: RabbitPlan['exchanges'] = flows.channels
+      .filter((c) => c.kind === 'exchange')
+      .map((c) => ({ name: c.name, type: c.exchangeType ?? 'topic', durable: listedEx.get(c.name)?.durable !== false }));
     const listedQueues = new Map<string, Props>();
     for (const q of items(r.props, 'queues')) listedQueues.set(str(q, 'name'), q);
+    const queueOrder = flows.channels.filter((c) => c.kind === 'queue').map((c) => c.name);
     const publish: RabbitPlan['publish'] = new Map();
-    for (const e of ctx.edgesTo(r, ['amqp'])) {
-      if (e.from === r) continue;
-      const ex = str(e.props, 'exchange') || `${e.from.id}.events`;
-      addExchange(ex);
-      const l = publish.get(e.from) ?? [];
-      l.push({ exchange: ex, routingKey: str(e.props, 'routingKey') || '#' });
-      publish.set(e.from, l);
+    for (const f of flows.sends) {
+      const res = resolve(ctx, f.edge, f.client);
+      if (!res) continue;
+      const l = publish.get(res.client) ?? [];
+      l.push({ exchange: f.channel, routingKey: f.routingKey ?? '#' });
+      publish.set(res.client, l);
     }
-    const queueOrder: string[] = [...listedQueues.keys()];
     const want = new Map<string, { deadLetter: boolean; retryDelayMs: number }>();
     for (const [name, q] of listedQueues) want.set(name, { deadLetter: bool(q, 'deadLetter'), retryDelayMs: num(q, 'retryDelayMs') });
     const bindings: RabbitPlan['bindings'] = [];
-    const consume: RabbitPlan['consume'] = new Map();
-    for (const e of ctx.edgesFrom(r, ['amqp'])) {
-      if (e.to === r) continue;
-      const explicitEx = str(e.props, 'exchange');
-      if (explicitEx) addExchange(explicitEx);
-      const sources = explicitEx ? [explicitEx] : exchanges.map((x) => x.name);
-      const explicitQ = str(e.props, 'queue');
-      const pairs: Array<{ queue: string; exchanges: string[] }> = explicitQ
-        ? [{ queue: explicitQ, exchanges: sources }]
-        : sources.length > 0
-          ? sources.map((x) => ({ queue: `${e.to.id}.${x}`, exchanges: [x] }))
-          : [{ queue: e.to.id, exchanges: [] }];
-      for (const p of pairs) {
-        if (!NAME_RE.test(p.queue)) continue;
-        if (!queueOrder.includes(p.queue)) queueOrder.push(p.queue);
-        const w = want.get(p.queue) ?? { deadLetter: false, retryDelayMs: 0 };
-        if (wantsDeadLetter(e)) w.deadLetter = true;
-        if (num(e.props, 'retries') > 0 && w.retryDelayMs === 0) w.retryDelayMs = 5000;
-        want.set(p.queue, w);
-        for (const x of p.exchanges) {
-          const key = str(e.props, 'routingKey') || '#';
-          if (!bindings.some((b) => b.source === x && b.destination === p.queue && b.routingKey === key)) bindings.push({ source: x, destination: p.queue, routingKey: key });
-        }
-        const l = consume.get(e.to) ?? [];
-        if (!l.some((c) => c.queue === p.queue)) {
-          l.push({
-            queue: p.queue,
-            prefetch: num(e.props, 'prefetch') || 10,
-            ...(w.retryDelayMs > 0 ? { retryQueue: `${p.queue}.retry` } : {}),
-            ...(w.deadLetter ? { deadLetterQueue: `${p.queue}.dlq` } : {}),
-          });
-        }
-        consume.set(e.to, l);
+    const consumed: Array<{ client: RNode; queue: string; prefetch: number }> = [];
+    for (const f of flows.receives) {
+      const res = resolve(ctx, f.edge, f.client);
+      const queue = f.channels[0];
+      if (!res || !queue) continue;
+      const w = want.get(queue) ?? { deadLetter: false, retryDelayMs: 0 };
+      if (wantsDeadLetter(res.edge)) w.deadLetter = true;
+      if (num(res.edge.props, 'retries') > 0 && w.retryDelayMs === 0) w.retryDelayMs = 5000;
+      want.set(queue, w);
+      for (const x of f.boundTo ?? []) {
+        const key = f.routingKey ?? '#';
+        if (!bindings.some((b) => b.source === x && b.destination === queue && b.routingKey === key)) bindings.push({ source: x, destination: queue, routingKey: key });
       }
+      consumed.push({ client: res.client, queue, prefetch: num(res.edge.props, 'prefetch') || 10 });
+    }
+    const consume: RabbitPlan['consume'] = new Map();
+    for (const c of consumed) {
+      const w = want.get(c.queue)!;
+      const l = consume.get(c.client) ?? [];
+      if (!l.some((x) => x.queue === c.queue)) {
+        l.push({
+          queue: c.queue,
+          prefetch: c.prefetch,
+          ...(w.retryDelayMs > 0 ? { retryQueue: `${c.queue}.retry` } : {}),
+          ...(w.deadLetter ? { deadLetterQueue: `${c.queue}.dlq` } : {}),
+        });
+      }
+      consume.set(c.client, l);
     }
     const queues: RabbitQueue[] = [];
     let needsDlx = false;
+    const taken = new Set(queueOrder);
     for (const name of queueOrder) {
       const q = listedQueues.get(name);
       const w = want.get(name) ?? { deadLetter: false, retryDelayMs: 0 };
@@ -217,11 +223,13 @@ export function rabbitPlan(ctx: StackContext, r: RNode): RabbitPlan {
         args['x-dead-letter-routing-key'] = name;
       }
       queues.push({ name, durable: q ? q.durable !== false : true, arguments: args, role: 'main' });
-      if (w.deadLetter) {
+      if (w.deadLetter && !taken.has(`${name}.dlq`)) {
+        taken.add(`${name}.dlq`);
         queues.push({ name: `${name}.dlq`, durable: true, arguments: { 'x-queue-type': 'classic' }, role: 'dlq' });
         bindings.push({ source: RABBIT_DLX, destination: `${name}.dlq`, routingKey: name });
       }
-      if (w.retryDelayMs > 0) {
+      if (w.retryDelayMs > 0 && !taken.has(`${name}.retry`)) {
+        taken.add(`${name}.retry`);
         queues.push({
           name: `${name}.retry`,
           durable: true,
@@ -266,26 +274,19 @@ const natsCache = new WeakMap<StackContext, Map<string, NatsPlan>>();
 
 export function natsPlan(ctx: StackContext, n: RNode): NatsPlan {
   return memo(natsCache, ctx, n.id, () => {
-    const subjects: string[] = [...strs(n.props, 'subjects')];
-    const add = (s: string) => {
-      if (SUBJECT_RE.test(s) && !subjects.includes(s)) subjects.push(s);
-    };
+    const flows = flowsOf(ctx, n);
+    const subjects = flows.channels.filter((c) => c.kind === 'subject').map((c) => c.name);
     const publish = new Map<RNode, string[]>();
-    for (const e of ctx.edgesTo(n, ['nats'])) {
-      if (e.from === n) continue;
-      const s = str(e.props, 'subject') || `${e.from.id}.events`;
-      add(s);
-      push(publish, e.from, s);
+    for (const f of flows.sends) {
+      const r = resolve(ctx, f.edge, f.client);
+      if (r) push(publish, r.client, f.channel);
     }
-    const written = [...subjects];
     const subscribe = new Map<RNode, string[]>();
-    for (const e of ctx.edgesFrom(n, ['nats'])) {
-      if (e.to === n) continue;
-      const s = str(e.props, 'subject');
-      const list = s ? [s] : written;
-      if (s) add(s);
-      for (const x of list) push(subscribe, e.to, x);
-      if (wantsDeadLetter(e)) for (const x of list) if (!x.includes('*') && !x.includes('>')) add(`${x}.dlq`);
+    for (const f of flows.receives) {
+      const r = resolve(ctx, f.edge, f.client);
+      if (!r) continue;
+      for (const x of f.channels) push(subscribe, r.client, x);
+      if (wantsDeadLetter(r.edge)) for (const x of f.channels) if (!x.includes('*') && !x.includes('>') && SUBJECT_RE.test(`${x}.dlq`) && !subjects.includes(`${x}.dlq`)) subjects.push(`${x}.dlq`);
     }
     // A stream may not list a subject twice nor one covered by another of its wildcards.
     const stream = subjects.filter((s, i) => !subjects.some((o, j) => j !== i && natsCovers(o, s) && (!natsCovers(s, o) || j < i)));
@@ -305,19 +306,16 @@ const mqttCache = new WeakMap<StackContext, Map<string, MqttPlan>>();
 
 export function mqttPlan(ctx: StackContext, b: RNode): MqttPlan {
   return memo(mqttCache, ctx, b.id, () => {
+    const flows = flowsOf(ctx, b);
     const publish = new Map<RNode, string[]>();
-    const written: string[] = [];
-    for (const e of ctx.edgesTo(b, ['mqtt'])) {
-      if (e.from === b) continue;
-      const t = str(e.props, 'topic') || `${e.from.id}/telemetry`;
-      push(publish, e.from, t);
-      if (!written.includes(t)) written.push(t);
+    for (const f of flows.sends) {
+      const r = resolve(ctx, f.edge, f.client);
+      if (r) push(publish, r.client, f.channel);
     }
     const subscribe = new Map<RNode, string[]>();
-    for (const e of ctx.edgesFrom(b, ['mqtt'])) {
-      if (e.to === b) continue;
-      const t = str(e.props, 'topic');
-      for (const x of t ? [t] : written.length > 0 ? written : ['#']) push(subscribe, e.to, x);
+    for (const f of flows.receives) {
+      const r = resolve(ctx, f.edge, f.client);
+      if (r) for (const x of f.channels) push(subscribe, r.client, x);
     }
     return { broker: b, publish, subscribe };
   });
@@ -332,8 +330,6 @@ export interface MqPlan {
   get: Map<RNode, string[]>;
 }
 
-const MQ_RE = /^[A-Z0-9._]{1,48}$/;
-
 export function backoutName(q: string): string {
   const suffix = '.BACKOUT';
   return q.length + suffix.length <= 48 ? `${q}${suffix}` : `${q.slice(0, 48 - suffix.length)}${suffix}`;
@@ -343,24 +339,17 @@ const mqCache = new WeakMap<StackContext, Map<string, MqPlan>>();
 
 export function mqPlan(ctx: StackContext, m: RNode): MqPlan {
   return memo(mqCache, ctx, m.id, () => {
-    const names: string[] = [...strs(m.props, 'queues')];
-    const add = (q: string) => {
-      if (MQ_RE.test(q) && !names.includes(q)) names.push(q);
-    };
+    const flows = flowsOf(ctx, m);
+    const names = flows.channels.filter((c) => c.kind === 'queue').map((c) => c.name);
     const put = new Map<RNode, string[]>();
-    for (const e of ctx.edgesTo(m, ['jms'])) {
-      if (e.from === m) continue;
-      const q = str(e.props, 'queue') || `${e.from.id.toUpperCase().replace(/-/g, '_')}.EVENTS`.slice(0, 48);
-      add(q);
-      push(put, e.from, q);
+    for (const f of flows.sends) {
+      const r = resolve(ctx, f.edge, f.client);
+      if (r) push(put, r.client, f.channel);
     }
-    const written = [...names];
     const get = new Map<RNode, string[]>();
-    for (const e of ctx.edgesFrom(m, ['jms'])) {
-      if (e.to === m) continue;
-      const q = str(e.props, 'queue');
-      if (q) add(q);
-      for (const x of q ? [q] : written) push(get, e.to, x);
+    for (const f of flows.receives) {
+      const r = resolve(ctx, f.edge, f.client);
+      if (r) for (const x of f.channels) push(get, r.client, x);
     }
     // A queue named like another queue's backout queue is not given one of its own.
     const queues = names.filter((q) => !names.some((o) => o !== q && backoutName(o) === q)).map((q) => ({ name: q, backout: backoutName(q) }));
