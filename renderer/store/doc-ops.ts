@@ -250,3 +250,11 @@ export function addGroup(doc: Topology, input: { label: string; position: { x: n
     },
   };
 }
+
+export function setGroupLabel(doc: Topology, id: string, label: string): Topology {
+  const i = doc.groups.findIndex((g) => g.id === id);
+  if (i < 0 || doc.groups[i]!.label === label) return doc;
+  const groups = doc.groups.slice();
+  groups[i] = { ...groups[i]!, label };
+  return { ...doc, groups };
+}

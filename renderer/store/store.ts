@@ -2,8 +2,8 @@ import { create } from 'zustand';
 import type { Diagnostic, Topology } from '../../shared/model/types';
 import { emptyTopology } from '../../shared/model/types';
 import type { FileRef } from '../platform/types';
-import type { Selection, Transient } from './derive';
-import { NO_TRANSIENT } from './derive';
+import type { DiagSummary, Selection, Transient } from './derive';
+import { NO_TRANSIENT, summarise } from './derive';
 
 /**
  * The editor's one source of truth: the topology document, the selection and the UI state.
@@ -39,8 +39,12 @@ export interface EditorState {
   fileDiagnostics: Diagnostic[];
   /** Findings of the design checks, recomputed as the document changes. */
   diagnostics: Diagnostic[];
-  /** While a connection is dragged: the node it starts from. */
+  /** Findings per component and per connection id, for the canvas badges (unchanged entries keep their identity). */
+  nodeDiags: ReadonlyMap<string, DiagSummary>;
+  edgeDiags: ReadonlyMap<string, DiagSummary>;
+  /** While a connection is dragged: the node it starts from, and the nodes it may end at. */
   connectingFrom: string | null;
+  connectTargets: ReadonlySet<string> | null;
   bottomOpen: boolean;
   bottomTab: BottomTab;
   outputTab: OutputTab;
@@ -56,12 +60,13 @@ export interface EditorState {
   select(sel: Partial<Selection>): void;
   setTransient(t: Partial<Transient>): void;
   setDiagnostics(d: Diagnostic[]): void;
-  setConnectingFrom(id: string | null): void;
+  setConnecting(from: string | null, targets?: ReadonlySet<string>): void;
   setBottom(open: boolean, tab?: BottomTab): void;
   setOutputTab(tab: OutputTab): void;
   setNewDialogOpen(open: boolean): void;
   toast(t: Omit<Toast, 'id'>): void;
   dismissToast(id: number): void;
+  /** Centres the view on these components and connections and selects them; with none, fits the whole design. */
   focusOn(target: { nodes?: string[]; edges?: string[] }): void;
 }
 
@@ -73,6 +78,19 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
+function sameSummary(a: DiagSummary, b: DiagSummary): boolean {
+  return a.errors === b.errors && a.warnings === b.warnings && a.infos === b.infos && sameList(a.messages, b.messages);
+}
+
+/** The new summaries, reusing the previous objects where nothing changed. */
+function keepSame(prev: ReadonlyMap<string, DiagSummary>, next: Map<string, DiagSummary>): ReadonlyMap<string, DiagSummary> {
+  for (const [k, v] of next) {
+    const p = prev.get(k);
+    if (p && sameSummary(p, v)) next.set(k, p);
+  }
+  return next;
+}
+
 export const createEditorStore = (initial: Topology = emptyTopology()) =>
   create<EditorState>()((set, get) => ({
     doc: initial,
@@ -82,7 +100,10 @@ export const createEditorStore = (initial: Topology = emptyTopology()) =>
     transient: NO_TRANSIENT,
     fileDiagnostics: [],
     diagnostics: [],
+    nodeDiags: new Map(),
+    edgeDiags: new Map(),
     connectingFrom: null,
+    connectTargets: null,
     bottomOpen: true,
     bottomTab: 'problems',
     outputTab: 'template',
@@ -114,6 +135,7 @@ export const createEditorStore = (initial: Topology = emptyTopology()) =>
         transient: NO_TRANSIENT,
         fileDiagnostics: opts.fileDiagnostics ?? [],
         connectingFrom: null,
+        connectTargets: null,
         newDialogOpen: false,
       });
     },
@@ -135,11 +157,13 @@ export const createEditorStore = (initial: Topology = emptyTopology()) =>
     },
 
     setDiagnostics(d) {
-      set({ diagnostics: d });
+      const { nodes, edges } = summarise(d);
+      set({ diagnostics: d, nodeDiags: keepSame(get().nodeDiags, nodes), edgeDiags: keepSame(get().edgeDiags, edges) });
     },
 
-    setConnectingFrom(id) {
-      if (get().connectingFrom !== id) set({ connectingFrom: id });
+    setConnecting(from, targets) {
+      if (from === null && get().connectingFrom === null) return;
+      set({ connectingFrom: from, connectTargets: from === null ? null : (targets ?? null) });
     },
 
     setBottom(open, tab) {
@@ -168,7 +192,9 @@ export const createEditorStore = (initial: Topology = emptyTopology()) =>
     focusOn(target) {
       const nodes = target.nodes ?? [];
       const edges = target.edges ?? [];
-      set({ focus: { nodes, edges, nonce: ++focusSeq }, selection: { nodes, edges } });
+      const focus = { nodes, edges, nonce: ++focusSeq };
+      if (nodes.length || edges.length) set({ focus, selection: { nodes, edges } });
+      else set({ focus });
     },
   }));
 

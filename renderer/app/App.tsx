@@ -1,0 +1,43 @@
+import { ReactFlowProvider } from '@xyflow/react';
+import { useEffect } from 'react';
+import { Canvas } from '../canvas/Canvas';
+import { Inspector } from '../inspector/Inspector';
+import { BottomPanel } from '../panels/BottomPanel';
+import { Palette } from '../panels/Palette';
+import { platform } from '../platform';
+import { handleShortcut, runCommand } from './commands';
+import { loadText } from './actions';
+import { NewDialog } from './NewDialog';
+import { Toasts } from './Toasts';
+import { Toolbar } from './Toolbar';
+
+export function App() {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => handleShortcut(e);
+    window.addEventListener('keydown', onKey);
+    const offMenu = platform.onMenuCommand((id) => runCommand(id));
+    const offOpen = platform.onOpenRequest((d) => loadText(d));
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      offMenu();
+      offOpen();
+    };
+  }, []);
+  return (
+    <ReactFlowProvider>
+      <div className="app">
+        <Toolbar />
+        <div className="workspace">
+          <Palette />
+          <main className="centre">
+            <Canvas />
+            <Toasts />
+            <BottomPanel />
+          </main>
+          <Inspector />
+        </div>
+        <NewDialog />
+      </div>
+    </ReactFlowProvider>
+  );
+}

@@ -1,0 +1,66 @@
+import { parseTopology } from '../../shared/model/parse';
+import { serializeTopology } from '../../shared/model/serialize';
+import type { Topology } from '../../shared/model/types';
+import { useEditor } from '../store/store';
+
+/**
+ * The working design is kept in localStorage (as design-file text, read back through the same
+ * parser as a file), written shortly after each change and when the page is hidden, so a reload
+ * or a crash never loses work.
+ */
+
+export const AUTOSAVE_KEY = 'topoforge:autosave:v1';
+const DELAY_MS = 400;
+
+interface Saved {
+  text: string;
+  fileName?: string;
+  dirty: boolean;
+}
+
+export function readAutosave(): { doc: Topology; fileName?: string; dirty: boolean } | undefined {
+  try {
+    const raw = localStorage.getItem(AUTOSAVE_KEY);
+    if (!raw) return undefined;
+    const saved = JSON.parse(raw) as Saved;
+    if (typeof saved.text !== 'string') return undefined;
+    const r = parseTopology(saved.text);
+    return r.ok ? { doc: r.doc, fileName: saved.fileName, dirty: !!saved.dirty } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function write(): void {
+  const { doc, file, dirty } = useEditor.getState();
+  try {
+    const saved: Saved = { text: serializeTopology(doc), fileName: file?.name, dirty };
+    localStorage.setItem(AUTOSAVE_KEY, JSON.stringify(saved));
+  } catch {
+    // Storage full or disabled: the design is still in memory; saving to a file still works.
+  }
+}
+
+export function startAutosave(): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flush = () => {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    write();
+  };
+  const unsub = useEditor.subscribe((s, prev) => {
+    if (s.doc === prev.doc && s.file === prev.file && s.dirty === prev.dirty) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(flush, DELAY_MS);
+  });
+  const onHide = () => {
+    if (timer) flush();
+  };
+  window.addEventListener('pagehide', onHide);
+  document.addEventListener('visibilitychange', onHide);
+  return () => {
+    unsub();
+    window.removeEventListener('pagehide', onHide);
+    document.removeEventListener('visibilitychange', onHide);
+  };
+}

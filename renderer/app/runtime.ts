@@ -1,0 +1,38 @@
+import { platform } from '../platform';
+import { makeValidator } from '../services/validation';
+import { useEditor } from '../store/store';
+
+/** Keeps the findings in step with the document, and the window title and dirty flag with the shell. */
+export function startValidation(): () => void {
+  const validate = makeValidator();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const run = () => {
+    timer = undefined;
+    const { doc, fileDiagnostics } = useEditor.getState();
+    let found;
+    try {
+      found = validate(doc);
+    } catch (e) {
+      found = [{ code: 'TF000', severity: 'error' as const, message: `The design checks failed: ${(e as Error).message}`, nodes: [], edges: [], hint: 'This is a bug in Topoforge; your design is safe. Please report it.' }];
+    }
+    useEditor.getState().setDiagnostics(fileDiagnostics.length ? [...found, ...fileDiagnostics] : found);
+  };
+  run();
+  return useEditor.subscribe((s, prev) => {
+    if (s.doc === prev.doc && s.fileDiagnostics === prev.fileDiagnostics) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(run, 60);
+  });
+}
+
+export function startTitleSync(): () => void {
+  const apply = () => {
+    const { doc, file, dirty } = useEditor.getState();
+    platform.setTitle(`${dirty ? '● ' : ''}${doc.name || 'Untitled'}${file ? ` — ${file.name}` : ''} — Topoforge`);
+    platform.setDirty(dirty);
+  };
+  apply();
+  return useEditor.subscribe((s, prev) => {
+    if (s.doc.name !== prev.doc.name || s.file !== prev.file || s.dirty !== prev.dirty) apply();
+  });
+}

@@ -1,0 +1,329 @@
+import {
+  Background, BackgroundVariant, ConnectionLineType, ConnectionMode, Controls, MarkerType, MiniMap, ReactFlow, useReactFlow,
+  type Connection, type Edge, type EdgeChange, type FinalConnectionState, type IsValidConnection, type NodeChange, type OnConnectStartParams,
+} from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent as ReactDragEvent } from 'react';
+import { compatibleProtocols, defaultProtocol, getKind, PROTOCOL_NAMES } from '../../shared/catalog';
+import { addNode, connect, moveElements, removeElements } from '../store/doc-ops';
+import { createEdgeDeriver, createNodeDeriver, GRID, NODE_HEIGHT, NODE_WIDTH, type FlowEdge, type FlowNode } from '../store/derive';
+import { useEditor } from '../store/store';
+import { judgeConnection } from '../services/validation';
+import { canvasApi } from './api';
+import { TopoEdgeView } from './TopoEdgeView';
+import { TopoNodeView } from './TopoNodeView';
+import { ZoneNodeView } from './ZoneNodeView';
+
+export const KIND_MIME = 'application/x-topoforge-kind';
+
+const nodeTypes = { topo: TopoNodeView, zone: ZoneNodeView };
+const edgeTypes = { topo: TopoEdgeView };
+const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: 'var(--edge)' } };
+const SNAP: [number, number] = [GRID, GRID];
+const MULTI_KEYS = ['Shift', 'Meta', 'Control'];
+const DELETE_KEYS = ['Delete', 'Backspace'];
+const PRO_OPTIONS = { hideAttribution: true };
+
+const CATEGORY_COLOR: Record<string, string> = {
+  service: '#3b82f6', gateway: '#8b5cf6', broker: '#f97316', plumbing: '#14b8a6', store: '#22c55e', observability: '#eab308', security: '#ef4444',
+};
+
+function snap(v: number): number {
+  return Math.round(v / GRID) * GRID;
+}
+
+/** The canvas: React Flow, with nodes and edges derived from the document in the store. */
+export function Canvas() {
+  const doc = useEditor((s) => s.doc);
+  const selection = useEditor((s) => s.selection);
+  const transient = useEditor((s) => s.transient);
+  const focus = useEditor((s) => s.focus);
+  const [selectMode, setSelectMode] = useState(false);
+  const rf = useReactFlow<FlowNode, FlowEdge>();
+  const wrapper = useRef<HTMLDivElement>(null);
+
+  const deriveNodes = useMemo(createNodeDeriver, []);
+  const deriveEdges = useMemo(createEdgeDeriver, []);
+  const nodes = useMemo(() => deriveNodes(doc, selection, transient), [deriveNodes, doc, selection, transient]);
+  const edges = useMemo(() => deriveEdges(doc, selection), [deriveEdges, doc, selection]);
+
+  // The canvas API for the palette, toolbar and commands.
+  useEffect(() => {
+    canvasApi.current = {
+      viewCenter() {
+        const el = wrapper.current;
+        if (!el) return { x: 0, y: 0 };
+        const r = el.getBoundingClientRect();
+        return rf.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 });
+      },
+      fit: () => void rf.fitView({ padding: 0.15, duration: 250, maxZoom: 1.25 }),
+      zoomIn: () => void rf.zoomIn({ duration: 150 }),
+      zoomOut: () => void rf.zoomOut({ duration: 150 }),
+    };
+    return () => {
+      canvasApi.current = null;
+    };
+  }, [rf]);
+
+  // Centre on what a problem concerns, or fit the whole design (after open / new).
+  useEffect(() => {
+    if (!focus) return;
+    const ids = new Set(focus.nodes);
+    for (const e of focus.edges) {
+      const edge = rf.getEdge(e);
+      if (edge) {
+        ids.add(edge.source);
+        ids.add(edge.target);
+      }
+    }
+    const t = setTimeout(() => {
+      if (ids.size) void rf.fitView({ nodes: [...ids].map((id) => ({ id })), padding: 0.6, duration: 300, maxZoom: 1.1 });
+      else void rf.fitView({ padding: 0.15, duration: 0, maxZoom: 1.1 });
+    }, 30);
+    return () => clearTimeout(t);
+  }, [focus, rf]);
+
+  const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
+    const s = useEditor.getState();
+    let drag: Record<string, { x: number; y: number }> | undefined;
+    let measured: Record<string, { width: number; height: number }> | undefined;
+    const commit: Record<string, { x: number; y: number }> = {};
+    let hasCommit = false;
+    let selectionChanged = false;
+    const selected = new Set(s.selection.nodes);
+    const groups = new Set(s.doc.groups.map((g) => g.id));
+
+    for (const c of changes) {
+      if (c.type === 'position' && c.position) {
+        if (c.dragging) {
+          drag ??= { ...s.transient.drag };
+          if (groups.has(c.id)) {
+            // A zone carries its components along.
+            const from = s.transient.drag[c.id] ?? s.doc.layout[c.id] ?? c.position;
+            const dx = c.position.x - from.x;
+            const dy = c.position.y - from.y;
+            for (const n of s.doc.nodes) {
+              if (n.group !== c.id || selected.has(n.id)) continue;
+              const p = drag[n.id] ?? s.doc.layout[n.id];
+              if (p) drag[n.id] = { x: p.x + dx, y: p.y + dy };
+            }
+          }
+          drag[c.id] = c.position;
+        } else {
+          commit[c.id] = c.position;
+          hasCommit = true;
+        }
+      } else if (c.type === 'dimensions' && c.dimensions) {
+        const prev = (measured ?? s.transient.measured)[c.id];
+        if (!prev || prev.width !== c.dimensions.width || prev.height !== c.dimensions.height) {
+          measured ??= { ...s.transient.measured };
+          measured[c.id] = { width: c.dimensions.width, height: c.dimensions.height };
+        }
+      } else if (c.type === 'select') {
+        if (c.selected) selected.add(c.id);
+        else selected.delete(c.id);
+        selectionChanged = true;
+      }
+    }
+    if (hasCommit) {
+      const all = { ...(drag ?? s.transient.drag), ...commit };
+      s.setDoc((d) => moveElements(d, all));
+      s.setTransient({ drag: {}, ...(measured ? { measured } : {}) });
+    } else if (drag || measured) {
+      s.setTransient({ ...(drag ? { drag } : {}), ...(measured ? { measured } : {}) });
+    }
+    if (selectionChanged) s.select({ nodes: [...selected] });
+  }, []);
+
+  const onNodeDragStop = useCallback(() => {
+    const s = useEditor.getState();
+    const drag = s.transient.drag;
+    if (Object.keys(drag).length) {
+      s.setDoc((d) => moveElements(d, drag));
+      s.setTransient({ drag: {} });
+    }
+  }, []);
+
+  const onEdgesChange = useCallback((changes: EdgeChange<FlowEdge>[]) => {
+    const s = useEditor.getState();
+    const selected = new Set(s.selection.edges);
+    let changed = false;
+    for (const c of changes) {
+      if (c.type === 'select') {
+        if (c.selected) selected.add(c.id);
+        else selected.delete(c.id);
+        changed = true;
+      }
+    }
+    if (changed) s.select({ edges: [...selected] });
+  }, []);
+
+  const onDelete = useCallback(({ nodes: ns, edges: es }: { nodes: FlowNode[]; edges: Edge[] }) => {
+    const s = useEditor.getState();
+    const groups = new Set(s.doc.groups.map((g) => g.id));
+    s.setDoc(
+      (d) => removeElements(d, { nodes: ns.filter((n) => !groups.has(n.id)).map((n) => n.id), groups: ns.filter((n) => groups.has(n.id)).map((n) => n.id), edges: es.map((e) => e.id) }),
+      { select: { nodes: [], edges: [] } },
+    );
+  }, []);
+
+  const nodeById = useCallback((id: string | null | undefined) => (id ? useEditor.getState().doc.nodes.find((n) => n.id === id) : undefined), []);
+
+  const isValidConnection: IsValidConnection<FlowEdge> = useCallback(
+    (c) => {
+      const from = nodeById(c.source);
+      const to = nodeById(c.target);
+      return !!from && !!to && judgeConnection(from, to).ok;
+    },
+    [nodeById],
+  );
+
+  const onConnectStart = useCallback((_e: unknown, params: OnConnectStartParams) => {
+    const s = useEditor.getState();
+    const fromId = params.nodeId;
+    const from = fromId ? s.doc.nodes.find((n) => n.id === fromId) : undefined;
+    const F = from ? getKind(from.kind) : undefined;
+    if (!from || !F) return;
+    const targets = new Set<string>();
+    const reverse = params.handleType === 'target';
+    for (const n of s.doc.nodes) {
+      const K = getKind(n.kind);
+      if (!K || n.id === from.id) continue;
+      if ((reverse ? compatibleProtocols(K, F) : compatibleProtocols(F, K)).length) targets.add(n.id);
+    }
+    s.setConnecting(from.id, targets);
+  }, []);
+
+  const onConnect = useCallback((c: Connection) => {
+    const s = useEditor.getState();
+    const from = s.doc.nodes.find((n) => n.id === c.source);
+    const to = s.doc.nodes.find((n) => n.id === c.target);
+    const F = from && getKind(from.kind);
+    const T = to && getKind(to.kind);
+    if (!from || !to || !F || !T) return;
+    const options = compatibleProtocols(F, T);
+    const protocol = defaultProtocol(F, T) ?? options[0];
+    const r = connect(s.doc, from.id, to.id, protocol);
+    if (!r.ok) {
+      s.toast({ tone: 'error', message: r.message });
+      return;
+    }
+    s.setDoc(() => r.doc, { select: { nodes: [], edges: [r.edgeId] } });
+    if (options.length > 1 && protocol) {
+      s.toast({ tone: 'info', message: `Connected over ${PROTOCOL_NAMES[protocol]}.`, hint: `${from.label} and ${to.label} could also use ${options.filter((p) => p !== protocol).map((p) => PROTOCOL_NAMES[p]).join(', ')}; change it in the inspector.` });
+    }
+  }, []);
+
+  const onConnectEnd = useCallback((event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+    const s = useEditor.getState();
+    s.setConnecting(null);
+    if (state.isValid) return;
+    const fromId = state.fromNode?.id;
+    let toId = state.toNode?.id;
+    if (!toId) {
+      const pt = 'changedTouches' in event ? event.changedTouches[0] : (event as MouseEvent);
+      const el = pt ? document.elementFromPoint(pt.clientX, pt.clientY) : null;
+      toId = (el?.closest('.react-flow__node') as HTMLElement | null)?.dataset.id;
+    }
+    if (!fromId || !toId || fromId === toId) return;
+    let from = s.doc.nodes.find((n) => n.id === fromId);
+    let to = s.doc.nodes.find((n) => n.id === toId);
+    if (!from || !to) return;
+    if (state.fromHandle?.type === 'target') [from, to] = [to, from];
+    const verdict = judgeConnection(from, to);
+    if (!verdict.ok) s.toast({ tone: 'error', message: verdict.message ?? `${from.label} can't connect to ${to.label}.`, hint: verdict.hint });
+  }, []);
+
+  const onDragOver = useCallback((e: ReactDragEvent) => {
+    if (e.dataTransfer.types.includes(KIND_MIME)) {
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+    }
+  }, []);
+
+  const onDrop = useCallback(
+    (e: ReactDragEvent) => {
+      const kind = e.dataTransfer.getData(KIND_MIME);
+      if (!kind || !getKind(kind)) return;
+      e.preventDefault();
+      const p = rf.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      const pos = { x: snap(p.x - NODE_WIDTH / 2), y: snap(p.y - NODE_HEIGHT / 2) };
+      const s = useEditor.getState();
+      const r = addNode(s.doc, { kind, position: pos });
+      s.setDoc(() => r.doc, { select: { nodes: [r.id], edges: [] } });
+    },
+    [rf],
+  );
+
+  const onPaneClick = useCallback(() => {
+    useEditor.getState().select({ nodes: [], edges: [] });
+  }, []);
+
+  const empty = doc.nodes.length === 0 && doc.groups.length === 0;
+
+  return (
+    <div className={`canvas${selectMode ? ' mode-select' : ''}`} ref={wrapper} onDragOver={onDragOver} onDrop={onDrop}>
+      <ReactFlow<FlowNode, FlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        defaultEdgeOptions={defaultEdgeOptions}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onNodeDragStop={onNodeDragStop}
+        onDelete={onDelete}
+        onConnect={onConnect}
+        onConnectStart={onConnectStart}
+        onConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
+        onPaneClick={onPaneClick}
+        connectionMode={ConnectionMode.Strict}
+        connectionLineType={ConnectionLineType.SmoothStep}
+        connectionRadius={28}
+        snapToGrid
+        snapGrid={SNAP}
+        multiSelectionKeyCode={MULTI_KEYS}
+        selectionKeyCode="Shift"
+        selectionOnDrag={selectMode}
+        panOnDrag={selectMode ? [1, 2] : true}
+        deleteKeyCode={DELETE_KEYS}
+        minZoom={0.1}
+        maxZoom={2.5}
+        proOptions={PRO_OPTIONS}
+        onlyRenderVisibleElements={nodes.length > 300}
+        aria-label="Design canvas"
+      >
+        <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} color="var(--grid-dot)" />
+        <MiniMap
+          pannable
+          zoomable
+          nodeColor={(n) => (n.type === 'zone' ? 'var(--zone-minimap)' : CATEGORY_COLOR[(n.data as { kind?: { category?: string } }).kind?.category ?? ''] ?? '#94a3b8')}
+          nodeStrokeWidth={0}
+          nodeBorderRadius={4}
+          maskColor="var(--minimap-mask)"
+          ariaLabel="Minimap"
+        />
+        <Controls showInteractive={false} position="bottom-left" aria-label="Zoom controls">
+          <button
+            type="button"
+            className={`react-flow__controls-button select-mode${selectMode ? ' is-on' : ''}`}
+            aria-pressed={selectMode}
+            aria-label="Box select mode"
+            title="Box select mode: drag on the canvas to select (or hold Shift and drag)"
+            onClick={() => setSelectMode((m) => !m)}
+          >
+            <svg viewBox="0 0 24 24" width="14" height="14" fill="none" stroke="currentColor" strokeWidth="2" strokeDasharray="3 2.5" aria-hidden="true">
+              <rect x="4" y="4" width="16" height="16" rx="2" />
+            </svg>
+          </button>
+        </Controls>
+      </ReactFlow>
+      {empty ? (
+        <div className="canvas-empty" aria-hidden="true">
+          <div className="canvas-empty-title">Start your design</div>
+          <div className="canvas-empty-text">Drag components from the palette, or click one to add it here. Connect them by dragging from the dot on a component’s right edge.</div>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { Icon } from '../icons/Icon';
+import type { TopoFlowNode } from '../store/derive';
+import { useEditor } from '../store/store';
+
+/** A component on the canvas: icon tile, label, kind, and a badge with its findings. */
+export const TopoNodeView = memo(function TopoNodeView({ id, data, selected }: NodeProps<TopoFlowNode>) {
+  const { node, kind } = data;
+  const dimmed = useEditor((s) => (s.connectTargets ? s.connectingFrom !== id && !s.connectTargets.has(id) : false));
+  const target = useEditor((s) => (s.connectTargets ? s.connectingFrom !== id && s.connectTargets.has(id) : false));
+  const summary = useEditor((s) => s.nodeDiags.get(id));
+  const cls = ['topo-node', `cat-${kind?.category ?? 'unknown'}`, selected && 'is-selected', dimmed && 'is-dimmed', target && 'is-target', kind?.external && 'is-external', !kind && 'is-unknown']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div className={cls} title={dimmed ? `${kind?.name ?? node.kind} can't take this connection` : undefined}>
+      <Handle type="target" position={Position.Left} className="topo-handle" />
+      <div className="topo-node-tile">
+        <Icon iconKey={kind?.icon} size={22} />
+      </div>
+      <div className="topo-node-text">
+        <div className="topo-node-label">{node.label || node.id}</div>
+        <div className="topo-node-kind">
+          {kind?.name ?? `Unknown kind “${node.kind}”`}
+          {kind?.external ? <span className="topo-node-ext"> · external</span> : null}
+        </div>
+      </div>
+      {summary ? (
+        <div
+          className={`topo-badge sev-${summary.worst}`}
+          title={summary.messages.join('\n')}
+          aria-label={`${summary.errors} errors, ${summary.warnings} warnings, ${summary.infos} notes`}
+        >
+          {summary.errors || summary.warnings || summary.infos}
+        </div>
+      ) : null}
+      <Handle type="source" position={Position.Right} className="topo-handle" />
+    </div>
+  );
+});

@@ -1,0 +1,361 @@
+import { useEffect, useId, useMemo, useState } from 'react';
+import type { PropDef } from '../../shared/catalog';
+import { CATEGORIES, compatibleProtocols, edgePropDefs, getKind, PROTOCOL_NAMES } from '../../shared/catalog';
+import { edgeIds } from '../../shared/model/ids';
+import type { Diagnostic, Protocol, TopoEdge, TopoNode, Topology } from '../../shared/model/types';
+import { PROTOCOLS } from '../../shared/model/types';
+import { runCommand } from '../app/commands';
+import { Icon } from '../icons/Icon';
+import { idProblem, renameNode, setGroupLabel, setEdgeLabel, setEdgeProp, setEdgeProtocol, setMeta, setNodeGroup, setNodeLabel, setNodeProp, setRequirement } from '../store/doc-ops';
+import { useEditor } from '../store/store';
+import { FieldShell, PropField, StringListInput } from './fields';
+import { SeverityIcon } from '../panels/SeverityIcon';
+
+/** Findings whose path is under `prefix` (e.g. `nodes[3].props.port`), by the setting key after it. */
+function errorsByKey(diags: readonly Diagnostic[], prefix: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const d of diags) {
+    if (!d.path || !d.path.startsWith(prefix)) continue;
+    const rest = d.path.slice(prefix.length);
+    const m = /^([A-Za-z_$][A-Za-z0-9_$-]*)|^\["((?:[^"\\]|\\.)*)"\]/.exec(rest);
+    if (!m) continue;
+    const key = m[1] ?? m[2]!;
+    const list = out.get(key) ?? [];
+    list.push(d.message);
+    out.set(key, list);
+  }
+  return out;
+}
+
+function Findings({ diags }: { diags: readonly Diagnostic[] }) {
+  if (!diags.length) return null;
+  return (
+    <ul className="inspector-findings" aria-label="Findings">
+      {diags.slice(0, 6).map((d, i) => (
+        <li key={i} className={`sev-${d.severity}`}>
+          <SeverityIcon severity={d.severity} />
+          <span>
+            {d.message}
+            {d.hint ? <span className="finding-hint">{d.hint}</span> : null}
+          </span>
+        </li>
+      ))}
+      {diags.length > 6 ? <li className="more">and {diags.length - 6} more in Problems</li> : null}
+    </ul>
+  );
+}
+
+function PropsSection({ title, defs, values, errors, onChange }: { title: string; defs: readonly PropDef[]; values: Record<string, unknown>; errors: Map<string, string[]>; onChange(key: string, v: unknown): void }) {
+  if (!defs.length) return null;
+  return (
+    <section className="inspector-section">
+      <h3 className="section-title">{title}</h3>
+      {defs.map((def) => (
+        <PropField key={def.key} def={def} value={values[def.key]} errors={errors.get(def.key)} onChange={(v) => onChange(def.key, v)} />
+      ))}
+    </section>
+  );
+}
+
+function IdField({ doc, node }: { doc: Topology; node: TopoNode }) {
+  const id = useId();
+  const [text, setText] = useState(node.id);
+  useEffect(() => setText(node.id), [node.id]);
+  const problem = idProblem(doc, node.id, text);
+  const commit = () => {
+    if (text === node.id) return;
+    const s = useEditor.getState();
+    const r = renameNode(s.doc, node.id, text);
+    if (!r.ok) return; // shown inline; the old id stays until the new one is valid
+    const sel = s.selection.nodes.map((n) => (n === node.id ? text : n));
+    s.setDoc(() => r.doc, { select: { nodes: sel, edges: [] } });
+  };
+  return (
+    <FieldShell id={id} label="Id" help="Used in the design file and as the service name in the stack." errors={problem ? [problem] : undefined}>
+      <input
+        id={id}
+        className="input mono"
+        value={text}
+        spellCheck={false}
+        aria-invalid={!!problem}
+        aria-describedby={problem ? `${id}-err` : `${id}-help`}
+        onChange={(e) => setText(e.target.value)}
+        onBlur={() => (problem ? setText(node.id) : commit())}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit();
+          if (e.key === 'Escape') setText(node.id);
+        }}
+      />
+    </FieldShell>
+  );
+}
+
+function NodeInspector({ doc, node, index, diags }: { doc: Topology; node: TopoNode; index: number; diags: readonly Diagnostic[] }) {
+  const kind = getKind(node.kind);
+  const setDoc = useEditor((s) => s.setDoc);
+  const labelId = useId();
+  const groupId = useId();
+  const mine = useMemo(() => diags.filter((d) => d.nodes.includes(node.id) && !d.edges.length), [diags, node.id]);
+  const propErrors = useMemo(() => errorsByKey(mine, `nodes[${index}].props.`), [mine, index]);
+  const general = mine.filter((d) => !d.path?.startsWith(`nodes[${index}].props.`));
+  const category = CATEGORIES.find((c) => c.id === kind?.category)?.label;
+  return (
+    <>
+      <div className={`inspector-hero cat-${kind?.category ?? 'unknown'}`}>
+        <span className="inspector-hero-icon">
+          <Icon iconKey={kind?.icon} size={24} />
+        </span>
+        <div>
+          <div className="inspector-hero-title">{kind?.name ?? `Unknown kind “${node.kind}”`}</div>
+          <div className="inspector-hero-sub">{kind ? `${kind.product}${kind.external ? ' · external' : ''}` : 'Not in the catalog: kept as is.'}</div>
+        </div>
+      </div>
+      {kind ? <p className="inspector-desc">{kind.description}</p> : null}
+      <Findings diags={general} />
+      <section className="inspector-section">
+        <FieldShell id={labelId} label="Label">
+          <input id={labelId} className="input" value={node.label} onChange={(e) => setDoc((d) => setNodeLabel(d, node.id, e.target.value))} />
+        </FieldShell>
+        <IdField doc={doc} node={node} />
+        <div className="field-row">
+          <div className="field">
+            <span className="field-label">Kind</span>
+            <div className="field-static">
+              {kind?.name ?? node.kind}
+              {category ? <span className="muted"> · {category}</span> : null}
+            </div>
+          </div>
+        </div>
+        <FieldShell id={groupId} label="Zone" help={doc.groups.length ? undefined : 'No zones in this design yet.'}>
+          <select id={groupId} className="input select" value={node.group ?? ''} disabled={!doc.groups.length && !node.group} onChange={(e) => setDoc((d) => setNodeGroup(d, node.id, e.target.value || undefined))}>
+            <option value="">No zone</option>
+            {doc.groups.map((g) => (
+              <option key={g.id} value={g.id}>
+                {g.label || g.id}
+              </option>
+            ))}
+            {node.group && !doc.groups.some((g) => g.id === node.group) ? <option value={node.group}>{node.group} (missing)</option> : null}
+          </select>
+        </FieldShell>
+      </section>
+      {kind ? <PropsSection title="Settings" defs={kind.props} values={node.props} errors={propErrors} onChange={(k, v) => setDoc((d) => setNodeProp(d, node.id, k, v))} /> : null}
+    </>
+  );
+}
+
+function EdgeInspector({ doc, edge, edgeId, index, diags }: { doc: Topology; edge: TopoEdge; edgeId: string; index: number; diags: readonly Diagnostic[] }) {
+  const setDoc = useEditor((s) => s.setDoc);
+  const protoId = useId();
+  const labelId = useId();
+  const from = doc.nodes.find((n) => n.id === edge.from);
+  const to = doc.nodes.find((n) => n.id === edge.to);
+  const F = from && getKind(from.kind);
+  const T = to && getKind(to.kind);
+  const options: Protocol[] = F && T ? compatibleProtocols(F, T) : [...PROTOCOLS];
+  const current = edge.protocol;
+  const mine = useMemo(() => diags.filter((d) => d.edges.includes(edgeId)), [diags, edgeId]);
+  const propErrors = useMemo(() => errorsByKey(mine, `edges[${index}].props.`), [mine, index]);
+  const protoErrors = mine.filter((d) => d.path === `edges[${index}].protocol`).map((d) => d.message);
+  const general = mine.filter((d) => !d.path?.startsWith(`edges[${index}].props.`) && d.path !== `edges[${index}].protocol`);
+  return (
+    <>
+      <div className="inspector-hero">
+        <span className="inspector-hero-icon edge-hero">
+          <svg viewBox="0 0 24 24" width="22" height="22" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+            <circle cx="5" cy="12" r="2" />
+            <path d="M7 12h11" />
+            <path d="m15 8.5 3.5 3.5-3.5 3.5" />
+          </svg>
+        </span>
+        <div>
+          <div className="inspector-hero-title">Connection</div>
+          <div className="inspector-hero-sub">
+            {from?.label ?? edge.from} → {to?.label ?? edge.to}
+          </div>
+        </div>
+      </div>
+      <Findings diags={general} />
+      <section className="inspector-section">
+        <FieldShell id={protoId} label="Protocol" help={options.length > 1 ? `${from?.label} and ${to?.label} can talk over ${options.map((p) => PROTOCOL_NAMES[p]).join(', ')}.` : undefined} errors={protoErrors}>
+          <select id={protoId} className="input select" value={current ?? ''} onChange={(e) => setDoc((d) => setEdgeProtocol(d, edgeId, (e.target.value || undefined) as Protocol | undefined))}>
+            {!current ? <option value="">Not set (catalog default)</option> : null}
+            {current && !options.includes(current) ? <option value={current}>{PROTOCOL_NAMES[current] ?? current} (not possible here)</option> : null}
+            {options.map((p) => (
+              <option key={p} value={p}>
+                {PROTOCOL_NAMES[p]}
+              </option>
+            ))}
+          </select>
+        </FieldShell>
+        <FieldShell id={labelId} label="Label" help="Shown on the diagram and in the document, before the protocol.">
+          <input id={labelId} className="input" value={edge.label ?? ''} onChange={(e) => setDoc((d) => setEdgeLabel(d, edgeId, e.target.value))} />
+        </FieldShell>
+      </section>
+      <PropsSection title="Settings" defs={edgePropDefs(current && (PROTOCOLS as readonly string[]).includes(current) ? current : undefined)} values={edge.props} errors={propErrors} onChange={(k, v) => setDoc((d) => setEdgeProp(d, edgeId, k, v))} />
+    </>
+  );
+}
+
+const REQ_TEXT: { key: string; label: string; help: string; placeholder?: string }[] = [
+  { key: 'integrationType', label: 'Integration type', help: 'What kind of integration this is.', placeholder: 'API and messaging integration' },
+  { key: 'businessPurpose', label: 'Business purpose', help: 'What it is for, in business terms.', placeholder: 'order fulfillment' },
+  { key: 'scope', label: 'Scope', help: 'Which systems and domains it spans.', placeholder: 'storefront, inventory, payment, shipping' },
+  { key: 'stakeholders', label: 'Stakeholders', help: 'Who owns and uses it.', placeholder: 'Engineering, Operations' },
+];
+
+function DesignInspector({ doc, diags }: { doc: Topology; diags: readonly Diagnostic[] }) {
+  const setDoc = useEditor((s) => s.setDoc);
+  const nameId = useId();
+  const descId = useId();
+  const latId = useId();
+  const tpsId = useId();
+  const availId = useId();
+  const req = doc.requirements;
+  const reqErrors = useMemo(() => errorsByKey(diags, 'requirements.'), [diags]);
+  const numberField = (id: string, key: 'latencyP99Ms' | 'throughputTps', label: string, help: string, placeholder: string) => {
+    const v = req[key];
+    return (
+      <FieldShell id={id} label={label} help={help} errors={reqErrors.get(key)}>
+        <input
+          id={id}
+          className="input input-number"
+          inputMode="numeric"
+          placeholder={placeholder}
+          defaultValue={typeof v === 'number' ? String(v) : ''}
+          key={`${key}-${String(v)}`}
+          onBlur={(e) => {
+            const t = e.target.value.trim();
+            const n = Number(t);
+            if (t === '' || (Number.isFinite(n) && n >= 0)) setDoc((d) => setRequirement(d, key, t === '' ? undefined : n));
+            else e.target.value = typeof v === 'number' ? String(v) : '';
+          }}
+          onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
+        />
+      </FieldShell>
+    );
+  };
+  const counts = { nodes: doc.nodes.length, edges: doc.edges.length, zones: doc.groups.length };
+  return (
+    <>
+      <div className="inspector-hero">
+        <span className="inspector-hero-icon">
+          <svg viewBox="0 0 24 24" width="22" height="22" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+            <rect x="3" y="3" width="7" height="7" rx="1.5" />
+            <rect x="14" y="14" width="7" height="7" rx="1.5" />
+            <path d="M10 6.5h4a3 3 0 0 1 3 3V14" />
+          </svg>
+        </span>
+        <div>
+          <div className="inspector-hero-title">Design</div>
+          <div className="inspector-hero-sub">
+            {counts.nodes} components · {counts.edges} connections{counts.zones ? ` · ${counts.zones} zones` : ''}
+          </div>
+        </div>
+      </div>
+      <section className="inspector-section">
+        <FieldShell id={nameId} label="Name" errors={reqErrors.get('name')}>
+          <input id={nameId} className="input" value={doc.name} onChange={(e) => setDoc((d) => setMeta(d, { name: e.target.value }))} />
+        </FieldShell>
+        <FieldShell id={descId} label="Description">
+          <textarea id={descId} className="input textarea" rows={3} value={doc.description ?? ''} onChange={(e) => setDoc((d) => setMeta(d, { description: e.target.value }))} />
+        </FieldShell>
+      </section>
+      <section className="inspector-section">
+        <h3 className="section-title">Requirements</h3>
+        <p className="section-note">They fill the document and drive the checks (latency, throughput, security).</p>
+        {REQ_TEXT.map((r) => (
+          <ReqText key={r.key} reqKey={r.key} label={r.label} help={r.help} placeholder={r.placeholder} value={req[r.key]} errors={reqErrors.get(r.key)} />
+        ))}
+        <div className="field-pair">
+          {numberField(latId, 'latencyP99Ms', 'Latency p99 (ms)', 'Slowest acceptable synchronous call path.', '100')}
+          {numberField(tpsId, 'throughputTps', 'Throughput (TPS)', 'Peak requests or messages per second.', '10000')}
+        </div>
+        <FieldShell id={availId} label="Availability" help="Target uptime, e.g. 99.9%." errors={reqErrors.get('availability')}>
+          <input id={availId} className="input" placeholder="99.9%" value={typeof req.availability === 'string' ? req.availability : ''} onChange={(e) => setDoc((d) => setRequirement(d, 'availability', e.target.value))} />
+        </FieldShell>
+        <StringListInput def={{ key: 'security', label: 'Security', type: 'string-list', default: [], help: 'Security requirements, e.g. PCI DSS, mTLS, zero trust.' }} value={Array.isArray(req.security) ? req.security : []} errors={reqErrors.get('security')} onChange={(v) => setDoc((d) => setRequirement(d, 'security', v))} />
+        <StringListInput def={{ key: 'compliance', label: 'Compliance', type: 'string-list', default: [], help: 'Regulations that apply, e.g. SOX, GDPR, HIPAA.' }} value={Array.isArray(req.compliance) ? req.compliance : []} errors={reqErrors.get('compliance')} onChange={(v) => setDoc((d) => setRequirement(d, 'compliance', v))} />
+      </section>
+    </>
+  );
+}
+
+function ReqText({ reqKey: k, label, help, placeholder, value, errors }: { reqKey: string; label: string; help: string; placeholder?: string; value: unknown; errors?: string[] }) {
+  const id = useId();
+  const setDoc = useEditor((s) => s.setDoc);
+  return (
+    <FieldShell id={id} label={label} help={help} errors={errors}>
+      <input id={id} className="input" placeholder={placeholder} value={typeof value === 'string' ? value : ''} onChange={(e) => setDoc((d) => setRequirement(d, k, e.target.value))} />
+    </FieldShell>
+  );
+}
+
+export function Inspector() {
+  const doc = useEditor((s) => s.doc);
+  const selection = useEditor((s) => s.selection);
+  const diags = useEditor((s) => s.diagnostics);
+  let body;
+  const total = selection.nodes.length + selection.edges.length;
+  if (total > 1) {
+    body = (
+      <div className="inspector-multi">
+        <div className="inspector-hero-title">{total} items selected</div>
+        <p className="inspector-desc">
+          {selection.nodes.length} components and zones, {selection.edges.length} connections. Drag to move them together.
+        </p>
+        <button type="button" className="btn btn-danger" onClick={() => runCommand('edit.delete')}>
+          Delete selection
+        </button>
+      </div>
+    );
+  } else if (selection.nodes.length === 1) {
+    const id = selection.nodes[0]!;
+    const index = doc.nodes.findIndex((n) => n.id === id);
+    const group = doc.groups.find((g) => g.id === id);
+    if (index >= 0) body = <NodeInspector key={id} doc={doc} node={doc.nodes[index]!} index={index} diags={diags} />;
+    else if (group) body = <ZoneInspector id={group.id} />;
+  } else if (selection.edges.length === 1) {
+    const id = selection.edges[0]!;
+    const index = edgeIds(doc.edges).indexOf(id);
+    if (index >= 0) body = <EdgeInspector key={id} doc={doc} edge={doc.edges[index]!} edgeId={id} index={index} diags={diags} />;
+  }
+  body ??= <DesignInspector doc={doc} diags={diags.filter((d) => !d.nodes.length && !d.edges.length)} />;
+  return (
+    <aside className="panel inspector" role="region" aria-label="Inspector">
+      <div className="panel-header">
+        <h2 className="panel-title">Inspector</h2>
+      </div>
+      <div className="inspector-body">{body}</div>
+    </aside>
+  );
+}
+
+function ZoneInspector({ id }: { id: string }) {
+  const group = useEditor((s) => s.doc.groups.find((g) => g.id === id));
+  const members = useEditor((s) => s.doc.nodes.filter((n) => n.group === id).length);
+  const setDoc = useEditor((s) => s.setDoc);
+  const labelId = useId();
+  if (!group) return null;
+  return (
+    <>
+      <div className="inspector-hero">
+        <span className="inspector-hero-icon">
+          <svg viewBox="0 0 24 24" width="22" height="22" fill="none" stroke="currentColor" strokeWidth="1.75" strokeDasharray="3 2.5" aria-hidden="true">
+            <rect x="3" y="4" width="18" height="16" rx="2.5" />
+          </svg>
+        </span>
+        <div>
+          <div className="inspector-hero-title">Zone</div>
+          <div className="inspector-hero-sub">
+            {group.id} · {members} components
+          </div>
+        </div>
+      </div>
+      <section className="inspector-section">
+        <FieldShell id={labelId} label="Label">
+          <input id={labelId} className="input" value={group.label} onChange={(e) => setDoc((d) => setGroupLabel(d, id, e.target.value))} />
+        </FieldShell>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+import '@xyflow/react/dist/style.css';
+import './styles/app.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { readAutosave, startAutosave } from './app/autosave';
+import { startTitleSync, startValidation } from './app/runtime';
+import { defaultExample } from './services/examples';
+import { useEditor } from './store/store';
+import { emptyTopology } from '../shared/model/types';
+
+// The working design: the autosave when there is one, else the bundled example.
+const saved = readAutosave();
+if (saved) {
+  useEditor.getState().loadDoc(saved.doc, { file: saved.fileName ? { name: saved.fileName } : null, dirty: saved.dirty });
+} else {
+  const ex = defaultExample();
+  useEditor.getState().loadDoc(ex ? ex.load() : emptyTopology('Untitled'), { file: null });
+}
+useEditor.getState().focusOn({});
+startValidation();
+startAutosave();
+startTitleSync();
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,100 @@
+import { memo, useMemo, useState, type DragEvent } from 'react';
+import type { KindDef } from '../../shared/catalog';
+import { CATEGORIES, KINDS } from '../../shared/catalog';
+import { canvasApi } from '../canvas/api';
+import { KIND_MIME } from '../canvas/Canvas';
+import { Icon } from '../icons/Icon';
+import { addNode } from '../store/doc-ops';
+import { GRID, NODE_HEIGHT, NODE_WIDTH } from '../store/derive';
+import { useEditor } from '../store/store';
+
+/** Lower-case words a kind is found by: name, id, keywords, product, category. */
+function haystack(k: KindDef): string {
+  const cat = CATEGORIES.find((c) => c.id === k.category)?.label ?? '';
+  return [k.name, k.id, k.product, cat, ...(k.keywords ?? [])].join(' ').toLowerCase();
+}
+
+const INDEX = KINDS.map((k) => ({ kind: k, text: haystack(k) }));
+
+export function filterKinds(query: string): KindDef[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  if (!words.length) return KINDS.slice();
+  return INDEX.filter((e) => words.every((w) => e.text.includes(w))).map((e) => e.kind);
+}
+
+/** Adds a component at the centre of the view (click or Enter on a palette item). */
+function addAtCentre(kind: string): void {
+  const c = canvasApi.current?.viewCenter() ?? { x: 0, y: 0 };
+  const s = useEditor.getState();
+  // Nudge so repeated clicks don't stack components exactly on top of each other.
+  const taken = new Set(Object.values(s.doc.layout).map((p) => `${p.x},${p.y}`));
+  let x = Math.round((c.x - NODE_WIDTH / 2) / GRID) * GRID;
+  let y = Math.round((c.y - NODE_HEIGHT / 2) / GRID) * GRID;
+  while (taken.has(`${x},${y}`)) {
+    x += GRID * 2;
+    y += GRID * 2;
+  }
+  const r = addNode(s.doc, { kind, position: { x, y } });
+  s.setDoc(() => r.doc, { select: { nodes: [r.id], edges: [] } });
+}
+
+const PaletteItem = memo(function PaletteItem({ kind }: { kind: KindDef }) {
+  const onDragStart = (e: DragEvent) => {
+    e.dataTransfer.setData(KIND_MIME, kind.id);
+    e.dataTransfer.setData('text/plain', kind.name);
+    e.dataTransfer.effectAllowed = 'copy';
+  };
+  return (
+    <li>
+      <button
+        type="button"
+        className={`palette-item cat-${kind.category}`}
+        draggable
+        onDragStart={onDragStart}
+        onClick={() => addAtCentre(kind.id)}
+        aria-label={kind.name}
+        title={`${kind.product}. ${kind.description}${kind.external ? ' (external: drawn and documented, no container)' : ''}\nDrag onto the canvas, or click to add.`}
+      >
+        <span className="palette-icon">
+          <Icon iconKey={kind.icon} size={18} />
+        </span>
+        <span className="palette-name">{kind.name}</span>
+        {kind.external ? <span className="palette-tag">ext</span> : null}
+      </button>
+    </li>
+  );
+});
+
+export function Palette() {
+  const [query, setQuery] = useState('');
+  const kinds = useMemo(() => filterKinds(query), [query]);
+  const groups = CATEGORIES.map((c) => ({ ...c, kinds: kinds.filter((k) => k.category === c.id) })).filter((g) => g.kinds.length);
+  return (
+    <aside className="panel palette" role="region" aria-label="Palette">
+      <div className="panel-header">
+        <h2 className="panel-title">Components</h2>
+        <span className="panel-count">{kinds.length}</span>
+      </div>
+      <div className="palette-search">
+        <svg viewBox="0 0 24 24" width="15" height="15" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" aria-hidden="true">
+          <circle cx="11" cy="11" r="7" />
+          <path d="m20 20-3.5-3.5" />
+        </svg>
+        <input type="search" placeholder="Search components" aria-label="Search components" value={query} onChange={(e) => setQuery(e.target.value)} onKeyDown={(e) => e.key === 'Escape' && setQuery('')} />
+      </div>
+      <div className="palette-list">
+        {groups.map((g) => (
+          <section key={g.id} className="palette-group" aria-label={g.label}>
+            <h3 className="palette-group-title">{g.label}</h3>
+            <ul>
+              {g.kinds.map((k) => (
+                <PaletteItem key={k.id} kind={k} />
+              ))}
+            </ul>
+          </section>
+        ))}
+        {!groups.length ? <p className="palette-empty">No component matches “{query}”.</p> : null}
+      </div>
+    </aside>
+  );
+}
