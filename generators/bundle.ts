@@ -1,4 +1,5 @@
 import type { Topology } from '../shared/model/types';
+import { generateIntegrationDoc } from './doc';
 import { generateMermaid } from './mermaid';
 import type { OutputFile } from './types';
 
@@ -7,10 +8,14 @@ import type { OutputFile } from './types';
  * function, same design -> same files, sorted by path.
  *
  * Pieces composed here:
+ * - `INTEGRATION.md`: the filled Integration Patterns document (generators/doc);
  * - `diagram.mmd`: the Mermaid flowchart (generators/mermaid).
  */
 export function generateBundle(doc: Topology): OutputFile[] {
-  const files: OutputFile[] = [{ path: 'diagram.mmd', content: ensureNewline(generateMermaid(doc)) }];
+  const files: OutputFile[] = [
+    { path: 'INTEGRATION.md', content: ensureNewline(generateIntegrationDoc(doc)) },
+    { path: 'diagram.mmd', content: ensureNewline(generateMermaid(doc)) },
+  ];
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 

@@ -1,3 +1,4 @@
+import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { LIMITS } from '../../shared/model/limits';
 
@@ -21,7 +22,8 @@ export class UserError extends Error {
 export async function readDesignFile(file: string): Promise<string> {
   let handle;
   try {
-    handle = await open(file, 'r');
+    // Non-blocking, so that a FIFO without a writer doesn't hang the open; it is refused below.
+    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
     throw new UserError(describeFsError(e, file));
   }
