@@ -77,7 +77,8 @@ export function Canvas() {
     }
     const t = setTimeout(() => {
       if (ids.size) void rf.fitView({ nodes: [...ids].map((id) => ({ id })), padding: 0.6, duration: 300, maxZoom: 1.1 });
-      else void rf.fitView({ padding: 0.15, duration: 0, maxZoom: 1.1 });
+      else if (rf.getNodes().length) void rf.fitView({ padding: 0.15, duration: 0, maxZoom: 1.1 });
+      else void rf.setViewport({ x: 48, y: 48, zoom: 1 });
     }, 30);
     return () => clearTimeout(t);
   }, [focus, rf]);

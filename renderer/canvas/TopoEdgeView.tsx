@@ -1,4 +1,4 @@
-import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, useStore, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { FlowEdge } from '../store/derive';
 import { useEditor } from '../store/store';
@@ -7,13 +7,15 @@ import { useEditor } from '../store/store';
 export const TopoEdgeView = memo(function TopoEdgeView(props: EdgeProps<FlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd } = props;
   const summary = useEditor((s) => s.edgeDiags.get(id));
+  // Labels are left out when zoomed far out, where they would only overlap.
+  const legible = useStore((s) => s.transform[2] >= 0.6);
   const [path, labelX, labelY] = getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, borderRadius: 10, offset: 24 });
   const sev = summary && summary.worst !== 'info' ? summary.worst : undefined;
   const caption = data?.caption ?? '';
   return (
     <>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} className={`topo-edge${sev ? ` sev-${sev}` : ''}${selected ? ' is-selected' : ''}`} interactionWidth={16} />
-      {caption ? (
+      {caption && (legible || selected) ? (
         <EdgeLabelRenderer>
           <div
             className={`topo-edge-label nodrag nopan${selected ? ' is-selected' : ''}${sev ? ` sev-${sev}` : ''}`}

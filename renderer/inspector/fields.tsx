@@ -22,10 +22,10 @@ export function FieldShell(props: { id: string; label: string; help?: string; er
   const { id, label, help, errors, children, inline, extra } = props;
   return (
     <div className={`field${inline ? ' field-inline' : ''}${errors?.length ? ' has-error' : ''}`}>
-      <label className="field-label" htmlFor={id}>
-        {label}
+      <div className="field-label">
+        <label htmlFor={id}>{label}</label>
         {extra}
-      </label>
+      </div>
       {children}
       {errors?.length ? (
         <div className="field-error" id={`${id}-err`} role="alert">

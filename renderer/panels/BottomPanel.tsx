@@ -14,7 +14,7 @@ export function BottomPanel() {
   const setBottom = useEditor((s) => s.setBottom);
   const diags = useEditor((s) => s.diagnostics);
   const counts = countBySeverity(diags);
-  const [height, setHeight] = useState(280);
+  const [height, setHeight] = useState(() => Math.round(Math.min(360, Math.max(180, window.innerHeight * 0.3))));
   const drag = useRef<{ y: number; h: number } | null>(null);
 
   const onPointerDown = useCallback(

@@ -41,7 +41,7 @@ export function addNode(doc: Topology, input: AddNodeInput): OpResult<{ id: stri
     doc: {
       ...doc,
       nodes: [...doc.nodes, node],
-      layout: { ...doc.layout, [id]: { x: Math.round(input.position.x), y: Math.round(input.position.y) } },
+      layout: { ...doc.layout, [id]: { x: Math.round(input.position.x) || 0, y: Math.round(input.position.y) || 0 } },
     },
   };
 }
@@ -166,8 +166,8 @@ export function moveElements(doc: Topology, positions: Record<string, { x: numbe
   let changed = false;
   const layout = { ...doc.layout };
   for (const [id, p] of Object.entries(positions)) {
-    const x = Math.round(p.x);
-    const y = Math.round(p.y);
+    const x = Math.round(p.x) || 0;
+    const y = Math.round(p.y) || 0;
     const prev = layout[id];
     if (prev && prev.x === x && prev.y === y) continue;
     layout[id] = { ...prev, x, y };
@@ -246,7 +246,7 @@ export function addGroup(doc: Topology, input: { label: string; position: { x: n
     doc: {
       ...doc,
       groups: [...doc.groups, group],
-      layout: { ...doc.layout, [id]: { x: Math.round(input.position.x), y: Math.round(input.position.y), w: size.w, h: size.h } },
+      layout: { ...doc.layout, [id]: { x: Math.round(input.position.x) || 0, y: Math.round(input.position.y) || 0, w: size.w, h: size.h } },
     },
   };
 }

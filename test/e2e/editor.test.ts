@@ -1,0 +1,244 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch, open, shot, type Session } from './browser';
+
+/**
+ * Issue 4's acceptance scenario, as a user does it: from a blank design, drag Kafka, a REST
+ * service and PostgreSQL from the palette; connect service → Kafka (accepted) and Kafka →
+ * PostgreSQL (refused, saying why); see Problems follow; change a setting and see the Compose
+ * file follow; see the Mermaid diagram drawn; save, reopen, nothing lost.
+ */
+
+const node = (page: Page, label: string): Locator => page.locator(`.react-flow__node[aria-label="${label}"]`);
+const nodes = (page: Page): Locator => page.locator('.react-flow__node-topo');
+const edges = (page: Page): Locator => page.locator('.react-flow__edge');
+
+async function dragFromPalette(page: Page, name: string, x: number, y: number): Promise<void> {
+  const item = page.getByRole('region', { name: 'Palette' }).getByRole('button', { name, exact: true });
+  await item.dragTo(page.locator('.react-flow__pane'), { targetPosition: { x, y } });
+}
+
+/** Drags a connection from `from`'s output handle to `to`'s input handle with the mouse. */
+async function connect(page: Page, fromId: string, toId: string): Promise<void> {
+  await page.locator(`.react-flow__node[data-id="${fromId}"]`).hover();
+  const a = await page.locator(`.react-flow__node[data-id="${fromId}"] .react-flow__handle.source`).boundingBox();
+  const b = await page.locator(`.react-flow__node[data-id="${toId}"] .react-flow__handle.target`).boundingBox();
+  if (!a || !b) throw new Error('handle not found');
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2 + 20, { steps: 8 });
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 8 });
+  await page.mouse.up();
+}
+
+async function problemsText(page: Page): Promise<string> {
+  return (await page.getByRole('region', { name: 'Problems' }).textContent()) ?? '';
+}
+
+describe('the canvas editor in Chromium', () => {
+  let browser: Browser;
+  let s: Session;
+  const url = `${inject('appUrl')}?nofs`; // the download / file-input path (no native file dialogs in a headless test)
+  const dir = mkdtempSync(join(tmpdir(), 'topoforge-e2e-files-'));
+
+  beforeAll(async () => {
+    browser = await launch();
+    s = await open(browser, url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('opens the bundled example on first launch, with the four panels and the toolbar', async () => {
+    const { page } = s;
+    for (const name of ['Palette', 'Inspector', 'Problems']) await expect(page.getByRole('region', { name }).isVisible()).resolves.toBe(true);
+    for (const name of ['New', 'Open', 'Save', 'Undo', 'Redo', 'Auto layout', 'Export']) {
+      expect(await page.getByRole('button', { name, exact: true }).count(), name).toBe(1);
+    }
+    await page.waitForFunction(() => document.querySelectorAll('.react-flow__node-topo').length > 5);
+    expect(await nodes(page).count()).toBeGreaterThan(5);
+    await page.waitForTimeout(400);
+    await shot(page, '01-example-1280x800');
+  });
+
+  it('New → Blank design gives an empty canvas', async () => {
+    const { page } = s;
+    await page.getByRole('button', { name: 'New', exact: true }).click();
+    await page.getByRole('dialog', { name: 'New design' }).getByRole('button', { name: /Blank design/ }).click();
+    await expect.poll(() => nodes(page).count()).toBe(0);
+    expect(await edges(page).count()).toBe(0);
+    await shot(page, '02-blank');
+  });
+
+  it('drags Kafka, a REST service and PostgreSQL from the palette onto the canvas', async () => {
+    const { page } = s;
+    await dragFromPalette(page, 'REST service', 140, 130);
+    await dragFromPalette(page, 'Kafka', 420, 130);
+    await dragFromPalette(page, 'PostgreSQL', 420, 300);
+    await expect.poll(() => nodes(page).count()).toBe(3);
+    for (const label of ['REST service (REST service)', 'Kafka (Kafka)', 'PostgreSQL (PostgreSQL)']) expect(await node(page, label).count(), label).toBe(1);
+    // Dropped where the mouse let go (the node is centred on the drop point).
+    const box = (await node(page, 'Kafka (Kafka)').boundingBox())!;
+    const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+    expect(Math.abs(box.x + box.width / 2 - (pane.x + 420))).toBeLessThan(24);
+    // Three lone components: Problems says so.
+    await expect.poll(() => problemsText(page)).toContain("Kafka isn't connected to anything");
+    expect(await problemsText(page)).toContain("PostgreSQL isn't connected to anything");
+    await shot(page, '03-three-components');
+  });
+
+  it('connects the service to Kafka, with the protocol written on the connection', async () => {
+    const { page } = s;
+    await connect(page, 'rest-service', 'kafka');
+    await expect.poll(() => edges(page).count()).toBe(1);
+    await expect.poll(() => page.locator('.topo-edge-label').first().textContent()).toBe('Kafka');
+    // Problems follow the design.
+    await expect.poll(() => problemsText(page)).toContain('nothing consumes from it');
+    expect(await problemsText(page)).not.toContain("Kafka isn't connected to anything");
+    // The inspector shows the new connection with its protocol.
+    const inspector = page.getByRole('region', { name: 'Inspector' });
+    expect(await inspector.getByLabel('Protocol').inputValue()).toBe('kafka');
+    await shot(page, '04-connected');
+  });
+
+  it('dims the components a connection from Kafka cannot reach while it is dragged', async () => {
+    const { page } = s;
+    await page.locator('.react-flow__node[data-id="kafka"]').hover();
+    const a = (await page.locator('.react-flow__node[data-id="kafka"] .react-flow__handle.source').boundingBox())!;
+    await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(a.x + 60, a.y + 90, { steps: 6 });
+    await expect.poll(() => page.locator('.react-flow__node[data-id="postgresql"] .topo-node').getAttribute('class')).toContain('is-dimmed');
+    await shot(page, '05-dragging-connection');
+    await page.keyboard.press('Escape');
+    await page.mouse.up();
+    await expect.poll(() => page.locator('.topo-node.is-dimmed').count()).toBe(0);
+  });
+
+  it('refuses Kafka → PostgreSQL and says why, naming PostgreSQL', async () => {
+    const { page } = s;
+    await connect(page, 'kafka', 'postgresql');
+    const alert = page.getByRole('alert').filter({ hasText: 'PostgreSQL' });
+    await alert.first().waitFor();
+    const text = (await alert.first().textContent()) ?? '';
+    expect(text).toMatch(/PostgreSQL can't consume from Kafka/);
+    expect(await edges(page).count()).toBe(1);
+    await shot(page, '06-refused');
+  });
+
+  it('a setting changed in the inspector shows in the Compose file', async () => {
+    const { page } = s;
+    await page.getByRole('tab', { name: 'Output' }).click();
+    const output = page.getByRole('region', { name: 'Output' });
+    await output.getByRole('tab', { name: 'Compose' }).click();
+    const compose = output.locator('pre[aria-label="docker-compose.yml"]');
+    await compose.waitFor();
+    const before = (await compose.textContent()) ?? '';
+    expect(before).toContain('services:');
+    expect(before).not.toContain('9090');
+
+    await node(page, 'REST service (REST service)').click();
+    const port = page.getByRole('region', { name: 'Inspector' }).getByLabel('Port', { exact: true });
+    await port.fill('9090');
+    await expect.poll(() => compose.textContent(), { timeout: 10_000 }).toContain('9090');
+    await shot(page, '07-compose-follows-inspector');
+
+    // Out-of-range values are refused inline, with validation's wording.
+    await port.fill('70000');
+    await expect.poll(() => page.getByRole('region', { name: 'Inspector' }).locator('.field-error').first().textContent()).toMatch(/Port/);
+    await port.fill('9090');
+  });
+
+  it('draws the Mermaid diagram', async () => {
+    const { page } = s;
+    const output = page.getByRole('region', { name: 'Output' });
+    await output.getByRole('tab', { name: 'Mermaid' }).click();
+    const svg = output.locator('.mermaid-svg svg');
+    await svg.waitFor({ timeout: 30_000 });
+    expect(await svg.locator('.node').count()).toBeGreaterThanOrEqual(3);
+    expect(await svg.textContent()).toContain('Kafka');
+    await shot(page, '08-mermaid');
+    await output.getByRole('tab', { name: 'Template' }).click();
+    await output.locator('article.markdown h1').first().waitFor();
+    await shot(page, '09-template');
+  });
+
+  it('saves the design as a file and reopens it with nothing lost', async () => {
+    const { page } = s;
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save', exact: true }).click()]);
+    const file = join(dir, download.suggestedFilename());
+    await download.saveAs(file);
+    expect(download.suggestedFilename()).toMatch(/\.topo\.yaml$/);
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('kind: kafka');
+    expect(text).toContain('port: 9090');
+    expect(text).toMatch(/from: rest-service\s+to: kafka\s+protocol: kafka/);
+
+    // Start over, then open the saved file.
+    await page.getByRole('button', { name: 'New', exact: true }).click();
+    await page.getByRole('dialog', { name: 'New design' }).getByRole('button', { name: /Blank design/ }).click();
+    await expect.poll(() => nodes(page).count()).toBe(0);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Open', exact: true }).click()]);
+    await chooser.setFiles(file);
+    await expect.poll(() => nodes(page).count()).toBe(3);
+    expect(await edges(page).count()).toBe(1);
+    await node(page, 'REST service (REST service)').click();
+    expect(await page.getByRole('region', { name: 'Inspector' }).getByLabel('Port', { exact: true }).inputValue()).toBe('9090');
+    await shot(page, '10-reopened');
+  });
+
+  it('a broken file is refused with its line, and the current design stays', async () => {
+    const { page } = s;
+    const bad = join(dir, 'broken.topo.yaml');
+    writeFileSync(bad, 'topoforge: 1\nname: Broken\nnodes:\n  - id: a\n    kind: kafka\n   label: [unclosed\n');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Open', exact: true }).click()]);
+    await chooser.setFiles(bad);
+    const alert = page.getByRole('alert').filter({ hasText: 'broken.topo.yaml' });
+    await alert.first().waitFor();
+    expect(await alert.first().textContent()).toMatch(/line \d+/);
+    expect(await nodes(page).count()).toBe(3);
+    await shot(page, '11-broken-file-refused');
+  });
+
+  it('a reload restores the working design from the autosave', async () => {
+    const { page } = s;
+    await page.waitForTimeout(600); // autosave is debounced
+    await page.reload();
+    await page.getByRole('region', { name: 'Palette' }).waitFor();
+    await expect.poll(() => nodes(page).count()).toBe(3);
+    expect(await edges(page).count()).toBe(1);
+  });
+
+  it('deleting a component removes its connections', async () => {
+    const { page } = s;
+    await node(page, 'Kafka (Kafka)').click();
+    await page.keyboard.press('Delete');
+    await expect.poll(() => nodes(page).count()).toBe(2);
+    expect(await edges(page).count()).toBe(0);
+  });
+
+  it('ran without page errors', () => {
+    expect(s.errors).toEqual([]);
+  });
+});
+
+describe('layout at 1920×1080', () => {
+  it('shows the example design with every panel', async () => {
+    const browser = await launch();
+    try {
+      const s = await open(browser, inject('appUrl'), { width: 1920, height: 1080 });
+      await s.page.waitForFunction(() => document.querySelectorAll('.react-flow__node-topo').length > 5);
+      await s.page.waitForTimeout(500);
+      await shot(s.page, '12-example-1920x1080');
+      await s.page.locator('.react-flow__node-topo').nth(3).click();
+      await shot(s.page, '13-node-inspector-1920x1080');
+      expect(s.errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+});
