@@ -189,8 +189,13 @@ export function rabbitPlan(ctx: StackContext, r: RNode): RabbitPlan {
       if (num(res.edge.props, 'retries') > 0 && w.retryDelayMs === 0) w.retryDelayMs = 5000;
       want.set(queue, w);
       for (const x of f.boundTo ?? []) {
-        const key = f.routingKey ?? '#';
-        if (!bindings.some((b) => b.source === x && b.destination === queue && b.routingKey === key)) bindings.push({ source: x, destination: queue, routingKey: key });
+        // '#' means "everything" only to topic exchanges: on a direct exchange, bind the keys its publishers use.
+        let keys = [f.routingKey ?? '#'];
+        if (keys[0] === '#' && exchanges.find((e) => e.name === x)?.type === 'direct') {
+          const published = flows.sends.filter((s2) => s2.channel === x && s2.routingKey && s2.routingKey !== '#').map((s2) => s2.routingKey!);
+          if (published.length > 0) keys = [...new Set(published)];
+        }
+        for (const key of keys) if (!bindings.some((b) => b.source === x && b.destination === queue && b.routingKey === key)) bindings.push({ source: x, destination: queue, routingKey: key });
       }
       consumed.push({ client: res.client, queue, prefetch: num(res.edge.props, 'prefetch') || 10 });
     }
