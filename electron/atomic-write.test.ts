@@ -119,7 +119,9 @@ describe('writeFolderAtomic', () => {
     await writeFolderAtomic(out, [
       { path: 'README.md', data: '# hi' },
       { path: 'config/kong/kong.yml', data: new Uint8Array([1, 2, 3]) },
+      { path: 'config/db/init.sh', data: '#!/bin/sh\n', mode: 0o755 },
     ]);
+    if (process.platform !== 'win32') expect(statSync(join(out, 'config/db/init.sh')).mode & 0o111).toBe(0o111);
     expect(readFileSync(join(out, 'README.md'), 'utf8')).toBe('# hi');
     expect([...readFileSync(join(out, 'config/kong/kong.yml'))]).toEqual([1, 2, 3]);
     expect(readdirSync(dir)).toEqual(['bundle']);

@@ -175,6 +175,8 @@ export interface FolderFile {
   /** Relative, `/`-separated, already validated (electron/ipc-validate.ts). */
   path: string;
   data: string | Uint8Array;
+  /** POSIX permissions (default 0o666 less the umask). */
+  mode?: number;
 }
 
 /**
@@ -193,7 +195,7 @@ export async function writeFolderAtomic(target: string, files: readonly FolderFi
     for (const f of files) {
       const dest = join(tmpDir, ...f.path.split('/'));
       await fs.mkdir(dirname(dest), { recursive: true });
-      const h = await fs.open(dest, 'wx', 0o666);
+      const h = await fs.open(dest, 'wx', f.mode ?? 0o666);
       try {
         await writeAll(h, toBytes(f.data), options.chunkSize ?? CHUNK);
         await h.sync();

@@ -80,6 +80,9 @@ describe('bundle paths', () => {
     expect(() => validateBundle([{ path: 'config', data: '' }, { path: 'config/a.yml', data: '' }])).toThrow(/inside the file/);
     expect(() => validateBundle([{ path: 'config/a.yml', data: '' }, { path: 'config', data: '' }])).toThrow(/twice/);
     expect(() => validateBundle([{ path: 'a', data: 42 }])).toThrow(IpcRejection);
+    expect(validateBundle([{ path: 'init.sh', data: '#!/bin/sh', mode: 0o755 }])[0]?.mode).toBe(0o755);
+    expect(() => validateBundle([{ path: 'init.sh', data: '', mode: 0o4755 }])).toThrow(/mode/);
+    expect(() => validateBundle([{ path: 'init.sh', data: '', mode: '755' }])).toThrow(/mode/);
     expect(() => validateBundle([])).toThrow(/no files/);
     expect(() => validateBundle('files')).toThrow(IpcRejection);
     expect(() => validateBundle(Array.from({ length: DESKTOP_LIMITS.maxBundleFiles + 1 }, (_, i) => ({ path: `f${i}`, data: '' })))).toThrow(/too many/);

@@ -101,9 +101,10 @@ export function validateBundle(v: unknown): BundleFile[] {
   const out: BundleFile[] = [];
   for (const f of v as unknown[]) {
     if (typeof f !== 'object' || f === null) throw new IpcRejection('a bundle file must be an object');
-    const { path, data } = f as { path?: unknown; data?: unknown };
+    const { path, data, mode } = f as { path?: unknown; data?: unknown; mode?: unknown };
     const p = validateBundlePath(path);
     if (typeof data !== 'string' && !isBytes(data)) throw new IpcRejection(`bundle file "${p}" must have text or bytes`);
+    if (mode !== undefined && (typeof mode !== 'number' || !Number.isInteger(mode) || mode < 0 || mode > 0o777)) throw new IpcRejection(`bundle file "${p}" has an invalid mode`);
     total += typeof data === 'string' ? data.length * 3 : data.byteLength;
     if (total > DESKTOP_LIMITS.maxBundleBytes) throw new IpcRejection('the bundle is too large');
     const key = p.toLowerCase();
@@ -115,7 +116,7 @@ export function validateBundle(v: unknown): BundleFile[] {
       if (seen.has(folder)) throw new IpcRejection(`bundle path "${p}" is inside the file "${folder}"`);
       folders.add(folder);
     }
-    out.push({ path: p, data });
+    out.push(mode === undefined ? { path: p, data } : { path: p, data, mode: (mode as number) | 0o600 });
   }
   return out;
 }

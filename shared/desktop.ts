@@ -69,6 +69,8 @@ export interface BundleFile {
   path: string;
   /** Text (written as UTF-8) or bytes. */
   data: string | Uint8Array;
+  /** POSIX permissions, e.g. 0o755 for an init script that must be executable. */
+  mode?: number;
 }
 
 export type NativeEditAction = 'undo' | 'redo' | 'cut' | 'copy' | 'paste' | 'selectAll';
