@@ -7,11 +7,16 @@ import { readAutosave, startAutosave } from './app/autosave';
 import { startTitleSync, startValidation } from './app/runtime';
 import { defaultExample } from './services/examples';
 import { useEditor } from './store/store';
+import { platform } from './platform';
 import { emptyTopology } from '../shared/model/types';
 
-// The working design: the autosave when there is one, else the bundled example.
-const saved = readAutosave();
-if (saved) {
+// The working design: the autosave when there is one, else the bundled example. In the desktop
+// app each window starts empty and the shell hands it its design (a file, a restored draft)
+// through platform.onOpenRequest; the shell drafts unsaved work per window itself.
+const saved = platform.isDesktop ? undefined : readAutosave();
+if (platform.isDesktop) {
+  useEditor.getState().loadDoc(emptyTopology('Untitled'), { file: null });
+} else if (saved) {
   useEditor.getState().loadDoc(saved.doc, { file: saved.fileName ? { name: saved.fileName } : null, dirty: saved.dirty });
 } else {
   const ex = defaultExample();
@@ -19,7 +24,7 @@ if (saved) {
 }
 useEditor.getState().focusOn({});
 startValidation();
-startAutosave();
+if (!platform.isDesktop) startAutosave();
 startTitleSync();
 
 createRoot(document.getElementById('root')!).render(

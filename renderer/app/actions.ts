@@ -37,9 +37,9 @@ export function loadText(opened: OpenedDesign): boolean {
     });
     return false;
   }
-  s.loadDoc(r.doc, { file: opened.file, dirty: false, fileDiagnostics: r.diagnostics });
+  s.loadDoc(r.doc, { file: opened.file, dirty: opened.dirty ?? false, fileDiagnostics: r.diagnostics });
   s.focusOn({});
-  s.toast({ tone: 'success', message: `Opened ${opened.file.name}.` });
+  s.toast(opened.dirty ? { tone: 'success', message: `Restored unsaved changes to ${opened.file.name}.`, hint: 'Save to keep them.' } : { tone: 'success', message: `Opened ${opened.file.name}.` });
   return true;
 }
 

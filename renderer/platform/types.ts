@@ -21,6 +21,8 @@ export interface OpenedDesign {
   /** The file's text, to be read with `parseTopology`. */
   text: string;
   file: FileRef;
+  /** True for unsaved work recovered after a crash (desktop drafts): load it as having unsaved changes. */
+  dirty?: boolean;
 }
 
 export interface SaveOptions {
@@ -64,4 +66,9 @@ export interface Platform {
   onMenuCommand(handler: (id: CommandId) => void): () => void;
   /** A file the shell wants opened (double-click, "Open With", command line). Returns an unsubscribe function. */
   onOpenRequest(handler: (design: OpenedDesign) => void): () => void;
+  /**
+   * Desktop only: asks where and writes the diagram (PNG bytes, SVG or Mermaid text). Resolves to
+   * the path written, or null when cancelled. The browser downloads the file instead.
+   */
+  exportDiagram?(format: 'png' | 'svg' | 'mermaid', data: string | Uint8Array, opts: ExportOptions): Promise<string | null>;
 }
