@@ -22,6 +22,7 @@ const SNAP: [number, number] = [GRID, GRID];
 const MULTI_KEYS = ['Shift', 'Meta', 'Control'];
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const PRO_OPTIONS = { hideAttribution: true };
+const MINIMAP_SIZE = { width: 168, height: 112 };
 
 const CATEGORY_COLOR: Record<string, string> = {
   service: '#3b82f6', gateway: '#8b5cf6', broker: '#f97316', plumbing: '#14b8a6', store: '#22c55e', observability: '#eab308', security: '#ef4444',
@@ -296,6 +297,7 @@ export function Canvas() {
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} color="var(--grid-dot)" />
         <MiniMap
+          style={MINIMAP_SIZE}
           pannable
           zoomable
           nodeColor={(n) => (n.type === 'zone' ? 'var(--zone-minimap)' : CATEGORY_COLOR[(n.data as { kind?: { category?: string } }).kind?.category ?? ''] ?? '#94a3b8')}

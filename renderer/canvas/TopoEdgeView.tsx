@@ -8,7 +8,7 @@ export const TopoEdgeView = memo(function TopoEdgeView(props: EdgeProps<FlowEdge
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd } = props;
   const summary = useEditor((s) => s.edgeDiags.get(id));
   // Labels are left out when zoomed far out, where they would only overlap.
-  const legible = useStore((s) => s.transform[2] >= 0.6);
+  const legible = useStore((s) => s.transform[2] >= 0.5);
   const [path, labelX, labelY] = getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, borderRadius: 10, offset: 24 });
   const sev = summary && summary.worst !== 'info' ? summary.worst : undefined;
   const caption = data?.caption ?? '';

@@ -122,7 +122,7 @@ function NodeInspector({ doc, node, index, diags }: { doc: Topology; node: TopoN
             <span className="field-label">Kind</span>
             <div className="field-static">
               {kind?.name ?? node.kind}
-              {category ? <span className="muted"> · {category}</span> : null}
+              {category ? <span className="muted field-static-sub">· {category}</span> : null}
             </div>
           </div>
         </div>

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, open, shot, type Session } from './browser';
 
@@ -219,6 +220,90 @@ describe('the canvas editor in Chromium', () => {
     await page.keyboard.press('Delete');
     await expect.poll(() => nodes(page).count()).toBe(2);
     expect(await edges(page).count()).toBe(0);
+  });
+
+  it('ran without page errors', () => {
+    expect(s.errors).toEqual([]);
+  });
+});
+
+describe('working with the example design', () => {
+  let browser: Browser;
+  let s: Session;
+
+  beforeAll(async () => {
+    browser = await launch();
+    s = await open(browser, `${inject('appUrl')}?nofs`);
+    await s.page.waitForFunction(() => document.querySelectorAll('.react-flow__node-topo').length > 5);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('clicking a problem selects what it concerns and shows it in the inspector', async () => {
+    const { page } = s;
+    const problems = page.getByRole('region', { name: 'Problems' });
+    const row = problems.locator('button.problem:not([disabled])').first();
+    await row.click();
+    const inspector = page.getByRole('region', { name: 'Inspector' });
+    await expect.poll(() => inspector.locator('.inspector-hero-title').first().textContent()).not.toBe('Design');
+    expect(await page.locator('.react-flow__node.selected, .react-flow__edge.selected').count()).toBeGreaterThan(0);
+    // A finding about one component: the inspector shows that component.
+    const lone = problems.locator('button.problem:not([disabled])').filter({ hasText: 'FedEx' }).first();
+    await lone.click();
+    await expect.poll(() => inspector.getByLabel('Label', { exact: true }).inputValue()).toBe('FedEx');
+    expect(await page.locator('.react-flow__node.selected').getAttribute('data-id')).toBe('fedex');
+  });
+
+  it('the palette search finds components by name, id and keyword', async () => {
+    const { page } = s;
+    const palette = page.getByRole('region', { name: 'Palette' });
+    const search = palette.getByRole('searchbox', { name: 'Search components' });
+    await search.fill('cdc');
+    await expect.poll(() => palette.getByRole('button', { name: 'Debezium', exact: true }).count()).toBe(1);
+    expect(await palette.getByRole('button', { name: 'Kafka', exact: true }).count()).toBe(0);
+    await search.fill('postgres');
+    await expect.poll(() => palette.getByRole('button', { name: 'PostgreSQL', exact: true }).count()).toBe(1);
+    await search.fill('');
+    expect(await palette.getByRole('button').count()).toBeGreaterThanOrEqual(35);
+  });
+
+  it('clicking a palette item adds it at the centre of the view, selected', async () => {
+    const { page } = s;
+    const before = await nodes(page).count();
+    await page.getByRole('region', { name: 'Palette' }).getByRole('button', { name: 'Vault', exact: true }).click();
+    await expect.poll(() => nodes(page).count()).toBe(before + 1);
+    const vault = node(page, 'Vault (Vault)');
+    const box = (await vault.boundingBox())!;
+    const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+    expect(Math.abs(box.x + box.width / 2 - (pane.x + pane.width / 2))).toBeLessThan(box.width);
+    expect(await vault.getAttribute('class')).toContain('selected');
+  });
+
+  it('renaming a component refuses an invalid id and keeps connections on a valid one', async () => {
+    const { page } = s;
+    const edgeCount = await edges(page).count();
+    await page.locator('.react-flow__node[data-id="orders"]').click();
+    const inspector = page.getByRole('region', { name: 'Inspector' });
+    const id = inspector.getByLabel('Id', { exact: true });
+    await id.fill('Orders API');
+    await expect.poll(() => inspector.getByRole('alert').first().textContent()).toMatch(/lower-case/);
+    await id.fill('orders-svc');
+    await id.press('Enter');
+    await expect.poll(() => page.locator('.react-flow__node[data-id="orders-svc"]').count()).toBe(1);
+    expect(await page.locator('.react-flow__node[data-id="orders"]').count()).toBe(0);
+    expect(await edges(page).count()).toBe(edgeCount);
+  });
+
+  it('Export downloads the bundle as a zip', async () => {
+    const { page } = s;
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export', exact: true }).click()]);
+    expect(download.suggestedFilename()).toMatch(/-bundle\.zip$/);
+    const path = await download.path();
+    const files = Object.keys(unzipSync(new Uint8Array(readFileSync(path))));
+    expect(files.some((f) => f.endsWith('/diagram.mmd'))).toBe(true);
+    expect(files.some((f) => f.endsWith('/INTEGRATION.md'))).toBe(true);
   });
 
   it('ran without page errors', () => {
