@@ -105,3 +105,58 @@ export const HOSTILE_LABELS = [
   '--> edge | pipe ; semi',
   '   leading and trailing   ',
 ];
+
+/** A realistic end-to-end design: API, CDC into Kafka, stream processing, files, caches, telemetry. */
+export function pipelineDesign(): Topology {
+  return build(
+    'Order pipeline',
+    [
+      ['web', 'web-app', {}, 'edge', 'Shop'],
+      ['gateway', 'kong', { auth: 'oidc' }, 'edge', 'API gateway'],
+      ['idp', 'keycloak', {}, 'edge'],
+      ['orders', 'rest-service', {}, 'core', 'Orders API'],
+      ['orders-db', 'postgres', { tables: ['orders'] }, 'data', 'Orders DB'],
+      ['cdc', 'debezium', {}, 'core'],
+      ['events', 'kafka', {}, 'core', 'Events'],
+      ['enrich', 'flink', {}, 'core'],
+      ['analytics', 'clickhouse', {}, 'data'],
+      ['fulfil', 'worker', {}, 'core', 'Fulfilment'],
+      ['cache', 'redis', {}, 'data'],
+      ['drop', 'sftp-server', {}, 'edge', 'Partner drop'],
+      ['loader', 'batch-job', {}, 'core'],
+      ['lake', 'object-storage', {}, 'data'],
+      ['secrets', 'vault', {}, 'core'],
+      ['collector', 'otel-collector', {}, 'ops'],
+      ['traces', 'jaeger', {}, 'ops'],
+      ['metrics', 'prometheus', {}, 'ops'],
+      ['dashboards', 'grafana', {}, 'ops'],
+      ['stripe', 'saas-app', { vendor: 'Stripe' }],
+    ],
+    [
+      ['web', 'gateway', 'http'],
+      ['gateway', 'idp', 'http'],
+      ['gateway', 'orders', 'http', { path: '/orders' }],
+      ['orders', 'orders-db', 'sql'],
+      ['orders', 'secrets', 'http'],
+      ['orders', 'stripe', 'http'],
+      ['orders-db', 'cdc', 'cdc'],
+      ['cdc', 'events', 'kafka'],
+      ['events', 'enrich', 'kafka', { topic: 'cdc.public.orders' }],
+      ['enrich', 'analytics', 'sql'],
+      ['events', 'fulfil', 'kafka', { topic: 'cdc.public.orders' }],
+      ['fulfil', 'cache', 'redis'],
+      ['drop', 'loader', 'sftp'],
+      ['loader', 'lake', 's3'],
+      ['orders', 'collector', 'otlp'],
+      ['collector', 'traces', 'otlp'],
+      ['orders', 'metrics', 'metrics'],
+      ['metrics', 'dashboards', 'metrics'],
+    ],
+    [
+      ['edge', 'Edge'],
+      ['core', 'Core'],
+      ['data', 'Data'],
+      ['ops', 'Operations'],
+    ],
+  );
+}

@@ -1,0 +1,33 @@
+import type { Diagnostic, Severity } from '../../shared/model/types';
+
+/**
+ * Codes of the findings about imported files (docker-compose, Mermaid), TF6xx.
+ * Each is documented in docs/interop.md ("Import diagnostics").
+ */
+export const IMPORT_CODES = {
+  TF601: { severity: 'error', title: 'Not a docker-compose file Topoforge can read' },
+  TF603: { severity: 'info', title: 'Service imported as the closest or a generic kind' },
+  TF604: { severity: 'info', title: 'Helper service folded into its component' },
+  TF605: { severity: 'warning', title: 'Connection imported without a protocol' },
+  TF608: { severity: 'warning', title: 'Dependency on a service not in the file' },
+  TF610: { severity: 'error', title: 'Not a Mermaid flowchart Topoforge can read' },
+  TF611: { severity: 'info', title: 'Component kind guessed' },
+  TF612: { severity: 'warning', title: 'Mermaid line not understood' },
+} as const satisfies Record<string, { severity: Severity; title: string }>;
+
+export type ImportCode = keyof typeof IMPORT_CODES;
+
+export function importDiagnostic(
+  code: ImportCode,
+  init: { message: string; hint: string; nodes?: string[]; edges?: string[]; line?: number },
+): Diagnostic {
+  return {
+    code,
+    severity: IMPORT_CODES[code].severity,
+    message: init.message,
+    nodes: init.nodes ?? [],
+    edges: init.edges ?? [],
+    hint: init.hint,
+    ...(init.line !== undefined ? { line: init.line } : {}),
+  };
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { flowOf, getKind } from '../../shared/catalog';
+import type { Topology } from '../../shared/model/types';
+import { generateStack } from '../../generators/stack';
+import { importCompose } from '../../generators/interop/compose';
+import { allKindsDesign, loadExamples } from '../golden/fixtures';
+import { apiDesign, messagingDesign, pipelineDesign } from '../../generators/interop/testDesigns';
+
+/**
+ * What a docker-compose file can say about a design: its containerised components and the
+ * connections between them. Prometheus's scrape targets live in prometheus.yml, not in the
+ * compose file, so metrics links to Prometheus are not compared; telemetry links are compared
+ * the way the data flows (they may be drawn either way).
+ */
+function composable(doc: Topology) {
+  const run = new Set(doc.nodes.filter((n) => getKind(n.kind) && !getKind(n.kind)!.external).map((n) => n.id));
+  const kind = (id: string) => getKind(doc.nodes.find((n) => n.id === id)!.kind)!;
+  const edges: string[] = [];
+  for (const e of doc.edges) {
+    if (!run.has(e.from) || !run.has(e.to)) continue;
+    const p = e.protocol;
+    if (p === 'metrics' && (kind(e.to).id === 'prometheus' || kind(e.from).id === 'prometheus') && kind(e.to).id !== 'grafana' && kind(e.from).id !== 'grafana') continue;
+    if (p === 'metrics' || p === 'otlp') {
+      const f = flowOf(kind(e.from), kind(e.to), p);
+      edges.push(f.source === 'from' ? `${e.from} -> ${e.to} ${p}` : `${e.to} -> ${e.from} ${p}`);
+    } else edges.push(`${e.from} -> ${e.to} ${p ?? ''}`);
+  }
+  return {
+    nodes: doc.nodes.filter((n) => run.has(n.id)).map((n) => `${n.id} ${n.kind}`).sort(),
+    edges: [...new Set(edges)].sort(),
+  };
+}
+
+async function roundTrip(doc: Topology) {
+  const compose = generateStack(doc).find((f) => f.path === 'docker-compose.yml')!.content;
+  const back = await importCompose(compose);
+  return { before: composable(doc), after: composable(back.doc), back };
+}
+
+describe('design → generateStack → importCompose', () => {
+  const designs: Array<[string, () => Topology]> = [
+    ['messaging', messagingDesign],
+    ['api', apiDesign],
+    ['pipeline', pipelineDesign],
+    ...loadExamples().map((e) => [`example ${e.name}`, () => e.doc] as [string, () => Topology]),
+  ];
+  for (const [name, make] of designs) {
+    it(`gives back the same components and connections: ${name}`, async () => {
+      const { before, after, back } = await roundTrip(make());
+      expect(after.nodes).toEqual(before.nodes);
+      expect(after.edges).toEqual(before.edges);
+      // Helpers the stack adds (topic init jobs, exporters, task managers) are folded, never components.
+      expect(back.doc.nodes.some((n) => /-(init|exporter|register|taskmanager)$/.test(n.id))).toBe(false);
+    });
+  }
+
+  it('keeps every component of the whole catalog and most connections of a design wired at random', async () => {
+    // allKindsDesign wires each kind to the next one it can talk to, including consumers of
+    // brokers nobody writes to; the compose file cannot tell those apart from producers.
+    const { before, after } = await roundTrip(allKindsDesign());
+    expect(after.nodes).toEqual(before.nodes);
+    const kept = before.edges.filter((e) => after.edges.includes(e)).length;
+    expect(kept / before.edges.length).toBeGreaterThanOrEqual(0.6);
+  });
+});
