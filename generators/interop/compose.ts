@@ -442,7 +442,7 @@ export function importComposeModel(yamlText: string, opts: ImportComposeOptions 
     const nets = s.networks.filter((n) => !defaultNetworks.has(n));
     if (s.labels['topoforge.zone'] || nets.length < 2) continue;
     const servers = [...s.dependsOn, ...s.links].map(mainOf).filter((x): x is string => !!x && x !== s.name);
-    const serverNets = new Set(servers.flatMap((x) => byName.get(x)!.networks.filter((n) => byName.get(x)!.networks.length === 1)));
+    const serverNets = new Set(servers.filter((x) => byName.get(x)!.networks.length === 1).flatMap((x) => byName.get(x)!.networks));
     const own = nets.find((n) => !serverNets.has(n));
     if (own) groupBy.set(idOf.get(s.name)!, zoneFor(own));
   }
