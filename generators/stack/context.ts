@@ -98,6 +98,7 @@ export class StackContext {
   /** Extra network connections: client service -> server service. */
   readonly links: Array<{ client: string; server: string }> = [];
   private readonly byId = new Map<string, RNode>();
+  private readonly edgeById = new Map<string, REdge>();
   private readonly reserved = new Set<string>();
 
   constructor(doc: Topology) {
@@ -160,7 +161,8 @@ export class StackContext {
   }
 
   edge(id: string): REdge | undefined {
-    return this.edges.find((e) => e.id === id);
+    if (this.edgeById.size !== this.edges.length) for (const e of this.edges) this.edgeById.set(e.id, e);
+    return this.edgeById.get(id);
   }
 
   ofKind(...kinds: string[]): RNode[] {

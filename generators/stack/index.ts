@@ -39,6 +39,22 @@ export function generateStack(doc: Topology): OutputFile[] {
     if (handler) handler(ctx, n);
     else ctx.note(`\`${n.id}\` (${n.kind.name}) has no starter configuration yet and is not started.`);
   }
+  if (ctx.services.size === 0) {
+    // Compose v1 reads a file without services as the legacy format; keep the file runnable.
+    ctx.addService({
+      name: ctx.serviceName('placeholder'),
+      node: '',
+      description: 'Placeholder: no component of the design runs in a container yet (one-shot)',
+      image: 'busybox:1.36.1',
+      command: ['echo', 'No component of this design runs in a container yet: add services, brokers or stores and generate again.'],
+      environment: {},
+      ports: [],
+      binds: [],
+      volumes: [],
+      needs: [],
+      oneShot: true,
+    });
+  }
   const compose = buildCompose(ctx);
   const title = oneLine(doc.name, 100) || 'Design';
   const files: OutputFile[] = [
