@@ -1,0 +1,230 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { getKind } from '../../shared/catalog';
+import { importCompose, importComposeModel } from './compose';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** The real-world Confluent file: from ../shared beside the repo (as CI has it), else the copy in test/fixtures. */
+function confluentFixture(): string {
+  const shared = join(ROOT, '..', 'shared', 'fixtures', 'compose', 'cp-all-in-one-community.yml');
+  return readFileSync(existsSync(shared) ? shared : join(ROOT, 'test', 'fixtures', 'compose', 'cp-all-in-one-community.yml'), 'utf8');
+}
+
+const edgeSet = (doc: { edges: Array<{ from: string; to: string; protocol?: string }> }) => doc.edges.map((e) => `${e.from} -> ${e.to} ${e.protocol ?? '(none)'}`);
+
+describe('importCompose: Confluent cp-all-in-one-community', () => {
+  it('imports every service, with the closest catalog kind', async () => {
+    const text = confluentFixture();
+    const { doc, diagnostics } = await importCompose(text);
+    const services = Object.keys((parse(text) as { services: Record<string, unknown> }).services);
+    expect(doc.nodes.map((n) => n.id)).toEqual(services);
+    expect(Object.fromEntries(doc.nodes.map((n) => [n.id, n.kind]))).toEqual({
+      zookeeper: 'worker',
+      broker: 'kafka',
+      'schema-registry': 'schema-registry',
+      connect: 'debezium',
+      'ksqldb-server': 'flink',
+      'ksqldb-cli': 'worker',
+      'ksql-datagen': 'worker',
+      'rest-proxy': 'rest-service',
+    });
+    for (const n of doc.nodes) expect(n.label).toBe(n.id);
+    // Generic services keep their image; a published port that differs from the default is kept too.
+    expect(doc.nodes.find((n) => n.id === 'zookeeper')!.props).toMatchObject({ image: 'confluentinc/cp-zookeeper:7.3.14' });
+    expect(doc.nodes.find((n) => n.id === 'rest-proxy')!.props).toMatchObject({ image: 'confluentinc/cp-kafka-rest:7.3.14', port: 8082 });
+    // Every service got a position from the layout.
+    for (const n of doc.nodes) expect(doc.layout[n.id]).toBeDefined();
+    // The user is told what was guessed.
+    const guessed = diagnostics.filter((d) => d.code === 'TF603').flatMap((d) => d.nodes);
+    expect(guessed.sort()).toEqual(['connect', 'ksql-datagen', 'ksqldb-cli', 'ksqldb-server', 'rest-proxy', 'zookeeper']);
+    for (const d of diagnostics) {
+      expect(d.message.length).toBeGreaterThan(10);
+      expect(d.hint.length).toBeGreaterThan(5);
+    }
+  });
+
+  it('has a connection for every dependency, drawn the way data flows', async () => {
+    const text = confluentFixture();
+    const { doc } = await importCompose(text);
+    const services = (parse(text) as { services: Record<string, { depends_on?: string[] }> }).services;
+    for (const [name, s] of Object.entries(services)) {
+      for (const dep of s.depends_on ?? []) {
+        const found = doc.edges.some((e) => (e.from === name && e.to === dep) || (e.from === dep && e.to === name));
+        expect(found, `${name} depends on ${dep}`).toBe(true);
+      }
+    }
+    const edges = edgeSet(doc);
+    expect(edges).toContain('schema-registry -> broker kafka');
+    expect(edges).toContain('connect -> broker kafka');
+    expect(edges).toContain('broker -> ksqldb-server kafka');
+    expect(edges).toContain('rest-proxy -> broker kafka');
+    expect(edges).toContain('rest-proxy -> schema-registry http');
+    // Every protocol chosen is one the catalog allows between the two kinds.
+    for (const e of doc.edges) {
+      if (!e.protocol) continue;
+      const a = getKind(doc.nodes.find((n) => n.id === e.from)!.kind)!;
+      const b = getKind(doc.nodes.find((n) => n.id === e.to)!.kind)!;
+      expect(b.accepts.includes(e.protocol) || ['metrics', 'otlp'].includes(e.protocol), `${e.from}->${e.to}`).toBe(true);
+      expect(a.emits.includes(e.protocol) || ['metrics', 'otlp'].includes(e.protocol), `${e.from}->${e.to}`).toBe(true);
+    }
+  });
+});
+
+describe('importCompose: compose forms and inference', () => {
+  it('reads list and map forms of depends_on, environment and networks, links and JDBC/DSN/URL values', () => {
+    const text = `
+services:
+  api:
+    image: ghcr.io/acme/api:1.2
+    ports: ["8080:8080"]
+    networks: [default, backend]
+    environment:
+      - DATABASE_URL=jdbc:postgresql://db:5432/app
+      - REDIS_URL=redis://:secret@cache:6379/0
+      - BROKER=amqp://user:pw@mq:5672/
+    depends_on:
+      db:
+        condition: service_healthy
+  worker:
+    image: ghcr.io/acme/worker:1.2
+    environment:
+      KAFKA_BOOTSTRAP_SERVERS: PLAINTEXT://kafka:29092
+      MONGO_DSN: mongodb://docs:27017
+    links: ["search:es"]
+    networks:
+      backend: {}
+  db:
+    image: postgis/postgis:16-3.4
+    ports: ["5433:5432"]
+    networks: [backend]
+  cache: { image: "redis:7" }
+  mq: { image: "rabbitmq:3-management" }
+  kafka: { image: "bitnami/kafka:3.7" }
+  docs: { image: "mongo:7" }
+  search: { image: "opensearchproject/opensearch:2" }
+  otel:
+    image: otel/opentelemetry-collector-contrib:0.100.0
+  traced:
+    image: ghcr.io/acme/traced:1
+    environment: { OTEL_EXPORTER_OTLP_ENDPOINT: "http://otel:4317" }
+networks:
+  backend: {}
+`;
+    const { doc } = importComposeModel(text);
+    const kinds = Object.fromEntries(doc.nodes.map((n) => [n.id, n.kind]));
+    expect(kinds).toMatchObject({ api: 'rest-service', worker: 'worker', db: 'postgres', cache: 'redis', mq: 'rabbitmq', kafka: 'kafka', docs: 'mongodb', search: 'elasticsearch', otel: 'otel-collector' });
+    expect(doc.nodes.find((n) => n.id === 'db')!.props).toEqual({ port: 5433 });
+    expect(doc.nodes.find((n) => n.id === 'api')!.props).toEqual({ image: 'ghcr.io/acme/api:1.2' });
+    expect(edgeSet(doc).sort()).toEqual(
+      [
+        'api -> db sql',
+        'api -> cache redis',
+        'api -> mq amqp',
+        'kafka -> worker kafka',
+        'worker -> docs mongodb',
+        'worker -> search http',
+        'traced -> otel otlp',
+      ].sort(),
+    );
+    expect(doc.groups).toEqual([{ id: 'backend', label: 'backend', kind: 'network' }]);
+    expect(doc.nodes.filter((n) => n.group === 'backend').map((n) => n.id).sort()).toEqual(['api', 'db', 'worker']);
+  });
+
+  it('uses topoforge labels and folds helpers into their component', () => {
+    const text = `
+services:
+  orders:
+    image: nginx:1.27-alpine
+    labels: { topoforge.node: orders, topoforge.kind: rest-service, topoforge.label: "Orders API" }
+    environment: { TOPICS_PRODUCE: orders.events, KAFKA_BOOTSTRAP_SERVERS: "bus:19092" }
+    depends_on: [bus, bus-init]
+  bus:
+    image: apache/kafka:3.8.1
+  bus-init:
+    image: apache/kafka:3.8.1
+    restart: "no"
+    depends_on: [bus]
+  bus-exporter:
+    image: danielqsj/kafka-exporter:v1.8.0
+    environment: { KAFKA_SERVER: "bus:19092" }
+  prom:
+    image: prom/prometheus:v2.55.1
+    depends_on: [bus-exporter]
+`;
+    const { doc, diagnostics } = importComposeModel(text);
+    expect(doc.nodes.map((n) => [n.id, n.kind, n.label])).toEqual([
+      ['orders', 'rest-service', 'Orders API'],
+      ['bus', 'kafka', 'bus'],
+      ['prom', 'prometheus', 'prom'],
+    ]);
+    expect(edgeSet(doc)).toEqual(['orders -> bus kafka', 'bus -> prom metrics']);
+    expect(diagnostics.filter((d) => d.code === 'TF604')).toHaveLength(2);
+  });
+
+  it('turns unknown images into generic services that keep the image, and says so', () => {
+    const { doc, diagnostics } = importComposeModel(`
+services:
+  web: { image: "ghcr.io/acme/site:2", ports: ["3000"] }
+  cron: { image: "ghcr.io/acme/cron:2" }
+  built: { build: . }
+`);
+    expect(doc.nodes.map((n) => [n.id, n.kind, n.props.image])).toEqual([
+      ['web', 'rest-service', 'ghcr.io/acme/site:2'],
+      ['cron', 'worker', 'ghcr.io/acme/cron:2'],
+      ['built', 'worker', undefined],
+    ]);
+    expect(diagnostics.map((d) => [d.code, d.severity, d.nodes[0]])).toEqual([
+      ['TF603', 'info', 'web'],
+      ['TF603', 'info', 'cron'],
+      ['TF603', 'info', 'built'],
+    ]);
+  });
+
+  it('sanitises service names into ids and keeps labels', () => {
+    const { doc } = importComposeModel(`
+services:
+  My_Service.1: { image: "redis:7" }
+  "2fa": { image: "ghcr.io/acme/2fa:1", depends_on: [My_Service.1] }
+`);
+    expect(doc.nodes.map((n) => [n.id, n.label])).toEqual([
+      ['my-service-1', 'My_Service.1'],
+      ['fa', '2fa'],
+    ]);
+    expect(edgeSet(doc)).toEqual(['fa -> my-service-1 redis']);
+  });
+
+  it('refuses what is not a compose file with a clear error, never a stack trace', () => {
+    const cases: Array<[string, RegExp]> = [
+      ['services: [unclosed', /not valid YAML/],
+      ['just: a mapping\n', /no `services:` section/],
+      ['', /no `services:` section/],
+      ['a: &a [' + '[&b x]'.repeat(1) + ']\n' + Array.from({ length: 200 }, (_, i) => `k${i}: *a`).join('\n'), /aliases|services/],
+      ['x: ' + '['.repeat(500) + ']'.repeat(500), /nested too deeply/],
+    ];
+    for (const [text, re] of cases) {
+      const { doc, diagnostics } = importComposeModel(text);
+      expect(doc.nodes).toEqual([]);
+      expect(diagnostics[0]!.code).toBe('TF601');
+      expect(diagnostics[0]!.severity).toBe('error');
+      expect(diagnostics[0]!.message).toMatch(re);
+    }
+  });
+
+  it('refuses an alias bomb', () => {
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i < 12; i++) bomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)}]`);
+    bomb.push('services: { x: { image: "redis:7", environment: { A: *l } } }');
+    const { diagnostics } = importComposeModel(bomb.join('\n'));
+    expect(diagnostics[0]).toMatchObject({ code: 'TF601', severity: 'error' });
+    expect(diagnostics[0]!.message).toMatch(/aliases/);
+  });
+
+  it('gives the same design for the same file', async () => {
+    const text = confluentFixture();
+    expect(await importCompose(text)).toEqual(await importCompose(text));
+  });
+});
