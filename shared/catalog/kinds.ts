@@ -410,7 +410,8 @@ export const KINDS: readonly KindDef[] = [
     description: 'S3-compatible buckets (MinIO in the stack).', external: false,
     emits: ['s3'], accepts: ['s3'],
     image: 'minio/minio:RELEASE.2024-10-13T13-34-11Z', ports: [{ container: 9000, host: 9000, name: 's3', prop: 'port' }, { container: 9001, host: 9001, name: 'console', prop: 'consolePort' }],
-    healthcheck: { test: ['CMD-SHELL', 'curl -fsS http://localhost:9000/minio/health/live > /dev/null || exit 1'], interval: '10s', timeout: '5s', retries: 10 },
+    // MinIO images no longer ship curl; mc (with its preconfigured 'local' alias) is there.
+    healthcheck: { test: ['CMD', 'mc', 'ready', 'local'], interval: '10s', timeout: '5s', retries: 10 },
     props: [
       port('port', 'S3 port', 9000),
       port('consolePort', 'Console port', 9001),
