@@ -92,6 +92,10 @@ describe('the bundle of every example and test design', () => {
     for (const line of env.split('\n').filter((l) => /^[A-Z_0-9]+_(PASSWORD|SECRET|TOKEN|CREDENTIAL|SECRET_KEY)=/.test(l))) expect(line).toMatch(/=change-me$/);
   });
 
+  it.each(designs)('%s: YAML files have no anchors or aliases (plain, diff-friendly)', (_f, doc) => {
+    for (const f of generateStack(doc).filter((x) => /\.ya?ml$/.test(x.path))) expect(f.content, f.path).not.toMatch(/(: |- )[&*]a\d+\b/);
+  });
+
   it.each(designs)('%s: every depends_on names a service, without cycles', (_f, doc) => {
     const { services } = bundle(doc).compose;
     const edges = new Map<string, string[]>();

@@ -322,10 +322,10 @@ export function clickhouseInitSql(ctx: StackContext, n: RNode): string {
         `-- Kafka ${e.from.id} topic ${topic} -> table ${base} (raw JSON; parse it into columns as you need).`,
         `CREATE TABLE IF NOT EXISTS ${t('_queue')} (raw String) ENGINE = Kafka`,
         `SETTINGS kafka_broker_list = ${chString(`${e.from.id}:${KAFKA_INTERNAL_PORT}`)}, kafka_topic_list = ${chString(topic)}, kafka_group_name = ${chString(consumer!.group)}, kafka_format = 'JSONAsString';`,
-        `CREATE TABLE IF NOT EXISTS ${t('')} (raw String, topic LowCardinality(String), partition UInt64, offset UInt64, received_at DateTime DEFAULT now())`,
+        `CREATE TABLE IF NOT EXISTS ${t('')} (raw String, kafka_topic LowCardinality(String), kafka_partition UInt64, kafka_offset UInt64, received_at DateTime DEFAULT now())`,
         'ENGINE = MergeTree ORDER BY received_at;',
         `CREATE MATERIALIZED VIEW IF NOT EXISTS ${t('_mv')} TO ${t('')} AS`,
-        `SELECT raw, _topic AS topic, _partition AS partition, _offset AS offset FROM ${t('_queue')};`,
+        `SELECT raw, _topic AS kafka_topic, _partition AS kafka_partition, _offset AS kafka_offset FROM ${t('_queue')};`,
       );
     }
   }

@@ -8,13 +8,13 @@ import { Document, stringify } from 'yaml';
 /** YAML text that both YAML 1.2 readers (Compose v2, Prometheus, Envoy) and YAML 1.1 readers
  * (docker-compose 1.x / PyYAML) read the same: strings such as `22:22`, `yes` or `on` are quoted. */
 export function toYaml(value: unknown, header?: string): string {
-  const doc = new Document(value, { version: '1.1' });
+  const doc = new Document(value, { version: '1.1', aliasDuplicateObjects: false });
   if (header) doc.commentBefore = header;
   return doc.toString({ lineWidth: 0, minContentWidth: 0, indentSeq: true });
 }
 
 export function toYamlPlain(value: unknown): string {
-  return stringify(value, { version: '1.1', lineWidth: 0, minContentWidth: 0 });
+  return stringify(value, { version: '1.1', lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false });
 }
 
 export function toJson(value: unknown): string {
