@@ -3,16 +3,18 @@
 //   electron/dist/preload.cjs  (loaded sandboxed by every window)
 // `electron` stays external (Electron provides it); everything else (shared/, yaml...) is bundled,
 // so the packaged app needs no node_modules at run time.
-// Usage: node electron/build.mjs [--check]   (--check: build to a temporary folder, report, delete)
+// Usage: node electron/build.mjs [--check | --outdir DIR]
+//   --check: build to a temporary folder, report, delete; --outdir: build there instead.
 import { build } from 'esbuild';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const check = process.argv.includes('--check');
-const outdir = check ? mkdtempSync(join(tmpdir(), 'tf-electron-build-')) : join(here, 'dist');
+const at = process.argv.indexOf('--outdir');
+const outdir = check ? mkdtempSync(join(tmpdir(), 'tf-electron-build-')) : at > 0 && process.argv[at + 1] ? resolve(process.argv[at + 1]) : join(here, 'dist');
 
 const common = {
   bundle: true,
@@ -30,6 +32,6 @@ await build({ ...common, entryPoints: [join(here, 'main.ts')], outfile: join(out
 await build({ ...common, entryPoints: [join(here, 'preload.ts')], outfile: join(outdir, 'preload.cjs') });
 
 for (const f of ['main.cjs', 'preload.cjs']) {
-  console.log(`electron/dist/${f}: ${(statSync(join(outdir, f)).size / 1024).toFixed(1)} KB`);
+  console.log(`${join(outdir, f)}: ${(statSync(join(outdir, f)).size / 1024).toFixed(1)} KB`);
 }
 if (check) rmSync(outdir, { recursive: true, force: true });
