@@ -2,10 +2,7 @@ import { edgeIds } from '../../shared/model/ids';
 import type { SourceLocation } from '../../shared/model/parse';
 import type { Diagnostic, Topology } from '../../shared/model/types';
 
-/**
- * Gives each diagnostic a line: its own, else where its path is, else where its first node or
- * edge is. Sorted by line (those without one last), keeping the given order otherwise.
- */
+/** Gives each diagnostic a line: its own, else where its path is, else where its first node or edge is. */
 export function locateDiagnostics(diagnostics: readonly Diagnostic[], doc: Topology, locate: (path: string) => SourceLocation | undefined): Diagnostic[] {
   const nodeIndex = new Map<string, number>();
   doc.nodes.forEach((n, i) => nodeIndex.set(n.id, i));
@@ -29,15 +26,11 @@ export function locateDiagnostics(diagnostics: readonly Diagnostic[], doc: Topol
     }
     return undefined;
   };
-  const located = diagnostics.map((d) => {
+  return diagnostics.map((d) => {
     if (d.line !== undefined) return d;
     const l = where(d);
     return l ? { ...d, line: l.line, column: l.column } : d;
   });
-  return located
-    .map((d, i) => [d, i] as const)
-    .sort(([a, i], [b, j]) => (a.line ?? Infinity) - (b.line ?? Infinity) || i - j)
-    .map(([d]) => d);
 }
 
 /** `FILE:LINE: severity CODE message` and the hint indented below, one block per diagnostic. */

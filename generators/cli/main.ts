@@ -4,7 +4,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { EXAMPLES } from '../../assets/examples';
 import { parseTopology, type ParseResult } from '../../shared/model/parse';
 import type { Diagnostic, Topology } from '../../shared/model/types';
-import { validate } from '../../shared/validation';
+import { compareDiagnostics, validate } from '../../shared/validation';
 import { generateBundle } from '../bundle';
 import { generateIntegrationDoc } from '../doc';
 import { generateMermaid } from '../mermaid';
@@ -199,12 +199,15 @@ async function load(file: string): Promise<Loaded> {
   return { file, parsed, failCode };
 }
 
-/** Parse findings plus validation findings, each with a line where one is known. */
+/**
+ * Parse findings plus validation findings, each with a line where one is known, in the order of
+ * docs/diagnostics.md: errors, then warnings, then infos; then by code, component and connection.
+ */
 function check(loaded: Loaded): { doc?: Topology; diagnostics: Diagnostic[] } {
   const { parsed } = loaded;
-  if (!parsed.ok) return { diagnostics: parsed.diagnostics };
+  if (!parsed.ok) return { diagnostics: [...parsed.diagnostics].sort(compareDiagnostics) };
   const diagnostics = locateDiagnostics([...parsed.diagnostics, ...validate(parsed.doc)], parsed.doc, parsed.locate);
-  return { doc: parsed.doc, diagnostics };
+  return { doc: parsed.doc, diagnostics: diagnostics.sort(compareDiagnostics) };
 }
 
 async function cmdValidate(args: string[], io: CliIo): Promise<number> {

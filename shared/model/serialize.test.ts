@@ -151,6 +151,8 @@ const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
   v: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalar, fc.array(tie('v'), { maxLength: 4 }), fc.dictionary(propKey, tie('v'), { maxKeys: 4 })),
 })).v;
 const props = fc.dictionary(propKey, value, { maxKeys: 5 });
+/** Raise with TOPOFORGE_PROPERTY_RUNS=20000 to search harder. */
+const RUNS = Number(process.env.TOPOFORGE_PROPERTY_RUNS ?? 300);
 const coord = fc.oneof(fc.integer({ min: -100000, max: 100000 }), fc.double({ noNaN: true, noDefaultInfinity: true }));
 
 const topology: fc.Arbitrary<Topology> = fc
@@ -219,9 +221,9 @@ describe('serializeTopology: properties', () => {
         expect(back).toEqual(doc);
         expect(serializeTopology(back)).toBe(text1);
       }),
-      { numRuns: 300 },
+      { numRuns: RUNS },
     );
-  });
+  }, Math.max(30_000, RUNS * 40));
 
   it('moving one box changes exactly one line of the file', () => {
     fc.assert(
@@ -238,7 +240,7 @@ describe('serializeTopology: properties', () => {
         expect(changed).toHaveLength(1);
         expect(after[changed[0]!]!.startsWith(`  ${target}: {`)).toBe(true);
       }),
-      { numRuns: 200 },
+      { numRuns: Math.ceil((RUNS * 2) / 3) },
     );
-  });
+  }, Math.max(30_000, RUNS * 40));
 });

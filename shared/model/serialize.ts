@@ -1,4 +1,4 @@
-import { Document, Pair, Scalar, YAMLMap, type ToStringOptions } from 'yaml';
+import { Document, Pair, Scalar, YAMLMap, visit, type ToStringOptions } from 'yaml';
 import type { Group, Position, Requirements, TopoEdge, TopoNode, Topology } from './types';
 import { FORMAT_VERSION } from './types';
 
@@ -68,8 +68,19 @@ export function serializeTopology(topology: Topology): string {
   if (layout.items.length) put(root, 'layout', layout, true);
 
   doc.contents = root;
+  // The YAML library writes a multi-line string with a whitespace-only line as a block literal
+  // that reads back without those spaces (" \n" comes back as "\n"); such strings are written
+  // double-quoted instead.
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value === 'string' && RISKY_BLOCK.test(node.value)) node.type = Scalar.QUOTE_DOUBLE;
+    },
+  });
   return doc.toString(TO_STRING);
 }
+
+/** A line break next to a line of only spaces or tabs. */
+const RISKY_BLOCK = /(^|\n)[ \t]+(\n|$)|\n[ \t]+$|^[ \t]+\n/;
 
 /** The same document as JSON (2-space indent, same key order), for tools that prefer JSON. */
 export function serializeTopologyJson(topology: Topology): string {
