@@ -18,6 +18,8 @@ export interface NodeInfo {
   node: TopoNode;
   id: string;
   index: number;
+  /** Position in `Index.nodes` (differs from `index` when the document has non-object entries). */
+  pos: number;
   kind: KindDef | undefined;
   /** "Orders API (REST service)". */
   name: string;
@@ -36,6 +38,8 @@ export interface EdgeInfo {
   edge: TopoEdge;
   id: string;
   index: number;
+  /** 1 for the first connection between its two ends, 2 for the second (`#2`), ... */
+  nth: number;
   from: NodeInfo | undefined;
   to: NodeInfo | undefined;
   /** The protocol carried, set only when the connection is valid. */

@@ -33,14 +33,14 @@ const ANALYTICS_VERB: Record<string, string> = {
   'object-storage': 'writes the messages to it as files',
 };
 
-export function edgeLocal(edge: TopoEdge, from: TopoNode | undefined, to: TopoNode | undefined): EdgeLocalResult {
+export function edgeLocal(edge: TopoEdge, from: TopoNode | undefined, to: TopoNode | undefined, fromDisplay?: string, toDisplay?: string): EdgeLocalResult {
   const diags: LocalDiag[] = [];
   const fail = (d: LocalDiag): EdgeLocalResult => {
     diags.push(d);
     return { protocol: undefined, flowReversed: false, diags };
   };
-  const fromName = displayName(from, edge.from);
-  const toName = displayName(to, edge.to);
+  const fromName = fromDisplay ?? displayName(from, edge.from);
+  const toName = toDisplay ?? displayName(to, edge.to);
   const explicit = edge.protocol as string | undefined;
 
   if (!from || !to) {

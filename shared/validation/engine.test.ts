@@ -140,7 +140,9 @@ type Op =
   | { t: 'edgeProp'; i: number; p: number }
   | { t: 'swapEdges'; i: number; j: number }
   | { t: 'requirements'; r: number }
-  | { t: 'copy' };
+  | { t: 'copy' }
+  | { t: 'undo'; back: number }
+  | { t: 'sameEdgeTwice'; i: number };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ t: fc.constant('addNode' as const), kind: fc.nat(), group: fc.nat() }),
@@ -158,6 +160,9 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ t: fc.constant('swapEdges' as const), i: fc.nat(), j: fc.nat() }),
   fc.record({ t: fc.constant('requirements' as const), r: fc.nat() }),
   fc.record({ t: fc.constant('copy' as const) }),
+  fc.record({ t: fc.constant('undo' as const), back: fc.nat() }),
+  fc.record({ t: fc.constant('undo' as const), back: fc.nat() }),
+  fc.record({ t: fc.constant('sameEdgeTwice' as const), i: fc.nat() }),
 );
 
 const REQUIREMENTS = [{}, { latencyP99Ms: 100 }, { throughputTps: 20000, availability: '99.9%' }, { security: ['mTLS'], availability: 'high' }];
@@ -245,6 +250,11 @@ function apply(doc: Topology, op: Op): Topology {
     case 'copy':
       // A fresh parse of the same file: equal content, all new objects.
       return JSON.parse(JSON.stringify(d)) as Topology;
+    case 'sameEdgeTwice':
+      if (m) d.edges.push(d.edges[op.i % m]!);
+      break;
+    case 'undo':
+      break; // handled by the caller, which keeps the history
   }
   return d;
 }
@@ -255,8 +265,11 @@ describe('createValidator (incremental)', () => {
       fc.property(fc.array(opArb, { minLength: 1, maxLength: 40 }), (ops) => {
         const v = createValidator();
         let doc = design({ nodes: [], groups: GROUPS });
+        const history: Topology[] = [doc];
         for (const op of ops) {
-          doc = apply(doc, op);
+          // Undo hands back an earlier document: the very objects of that time.
+          doc = op.t === 'undo' ? history[history.length - 1 - (op.back % history.length)]! : apply(doc, op);
+          history.push(doc);
           expect(v.validate(doc)).toEqual(validate(doc));
         }
       }),

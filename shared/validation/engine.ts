@@ -1,5 +1,5 @@
+import type { KindDef } from '../catalog';
 import { getKind } from '../catalog';
-import { edgeIds } from '../model/ids';
 import type { Diagnostic, Group, TopoEdge, TopoNode, Topology, TrustLevel } from '../model/types';
 import type { EdgeInfo, Index, LocalDiag, NodeInfo } from './context';
 import { edgePath, makeDiagnostic, nodePath } from './context';
@@ -23,12 +23,33 @@ export interface Validator {
 interface NodeEntry {
   node: TopoNode;
   diags: LocalDiag[];
+  kind: KindDef | undefined;
+  name: string;
+  /** Reused between runs: its adjacency is refilled each time. */
+  info: NodeInfo;
+  /** The findings as Diagnostics, for the position they were made for. */
+  out: Diagnostic[];
+  outIndex: number;
+  gen: number;
 }
 
 interface EdgeEntry {
   edge: TopoEdge;
-  ends: string;
+  /** `from->to`, kept so that the same string (with its hash) is looked up each run. */
+  base: string;
+  id: string;
+  nth: number;
+  from: TopoNode | undefined;
+  to: TopoNode | undefined;
+  fromKind: unknown;
+  fromLabel: unknown;
+  toKind: unknown;
+  toLabel: unknown;
   result: EdgeLocalResult;
+  info: EdgeInfo;
+  out: Diagnostic[];
+  outIndex: number;
+  gen: number;
 }
 
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
@@ -53,14 +74,25 @@ function cmp(a: string, b: string): number {
 /**
  * Creates a validator that remembers per-node and per-edge results between runs. Documents are
  * treated as immutable: an edited node or edge must be a new object (as the store makes them);
- * an unchanged one may be the same object or an equal copy.
+ * an unchanged one may be the same object or an equal copy. The diagnostics returned are
+ * shared between runs where nothing changed: treat them as read-only.
  */
 export function createValidator(): Validator {
-  let nodeCache = new Map<string, NodeEntry>();
-  let edgeCache = new Map<string, EdgeEntry>();
+  return makeValidator(true);
+}
+
+/** `remember: false` is a one-shot run (`validate`): nothing is kept, nothing looked up. */
+export function makeValidator(remember: boolean): Validator {
+  const nodeCache = new Map<string, NodeEntry>();
+  const edgeCache = new Map<string, EdgeEntry>();
+  /** By identity: an unchanged edge object is found without building its id. Pruned each run. */
+  const byEdge = new Map<TopoEdge, EdgeEntry>();
+  const pairCount = new Map<string, number>();
+  let gen = 0;
 
   return {
     validate(doc: Topology): Diagnostic[] {
+      gen++;
       const out: Diagnostic[] = [];
       const groups = new Map<string, Group>();
       for (const g of arrayOf<Group>(doc.groups)) {
@@ -70,57 +102,107 @@ export function createValidator(): Validator {
       const rawNodes = arrayOf<TopoNode>(doc.nodes);
       const nodes: NodeInfo[] = [];
       const byId = new Map<string, NodeInfo>();
-      const nextNodeCache = new Map<string, NodeEntry>();
       for (let i = 0; i < rawNodes.length; i++) {
         const node = rawNodes[i];
         if (!node || typeof node !== 'object') continue;
         const id = String(node.id);
-        const key = byId.has(id) ? `${id}\u0000${i}` : id;
-        const cached = nodeCache.get(key);
-        let diags: LocalDiag[];
-        if (cached && (cached.node === node || sameNode(cached.node, node))) diags = cached.diags;
-        else diags = nodeLocal(node);
-        nextNodeCache.set(key, { node, diags });
-
-        const group = typeof node.group === 'string' ? groups.get(node.group) : undefined;
-        const info: NodeInfo = {
-          node,
-          id,
-          index: i,
-          kind: getKind(node.kind),
-          name: displayName(node, id),
-          group,
-          trust: trustOf(group),
-          out: [],
-          in: [],
-          flowOut: [],
-          flowIn: [],
-        };
-        nodes.push(info);
-        if (!byId.has(id)) byId.set(id, info);
-        for (const d of diags) {
-          out.push(makeDiagnostic(d.code, d.message, d.hint, d.nodes.length ? d.nodes.slice() : [id], [], nodePath(info, d.rel)));
+        const first = !byId.has(id);
+        const key = first ? id : `${id}\u0000${i}`;
+        let entry = remember ? nodeCache.get(key) : undefined;
+        if (!entry || entry.gen === gen || (entry.node !== node && !sameNode(entry.node, node))) {
+          const kind = getKind(node.kind);
+          const name = displayName(node, id);
+          entry = {
+            node,
+            diags: nodeLocal(node),
+            kind,
+            name,
+            info: { node, id, index: i, pos: 0, kind, name, group: undefined, trust: 'internal', out: [], in: [], flowOut: [], flowIn: [] },
+            out: [],
+            outIndex: -1,
+            gen,
+          };
+          if (remember) nodeCache.set(key, entry);
         }
+        entry.node = node;
+        entry.gen = gen;
+        const info = entry.info;
+        const group = typeof node.group === 'string' ? groups.get(node.group) : undefined;
+        info.node = node;
+        info.index = i;
+        info.pos = nodes.length;
+        info.group = group;
+        info.trust = trustOf(group);
+        if (info.out.length) info.out = [];
+        if (info.in.length) info.in = [];
+        if (info.flowOut.length) info.flowOut = [];
+        if (info.flowIn.length) info.flowIn = [];
+        nodes.push(info);
+        if (first) byId.set(id, info);
+        if (entry.outIndex !== i) {
+          entry.out = entry.diags.map((d) => makeDiagnostic(d.code, d.message, d.hint, d.nodes.length ? d.nodes.slice() : [id], [], nodePath(info, d.rel)));
+          entry.outIndex = i;
+        }
+        for (const d of entry.out) out.push(d);
       }
-      nodeCache = nextNodeCache;
+      if (remember) for (const [key, entry] of nodeCache) if (entry.gen !== gen) nodeCache.delete(key);
 
-      const rawEdges = arrayOf<TopoEdge>(doc.edges).filter((e) => e && typeof e === 'object');
-      const ids = edgeIds(rawEdges);
+      const rawEdges = arrayOf<TopoEdge>(doc.edges);
       const edges: EdgeInfo[] = [];
-      const nextEdgeCache = new Map<string, EdgeEntry>();
+      pairCount.clear();
       for (let i = 0; i < rawEdges.length; i++) {
-        const edge = rawEdges[i]!;
-        const id = ids[i]!;
+        const edge = rawEdges[i];
+        if (!edge || typeof edge !== 'object') continue;
+        // The same edge object as last time: reuse its strings (their hashes are cached).
+        let entry = remember ? byEdge.get(edge) : undefined;
+        const base = entry && entry.edge === edge && entry.gen !== gen ? entry.base : `${edge.from}->${edge.to}`;
+        const nth = (pairCount.get(base) ?? 0) + 1;
+        pairCount.set(base, nth);
         const from = byId.get(edge.from);
         const to = byId.get(edge.to);
-        const ends = `${endKey(from)}\u0000${endKey(to)}`;
-        const cached = edgeCache.get(id);
-        let result: EdgeLocalResult;
-        if (cached && cached.ends === ends && (cached.edge === edge || sameEdge(cached.edge, edge))) result = cached.result;
-        else result = edgeLocal(edge, from?.node, to?.node);
-        nextEdgeCache.set(id, { edge, ends, result });
-
-        const info: EdgeInfo = { edge, id, index: i, from, to, protocol: result.protocol, source: undefined, sink: undefined };
+        const fn = from?.node;
+        const tn = to?.node;
+        if (!entry || entry.gen === gen || entry.nth !== nth || entry.edge !== edge || !sameEnds(entry, fn, tn)) {
+          const id = nth === 1 ? base : `${base}#${nth}`;
+          entry = remember ? edgeCache.get(id) : undefined;
+          if (!entry || entry.gen === gen || !(entry.edge === edge || sameEdge(entry.edge, edge)) || !sameEnds(entry, fn, tn)) {
+            const result = edgeLocal(edge, fn, tn, from?.name, to?.name);
+            entry = {
+              edge,
+              base,
+              id,
+              nth,
+              from: fn,
+              to: tn,
+              fromKind: fn?.kind,
+              fromLabel: fn?.label,
+              toKind: tn?.kind,
+              toLabel: tn?.label,
+              result,
+              info: { edge, id, index: i, nth, from, to, protocol: result.protocol, source: undefined, sink: undefined },
+              out: [],
+              outIndex: -1,
+              gen,
+            };
+          }
+          if (remember) {
+            edgeCache.set(id, entry);
+            byEdge.set(edge, entry);
+          }
+        }
+        const id = entry.id;
+        entry.edge = edge;
+        entry.from = fn;
+        entry.to = tn;
+        entry.gen = gen;
+        const result = entry.result;
+        const info = entry.info;
+        info.edge = edge;
+        info.index = i;
+        info.from = from;
+        info.to = to;
+        info.source = undefined;
+        info.sink = undefined;
         edges.push(info);
         if (from && to && from !== to) {
           from.out.push(info);
@@ -132,11 +214,16 @@ export function createValidator(): Validator {
             info.sink.flowIn.push(info);
           }
         }
-        for (const d of result.diags) {
-          out.push(makeDiagnostic(d.code, d.message, d.hint, d.nodes.slice(), [id], edgePath(info, d.rel)));
+        if (entry.outIndex !== i) {
+          entry.out = result.diags.map((d) => makeDiagnostic(d.code, d.message, d.hint, d.nodes.slice(), [id], edgePath(info, d.rel)));
+          entry.outIndex = i;
         }
+        for (const d of entry.out) out.push(d);
       }
-      edgeCache = nextEdgeCache;
+      if (remember) {
+        for (const [key, entry] of edgeCache) if (entry.gen !== gen) edgeCache.delete(key);
+        for (const [key, entry] of byEdge) if (entry.gen !== gen || entry.edge !== key) byEdge.delete(key);
+      }
 
       const index: Index = { doc, nodes, byId, edges, groups };
       graphRules(index, out);
@@ -155,9 +242,12 @@ function trustOf(group: Group | undefined): TrustLevel {
   return t === 'internet' || t === 'dmz' || t === 'internal' || t === 'restricted' ? t : 'internal';
 }
 
-/** What an edge's own findings depend on besides the edge: its ends' existence, kinds and labels. */
-function endKey(n: NodeInfo | undefined): string {
-  return n ? `${String(n.node.kind)}\u0001${String(n.node.label)}` : '\u0002';
+/** Whether an edge's ends still have the kinds and labels its findings were made with. */
+function sameEnds(entry: EdgeEntry, fn: TopoNode | undefined, tn: TopoNode | undefined): boolean {
+  return (
+    (entry.from === fn || (fn !== undefined && entry.from !== undefined && entry.fromKind === fn.kind && entry.fromLabel === fn.label)) &&
+    (entry.to === tn || (tn !== undefined && entry.to !== undefined && entry.toKind === tn.kind && entry.toLabel === tn.label))
+  );
 }
 
 /** Node findings depend on id, kind, label and props only. */

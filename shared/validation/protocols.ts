@@ -65,11 +65,15 @@ export interface PairFacts {
   implicit: Protocol | undefined;
 }
 
-const pairCache = new Map<string, PairFacts>();
+const pairCache = new WeakMap<KindDef, Map<KindDef, PairFacts>>();
 
 export function pairFacts(from: KindDef, to: KindDef): PairFacts {
-  const key = `${from.id}>${to.id}`;
-  let f = pairCache.get(key);
+  let row = pairCache.get(from);
+  if (!row) {
+    row = new Map();
+    pairCache.set(from, row);
+  }
+  let f = row.get(to);
   if (!f) {
     const compatible = compatibleProtocols(from, to);
     const viable = compatible.filter((p) => !isMediated(p) || hostsProtocol(from, p) || hostsProtocol(to, p));
@@ -79,7 +83,7 @@ export function pairFacts(from: KindDef, to: KindDef): PairFacts {
     else if (viable.length === 1) implicit = viable[0];
     else if (viable.length > 1 && to.defaultIn && viable.includes(to.defaultIn)) implicit = to.defaultIn;
     f = { compatible, viable, implicit };
-    pairCache.set(key, f);
+    row.set(to, f);
   }
   return f;
 }

@@ -13,98 +13,112 @@ import { requiredTps } from './messaging';
  * rule is linear in the size of the design.
  */
 export function pathRules(index: Index, out: Diagnostic[]): void {
-  const pos = new Map<NodeInfo, number>();
-  index.nodes.forEach((n, i) => pos.set(n, i));
-
-  const rr = buildGraph(index, pos, (e) => REQUEST_REPLY.has(e.protocol!));
+  const rr = buildGraph(index, (e) => REQUEST_REPLY.has(e.protocol!));
   callLoops(index, rr, out);
-  slowestPath(index, rr, pos, out);
+  slowestPath(index, rr, out);
 
-  const unguarded = buildGraph(index, pos, (e) => API_PROTOCOLS.has(e.protocol!) && edgeNum(e, 'timeoutMs') <= 0 && !edgeBool(e, 'circuitBreaker'));
-  unguardedChains(unguarded, pos, out);
+  const unguarded = buildGraph(index, (e) => API_PROTOCOLS.has(e.protocol!) && edgeNum(e, 'timeoutMs') <= 0 && !edgeBool(e, 'circuitBreaker'));
+  unguardedChains(unguarded, out);
 
   syncThroughput(index, out);
 }
 
+/** A directed graph over node positions (`NodeInfo.pos`), in compressed rows, with its strongly connected components. */
 interface Graph {
-  /** Per node position: its outgoing edges in this graph. */
-  adj: EdgeInfo[][];
+  /** Edges of node v are the slots start[v] .. start[v + 1] - 1. */
+  start: Int32Array;
+  /** Sink position of each slot. */
+  target: Int32Array;
+  edge: EdgeInfo[];
+  /** Component of each node. */
   comp: Int32Array;
-  /** Components in completion order: every component comes after those it reaches. */
-  members: number[][];
+  /** Members of component c are compNodes[compStart[c] .. compStart[c + 1] - 1], ascending; components in completion order (each after those it reaches). */
+  compStart: Int32Array;
+  compNodes: Int32Array;
+  count: number;
 }
 
-function buildGraph(index: Index, pos: Map<NodeInfo, number>, keep: (e: EdgeInfo) => boolean): Graph {
+function buildGraph(index: Index, keep: (e: EdgeInfo) => boolean): Graph {
   const n = index.nodes.length;
-  const adj: EdgeInfo[][] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const list: EdgeInfo[] = [];
-    for (const e of index.nodes[i]!.flowOut) if (e.protocol && keep(e)) list.push(e);
-    adj[i] = list;
+  const start = new Int32Array(n + 1);
+  const kept: EdgeInfo[] = [];
+  for (const e of index.edges) {
+    if (!e.protocol || !e.source || !keep(e)) continue;
+    kept.push(e);
+    start[e.source.pos + 1]!++;
   }
-  const { comp, members } = tarjan(n, adj, pos);
-  return { adj, comp, members };
+  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+  const fill = start.slice(0, n);
+  const target = new Int32Array(kept.length);
+  const edge: EdgeInfo[] = new Array(kept.length);
+  for (const e of kept) {
+    const slot = fill[e.source!.pos]!++;
+    target[slot] = e.sink!.pos;
+    edge[slot] = e;
+  }
+  const g: Graph = { start, target, edge, comp: new Int32Array(n), compStart: new Int32Array(n + 1), compNodes: new Int32Array(n), count: 0 };
+  tarjan(g, n);
+  return g;
 }
 
 /** Tarjan's strongly connected components, iterative (no recursion limit on long chains). */
-function tarjan(n: number, adj: EdgeInfo[][], pos: Map<NodeInfo, number>): { comp: Int32Array; members: number[][] } {
+function tarjan(g: Graph, n: number): void {
+  const { start, target, comp, compStart, compNodes } = g;
   const order = new Int32Array(n).fill(-1);
   const low = new Int32Array(n);
   const onStack = new Uint8Array(n);
-  const comp = new Int32Array(n).fill(-1);
-  const stack: number[] = [];
-  const members: number[][] = [];
-  const frameNode: number[] = [];
-  const frameNext: number[] = [];
+  const stack = new Int32Array(n);
+  let sp = 0;
+  const frameNode = new Int32Array(n);
+  const frameNext = new Int32Array(n);
+  let fp = 0;
   let counter = 0;
+  let c = 0;
+  let filled = 0;
   for (let s = 0; s < n; s++) {
     if (order[s] !== -1) continue;
     order[s] = low[s] = counter++;
-    stack.push(s);
+    stack[sp++] = s;
     onStack[s] = 1;
-    frameNode.push(s);
-    frameNext.push(0);
-    while (frameNode.length) {
-      const top = frameNode.length - 1;
-      const v = frameNode[top]!;
-      const edges = adj[v]!;
-      const i = frameNext[top]!;
-      if (i < edges.length) {
-        frameNext[top] = i + 1;
-        const w = pos.get(edges[i]!.sink!)!;
+    frameNode[fp] = s;
+    frameNext[fp++] = start[s]!;
+    while (fp > 0) {
+      const v = frameNode[fp - 1]!;
+      const slot = frameNext[fp - 1]!;
+      if (slot < start[v + 1]!) {
+        frameNext[fp - 1] = slot + 1;
+        const w = target[slot]!;
         if (order[w] === -1) {
           order[w] = low[w] = counter++;
-          stack.push(w);
+          stack[sp++] = w;
           onStack[w] = 1;
-          frameNode.push(w);
-          frameNext.push(0);
-        } else if (onStack[w]) {
-          if (order[w]! < low[v]!) low[v] = order[w]!;
+          frameNode[fp] = w;
+          frameNext[fp++] = start[w]!;
+        } else if (onStack[w] && order[w]! < low[v]!) {
+          low[v] = order[w]!;
         }
         continue;
       }
-      frameNode.pop();
-      frameNext.pop();
+      fp--;
       if (low[v] === order[v]) {
-        const c = members.length;
-        const list: number[] = [];
+        const from = filled;
         let w: number;
         do {
-          w = stack.pop()!;
+          w = stack[--sp]!;
           onStack[w] = 0;
           comp[w] = c;
-          list.push(w);
+          compNodes[filled++] = w;
         } while (w !== v);
-        list.sort((a, b) => a - b);
-        members.push(list);
+        if (filled - from > 1) compNodes.subarray(from, filled).sort();
+        compStart[++c] = filled;
       }
-      if (frameNode.length) {
-        const p = frameNode[frameNode.length - 1]!;
+      if (fp > 0) {
+        const p = frameNode[fp - 1]!;
         if (low[v]! < low[p]!) low[p] = low[v]!;
       }
     }
   }
-  return { comp, members };
+  g.count = c;
 }
 
 function pathText(nodes: NodeInfo[]): string {
@@ -114,60 +128,53 @@ function pathText(nodes: NodeInfo[]): string {
 // ── Call loops ──────────────────────────────────────────────────────────────────────────
 
 function callLoops(index: Index, g: Graph, out: Diagnostic[]): void {
-  for (let c = 0; c < g.members.length; c++) {
-    const list = g.members[c]!;
-    if (list.length < 2) continue;
-    const cycle = findCycle(index, g, c, list[0]!);
-    const nodes = cycle.nodes;
+  for (let c = 0; c < g.count; c++) {
+    const size = g.compStart[c + 1]! - g.compStart[c]!;
+    if (size < 2) continue;
+    const members = Array.from(g.compNodes.subarray(g.compStart[c]!, g.compStart[c + 1]!));
+    const cycle = findCycle(g, c, members[0]!);
+    const nodes = cycle.map((e) => e.source!);
     out.push(
       makeDiagnostic(
         'TF310',
-        `Synchronous calls go round in a loop: ${pathText([...nodes, nodes[0]!])}${list.length > nodes.length ? ` (${list.length} components call each other)` : ''}`,
+        `Synchronous calls go round in a loop: ${pathText([...nodes, nodes[0]!])}${size > nodes.length ? ` (${size} components call each other)` : ''}`,
         'A call loop can recurse without end and deadlocks when every thread waits on the next. Break it: make one of these calls asynchronous (publish an event instead), or move the shared logic into one service.',
-        list.map((i) => index.nodes[i]!.id),
-        cycle.edges.map((e) => e.id),
-        edgePath(cycle.edges[0]!),
+        members.map((i) => index.nodes[i]!.id),
+        cycle.map((e) => e.id),
+        edgePath(cycle[0]!),
       ),
     );
   }
 }
 
-/** A shortest cycle through `start` inside its component (breadth-first). */
-function findCycle(index: Index, g: Graph, c: number, start: number): { nodes: NodeInfo[]; edges: EdgeInfo[] } {
-  const via = new Map<number, EdgeInfo>();
+/** The edges of a shortest cycle through `start` inside component `c` (breadth-first). */
+function findCycle(g: Graph, c: number, start: number): EdgeInfo[] {
+  const via = new Map<number, number>();
   const queue = [start];
-  const seen = new Set<number>([start]);
-  let closing: EdgeInfo | undefined;
-  const idx = new Map<NodeInfo, number>();
-  for (const m of g.members[c]!) idx.set(index.nodes[m]!, m);
-  for (let qi = 0; qi < queue.length && !closing; qi++) {
+  let closing = -1;
+  for (let qi = 0; qi < queue.length && closing < 0; qi++) {
     const v = queue[qi]!;
-    for (const e of g.adj[v]!) {
-      const w = idx.get(e.sink!);
-      if (w === undefined) continue;
+    for (let slot = g.start[v]!; slot < g.start[v + 1]!; slot++) {
+      const w = g.target[slot]!;
+      if (g.comp[w] !== c) continue;
       if (w === start) {
-        closing = e;
+        closing = slot;
         break;
       }
-      if (!seen.has(w)) {
-        seen.add(w);
-        via.set(w, e);
+      if (!via.has(w)) {
+        via.set(w, slot);
         queue.push(w);
       }
     }
   }
   const edges: EdgeInfo[] = [];
-  if (closing) {
-    edges.push(closing);
-    let cur = idx.get(closing.source!)!;
-    while (cur !== start) {
-      const e = via.get(cur)!;
-      edges.push(e);
-      cur = idx.get(e.source!)!;
-    }
-    edges.reverse();
+  for (let slot = closing; slot >= 0; ) {
+    const e = g.edge[slot]!;
+    edges.push(e);
+    const from = e.source!.pos;
+    slot = from === start ? -1 : via.get(from)!;
   }
-  return { nodes: edges.map((e) => e.source!), edges };
+  return edges.reverse();
 }
 
 // ── Slowest synchronous path ───────────────────────────────────────────────────────────
@@ -175,24 +182,25 @@ function findCycle(index: Index, g: Graph, c: number, start: number): { nodes: N
 /** Kinds whose work is triggered by messages, changes or a schedule, not by a waiting user. */
 const BACKGROUND_KINDS = new Set(['worker', 'batch-job', 'flink', 'debezium']);
 
-function slowestPath(index: Index, g: Graph, pos: Map<NodeInfo, number>, out: Diagnostic[]): void {
+function slowestPath(index: Index, g: Graph, out: Diagnostic[]): void {
   const req = index.doc.requirements?.latencyP99Ms;
   if (typeof req !== 'number' || !Number.isFinite(req) || req <= 0) return;
-  const C = g.members.length;
+  const C = g.count;
   const best = new Float64Array(C);
-  const next: (EdgeInfo | undefined)[] = new Array(C);
+  const next = new Int32Array(C).fill(-1);
   for (let c = 0; c < C; c++) {
     let weight = 0;
     let tail = 0;
-    let chosen: EdgeInfo | undefined;
-    for (const m of g.members[c]!) {
+    let chosen = -1;
+    for (let k = g.compStart[c]!; k < g.compStart[c + 1]!; k++) {
+      const m = g.compNodes[k]!;
       weight += Math.max(0, nodeNum(index.nodes[m]!, 'latencyMs'));
-      for (const e of g.adj[m]!) {
-        const d = g.comp[pos.get(e.sink!)!]!;
+      for (let slot = g.start[m]!; slot < g.start[m + 1]!; slot++) {
+        const d = g.comp[g.target[slot]!]!;
         if (d === c) continue;
-        if (chosen === undefined || best[d]! > tail) {
+        if (chosen < 0 || best[d]! > tail) {
           tail = best[d]!;
-          chosen = e;
+          chosen = slot;
         }
       }
     }
@@ -202,11 +210,11 @@ function slowestPath(index: Index, g: Graph, pos: Map<NodeInfo, number>, out: Di
 
   // Entry points: start request-reply calls and are not themselves fed by anything (not a
   // callee, not a consumer): user-facing requests, not asynchronous or scheduled work.
-  let worst: number | undefined;
+  let worst = -1;
   let worstTotal = -1;
   for (let i = 0; i < index.nodes.length; i++) {
+    if (g.start[i] === g.start[i + 1]) continue;
     const n = index.nodes[i]!;
-    if (g.adj[i]!.length === 0) continue;
     if (n.kind && BACKGROUND_KINDS.has(n.kind.id)) continue;
     if (n.flowIn.some((e) => e.protocol !== 'metrics' && e.protocol !== 'otlp')) continue;
     const total = best[g.comp[i]!]!;
@@ -215,20 +223,19 @@ function slowestPath(index: Index, g: Graph, pos: Map<NodeInfo, number>, out: Di
       worst = i;
     }
   }
-  if (worst === undefined || worstTotal <= req) return;
+  if (worst < 0 || worstTotal <= req) return;
 
   const nodes: NodeInfo[] = [];
   const edges: EdgeInfo[] = [];
-  let c = g.comp[worst]!;
   let enter = worst;
   for (;;) {
+    const c = g.comp[enter]!;
     nodes.push(index.nodes[enter]!);
-    for (const m of g.members[c]!) if (m !== enter) nodes.push(index.nodes[m]!);
-    const e = next[c];
-    if (!e) break;
-    edges.push(e);
-    enter = pos.get(e.sink!)!;
-    c = g.comp[enter]!;
+    for (let k = g.compStart[c]!; k < g.compStart[c + 1]!; k++) if (g.compNodes[k] !== enter) nodes.push(index.nodes[g.compNodes[k]!]!);
+    const slot = next[c]!;
+    if (slot < 0) break;
+    edges.push(g.edge[slot]!);
+    enter = g.target[slot]!;
   }
   const steps = nodes
     .map((n) => ({ n, ms: Math.max(0, nodeNum(n, 'latencyMs')) }))
@@ -249,22 +256,23 @@ function slowestPath(index: Index, g: Graph, pos: Map<NodeInfo, number>, out: Di
 
 // ── Unguarded call chains ───────────────────────────────────────────────────────────────
 
-function unguardedChains(g: Graph, posMap: Map<NodeInfo, number>, out: Diagnostic[]): void {
-  const C = g.members.length;
+function unguardedChains(g: Graph, out: Diagnostic[]): void {
+  const C = g.count;
   const depth = new Int32Array(C);
-  const next: (EdgeInfo | undefined)[] = new Array(C);
+  const next = new Int32Array(C).fill(-1);
   const hasIncoming = new Uint8Array(C);
   for (let c = 0; c < C; c++) {
     let d = 0;
-    let chosen: EdgeInfo | undefined;
-    for (const m of g.members[c]!) {
-      for (const e of g.adj[m]!) {
-        const t = g.comp[posMap.get(e.sink!)!]!;
+    let chosen = -1;
+    for (let k = g.compStart[c]!; k < g.compStart[c + 1]!; k++) {
+      const m = g.compNodes[k]!;
+      for (let slot = g.start[m]!; slot < g.start[m + 1]!; slot++) {
+        const t = g.comp[g.target[slot]!]!;
         if (t === c) continue;
         hasIncoming[t] = 1;
-        if (chosen === undefined || depth[t]! + 1 > d) {
+        if (chosen < 0 || depth[t]! + 1 > d) {
           d = depth[t]! + 1;
-          chosen = e;
+          chosen = slot;
         }
       }
     }
@@ -274,11 +282,7 @@ function unguardedChains(g: Graph, posMap: Map<NodeInfo, number>, out: Diagnosti
   for (let c = 0; c < C; c++) {
     if (hasIncoming[c] || depth[c]! <= MAX_UNGUARDED_HOPS) continue;
     const edges: EdgeInfo[] = [];
-    let e = next[c];
-    while (e) {
-      edges.push(e);
-      e = next[g.comp[posMap.get(e.sink!)!]!];
-    }
+    for (let slot = next[c]!; slot >= 0; slot = next[g.comp[g.target[slot]!]!]!) edges.push(g.edge[slot]!);
     const nodes = [edges[0]!.source!, ...edges.map((x) => x.sink!)];
     const suggest = edges[1] ?? edges[0]!;
     out.push(

@@ -1,3 +1,4 @@
+import type { KindDef } from '../../catalog';
 import type { Diagnostic } from '../../model/types';
 import type { EdgeInfo, Index, NodeInfo } from '../context';
 import { edgeBool, edgeNum, edgePath, edgeStr, makeDiagnostic, nodePath, nodeProp } from '../context';
@@ -76,17 +77,12 @@ function orphans(index: Index, out: Diagnostic[]): void {
 const DETAIL_KEYS = ['topic', 'exchange', 'queue', 'subject', 'routingKey', 'path', 'method', 'bucket', 'prefix', 'tables', 'usage', 'consumerGroup', 'access'];
 
 function duplicateEdges(index: Index, out: Diagnostic[]): void {
-  const seen = new Map<string, EdgeInfo>();
+  // Only a second (third...) connection between the same two ends can repeat an earlier one.
   for (const e of index.edges) {
-    if (!e.from || !e.to) continue;
-    const proto = e.protocol ?? (typeof e.edge.protocol === 'string' ? e.edge.protocol : '');
-    let key = `${e.edge.from}\u0000${e.edge.to}\u0000${proto}`;
-    for (const k of DETAIL_KEYS) key += `\u0000${edgeStr(e, k)}`;
-    const first = seen.get(key);
-    if (!first) {
-      seen.set(key, e);
-      continue;
-    }
+    if (e.nth < 2 || !e.from || !e.to) continue;
+    const proto = protocolOf(e);
+    const first = e.from.out.find((f) => f.index < e.index && f.to === e.to && f.edge.to === e.edge.to && protocolOf(f) === proto && sameDetails(f, e));
+    if (!first) continue;
     out.push(
       makeDiagnostic(
         'TF306',
@@ -100,6 +96,15 @@ function duplicateEdges(index: Index, out: Diagnostic[]): void {
   }
 }
 
+function protocolOf(e: EdgeInfo): string {
+  return e.protocol ?? (typeof e.edge.protocol === 'string' ? e.edge.protocol : '');
+}
+
+function sameDetails(a: EdgeInfo, b: EdgeInfo): boolean {
+  for (const k of DETAIL_KEYS) if (edgeStr(a, k) !== edgeStr(b, k)) return false;
+  return true;
+}
+
 interface PortUse {
   node: NodeInfo;
   /** The setting that moves it, when it can be moved. */
@@ -108,33 +113,32 @@ interface PortUse {
 }
 
 function hostPorts(index: Index, out: Diagnostic[]): void {
-  const uses = new Map<number, PortUse[]>();
-  const add = (port: number, use: PortUse) => {
-    const list = uses.get(port);
-    if (list) list.push(use);
-    else uses.set(port, [use]);
-  };
+  // First count the ports (no objects), then look closer only at the ones used twice.
+  const count = new Map<number, number>();
   for (const n of index.nodes) {
     const k = n.kind;
     if (!k || k.external) continue;
-    if (k.ports) {
-      for (const p of k.ports) {
-        if (p.host === null) continue;
-        const def = p.prop ? k.props.find((d) => d.key === p.prop) : undefined;
-        const host = p.prop ? portValue(n, p.prop, p.host) : p.host;
-        if (host === undefined) continue;
-        add(host, { node: n, rel: p.prop ? `props.${p.prop}` : undefined, label: def?.label ?? `${p.name} port` });
-      }
-    } else if (k.props.some((d) => d.key === 'port')) {
-      const host = portValue(n, 'port', undefined);
-      if (host !== undefined) add(host, { node: n, rel: 'props.port', label: k.props.find((d) => d.key === 'port')!.label });
+    for (const spec of portSpecs(k)) {
+      const host = spec.prop ? portValue(n, spec.prop, spec.host) : spec.host;
+      if (host !== undefined) count.set(host, (count.get(host) ?? 0) + 1);
     }
   }
-  const taken = new Set(uses.keys());
+  const uses = new Map<number, PortUse[]>();
+  for (const n of index.nodes) {
+    const k = n.kind;
+    if (!k || k.external) continue;
+    for (const spec of portSpecs(k)) {
+      const host = spec.prop ? portValue(n, spec.prop, spec.host) : spec.host;
+      if (host === undefined || count.get(host)! < 2) continue;
+      const use = { node: n, rel: spec.prop ? `props.${spec.prop}` : undefined, label: spec.label };
+      const list = uses.get(host);
+      if (list) list.push(use);
+      else uses.set(host, [use]);
+    }
+  }
   const ports = [...uses.keys()].sort((a, b) => a - b);
   for (const port of ports) {
     const list = uses.get(port)!;
-    if (list.length < 2) continue;
     const names: string[] = [];
     const seenNodes = new Set<NodeInfo>();
     for (const u of list) {
@@ -146,7 +150,7 @@ function hostPorts(index: Index, out: Diagnostic[]): void {
     let hint: string;
     if (movable) {
       let free = port + 1;
-      while (taken.has(free) && free < 65535) free++;
+      while (count.has(free) && free < 65535) free++;
       hint = `Change the ${movable.label} of ${movable.node.name} to a free port, e.g. ${free}; each published port must be unique on the host.`;
     } else {
       hint = `These ports are fixed for these components; keep only one of them in the design (the starter stack runs one of each).`;
@@ -165,6 +169,34 @@ function hostPorts(index: Index, out: Diagnostic[]): void {
       ),
     );
   }
+}
+
+interface PortSpec {
+  host: number | undefined;
+  prop: string | undefined;
+  label: string;
+}
+
+const portSpecCache = new WeakMap<KindDef, PortSpec[]>();
+
+/** The host ports a kind publishes: its catalog ports, or the `port` setting of the services you build. */
+function portSpecs(k: KindDef): PortSpec[] {
+  let specs = portSpecCache.get(k);
+  if (!specs) {
+    specs = [];
+    if (k.ports) {
+      for (const p of k.ports) {
+        if (p.host === null) continue;
+        const def = p.prop ? k.props.find((d) => d.key === p.prop) : undefined;
+        specs.push({ host: p.host, prop: p.prop, label: def?.label ?? `${p.name} port` });
+      }
+    } else {
+      const def = k.props.find((d) => d.key === 'port');
+      if (def) specs.push({ host: undefined, prop: 'port', label: def.label });
+    }
+    portSpecCache.set(k, specs);
+  }
+  return specs;
 }
 
 /** A node's host port from its setting, or the default; undefined when the setting is not a valid port (reported apart). */
