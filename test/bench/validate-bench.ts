@@ -1,0 +1,85 @@
+/**
+ * Validation benchmark: full validation of synthetic designs of 100 to 10,000 components, and
+ * revalidation after a single edit at 1,000 components with the incremental validator.
+ * Targets (docs/performance.md): 1k < 5 ms, 10k < 60 ms, one edit at 1k < 2 ms, linear growth.
+ */
+import { performance } from 'node:perf_hooks';
+import type { Topology } from '../../shared/model/types';
+import { createValidator, validate } from '../../shared/validation';
+import { synthesizeDesign } from './synth';
+
+export interface BenchResult {
+  name: string;
+  /** Size of the input (components). */
+  n: number;
+  /** Median time in milliseconds. */
+  ms: number;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+function time(fn: () => unknown, runs: number, warmup = 2): number {
+  for (let i = 0; i < warmup; i++) fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    samples.push(performance.now() - t0);
+  }
+  return median(samples);
+}
+
+/** The design with node `i`'s props replaced (a new node object, the rest shared), as the store does. */
+function editNode(doc: Topology, i: number, round: number): Topology {
+  const nodes = doc.nodes.slice();
+  const node = nodes[i]!;
+  nodes[i] = { ...node, label: `${node.label} (edited ${round})`, props: { ...node.props, replicas: 1 + (round % 5) } };
+  return { ...doc, nodes };
+}
+
+function editEdge(doc: Topology, i: number, round: number): Topology {
+  const edges = doc.edges.slice();
+  const edge = edges[i]!;
+  edges[i] = { ...edge, props: { ...edge.props, description: `edited ${round}` } };
+  return { ...doc, edges };
+}
+
+export function benchValidate(): BenchResult[] {
+  const results: BenchResult[] = [];
+  for (const n of [100, 1_000, 5_000, 10_000]) {
+    const doc = synthesizeDesign(n, 7);
+    const runs = n <= 1_000 ? 31 : n <= 5_000 ? 11 : 9;
+    results.push({ name: 'validate (full)', n: doc.nodes.length, ms: time(() => validate(doc), runs, 3) });
+  }
+
+  const base = synthesizeDesign(1_000, 7);
+  const v = createValidator();
+  v.validate(base);
+  let doc = base;
+  let round = 0;
+  const nodeEdit = time(
+    () => {
+      round++;
+      doc = editNode(doc, (round * 37) % doc.nodes.length, round);
+      v.validate(doc);
+    },
+    41,
+    5,
+  );
+  results.push({ name: 'revalidate after one node edit', n: base.nodes.length, ms: nodeEdit });
+  const edgeEdit = time(
+    () => {
+      round++;
+      doc = editEdge(doc, (round * 53) % doc.edges.length, round);
+      v.validate(doc);
+    },
+    41,
+    5,
+  );
+  results.push({ name: 'revalidate after one edge edit', n: base.nodes.length, ms: edgeEdit });
+  return results;
+}
