@@ -24,9 +24,6 @@ const DELETE_KEYS = ['Delete', 'Backspace'];
 const PRO_OPTIONS = { hideAttribution: true };
 const MINIMAP_SIZE = { width: 168, height: 112 };
 
-const CATEGORY_COLOR: Record<string, string> = {
-  service: '#3b82f6', gateway: '#8b5cf6', broker: '#f97316', plumbing: '#14b8a6', store: '#22c55e', observability: '#eab308', security: '#ef4444',
-};
 
 function snap(v: number): number {
   return Math.round(v / GRID) * GRID;
@@ -263,7 +260,7 @@ export function Canvas() {
   const empty = doc.nodes.length === 0 && doc.groups.length === 0;
 
   return (
-    <div className={`canvas${selectMode ? ' mode-select' : ''}`} ref={wrapper} onDragOver={onDragOver} onDrop={onDrop}>
+    <div className={`canvas${selectMode ? ' mode-select' : ''}${nodes.length > 200 ? ' is-large' : ''}`} ref={wrapper} onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
         edges={edges}
@@ -300,7 +297,7 @@ export function Canvas() {
           style={MINIMAP_SIZE}
           pannable
           zoomable
-          nodeColor={(n) => (n.type === 'zone' ? 'var(--zone-minimap)' : CATEGORY_COLOR[(n.data as { kind?: { category?: string } }).kind?.category ?? ''] ?? '#94a3b8')}
+          nodeColor={(n) => (n.type === 'zone' ? 'var(--zone-minimap)' : `var(--cat-${(n.data as { kind?: { category?: string } }).kind?.category ?? 'unknown'})`)}
           nodeStrokeWidth={0}
           nodeBorderRadius={4}
           maskColor="var(--minimap-mask)"

@@ -22,19 +22,32 @@ export function filterKinds(query: string): KindDef[] {
   return INDEX.filter((e) => words.every((w) => e.text.includes(w))).map((e) => e.kind);
 }
 
-/** Adds a component at the centre of the view (click or Enter on a palette item). */
+/** The free spot nearest to `at` (on the grid) where a component does not overlap another one. */
+export function freeSpot(at: { x: number; y: number }, taken: readonly { x: number; y: number }[]): { x: number; y: number } {
+  const x0 = Math.round((at.x - NODE_WIDTH / 2) / GRID) * GRID;
+  const y0 = Math.round((at.y - NODE_HEIGHT / 2) / GRID) * GRID;
+  const free = (x: number, y: number) => taken.every((p) => Math.abs(p.x - x) >= NODE_WIDTH + GRID || Math.abs(p.y - y) >= NODE_HEIGHT + GRID);
+  const dx = NODE_WIDTH + 2 * GRID;
+  const dy = NODE_HEIGHT + 2 * GRID;
+  for (let ring = 0; ring < 12; ring++) {
+    for (let j = -ring; j <= ring; j++) {
+      for (let i = -ring; i <= ring; i++) {
+        if (Math.max(Math.abs(i), Math.abs(j)) !== ring) continue;
+        const x = x0 + i * dx;
+        const y = y0 + j * dy;
+        if (free(x, y)) return { x, y };
+      }
+    }
+  }
+  return { x: x0, y: y0 };
+}
+
+/** Adds a component at the centre of the view (click or Enter on a palette item), in a free spot. */
 function addAtCentre(kind: string): void {
   const c = canvasApi.current?.viewCenter() ?? { x: 0, y: 0 };
   const s = useEditor.getState();
-  // Nudge so repeated clicks don't stack components exactly on top of each other.
-  const taken = new Set(Object.values(s.doc.layout).map((p) => `${p.x},${p.y}`));
-  let x = Math.round((c.x - NODE_WIDTH / 2) / GRID) * GRID;
-  let y = Math.round((c.y - NODE_HEIGHT / 2) / GRID) * GRID;
-  while (taken.has(`${x},${y}`)) {
-    x += GRID * 2;
-    y += GRID * 2;
-  }
-  const r = addNode(s.doc, { kind, position: { x, y } });
+  const taken = s.doc.nodes.map((n) => s.doc.layout[n.id]).filter((p): p is NonNullable<typeof p> => !!p);
+  const r = addNode(s.doc, { kind, position: freeSpot(c, taken) });
   s.setDoc(() => r.doc, { select: { nodes: [r.id], edges: [] } });
 }
 

@@ -131,41 +131,50 @@ describe('the canvas editor in Chromium', () => {
     await shot(page, '06-refused');
   });
 
-  it('a setting changed in the inspector shows in the Compose file', async () => {
+  it('a setting changed in the inspector is checked inline with validation\'s wording', async () => {
+    const { page } = s;
+    await node(page, 'REST service (REST service)').click();
+    const inspector = page.getByRole('region', { name: 'Inspector' });
+    const port = inspector.getByLabel('Port', { exact: true });
+    expect(await port.getAttribute('placeholder')).toBe('8080'); // the default, shown
+    await port.fill('70000');
+    await expect.poll(() => inspector.getByRole('alert').first().textContent()).toMatch(/Port must be .*65[,.]?535/);
+    expect(await port.getAttribute('aria-invalid')).toBe('true');
+    await shot(page, '07-inline-error');
+    await port.fill('9090');
+    await expect.poll(() => inspector.getByRole('alert').count()).toBe(0);
+  });
+
+  it('the Compose file follows the inspector', async () => {
     const { page } = s;
     await page.getByRole('tab', { name: 'Output' }).click();
     const output = page.getByRole('region', { name: 'Output' });
     await output.getByRole('tab', { name: 'Compose' }).click();
     const compose = output.locator('pre[aria-label="docker-compose.yml"]');
     await compose.waitFor();
-    const before = (await compose.textContent()) ?? '';
-    expect(before).toContain('services:');
-    expect(before).not.toContain('9090');
-
-    await node(page, 'REST service (REST service)').click();
+    await expect.poll(() => compose.textContent()).toContain('9090');
     const port = page.getByRole('region', { name: 'Inspector' }).getByLabel('Port', { exact: true });
+    await port.fill('9191');
+    await expect.poll(() => compose.textContent(), { timeout: 10_000 }).toContain('9191');
+    expect(await compose.textContent()).not.toContain('9090');
+    await shot(page, '08-compose-follows-inspector');
     await port.fill('9090');
-    await expect.poll(() => compose.textContent(), { timeout: 10_000 }).toContain('9090');
-    await shot(page, '07-compose-follows-inspector');
-
-    // Out-of-range values are refused inline, with validation's wording.
-    await port.fill('70000');
-    await expect.poll(() => page.getByRole('region', { name: 'Inspector' }).locator('.field-error').first().textContent()).toMatch(/Port/);
-    await port.fill('9090');
+    await expect.poll(() => compose.textContent()).toContain('9090');
   });
 
   it('draws the Mermaid diagram', async () => {
     const { page } = s;
+    if (!(await page.getByRole('region', { name: 'Output' }).isVisible())) await page.getByRole('tab', { name: 'Output' }).click();
     const output = page.getByRole('region', { name: 'Output' });
     await output.getByRole('tab', { name: 'Mermaid' }).click();
     const svg = output.locator('.mermaid-svg svg');
     await svg.waitFor({ timeout: 30_000 });
     expect(await svg.locator('.node').count()).toBeGreaterThanOrEqual(3);
     expect(await svg.textContent()).toContain('Kafka');
-    await shot(page, '08-mermaid');
+    await shot(page, '09-mermaid');
     await output.getByRole('tab', { name: 'Template' }).click();
     await output.locator('article.markdown h1').first().waitFor();
-    await shot(page, '09-template');
+    await shot(page, '10-template');
   });
 
   it('saves the design as a file and reopens it with nothing lost', async () => {
@@ -189,7 +198,7 @@ describe('the canvas editor in Chromium', () => {
     expect(await edges(page).count()).toBe(1);
     await node(page, 'REST service (REST service)').click();
     expect(await page.getByRole('region', { name: 'Inspector' }).getByLabel('Port', { exact: true }).inputValue()).toBe('9090');
-    await shot(page, '10-reopened');
+    await shot(page, '11-reopened');
   });
 
   it('a broken file is refused with its line, and the current design stays', async () => {
@@ -202,7 +211,7 @@ describe('the canvas editor in Chromium', () => {
     await alert.first().waitFor();
     expect(await alert.first().textContent()).toMatch(/line \d+/);
     expect(await nodes(page).count()).toBe(3);
-    await shot(page, '11-broken-file-refused');
+    await shot(page, '12-broken-file-refused');
   });
 
   it('a reload restores the working design from the autosave', async () => {
@@ -284,6 +293,8 @@ describe('working with the example design', () => {
   it('renaming a component refuses an invalid id and keeps connections on a valid one', async () => {
     const { page } = s;
     const edgeCount = await edges(page).count();
+    await page.getByRole('button', { name: 'Fit view', exact: true }).click();
+    await page.waitForTimeout(400);
     await page.locator('.react-flow__node[data-id="orders"]').click();
     const inspector = page.getByRole('region', { name: 'Inspector' });
     const id = inspector.getByLabel('Id', { exact: true });
@@ -318,9 +329,9 @@ describe('layout at 1920×1080', () => {
       const s = await open(browser, inject('appUrl'), { width: 1920, height: 1080 });
       await s.page.waitForFunction(() => document.querySelectorAll('.react-flow__node-topo').length > 5);
       await s.page.waitForTimeout(500);
-      await shot(s.page, '12-example-1920x1080');
+      await shot(s.page, '13-example-1920x1080');
       await s.page.locator('.react-flow__node-topo').nth(3).click();
-      await shot(s.page, '13-node-inspector-1920x1080');
+      await shot(s.page, '14-node-inspector-1920x1080');
       expect(s.errors).toEqual([]);
     } finally {
       await browser.close();
