@@ -286,7 +286,14 @@ describe('working with the example design', () => {
     const vault = node(page, 'Vault (Vault)');
     const box = (await vault.boundingBox())!;
     const pane = (await page.locator('.react-flow__pane').boundingBox())!;
-    expect(Math.abs(box.x + box.width / 2 - (pane.x + pane.width / 2))).toBeLessThan(box.width);
+    // Near the centre of the view, and on no other component.
+    expect(Math.hypot(box.x + box.width / 2 - (pane.x + pane.width / 2), box.y + box.height / 2 - (pane.y + pane.height / 2))).toBeLessThan(box.width * 3);
+    for (const other of await nodes(page).all()) {
+      if ((await other.getAttribute('data-id')) === 'vault') continue;
+      const o = (await other.boundingBox())!;
+      const overlaps = o.x < box.x + box.width && box.x < o.x + o.width && o.y < box.y + box.height && box.y < o.y + o.height;
+      expect(overlaps, await other.getAttribute('aria-label') ?? '').toBe(false);
+    }
     expect(await vault.getAttribute('class')).toContain('selected');
   });
 
