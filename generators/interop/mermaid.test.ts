@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { defaultProtocol, getKind } from '../../shared/catalog';
+import type { Topology } from '../../shared/model/types';
+import { allKindsDesign, loadExamples } from '../../test/golden/fixtures';
+import { generateMermaid } from '../mermaid';
+import { decodeMermaidText, importMermaid, importMermaidModel } from './mermaid';
+import { apiDesign, messagingDesign, pipelineDesign } from './testDesigns';
+
+/** The structure a Mermaid diagram carries: ids, kinds, labels, zones, edges with their protocols. */
+function structure(doc: Topology) {
+  const kind = (id: string) => getKind(doc.nodes.find((n) => n.id === id)!.kind)!;
+  return {
+    nodes: doc.nodes.map((n) => `${n.id} ${n.kind} ${JSON.stringify(n.label)} ${n.group ?? ''}`).sort(),
+    groups: doc.groups.map((g) => `${g.id} ${JSON.stringify(g.label)}`).sort(),
+    edges: doc.edges.map((e) => `${e.from} -> ${e.to} ${e.protocol ?? defaultProtocol(kind(e.from), kind(e.to)) ?? ''}`),
+  };
+}
+
+describe('importMermaid: Topoforge round trip', () => {
+  const designs: Array<[string, () => Topology]> = [
+    ['messaging', messagingDesign],
+    ['api', apiDesign],
+    ['pipeline', pipelineDesign],
+    ['all kinds', allKindsDesign],
+    ...loadExamples().map((e) => [`example ${e.name}`, () => e.doc] as [string, () => Topology]),
+  ];
+  for (const [name, make] of designs) {
+    it(`design → generateMermaid → importMermaid keeps ids, kinds, labels, zones and protocols: ${name}`, () => {
+      const doc = make();
+      const { doc: back, diagnostics } = importMermaidModel(generateMermaid(doc));
+      expect(structure(back)).toEqual(structure(doc));
+      expect(diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+      expect(back.name).toBe(doc.name.replace(/[^\p{L}\p{N}\p{M} .,_-]/gu, ' ').replace(/\s+/g, ' ').trim());
+    });
+  }
+
+  it('keeps topics, routes and labels named on connections', () => {
+    const doc = messagingDesign();
+    doc.edges[0]!.label = 'New orders';
+    const { doc: back } = importMermaidModel(generateMermaid(doc));
+    expect(back.edges[1]!.props).toEqual({ topic: 'payments.settled' });
+    expect(back.edges[0]).toMatchObject({ label: 'New orders', protocol: 'kafka' });
+    const api = importMermaidModel(generateMermaid(apiDesign())).doc;
+    expect(api.edges.find((e) => e.to === 'orders')!.props).toEqual({ method: 'POST', path: '/orders' });
+  });
+
+  it('brings back labels with quotes, brackets, ampersands and other punctuation', () => {
+    const doc = messagingDesign();
+    const labels = ['Say "hi"', 'A [b] {c} (d)', 'Fish & chips; <b>', 'end', 'graph --> x', 'Ünïcødé 日本 🚀', '#34; literal'];
+    doc.nodes.forEach((n, i) => (n.label = labels[i % labels.length]!));
+    doc.groups[0]!.label = 'Zone "one" & <two>';
+    const { doc: back } = importMermaidModel(generateMermaid(doc));
+    expect(structure(back)).toEqual(structure(doc));
+  });
+
+  it('lays the imported design out', async () => {
+    const { doc } = await importMermaid(generateMermaid(pipelineDesign()));
+    for (const n of doc.nodes) expect(doc.layout[n.id]).toBeDefined();
+    for (const g of doc.groups) expect(doc.layout[g.id]!.w).toBeGreaterThan(0);
+  });
+});
+
+describe('importMermaid: hand-written flowcharts', () => {
+  it('reads shapes, chains, & groups, labels on edges and subgraphs', () => {
+    const { doc, diagnostics } = importMermaidModel(`
+%% a comment
+graph TD
+  subgraph Edge zone
+    User([Browser]) -->|HTTPS| GW{{API Gateway}}
+  end
+  subgraph core [Core services]
+    direction LR
+    GW --> Orders(Orders API) & Payments(Payments)
+    Orders -- publishes --> Bus[[Kafka]]
+    Bus -. consumed by .-> Mailer[Mailer]
+  end
+  Orders --> DB[(Orders DB)]; Payments --> Cache[(Redis cache)]
+  Mailer --> Ext[/Stripe/]
+  Prom((Prometheus)) -.-> Orders
+  Orders ~~~ Payments
+  classDef x fill:#f00
+  class DB x
+`);
+    expect(diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    expect(doc.groups).toEqual([
+      { id: 'edge-zone', label: 'Edge zone' },
+      { id: 'core', label: 'Core services' },
+    ]);
+    const kinds = Object.fromEntries(doc.nodes.map((n) => [n.id, [n.kind, n.label, n.group ?? '']]));
+    expect(kinds).toEqual({
+      user: ['web-app', 'Browser', 'edge-zone'],
+      gw: ['kong', 'API Gateway', 'edge-zone'],
+      orders: ['rest-service', 'Orders API', 'core'],
+      payments: ['rest-service', 'Payments', 'core'],
+      bus: ['kafka', 'Kafka', 'core'],
+      mailer: ['worker', 'Mailer', 'core'],
+      db: ['postgres', 'Orders DB', ''],
+      cache: ['redis', 'Redis cache', ''],
+      ext: ['saas-app', 'Stripe', ''],
+      prom: ['prometheus', 'Prometheus', ''],
+    });
+    expect(doc.edges.map((e) => `${e.from}->${e.to} ${e.protocol ?? ''} ${e.label ?? ''}`.trim())).toEqual([
+      'user->gw http HTTPS',
+      'gw->orders http',
+      'gw->payments http',
+      'orders->bus kafka publishes',
+      'bus->mailer kafka consumed by',
+      'orders->db sql',
+      'payments->cache redis',
+      'mailer->ext http',
+      'prom->orders metrics',
+    ]);
+  });
+
+  it('reads the @{ shape } syntax and entity codes', () => {
+    const { doc } = importMermaidModel('flowchart LR\n  a@{ shape: cyl, label: "Ledger #amp; history" }\n  b["Quote #34;x#34;"] ==> a');
+    expect(doc.nodes.map((n) => [n.id, n.kind, n.label])).toEqual([
+      ['a', 'postgres', 'Ledger & history'],
+      ['b', 'rest-service', 'Quote "x"'],
+    ]);
+    expect(doc.edges).toEqual([{ from: 'b', to: 'a', protocol: 'sql', props: {} }]);
+    expect(decodeMermaidText('"a<br/>b #60;c#62;"')).toBe('a\nb <c>');
+  });
+
+  it('refuses other diagrams and reports lines it cannot read', () => {
+    const seq = importMermaidModel('sequenceDiagram\n  A->>B: hi');
+    expect(seq.doc.nodes).toEqual([]);
+    expect(seq.diagnostics[0]).toMatchObject({ code: 'TF610', severity: 'error', line: 1 });
+    const partly = importMermaidModel('flowchart LR\n  A --> B\n  ??? nonsense\n  C --> ');
+    expect(partly.doc.nodes.map((n) => n.id)).toEqual(['a', 'b', 'c']);
+    expect(partly.diagnostics.filter((d) => d.code === 'TF612').map((d) => d.line)).toEqual([3, 4]);
+    expect(importMermaidModel('').diagnostics[0]!.code).toBe('TF610');
+  });
+});

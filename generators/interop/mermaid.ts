@@ -1,0 +1,533 @@
+import { compatibleProtocols, defaultProtocol, getKind, KINDS, PROTOCOL_NAMES } from '../../shared/catalog';
+import type { KindDef } from '../../shared/catalog';
+import { withLayout } from '../../shared/layout';
+import { makeId } from '../../shared/model/ids';
+import { LIMITS } from '../../shared/model/limits';
+import type { Diagnostic, Group, Protocol, TopoEdge, TopoNode } from '../../shared/model/types';
+import { emptyTopology, OBSERVABILITY_PROTOCOLS, PROTOCOLS } from '../../shared/model/types';
+import type { ImportResult } from './compose';
+import { importDiagnostic } from './codes';
+
+/**
+ * Mermaid flowchart → design. A hand-written reader for the flowchart subset people write (and
+ * Topoforge's own `generateMermaid` output): node shapes, chained edges with `&`, edge labels,
+ * subgraphs (as zones), `classDef`/`class`/`style` lines (skipped, but Topoforge's category
+ * classes help guess kinds). Kinds come from the node text (a catalog name such as "Kafka" or a
+ * keyword such as "cache"), then the shape (a cylinder is a store, a hexagon a gateway …), then a
+ * generic REST service. An edge label naming a protocol sets it. No DOM is needed.
+ */
+
+interface PNode {
+  ref: string;
+  text?: string;
+  shape?: string;
+  zone?: string;
+  classes: string[];
+  line: number;
+}
+
+interface PEdge {
+  from: string;
+  to: string;
+  text: string;
+  dotted: boolean;
+  line: number;
+}
+
+/** Shape openers, longest first, with their closers and names. */
+const SHAPES: Array<[open: string, close: string, name: string]> = [
+  ['(((', ')))', 'circle'],
+  ['((', '))', 'circle'],
+  ['([', '])', 'stadium'],
+  ['[(', ')]', 'cylinder'],
+  ['[[', ']]', 'subroutine'],
+  ['{{', '}}', 'hexagon'],
+  ['[/', '/]', 'lean_right'],
+  ['[/', '\\]', 'trapezoid'],
+  ['[\\', '\\]', 'lean_left'],
+  ['[\\', '/]', 'inv_trapezoid'],
+  ['(', ')', 'round'],
+  ['[', ']', 'square'],
+  ['{', '}', 'diamond'],
+  ['>', ']', 'odd'],
+];
+
+/** Kind a shape suggests when the text names none. */
+const SHAPE_KIND: Record<string, string> = {
+  cylinder: 'postgres',
+  hexagon: 'kong',
+  subroutine: 'kafka',
+  stadium: 'web-app',
+  inv_trapezoid: 'batch-job',
+  odd: 'iot-device',
+  trapezoid: 'sftp-server',
+  lean_right: 'saas-app',
+  lean_left: 'legacy-system',
+};
+
+/** Kind a Topoforge category class (or a common class name) suggests. */
+const CLASS_KIND: Record<string, string> = {
+  service: 'rest-service',
+  gateway: 'kong',
+  broker: 'kafka',
+  plumbing: 'flink',
+  store: 'postgres',
+  database: 'postgres',
+  db: 'postgres',
+  observability: 'prometheus',
+  security: 'keycloak',
+};
+
+const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', num: '#', semi: ';' };
+
+/** Mermaid text as a person reads it: entity codes decoded, `<br>` as a line break, quotes removed. */
+export function decodeMermaidText(s: string): string {
+  let t = s.trim();
+  if (t.length >= 2 && t.startsWith('"') && t.endsWith('"')) t = t.slice(1, -1);
+  else if (t.length >= 2 && t.startsWith('`') && t.endsWith('`')) t = t.slice(1, -1);
+  return t
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/#(\d{1,7});/g, (m, n: string) => {
+      const c = Number(n);
+      return c > 0 && c <= 0x10ffff ? String.fromCodePoint(c) : m;
+    })
+    .replace(/#([a-z]{2,8});/gi, (m, n: string) => NAMED_ENTITIES[n.toLowerCase()] ?? m)
+    .replace(/&(amp|lt|gt|quot|apos|#\d+);/g, (m, n: string) => (n.startsWith('#') ? String.fromCodePoint(Number(n.slice(1))) : NAMED_ENTITIES[n] ?? m));
+}
+
+/** Splits a line into statements at `;` that are outside quotes and brackets and not ending an entity code. */
+function statements(line: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quote = false;
+  let depth = 0;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (ch === '"') quote = !quote;
+    else if (!quote && '([{'.includes(ch)) depth++;
+    else if (!quote && ')]}'.includes(ch)) depth = Math.max(0, depth - 1);
+    if (ch === ';' && !quote && depth === 0 && !/#[A-Za-z0-9]+$/.test(cur)) {
+      out.push(cur);
+      cur = '';
+      continue;
+    }
+    cur += ch;
+  }
+  out.push(cur);
+  return out.map((s) => s.trim()).filter(Boolean);
+}
+
+const ID_RE = /^[\p{L}\p{N}_][\p{L}\p{N}_.:]*(?:-(?![-.>=ox](?![\p{L}\p{N}_]))[\p{L}\p{N}_.:]+)*/u;
+
+class Cursor {
+  constructor(
+    public s: string,
+    public i = 0,
+  ) {}
+  ws(): void {
+    while (this.i < this.s.length && /\s/.test(this.s[this.i]!)) this.i++;
+  }
+  rest(): string {
+    return this.s.slice(this.i);
+  }
+  done(): boolean {
+    this.ws();
+    return this.i >= this.s.length;
+  }
+}
+
+/** Reads `id`, `id[text]`, `id(["text"])`, `id@{ shape: cyl, label: "x" }` … */
+function readNode(c: Cursor): { ref: string; text?: string; shape?: string; classes: string[] } | undefined {
+  c.ws();
+  const m = ID_RE.exec(c.rest());
+  if (!m) return undefined;
+  c.i += m[0].length;
+  const node: { ref: string; text?: string; shape?: string; classes: string[] } = { ref: m[0], classes: [] };
+  const rest = c.rest();
+  if (rest.startsWith('@{')) {
+    const end = rest.indexOf('}');
+    if (end > 0) {
+      const body = rest.slice(2, end);
+      const shape = /shape\s*:\s*([A-Za-z-]+)/.exec(body)?.[1];
+      const label = /label\s*:\s*("(?:[^"\\]|\\.)*"|[^,}]+)/.exec(body)?.[1];
+      if (shape) node.shape = { cyl: 'cylinder', 'lin-cyl': 'cylinder', 'h-cyl': 'cylinder', das: 'cylinder', hex: 'hexagon', stadium: 'stadium', subproc: 'subroutine', 'fr-rect': 'subroutine', 'lean-r': 'lean_right', 'lean-l': 'lean_left', 'trap-b': 'trapezoid', 'trap-t': 'inv_trapezoid', flag: 'odd', rounded: 'round', rect: 'square', circle: 'circle' }[shape] ?? shape;
+      if (label) node.text = decodeMermaidText(label);
+      c.i += end + 1;
+    }
+  } else {
+    for (const [open, close, name] of SHAPES) {
+      if (!rest.startsWith(open)) continue;
+      // Find the closer: after a quoted text, or the first closer.
+      let j = open.length;
+      while (j < rest.length && rest[j] === ' ') j++;
+      let end: number;
+      if (rest[j] === '"') {
+        const q = rest.indexOf('"', j + 1);
+        if (q < 0) continue;
+        end = rest.indexOf(close, q + 1);
+      } else end = rest.indexOf(close, open.length);
+      if (end < 0) continue;
+      node.text = decodeMermaidText(rest.slice(open.length, end));
+      node.shape = name;
+      c.i += end + close.length;
+      break;
+    }
+  }
+  const cls = /^:::([\w-]+)/.exec(c.rest());
+  if (cls) {
+    node.classes.push(cls[1]!);
+    c.i += cls[0].length;
+  }
+  return node;
+}
+
+/** Reads an arrow with an optional label; undefined when the text there is not an arrow. */
+function readArrow(c: Cursor): { text: string; dotted: boolean; invisible: boolean } | undefined {
+  c.ws();
+  const r = c.rest();
+  // Inline label forms: "-- text -->", "-. text .->", "== text ==>".
+  const inline = /^(<?)(--|==|-\.)(?![->.=])\s*(.*?)\s*(-{2,}[>ox]?|={2,}[>ox]?|\.-+[>ox]?)(?=\s|[\p{L}\p{N}_]|$)/u.exec(r);
+  const plain = /^(<?)(-{2,}[>ox]?|={2,}[>ox]?|-\.+-[>ox]?|~{3,})/.exec(r);
+  if (plain && !(inline && inline[3] && inline[0].length > plain[0].length && !/^\|/.test(r.slice(plain[0].length).trimStart()))) {
+    c.i += plain[0].length;
+    let text = '';
+    c.ws();
+    if (c.rest().startsWith('|')) {
+      const end = c.rest().indexOf('|', 1);
+      if (end > 0) {
+        text = decodeMermaidText(c.rest().slice(1, end));
+        c.i += end + 1;
+      }
+    }
+    return { text, dotted: plain[2]!.includes('.'), invisible: plain[2]!.startsWith('~') };
+  }
+  if (inline) {
+    c.i += inline[0].length;
+    return { text: decodeMermaidText(inline[3] ?? ''), dotted: inline[2] === '-.', invisible: false };
+  }
+  return undefined;
+}
+
+function readGroup(c: Cursor): Array<ReturnType<typeof readNode> & object> | undefined {
+  const nodes: Array<ReturnType<typeof readNode> & object> = [];
+  for (;;) {
+    const n = readNode(c);
+    if (!n) return nodes.length ? nodes : undefined;
+    nodes.push(n);
+    c.ws();
+    if (c.rest().startsWith('&')) {
+      c.i++;
+      continue;
+    }
+    return nodes;
+  }
+}
+
+/** A protocol an edge label names ("Kafka: orders", "HTTP POST /x", "gRPC", "JDBC"). */
+function protocolIn(text: string): { protocol?: Protocol; detail: string; own: string } {
+  const t = text.trim();
+  const names = PROTOCOLS.map((p) => [p, PROTOCOL_NAMES[p]] as const).sort((a, b) => b[1].length - a[1].length);
+  // Topoforge's "own label (Proto: detail)" form.
+  const paren = /^(.*\S)\s+\(([^()]*)\)$/.exec(t);
+  if (paren) {
+    const inner = protocolIn(paren[2]!);
+    if (inner.protocol && inner.own === '') return { protocol: inner.protocol, detail: inner.detail, own: paren[1]! };
+  }
+  for (const [p, name] of names) {
+    if (t === name || t.startsWith(`${name}: `) || t.startsWith(`${name} `)) {
+      const detail = t.slice(name.length).replace(/^:?\s*/, '');
+      return { protocol: p, detail, own: '' };
+    }
+  }
+  const words: Array<[RegExp, Protocol]> = [
+    [/\b(rest|https?|api call|webhook)\b/i, 'http'],
+    [/\bgrpc\b/i, 'grpc'],
+    [/\bgraphql\b/i, 'graphql'],
+    [/\bweb ?sockets?\b|\bws\b/i, 'websocket'],
+    [/\bkafka\b/i, 'kafka'],
+    [/\bamqp\b|\brabbit/i, 'amqp'],
+    [/\bmqtt\b/i, 'mqtt'],
+    [/\bnats\b/i, 'nats'],
+    [/\bjms\b|\bibm mq\b/i, 'jms'],
+    [/\b(sql|jdbc)\b/i, 'sql'],
+    [/\bmongo/i, 'mongodb'],
+    [/\bredis\b/i, 'redis'],
+    [/\bcdc\b|change data capture/i, 'cdc'],
+    [/\bsftp\b/i, 'sftp'],
+    [/\bs3\b/i, 's3'],
+    [/\botlp\b|\btraces?\b/i, 'otlp'],
+    [/\bmetrics\b|\bscrape/i, 'metrics'],
+  ];
+  for (const [re, p] of words) if (re.test(t)) return { protocol: p, detail: '', own: t };
+  return { detail: '', own: t };
+}
+
+/** Edge props a Topoforge caption's detail carries. */
+function detailProps(p: Protocol, detail: string): Record<string, unknown> {
+  if (!detail) return {};
+  switch (p) {
+    case 'kafka':
+    case 'mqtt':
+      return { topic: detail };
+    case 'nats':
+      return { subject: detail };
+    case 'jms':
+      return { queue: detail };
+    case 'amqp': {
+      const [ex, q] = detail.split(' → ');
+      return { ...(ex ? { exchange: ex } : {}), ...(q ? { queue: q } : {}) };
+    }
+    case 'http':
+    case 'grpc':
+    case 'graphql':
+    case 'websocket': {
+      const m = /^(?:(GET|POST|PUT|PATCH|DELETE)\s+)?(\/\S*)?$/.exec(detail);
+      if (!m) return {};
+      return { ...(m[1] ? { method: m[1] } : {}), ...(m[2] ? { path: m[2] } : {}) };
+    }
+    case 'sftp':
+      return detail.startsWith('/') ? { path: detail } : {};
+    case 'cdc':
+      return { tables: detail };
+    case 'sql':
+    case 'mongodb':
+      return ['read', 'write'].includes(detail) ? { access: detail } : {};
+    case 'redis':
+      return { usage: detail };
+    case 'otlp':
+      return { signals: detail };
+    default:
+      return {};
+  }
+}
+
+/** Kind named by a node's text: a catalog name, id or keyword, as a whole word. */
+function kindInText(text: string): KindDef | undefined {
+  const t = ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  const byName = [...KINDS].sort((a, b) => b.name.length - a.name.length);
+  for (const k of byName) if (t.includes(` ${k.name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `)) return k;
+  for (const k of KINDS) if (t.includes(` ${k.id.replace(/-/g, ' ')} `)) return k;
+  const extra: Array<[string, string]> = [
+    ['postgresql', 'postgres'], ['mariadb', 'mysql'], ['mosquitto', 'mqtt-broker'], ['minio', 'object-storage'], ['s3', 'object-storage'], ['opensearch', 'elasticsearch'],
+    ['debezium', 'debezium'], ['keycloak', 'keycloak'], ['oauth', 'keycloak'], ['sso', 'keycloak'], ['cache', 'redis'], ['database', 'postgres'], ['db', 'postgres'],
+    ['queue', 'rabbitmq'], ['topic', 'kafka'], ['event bus', 'kafka'], ['gateway', 'kong'], ['load balancer', 'nginx'], ['proxy', 'nginx'], ['frontend', 'web-app'],
+    ['browser', 'web-app'], ['ui', 'web-app'], ['spa', 'web-app'], ['worker', 'worker'], ['consumer', 'worker'], ['cron', 'batch-job'], ['etl', 'batch-job'], ['sensor', 'iot-device'],
+    ['device', 'iot-device'], ['mainframe', 'legacy-system'], ['sap', 'legacy-system'], ['salesforce', 'saas-app'], ['stripe', 'saas-app'], ['warehouse', 'snowflake'],
+    ['tracing', 'jaeger'], ['dashboard', 'grafana'], ['monitoring', 'prometheus'], ['secrets', 'vault'], ['api', 'rest-service'], ['service', 'rest-service'],
+  ];
+  for (const [w, id] of extra) if (t.includes(` ${w} `)) return getKind(id);
+  return undefined;
+}
+
+export interface ImportMermaidOptions {
+  name?: string;
+  layout?: boolean;
+}
+
+export async function importMermaid(text: string, opts: ImportMermaidOptions = {}): Promise<ImportResult> {
+  const r = importMermaidModel(text, opts);
+  if (opts.layout === false || r.doc.nodes.length === 0) return r;
+  return { doc: await withLayout(r.doc), diagnostics: r.diagnostics };
+}
+
+/** The import without the layout step (synchronous). */
+export function importMermaidModel(text: string, opts: ImportMermaidOptions = {}): ImportResult {
+  const diagnostics: Diagnostic[] = [];
+  const doc = emptyTopology(opts.name ?? 'Imported from Mermaid');
+  if (typeof text !== 'string' || text.length > LIMITS.maxFileChars) {
+    diagnostics.push(importDiagnostic('TF610', { message: 'The Mermaid file is too large.', hint: 'Check that this is a Mermaid flowchart.' }));
+    return { doc, diagnostics };
+  }
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  let i = 0;
+  // Front matter.
+  if (lines[0]?.trim() === '---') {
+    const end = lines.findIndex((l, k) => k > 0 && l.trim() === '---');
+    i = end > 0 ? end + 1 : 0;
+  }
+  const pnodes = new Map<string, PNode>();
+  const pedges: PEdge[] = [];
+  const zones: Array<{ ref: string; title: string; parent?: string }> = [];
+  const zoneStack: string[] = [];
+  const classMembers = new Map<string, string[]>();
+  let header = false;
+  let inAccBlock = false;
+  const touch = (n: { ref: string; text?: string; shape?: string; classes: string[] }, line: number) => {
+    let p = pnodes.get(n.ref);
+    if (!p) {
+      p = { ref: n.ref, classes: [], line, ...(zoneStack.length ? { zone: zoneStack[zoneStack.length - 1] } : {}) };
+      pnodes.set(n.ref, p);
+    }
+    if (n.text !== undefined && p.text === undefined) p.text = n.text;
+    if (n.shape && !p.shape) p.shape = n.shape;
+    p.classes.push(...n.classes);
+  };
+  for (; i < lines.length; i++) {
+    const lineNo = i + 1;
+    const raw = lines[i]!.trim();
+    if (!raw || raw.startsWith('%%')) continue;
+    if (inAccBlock) {
+      if (raw.includes('}')) inAccBlock = false;
+      continue;
+    }
+    if (!header) {
+      if (/^(flowchart|graph)(\s+(TB|TD|BT|RL|LR))?\s*;?$/i.test(raw)) {
+        header = true;
+        continue;
+      }
+      diagnostics.push(importDiagnostic('TF610', { message: `Line ${lineNo} should start a flowchart (\`flowchart LR\` or \`graph TD\`), but reads ${JSON.stringify(raw.slice(0, 60))}.`, hint: 'Only Mermaid flowcharts can be imported; sequence, class and other diagrams cannot.', line: lineNo }));
+      return { doc, diagnostics };
+    }
+    for (const st of statements(raw)) {
+      const title = /^accTitle\s*:\s*(.*)$/.exec(st);
+      if (title) {
+        doc.name = title[1]!.trim() || doc.name;
+        continue;
+      }
+      const descr = /^accDescr\s*(:|\{)\s*(.*)$/.exec(st);
+      if (descr) {
+        if (descr[1] === '{') inAccBlock = !descr[2]!.includes('}');
+        else doc.description = descr[2]!.trim();
+        continue;
+      }
+      if (/^(classDef|style|linkStyle|click|direction)\b/.test(st)) continue;
+      const cls = /^class\s+(\S+)\s+([\w-]+)$/.exec(st);
+      if (cls) {
+        for (const ref of cls[1]!.split(',')) classMembers.set(ref, [...(classMembers.get(ref) ?? []), cls[2]!]);
+        continue;
+      }
+      const sub = /^subgraph\s+(.*)$/.exec(st);
+      if (sub) {
+        const body = sub[1]!.trim();
+        const c = new Cursor(body.replace(/^([\p{L}\p{N}_.-]+)\s+\[/u, '$1['));
+        const n = readNode(c);
+        let ref: string;
+        let title: string;
+        if (n && c.done()) {
+          ref = n.ref;
+          title = n.text ?? n.ref;
+        } else {
+          title = decodeMermaidText(body);
+          ref = title;
+        }
+        zones.push({ ref, title, ...(zoneStack.length ? { parent: zoneStack[zoneStack.length - 1] } : {}) });
+        zoneStack.push(ref);
+        continue;
+      }
+      if (st === 'end') {
+        zoneStack.pop();
+        continue;
+      }
+      // A node, or a chain of edges.
+      const c = new Cursor(st);
+      let left = readGroup(c);
+      if (!left) {
+        diagnostics.push(importDiagnostic('TF612', { message: `Line ${lineNo} was not understood and was skipped: ${JSON.stringify(st.slice(0, 80))}.`, hint: 'Check the line against Mermaid\'s flowchart syntax.', line: lineNo }));
+        continue;
+      }
+      for (const n of left) touch(n, lineNo);
+      let ok = true;
+      while (!c.done()) {
+        const arrow = readArrow(c);
+        const right = arrow ? readGroup(c) : undefined;
+        if (!arrow || !right) {
+          ok = false;
+          break;
+        }
+        for (const n of right) touch(n, lineNo);
+        if (!arrow.invisible) for (const a of left) for (const b of right) pedges.push({ from: a.ref, to: b.ref, text: arrow.text, dotted: arrow.dotted, line: lineNo });
+        left = right;
+      }
+      if (!ok) {
+        diagnostics.push(importDiagnostic('TF612', { message: `Part of line ${lineNo} was not understood and was skipped: ${JSON.stringify(c.rest().slice(0, 80))}.`, hint: 'Check the line against Mermaid\'s flowchart syntax.', line: lineNo }));
+      }
+    }
+  }
+  if (!header) {
+    diagnostics.push(importDiagnostic('TF610', { message: 'The file has no flowchart in it.', hint: 'Start the diagram with `flowchart LR` (or `graph TD`).' }));
+    return { doc, diagnostics };
+  }
+
+  // Zones: a subgraph that is also used as a node endpoint stays a zone only.
+  const zoneRefs = new Set(zones.map((z) => z.ref));
+  const taken = new Set<string>();
+  const idFor = (ref: string, prefix: 'n' | 'g'): string => {
+    const own = new RegExp(`^${prefix}_([a-z][a-z0-9_]*)$`).exec(ref);
+    const wanted = own ? own[1]!.replace(/_/g, '-') : ref;
+    const id = makeId(wanted, taken);
+    taken.add(id);
+    return id;
+  };
+  const groups: Group[] = [];
+  const zoneId = new Map<string, string>();
+  for (const z of zones) {
+    if (zoneId.has(z.ref)) continue;
+    const id = idFor(z.ref, 'g');
+    zoneId.set(z.ref, id);
+    groups.push({ id, label: z.title.replace(/\s+/g, ' ').trim() || id });
+  }
+  const nodeId = new Map<string, string>();
+  const nodes: TopoNode[] = [];
+  for (const p of pnodes.values()) {
+    if (zoneRefs.has(p.ref)) continue;
+    const id = idFor(p.ref, 'n');
+    nodeId.set(p.ref, id);
+    const textLines = (p.text ?? p.ref).split('\n').map((l) => l.trim()).filter(Boolean);
+    // Topoforge's own "label<br/>Kind name" text.
+    const last = textLines.length > 1 ? KINDS.find((k) => k.name === textLines[textLines.length - 1]) : undefined;
+    let label = (last ? textLines.slice(0, -1) : textLines).join(' ') || id;
+    let kind = last;
+    let guessed = false;
+    if (!kind) {
+      kind = kindInText(p.text ?? p.ref);
+      const classes = [...p.classes, ...(classMembers.get(p.ref) ?? [])];
+      const fromClass = classes.map((c) => CLASS_KIND[c]).find(Boolean);
+      const fromShape = p.shape ? SHAPE_KIND[p.shape] : undefined;
+      // A shape or class that says "store" or "gateway" outranks a generic word like "service".
+      const hinted = getKind(fromShape ?? fromClass ?? '');
+      if (hinted && (!kind || (kind.category !== hinted.category && (kind.id === 'rest-service' || kind.id === 'worker')))) kind = hinted;
+      if (!kind) {
+        // Nothing to go on: something that only reads from brokers is a worker, anything else a REST service.
+        const incoming = pedges.filter((e) => e.to === p.ref).map((e) => pnodes.get(e.from));
+        const fromBroker = incoming.length > 0 && incoming.every((q) => q && getKind(kindInText(q.text ?? q.ref)?.id ?? SHAPE_KIND[q.shape ?? ''] ?? '')?.category === 'broker');
+        kind = getKind(fromBroker ? 'worker' : 'rest-service');
+      }
+      guessed = true;
+    }
+    if (!label) label = id;
+    nodes.push({ id, kind: kind!.id, label, ...(p.zone && zoneId.has(p.zone) ? { group: zoneId.get(p.zone)! } : {}), props: {} });
+    if (guessed) {
+      diagnostics.push(
+        importDiagnostic('TF611', {
+          message: `\`${label}\` was given the kind ${kind!.name}, guessed from its ${p.shape && SHAPE_KIND[p.shape] === kind!.id ? 'shape' : 'text'}.`,
+          hint: 'Change its kind in the inspector if another fits better.',
+          nodes: [id],
+        }),
+      );
+    }
+  }
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const edges: TopoEdge[] = [];
+  for (const e of pedges) {
+    const from = nodeId.get(e.from);
+    const to = nodeId.get(e.to);
+    if (!from || !to) {
+      diagnostics.push(importDiagnostic('TF612', { message: `The connection on line ${e.line} touches a subgraph rather than a component and was skipped.`, hint: 'Draw connections between components.', line: e.line }));
+      continue;
+    }
+    const a = getKind(byId.get(from)!.kind)!;
+    const b = getKind(byId.get(to)!.kind)!;
+    const found = protocolIn(e.text);
+    const options = compatibleProtocols(a, b);
+    let protocol = found.protocol && options.includes(found.protocol) ? found.protocol : undefined;
+    if (!protocol && e.dotted) protocol = options.find((p) => OBSERVABILITY_PROTOCOLS.includes(p));
+    if (!protocol) protocol = found.protocol ?? defaultProtocol(a, b) ?? options[0];
+    const edge: TopoEdge = { from, to, ...(protocol ? { protocol } : {}), props: protocol && found.protocol === protocol ? detailProps(protocol, found.detail) : {} };
+    if (found.own) edge.label = found.own;
+    edges.push(edge);
+  }
+  doc.groups = groups;
+  doc.nodes = nodes;
+  doc.edges = edges;
+  return { doc, diagnostics };
+}
