@@ -1,21 +1,29 @@
 import type { Topology } from '../shared/model/types';
 import { generateIntegrationDoc } from './doc';
 import { generateMermaid } from './mermaid';
+import { generateStack } from './stack';
 import type { OutputFile } from './types';
 
 /**
  * The whole generated bundle for a design (see PRODUCT.md, "The generated bundle"): a pure
  * function, same design -> same files, sorted by path.
  *
- * Pieces composed here:
  * - `INTEGRATION.md`: the filled Integration Patterns document (generators/doc);
- * - `diagram.mmd`: the Mermaid flowchart (generators/mermaid).
+ * - `diagram.mmd`: the Mermaid flowchart (generators/mermaid);
+ * - `docker-compose.yml`, `.env.example`, `config/<node-id>/...`, `README.md`: the starter stack
+ *   (generators/stack).
  */
 export function generateBundle(doc: Topology): OutputFile[] {
   const files: OutputFile[] = [
     { path: 'INTEGRATION.md', content: ensureNewline(generateIntegrationDoc(doc)) },
     { path: 'diagram.mmd', content: ensureNewline(generateMermaid(doc)) },
+    ...generateStack(doc),
   ];
+  const seen = new Set<string>();
+  for (const f of files) {
+    if (seen.has(f.path)) throw new Error(`Two generators produced ${f.path}`);
+    seen.add(f.path);
+  }
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
