@@ -21,6 +21,7 @@ const one = <T>(mods: Record<string, Loader<T>>): Loader<T> | undefined => Objec
 
 const loadBundle = one(import.meta.glob<{ generateBundle?: (doc: Topology) => unknown }>('../../generators/bundle.ts'));
 const loadDoc = one(import.meta.glob<{ generateIntegrationDoc?: (doc: Topology, diagnostics?: Diagnostic[]) => string }>('../../generators/doc/index.ts'));
+const loadStack = one(import.meta.glob<{ generateStack?: (doc: Topology) => unknown }>('../../generators/stack/index.ts'));
 const loadMermaid = one(import.meta.glob<{ generateMermaid?: (doc: Topology) => string }>('../../generators/mermaid/index.ts'));
 
 function filesOf(result: unknown): OutputFile[] {
@@ -55,6 +56,17 @@ export async function computeOutput(doc: Topology, diagnostics?: Diagnostic[]): 
       if (mod.generateIntegrationDoc) add('INTEGRATION.md', mod.generateIntegrationDoc(doc, diagnostics));
     } catch (e) {
       errors.push(`The integration document could not be generated: ${message(e)}`);
+    }
+  }
+  if (!byPath.has('docker-compose.yml') && loadStack) {
+    try {
+      const mod = await loadStack();
+      if (mod.generateStack) for (const f of filesOf(mod.generateStack(doc))) if (!byPath.has(f.path)) {
+        files.push(f);
+        byPath.set(f.path, f);
+      }
+    } catch (e) {
+      errors.push(`The starter stack could not be generated: ${message(e)}`);
     }
   }
   if (!byPath.has('diagram.mmd') && loadMermaid) {
