@@ -11,6 +11,8 @@ import { oneLine } from './text';
 
 export interface PublishedPort {
   service: string;
+  /** The `.env` variable that can move it to another host port. */
+  variable?: string;
   node: string;
   name: string;
   container: number;
@@ -44,6 +46,11 @@ export function orderedServices(ctx: StackContext): ServiceSpec[] {
 
 export const zoneNetwork = (group: string): string => `zone-${group}`;
 
+/** The `.env` variable holding the host port a node's port `name` is published on. */
+export function hostPortVar(ctx: StackContext, node: string, name: string, port: number): string {
+  return ctx.env.define(node, `${name.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_PORT`, { comment: `Host port of ${node} (${name})`, example: String(port) });
+}
+
 export function buildCompose(ctx: StackContext): ComposeResult {
   const services = orderedServices(ctx);
   const byName = new Map(services.map((s) => [s.name, s]));
@@ -61,7 +68,8 @@ export function buildCompose(ctx: StackContext): ComposeResult {
           host = null;
         } else taken.set(host, s.name);
       }
-      ports.push({ service: s.name, node: s.node, name: p.name, container: p.container, host, ...(p.hostIp ? { hostIp: p.hostIp } : {}), protocol: p.protocol ?? 'tcp' });
+      const variable = host !== null && s.node ? hostPortVar(ctx, s.node, p.name, host) : undefined;
+      ports.push({ service: s.name, node: s.node, name: p.name, container: p.container, host, ...(variable ? { variable } : {}), ...(p.hostIp ? { hostIp: p.hostIp } : {}), protocol: p.protocol ?? 'tcp' });
     }
   }
 
@@ -144,7 +152,8 @@ export function buildCompose(ctx: StackContext): ComposeResult {
     if (s.capAdd) o.cap_add = s.capAdd;
     if (Object.keys(s.environment).length > 0) o.environment = { ...s.environment };
     const published = ports.filter((p) => p.service === s.name && p.host !== null);
-    if (published.length > 0) o.ports = published.map((p) => `${p.hostIp ? `${p.hostIp}:` : ''}${p.host}:${p.container}${p.protocol === 'udp' ? '/udp' : ''}`);
+    // The host side comes from .env (with the design's port as the default), e.g. ${ORDERS_HTTP_PORT:-8080}:8080.
+    if (published.length > 0) o.ports = published.map((p) => `${p.hostIp ? `${p.hostIp}:` : ''}${p.variable ? `\${${p.variable}:-${p.host}}` : p.host}:${p.container}${p.protocol === 'udp' ? '/udp' : ''}`);
     const internal = ports.filter((p) => p.service === s.name && p.host === null);
     if (internal.length > 0) o.expose = internal.map((p) => String(p.container));
     const mounts = [...s.binds.map((b) => `./${b.source}:${b.target}${b.readOnly ? ':ro' : ''}`), ...s.volumes.map((v) => `${v.name}:${v.target}`)];

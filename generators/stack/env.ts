@@ -54,7 +54,8 @@ export class EnvRegistry {
     return this.order;
   }
 
-  render(title: string): string {
+  /** `.env.example`; variables grouped by their node, nodes in `order` (design order) first. */
+  render(title: string, order: readonly string[] = []): string {
     const lines = [
       `# Environment of the ${title} starter stack.`,
       '# Copy this file to .env and replace every change-me before you start the stack:',
@@ -62,16 +63,16 @@ export class EnvRegistry {
       '# Keep .env out of version control: it holds the credentials of every component.',
       '',
     ];
-    let owner: string | undefined;
-    for (const v of this.order) {
-      if (v.owner !== owner) {
-        if (owner !== undefined) lines.push('');
-        lines.push(`# ── ${v.owner} ──`);
-        owner = v.owner;
+    const owners: string[] = order.filter((o) => this.order.some((v) => v.owner === o));
+    for (const v of this.order) if (!owners.includes(v.owner)) owners.push(v.owner);
+    owners.forEach((owner, i) => {
+      if (i > 0) lines.push('');
+      lines.push(`# ── ${owner} ──`);
+      for (const v of this.order.filter((x) => x.owner === owner)) {
+        lines.push(`# ${v.comment}${v.secret ? ' (secret)' : ''}`);
+        lines.push(`${v.name}=${v.example}`);
       }
-      lines.push(`# ${v.comment}${v.secret ? ' (secret)' : ''}`);
-      lines.push(`${v.name}=${v.example}`);
-    }
+    });
     return `${lines.join('\n')}\n`;
   }
 }

@@ -59,7 +59,7 @@ export function generateStack(doc: Topology): OutputFile[] {
   const title = oneLine(doc.name, 100) || 'Design';
   const files: OutputFile[] = [
     { path: 'docker-compose.yml', content: compose.text },
-    { path: '.env.example', content: ctx.env.render(title) },
+    { path: '.env.example', content: ctx.env.render(title, ctx.nodes.map((n) => n.id)) },
     { path: 'README.md', content: renderReadme(ctx, compose) },
   ];
   const config = [...ctx.files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -57,11 +57,16 @@ export function renderReadme(ctx: StackContext, compose: ComposeResult): string 
       continue;
     }
     for (const p of ps) {
-      const host = p.host === null ? 'not published' : `${p.hostIp ? `${p.hostIp}:` : ''}${p.host}`;
+      const host = p.host === null ? 'not published' : `${p.hostIp ? `${p.hostIp}:` : ''}${p.host}${p.variable ? ` (\`${p.variable}\`)` : ''}`;
       out.push(`| \`${s.name}\` | ${what} | ${p.container} (${md(p.name)}${p.protocol === 'udp' ? ', udp' : ''}) | ${host} |`);
     }
   }
-  out.push('', 'Inside the stack, services reach each other by service name (for example `http://<service>:<container port>`).', '');
+  out.push(
+    '',
+    'Host ports come from `.env` (the `..._PORT` variables), with the ports of the design as defaults. Inside the stack,',
+    'services reach each other by service name and container port (for example `http://<service>:<container port>`).',
+    '',
+  );
 
   const oneShots = compose.services.filter((s) => s.oneShot);
   if (oneShots.length > 0) {

@@ -133,8 +133,10 @@ describe('the bundle of every example and test design', () => {
     const seen = new Map<string, string>();
     for (const [name, s] of Object.entries(bundle(doc).compose.services)) {
       for (const p of s.ports ?? []) {
-        const host = p.split(':').slice(0, -1).join(':');
-        const port = host.split(':').pop()!;
+        // "[ip:]${VAR:-8080}:80": the default host port
+        const m = /^(?:[0-9.]+:)?\$\{[A-Z0-9_]+:-([0-9]+)\}:[0-9]+(\/udp)?$/.exec(p);
+        expect(m, p).not.toBeNull();
+        const port = m![1]!;
         expect(seen.get(port), `${name} and ${seen.get(port)} both publish ${port}`).toBeUndefined();
         seen.set(port, name);
       }
@@ -180,7 +182,7 @@ describe('gateways', () => {
     expect(kong.plugins.find((p) => p.name === 'rate-limiting')?.config).toMatchObject({ minute: 120 });
     expect(kong.plugins.map((p) => p.name)).toEqual(expect.arrayContaining(['key-auth', 'cors']));
     expect(b.compose.services.gw!.environment).toMatchObject({ KONG_DATABASE: 'off', KONG_DECLARATIVE_CONFIG: '/kong/declarative/kong.yml' });
-    expect(b.compose.services.gw!.ports).toContain('127.0.0.1:8001:8001');
+    expect(b.compose.services.gw!.ports).toContain('127.0.0.1:${GW_ADMIN_PORT:-8001}:8001');
   });
 
   it('Kong with OIDC and a Keycloak: the OSS jwt plugin, and a comment saying why', () => {
@@ -216,7 +218,7 @@ describe('gateways', () => {
     expect(conf).toMatch(/location "\/crm" \{[\s\S]*?set \$upstream_2 "crm\.example\.com:443";[\s\S]*?rewrite \^\/\(\.\*\)\$ \/api\/\$1 break;[\s\S]*?proxy_pass https:\/\/\$upstream_2;/);
     // No upstream block: those are resolved when nginx starts and would stop it.
     expect(conf).not.toMatch(/^\s*upstream\s/m);
-    expect(b.compose.services.px!.ports).toEqual(['8181:80']);
+    expect(b.compose.services.px!.ports).toEqual(['${PX_HTTP_PORT:-8181}:80']);
   });
 
   it('Envoy: a route and a STRICT_DNS cluster per connection, circuit breakers from the props', () => {
@@ -270,7 +272,7 @@ describe('brokers', () => {
     expect(b.compose.services.api!.depends_on).toMatchObject({ bus: { condition: 'service_healthy' }, 'bus-init': { condition: 'service_completed_successfully' } });
     const bus = b.compose.services.bus!;
     expect(bus.image).toMatch(/^apache\/kafka:/);
-    expect(bus.environment).toMatchObject({ KAFKA_PROCESS_ROLES: 'broker,controller', KAFKA_ADVERTISED_LISTENERS: 'PLAINTEXT://bus:19092,PLAINTEXT_HOST://localhost:9092' });
+    expect(bus.environment).toMatchObject({ KAFKA_PROCESS_ROLES: 'broker,controller', KAFKA_ADVERTISED_LISTENERS: 'PLAINTEXT://bus:19092,PLAINTEXT_HOST://localhost:${BUS_BROKER_PORT:-9092}' });
   });
 
   it('RabbitMQ: exchanges, queues, bindings, a DLX with <queue>.dlq and a retry queue that dead-letters back; no users in the JSON', () => {
@@ -512,7 +514,8 @@ describe('services, ports, dependencies and networks', () => {
     const b = bundle(design([{ id: 'api', kind: 'rest-service', props: { port: 9100, healthPath: '/ready' } }]));
     const s = b.compose.services.api!;
     expect(s.image).toMatch(/^nginx:/);
-    expect(s.ports).toEqual(['9100:9100']);
+    expect(s.ports).toEqual(['${API_HTTP_PORT:-9100}:9100']);
+    expect(b.file('.env.example')).toMatch(/^API_HTTP_PORT=9100$/m);
     expect(s.healthcheck!.test).toEqual(['CMD', 'wget', '-q', '-O', '/dev/null', 'http://127.0.0.1:9100/ready']);
     const conf = b.file('config/api/stand-in.conf');
     expect(conf).toMatch(/listen 9100;/);
@@ -527,7 +530,7 @@ describe('services, ports, dependencies and networks', () => {
 
   it('two components on the same host port: the second is not published, and the README says so', () => {
     const b = bundle(design([{ id: 'a', kind: 'rest-service' }, { id: 'b', kind: 'rest-service' }]));
-    expect(b.compose.services.a!.ports).toEqual(['8080:8080']);
+    expect(b.compose.services.a!.ports).toEqual(['${A_HTTP_PORT:-8080}:8080']);
     expect(b.compose.services.b!.ports).toBeUndefined();
     expect(b.compose.services.b!.expose).toEqual(['8080']);
     expect(b.file('README.md')).toMatch(/Host port 8080 is wanted by both `a` and `b`/);
@@ -609,7 +612,7 @@ describe('services, ports, dependencies and networks', () => {
     expect(readme).toContain('cp .env.example .env');
     expect(readme).toContain('docker compose up -d');
     expect(readme).toContain('docker-compose up -d');
-    expect(readme).toMatch(/\| `kafka` \| Kafka \(Apache Kafka 3\.x \(KRaft\)\) \| 9092 \(broker\) \| 9092 \|/);
+    expect(readme).toMatch(/\| `kafka` \| Kafka \(Apache Kafka 3\.x \(KRaft\)\) \| 9092 \(broker\) \| 9092 \(`KAFKA_BROKER_PORT`\) \|/);
   });
 
   it('an empty design still gives a Compose file that Compose v1 reads as one (a placeholder service)', () => {

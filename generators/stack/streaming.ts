@@ -5,6 +5,7 @@ import { kafkaPlan } from './flows';
 import { bool, num, str, strs } from './props';
 import { composeLiteral, lowerSnake, stableClusterId, toJson } from './text';
 import { KAFKA_INTERNAL_PORT, kafkaFor, mergeEnv, wireClient } from './wiring';
+import { hostPortVar } from './compose';
 
 /** Kafka (KRaft, single node) with its topic init job; Schema Registry; Debezium; Flink. */
 
@@ -31,7 +32,8 @@ function kafka(ctx: StackContext, n: RNode): void {
     KAFKA_NODE_ID: '1',
     KAFKA_PROCESS_ROLES: 'broker,controller',
     KAFKA_LISTENERS: `PLAINTEXT://:${KAFKA_INTERNAL_PORT},PLAINTEXT_HOST://:9092,CONTROLLER://:9093`,
-    KAFKA_ADVERTISED_LISTENERS: `PLAINTEXT://${n.id}:${KAFKA_INTERNAL_PORT},PLAINTEXT_HOST://localhost:${hostPort}`,
+    // Clients on the host connect to localhost on the published port (the same .env variable).
+    KAFKA_ADVERTISED_LISTENERS: `PLAINTEXT://${n.id}:${KAFKA_INTERNAL_PORT},PLAINTEXT_HOST://localhost:\${${hostPortVar(ctx, n.id, 'broker', hostPort)}:-${hostPort}}`,
     KAFKA_LISTENER_SECURITY_PROTOCOL_MAP: 'CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,PLAINTEXT_HOST:PLAINTEXT',
     KAFKA_CONTROLLER_LISTENER_NAMES: 'CONTROLLER',
     KAFKA_CONTROLLER_QUORUM_VOTERS: '1@localhost:9093',
