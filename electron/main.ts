@@ -280,7 +280,7 @@ async function createWindow(o: CreateOptions): Promise<Win> {
 
   win.once('ready-to-show', () => win.show());
   win.on('close', (event) => {
-    if (w.closeApproved) {
+    if (w.closeApproved || (!w.session.dirty && !w.closing)) {
       saveWindowState(win);
       return;
     }
