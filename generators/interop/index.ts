@@ -1,0 +1,34 @@
+import type { Topology } from '../../shared/model/types';
+import type { OutputFile } from '../types';
+import { generateAsyncApi } from './asyncapi';
+import { generateDrawio } from './drawio';
+import { gatewayRoutes, generateOpenApi } from './openapi';
+import { messagingFlows } from '../../shared/model/channels';
+
+/**
+ * Interoperability: exports to AsyncAPI, OpenAPI and draw.io, and imports from docker-compose
+ * and Mermaid flowcharts. See docs/interop.md.
+ */
+
+export { generateAsyncApi } from './asyncapi';
+export { generateOpenApi, gatewayRoutes } from './openapi';
+export { generateDrawio, xmlAttr } from './drawio';
+export { importCompose, importComposeModel } from './compose';
+export type { ImportResult, ImportComposeOptions } from './compose';
+export { importMermaid, importMermaidModel } from './mermaid';
+export type { ImportMermaidOptions } from './mermaid';
+export { IMPORT_CODES } from './codes';
+
+/**
+ * The interop files of the bundle: `asyncapi.yaml` when the design has a broker, `openapi.yaml`
+ * when a gateway has routes, and `diagram.drawio` always. Pure and deterministic; positions come
+ * from the design's layout (call `withLayout` from `shared/layout` first for ELK's layout of
+ * components that have none).
+ */
+export function interopFiles(doc: Topology): OutputFile[] {
+  const files: OutputFile[] = [];
+  if (messagingFlows(doc).length > 0) files.push({ path: 'asyncapi.yaml', content: generateAsyncApi(doc) });
+  if (gatewayRoutes(doc).length > 0) files.push({ path: 'openapi.yaml', content: generateOpenApi(doc) });
+  files.push({ path: 'diagram.drawio', content: generateDrawio(doc) });
+  return files;
+}
