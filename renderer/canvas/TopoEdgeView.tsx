@@ -1,4 +1,4 @@
-import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, useStore, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, getBezierPath, useStore, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { FlowEdge } from '../store/derive';
 import { useEditor } from '../store/store';
@@ -8,8 +8,8 @@ export const TopoEdgeView = memo(function TopoEdgeView(props: EdgeProps<FlowEdge
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd } = props;
   const summary = useEditor((s) => s.edgeDiags.get(id));
   // Labels are left out when zoomed far out, where they would only overlap.
-  const legible = useStore((s) => s.transform[2] >= 0.5);
-  const [path, labelX, labelY] = getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, borderRadius: 10, offset: 24 });
+  const legible = useStore((s) => s.transform[2] >= 0.7);
+  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, curvature: 0.3 });
   const sev = summary && summary.worst !== 'info' ? summary.worst : undefined;
   const caption = data?.caption ?? '';
   return (

@@ -45,7 +45,11 @@ export function Problems() {
     setHidden(next);
   };
   const whereOf = (d: Diagnostic) => {
-    if (d.edges.length) return d.edges[0]!.replace('->', ' → ');
+    if (d.edges.length) {
+      const m = /^(.*)->(.*?)(#\d+)?$/.exec(d.edges[0]!);
+      const more = d.edges.length > 1 ? ` +${d.edges.length - 1}` : '';
+      return m ? `${labels.get(m[1]!) ?? m[1]} → ${labels.get(m[2]!) ?? m[2]}${more}` : d.edges[0]! + more;
+    }
     if (d.nodes.length) return d.nodes.map((n) => labels.get(n) ?? n).slice(0, 2).join(', ') + (d.nodes.length > 2 ? '…' : '');
     if (d.line) return `line ${d.line}`;
     return 'design';
