@@ -92,7 +92,10 @@ function iotDevice(ctx: StackContext, n: RNode): void {
   }
   const broker = e.to;
   const cr = mqttCreds(ctx, broker);
-  const topic = mqttPlan(ctx, broker).publish.get(n)?.[0] ?? `${n.id}/telemetry`;
+  const filter = mqttPlan(ctx, broker).publish.get(n)?.[0] ?? `${n.id}/telemetry`;
+  // One cannot publish to a filter: each + level becomes "sim", a trailing # becomes "telemetry".
+  const topic = filter.replace(/(^|\/)\+(?=\/|$)/g, '$1sim').replace(/(^|\/)#$/, '$1telemetry');
+  if (topic !== filter) ctx.note(`\`${n.id}\` publishes to the topic filter ${filter}; the simulator publishes to ${topic}.`);
   const perMinute = num(n.props, 'messagesPerMinute');
   const spec = mainService(ctx, n, {
     description: 'Simulated devices publishing MQTT telemetry',

@@ -522,6 +522,22 @@ describe('services, ports, dependencies and networks', () => {
     expect(conf).toMatch(/location \/ \{\s+return 200/);
   });
 
+  it('IoT devices wired to an MQTT broker are simulated, publishing to a concrete topic', () => {
+    const b = bundle(
+      design(
+        [
+          { id: 'dev', kind: 'iot-device', props: { messagesPerMinute: 12, devices: 3 } },
+          { id: 'mqtt', kind: 'mqtt-broker' },
+        ],
+        [{ from: 'dev', to: 'mqtt', protocol: 'mqtt', props: { topic: 'plant/+/temp' } }],
+      ),
+    );
+    const s = b.compose.services.dev!;
+    expect(s.environment).toMatchObject({ MQTT_HOST: 'mqtt', MQTT_TOPIC: 'plant/sim/temp', DEVICES_SIMULATED: '3', INTERVAL_SECONDS: '5', MQTT_PASSWORD: '${MQTT_PASSWORD}' });
+    expect(s.depends_on).toEqual({ mqtt: { condition: 'service_healthy' } });
+    expect(b.file('config/dev/simulate.sh')).toContain('mosquitto_pub');
+  });
+
   it('a user service with its own image runs it, with no stand-in', () => {
     const b = bundle(design([{ id: 'api', kind: 'rest-service', props: { image: 'ghcr.io/acme/api:1.2' } }]));
     expect(b.compose.services.api!.image).toBe('ghcr.io/acme/api:1.2');

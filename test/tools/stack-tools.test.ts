@@ -107,6 +107,18 @@ describe.skipIf(!toolAvailable('promtool', !!promtool))('promtool check config /
   });
 });
 
+describe('generated shell scripts parse (sh -n, bash -n) and init JavaScript parses (node --check)', () => {
+  const scripts = cases.flatMap((c) => bundlePaths(c.files, /\.(sh|js)$/).map((p) => [`${c.name}: ${p}`, c, p] as const));
+  it.each(scripts)('%s', (_label, c, p) => {
+    const file = join(c.dir, p);
+    const r = p.endsWith('.js')
+      ? run(process.execPath, ['--check', file])
+      : run(readFileSync(file, 'utf8').startsWith('#!/bin/bash') ? 'bash' : 'sh', ['-n', file]);
+    expect(r.status, output(r)).toBe(0);
+    if (p.endsWith('.sh')) expect(c.files.find((f) => f.path === p)!.mode, 'executable').toBe(0o755);
+  });
+});
+
 // ── RabbitMQ: a throwaway node with its own name, ports, data and epmd ───────
 
 const rabbitSbin = (() => {
