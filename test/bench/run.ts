@@ -4,9 +4,13 @@
  * To add a benchmark, add its function to BENCHES: it returns rows of { name, n, ms }.
  */
 import { writeFileSync } from 'node:fs';
+import { benchFile } from './file-bench';
 import { benchValidate, type BenchResult } from './validate-bench';
 
-const BENCHES: Array<{ name: string; run: () => BenchResult[] | Promise<BenchResult[]> }> = [{ name: 'validation', run: benchValidate }];
+const BENCHES: Array<{ name: string; run: () => BenchResult[] | Promise<BenchResult[]> }> = [
+  { name: 'validation', run: benchValidate },
+  { name: 'design files', run: benchFile },
+];
 
 function pad(s: string, w: number, right = false): string {
   return right ? s.padStart(w) : s.padEnd(w);
