@@ -11,8 +11,12 @@ const CLIENT_KINDS = new Set([...GATEWAYS, 'rest-service', 'grpc-service', 'grap
 
 export function keycloakRealm(ctx: StackContext, n: RNode): Record<string, unknown> {
   const realm = str(n.props, 'realm') || 'topoforge';
-  const clients = ctx
-    .linked(n, ...CLIENT_KINDS)
+  const linked = ctx.linked(n, ...CLIENT_KINDS);
+  // With a single Keycloak, gateways that ask for jwt/oidc get a client too, wired or not.
+  if (ctx.ofKind('keycloak').length === 1) {
+    for (const g of ctx.nodes) if (GATEWAYS.has(g.kind.id) && ['jwt', 'oidc'].includes(str(g.props, 'auth')) && !linked.includes(g)) linked.push(g);
+  }
+  const clients = linked
     .sort((a, b) => (GATEWAYS.has(a.kind.id) === GATEWAYS.has(b.kind.id) ? a.index - b.index : GATEWAYS.has(a.kind.id) ? -1 : 1))
     .map((c) => {
       const port = num(c.props, 'port') || ctx.internalPort(c);

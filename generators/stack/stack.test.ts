@@ -207,6 +207,7 @@ describe('gateways', () => {
     expect(kong.services.map((s) => s.name)).toEqual(['api']);
     const realm = k.json<{ realm: string; clients: Array<{ clientId: string; secret: string }> }>('config/idp/realm-shop.json');
     expect(realm.clients.map((c) => c.clientId)).toEqual(['gw']);
+    expect(k.compose.services.idp!.environment).toMatchObject({ IDP_CLIENT_GW_SECRET: '${IDP_CLIENT_GW_SECRET}' });
     expect(realm.clients[0]!.secret).toMatch(/^\$\{IDP_CLIENT_GW_SECRET\}$/);
   });
 

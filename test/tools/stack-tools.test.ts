@@ -139,7 +139,7 @@ describe.skipIf(!toolAvailable('rabbitmq-server', !!rabbitSbin))('RabbitMQ rabbi
   let env: NodeJS.ProcessEnv = {};
   let node = '';
   let server: ChildProcess | undefined;
-  const ctl = (...args: string[]) => run(join(rabbitSbin!, 'rabbitmqctl'), ['-n', node, ...args], { env, timeoutMs: 60_000 });
+  const ctl = (...args: string[]) => run(join(rabbitSbin!, 'rabbitmqctl'), ['-n', node, ...args], { env, timeoutMs: args[0] === 'stop' ? 20_000 : 60_000 });
 
   beforeAll(async () => {
     expect(rabbitSbin, 'rabbitmq-server is not installed').toBeDefined();
