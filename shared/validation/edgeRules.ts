@@ -5,6 +5,7 @@ import { OBSERVABILITY_PROTOCOLS, PROTOCOLS } from '../model/types';
 import type { LocalDiag } from './context';
 import { displayName, fewText, listText, protocolName, shown } from './format';
 import { API_PROTOCOLS, bridges, CDC_SOURCES, HOST_PHRASE, hostKind, isMediated, MESSAGING, pairFacts, REQUEST_REPLY } from './protocols';
+import type { PropCheck } from './props';
 import { checkProps } from './props';
 
 /**
@@ -33,19 +34,44 @@ const ANALYTICS_VERB: Record<string, string> = {
   'object-storage': 'writes the messages to it as files',
 };
 
+const NO_DIAGS: LocalDiag[] = Object.freeze([]) as unknown as LocalDiag[];
+
+/** Results of valid connections with nothing to say are shared (they are never modified). */
+const CLEAN = new Map<string, EdgeLocalResult>();
+function clean(protocol: Protocol, flowReversed: boolean): EdgeLocalResult {
+  const key = flowReversed ? `${protocol}<` : protocol;
+  let r = CLEAN.get(key);
+  if (!r) {
+    r = Object.freeze({ protocol, flowReversed, diags: NO_DIAGS });
+    CLEAN.set(key, r);
+  }
+  return r;
+}
+
+function failed(d: LocalDiag): EdgeLocalResult {
+  return { protocol: undefined, flowReversed: false, diags: [d] };
+}
+
+/** "; HTTP is taken (the default for REST service; WebSocket would also work)", per kind pair. */
+const defaultNotes = new WeakMap<object, string>();
+function defaultNote(facts: ReturnType<typeof pairFacts>, T: KindDef, protocol: Protocol): string {
+  let note = defaultNotes.get(facts);
+  if (note === undefined) {
+    const others = facts.viable.filter((p) => p !== protocol).map(protocolName);
+    note = `; ${protocolName(protocol)} is taken (the default for ${T.name}; ${listText(others, 'or')} would also work)`;
+    defaultNotes.set(facts, note);
+  }
+  return note;
+}
+
 export function edgeLocal(edge: TopoEdge, from: TopoNode | undefined, to: TopoNode | undefined, fromDisplay?: string, toDisplay?: string): EdgeLocalResult {
-  const diags: LocalDiag[] = [];
-  const fail = (d: LocalDiag): EdgeLocalResult => {
-    diags.push(d);
-    return { protocol: undefined, flowReversed: false, diags };
-  };
   const fromName = fromDisplay ?? displayName(from, edge.from);
   const toName = toDisplay ?? displayName(to, edge.to);
   const explicit = edge.protocol as string | undefined;
 
   if (!from || !to) {
     const missing = [!from ? edge.from : undefined, !to ? edge.to : undefined].filter((x): x is string => x !== undefined);
-    return fail({
+    return failed({
       code: 'TF107',
       message:
         !from && !to
@@ -60,7 +86,7 @@ export function edgeLocal(edge: TopoEdge, from: TopoNode | undefined, to: TopoNo
   }
 
   if (edge.from === edge.to) {
-    return fail({
+    return failed({
       code: 'TF104',
       message: `${fromName} is connected to itself`,
       hint: 'Remove this connection: a component calls its own code directly. To process its own messages again, go through a broker (publish to a topic it also consumes).',
@@ -73,57 +99,61 @@ export function edgeLocal(edge: TopoEdge, from: TopoNode | undefined, to: TopoNo
   const T = getKind(to.kind);
   if (!F || !T) {
     // The unknown kind is reported on the node; the connection can't be judged.
-    if (explicit !== undefined && !KNOWN.has(explicit)) diags.push(unknownProtocol(explicit, fromName, toName, [from.id, to.id]));
-    return { protocol: undefined, flowReversed: false, diags };
+    if (explicit !== undefined && !KNOWN.has(explicit)) return { protocol: undefined, flowReversed: false, diags: [unknownProtocol(explicit, fromName, toName, [from.id, to.id])] };
+    return { protocol: undefined, flowReversed: false, diags: NO_DIAGS };
   }
 
   if (explicit !== undefined && (typeof explicit !== 'string' || !KNOWN.has(explicit))) {
-    return fail(unknownProtocol(explicit, fromName, toName, [from.id, to.id], pairFacts(F, T).viable));
+    return failed(unknownProtocol(explicit, fromName, toName, [from.id, to.id], pairFacts(F, T).viable));
   }
 
   const facts = pairFacts(F, T);
-  const ids = [from.id, to.id];
-  let protocol: Protocol | undefined;
+  let protocol: Protocol;
+  let diags: LocalDiag[] | undefined;
 
   if (explicit !== undefined) {
     const P = explicit as Protocol;
     if (facts.viable.includes(P)) protocol = P;
-    else return fail(explicitProblem(P, F, T, fromName, toName, ids));
+    else return failed(explicitProblem(P, F, T, fromName, toName, [from.id, to.id]));
   } else if (facts.implicit) {
     protocol = facts.implicit;
     if (facts.viable.length > 1) {
-      const others = facts.viable.filter((p) => p !== protocol).map(protocolName);
-      diags.push({
-        code: 'TF901',
-        message: `${fromName} → ${toName} has no protocol set; ${protocolName(protocol)} is taken (the default for ${T.name}; ${listText(others, 'or')} would also work)`,
-        hint: 'Set the protocol on the connection to make the choice explicit.',
-        nodes: ids,
-        rel: 'protocol',
-      });
+      diags = [
+        {
+          code: 'TF901',
+          message: `${fromName} → ${toName} has no protocol set${defaultNote(facts, T, protocol)}`,
+          hint: 'Set the protocol on the connection to make the choice explicit.',
+          nodes: [from.id, to.id],
+          rel: 'protocol',
+        },
+      ];
     }
   } else if (facts.viable.length > 1) {
-    return fail({
+    return failed({
       code: 'TF103',
       message: `${fromName} → ${toName} could carry ${listText(facts.viable.map(protocolName), 'or')}, and none is chosen`,
       hint: `Set the connection's protocol to one of ${listText(facts.viable.map((p) => `"${p}"`), 'or')}.`,
-      nodes: ids,
+      nodes: [from.id, to.id],
       rel: 'protocol',
     });
   } else {
-    return fail(noViableProblem(F, T, fromName, toName, ids, undefined));
+    return failed(noViableProblem(F, T, fromName, toName, [from.id, to.id], undefined));
   }
 
   const flowReversed = flowOf(F, T, protocol).source === 'to';
-  checkEdgeProps(edge, protocol, fromName, toName, ids, diags);
-  return { protocol, flowReversed, diags };
+  const check = checkProps(defsFor(protocol), edge.props);
+  if (check.problems.length || check.unknown.length) {
+    diags ??= [];
+    propDiags(check, protocol, fromName, toName, [from.id, to.id], diags);
+  }
+  return diags ? { protocol, flowReversed, diags } : clean(protocol, flowReversed);
 }
 
-function checkEdgeProps(edge: TopoEdge, protocol: Protocol, fromName: string, toName: string, ids: string[], diags: LocalDiag[]): void {
-  const { problems, unknown } = checkProps(defsFor(protocol), edge.props);
-  for (const p of problems) {
+function propDiags(check: PropCheck, protocol: Protocol, fromName: string, toName: string, ids: string[], diags: LocalDiag[]): void {
+  for (const p of check.problems) {
     diags.push({ code: 'TF203', message: `Connection ${fromName} → ${toName}: ${p.problem}`, hint: p.hint, nodes: ids, rel: p.rel });
   }
-  for (const key of unknown) {
+  for (const key of check.unknown) {
     diags.push({
       code: 'TF902',
       message: `Connection ${fromName} → ${toName} has a setting ${shown(key)} that ${protocolName(protocol)} connections don't have; it is kept but not used`,

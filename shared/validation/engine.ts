@@ -52,6 +52,8 @@ interface EdgeEntry {
   gen: number;
 }
 
+const NONE: Diagnostic[] = Object.freeze([]) as unknown as Diagnostic[];
+
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
@@ -140,7 +142,7 @@ export function makeValidator(remember: boolean): Validator {
         nodes.push(info);
         if (first) byId.set(id, info);
         if (entry.outIndex !== i) {
-          entry.out = entry.diags.map((d) => makeDiagnostic(d.code, d.message, d.hint, d.nodes.length ? d.nodes.slice() : [id], [], nodePath(info, d.rel)));
+          entry.out = entry.diags.length === 0 ? NONE : entry.diags.map((d) => makeDiagnostic(d.code, d.message, d.hint, d.nodes.length ? d.nodes.slice() : [id], [], nodePath(info, d.rel)));
           entry.outIndex = i;
         }
         for (const d of entry.out) out.push(d);
@@ -215,7 +217,7 @@ export function makeValidator(remember: boolean): Validator {
           }
         }
         if (entry.outIndex !== i) {
-          entry.out = result.diags.map((d) => makeDiagnostic(d.code, d.message, d.hint, d.nodes.slice(), [id], edgePath(info, d.rel)));
+          entry.out = result.diags.length === 0 ? NONE : result.diags.map((d) => makeDiagnostic(d.code, d.message, d.hint, d.nodes.slice(), [id], edgePath(info, d.rel)));
           entry.outIndex = i;
         }
         for (const d of entry.out) out.push(d);

@@ -10,6 +10,8 @@ import { checkProps } from './props';
  * Rules that look at one component alone: its id, kind and settings. Their results depend on
  * nothing else, so the incremental validator keeps them while the node is unchanged.
  */
+const NO_DIAGS: LocalDiag[] = Object.freeze([]) as unknown as LocalDiag[];
+
 export function nodeLocal(node: TopoNode): LocalDiag[] {
   const out: LocalDiag[] = [];
   const id = typeof node.id === 'string' ? node.id : String(node.id);
@@ -41,6 +43,7 @@ export function nodeLocal(node: TopoNode): LocalDiag[] {
   }
 
   const { problems, unknown } = checkProps(kind.props, node.props);
+  if (out.length === 0 && problems.length === 0 && unknown.length === 0 && !kind.external) return NO_DIAGS;
   for (const p of problems) {
     out.push({ code: 'TF202', message: `${name}: ${p.problem}`, hint: p.hint, nodes: [id], rel: p.rel });
   }

@@ -167,39 +167,59 @@ function checkList(def: PropDef, v: unknown, rel: string, out: PropProblem[]): v
   }
 }
 
-/** Problems with one prop's value (nothing when it is absent). */
-export function checkProp(def: PropDef, value: unknown, rel: string, out: PropProblem[]): void {
+/** Problems with one prop's value (nothing when it is absent); its path is `prefix + key`, built only for a problem. */
+export function checkProp(def: PropDef, value: unknown, key: string, out: PropProblem[], prefix = ''): void {
   if (value === undefined) return;
   if (value === null) {
-    out.push({ rel, problem: `${def.label} has no value`, hint: hintOf(def) });
+    out.push({ rel: prefix + key, problem: `${def.label} has no value`, hint: hintOf(def) });
     return;
   }
-  if (def.type === 'string-list') return checkStringList(def, value, rel, out);
-  if (def.type === 'list') return checkList(def, value, rel, out);
+  if (def.type === 'string-list') return checkStringList(def, value, prefix + key, out);
+  if (def.type === 'list') return checkList(def, value, prefix + key, out);
   const p = scalarProblem(def, value);
-  if (p) out.push({ rel, problem: `${def.label} ${p}`, hint: hintOf(def) });
+  if (p) out.push({ rel: prefix + key, problem: `${def.label} ${p}`, hint: hintOf(def) });
 }
+
+export interface PropCheck {
+  problems: PropProblem[];
+  unknown: string[];
+}
+
+/** Reused for the common case of a valid value (nothing pushed, nothing allocated). */
+const scratch: PropProblem[] = [];
+
+const NOTHING: PropCheck = Object.freeze({ problems: Object.freeze([]) as unknown as PropProblem[], unknown: Object.freeze([]) as unknown as string[] });
 
 /**
  * Checks every prop of `props` against `defs`; returns the problems and the keys `defs`
- * does not know (kept, reported as information).
+ * does not know (kept, reported as information). Allocates nothing when all is well.
  */
-export function checkProps(defs: readonly PropDef[], props: unknown): { problems: PropProblem[]; unknown: string[] } {
-  const problems: PropProblem[] = [];
-  const unknown: string[] = [];
-  if (props === undefined || props === null) return { problems, unknown };
+export function checkProps(defs: readonly PropDef[], props: unknown): PropCheck {
+  if (props === undefined || props === null) return NOTHING;
   if (!isPlainObject(props)) {
-    problems.push({ rel: 'props', problem: `Settings must be a set of fields, not ${shown(props)}`, hint: 'Write the settings as key: value pairs under props.' });
-    return { problems, unknown };
+    return {
+      problems: [{ rel: 'props', problem: `Settings must be a set of fields, not ${shown(props)}`, hint: 'Write the settings as key: value pairs under props.' }],
+      unknown: [],
+    };
   }
   const byKey = defsByKey(defs);
-  for (const key of Object.keys(props)) {
+  let problems: PropProblem[] | undefined;
+  let unknown: string[] | undefined;
+  for (const key in props) {
+    if (!Object.prototype.hasOwnProperty.call(props, key)) continue;
     const def = byKey.get(key);
     if (!def) {
-      unknown.push(key);
+      (unknown ??= []).push(key);
       continue;
     }
-    checkProp(def, props[key], `props.${key}`, problems);
+    const v = props[key];
+    if (v === undefined) continue;
+    if (problems) checkProp(def, v, key, problems, 'props.');
+    else {
+      checkProp(def, v, key, scratch, 'props.');
+      if (scratch.length) problems = scratch.splice(0);
+    }
   }
-  return { problems, unknown };
+  if (!problems && !unknown) return NOTHING;
+  return { problems: problems ?? [], unknown: unknown ?? [] };
 }
