@@ -11,6 +11,10 @@ import { useEditor } from '../store/store';
 import { FieldShell, PropField, StringListInput } from './fields';
 import { SeverityIcon } from '../panels/SeverityIcon';
 
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 /** Findings whose path is under `prefix` (e.g. `nodes[3].props.port`), by the setting key after it. */
 function errorsByKey(diags: readonly Diagnostic[], prefix: string): Map<string, string[]> {
   const out = new Map<string, string[]>();
@@ -248,7 +252,8 @@ function DesignInspector({ doc, diags }: { doc: Topology; diags: readonly Diagno
         <div>
           <div className="inspector-hero-title">Design</div>
           <div className="inspector-hero-sub">
-            {counts.nodes} components · {counts.edges} connections{counts.zones ? ` · ${counts.zones} zones` : ''}
+            {plural(counts.nodes, 'component')} · {plural(counts.edges, 'connection')}
+            {counts.zones ? ` · ${plural(counts.zones, 'zone')}` : ''}
           </div>
         </div>
       </div>
@@ -301,7 +306,7 @@ export function Inspector() {
       <div className="inspector-multi">
         <div className="inspector-hero-title">{total} items selected</div>
         <p className="inspector-desc">
-          {selection.nodes.length} components and zones, {selection.edges.length} connections. Drag to move them together.
+          {plural(selection.nodes.length, 'component or zone', 'components and zones')}, {plural(selection.edges.length, 'connection')}. Drag to move them together; Delete removes them.
         </p>
         <button type="button" className="btn btn-danger" onClick={() => runCommand('edit.delete')}>
           Delete selection
@@ -347,7 +352,7 @@ function ZoneInspector({ id }: { id: string }) {
         <div>
           <div className="inspector-hero-title">Zone</div>
           <div className="inspector-hero-sub">
-            {group.id} · {members} components
+            {group.id} · {plural(members, 'component')}
           </div>
         </div>
       </div>

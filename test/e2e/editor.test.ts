@@ -223,6 +223,34 @@ describe('the canvas editor in Chromium', () => {
     expect(await edges(page).count()).toBe(1);
   });
 
+  it('Shift-click adds to the selection and Shift-drag selects with a box', async () => {
+    const { page } = s;
+    const inspector = page.getByRole('region', { name: 'Inspector' });
+    await node(page, 'REST service (REST service)').click();
+    await node(page, 'PostgreSQL (PostgreSQL)').click({ modifiers: ['Shift'] });
+    await expect.poll(() => page.locator('.react-flow__node-topo.selected').count()).toBe(2);
+    await expect.poll(() => inspector.locator('.inspector-hero-title').first().textContent()).toMatch(/2 items selected/);
+
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await expect.poll(() => page.locator('.react-flow__node-topo.selected').count()).toBe(0);
+    const boxes = await Promise.all((await nodes(page).all()).map((n) => n.boundingBox()));
+    const left = Math.min(...boxes.map((b) => b!.x)) - 24;
+    const top = Math.min(...boxes.map((b) => b!.y)) - 24;
+    const right = Math.max(...boxes.map((b) => b!.x + b!.width)) + 24;
+    const bottom = Math.max(...boxes.map((b) => b!.y + b!.height)) + 24;
+    await page.keyboard.down('Shift');
+    await page.mouse.move(left, top);
+    await page.mouse.down();
+    await page.mouse.move((left + right) / 2, (top + bottom) / 2, { steps: 5 });
+    await page.mouse.move(right, bottom, { steps: 5 });
+    await page.mouse.up();
+    await page.keyboard.up('Shift');
+    await expect.poll(() => page.locator('.react-flow__node-topo.selected').count()).toBe(3);
+    await shot(page, '13-box-selection');
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await expect.poll(() => page.locator('.react-flow__node-topo.selected').count()).toBe(0);
+  });
+
   it('deleting a component removes its connections', async () => {
     const { page } = s;
     await node(page, 'Kafka (Kafka)').click();
@@ -336,9 +364,9 @@ describe('layout at 1920×1080', () => {
       const s = await open(browser, inject('appUrl'), { width: 1920, height: 1080 });
       await s.page.waitForFunction(() => document.querySelectorAll('.react-flow__node-topo').length > 5);
       await s.page.waitForTimeout(500);
-      await shot(s.page, '13-example-1920x1080');
+      await shot(s.page, '14-example-1920x1080');
       await s.page.locator('.react-flow__node-topo').nth(3).click();
-      await shot(s.page, '14-node-inspector-1920x1080');
+      await shot(s.page, '15-node-inspector-1920x1080');
       expect(s.errors).toEqual([]);
     } finally {
       await browser.close();
