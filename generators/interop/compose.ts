@@ -377,6 +377,7 @@ export function importComposeModel(yamlText: string, opts: ImportComposeOptions 
     return z;
   };
   const nodes: TopoNode[] = [];
+  const explicitPorts = new Set<string>();
   for (const s of mains) {
     const wanted = s.labels['topoforge.node'];
     const id = makeId(wanted && /^[a-z][a-z0-9-]*$/.test(wanted) ? wanted : s.name, (x) => taken.has(x) || zoneIds.has(x));
@@ -419,15 +420,20 @@ export function importComposeModel(yamlText: string, opts: ImportComposeOptions 
     }
     kindOf.set(s.name, kind!);
     // Published ports that differ from the catalog's defaults become the component's port settings.
-    for (const p of s.ports) {
-      if (p.host === null) continue;
+    const published = s.ports.filter((p) => p.host !== null);
+    for (const p of published) {
       const def = kind!.ports?.find((d) => d.container === p.container && d.prop);
-      if (def && def.host !== p.host) props[def.prop!] = p.host;
-      else if (!kind!.ports && kind!.props.some((d) => d.key === 'port') && s.ports[0] === p) {
+      if (def) {
+        if (def.host !== p.host) props[def.prop!] = p.host;
+      } else if (kind!.ports && published.length === 1 && kind!.ports[0]!.prop) {
+        // Another port inside the container than the catalog's (ksqlDB as Flink): keep the host port.
+        if (kind!.ports[0]!.host !== p.host) props[kind!.ports[0]!.prop] = p.host;
+      } else if (!kind!.ports && kind!.props.some((d) => d.key === 'port') && published[0] === p) {
         const d = kind!.props.find((x) => x.key === 'port')!;
         if (p.container !== d.default) props.port = p.container;
       }
     }
+    if (published.length > 0 || (!kind!.ports && s.ports.length > 0)) explicitPorts.add(id);
     // Zone: the network it lives on (for several, the first that is not only there to reach a server).
     const nets = s.networks.filter((n) => !defaultNetworks.has(n));
     let group: string | undefined;
@@ -451,6 +457,26 @@ export function importComposeModel(yamlText: string, opts: ImportComposeOptions 
     if (g) n.group = g;
   }
   doc.groups = groups.filter((g) => nodes.some((n) => n.group === g.id));
+  // Host ports: the stack publishes each component's ports. Ports the file published are kept;
+  // every other component gets its default, or the next free port when another already has it.
+  const used = new Set<number>();
+  const hostPorts = (n: TopoNode): Array<{ prop: string; port: number }> => {
+    const k = getKind(n.kind)!;
+    if (k.ports) return k.ports.filter((p) => p.prop && p.host !== null).map((p) => ({ prop: p.prop!, port: typeof n.props[p.prop!] === 'number' ? (n.props[p.prop!] as number) : p.host! }));
+    const def = k.props.find((d) => d.key === 'port');
+    if (!def || k.id === 'iot-device' || k.external) return [];
+    return [{ prop: 'port', port: typeof n.props.port === 'number' ? n.props.port : (def.default as number) }];
+  };
+  for (const n of nodes) if (explicitPorts.has(n.id)) for (const h of hostPorts(n)) used.add(h.port);
+  for (const n of nodes) {
+    if (explicitPorts.has(n.id)) continue;
+    for (const h of hostPorts(n)) {
+      let port = h.port;
+      while (used.has(port) && port < 65535) port++;
+      used.add(port);
+      if (port !== h.port) n.props[h.prop] = port;
+    }
+  }
   doc.nodes = nodes;
 
   // References between services (helpers speak for their main service).

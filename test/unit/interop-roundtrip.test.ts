@@ -63,3 +63,36 @@ describe('design → generateStack → importCompose', () => {
     expect(kept / before.edges.length).toBeGreaterThanOrEqual(0.6);
   });
 });
+
+describe('imported designs are design files Topoforge opens', () => {
+  it('compose and Mermaid imports serialize, parse back unchanged and have no file errors', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { ROOT } = await import('../golden/fixtures');
+    const { serializeTopology } = await import('../../shared/model/serialize');
+    const { parseTopology } = await import('../../shared/model/parse');
+    const { validate } = await import('../../shared/validation');
+    const { importMermaid } = await import('../../generators/interop/mermaid');
+    const { generateMermaid } = await import('../../generators/mermaid');
+    const confluent = readFileSync(join(ROOT, 'test', 'fixtures', 'compose', 'cp-all-in-one-community.yml'), 'utf8');
+    const imported = [(await importCompose(confluent)).doc, (await importMermaid(generateMermaid(pipelineDesign()))).doc];
+    const errors: Array<ReturnType<typeof validate>> = [];
+    for (const doc of imported) {
+      const text = serializeTopology(doc);
+      const parsed = parseTopology(text);
+      expect(parsed.ok).toBe(true);
+      if (!parsed.ok) continue;
+      expect(parsed.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      expect(serializeTopology(parsed.doc)).toBe(text);
+      // Validation runs on it (what it reports is the user's to fix, e.g. a connection without a protocol).
+      errors.push(validate(parsed.doc).filter((d) => d.severity === 'error'));
+    }
+    // Confluent: only connections the catalog cannot express (Kafka Connect calling the registry,
+    // ksqlDB talking to Connect) are left for the user; no port clashes, nothing malformed.
+    expect([...new Set(errors[0]!.map((d) => d.code))].sort()).toEqual(['TF101', 'TF109']);
+    expect(errors[0]!.every((d) => d.nodes.some((n) => ['connect', 'ksqldb-server', 'ksqldb-cli', 'ksql-datagen'].includes(n)))).toBe(true);
+    // Mermaid: the same errors as the design it was drawn from.
+    const codes = (l: ReturnType<typeof validate>) => l.map((d) => `${d.code} ${d.edges.join(',')}`).sort();
+    expect(codes(errors[1]!)).toEqual(codes(validate(pipelineDesign()).filter((d) => d.severity === 'error')));
+  });
+});
