@@ -58,6 +58,10 @@ class FakeContents extends EventEmitter {
   setWindowOpenHandler(h: (d: { url: string }) => unknown) {
     this.openHandler = h;
   }
+  reloads = 0;
+  reload() {
+    this.reloads++;
+  }
   undo() {}
   redo() {}
   cut() {}
@@ -83,6 +87,9 @@ class FakeWindow extends EventEmitter {
     this.url = u;
   }
   show() {}
+  isDestroyed() {
+    return this.closed;
+  }
   maximize() {}
   isMaximized() {
     return false;
@@ -267,6 +274,17 @@ describe('the main process, against a stand-in Electron', () => {
     expect(await invoke(C.saveAs, w, 'name: Copy\n', 'Orders.topo.yaml')).toMatchObject({ status: 'saved', path: `${chosen}.topo.yaml` });
     send(C.setTitle, w, '● Orders\u0000 — Topoforge');
     expect(w.title).toBe('● Orders  — Topoforge');
+  });
+
+  it('reloads a crashed page with its last draft as unsaved work', async () => {
+    const w = rec.windows[1]!;
+    const path = `${join(designs, 'copy')}.topo.yaml`;
+    send(C.setDirty, w, true);
+    send(C.updateDraft, w, 'name: Before the crash\n', path);
+    w.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 1 });
+    expect(w.webContents.reloads).toBe(1);
+    expect(await invoke(C.initialDocument, w)).toEqual({ path, name: 'copy.topo.yaml', text: 'name: Before the crash\n', dirty: true, restored: true });
+    expect(await invoke(C.save, w, 'name: Before the crash\n', path)).toMatchObject({ status: 'saved' });
   });
 
   it('asks before closing a window with unsaved changes, and saves the text the page gives', async () => {

@@ -309,8 +309,13 @@ async function createWindow(o: CreateOptions): Promise<Win> {
   });
   win.on('closed', () => windows.delete(id));
   win.webContents.on('render-process-gone', (_e, details) => {
-    // The page crashed: its draft (written every few seconds) is what a reload restores.
     log('renderer gone', details.reason);
+    if (details.reason === 'clean-exit' || win.isDestroyed()) return;
+    // The page crashed: reload it with its last draft (written every few seconds) as unsaved work.
+    const recovered = w.session.recoverAfterCrash();
+    if (recovered) w.initial = recovered;
+    void w.session.flushDraft();
+    win.webContents.reload();
   });
 
   await win.loadURL(APP_ENTRY);

@@ -213,4 +213,19 @@ describe('drafts and closing', () => {
     expect(errors).toEqual(['TD002']);
     expect(readdirSync(dir).filter((n) => n.endsWith('.yaml'))).toEqual([]);
   });
+
+  it('after a page crash, gives back the last drafted text as unsaved work, and nothing when all was saved', async () => {
+    const { s } = session();
+    const p = file('a.topo.yaml', 'v1');
+    await s.openFile(p);
+    expect(s.recoverAfterCrash()).toBeNull();
+    s.setDirty(true);
+    s.updateDraft('v1 edited', p);
+    expect(s.recoverAfterCrash()).toEqual({ path: p, name: 'a.topo.yaml', text: 'v1 edited', dirty: true, restored: true });
+    // Still unsaved even if the reloaded page reports itself clean at first.
+    s.setDirty(false);
+    expect(s.dirty).toBe(true);
+    await s.save('v1 edited', p);
+    expect(s.recoverAfterCrash()).toBeNull();
+  });
 });

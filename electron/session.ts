@@ -79,6 +79,7 @@ export class DocumentSession {
     this.granted.add(path);
     this.pageDirty = false;
     this.restored = false;
+    this.lastDraft = null;
     await this.deps.drafts.discard();
     this.deps.onFileUsed?.(path);
     return { status: 'opened', doc: { path, name: displayName(path), text: r.text, dirty: false, restored: false } };
@@ -104,7 +105,20 @@ export class DocumentSession {
     if (path !== null && this.granted.has(path)) this.path = path;
     else if (path === null) this.path = null;
     if (!this.dirty) return;
+    this.lastDraft = text;
     this.deps.drafts.update(text, this.path, this.name);
+  }
+
+  private lastDraft: string | null = null;
+
+  /**
+   * The page crashed: what to show when it is reloaded. The last drafted text, as unsaved work
+   * (it stays unsaved until saved), or null when there was nothing unsaved to recover.
+   */
+  recoverAfterCrash(): DesktopDocument | null {
+    if (!this.dirty || this.lastDraft === null) return null;
+    this.restored = true;
+    return { path: this.path, name: this.name, text: this.lastDraft, dirty: true, restored: true };
   }
 
   private saveError(path: string, err: unknown): SaveResult {
@@ -132,6 +146,7 @@ export class DocumentSession {
     this.granted.add(path);
     this.pageDirty = false;
     this.restored = false;
+    this.lastDraft = null;
     await this.deps.drafts.discard();
     this.deps.onFileUsed?.(path);
     return { status: 'saved', path, name: displayName(path) };
