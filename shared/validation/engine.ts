@@ -119,7 +119,7 @@ export function makeValidator(remember: boolean): Validator {
             diags: nodeLocal(node),
             kind,
             name,
-            info: { node, id, index: i, pos: 0, kind, name, group: undefined, trust: 'internal', out: [], in: [], flowOut: [], flowIn: [] },
+            info: { node, id, index: i, pos: 0, kind, name, group: undefined, trust: 'internal', out: NO_EDGES, in: NO_EDGES, flowOut: NO_EDGES, flowIn: NO_EDGES },
             out: [],
             outIndex: -1,
             gen,
@@ -135,10 +135,6 @@ export function makeValidator(remember: boolean): Validator {
         info.pos = nodes.length;
         info.group = group;
         info.trust = trustOf(group);
-        if (info.out.length) info.out = [];
-        if (info.in.length) info.in = [];
-        if (info.flowOut.length) info.flowOut = [];
-        if (info.flowIn.length) info.flowIn = [];
         nodes.push(info);
         if (first) byId.set(id, info);
         if (entry.outIndex !== i) {
@@ -206,15 +202,9 @@ export function makeValidator(remember: boolean): Validator {
         info.source = undefined;
         info.sink = undefined;
         edges.push(info);
-        if (from && to && from !== to) {
-          from.out.push(info);
-          to.in.push(info);
-          if (result.protocol) {
-            info.source = result.flowReversed ? to : from;
-            info.sink = result.flowReversed ? from : to;
-            info.source.flowOut.push(info);
-            info.sink.flowIn.push(info);
-          }
+        if (from && to && from !== to && result.protocol) {
+          info.source = result.flowReversed ? to : from;
+          info.sink = result.flowReversed ? from : to;
         }
         if (entry.outIndex !== i) {
           entry.out = result.diags.length === 0 ? NONE : result.diags.map((d) => makeDiagnostic(d.code, d.message, d.hint, d.nodes.slice(), [id], edgePath(info, d.rel)));
@@ -227,12 +217,51 @@ export function makeValidator(remember: boolean): Validator {
         for (const [key, entry] of byEdge) if (entry.gen !== gen || entry.edge !== key) byEdge.delete(key);
       }
 
+      fillAdjacency(nodes, edges);
       const index: Index = { doc, nodes, byId, edges, groups };
       graphRules(index, out);
       out.sort(compareDiagnostics);
       return out;
     },
   };
+}
+
+const NO_EDGES: EdgeInfo[] = Object.freeze([]) as unknown as EdgeInfo[];
+
+/**
+ * Fills each node's adjacency lists (in edge order) with arrays of the exact size: counted
+ * first, then filled from the end. Self-loops and dangling edges are in no list.
+ */
+function fillAdjacency(nodes: NodeInfo[], edges: EdgeInfo[]): void {
+  const n = nodes.length;
+  const count = new Int32Array(n * 4);
+  for (const e of edges) {
+    if (!e.from || !e.to || e.from === e.to) continue;
+    count[e.from.pos * 4]!++;
+    count[e.to.pos * 4 + 1]!++;
+    if (e.source) {
+      count[e.source.pos * 4 + 2]!++;
+      count[e.sink!.pos * 4 + 3]!++;
+    }
+  }
+  const make = (k: number): EdgeInfo[] => (k === 0 ? NO_EDGES : new Array<EdgeInfo>(k));
+  for (let i = 0; i < n; i++) {
+    const info = nodes[i]!;
+    info.out = make(count[i * 4]!);
+    info.in = make(count[i * 4 + 1]!);
+    info.flowOut = make(count[i * 4 + 2]!);
+    info.flowIn = make(count[i * 4 + 3]!);
+  }
+  for (let j = edges.length - 1; j >= 0; j--) {
+    const e = edges[j]!;
+    if (!e.from || !e.to || e.from === e.to) continue;
+    e.from.out[--count[e.from.pos * 4]!] = e;
+    e.to.in[--count[e.to.pos * 4 + 1]!] = e;
+    if (e.source) {
+      e.source.flowOut[--count[e.source.pos * 4 + 2]!] = e;
+      e.sink!.flowIn[--count[e.sink!.pos * 4 + 3]!] = e;
+    }
+  }
 }
 
 function arrayOf<T>(v: unknown): T[] {

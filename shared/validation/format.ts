@@ -13,9 +13,13 @@ export function displayName(node: Pick<TopoNode, 'id' | 'kind' | 'label'> | unde
   return `${label} (${kindName})`;
 }
 
+/** Whitespace a message should not repeat: runs, line breaks, tabs, at either end. */
+const MESSY_SPACE = /\s\s|[^\S ]|^\s|\s$/;
+
 /** The label alone (the id when the label is empty). */
 export function labelOf(node: Pick<TopoNode, 'id' | 'label'>): string {
-  const label = typeof node.label === 'string' ? node.label.replace(/\s+/g, ' ').trim() : '';
+  const raw = typeof node.label === 'string' ? node.label : '';
+  const label = MESSY_SPACE.test(raw) ? raw.replace(/\s+/g, ' ').trim() : raw;
   return label || node.id;
 }
 
