@@ -87,7 +87,7 @@ export function matchesShortcut(e: KeyboardEvent, shortcut: string): boolean {
   if (!isMac && e.metaKey) return false;
   const k = e.key.length === 1 ? e.key.toUpperCase() : e.key;
   if (key === '1' && e.shiftKey) return e.code === 'Digit1';
-  return k === key.toUpperCase() || (key === '=' && k === '+');
+  return k.toUpperCase() === key.toUpperCase() || (key === '=' && k === '+');
 }
 
 /** Shortcuts that act everywhere (not while typing in a field, except Save/Open/Export). */

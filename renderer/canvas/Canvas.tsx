@@ -36,6 +36,7 @@ export function Canvas() {
   const transient = useEditor((s) => s.transient);
   const focus = useEditor((s) => s.focus);
   const [selectMode, setSelectMode] = useState(false);
+  const [dropping, setDropping] = useState(false);
   const rf = useReactFlow<FlowNode, FlowEdge>();
   const wrapper = useRef<HTMLDivElement>(null);
 
@@ -236,11 +237,17 @@ export function Canvas() {
     if (e.dataTransfer.types.includes(KIND_MIME)) {
       e.preventDefault();
       e.dataTransfer.dropEffect = 'copy';
+      setDropping(true);
     }
+  }, []);
+
+  const onDragLeave = useCallback((e: ReactDragEvent) => {
+    if (!wrapper.current?.contains(e.relatedTarget as Node | null)) setDropping(false);
   }, []);
 
   const onDrop = useCallback(
     (e: ReactDragEvent) => {
+      setDropping(false);
       const kind = e.dataTransfer.getData(KIND_MIME);
       if (!kind || !getKind(kind)) return;
       e.preventDefault();
@@ -260,7 +267,7 @@ export function Canvas() {
   const empty = doc.nodes.length === 0 && doc.groups.length === 0;
 
   return (
-    <div className={`canvas${selectMode ? ' mode-select' : ''}${nodes.length > 200 ? ' is-large' : ''}`} ref={wrapper} onDragOver={onDragOver} onDrop={onDrop}>
+    <div className={`canvas${selectMode ? ' mode-select' : ''}${nodes.length > 200 ? ' is-large' : ''}${dropping ? ' is-drop-target' : ''}`} ref={wrapper} onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop}>
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
         edges={edges}
@@ -293,7 +300,7 @@ export function Canvas() {
         aria-label="Design canvas"
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} color="var(--grid-dot)" />
-        <MiniMap
+        {empty ? null : <MiniMap
           style={MINIMAP_SIZE}
           pannable
           zoomable
@@ -302,7 +309,7 @@ export function Canvas() {
           nodeBorderRadius={4}
           maskColor="var(--minimap-mask)"
           ariaLabel="Minimap"
-        />
+        />}
         <Controls showInteractive={false} position="bottom-left" aria-label="Zoom controls">
           <button
             type="button"

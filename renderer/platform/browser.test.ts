@@ -1,0 +1,20 @@
+import { unzipSync, strFromU8 } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { zipBundle } from './browser';
+
+describe('the browser bundle export', () => {
+  const files = [
+    { path: 'docker-compose.yml', content: 'services: {}\n' },
+    { path: 'config/db/init/01.sh', content: '#!/bin/sh\necho hi\n', mode: 0o755 },
+  ];
+
+  it('zips every file under one folder, with its content', () => {
+    const zip = unzipSync(zipBundle(files, 'orders-bundle'));
+    expect(Object.keys(zip).sort()).toEqual(['orders-bundle/config/db/init/01.sh', 'orders-bundle/docker-compose.yml']);
+    expect(strFromU8(zip['orders-bundle/docker-compose.yml']!)).toBe('services: {}\n');
+  });
+
+  it('is the same bytes for the same files (fixed timestamps)', () => {
+    expect(Buffer.from(zipBundle(files, 'b')).equals(Buffer.from(zipBundle(files, 'b')))).toBe(true);
+  });
+});
