@@ -44,7 +44,7 @@ import {
 import { buildMenuTemplate, type MenuEntry } from './menu-template';
 import { CONFLICT_ANSWERS, conflictPrompt, replaceFolderPrompt, RESTORE_ANSWERS, restorePrompt, SAVE_CHANGES_ANSWERS, saveChangesPrompt } from './prompts';
 import { RecentFiles } from './recent';
-import { allowNavigation, allowPermission, APP_ENTRY, APP_SCHEME, APP_SCHEME_PRIVILEGES, appResponseHeaders, CONTENT_SECURITY_POLICY, isAppUrl } from './security';
+import { allowNavigation, allowPermission, APP_ENTRY, APP_SCHEME, APP_SCHEME_PRIVILEGES, appResponseHeaders, CONTENT_SECURITY_POLICY } from './security';
 import { DocumentSession, type SessionUi } from './session';
 import { cascade, parseWindowState, restoreBounds, type WindowState } from './window-state';
 import { windowOptions } from './window-options';
@@ -638,6 +638,3 @@ async function exportDiagram(w: Win, format: keyof typeof DIAGRAM_FILTERS, sugge
     return { status: 'error', error: desktopError('TD003', `Cannot export "${basename(path)}": ${reason}.`, hint) };
   }
 }
-
-// Kept for tests and tools that inspect the built bundle: the page origin the shell trusts.
-export const TRUSTED_ORIGIN_CHECK = isAppUrl;
