@@ -1,6 +1,7 @@
 import type { Topology } from '../shared/model/types';
 import { generateIntegrationDoc } from './doc';
 import { generateMermaid } from './mermaid';
+import { interopFiles } from './interop';
 import { generateStack } from './stack';
 import type { OutputFile } from './types';
 
@@ -11,13 +12,16 @@ import type { OutputFile } from './types';
  * - `INTEGRATION.md`: the filled Integration Patterns document (generators/doc);
  * - `diagram.mmd`: the Mermaid flowchart (generators/mermaid);
  * - `docker-compose.yml`, `.env.example`, `config/<node-id>/...`, `README.md`: the starter stack
- *   (generators/stack).
+ *   (generators/stack);
+ * - `asyncapi.yaml`, `openapi.yaml` (when the design has brokers, gateway routes) and
+ *   `diagram.drawio` (generators/interop).
  */
 export function generateBundle(doc: Topology): OutputFile[] {
   const files: OutputFile[] = [
     { path: 'INTEGRATION.md', content: ensureNewline(generateIntegrationDoc(doc)) },
     { path: 'diagram.mmd', content: ensureNewline(generateMermaid(doc)) },
     ...generateStack(doc),
+    ...interopFiles(doc),
   ];
   const seen = new Set<string>();
   for (const f of files) {

@@ -5,7 +5,10 @@ import { EXAMPLES } from '../../assets/examples';
 import { parseTopology, type ParseResult } from '../../shared/model/parse';
 import type { Diagnostic, Topology } from '../../shared/model/types';
 import { compareDiagnostics, validate } from '../../shared/validation';
+import { withLayout } from '../../shared/layout';
+import { serializeTopology } from '../../shared/model/serialize';
 import { generateBundle } from '../bundle';
+import { generateAsyncApi, generateDrawio, generateOpenApi, importCompose, importMermaid } from '../interop';
 import { generateIntegrationDoc } from '../doc';
 import { generateMermaid } from '../mermaid';
 import { formatDiagnostics, locateDiagnostics, summarize } from './format';
@@ -61,6 +64,8 @@ Commands:
   new [--example NAME] [-o FILE]       start from a bundled example (lists them without NAME)
   mermaid FILE                         print the Mermaid diagram
   doc FILE                             print the filled INTEGRATION.md
+  import compose|mermaid FILE -o OUT   turn a docker-compose.yml or a Mermaid flowchart into a design
+  export drawio|asyncapi|openapi FILE  print the design as draw.io XML, AsyncAPI 3.0 or OpenAPI 3.1
 
 Options:
   -h, --help       help (also: topoforge <command> --help)
@@ -113,6 +118,20 @@ Exit: 0 printed, 1 the file has errors that keep it from being drawn, 2 the file
 Prints the filled Integration Patterns document (INTEGRATION.md) to stdout.
 Exit: 0 printed, 1 the file has errors that keep it from being read, 2 the file can't be read.
 `,
+  import: `Usage: topoforge import compose|mermaid FILE [-o OUT.topo.yaml] [--force]
+
+Turns a docker-compose.yml (images of catalog kinds recognised, connections inferred from
+depends_on, links and environment values, networks as zones) or a Mermaid flowchart (nodes,
+edges, subgraphs as zones, kinds guessed from labels and shapes) into a design, laid out.
+Without -o, prints the design to stdout. Findings (guessed kinds, skipped lines) are listed.
+Exit: 0 imported, 2 the file can't be read or is not a compose file / flowchart.
+`,
+  export: `Usage: topoforge export drawio|asyncapi|openapi FILE
+
+Prints the design as draw.io XML (diagram.drawio), an AsyncAPI 3.0 document (brokers, channels,
+operations) or an OpenAPI 3.1 document (the routes each gateway exposes).
+Exit: 0 printed, 1 the file has errors that keep it from being read, 2 the file can't be read.
+`,
 };
 
 type Handler = (args: string[], io: CliIo) => Promise<number>;
@@ -123,6 +142,8 @@ const COMMANDS: Record<string, Handler> = {
   new: cmdNew,
   mermaid: (args, io) => cmdPrint('mermaid', args, io),
   doc: (args, io) => cmdPrint('doc', args, io),
+  import: cmdImport,
+  export: cmdExport,
 };
 
 /** Runs the CLI; returns the exit code. Never throws. */
@@ -260,7 +281,8 @@ async function cmdGenerate(args: string[], io: CliIo): Promise<number> {
     io.err(`topoforge: the design has ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was generated. Fix them, or use --force to generate anyway.\n`);
     return 1;
   }
-  const files = generateBundle(doc);
+  // Components without a position get ELK's layout, so the draw.io export is laid out too.
+  const files = generateBundle(await withLayout(doc));
   const result = await writeBundle(values.out, files, { force: values.force, designFile: file, cwd: io.cwd, fs: io.fs });
   if (errors.length) io.err(`topoforge: generated despite ${errors.length} error${errors.length === 1 ? '' : 's'} (--force).\n`);
   io.out(`Wrote ${result.files} files to ${values.out}${result.replaced ? ' (replacing the previous bundle)' : ''}.\n`);
@@ -312,6 +334,50 @@ async function cmdPrint(what: 'mermaid' | 'doc', args: string[], io: CliIo): Pro
     return loaded.failCode;
   }
   const text = what === 'mermaid' ? generateMermaid(doc) : generateIntegrationDoc(doc, diagnostics);
+  io.out(text.endsWith('\n') ? text : `${text}\n`);
+  return 0;
+}
+
+async function cmdImport(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse('import', args, { out: { type: 'string', short: 'o' }, force: { type: 'boolean', default: false } }, 2);
+  const [from, file] = positionals;
+  if (from !== 'compose' && from !== 'mermaid') throw new UserError(`import: import from compose or mermaid, not '${from ?? ''}'.\n\n${HELP.import}`);
+  const path = requireFile('import', file);
+  const text = await readDesignFile(path);
+  const result = from === 'compose' ? await importCompose(text) : await importMermaid(text);
+  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  if (result.diagnostics.length) io.err(formatDiagnostics(path, result.diagnostics));
+  if (errors.length) {
+    io.err(`topoforge: ${path} could not be imported; nothing was written.\n`);
+    return 2;
+  }
+  const yaml = serializeTopology(result.doc);
+  if (!values.out) {
+    io.out(yaml);
+    return 0;
+  }
+  try {
+    await fsWriteFile(values.out, yaml, { flag: values.force ? 'w' : 'wx' });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new UserError(`${values.out} already exists; not overwriting it. Choose another name, or use --force.`);
+    throw new UserError(describeFsError(e, values.out));
+  }
+  io.out(`Wrote ${values.out}: ${result.doc.nodes.length} components, ${result.doc.edges.length} connections. Next: topoforge validate ${values.out}\n`);
+  return 0;
+}
+
+async function cmdExport(args: string[], io: CliIo): Promise<number> {
+  const { positionals } = parse('export', args, {}, 2);
+  const [to, file] = positionals;
+  if (to !== 'drawio' && to !== 'asyncapi' && to !== 'openapi') throw new UserError(`export: export to drawio, asyncapi or openapi, not '${to ?? ''}'.\n\n${HELP.export}`);
+  const path = requireFile('export', file);
+  const loaded = await load(path);
+  const { doc, diagnostics } = check(loaded);
+  if (!doc) {
+    io.err(formatDiagnostics(path, diagnostics));
+    return loaded.failCode;
+  }
+  const text = to === 'drawio' ? generateDrawio(await withLayout(doc)) : to === 'asyncapi' ? generateAsyncApi(doc) : generateOpenApi(doc);
   io.out(text.endsWith('\n') ? text : `${text}\n`);
   return 0;
 }
