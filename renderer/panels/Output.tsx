@@ -16,6 +16,7 @@ const TABS: { id: OutputTab; label: string }[] = [
 ];
 
 const DEBOUNCE_MS = 200;
+let mermaidSeq = 0;
 
 function useOutput(): { data: OutputData | null; busy: boolean } {
   const doc = useEditor((s) => s.doc);
@@ -73,9 +74,38 @@ function Missing({ what }: { what: string }) {
   return <div className="empty-state">{what} is not available in this build yet.</div>;
 }
 
+async function renderMermaid(source: string): Promise<string> {
+  const { default: mermaid } = await import('mermaid');
+  mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: 'default', fontFamily: 'var(--font-sans)', flowchart: { htmlLabels: false } });
+  return (await mermaid.render(`tf-mermaid-${++mermaidSeq}`, source)).svg;
+}
+
+/** The document, with its Mermaid code blocks drawn as diagrams (the source stays one click away). */
 function Markdown({ source }: { source: string }) {
   const html = useMemo(() => DOMPurify.sanitize(marked.parse(source, { async: false, gfm: true }) as string), [source]);
-  return <article className="markdown" dangerouslySetInnerHTML={{ __html: html }} />;
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => {
+    let live = true;
+    const blocks = Array.from(ref.current?.querySelectorAll('pre > code.language-mermaid') ?? []);
+    (async () => {
+      for (const code of blocks) {
+        try {
+          const svg = await renderMermaid(code.textContent ?? '');
+          if (!live) return;
+          const figure = document.createElement('figure');
+          figure.className = 'markdown-diagram';
+          figure.innerHTML = DOMPurify.sanitize(svg, { USE_PROFILES: { svg: true, svgFilters: true } });
+          code.parentElement?.replaceWith(figure);
+        } catch {
+          // Left as code: the Mermaid tab says what is wrong with it.
+        }
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [html]);
+  return <article ref={ref} className="markdown" dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
 function Code({ text, label }: { text: string; label: string }) {
@@ -171,7 +201,6 @@ function Configs({ files }: { files: OutputFile[] }) {
   );
 }
 
-let mermaidSeq = 0;
 function MermaidView({ source }: { source: string }) {
   const [svg, setSvg] = useState<string>('');
   const [error, setError] = useState<string>('');
@@ -179,9 +208,7 @@ function MermaidView({ source }: { source: string }) {
     let live = true;
     (async () => {
       try {
-        const { default: mermaid } = await import('mermaid');
-        mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: 'default', fontFamily: 'var(--font-sans)', flowchart: { htmlLabels: false } });
-        const { svg: out } = await mermaid.render(`tf-mermaid-${++mermaidSeq}`, source);
+        const out = await renderMermaid(source);
         if (live) {
           setSvg(out);
           setError('');
