@@ -142,6 +142,8 @@ type Op =
   | { t: 'requirements'; r: number }
   | { t: 'copy' }
   | { t: 'undo'; back: number }
+  | { t: 'same' }
+  | { t: 'zones'; z: number }
   | { t: 'sameEdgeTwice'; i: number };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
@@ -163,6 +165,8 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ t: fc.constant('undo' as const), back: fc.nat() }),
   fc.record({ t: fc.constant('undo' as const), back: fc.nat() }),
   fc.record({ t: fc.constant('sameEdgeTwice' as const), i: fc.nat() }),
+  fc.record({ t: fc.constant('same' as const) }),
+  fc.record({ t: fc.constant('zones' as const), z: fc.nat() }),
 );
 
 const REQUIREMENTS = [{}, { latencyP99Ms: 100 }, { throughputTps: 20000, availability: '99.9%' }, { security: ['mTLS'], availability: 'high' }];
@@ -171,7 +175,14 @@ let counter = 0;
 
 /** Applies an edit the way the store does: new objects for what changed, the rest shared. */
 function apply(doc: Topology, op: Op): Topology {
-  const d: Topology = { ...doc, nodes: doc.nodes.slice(), edges: doc.edges.slice() };
+  // Only the list that changes is copied; the other stays the same array, as in the store.
+  const nodeOps = ['addNode', 'removeNode', 'setProp', 'dropProps', 'relabel', 'kind', 'group'];
+  const edgeOps = ['removeNode', 'addEdge', 'removeEdge', 'edgeProtocol', 'edgeProp', 'swapEdges', 'sameEdgeTwice'];
+  const d: Topology = {
+    ...doc,
+    nodes: nodeOps.includes(op.t) ? doc.nodes.slice() : doc.nodes,
+    edges: edgeOps.includes(op.t) ? doc.edges.slice() : doc.edges,
+  };
   const n = d.nodes.length;
   const m = d.edges.length;
   const setNode = (i: number, f: (x: TopoNode) => TopoNode) => {
@@ -255,6 +266,16 @@ function apply(doc: Topology, op: Op): Topology {
       break;
     case 'undo':
       break; // handled by the caller, which keeps the history
+    case 'zones':
+      // Zones change, components don't: trust levels move under them.
+      d.groups = [
+        [{ id: 'dmz', label: 'DMZ', trust: 'internet' } as Group, GROUPS[1]!],
+        [GROUPS[1]!],
+        GROUPS,
+      ][op.z % 3]!;
+      break;
+    case 'same':
+      break; // a new document object around the very same lists (e.g. only the layout moved)
   }
   return d;
 }

@@ -22,6 +22,8 @@ export interface Validator {
 
 interface NodeEntry {
   node: TopoNode;
+  /** Its key in the cache: the id, or id and position for a repeated id. */
+  key: string;
   diags: LocalDiag[];
   kind: KindDef | undefined;
   name: string;
@@ -91,71 +93,120 @@ export function makeValidator(remember: boolean): Validator {
   const byEdge = new Map<TopoEdge, EdgeEntry>();
   const pairCount = new Map<string, number>();
   let gen = 0;
+  // The previous run, for the common case of an edit that leaves most of the document as it was.
+  let lastRawNodes: unknown;
+  let lastRawEdges: unknown;
+  let lastNodeEntries: (NodeEntry | undefined)[] = [];
+  let lastEdgeEntries: (EdgeEntry | undefined)[] = [];
+  let lastById = new Map<string, NodeInfo>();
+  let lastNodes: NodeInfo[] = [];
+  /** The per-node and per-edge findings, sorted; rebuilt only when one of them changed. */
+  let localSorted: Diagnostic[] = [];
+  let lastOuts: Diagnostic[][] = [];
 
   return {
     validate(doc: Topology): Diagnostic[] {
       gen++;
-      const out: Diagnostic[] = [];
       const groups = new Map<string, Group>();
       for (const g of arrayOf<Group>(doc.groups)) {
         if (g && typeof g === 'object' && typeof g.id === 'string' && !groups.has(g.id)) groups.set(g.id, g);
       }
 
+      // ── Nodes ──
       const rawNodes = arrayOf<TopoNode>(doc.nodes);
-      const nodes: NodeInfo[] = [];
-      const byId = new Map<string, NodeInfo>();
-      for (let i = 0; i < rawNodes.length; i++) {
-        const node = rawNodes[i];
-        if (!node || typeof node !== 'object') continue;
-        const id = String(node.id);
-        const first = !byId.has(id);
-        const key = first ? id : `${id}\u0000${i}`;
-        let entry = remember ? nodeCache.get(key) : undefined;
-        if (!entry || entry.gen === gen || (entry.node !== node && !sameNode(entry.node, node))) {
-          const kind = getKind(node.kind);
-          const name = displayName(node, id);
-          entry = {
-            node,
-            diags: nodeLocal(node),
-            kind,
-            name,
-            info: { node, id, index: i, pos: 0, kind, name, group: undefined, trust: 'internal', out: NO_EDGES, in: NO_EDGES, flowOut: NO_EDGES, flowIn: NO_EDGES },
-            out: [],
-            outIndex: -1,
-            gen,
-          };
-          if (remember) nodeCache.set(key, entry);
+      let nodes: NodeInfo[];
+      let byId: Map<string, NodeInfo>;
+      const nodeEntries: (NodeEntry | undefined)[] = new Array(rawNodes.length);
+      if (remember && rawNodes === lastRawNodes && sameList(rawNodes, lastNodeEntries)) {
+        // The same node list: same entries, same positions, same findings.
+        nodes = lastNodes;
+        byId = lastById;
+        for (let i = 0; i < rawNodes.length; i++) {
+          const entry = lastNodeEntries[i];
+          if (!entry) continue;
+          entry.gen = gen;
+          nodeEntries[i] = entry;
+          const group = typeof entry.node.group === 'string' ? groups.get(entry.node.group) : undefined;
+          entry.info.group = group;
+          entry.info.trust = trustOf(group);
         }
-        entry.node = node;
-        entry.gen = gen;
-        const info = entry.info;
-        const group = typeof node.group === 'string' ? groups.get(node.group) : undefined;
-        info.node = node;
-        info.index = i;
-        info.pos = nodes.length;
-        info.group = group;
-        info.trust = trustOf(group);
-        nodes.push(info);
-        if (first) byId.set(id, info);
-        if (entry.outIndex !== i) {
-          entry.out = entry.diags.length === 0 ? NONE : entry.diags.map((d) => makeDiagnostic(d.code, d.message, d.hint, d.nodes.length ? d.nodes.slice() : [id], [], nodePath(info, d.rel)));
-          entry.outIndex = i;
+      } else {
+        nodes = [];
+        byId = new Map<string, NodeInfo>();
+        for (let i = 0; i < rawNodes.length; i++) {
+          const node = rawNodes[i];
+          if (!node || typeof node !== 'object') continue;
+          const id = String(node.id);
+          const first = !byId.has(id);
+          let entry: NodeEntry | undefined;
+          if (remember) {
+            const key = first ? id : `${id}\u0000${i}`;
+            const aligned = lastNodeEntries[i];
+            entry = aligned && aligned.node === node && aligned.key === key && aligned.gen !== gen ? aligned : nodeCache.get(key);
+            if (entry && (entry.gen === gen || (entry.node !== node && !sameNode(entry.node, node)))) entry = undefined;
+            if (!entry) {
+              entry = newNodeEntry(node, id, key, i, gen);
+              nodeCache.set(key, entry);
+            }
+          } else {
+            entry = newNodeEntry(node, id, id, i, gen);
+          }
+          entry.node = node;
+          entry.gen = gen;
+          nodeEntries[i] = entry;
+          const info = entry.info;
+          const group = typeof node.group === 'string' ? groups.get(node.group) : undefined;
+          info.node = node;
+          info.index = i;
+          info.pos = nodes.length;
+          info.group = group;
+          info.trust = trustOf(group);
+          nodes.push(info);
+          if (first) byId.set(id, info);
+          if (entry.outIndex !== i) {
+            entry.out = entry.diags.length === 0 ? NONE : entry.diags.map((d) => makeDiagnostic(d.code, d.message, d.hint, d.nodes.length ? d.nodes.slice() : [id], [], nodePath(info, d.rel)));
+            entry.outIndex = i;
+          }
         }
-        for (const d of entry.out) out.push(d);
+        if (remember) {
+          for (const [key, entry] of nodeCache) if (entry.gen !== gen) nodeCache.delete(key);
+        }
       }
-      if (remember) for (const [key, entry] of nodeCache) if (entry.gen !== gen) nodeCache.delete(key);
 
+      // ── Edges ──
       const rawEdges = arrayOf<TopoEdge>(doc.edges);
+      let sameEdgeList = remember && rawEdges === lastRawEdges && rawEdges.length === lastEdgeEntries.length;
       const edges: EdgeInfo[] = [];
-      pairCount.clear();
+      const edgeEntries: (EdgeEntry | undefined)[] = new Array(rawEdges.length);
+      if (!sameEdgeList) pairCount.clear();
       for (let i = 0; i < rawEdges.length; i++) {
         const edge = rawEdges[i];
         if (!edge || typeof edge !== 'object') continue;
-        // The same edge object as last time: reuse its strings (their hashes are cached).
-        let entry = remember ? byEdge.get(edge) : undefined;
-        const base = entry && entry.edge === edge && entry.gen !== gen ? entry.base : `${edge.from}->${edge.to}`;
-        const nth = (pairCount.get(base) ?? 0) + 1;
-        pairCount.set(base, nth);
+        let entry: EdgeEntry | undefined;
+        let nth: number;
+        let base: string;
+        if (sameEdgeList && lastEdgeEntries[i] && lastEdgeEntries[i]!.edge === edge && lastEdgeEntries[i]!.gen !== gen) {
+          // Same list, same object at the same place: same id.
+          entry = lastEdgeEntries[i]!;
+          nth = entry.nth;
+          base = entry.base;
+        } else {
+          // The same edge object as last time: reuse its strings (their hashes are cached).
+          const aligned = remember ? lastEdgeEntries[i] : undefined;
+          entry = aligned && aligned.edge === edge ? aligned : remember ? byEdge.get(edge) : undefined;
+          base = entry && entry.edge === edge && entry.gen !== gen ? entry.base : `${edge.from}->${edge.to}`;
+          if (sameEdgeList) {
+            // The list was changed in place after all: count the pairs seen so far and go on the slow way.
+            sameEdgeList = false;
+            pairCount.clear();
+            for (let j = 0; j < i; j++) {
+              const seen = edgeEntries[j];
+              if (seen) pairCount.set(seen.base, Math.max(pairCount.get(seen.base) ?? 0, seen.nth));
+            }
+          }
+          nth = (pairCount.get(base) ?? 0) + 1;
+          pairCount.set(base, nth);
+        }
         const from = byId.get(edge.from);
         const to = byId.get(edge.to);
         const fn = from?.node;
@@ -164,24 +215,7 @@ export function makeValidator(remember: boolean): Validator {
           const id = nth === 1 ? base : `${base}#${nth}`;
           entry = remember ? edgeCache.get(id) : undefined;
           if (!entry || entry.gen === gen || !(entry.edge === edge || sameEdge(entry.edge, edge)) || !sameEnds(entry, fn, tn)) {
-            const result = edgeLocal(edge, fn, tn, from?.name, to?.name);
-            entry = {
-              edge,
-              base,
-              id,
-              nth,
-              from: fn,
-              to: tn,
-              fromKind: fn?.kind,
-              fromLabel: fn?.label,
-              toKind: tn?.kind,
-              toLabel: tn?.label,
-              result,
-              info: { edge, id, index: i, nth, from, to, protocol: result.protocol, source: undefined, sink: undefined },
-              out: [],
-              outIndex: -1,
-              gen,
-            };
+            entry = newEdgeEntry(edge, base, id, nth, i, from, to, gen);
           }
           if (remember) {
             edgeCache.set(id, entry);
@@ -193,6 +227,7 @@ export function makeValidator(remember: boolean): Validator {
         entry.from = fn;
         entry.to = tn;
         entry.gen = gen;
+        edgeEntries[i] = entry;
         const result = entry.result;
         const info = entry.info;
         info.edge = edge;
@@ -210,20 +245,104 @@ export function makeValidator(remember: boolean): Validator {
           entry.out = result.diags.length === 0 ? NONE : result.diags.map((d) => makeDiagnostic(d.code, d.message, d.hint, d.nodes.slice(), [id], edgePath(info, d.rel)));
           entry.outIndex = i;
         }
-        for (const d of entry.out) out.push(d);
       }
       if (remember) {
         for (const [key, entry] of edgeCache) if (entry.gen !== gen) edgeCache.delete(key);
-        for (const [key, entry] of byEdge) if (entry.gen !== gen || entry.edge !== key) byEdge.delete(key);
+        if (!sameEdgeList) for (const [key, entry] of byEdge) if (entry.gen !== gen || entry.edge !== key) byEdge.delete(key);
       }
 
+      // ── Findings ──
+      // The per-node and per-edge findings changed iff the list of their (materialised, so
+      // position-stamped) arrays did: then sort them again; else keep last run's order.
+      const outs: Diagnostic[][] = [];
+      for (const e of nodeEntries) if (e && e.out.length) outs.push(e.out);
+      for (const e of edgeEntries) if (e && e.out.length) outs.push(e.out);
+      if (!remember || outs.length !== lastOuts.length || outs.some((o, k) => o !== lastOuts[k])) {
+        const all: Diagnostic[] = [];
+        for (const o of outs) for (const d of o) all.push(d);
+        localSorted = all.sort(compareDiagnostics);
+      }
       fillAdjacency(nodes, edges);
       const index: Index = { doc, nodes, byId, edges, groups };
-      graphRules(index, out);
-      out.sort(compareDiagnostics);
-      return out;
+      const graph: Diagnostic[] = [];
+      graphRules(index, graph);
+      graph.sort(compareDiagnostics);
+
+      if (remember) {
+        lastRawNodes = rawNodes;
+        lastRawEdges = rawEdges;
+        lastNodeEntries = nodeEntries;
+        lastEdgeEntries = edgeEntries;
+        lastById = byId;
+        lastNodes = nodes;
+        lastOuts = outs;
+      }
+      return merge(localSorted, graph);
     },
   };
+}
+
+/** Whether a list still holds, at each place, the object last run's entry was made for. */
+function sameList(raw: TopoNode[], entries: (NodeEntry | undefined)[]): boolean {
+  if (raw.length !== entries.length) return false;
+  for (let i = 0; i < raw.length; i++) {
+    const e = entries[i];
+    if (e ? e.node !== raw[i] : raw[i] && typeof raw[i] === 'object') return false;
+  }
+  return true;
+}
+
+function newNodeEntry(node: TopoNode, id: string, key: string, i: number, gen: number): NodeEntry {
+  const kind = getKind(node.kind);
+  const name = displayName(node, id);
+  return {
+    node,
+    key,
+    diags: nodeLocal(node),
+    kind,
+    name,
+    info: { node, id, index: i, pos: 0, kind, name, group: undefined, trust: 'internal', out: NO_EDGES, in: NO_EDGES, flowOut: NO_EDGES, flowIn: NO_EDGES },
+    out: NONE,
+    outIndex: -1,
+    gen,
+  };
+}
+
+function newEdgeEntry(edge: TopoEdge, base: string, id: string, nth: number, i: number, from: NodeInfo | undefined, to: NodeInfo | undefined, gen: number): EdgeEntry {
+  const fn = from?.node;
+  const tn = to?.node;
+  const result = edgeLocal(edge, fn, tn, from?.name, to?.name);
+  return {
+    edge,
+    base,
+    id,
+    nth,
+    from: fn,
+    to: tn,
+    fromKind: fn?.kind,
+    fromLabel: fn?.label,
+    toKind: tn?.kind,
+    toLabel: tn?.label,
+    result,
+    info: { edge, id, index: i, nth, from, to, protocol: result.protocol, source: undefined, sink: undefined },
+    out: NONE,
+    outIndex: -1,
+    gen,
+  };
+}
+
+/** Merges two sorted lists into a new one. */
+function merge(a: Diagnostic[], b: Diagnostic[]): Diagnostic[] {
+  if (b.length === 0) return a.slice();
+  if (a.length === 0) return b;
+  const out: Diagnostic[] = new Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = compareDiagnostics(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
 }
 
 const NO_EDGES: EdgeInfo[] = Object.freeze([]) as unknown as EdgeInfo[];
