@@ -10,6 +10,8 @@ export default defineConfig({
   root: fileURLToPath(new URL('./renderer', import.meta.url)),
   base: './',
   plugins: [react()],
+  // Module workers (the output generator): code-split like the app, allowed by the shell's CSP (worker-src 'self').
+  worker: { format: 'es' },
   build: {
     outDir: fileURLToPath(new URL('./dist/renderer', import.meta.url)),
     emptyOutDir: true,

@@ -5,7 +5,7 @@ import type { Diagnostic, Topology } from '../../shared/model/types';
 import { emptyTopology } from '../../shared/model/types';
 import { platform } from '../platform';
 import type { OpenedDesign } from '../platform/types';
-import { computeOutput } from '../services/output';
+import { generateOutput } from '../services/output-client';
 import { useEditor } from '../store/store';
 
 /** File actions: new, open, save, export. User errors become toasts; the current design is never lost. */
@@ -70,7 +70,7 @@ export async function saveDesign(saveAs = false): Promise<boolean> {
 export async function exportBundle(): Promise<void> {
   const s = useEditor.getState();
   try {
-    const out = await computeOutput(s.doc, s.diagnostics);
+    const out = await generateOutput(s.doc, s.diagnostics);
     if (!out.files.length) {
       s.toast({ tone: 'error', message: 'There is nothing to export yet.', hint: out.errors[0] ?? 'The generators are not available in this build.' });
       return;

@@ -3,7 +3,8 @@ import { marked } from 'marked';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { OutputFile } from '../../generators/types';
 import { exportBundle } from '../app/actions';
-import { computeOutput, type Output as OutputData } from '../services/output';
+import type { Output as OutputData } from '../services/output';
+import { generateOutput } from '../services/output-client';
 import { useEditor, type OutputTab } from '../store/store';
 
 /** The Output panel: the generated document, compose file, configs and diagram, live (debounced). */
@@ -28,7 +29,7 @@ function useOutput(): { data: OutputData | null; busy: boolean } {
     const mine = ++seq.current;
     setBusy(true);
     const t = setTimeout(() => {
-      computeOutput(doc, diagnostics).then(
+      generateOutput(doc, diagnostics).then(
         (out) => {
           if (seq.current !== mine) return;
           setData(out);
