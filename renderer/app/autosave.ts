@@ -25,7 +25,10 @@ export function readAutosave(): { doc: Topology; fileName?: string; dirty: boole
     const saved = JSON.parse(raw) as Saved;
     if (typeof saved.text !== 'string') return undefined;
     const r = parseTopology(saved.text);
-    return r.ok ? { doc: r.doc, fileName: saved.fileName, dirty: !!saved.dirty } : undefined;
+    if (r.ok) return { doc: r.doc, fileName: saved.fileName, dirty: !!saved.dirty };
+    // Unreadable (a newer format, a bug): keep it aside rather than overwrite it with the next autosave.
+    localStorage.setItem(`${AUTOSAVE_KEY}:unreadable`, raw);
+    return undefined;
   } catch {
     return undefined;
   }
