@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { KINDS } from '../catalog';
 import type { Group, Protocol, TopoEdge, TopoNode, Topology } from '../model/types';
 import { PROTOCOLS } from '../model/types';
+import { edgeIds } from '../model/ids';
 import { createValidator, validate } from './index';
 import { design, edge, node } from './testkit';
 
@@ -81,6 +82,16 @@ describe('validate', () => {
     } as unknown as Topology;
     expect(() => validate(bad)).not.toThrow();
     expect(validate(bad).some((d) => d.code === 'TF110')).toBe(true);
+  });
+
+  it('names connections by the model\'s edge ids, even when two pairs spell the same', () => {
+    const d = design({
+      nodes: [node('x->y', 'kafka'), node('z', 'postgres'), node('x', 'kafka'), node('y->z', 'postgres')],
+      edges: [edge('x->y', 'z'), edge('x', 'y->z'), edge('x', 'y->z')],
+    });
+    const ids = validate(d).filter((x) => x.code === 'TF101').map((x) => x.edges[0]).sort();
+    expect(ids).toEqual([...edgeIds(d.edges)].sort());
+    expect(ids).toEqual(['x->y->z', 'x->y->z#2', 'x->y->z#3']);
   });
 
   it('an empty design has no findings', () => {

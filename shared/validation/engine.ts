@@ -1,4 +1,3 @@
-import type { KindDef } from '../catalog';
 import { getKind } from '../catalog';
 import type { Diagnostic, Group, TopoEdge, TopoNode, Topology, TrustLevel } from '../model/types';
 import type { EdgeInfo, Index, LocalDiag, NodeInfo } from './context';
@@ -20,37 +19,33 @@ export interface Validator {
   validate(doc: Topology): Diagnostic[];
 }
 
-interface NodeEntry {
-  node: TopoNode;
+/** A node's index record, kept between runs with what its own rules found. */
+interface NodeEntry extends NodeInfo {
   /** Its key in the cache: the id, or id and position for a repeated id. */
   key: string;
+  /** No `>` in the id, so `from->to` can't be read two ways and pairs may be counted by position. */
+  plainId: boolean;
   diags: LocalDiag[];
-  kind: KindDef | undefined;
-  name: string;
-  /** Reused between runs: its adjacency is refilled each time. */
-  info: NodeInfo;
-  /** The findings as Diagnostics, for the position they were made for. */
-  out: Diagnostic[];
-  outIndex: number;
+  /** The findings as Diagnostics, for the position (`foundAt`) they were made for. */
+  found: Diagnostic[];
+  foundAt: number;
   gen: number;
 }
 
-interface EdgeEntry {
-  edge: TopoEdge;
+/** An edge's index record, kept between runs with what its own rules found. */
+interface EdgeEntry extends EdgeInfo {
   /** `from->to`, kept so that the same string (with its hash) is looked up each run. */
   base: string;
-  id: string;
-  nth: number;
-  from: TopoNode | undefined;
-  to: TopoNode | undefined;
+  /** The ends' documents, kinds and labels its findings were made with. */
+  fromNode: TopoNode | undefined;
+  toNode: TopoNode | undefined;
   fromKind: unknown;
   fromLabel: unknown;
   toKind: unknown;
   toLabel: unknown;
   result: EdgeLocalResult;
-  info: EdgeInfo;
-  out: Diagnostic[];
-  outIndex: number;
+  found: Diagnostic[];
+  foundAt: number;
   gen: number;
 }
 
@@ -85,13 +80,16 @@ export function createValidator(): Validator {
   return makeValidator(true);
 }
 
+/** Pair keys as numbers (`from * N + to`) while they stay small integers. */
+const MAX_NUMERIC_PAIRS = 32_000;
+
 /** `remember: false` is a one-shot run (`validate`): nothing is kept, nothing looked up. */
 export function makeValidator(remember: boolean): Validator {
   const nodeCache = new Map<string, NodeEntry>();
   const edgeCache = new Map<string, EdgeEntry>();
   /** By identity: an unchanged edge object is found without building its id. Pruned each run. */
   const byEdge = new Map<TopoEdge, EdgeEntry>();
-  const pairCount = new Map<string, number>();
+  const pairCount = new Map<string | number, number>();
   let gen = 0;
   // The previous run, for the common case of an edit that leaves most of the document as it was.
   let lastRawNodes: unknown;
@@ -102,7 +100,7 @@ export function makeValidator(remember: boolean): Validator {
   let lastNodes: NodeInfo[] = [];
   /** The per-node and per-edge findings, sorted; rebuilt only when one of them changed. */
   let localSorted: Diagnostic[] = [];
-  let lastOuts: Diagnostic[][] = [];
+  let lastFound: Diagnostic[][] = [];
 
   return {
     validate(doc: Topology): Diagnostic[] {
@@ -118,7 +116,7 @@ export function makeValidator(remember: boolean): Validator {
       let byId: Map<string, NodeInfo>;
       const nodeEntries: (NodeEntry | undefined)[] = new Array(rawNodes.length);
       if (remember && rawNodes === lastRawNodes && sameList(rawNodes, lastNodeEntries)) {
-        // The same node list: same entries, same positions, same findings.
+        // The same node list: same entries, same positions, same findings; only zones may have moved.
         nodes = lastNodes;
         byId = lastById;
         for (let i = 0; i < rawNodes.length; i++) {
@@ -127,8 +125,8 @@ export function makeValidator(remember: boolean): Validator {
           entry.gen = gen;
           nodeEntries[i] = entry;
           const group = typeof entry.node.group === 'string' ? groups.get(entry.node.group) : undefined;
-          entry.info.group = group;
-          entry.info.trust = trustOf(group);
+          entry.group = group;
+          entry.trust = trustOf(group);
         }
       } else {
         nodes = [];
@@ -145,105 +143,106 @@ export function makeValidator(remember: boolean): Validator {
             entry = aligned && aligned.node === node && aligned.key === key && aligned.gen !== gen ? aligned : nodeCache.get(key);
             if (entry && (entry.gen === gen || (entry.node !== node && !sameNode(entry.node, node)))) entry = undefined;
             if (!entry) {
-              entry = newNodeEntry(node, id, key, i, gen);
+              entry = newNodeEntry(node, id, key);
               nodeCache.set(key, entry);
             }
           } else {
-            entry = newNodeEntry(node, id, id, i, gen);
+            entry = newNodeEntry(node, id, id);
           }
+          const group = typeof node.group === 'string' ? groups.get(node.group) : undefined;
           entry.node = node;
           entry.gen = gen;
+          entry.index = i;
+          entry.pos = nodes.length;
+          entry.group = group;
+          entry.trust = trustOf(group);
           nodeEntries[i] = entry;
-          const info = entry.info;
-          const group = typeof node.group === 'string' ? groups.get(node.group) : undefined;
-          info.node = node;
-          info.index = i;
-          info.pos = nodes.length;
-          info.group = group;
-          info.trust = trustOf(group);
-          nodes.push(info);
-          if (first) byId.set(id, info);
-          if (entry.outIndex !== i) {
-            entry.out = entry.diags.length === 0 ? NONE : entry.diags.map((d) => makeDiagnostic(d.code, d.message, d.hint, d.nodes.length ? d.nodes.slice() : [id], [], nodePath(info, d.rel)));
-            entry.outIndex = i;
+          nodes.push(entry);
+          if (first) byId.set(id, entry);
+          if (entry.foundAt !== i) {
+            const info = entry;
+            entry.found = entry.diags.length === 0 ? NONE : entry.diags.map((d) => makeDiagnostic(d.code, d.message, d.hint, d.nodes.length ? d.nodes.slice() : [id], [], nodePath(info, d.rel)));
+            entry.foundAt = i;
           }
         }
-        if (remember) {
-          for (const [key, entry] of nodeCache) if (entry.gen !== gen) nodeCache.delete(key);
-        }
+        if (remember) for (const [key, entry] of nodeCache) if (entry.gen !== gen) nodeCache.delete(key);
       }
 
       // ── Edges ──
       const rawEdges = arrayOf<TopoEdge>(doc.edges);
       let sameEdgeList = remember && rawEdges === lastRawEdges && rawEdges.length === lastEdgeEntries.length;
+      const numericPairs = nodes.length <= MAX_NUMERIC_PAIRS;
       const edges: EdgeInfo[] = [];
       const edgeEntries: (EdgeEntry | undefined)[] = new Array(rawEdges.length);
       if (!sameEdgeList) pairCount.clear();
       for (let i = 0; i < rawEdges.length; i++) {
         const edge = rawEdges[i];
         if (!edge || typeof edge !== 'object') continue;
-        let entry: EdgeEntry | undefined;
-        let nth: number;
-        let base: string;
-        if (sameEdgeList && lastEdgeEntries[i] && lastEdgeEntries[i]!.edge === edge && lastEdgeEntries[i]!.gen !== gen) {
-          // Same list, same object at the same place: same id.
-          entry = lastEdgeEntries[i]!;
-          nth = entry.nth;
-          base = entry.base;
-        } else {
-          // The same edge object as last time: reuse its strings (their hashes are cached).
-          const aligned = remember ? lastEdgeEntries[i] : undefined;
-          entry = aligned && aligned.edge === edge ? aligned : remember ? byEdge.get(edge) : undefined;
-          base = entry && entry.edge === edge && entry.gen !== gen ? entry.base : `${edge.from}->${edge.to}`;
-          if (sameEdgeList) {
-            // The list was changed in place after all: count the pairs seen so far and go on the slow way.
-            sameEdgeList = false;
-            pairCount.clear();
-            for (let j = 0; j < i; j++) {
-              const seen = edgeEntries[j];
-              if (seen) pairCount.set(seen.base, Math.max(pairCount.get(seen.base) ?? 0, seen.nth));
-            }
-          }
-          nth = (pairCount.get(base) ?? 0) + 1;
-          pairCount.set(base, nth);
-        }
         const from = byId.get(edge.from);
         const to = byId.get(edge.to);
         const fn = from?.node;
         const tn = to?.node;
+        let entry: EdgeEntry | undefined;
+        let nth: number;
+        let base: string | undefined;
+        const aligned = remember ? lastEdgeEntries[i] : undefined;
+        if (sameEdgeList && aligned && aligned.edge === edge && aligned.gen !== gen) {
+          // Same list, same object at the same place: same id.
+          entry = aligned;
+          nth = entry.nth;
+          base = entry.base;
+        } else {
+          if (sameEdgeList) {
+            // The list was changed in place after all: count the pairs seen so far, then go on the slow way.
+            sameEdgeList = false;
+            pairCount.clear();
+            for (let j = 0; j < i; j++) {
+              const seen = edgeEntries[j];
+              if (!seen) continue;
+              const k = pairKey(seen.from, seen.to, seen.base, numericPairs, nodes.length);
+              pairCount.set(k, Math.max(pairCount.get(k) ?? 0, seen.nth));
+            }
+          }
+          // The same edge object as last time: reuse its strings (their hashes are cached).
+          entry = aligned && aligned.edge === edge ? aligned : remember ? byEdge.get(edge) : undefined;
+          if (entry && entry.edge === edge && entry.gen !== gen) base = entry.base;
+          const key = pairKey(from, to, base, numericPairs, nodes.length, edge);
+          nth = (pairCount.get(key) ?? 0) + 1;
+          pairCount.set(key, nth);
+        }
         if (!entry || entry.gen === gen || entry.nth !== nth || entry.edge !== edge || !sameEnds(entry, fn, tn)) {
+          base ??= `${edge.from}->${edge.to}`;
           const id = nth === 1 ? base : `${base}#${nth}`;
           entry = remember ? edgeCache.get(id) : undefined;
           if (!entry || entry.gen === gen || !(entry.edge === edge || sameEdge(entry.edge, edge)) || !sameEnds(entry, fn, tn)) {
-            entry = newEdgeEntry(edge, base, id, nth, i, from, to, gen);
+            entry = newEdgeEntry(edge, base, id, nth, from, to);
           }
           if (remember) {
             edgeCache.set(id, entry);
             byEdge.set(edge, entry);
           }
         }
-        const id = entry.id;
-        entry.edge = edge;
-        entry.from = fn;
-        entry.to = tn;
-        entry.gen = gen;
-        edgeEntries[i] = entry;
         const result = entry.result;
-        const info = entry.info;
-        info.edge = edge;
-        info.index = i;
-        info.from = from;
-        info.to = to;
-        info.source = undefined;
-        info.sink = undefined;
-        edges.push(info);
+        entry.edge = edge;
+        entry.fromNode = fn;
+        entry.toNode = tn;
+        entry.gen = gen;
+        entry.index = i;
+        entry.from = from;
+        entry.to = to;
+        entry.source = undefined;
+        entry.sink = undefined;
         if (from && to && from !== to && result.protocol) {
-          info.source = result.flowReversed ? to : from;
-          info.sink = result.flowReversed ? from : to;
+          entry.source = result.flowReversed ? to : from;
+          entry.sink = result.flowReversed ? from : to;
         }
-        if (entry.outIndex !== i) {
-          entry.out = result.diags.length === 0 ? NONE : result.diags.map((d) => makeDiagnostic(d.code, d.message, d.hint, d.nodes.slice(), [id], edgePath(info, d.rel)));
-          entry.outIndex = i;
+        edgeEntries[i] = entry;
+        edges.push(entry);
+        if (entry.foundAt !== i) {
+          const info = entry;
+          const id = entry.id;
+          entry.found = result.diags.length === 0 ? NONE : result.diags.map((d) => makeDiagnostic(d.code, d.message, d.hint, d.nodes.slice(), [id], edgePath(info, d.rel)));
+          entry.foundAt = i;
         }
       }
       if (remember) {
@@ -254,12 +253,12 @@ export function makeValidator(remember: boolean): Validator {
       // ── Findings ──
       // The per-node and per-edge findings changed iff the list of their (materialised, so
       // position-stamped) arrays did: then sort them again; else keep last run's order.
-      const outs: Diagnostic[][] = [];
-      for (const e of nodeEntries) if (e && e.out.length) outs.push(e.out);
-      for (const e of edgeEntries) if (e && e.out.length) outs.push(e.out);
-      if (!remember || outs.length !== lastOuts.length || outs.some((o, k) => o !== lastOuts[k])) {
+      const found: Diagnostic[][] = [];
+      for (const e of nodeEntries) if (e && e.found.length) found.push(e.found);
+      for (const e of edgeEntries) if (e && e.found.length) found.push(e.found);
+      if (!remember || found.length !== lastFound.length || found.some((f, k) => f !== lastFound[k])) {
         const all: Diagnostic[] = [];
-        for (const o of outs) for (const d of o) all.push(d);
+        for (const f of found) for (const d of f) all.push(d);
         localSorted = all.sort(compareDiagnostics);
       }
       fillAdjacency(nodes, edges);
@@ -275,11 +274,17 @@ export function makeValidator(remember: boolean): Validator {
         lastEdgeEntries = edgeEntries;
         lastById = byId;
         lastNodes = nodes;
-        lastOuts = outs;
+        lastFound = found;
       }
       return merge(localSorted, graph);
     },
   };
+}
+
+/** The key counting connections between the same two ends (for `#2` ids). */
+function pairKey(from: NodeInfo | undefined, to: NodeInfo | undefined, base: string | undefined, numeric: boolean, n: number, edge?: TopoEdge): string | number {
+  if (numeric && from && to && (from as NodeEntry).plainId && (to as NodeEntry).plainId) return from.pos * n + to.pos;
+  return base ?? `${edge!.from}->${edge!.to}`;
 }
 
 /** Whether a list still holds, at each place, the object last run's entry was made for. */
@@ -292,42 +297,54 @@ function sameList(raw: TopoNode[], entries: (NodeEntry | undefined)[]): boolean 
   return true;
 }
 
-function newNodeEntry(node: TopoNode, id: string, key: string, i: number, gen: number): NodeEntry {
-  const kind = getKind(node.kind);
-  const name = displayName(node, id);
+function newNodeEntry(node: TopoNode, id: string, key: string): NodeEntry {
   return {
     node,
+    id,
+    index: -1,
+    pos: 0,
+    kind: getKind(node.kind),
+    name: displayName(node, id),
+    group: undefined,
+    trust: 'internal',
+    out: NO_EDGES,
+    in: NO_EDGES,
+    flowOut: NO_EDGES,
+    flowIn: NO_EDGES,
     key,
+    plainId: !id.includes('>'),
     diags: nodeLocal(node),
-    kind,
-    name,
-    info: { node, id, index: i, pos: 0, kind, name, group: undefined, trust: 'internal', out: NO_EDGES, in: NO_EDGES, flowOut: NO_EDGES, flowIn: NO_EDGES },
-    out: NONE,
-    outIndex: -1,
-    gen,
+    found: NONE,
+    foundAt: -1,
+    gen: 0,
   };
 }
 
-function newEdgeEntry(edge: TopoEdge, base: string, id: string, nth: number, i: number, from: NodeInfo | undefined, to: NodeInfo | undefined, gen: number): EdgeEntry {
+function newEdgeEntry(edge: TopoEdge, base: string, id: string, nth: number, from: NodeInfo | undefined, to: NodeInfo | undefined): EdgeEntry {
   const fn = from?.node;
   const tn = to?.node;
   const result = edgeLocal(edge, fn, tn, from?.name, to?.name);
   return {
     edge,
-    base,
     id,
+    index: -1,
     nth,
-    from: fn,
-    to: tn,
+    from,
+    to,
+    protocol: result.protocol,
+    source: undefined,
+    sink: undefined,
+    base,
+    fromNode: fn,
+    toNode: tn,
     fromKind: fn?.kind,
     fromLabel: fn?.label,
     toKind: tn?.kind,
     toLabel: tn?.label,
     result,
-    info: { edge, id, index: i, nth, from, to, protocol: result.protocol, source: undefined, sink: undefined },
-    out: NONE,
-    outIndex: -1,
-    gen,
+    found: NONE,
+    foundAt: -1,
+    gen: 0,
   };
 }
 
@@ -395,8 +412,8 @@ function trustOf(group: Group | undefined): TrustLevel {
 /** Whether an edge's ends still have the kinds and labels its findings were made with. */
 function sameEnds(entry: EdgeEntry, fn: TopoNode | undefined, tn: TopoNode | undefined): boolean {
   return (
-    (entry.from === fn || (fn !== undefined && entry.from !== undefined && entry.fromKind === fn.kind && entry.fromLabel === fn.label)) &&
-    (entry.to === tn || (tn !== undefined && entry.to !== undefined && entry.toKind === tn.kind && entry.toLabel === tn.label))
+    (entry.fromNode === fn || (fn !== undefined && entry.fromNode !== undefined && entry.fromKind === fn.kind && entry.fromLabel === fn.label)) &&
+    (entry.toNode === tn || (tn !== undefined && entry.toNode !== undefined && entry.toKind === tn.kind && entry.toLabel === tn.label))
   );
 }
 
