@@ -21,7 +21,6 @@ const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 1
 const SNAP: [number, number] = [GRID, GRID];
 const MULTI_KEYS = ['Shift', 'Meta', 'Control'];
 const DELETE_KEYS = ['Delete', 'Backspace'];
-const PRO_OPTIONS = { hideAttribution: true };
 const MINIMAP_SIZE = { width: 168, height: 112 };
 
 
@@ -295,7 +294,7 @@ export function Canvas() {
         deleteKeyCode={DELETE_KEYS}
         minZoom={0.1}
         maxZoom={2.5}
-        proOptions={PRO_OPTIONS}
+        attributionPosition="top-right"
         onlyRenderVisibleElements={nodes.length > 300}
         aria-label="Design canvas"
       >

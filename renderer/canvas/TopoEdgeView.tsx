@@ -5,8 +5,10 @@ import { useEditor } from '../store/store';
 
 /** A connection: a rounded step path with an arrow, and a label chip with its protocol and topic. */
 export const TopoEdgeView = memo(function TopoEdgeView(props: EdgeProps<FlowEdge>) {
-  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd } = props;
+  const { id, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd } = props;
   const summary = useEditor((s) => s.edgeDiags.get(id));
+  // Connections of the selected component stand out, so they can be followed in a dense design.
+  const related = useEditor((s) => s.selection.nodes.length > 0 && s.selection.nodes.length < 50 && (s.selection.nodes.includes(source) || s.selection.nodes.includes(target)));
   // Labels are left out when zoomed far out, where they would only overlap.
   const legible = useStore((s) => s.transform[2] >= 0.7);
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, curvature: 0.3 });
@@ -14,11 +16,11 @@ export const TopoEdgeView = memo(function TopoEdgeView(props: EdgeProps<FlowEdge
   const caption = data?.caption ?? '';
   return (
     <>
-      <BaseEdge id={id} path={path} markerEnd={markerEnd} className={`topo-edge${sev ? ` sev-${sev}` : ''}${selected ? ' is-selected' : ''}`} interactionWidth={16} />
-      {caption && (legible || selected) ? (
+      <BaseEdge id={id} path={path} markerEnd={markerEnd} className={`topo-edge${sev ? ` sev-${sev}` : ''}${selected ? ' is-selected' : ''}${related ? ' is-related' : ''}`} interactionWidth={16} />
+      {caption && (legible || selected || related) ? (
         <EdgeLabelRenderer>
           <div
-            className={`topo-edge-label nodrag nopan${selected ? ' is-selected' : ''}${sev ? ` sev-${sev}` : ''}`}
+            className={`topo-edge-label nodrag nopan${selected ? ' is-selected' : ''}${related ? ' is-related' : ''}${sev ? ` sev-${sev}` : ''}`}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
             title={summary?.messages.join('\n')}
           >
