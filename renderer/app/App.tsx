@@ -7,6 +7,7 @@ import { Palette } from '../panels/Palette';
 import { platform } from '../platform';
 import { handleShortcut, runCommand } from './commands';
 import { loadText } from './actions';
+import { ErrorBoundary } from './ErrorBoundary';
 import { NewDialog } from './NewDialog';
 import { Toasts } from './Toasts';
 import { Toolbar } from './Toolbar';
@@ -30,11 +31,17 @@ export function App() {
         <div className="workspace">
           <Palette />
           <main className="centre">
-            <Canvas />
+            <ErrorBoundary name="canvas">
+              <Canvas />
+            </ErrorBoundary>
             <Toasts />
-            <BottomPanel />
+            <ErrorBoundary name="bottom panel">
+              <BottomPanel />
+            </ErrorBoundary>
           </main>
-          <Inspector />
+          <ErrorBoundary name="inspector">
+            <Inspector />
+          </ErrorBoundary>
         </div>
         <NewDialog />
       </div>
