@@ -371,7 +371,8 @@ const NO_EDGES: EdgeInfo[] = Object.freeze([]) as unknown as EdgeInfo[];
 function fillAdjacency(nodes: NodeInfo[], edges: EdgeInfo[]): void {
   const n = nodes.length;
   const count = new Int32Array(n * 4);
-  for (const e of edges) {
+  for (let eI = 0, eL = edges; eI < eL.length; eI++) {
+    const e = eL[eI]!;
     if (!e.from || !e.to || e.from === e.to) continue;
     count[e.from.pos * 4]!++;
     count[e.to.pos * 4 + 1]!++;

@@ -9,7 +9,8 @@ import { MESSAGING } from '../protocols';
 export function messagingRules(index: Index, out: Diagnostic[]): void {
   const throughput = requiredTps(index);
   const registryNeighbours = schemaRegistryNeighbourhood(index);
-  for (const b of index.nodes) {
+  for (let bI = 0, bL = index.nodes; bI < bL.length; bI++) {
+    const b = bL[bI]!;
     if (b.kind?.category !== 'broker') continue;
     const proto = b.kind.accepts[0];
     if (!proto || !MESSAGING.has(proto)) continue;
@@ -128,7 +129,8 @@ function channels(b: NodeInfo, proto: Protocol, producers: EdgeInfo[], consumers
   }
 
   const produced = new Map<string, Produced>();
-  for (const e of producers) {
+  for (let eI = 0, eL = producers; eI < eL.length; eI++) {
+    const e = eL[eI]!;
     if (e.source!.kind?.category === 'broker') continue; // a mirror publishes everything
     const { name, prefix } = producedName(e, proto);
     const key = prefix ? `${name}\u0000*` : name;
@@ -140,7 +142,8 @@ function channels(b: NodeInfo, proto: Protocol, producers: EdgeInfo[], consumers
   let allConsumed = false;
   const exact = new Set<string>();
   const patterns: string[] = [];
-  for (const e of consumers) {
+  for (let eI = 0, eL = consumers; eI < eL.length; eI++) {
+    const e = eL[eI]!;
     const f = e.sink!.kind?.category === 'broker' ? '' : edgeStr(e, w.key);
     if (!f) allConsumed = true;
     else if (isPattern(proto, f)) patterns.push(f);
@@ -172,7 +175,8 @@ function channels(b: NodeInfo, proto: Protocol, producers: EdgeInfo[], consumers
   const prefixes = [...produced.values()].filter((p) => p.prefix).map((p) => p.name);
   const names = [...produced.values()].filter((p) => !p.prefix).map((p) => p.name);
   const nameSet = new Set(names);
-  for (const e of consumers) {
+  for (let eI = 0, eL = consumers; eI < eL.length; eI++) {
+    const e = eL[eI]!;
     if (e.sink!.kind?.category === 'broker') continue;
     const f = edgeStr(e, w.key);
     if (!f) continue;
@@ -198,7 +202,8 @@ function capital(s: string): string {
 function uniqueNodes(list: NodeInfo[]): NodeInfo[] {
   const seen = new Set<NodeInfo>();
   const outList: NodeInfo[] = [];
-  for (const n of list) {
+  for (let nI = 0, nL = list; nI < nL.length; nI++) {
+    const n = nL[nI]!;
     if (!seen.has(n)) outList.push(n);
     seen.add(n);
   }
@@ -210,7 +215,8 @@ function uniqueNodes(list: NodeInfo[]): NodeInfo[] {
 function consumerGroups(b: NodeInfo, proto: Protocol, consumers: EdgeInfo[], out: Diagnostic[]): void {
   if (proto !== 'kafka') return;
   const groups = new Map<string, EdgeInfo[]>();
-  for (const e of consumers) {
+  for (let eI = 0, eL = consumers; eI < eL.length; eI++) {
+    const e = eL[eI]!;
     const g = edgeStr(e, 'consumerGroup');
     if (!g) continue;
     const list = groups.get(g);
@@ -244,7 +250,8 @@ function listItems(n: NodeInfo, key: string): Record<string, unknown>[] {
 }
 
 function consumerRetries(index: Index, out: Diagnostic[]): void {
-  for (const e of index.edges) {
+  for (let eI = 0, eL = index.edges; eI < eL.length; eI++) {
+    const e = eL[eI]!;
     if (!e.protocol || !CONSUMER_SIDE.has(e.protocol)) continue;
     const from = e.source!;
     const isConsumerSide = e.protocol === 'sftp' ? from.kind?.id === 'sftp-server' || from.kind?.external === true : from.kind?.category === 'broker';
@@ -305,7 +312,8 @@ function redelivers(broker: NodeInfo, e: EdgeInfo): boolean {
 }
 
 function idempotentConsumers(index: Index, out: Diagnostic[]): void {
-  for (const n of index.nodes) {
+  for (let nI = 0, nL = index.nodes; nI < nL.length; nI++) {
+    const n = nL[nI]!;
     if (n.node.props?.idempotent !== false) continue;
     const from = n.flowIn.filter((e) => e.protocol && MESSAGING.has(e.protocol) && e.source!.kind?.category === 'broker' && redelivers(e.source!, e));
     if (from.length === 0) continue;
@@ -326,7 +334,8 @@ function idempotentConsumers(index: Index, out: Diagnostic[]): void {
 // ── Debezium ────────────────────────────────────────────────────────────────────────────
 
 function debeziumOutput(index: Index, out: Diagnostic[]): void {
-  for (const n of index.nodes) {
+  for (let nI = 0, nL = index.nodes; nI < nL.length; nI++) {
+    const n = nL[nI]!;
     if (n.kind?.id !== 'debezium') continue;
     const sources = n.flowIn.filter((e) => e.protocol === 'cdc');
     if (sources.length === 0) continue; // nothing captured: TF308
@@ -348,7 +357,8 @@ function debeziumOutput(index: Index, out: Diagnostic[]): void {
 
 function schemaRegistryNeighbourhood(index: Index): Set<NodeInfo> {
   const near = new Set<NodeInfo>();
-  for (const n of index.nodes) {
+  for (let nI = 0, nL = index.nodes; nI < nL.length; nI++) {
+    const n = nL[nI]!;
     if (n.kind?.id !== 'schema-registry') continue;
     near.add(n);
     for (const e of n.out) if (e.to) near.add(e.to);
@@ -393,7 +403,8 @@ function kafkaCapacity(b: NodeInfo, producers: EdgeInfo[], required: number | un
     });
   }
   const topics = new Map<string, EdgeInfo[]>();
-  for (const e of producers) {
+  for (let eI = 0, eL = producers; eI < eL.length; eI++) {
+    const e = eL[eI]!;
     if (e.source!.kind?.category === 'broker') continue;
     const { name, prefix } = producedName(e, 'kafka');
     if (prefix) continue;
@@ -431,7 +442,8 @@ function kafkaCapacity(b: NodeInfo, producers: EdgeInfo[], required: number | un
 function rabbitCapacity(b: NodeInfo, producers: EdgeInfo[], consumers: EdgeInfo[], required: number | undefined, out: Diagnostic[]): void {
   if (consumers.length === 0) return;
   const byExchange = new Map<string, number>();
-  for (const e of producers) {
+  for (let eI = 0, eL = producers; eI < eL.length; eI++) {
+    const e = eL[eI]!;
     const { name } = producedName(e, 'amqp');
     byExchange.set(name, (byExchange.get(name) ?? 0) + edgeNum(e, 'tps'));
   }
@@ -444,7 +456,8 @@ function rabbitCapacity(b: NodeInfo, producers: EdgeInfo[], consumers: EdgeInfo[
   for (const x of byExchange.keys()) total += exchangeLoad(x);
 
   const queues = new Map<string, { load: number; edges: EdgeInfo[] }>();
-  for (const e of consumers) {
+  for (let eI = 0, eL = consumers; eI < eL.length; eI++) {
+    const e = eL[eI]!;
     if (e.sink!.kind?.category === 'broker') continue;
     const x = edgeStr(e, 'exchange');
     const q = edgeStr(e, 'queue') || `${e.sink!.id}.${x || 'events'}`;

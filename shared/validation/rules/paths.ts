@@ -42,7 +42,8 @@ function buildGraph(index: Index, keep: (e: EdgeInfo) => boolean): Graph {
   const n = index.nodes.length;
   const start = new Int32Array(n + 1);
   const kept: EdgeInfo[] = [];
-  for (const e of index.edges) {
+  for (let eI = 0, eL = index.edges; eI < eL.length; eI++) {
+    const e = eL[eI]!;
     if (!e.protocol || !e.source || !keep(e)) continue;
     kept.push(e);
     start[e.source.pos + 1]!++;
@@ -51,7 +52,8 @@ function buildGraph(index: Index, keep: (e: EdgeInfo) => boolean): Graph {
   const fill = start.slice(0, n);
   const target = new Int32Array(kept.length);
   const edge: EdgeInfo[] = new Array(kept.length);
-  for (const e of kept) {
+  for (let eI = 0, eL = kept; eI < eL.length; eI++) {
+    const e = eL[eI]!;
     const slot = fill[e.source!.pos]!++;
     target[slot] = e.sink!.pos;
     edge[slot] = e;
@@ -305,7 +307,8 @@ const TPS_PROTOCOLS = new Set(['http', 'grpc', 'graphql']);
 function syncThroughput(index: Index, out: Diagnostic[]): void {
   const required = requiredTps(index);
   const byRequirement: EdgeInfo[] = [];
-  for (const e of index.edges) {
+  for (let eI = 0, eL = index.edges; eI < eL.length; eI++) {
+    const e = eL[eI]!;
     if (!e.protocol || !TPS_PROTOCOLS.has(e.protocol)) continue;
     const tps = edgeNum(e, 'tps');
     if (tps <= 0) {
@@ -327,7 +330,8 @@ function syncThroughput(index: Index, out: Diagnostic[]): void {
   if (byRequirement.length && required !== undefined) {
     const ids: string[] = [];
     const seen = new Set<string>();
-    for (const e of byRequirement) {
+    for (let eI = 0, eL = byRequirement; eI < eL.length; eI++) {
+      const e = eL[eI]!;
       for (const n of [e.source!, e.sink!]) {
         if (!seen.has(n.id)) ids.push(n.id);
         seen.add(n.id);

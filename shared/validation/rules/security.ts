@@ -81,7 +81,8 @@ function wantsMtls(index: Index): string | undefined {
 // ── Gateways ────────────────────────────────────────────────────────────────────────────
 
 function gatewayAuth(index: Index, out: Diagnostic[]): void {
-  for (const n of index.nodes) {
+  for (let nI = 0, nL = index.nodes; nI < nL.length; nI++) {
+    const n = nL[nI]!;
     if (n.kind?.category !== 'gateway') continue;
     const auth = nodeStr(n, 'auth');
     const exposedByZone = EXPOSED.has(n.trust);
@@ -119,7 +120,8 @@ function gatewayAuth(index: Index, out: Diagnostic[]): void {
 // ── Zones ───────────────────────────────────────────────────────────────────────────────
 
 function zones(index: Index, out: Diagnostic[]): void {
-  for (const n of index.nodes) {
+  for (let nI = 0, nL = index.nodes; nI < nL.length; nI++) {
+    const n = nL[nI]!;
     if (n.kind?.category === 'store' && !n.kind.external && EXPOSED.has(n.trust)) {
       out.push(
         makeDiagnostic(
@@ -133,7 +135,8 @@ function zones(index: Index, out: Diagnostic[]): void {
       );
     }
   }
-  for (const e of index.edges) {
+  for (let eI = 0, eL = index.edges; eI < eL.length; eI++) {
+    const e = eL[eI]!;
     if (!e.protocol || !API_PROTOCOLS.has(e.protocol)) continue;
     const src = e.source!;
     const dst = e.sink!;
@@ -154,7 +157,8 @@ function zones(index: Index, out: Diagnostic[]): void {
 function mtls(index: Index, out: Diagnostic[]): void {
   const asked = wantsMtls(index);
   if (!asked) return;
-  for (const e of index.edges) {
+  for (let eI = 0, eL = index.edges; eI < eL.length; eI++) {
+    const e = eL[eI]!;
     if (!e.protocol || !API_PROTOCOLS.has(e.protocol)) continue;
     const src = e.source!;
     const dst = e.sink!;

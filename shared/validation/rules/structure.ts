@@ -19,7 +19,8 @@ export function structureRules(index: Index, out: Diagnostic[]): void {
 }
 
 function duplicateIds(index: Index, out: Diagnostic[]): void {
-  for (const n of index.nodes) {
+  for (let nI = 0, nL = index.nodes; nI < nL.length; nI++) {
+    const n = nL[nI]!;
     const first = index.byId.get(n.id)!;
     if (first === n) continue;
     out.push(
@@ -36,7 +37,8 @@ function duplicateIds(index: Index, out: Diagnostic[]): void {
 }
 
 function unknownGroups(index: Index, out: Diagnostic[]): void {
-  for (const n of index.nodes) {
+  for (let nI = 0, nL = index.nodes; nI < nL.length; nI++) {
+    const n = nL[nI]!;
     const g = n.node.group;
     if (g === undefined || g === null) continue;
     if (typeof g === 'string' && index.groups.has(g)) continue;
@@ -57,7 +59,8 @@ function unknownGroups(index: Index, out: Diagnostic[]): void {
 }
 
 function orphans(index: Index, out: Diagnostic[]): void {
-  for (const n of index.nodes) {
+  for (let nI = 0, nL = index.nodes; nI < nL.length; nI++) {
+    const n = nL[nI]!;
     if (n.out.length > 0 || n.in.length > 0) continue;
     if (index.byId.get(n.id) !== n) continue; // a duplicate id is its own problem
     out.push(
@@ -78,7 +81,8 @@ const DETAIL_KEYS = ['topic', 'exchange', 'queue', 'subject', 'routingKey', 'pat
 
 function duplicateEdges(index: Index, out: Diagnostic[]): void {
   // Only a second (third...) connection between the same two ends can repeat an earlier one.
-  for (const e of index.edges) {
+  for (let eI = 0, eL = index.edges; eI < eL.length; eI++) {
+    const e = eL[eI]!;
     if (e.nth < 2 || !e.from || !e.to) continue;
     const proto = protocolOf(e);
     const first = e.from.out.find((f) => f.index < e.index && f.to === e.to && f.edge.to === e.edge.to && protocolOf(f) === proto && sameDetails(f, e));
@@ -115,7 +119,8 @@ interface PortUse {
 function hostPorts(index: Index, out: Diagnostic[]): void {
   // First count the ports (no objects), then look closer only at the ones used twice.
   const count = new Map<number, number>();
-  for (const n of index.nodes) {
+  for (let nI = 0, nL = index.nodes; nI < nL.length; nI++) {
+    const n = nL[nI]!;
     const k = n.kind;
     if (!k || k.external) continue;
     for (const spec of portSpecs(k)) {
@@ -124,7 +129,8 @@ function hostPorts(index: Index, out: Diagnostic[]): void {
     }
   }
   const uses = new Map<number, PortUse[]>();
-  for (const n of index.nodes) {
+  for (let nI = 0, nL = index.nodes; nI < nL.length; nI++) {
+    const n = nL[nI]!;
     const k = n.kind;
     if (!k || k.external) continue;
     for (const spec of portSpecs(k)) {
@@ -137,11 +143,13 @@ function hostPorts(index: Index, out: Diagnostic[]): void {
     }
   }
   const ports = [...uses.keys()].sort((a, b) => a - b);
-  for (const port of ports) {
+  for (let portI = 0, portL = ports; portI < portL.length; portI++) {
+    const port = portL[portI]!;
     const list = uses.get(port)!;
     const names: string[] = [];
     const seenNodes = new Set<NodeInfo>();
-    for (const u of list) {
+    for (let uI = 0, uL = list; uI < uL.length; uI++) {
+      const u = uL[uI]!;
       if (!seenNodes.has(u.node)) names.push(u.node.name);
       seenNodes.add(u.node);
     }
@@ -185,7 +193,8 @@ function portSpecs(k: KindDef): PortSpec[] {
   if (!specs) {
     specs = [];
     if (k.ports) {
-      for (const p of k.ports) {
+      for (let pI = 0, pL = k.ports; pI < pL.length; pI++) {
+        const p = pL[pI]!;
         if (p.host === null) continue;
         const def = p.prop ? k.props.find((d) => d.key === p.prop) : undefined;
         specs.push({ host: p.host, prop: p.prop, label: def?.label ?? `${p.name} port` });
@@ -210,7 +219,8 @@ function portValue(n: NodeInfo, key: string, fallback: number | undefined): numb
 }
 
 function gatewaysWithoutRoutes(index: Index, out: Diagnostic[]): void {
-  for (const n of index.nodes) {
+  for (let nI = 0, nL = index.nodes; nI < nL.length; nI++) {
+    const n = nL[nI]!;
     if (n.kind?.category !== 'gateway') continue;
     if (n.in.length === 0 && n.out.length === 0) continue;
     if (n.out.some((e) => e.protocol === undefined || API_PROTOCOLS.has(e.protocol))) continue;
@@ -234,7 +244,8 @@ const PROCESSOR_HINTS: Record<string, (name: string) => string> = {
 };
 
 function processorsWithoutInput(index: Index, out: Diagnostic[]): void {
-  for (const n of index.nodes) {
+  for (let nI = 0, nL = index.nodes; nI < nL.length; nI++) {
+    const n = nL[nI]!;
     const k = n.kind;
     if (!k || !PROCESSOR_HINTS[k.id]) continue;
     if (n.in.length === 0 && n.out.length === 0) continue; // orphan
@@ -257,12 +268,14 @@ function processorsWithoutInput(index: Index, out: Diagnostic[]): void {
 const OWNED_STORES = new Set(['postgres', 'mysql', 'mongodb']);
 
 function sharedDatabases(index: Index, out: Diagnostic[]): void {
-  for (const n of index.nodes) {
+  for (let nI = 0, nL = index.nodes; nI < nL.length; nI++) {
+    const n = nL[nI]!;
     if (!n.kind || !OWNED_STORES.has(n.kind.id)) continue;
     const writers: NodeInfo[] = [];
     const edges: string[] = [];
     const seen = new Set<NodeInfo>();
-    for (const e of n.flowIn) {
+    for (let eI = 0, eL = n.flowIn; eI < eL.length; eI++) {
+      const e = eL[eI]!;
       if (e.protocol !== 'sql' && e.protocol !== 'mongodb') continue;
       if (edgeStr(e, 'access') === 'read') continue;
       edges.push(e.id);
@@ -284,7 +297,8 @@ function sharedDatabases(index: Index, out: Diagnostic[]): void {
 }
 
 function externalCallsWithoutTimeout(index: Index, out: Diagnostic[]): void {
-  for (const e of index.edges) {
+  for (let eI = 0, eL = index.edges; eI < eL.length; eI++) {
+    const e = eL[eI]!;
     if (!e.protocol || !API_PROTOCOLS.has(e.protocol) || e.protocol === 'websocket') continue;
     const callee = e.sink!;
     const caller = e.source!;
