@@ -10,13 +10,13 @@ step() { # name, command...
   echo "── $name"
   if "$@"; then passed=$((passed + 1)); echo "   ok: $name"; else failed=$((failed + 1)); echo "   FAILED: $name"; fi
 }
-count() { # vitest json report -> add its counts
-  local f=$1
-  if [[ -f $f ]]; then
-    read -r p fl < <(node -e 'const r=require(process.argv[1]);console.log(r.numPassedTests+" "+(r.numFailedTests+(r.numFailedTestSuites||0)))' "$f")
+count() { # vitest json report -> add its counts; a missing or unreadable report counts as a failure
+  local f=$1 counts
+  if counts=$(node -e 'const r=require(require("path").resolve(process.argv[1]));const p=r.numPassedTests,f=r.numFailedTests+(r.success===false&&r.numFailedTests===0?1:0);if(!Number.isInteger(p)||!Number.isInteger(f))process.exit(1);console.log(p+" "+f)' "$f" 2>/dev/null); then
+    read -r p fl <<<"$counts"
     passed=$((passed + p)); failed=$((failed + fl))
   else
-    failed=$((failed + 1)); echo "   (no report: $f)"
+    failed=$((failed + 1)); echo "   (no readable test report: $f)"
   fi
 }
 
