@@ -259,6 +259,10 @@ export function Canvas() {
     [rf],
   );
 
+  const onNodeDoubleClick = useCallback((_e: unknown, n: FlowNode) => {
+    if (n.type === 'topo') useEditor.getState().editLabel(n.id);
+  }, []);
+
   const onPaneClick = useCallback(() => {
     useEditor.getState().select({ nodes: [], edges: [] });
   }, []);
@@ -282,6 +286,8 @@ export function Canvas() {
         onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
         onPaneClick={onPaneClick}
+        onNodeDoubleClick={onNodeDoubleClick}
+        zoomOnDoubleClick={false}
         connectionMode={ConnectionMode.Strict}
         connectionLineType={ConnectionLineType.SmoothStep}
         connectionRadius={28}

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { PropDef } from '../../shared/catalog';
 import { CATEGORIES, compatibleProtocols, edgePropDefs, getKind, PROTOCOL_NAMES } from '../../shared/catalog';
 import { edgeIds } from '../../shared/model/ids';
@@ -6,7 +6,7 @@ import type { Diagnostic, Protocol, TopoEdge, TopoNode, Topology } from '../../s
 import { PROTOCOLS } from '../../shared/model/types';
 import { runCommand } from '../app/commands';
 import { Icon } from '../icons/Icon';
-import { idProblem, renameNode, setGroupLabel, setEdgeLabel, setEdgeProp, setEdgeProtocol, setMeta, setNodeGroup, setNodeLabel, setNodeProp, setRequirement } from '../store/doc-ops';
+import { idProblem, renameNode, reverseEdge, setGroupLabel, setEdgeLabel, setEdgeProp, setEdgeProtocol, setMeta, setNodeGroup, setNodeLabel, setNodeProp, setRequirement } from '../store/doc-ops';
 import { useEditor } from '../store/store';
 import { FieldShell, PropField, StringListInput } from './fields';
 import { SeverityIcon } from '../panels/SeverityIcon';
@@ -99,6 +99,14 @@ function NodeInspector({ doc, node, index, diags }: { doc: Topology; node: TopoN
   const setDoc = useEditor((s) => s.setDoc);
   const labelId = useId();
   const groupId = useId();
+  const labelRef = useRef<HTMLInputElement>(null);
+  const labelFocus = useEditor((s) => s.labelFocus);
+  const firstFocus = useRef(labelFocus);
+  useEffect(() => {
+    if (labelFocus === firstFocus.current) return;
+    labelRef.current?.focus();
+    labelRef.current?.select();
+  }, [labelFocus]);
   const mine = useMemo(() => diags.filter((d) => d.nodes.includes(node.id) && !d.edges.length), [diags, node.id]);
   const propErrors = useMemo(() => errorsByKey(mine, `nodes[${index}].props.`), [mine, index]);
   const general = mine.filter((d) => !d.path?.startsWith(`nodes[${index}].props.`));
@@ -118,7 +126,14 @@ function NodeInspector({ doc, node, index, diags }: { doc: Topology; node: TopoN
       <Findings diags={general} />
       <section className="inspector-section">
         <FieldShell id={labelId} label="Label">
-          <input id={labelId} className="input" value={node.label} onChange={(e) => setDoc((d) => setNodeLabel(d, node.id, e.target.value))} />
+          <input
+            id={labelId}
+            ref={labelRef}
+            className="input"
+            value={node.label}
+            onChange={(e) => setDoc((d) => setNodeLabel(d, node.id, e.target.value))}
+            onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
+          />
         </FieldShell>
         <IdField doc={doc} node={node} />
         <div className="field-row">
@@ -171,12 +186,25 @@ function EdgeInspector({ doc, edge, edgeId, index, diags }: { doc: Topology; edg
             <path d="m15 8.5 3.5 3.5-3.5 3.5" />
           </svg>
         </span>
-        <div>
+        <div className="inspector-hero-main">
           <div className="inspector-hero-title">Connection</div>
           <div className="inspector-hero-sub">
             {from?.label ?? edge.from} → {to?.label ?? edge.to}
           </div>
         </div>
+        <button
+          type="button"
+          className="btn btn-small"
+          title="Reverse the arrow: arrows point the way data flows"
+          onClick={() => {
+            const s = useEditor.getState();
+            const next = reverseEdge(s.doc, edgeId);
+            const newId = edgeIds(next.edges)[index];
+            s.setDoc(() => next, { select: { nodes: [], edges: newId ? [newId] : [] } });
+          }}
+        >
+          Reverse
+        </button>
       </div>
       <Findings diags={general} />
       <section className="inspector-section">

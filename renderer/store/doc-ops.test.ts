@@ -3,7 +3,7 @@ import { emptyTopology, type Topology } from '../../shared/model/types';
 import { edgeIds } from '../../shared/model/ids';
 import {
   addGroup, addNode, connect, idProblem, moveElements, removeElements, renameNode, setEdgeLabel, setEdgeProp, setEdgeProtocol,
-  setMeta, setNodeGroup, setNodeLabel, setNodeProp, setRequirement,
+  reverseEdge, setMeta, setNodeGroup, setNodeLabel, setNodeProp, setRequirement,
 } from './doc-ops';
 
 function design(): Topology {
@@ -125,5 +125,20 @@ describe('document operations', () => {
     doc = setRequirement(doc, 'security', ['PCI DSS']);
     expect(doc.requirements).toEqual({ latencyP99Ms: 100, security: ['PCI DSS'] });
     expect(setRequirement(doc, 'security', []).requirements).toEqual({ latencyP99Ms: 100 });
+  });
+
+  it('reverses a connection drawn backwards, taking a protocol the new direction can carry', () => {
+    let doc = emptyTopology();
+    doc = addNode(doc, { kind: 'postgres', position: { x: 0, y: 0 }, label: 'DB' }).doc;
+    doc = addNode(doc, { kind: 'rest-service', position: { x: 0, y: 0 }, label: 'API' }).doc;
+    doc = { ...doc, edges: [{ from: 'db', to: 'api', props: {} }] };
+    const r = reverseEdge(doc, 'db->api');
+    expect(r.edges).toEqual([{ from: 'api', to: 'db', protocol: 'sql', props: {} }]);
+    // A protocol both directions carry is kept, with its settings.
+    let k = emptyTopology();
+    k = addNode(k, { kind: 'rest-service', position: { x: 0, y: 0 }, label: 'A' }).doc;
+    k = addNode(k, { kind: 'rest-service', position: { x: 0, y: 0 }, label: 'B' }).doc;
+    k = { ...k, edges: [{ from: 'a', to: 'b', protocol: 'http', props: { path: '/x' } }] };
+    expect(reverseEdge(k, 'a->b').edges[0]).toEqual({ from: 'b', to: 'a', protocol: 'http', props: { path: '/x' } });
   });
 });

@@ -1,4 +1,4 @@
-import { edgePropDefs, getKind } from '../../shared/catalog';
+import { compatibleProtocols, defaultProtocol, edgePropDefs, getKind } from '../../shared/catalog';
 import { edgeIds, isValidId, makeId } from '../../shared/model/ids';
 import type { Group, Position, Protocol, Requirements, TopoEdge, TopoNode, Topology } from '../../shared/model/types';
 import { ID_PATTERN, MAX_ID_LENGTH } from '../../shared/model/types';
@@ -257,4 +257,32 @@ export function setGroupLabel(doc: Topology, id: string, label: string): Topolog
   const groups = doc.groups.slice();
   groups[i] = { ...groups[i]!, label };
   return { ...doc, groups };
+}
+
+/**
+ * Reverses a connection (`to -> from`). Its protocol is kept when the reversed direction can
+ * carry it, else it becomes the catalog default for the new direction; settings the protocol no
+ * longer has are dropped. The reversed edge keeps its place in the document.
+ */
+export function reverseEdge(doc: Topology, edgeId: string): Topology {
+  const i = edgeIds(doc.edges).indexOf(edgeId);
+  if (i < 0) return doc;
+  const e = doc.edges[i]!;
+  const from = doc.nodes.find((n) => n.id === e.to);
+  const to = doc.nodes.find((n) => n.id === e.from);
+  const F = from && getKind(from.kind);
+  const T = to && getKind(to.kind);
+  let protocol = e.protocol;
+  if (F && T) {
+    const options = compatibleProtocols(F, T);
+    if (!protocol || !options.includes(protocol)) protocol = defaultProtocol(F, T) ?? options[0] ?? protocol;
+  }
+  const keys = new Set(edgePropDefs(protocol).map((d) => d.key));
+  const props: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(e.props)) if (protocol === e.protocol || keys.has(k)) props[k] = v;
+  const { protocol: _p, ...rest } = e;
+  const next: TopoEdge = { ...rest, from: e.to, to: e.from, props, ...(protocol ? { protocol } : {}) };
+  const edges = doc.edges.slice();
+  edges[i] = next;
+  return { ...doc, edges };
 }

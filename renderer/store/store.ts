@@ -51,6 +51,8 @@ export interface EditorState {
   newDialogOpen: boolean;
   toasts: Toast[];
   focus: FocusRequest | null;
+  /** Bumped to put the keyboard in the selected component's label field (double-click on the canvas). */
+  labelFocus: number;
 
   /** The one way the document changes. `recipe` returns the next document (or the same one for no change). */
   setDoc(recipe: (doc: Topology) => Topology, opts?: { select?: Partial<Selection> }): void;
@@ -68,6 +70,7 @@ export interface EditorState {
   dismissToast(id: number): void;
   /** Centres the view on these components and connections and selects them; with none, fits the whole design. */
   focusOn(target: { nodes?: string[]; edges?: string[] }): void;
+  editLabel(nodeId: string): void;
 }
 
 let toastSeq = 0;
@@ -110,6 +113,7 @@ export const createEditorStore = (initial: Topology = emptyTopology()) =>
     newDialogOpen: false,
     toasts: [],
     focus: null,
+    labelFocus: 0,
 
     setDoc(recipe, opts) {
       const prev = get().doc;
@@ -187,6 +191,10 @@ export const createEditorStore = (initial: Topology = emptyTopology()) =>
     dismissToast(id) {
       const toasts = get().toasts.filter((t) => t.id !== id);
       if (toasts.length !== get().toasts.length) set({ toasts });
+    },
+
+    editLabel(nodeId) {
+      set({ selection: { nodes: [nodeId], edges: [] }, labelFocus: get().labelFocus + 1 });
     },
 
     focusOn(target) {

@@ -369,6 +369,32 @@ describe('working with the example design', () => {
     expect(await edges(page).count()).toBe(edgeCount);
   });
 
+  it('double-clicking a component puts the cursor in its label', async () => {
+    const { page } = s;
+    await page.locator('.react-flow__node[data-id="grafana"]').dblclick();
+    const label = page.getByRole('region', { name: 'Inspector' }).getByLabel('Label', { exact: true });
+    await expect.poll(() => label.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('Dashboards');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.react-flow__node[data-id="grafana"]').getAttribute('aria-label')).toBe('Dashboards (Grafana)');
+  });
+
+  it('Reverse turns a connection around', async () => {
+    const { page } = s;
+    await page.getByRole('button', { name: 'Fit view', exact: true }).click();
+    await page.locator('.react-flow__node[data-id="orders-svc"]').click();
+    const before = await edges(page).count();
+    const edge = page.locator('.react-flow__edge[data-id^="orders-svc->"]').first();
+    const id = (await edge.getAttribute('data-id'))!;
+    await edge.click({ force: true });
+    const inspector = page.getByRole('region', { name: 'Inspector' });
+    await expect.poll(() => inspector.locator('.inspector-hero-title').first().textContent()).toBe('Connection');
+    await inspector.getByRole('button', { name: 'Reverse' }).click();
+    const [from, to] = id.replace(/#\d+$/, '').split('->');
+    await expect.poll(() => page.locator(`.react-flow__edge[data-id="${to}->${from}"]`).count()).toBeGreaterThan(0);
+    expect(await edges(page).count()).toBe(before);
+  });
+
   it('Export downloads the bundle as a zip', async () => {
     const { page } = s;
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export', exact: true }).click()]);
