@@ -86,9 +86,19 @@ export class Ctx {
     return this.edges.filter((e) => e.protocol && protocols.includes(e.protocol));
   }
 
-  /** Edges that carry data or calls (not metrics or traces). */
-  dataEdges(): EdgeInfo[] {
-    return this.edges.filter((e) => !e.protocol || !OBSERVABILITY_PROTOCOLS.includes(e.protocol));
+  // Indexes built on first use, so that per-node questions cost the node's degree, not the
+  // whole edge list (the document grows linearly with the design: see docs/performance.md).
+  #data: EdgeInfo[] | undefined;
+  #in: Map<string, EdgeInfo[]> | undefined;
+  #out: Map<string, EdgeInfo[]> | undefined;
+  #at: Map<string, EdgeInfo[]> | undefined;
+  #dataIn: Map<string, EdgeInfo[]> | undefined;
+  #dataOut: Map<string, EdgeInfo[]> | undefined;
+  #order: Map<string, number> | undefined;
+
+  /** Edges that carry data or calls (not metrics or traces), in document order. Shared: don't modify. */
+  dataEdges(): readonly EdgeInfo[] {
+    return (this.#data ??= this.edges.filter((e) => !e.protocol || !OBSERVABILITY_PROTOCOLS.includes(e.protocol)));
   }
 
   syncEdges(): EdgeInfo[] {
@@ -99,17 +109,34 @@ export class Ctx {
     return this.edgesOf(...MESSAGING_PROTOCOLS);
   }
 
-  /** Edges touching a node. */
-  edgesAt(id: string): EdgeInfo[] {
-    return this.edges.filter((e) => e.from.id === id || e.to.id === id);
+  /** Edges touching a node, in document order. Shared: don't modify. */
+  edgesAt(id: string): readonly EdgeInfo[] {
+    if (!this.#at) this.#at = index(this.edges, (e) => (e.from.id === e.to.id ? [e.from.id] : [e.from.id, e.to.id]));
+    return this.#at.get(id) ?? NONE;
   }
 
-  into(id: string): EdgeInfo[] {
-    return this.edges.filter((e) => e.to.id === id);
+  into(id: string): readonly EdgeInfo[] {
+    return (this.#in ??= index(this.edges, (e) => [e.to.id])).get(id) ?? NONE;
   }
 
-  outOf(id: string): EdgeInfo[] {
-    return this.edges.filter((e) => e.from.id === id);
+  outOf(id: string): readonly EdgeInfo[] {
+    return (this.#out ??= index(this.edges, (e) => [e.from.id])).get(id) ?? NONE;
+  }
+
+  /** Data edges (not telemetry) into a node. */
+  dataInto(id: string): readonly EdgeInfo[] {
+    return (this.#dataIn ??= index(this.dataEdges(), (e) => [e.to.id])).get(id) ?? NONE;
+  }
+
+  /** Data edges (not telemetry) out of a node. */
+  dataOutOf(id: string): readonly EdgeInfo[] {
+    return (this.#dataOut ??= index(this.dataEdges(), (e) => [e.from.id])).get(id) ?? NONE;
+  }
+
+  /** A node's position in the document (for stable orderings); -1 when absent. */
+  orderOf(id: string): number {
+    if (!this.#order) this.#order = new Map(this.nodes.map((n, i) => [n.id, i]));
+    return this.#order.get(id) ?? -1;
   }
 
   /** Whether a requirement list (security, compliance) mentions a word, case-insensitively. */
@@ -121,6 +148,20 @@ export class Ctx {
   diagnosticsWith(code: string): Diagnostic[] {
     return this.diagnostics.filter((d) => d.code === code);
   }
+}
+
+const NONE: readonly EdgeInfo[] = Object.freeze([]);
+
+function index(edges: readonly EdgeInfo[], keys: (e: EdgeInfo) => string[]): Map<string, EdgeInfo[]> {
+  const m = new Map<string, EdgeInfo[]>();
+  for (const e of edges) {
+    for (const k of keys(e)) {
+      const list = m.get(k);
+      if (list) list.push(e);
+      else m.set(k, [e]);
+    }
+  }
+  return m;
 }
 
 // ── Shared wording ─────────────────────────────────────────────────────────

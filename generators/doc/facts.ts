@@ -32,8 +32,13 @@ export function kafkaTopics(ctx: Ctx, broker: NodeInfo): string[] {
 /** Dead-letter topics, queues and folders the design asks for (named as the starter stack names them). */
 export function deadLetters(ctx: Ctx): DeadLetter[] {
   const out: DeadLetter[] = [];
+  const seen = new Map<NodeInfo, Set<string>>();
   const add = (d: DeadLetter) => {
-    if (!out.some((x) => x.broker === d.broker && x.name === d.name)) out.push(d);
+    let names = seen.get(d.broker);
+    if (!names) seen.set(d.broker, (names = new Set()));
+    if (names.has(d.name)) return;
+    names.add(d.name);
+    out.push(d);
   };
   for (const b of ctx.ofKind('kafka')) {
     const list = Array.isArray(b.props.topics) ? (b.props.topics as Record<string, unknown>[]) : [];
@@ -75,10 +80,14 @@ export function deadLetters(ctx: Ctx): DeadLetter[] {
 export function scrapes(ctx: Ctx): { prometheus: NodeInfo; targets: NodeInfo[] }[] {
   return ctx.ofKind('prometheus').map((p) => {
     const targets: NodeInfo[] = [];
+    const listed = new Set<NodeInfo>();
     for (const e of ctx.edgesAt(p.id)) {
       if (e.protocol !== 'metrics' || !e.from.kind || !e.to.kind) continue;
       const source = flowOf(e.from.kind, e.to.kind, 'metrics').source === 'from' ? e.from : e.to;
-      if (source !== p && source.kind && source.kind.id !== 'grafana' && (isScrapable(source.kind) || source.kind.id === 'otel-collector') && !targets.includes(source)) targets.push(source);
+      if (source !== p && source.kind && source.kind.id !== 'grafana' && (isScrapable(source.kind) || source.kind.id === 'otel-collector') && !listed.has(source)) {
+        listed.add(source);
+        targets.push(source);
+      }
     }
     return { prometheus: p, targets };
   });
@@ -91,14 +100,14 @@ export function dashboards(ctx: Ctx): NodeInfo[] {
 
 /** Services and tracing backends linked by OTLP. */
 export function traced(ctx: Ctx): { senders: NodeInfo[]; backends: NodeInfo[] } {
-  const senders: NodeInfo[] = [];
-  const backends: NodeInfo[] = [];
+  const senders = new Set<NodeInfo>();
+  const backends = new Set<NodeInfo>();
   for (const e of ctx.edgesOf('otlp')) {
     const [src, dst] = e.from.kind && e.to.kind && flowOf(e.from.kind, e.to.kind, 'otlp').source === 'to' ? [e.to, e.from] : [e.from, e.to];
-    if (!senders.includes(src) && src.kind?.id !== 'otel-collector') senders.push(src);
-    if (!backends.includes(dst)) backends.push(dst);
+    if (src.kind?.id !== 'otel-collector') senders.add(src);
+    backends.add(dst);
   }
-  return { senders, backends };
+  return { senders: [...senders], backends: [...backends] };
 }
 
 /** Kinds whose component a user builds (the ones that emit or consume data as applications). */
@@ -114,7 +123,13 @@ export function slowestSyncPath(ctx: Ctx): { path: NodeInfo[]; ms: number } | un
   const sync = ctx.edges.filter((e) => e.protocol && (SYNC_PROTOCOLS.includes(e.protocol) || e.protocol === 'sql' || e.protocol === 'mongodb' || e.protocol === 'redis'));
   if (!sync.length) return undefined;
   const out = new Map<string, EdgeInfo[]>();
-  for (const e of sync) out.set(e.from.id, [...(out.get(e.from.id) ?? []), e]);
+  const called = new Set<string>();
+  for (const e of sync) {
+    const list = out.get(e.from.id);
+    if (list) list.push(e);
+    else out.set(e.from.id, [e]);
+    called.add(e.to.id);
+  }
   const memo = new Map<string, { path: NodeInfo[]; ms: number }>();
   const visiting = new Set<string>();
   const best = (n: NodeInfo): { path: NodeInfo[]; ms: number } => {
@@ -132,7 +147,7 @@ export function slowestSyncPath(ctx: Ctx): { path: NodeInfo[]; ms: number } | un
     memo.set(n.id, r);
     return r;
   };
-  const entries = ctx.nodes.filter((n) => out.has(n.id) && !sync.some((e) => e.to.id === n.id));
+  const entries = ctx.nodes.filter((n) => out.has(n.id) && !called.has(n.id));
   let worst: { path: NodeInfo[]; ms: number } | undefined;
   for (const n of entries.length ? entries : ctx.nodes.filter((x) => out.has(x.id))) {
     const r = best(n);
@@ -156,7 +171,7 @@ export function topologyShape(ctx: Ctx): TopologyShape | undefined {
     degree.set(e.from.id, (degree.get(e.from.id) ?? 0) + 1);
     degree.set(e.to.id, (degree.get(e.to.id) ?? 0) + 1);
   }
-  const ranked = [...degree].sort((a, b) => b[1] - a[1] || ctx.nodes.findIndex((n) => n.id === a[0]) - ctx.nodes.findIndex((n) => n.id === b[0]));
+  const ranked = [...degree].sort((a, b) => b[1] - a[1] || ctx.orderOf(a[0]) - ctx.orderOf(b[0]));
   const [topId, top] = ranked[0]!;
   const second = ranked[1]?.[1] ?? 0;
   if (top >= 3 && top / edges.length >= 0.4 && top > second) return { shape: 'hub', hub: ctx.byId.get(topId)!, share: top / edges.length };

@@ -12,14 +12,12 @@ const isSystem = (n: NodeInfo): boolean => !n.kind || !INFRA.has(n.kind.category
 
 /** Systems where data starts: they send data and receive none (ignoring telemetry). */
 export function sourceSystems(c: Ctx): NodeInfo[] {
-  const data = c.dataEdges();
-  return c.nodes.filter((n) => isSystem(n) && data.some((e) => e.from === n) && !data.some((e) => e.to === n));
+  return c.nodes.filter((n) => isSystem(n) && c.dataOutOf(n.id).some((e) => e.from === n) && !c.dataInto(n.id).some((e) => e.to === n));
 }
 
 /** Systems where data ends: they receive data and send none on. */
 export function targetSystems(c: Ctx): NodeInfo[] {
-  const data = c.dataEdges();
-  return c.nodes.filter((n) => isSystem(n) && data.some((e) => e.to === n) && !data.some((e) => e.from === n && e.protocol !== 'cdc'));
+  return c.nodes.filter((n) => isSystem(n) && c.dataInto(n.id).some((e) => e.to === n) && !c.dataOutOf(n.id).some((e) => e.from === n && e.protocol !== 'cdc'));
 }
 
 /** The format each producing component writes. */

@@ -15,7 +15,7 @@ export function upstream(c: Ctx, n: NodeInfo): NodeInfo[] {
   while (frontier.length) {
     const next: NodeInfo[] = [];
     for (const f of frontier) {
-      for (const e of c.dataEdges()) {
+      for (const e of c.dataInto(f.id)) {
         const isIn = e.to === f && !['http', 'grpc', 'graphql', 'websocket'].includes(e.protocol ?? '');
         const src = isIn ? e.from : undefined;
         if (src && !seen.has(src.id)) {
@@ -33,7 +33,7 @@ export function upstream(c: Ctx, n: NodeInfo): NodeInfo[] {
 /** "`a` and `b` (upstream: `c`, `d`)": direct feeders of a node, then everything further up. */
 function feeders(c: Ctx, t: NodeInfo): string {
   const up = upstream(c, t);
-  const direct = up.filter((n) => c.dataEdges().some((e) => e.from === n && e.to === t));
+  const direct = up.filter((n) => c.dataInto(t.id).some((e) => e.from === n && e.to === t));
   const further = up.filter((n) => !direct.includes(n));
   return `${andList(direct.map((n) => code(n.id)))}${further.length ? ` (upstream: ${andList(further.map((n) => code(n.id)), 8)})` : ''}`;
 }

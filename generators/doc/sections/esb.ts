@@ -11,8 +11,8 @@ export function translators(c: Ctx): { id: string; pairs: string[] }[] {
   const out: { id: string; pairs: string[] }[] = [];
   for (const n of c.nodes) {
     if (n.kind?.category === 'broker' || n.kind?.category === 'store') continue;
-    const ins = new Set(c.dataEdges().filter((e) => e.to === n && e.protocol).map((e) => e.protocol as Protocol));
-    const outs = new Set(c.dataEdges().filter((e) => e.from === n && e.protocol).map((e) => e.protocol as Protocol));
+    const ins = new Set(c.dataInto(n.id).filter((e) => e.to === n && e.protocol).map((e) => e.protocol as Protocol));
+    const outs = new Set(c.dataOutOf(n.id).filter((e) => e.from === n && e.protocol).map((e) => e.protocol as Protocol));
     const family = (p: Protocol) => (MESSAGING_PROTOCOLS.includes(p) ? 'msg' : p);
     const pairs: string[] = [];
     for (const i of ins) for (const o of outs) if (family(i) !== family(o) && !['sql', 'mongodb', 'redis'].includes(o)) pairs.push(`${protocolName(i)} → ${protocolName(o)}`);

@@ -52,7 +52,8 @@ export const events: Record<string, Resolver> = {
   },
 
   EVENT_CHOREOGRAPHY: (c) => {
-    const both = consumers(c).filter((n) => producers(c).includes(n));
+    const writers = new Set(producers(c));
+    const both = consumers(c).filter((n) => writers.has(n));
     if (both.length) return filled(`choreography: ${names(both, 8)} ${both.length === 1 ? 'reacts' : 'react'} to events by publishing new ones, with no central coordinator`, 'event choreography');
     const cons = consumers(c);
     if (cons.length) return filled(`event notification: ${names(cons, 8)} ${cons.length === 1 ? 'reacts to events and publishes' : 'react to events independently and publish'} none back`, 'event notification');

@@ -67,7 +67,8 @@ export const realtime: Record<string, Resolver> = {
     const parts: string[] = [];
     for (const n of flink(c)) if (n.props.exactlyOnce === true) parts.push(`exactly-once checkpoints in ${code(n.id)}`);
     for (const k of c.ofKind('kafka')) if (str(k.props, 'delivery') === 'exactly-once') parts.push(`Kafka transactions on ${code(k.id)}`);
-    const idem = c.ofKind('worker').filter((w) => w.props.idempotent === true && consumers(c).includes(w));
+    const readers = new Set(consumers(c));
+    const idem = c.ofKind('worker').filter((w) => w.props.idempotent === true && readers.has(w));
     if (idem.length) parts.push(`idempotent ${idem.length === 1 ? 'consumer' : 'consumers'} ${andList(idem.map((w) => code(w.id)))}`);
     if (parts.length) return filled(parts.join('; '));
     return streams(c).length ? open('neither exactly-once delivery nor idempotent consumers are set', 'turn on Idempotent on the workers or Exactly-once on Flink/Kafka') : noStream('exactly-once processing');

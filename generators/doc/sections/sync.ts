@@ -85,7 +85,8 @@ export const sync: Record<string, Resolver> = {
   SYNC_OPTIMIZATION: (c) => {
     if (!hasSync(c)) return noSync('optimization');
     const parts: string[] = [];
-    for (const k of c.ofKind('kafka')) if (cdc(c).length) parts.push(`${num(k.props, 'defaultPartitions')} partitions per topic on ${code(k.id)}`);
+    const hasCdc = cdc(c).length > 0;
+    for (const k of c.ofKind('kafka')) if (hasCdc) parts.push(`${num(k.props, 'defaultPartitions')} partitions per topic on ${code(k.id)}`);
     for (const j of batchJobs(c)) parts.push(`batches of ${(num(j.props, 'batchSize') ?? 0).toLocaleString('en-US')} records in ${code(j.id)}`);
     return parts.length ? filled(parts.join('; ')) : open('no partitioning or batch sizes bear on the sync', 'set partitions on the topics or batch sizes on the jobs');
   },
