@@ -5,6 +5,7 @@ import { edgeBool, edgeNum, edgePath, makeDiagnostic, nodeNum, nodePath } from '
 import { fewText, listText, num } from '../format';
 import { API_PROTOCOLS, REQUEST_REPLY } from '../protocols';
 import { requiredTps } from './messaging';
+import { carriesData } from './structure';
 
 /**
  * Synchronous paths: call loops, unguarded call chains, the slowest path against the latency
@@ -13,14 +14,23 @@ import { requiredTps } from './messaging';
  * rule is linear in the size of the design.
  */
 export function pathRules(index: Index, out: Diagnostic[]): void {
-  const rr = buildGraph(index, (e) => REQUEST_REPLY.has(e.protocol!));
+  const rr = buildGraph(index, isRequestReply);
   callLoops(index, rr, out);
   slowestPath(index, rr, out);
 
-  const unguarded = buildGraph(index, (e) => API_PROTOCOLS.has(e.protocol!) && edgeNum(e, 'timeoutMs') <= 0 && !edgeBool(e, 'circuitBreaker'));
+  const unguarded = buildGraph(index, isUnguardedCall);
   unguardedChains(unguarded, out);
 
   syncThroughput(index, out);
+}
+
+function isRequestReply(e: EdgeInfo): boolean {
+  return REQUEST_REPLY.has(e.protocol!);
+}
+
+/** An API call with neither a timeout nor a circuit breaker. */
+function isUnguardedCall(e: EdgeInfo): boolean {
+  return API_PROTOCOLS.has(e.protocol!) && edgeNum(e, 'timeoutMs') <= 0 && !edgeBool(e, 'circuitBreaker');
 }
 
 /** A directed graph over node positions (`NodeInfo.pos`), in compressed rows, with its strongly connected components. */
@@ -218,7 +228,7 @@ function slowestPath(index: Index, g: Graph, out: Diagnostic[]): void {
     if (g.start[i] === g.start[i + 1]) continue;
     const n = index.nodes[i]!;
     if (n.kind && BACKGROUND_KINDS.has(n.kind.id)) continue;
-    if (n.flowIn.some((e) => e.protocol !== 'metrics' && e.protocol !== 'otlp')) continue;
+    if (n.flowIn.some(carriesData)) continue;
     const total = best[g.comp[i]!]!;
     if (total > worstTotal) {
       worstTotal = total;

@@ -218,12 +218,17 @@ function portValue(n: NodeInfo, key: string, fallback: number | undefined): numb
   return typeof raw === 'number' && Number.isInteger(raw) && raw >= 1 && raw <= 65535 ? raw : undefined;
 }
 
+/** An API route, or a connection that is broken (and reported as such). */
+function mayRoute(e: EdgeInfo): boolean {
+  return e.protocol === undefined || API_PROTOCOLS.has(e.protocol);
+}
+
 function gatewaysWithoutRoutes(index: Index, out: Diagnostic[]): void {
   for (let nI = 0, nL = index.nodes; nI < nL.length; nI++) {
     const n = nL[nI]!;
     if (n.kind?.category !== 'gateway') continue;
     if (n.in.length === 0 && n.out.length === 0) continue;
-    if (n.out.some((e) => e.protocol === undefined || API_PROTOCOLS.has(e.protocol))) continue;
+    if (n.out.some(mayRoute)) continue;
     out.push(
       makeDiagnostic(
         'TF312',
@@ -243,13 +248,22 @@ const PROCESSOR_HINTS: Record<string, (name: string) => string> = {
   debezium: (name) => `Draw the database it captures → ${name} (PostgreSQL, MySQL or MongoDB, over CDC).`,
 };
 
+/** A valid connection carrying data, not telemetry. */
+export function carriesData(e: EdgeInfo): boolean {
+  return e.protocol !== undefined && e.protocol !== 'metrics' && e.protocol !== 'otlp';
+}
+
+function isBroken(e: EdgeInfo): boolean {
+  return e.protocol === undefined;
+}
+
 function processorsWithoutInput(index: Index, out: Diagnostic[]): void {
   for (let nI = 0, nL = index.nodes; nI < nL.length; nI++) {
     const n = nL[nI]!;
     const k = n.kind;
     if (!k || !PROCESSOR_HINTS[k.id]) continue;
     if (n.in.length === 0 && n.out.length === 0) continue; // orphan
-    const fed = n.flowIn.some((e) => e.protocol !== 'metrics' && e.protocol !== 'otlp') || n.in.some((e) => e.protocol === undefined);
+    const fed = n.flowIn.some(carriesData) || n.in.some(isBroken);
     if (fed) continue;
     out.push(
       makeDiagnostic(
