@@ -64,7 +64,15 @@ function defaultNote(facts: ReturnType<typeof pairFacts>, T: KindDef, protocol: 
   return note;
 }
 
-export function edgeLocal(edge: TopoEdge, from: TopoNode | undefined, to: TopoNode | undefined, fromDisplay?: string, toDisplay?: string): EdgeLocalResult {
+export function edgeLocal(
+  edge: TopoEdge,
+  from: TopoNode | undefined,
+  to: TopoNode | undefined,
+  fromDisplay?: string,
+  toDisplay?: string,
+  fromKind: KindDef | undefined = from ? getKind(from.kind) : undefined,
+  toKind: KindDef | undefined = to ? getKind(to.kind) : undefined,
+): EdgeLocalResult {
   const fromName = fromDisplay ?? displayName(from, edge.from);
   const toName = toDisplay ?? displayName(to, edge.to);
   const explicit = edge.protocol as string | undefined;
@@ -95,8 +103,8 @@ export function edgeLocal(edge: TopoEdge, from: TopoNode | undefined, to: TopoNo
     });
   }
 
-  const F = getKind(from.kind);
-  const T = getKind(to.kind);
+  const F = fromKind;
+  const T = toKind;
   if (!F || !T) {
     // The unknown kind is reported on the node; the connection can't be judged.
     if (explicit !== undefined && !KNOWN.has(explicit)) return { protocol: undefined, flowReversed: false, diags: [unknownProtocol(explicit, fromName, toName, [from.id, to.id])] };

@@ -298,13 +298,15 @@ function sameList(raw: TopoNode[], entries: (NodeEntry | undefined)[]): boolean 
 }
 
 function newNodeEntry(node: TopoNode, id: string, key: string): NodeEntry {
+  const kind = getKind(node.kind);
+  const name = displayName(node, id);
   return {
     node,
     id,
     index: -1,
     pos: 0,
-    kind: getKind(node.kind),
-    name: displayName(node, id),
+    kind,
+    name,
     group: undefined,
     trust: 'internal',
     out: NO_EDGES,
@@ -313,7 +315,7 @@ function newNodeEntry(node: TopoNode, id: string, key: string): NodeEntry {
     flowIn: NO_EDGES,
     key,
     plainId: !id.includes('>'),
-    diags: nodeLocal(node),
+    diags: nodeLocal(node, { kind, name }),
     found: NONE,
     foundAt: -1,
     gen: 0,
@@ -323,7 +325,7 @@ function newNodeEntry(node: TopoNode, id: string, key: string): NodeEntry {
 function newEdgeEntry(edge: TopoEdge, base: string, id: string, nth: number, from: NodeInfo | undefined, to: NodeInfo | undefined): EdgeEntry {
   const fn = from?.node;
   const tn = to?.node;
-  const result = edgeLocal(edge, fn, tn, from?.name, to?.name);
+  const result = edgeLocal(edge, fn, tn, from?.name, to?.name, from?.kind, to?.kind);
   return {
     edge,
     id,

@@ -1,3 +1,4 @@
+import type { KindDef } from '../catalog';
 import { getKind, KINDS } from '../catalog';
 import { isValidId } from '../model/ids';
 import type { TopoNode } from '../model/types';
@@ -12,10 +13,10 @@ import { checkProps } from './props';
  */
 const NO_DIAGS: LocalDiag[] = Object.freeze([]) as unknown as LocalDiag[];
 
-export function nodeLocal(node: TopoNode): LocalDiag[] {
+export function nodeLocal(node: TopoNode, known?: { kind: KindDef | undefined; name: string }): LocalDiag[] {
   const out: LocalDiag[] = [];
   const id = typeof node.id === 'string' ? node.id : String(node.id);
-  const name = displayName(node, id);
+  const name = known ? known.name : displayName(node, id);
 
   if (!isValidId(id)) {
     out.push({
@@ -27,7 +28,7 @@ export function nodeLocal(node: TopoNode): LocalDiag[] {
     });
   }
 
-  const kind = getKind(node.kind);
+  const kind = known ? known.kind : getKind(node.kind);
   if (!kind) {
     const near = nearestKinds(String(node.kind));
     out.push({
