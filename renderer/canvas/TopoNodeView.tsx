@@ -1,4 +1,4 @@
-import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { Handle, Position, useStore, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { Icon } from '../icons/Icon';
 import type { TopoFlowNode } from '../store/derive';
@@ -10,22 +10,30 @@ export const TopoNodeView = memo(function TopoNodeView({ id, data, selected }: N
   const dimmed = useEditor((s) => (s.connectTargets ? s.connectingFrom !== id && !s.connectTargets.has(id) : false));
   const target = useEditor((s) => (s.connectTargets ? s.connectingFrom !== id && s.connectTargets.has(id) : false));
   const summary = useEditor((s) => s.nodeDiags.get(id));
-  const cls = ['topo-node', `cat-${kind?.category ?? 'unknown'}`, selected && 'is-selected', dimmed && 'is-dimmed', target && 'is-target', kind?.external && 'is-external', !kind && 'is-unknown']
+  // Far out, where text can't be read, a component is drawn as a plain block (much cheaper to paint).
+  const far = useStore((s) => s.transform[2] < 0.35);
+  const cls = ['topo-node', far && 'is-far', `cat-${kind?.category ?? 'unknown'}`, selected && 'is-selected', dimmed && 'is-dimmed', target && 'is-target', kind?.external && 'is-external', !kind && 'is-unknown']
     .filter(Boolean)
     .join(' ');
   return (
     <div className={cls} title={dimmed ? `${kind?.name ?? node.kind} can't take this connection` : undefined}>
       <Handle type="target" position={Position.Left} className="topo-handle" />
-      <div className="topo-node-tile">
-        <Icon iconKey={kind?.icon} size={22} />
-      </div>
-      <div className="topo-node-text">
+      {far ? (
         <div className="topo-node-label">{node.label || node.id}</div>
-        <div className="topo-node-kind">
-          {kind?.name ?? `Unknown kind “${node.kind}”`}
-          {kind?.external ? <span className="topo-node-ext"> · external</span> : null}
-        </div>
-      </div>
+      ) : (
+        <>
+          <div className="topo-node-tile">
+            <Icon iconKey={kind?.icon} size={22} />
+          </div>
+          <div className="topo-node-text">
+            <div className="topo-node-label">{node.label || node.id}</div>
+            <div className="topo-node-kind">
+              {kind?.name ?? `Unknown kind “${node.kind}”`}
+              {kind?.external ? <span className="topo-node-ext"> · external</span> : null}
+            </div>
+          </div>
+        </>
+      )}
       {summary ? (
         <div
           className={`topo-badge sev-${summary.worst}`}
