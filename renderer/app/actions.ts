@@ -15,7 +15,7 @@ function slug(doc: Topology): string {
 }
 
 function located(d: Diagnostic): string {
-  const where = d.line ? ` (line ${d.line}${d.column ? `, column ${d.column}` : ''})` : '';
+  const where = d.line && !new RegExp(`\\bline ${d.line}\\b`).test(d.message) ? ` (line ${d.line}${d.column ? `, column ${d.column}` : ''})` : '';
   return `${d.message.replace(/\.$/, '')}${where}.`;
 }
 

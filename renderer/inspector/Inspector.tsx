@@ -15,8 +15,8 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** Findings whose path is under `prefix` (e.g. `nodes[3].props.port`), by the setting key after it. */
-function errorsByKey(diags: readonly Diagnostic[], prefix: string): Map<string, string[]> {
+/** Findings whose path is under `prefix` (e.g. `nodes[3].props.port`), by the setting key after it. `owner` (a label) is left out of the start of the message: the field is already under it. */
+function errorsByKey(diags: readonly Diagnostic[], prefix: string, owner?: string): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const d of diags) {
     if (!d.path || !d.path.startsWith(prefix)) continue;
@@ -25,7 +25,9 @@ function errorsByKey(diags: readonly Diagnostic[], prefix: string): Map<string, 
     if (!m) continue;
     const key = m[1] ?? m[2]!;
     const list = out.get(key) ?? [];
-    list.push(d.message);
+    const colon = d.message.indexOf(': ');
+    const head = colon > 0 ? d.message.slice(0, colon) : '';
+    list.push(owner && head && head.includes(owner) ? d.message.slice(colon + 2) : d.message);
     out.set(key, list);
   }
   return out;
@@ -108,7 +110,7 @@ function NodeInspector({ doc, node, index, diags }: { doc: Topology; node: TopoN
     labelRef.current?.select();
   }, [labelFocus]);
   const mine = useMemo(() => diags.filter((d) => d.nodes.includes(node.id) && !d.edges.length), [diags, node.id]);
-  const propErrors = useMemo(() => errorsByKey(mine, `nodes[${index}].props.`), [mine, index]);
+  const propErrors = useMemo(() => errorsByKey(mine, `nodes[${index}].props.`, node.label || node.id), [mine, index, node.label, node.id]);
   const general = mine.filter((d) => !d.path?.startsWith(`nodes[${index}].props.`));
   const category = CATEGORIES.find((c) => c.id === kind?.category)?.label;
   return (
@@ -173,7 +175,7 @@ function EdgeInspector({ doc, edge, edgeId, index, diags }: { doc: Topology; edg
   const options: Protocol[] = F && T ? compatibleProtocols(F, T) : [...PROTOCOLS];
   const current = edge.protocol;
   const mine = useMemo(() => diags.filter((d) => d.edges.includes(edgeId)), [diags, edgeId]);
-  const propErrors = useMemo(() => errorsByKey(mine, `edges[${index}].props.`), [mine, index]);
+  const propErrors = useMemo(() => errorsByKey(mine, `edges[${index}].props.`, 'Connection'), [mine, index]);
   const protoErrors = mine.filter((d) => d.path === `edges[${index}].protocol`).map((d) => d.message);
   const general = mine.filter((d) => !d.path?.startsWith(`edges[${index}].props.`) && d.path !== `edges[${index}].protocol`);
   return (
