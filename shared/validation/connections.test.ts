@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validate } from './index';
+import { checkConnection, validate } from './index';
 import { design, edge, node, withCode } from './testkit';
 
 /** The one finding of `code` on the design, asserting there is exactly one. */
@@ -220,5 +220,26 @@ describe('connection settings (TF203, TF902)', () => {
     const f = one(d, 'TF203');
     expect(f.edges).toEqual(['a->events#2']);
     expect(f.path).toBe('edges[1].props.retries');
+  });
+});
+
+describe('checkConnection (for the canvas while drawing)', () => {
+  it('says a service can publish to Kafka, over Kafka', () => {
+    const r = checkConnection(node('api', 'rest-service'), node('k', 'kafka'));
+    expect(r).toEqual({ ok: true, protocol: 'kafka', problems: [] });
+  });
+
+  it('refuses a service straight into a worker with the words of the problems list', () => {
+    const r = checkConnection(node('api', 'rest-service'), node('w', 'worker'));
+    expect(r.ok).toBe(false);
+    expect(r.problems[0]!.code).toBe('TF109');
+    expect(r.problems[0]!.message).toContain("REST service can't send to Worker directly");
+  });
+
+  it('accepts a default protocol and says which', () => {
+    const r = checkConnection(node('web', 'web-app'), node('api', 'rest-service'));
+    expect(r.ok).toBe(true);
+    expect(r.protocol).toBe('http');
+    expect(r.problems.map((p) => p.code)).toEqual(['TF901']);
   });
 });
