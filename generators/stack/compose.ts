@@ -35,12 +35,26 @@ export interface ComposeResult {
 export function orderedServices(ctx: StackContext): ServiceSpec[] {
   const out: ServiceSpec[] = [];
   const all = [...ctx.services.values()];
+  const ofNode = new Map<string, ServiceSpec[]>();
+  for (const s of all) {
+    const list = ofNode.get(s.node);
+    if (list) list.push(s);
+    else ofNode.set(s.node, [s]);
+  }
+  const placed = new Set<ServiceSpec>();
   for (const n of ctx.nodes) {
     const main = ctx.services.get(n.id);
-    if (main && main.node === n.id) out.push(main);
-    for (const s of all) if (s.node === n.id && s !== main) out.push(s);
+    if (main && main.node === n.id && !placed.has(main)) {
+      out.push(main);
+      placed.add(main);
+    }
+    for (const s of ofNode.get(n.id) ?? []) {
+      if (s === main) continue;
+      out.push(s);
+      placed.add(s);
+    }
   }
-  for (const s of all) if (!out.includes(s)) out.push(s);
+  for (const s of all) if (!placed.has(s)) out.push(s);
   return out;
 }
 
@@ -143,7 +157,13 @@ export function buildCompose(ctx: StackContext): ComposeResult {
 
   // ── The file.
   const svcObj: Record<string, unknown> = {};
-  const volumes: string[] = [];
+  const volumes = new Set<string>();
+  const portsOf = new Map<string, PublishedPort[]>();
+  for (const p of ports) {
+    const list = portsOf.get(p.service);
+    if (list) list.push(p);
+    else portsOf.set(p.service, [p]);
+  }
   for (const s of services) {
     const o: Record<string, unknown> = { image: s.image };
     if (s.entrypoint) o.entrypoint = s.entrypoint;
@@ -151,13 +171,14 @@ export function buildCompose(ctx: StackContext): ComposeResult {
     o.restart = s.oneShot ? 'no' : 'unless-stopped';
     if (s.capAdd) o.cap_add = s.capAdd;
     if (Object.keys(s.environment).length > 0) o.environment = { ...s.environment };
-    const published = ports.filter((p) => p.service === s.name && p.host !== null);
+    const own = portsOf.get(s.name) ?? [];
+    const published = own.filter((p) => p.host !== null);
     // The host side comes from .env (with the design's port as the default), e.g. ${ORDERS_HTTP_PORT:-8080}:8080.
     if (published.length > 0) o.ports = published.map((p) => `${p.hostIp ? `${p.hostIp}:` : ''}${p.variable ? `\${${p.variable}:-${p.host}}` : p.host}:${p.container}${p.protocol === 'udp' ? '/udp' : ''}`);
-    const internal = ports.filter((p) => p.service === s.name && p.host === null);
+    const internal = own.filter((p) => p.host === null);
     if (internal.length > 0) o.expose = internal.map((p) => String(p.container));
     const mounts = [...s.binds.map((b) => `./${b.source}:${b.target}${b.readOnly ? ':ro' : ''}`), ...s.volumes.map((v) => `${v.name}:${v.target}`)];
-    for (const v of s.volumes) if (!volumes.includes(v.name)) volumes.push(v.name);
+    for (const v of s.volumes) volumes.add(v.name);
     if (mounts.length > 0) o.volumes = mounts;
     o.networks = networks.get(s.name);
     const deps = depends.get(s.name);
@@ -176,7 +197,7 @@ export function buildCompose(ctx: StackContext): ComposeResult {
   }
   const top: Record<string, unknown> = { services: svcObj };
   top.networks = Object.fromEntries(usedNetworks.map((n) => [n, { driver: 'bridge' }]));
-  if (volumes.length > 0) top.volumes = Object.fromEntries(volumes.map((v) => [v, {}]));
+  if (volumes.size > 0) top.volumes = Object.fromEntries([...volumes].map((v) => [v, {}]));
 
   const doc = new Document(top, { version: '1.1', aliasDuplicateObjects: false });
   doc.commentBefore = [

@@ -171,16 +171,40 @@ export class StackContext {
 
   /** Edges leaving `n` (drawn from it), optionally of the given protocols. */
   edgesFrom(n: RNode, protocols?: readonly Protocol[]): REdge[] {
-    return this.edges.filter((e) => e.from === n && (!protocols || (e.protocol !== undefined && protocols.includes(e.protocol))));
+    return withProtocols(this.indexed().from.get(n) ?? [], protocols);
   }
 
   edgesTo(n: RNode, protocols?: readonly Protocol[]): REdge[] {
-    return this.edges.filter((e) => e.to === n && (!protocols || (e.protocol !== undefined && protocols.includes(e.protocol))));
+    return withProtocols(this.indexed().to.get(n) ?? [], protocols);
   }
 
-  /** Edges touching `n`, either end. */
+  /** Edges touching `n`, either end, in design order. */
   edgesAt(n: RNode, protocols?: readonly Protocol[]): REdge[] {
-    return this.edges.filter((e) => (e.from === n || e.to === n) && (!protocols || (e.protocol !== undefined && protocols.includes(e.protocol))));
+    return withProtocols(this.indexed().at.get(n) ?? [], protocols);
+  }
+
+  // Edges per node, built on first use (so per-node questions cost the node's degree, not the
+  // whole edge list) and rebuilt if the edge list changed.
+  private index: { count: number; from: Map<RNode, REdge[]>; to: Map<RNode, REdge[]>; at: Map<RNode, REdge[]> } | undefined;
+
+  private indexed(): { from: Map<RNode, REdge[]>; to: Map<RNode, REdge[]>; at: Map<RNode, REdge[]> } {
+    if (this.index && this.index.count === this.edges.length) return this.index;
+    const from = new Map<RNode, REdge[]>();
+    const to = new Map<RNode, REdge[]>();
+    const at = new Map<RNode, REdge[]>();
+    const put = (m: Map<RNode, REdge[]>, n: RNode, e: REdge) => {
+      const list = m.get(n);
+      if (list) list.push(e);
+      else m.set(n, [e]);
+    };
+    for (const e of this.edges) {
+      put(from, e.from, e);
+      put(to, e.to, e);
+      put(at, e.from, e);
+      if (e.to !== e.from) put(at, e.to, e);
+    }
+    this.index = { count: this.edges.length, from, to, at };
+    return this.index;
   }
 
   /** The other end of an edge. */
@@ -230,6 +254,11 @@ export class StackContext {
   link(client: string, server: string): void {
     this.links.push({ client, server });
   }
+}
+
+/** A fresh list of the edges, only those of the given protocols when there are some. */
+function withProtocols(edges: readonly REdge[], protocols: readonly Protocol[] | undefined): REdge[] {
+  return protocols ? edges.filter((e) => e.protocol !== undefined && protocols.includes(e.protocol)) : edges.slice();
 }
 
 /** For an edge: which end opens the connection (client) and which one serves it. */

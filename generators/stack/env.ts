@@ -63,12 +63,18 @@ export class EnvRegistry {
       '# Keep .env out of version control: it holds the credentials of every component.',
       '',
     ];
-    const owners: string[] = order.filter((o) => this.order.some((v) => v.owner === o));
-    for (const v of this.order) if (!owners.includes(v.owner)) owners.push(v.owner);
-    owners.forEach((owner, i) => {
+    const byOwner = new Map<string, EnvVar[]>();
+    for (const v of this.order) {
+      const list = byOwner.get(v.owner);
+      if (list) list.push(v);
+      else byOwner.set(v.owner, [v]);
+    }
+    const owners = new Set(order.filter((o) => byOwner.has(o)));
+    for (const o of byOwner.keys()) owners.add(o);
+    [...owners].forEach((owner, i) => {
       if (i > 0) lines.push('');
       lines.push(`# ── ${owner} ──`);
-      for (const v of this.order.filter((x) => x.owner === owner)) {
+      for (const v of byOwner.get(owner)!) {
         lines.push(`# ${v.comment}${v.secret ? ' (secret)' : ''}`);
         lines.push(`${v.name}=${v.example}`);
       }

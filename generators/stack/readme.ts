@@ -48,8 +48,14 @@ export function renderReadme(ctx: StackContext, compose: ComposeResult): string 
     '| Service | What it is | Container port | Host port |',
     '|---|---|---|---|',
   );
+  const portsOf = new Map<string, ComposeResult['ports']>();
+  for (const p of compose.ports) {
+    const list = portsOf.get(p.service);
+    if (list) list.push(p);
+    else portsOf.set(p.service, [p]);
+  }
   for (const s of compose.services) {
-    const ps = compose.ports.filter((p) => p.service === s.name);
+    const ps = portsOf.get(s.name) ?? [];
     const node = ctx.node(s.node);
     const what = s.attachedTo ? md(s.description) : node ? `${md(node.label)} (${md(s.description)})` : md(s.description);
     if (ps.length === 0) {

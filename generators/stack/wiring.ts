@@ -38,7 +38,8 @@ export function wireClient(ctx: StackContext, n: RNode): Record<string, string> 
     if (!(k in env)) env[k] = v;
   };
   const list = (values: readonly string[]) => composeLiteral(values.join(','));
-  for (const e of ctx.edges) {
+  // The client is one end of the edge: only the edges at `n` can make it one (in design order).
+  for (const e of ctx.edgesAt(n)) {
     const c = connectionOf(e);
     if (!c || c.client !== n || c.server === n) continue;
     const s = c.server;
