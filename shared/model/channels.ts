@@ -141,6 +141,20 @@ export function defaultJmsQueue(producer: string): string {
 /** Flows of every broker of the design, in document order. */
 export function messagingFlows(doc: Topology): BrokerFlows[] {
   const { edges } = resolveEdges(doc);
+  // Edges into and out of each node (no self-loops), in document order: one pass, so the flows
+  // of all brokers cost the number of edges, not brokers × edges.
+  const intoNode = new Map<string, ResolvedEdge[]>();
+  const outOfNode = new Map<string, ResolvedEdge[]>();
+  const put = (m: Map<string, ResolvedEdge[]>, k: string, e: ResolvedEdge) => {
+    const list = m.get(k);
+    if (list) list.push(e);
+    else m.set(k, [e]);
+  };
+  for (const e of edges) {
+    if (e.from === e.to) continue;
+    put(intoNode, e.to, e);
+    put(outOfNode, e.from, e);
+  }
   const out: BrokerFlows[] = [];
   const seen = new Set<string>();
   for (const n of Array.isArray(doc.nodes) ? doc.nodes : []) {
@@ -148,8 +162,8 @@ export function messagingFlows(doc: Topology): BrokerFlows[] {
     seen.add(n.id);
     const protocol = BROKER_PROTOCOL[n.kind];
     if (!protocol || !getKind(n.kind)) continue;
-    const into = edges.filter((e) => e.to === n.id && e.from !== n.id && e.protocol === protocol);
-    const outOf = edges.filter((e) => e.from === n.id && e.to !== n.id && e.protocol === protocol);
+    const into = (intoNode.get(n.id) ?? []).filter((e) => e.protocol === protocol);
+    const outOf = (outOfNode.get(n.id) ?? []).filter((e) => e.protocol === protocol);
     const flows: BrokerFlows = { broker: n.id, kind: n.kind, protocol, channels: [], sends: [], receives: [] };
     const add = (name: string, kind: ChannelKind, re: RegExp, listed = false, exchangeType?: string) => {
       if (!re.test(name) || flows.channels.some((c) => c.name === name && c.kind === kind)) return;
