@@ -4,6 +4,7 @@
  * To add a benchmark, add its function to BENCHES: it returns rows of { name, n, ms }.
  */
 import { writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { benchFile } from './file-bench';
 import { benchValidate, type BenchResult } from './validate-bench';
 
@@ -33,12 +34,14 @@ async function main(): Promise<void> {
   }
 
   const w = Math.max(...rows.map((r) => r.name.length), 4);
-  const lines = [`${pad('name', w)}  ${pad('n', 7, true)}  ${pad('ms', 9, true)}`, `${'-'.repeat(w)}  ${'-'.repeat(7)}  ${'-'.repeat(9)}`];
-  for (const r of rows) lines.push(`${pad(r.name, w)}  ${pad(String(r.n), 7, true)}  ${pad(r.ms.toFixed(3), 9, true)}`);
+  const lines = [`${pad('name', w)}  ${pad('n', 7, true)}  ${pad('ms', 9, true)}  ${pad('min ms', 9, true)}`, `${'-'.repeat(w)}  ${'-'.repeat(7)}  ${'-'.repeat(9)}  ${'-'.repeat(9)}`];
+  for (const r of rows) lines.push(`${pad(r.name, w)}  ${pad(String(r.n), 7, true)}  ${pad(r.ms.toFixed(3), 9, true)}  ${pad(r.min === undefined ? '' : r.min.toFixed(3), 9, true)}`);
   for (const g of growth) lines.push(`growth ${g.name} ${g.from} → ${g.to}: ×${g.factor.toFixed(1)} (×10 is linear)`);
+  // Medians mean little on a busy machine: say how busy it was.
+  lines.push(`load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} CPUs`);
   process.stdout.write(`${lines.join('\n')}\n`);
 
-  writeFileSync('bench-results.json', `${JSON.stringify({ node: process.version, results: rows, growth }, null, 2)}\n`);
+  writeFileSync('bench-results.json', `${JSON.stringify({ node: process.version, loadavg: loadavg(), cpus: cpus().length, results: rows, growth }, null, 2)}\n`);
   process.stdout.write('wrote bench-results.json\n');
 }
 
