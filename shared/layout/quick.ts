@@ -16,11 +16,15 @@ const BAND_GAP = 80;
 
 export function quickLayout(doc: Topology): Record<string, Position> {
   const layout = doc.layout ?? {};
-  const nodes = (Array.isArray(doc.nodes) ? doc.nodes : []).filter((n, i, all) => n && typeof n.id === 'string' && all.findIndex((m) => m?.id === n.id) === i);
+  // The first node of each id (a set and a map: linear in the design's size).
+  const ids = new Set<string>();
+  const nodes = (Array.isArray(doc.nodes) ? doc.nodes : []).filter((n) => n && typeof n.id === 'string' && !ids.has(n.id) && !!ids.add(n.id));
   const zones = (Array.isArray(doc.groups) ? doc.groups : []).filter((g) => g && typeof g.id === 'string').map((g) => g.id);
+  const zoneSet = new Set(zones);
+  const groupOf = new Map(nodes.map((n) => [n.id, n.group]));
   const zoneOf = (id: string): string => {
-    const g = nodes.find((n) => n.id === id)?.group;
-    return typeof g === 'string' && zones.includes(g) ? g : '';
+    const g = groupOf.get(id);
+    return typeof g === 'string' && zoneSet.has(g) ? g : '';
   };
   const has = (id: string) => {
     const p = Object.prototype.hasOwnProperty.call(layout, id) ? layout[id] : undefined;
@@ -39,7 +43,9 @@ export function quickLayout(doc: Topology): Record<string, Position> {
     const b = kinds.get(e.to);
     const p: Protocol | undefined = typeof e.protocol === 'string' && (PROTOCOLS as readonly string[]).includes(e.protocol) ? e.protocol : a && b ? defaultProtocol(a, b) : undefined;
     if (p && OBSERVABILITY_PROTOCOLS.includes(p)) continue;
-    out.set(e.from, [...(out.get(e.from) ?? []), e.to]);
+    const list = out.get(e.from);
+    if (list) list.push(e.to);
+    else out.set(e.from, [e.to]);
   }
   const column = new Map<string, number>(nodes.map((n) => [n.id, 0]));
   const limit = nodes.length;
