@@ -165,7 +165,11 @@ export function makeValidator(remember: boolean): Validator {
             entry.foundAt = i;
           }
         }
-        if (remember) for (const [key, entry] of nodeCache) if (entry.gen !== gen) nodeCache.delete(key);
+        if (remember) {
+          nodeCache.forEach((entry, key) => {
+            if (entry.gen !== gen) nodeCache.delete(key);
+          });
+        }
       }
 
       // ── Edges ──
@@ -245,9 +249,15 @@ export function makeValidator(remember: boolean): Validator {
           entry.foundAt = i;
         }
       }
-      if (remember) {
-        for (const [key, entry] of edgeCache) if (entry.gen !== gen) edgeCache.delete(key);
-        if (!sameEdgeList) for (const [key, entry] of byEdge) if (entry.gen !== gen || entry.edge !== key) byEdge.delete(key);
+      // With the same list (still true here), every entry was reused or replaced under its own
+      // id: nothing is left to drop.
+      if (remember && !sameEdgeList) {
+        edgeCache.forEach((entry, key) => {
+          if (entry.gen !== gen) edgeCache.delete(key);
+        });
+        byEdge.forEach((entry, key) => {
+          if (entry.gen !== gen || entry.edge !== key) byEdge.delete(key);
+        });
       }
 
       // ── Findings ──
@@ -257,9 +267,7 @@ export function makeValidator(remember: boolean): Validator {
       for (const e of nodeEntries) if (e && e.found.length) found.push(e.found);
       for (const e of edgeEntries) if (e && e.found.length) found.push(e.found);
       if (!remember || found.length !== lastFound.length || found.some((f, k) => f !== lastFound[k])) {
-        const all: Diagnostic[] = [];
-        for (const f of found) for (const d of f) all.push(d);
-        localSorted = all.sort(compareDiagnostics);
+        localSorted = remember ? updateSorted(localSorted, lastFound, found) : sortAll(found);
       }
       fillAdjacency(nodes, edges);
       const index: Index = { doc, nodes, byId, edges, groups };
@@ -348,6 +356,28 @@ function newEdgeEntry(edge: TopoEdge, base: string, id: string, nth: number, fro
     foundAt: -1,
     gen: 0,
   };
+}
+
+function sortAll(found: Diagnostic[][]): Diagnostic[] {
+  const all: Diagnostic[] = [];
+  for (const f of found) for (const d of f) all.push(d);
+  return all.sort(compareDiagnostics);
+}
+
+/**
+ * The sorted findings after some lists of them were replaced: drop the old ones, merge in the
+ * new ones (sorted apart); everything again when much changed.
+ */
+function updateSorted(sorted: Diagnostic[], before: Diagnostic[][], after: Diagnostic[][]): Diagnostic[] {
+  const kept = new Set(after);
+  const removed = new Set<Diagnostic>();
+  for (const f of before) if (!kept.has(f)) for (const d of f) removed.add(d);
+  const had = new Set(before);
+  const added: Diagnostic[] = [];
+  for (const f of after) if (!had.has(f)) for (const d of f) added.push(d);
+  if (added.length + removed.size > 64) return sortAll(after);
+  const rest = removed.size ? sorted.filter((d) => !removed.has(d)) : sorted;
+  return merge(rest, added.sort(compareDiagnostics));
 }
 
 /** Merges two sorted lists into a new one. */
