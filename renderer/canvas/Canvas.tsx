@@ -3,11 +3,11 @@ import {
   type Connection, type Edge, type EdgeChange, type FinalConnectionState, type IsValidConnection, type NodeChange, type OnConnectStartParams,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent as ReactDragEvent } from 'react';
-import { compatibleProtocols, defaultProtocol, getKind, PROTOCOL_NAMES } from '../../shared/catalog';
+import { defaultProtocol, getKind, PROTOCOL_NAMES } from '../../shared/catalog';
 import { addNode, connect, moveElements, removeElements } from '../store/doc-ops';
 import { createEdgeDeriver, createNodeDeriver, GRID, NODE_HEIGHT, NODE_WIDTH, type FlowEdge, type FlowNode } from '../store/derive';
 import { useEditor } from '../store/store';
-import { judgeConnection } from '../services/validation';
+import { judgeConnection, viableProtocols } from '../services/validation';
 import { canvasApi } from './api';
 import { TopoEdgeView } from './TopoEdgeView';
 import { TopoNodeView } from './TopoNodeView';
@@ -180,14 +180,13 @@ export function Canvas() {
     const s = useEditor.getState();
     const fromId = params.nodeId;
     const from = fromId ? s.doc.nodes.find((n) => n.id === fromId) : undefined;
-    const F = from ? getKind(from.kind) : undefined;
-    if (!from || !F) return;
+    if (!from || !getKind(from.kind)) return;
+    // The same verdict as on drop and in Problems: components it can't connect to are dimmed.
     const targets = new Set<string>();
     const reverse = params.handleType === 'target';
     for (const n of s.doc.nodes) {
-      const K = getKind(n.kind);
-      if (!K || n.id === from.id) continue;
-      if ((reverse ? compatibleProtocols(K, F) : compatibleProtocols(F, K)).length) targets.add(n.id);
+      if (n.id === from.id) continue;
+      if ((reverse ? judgeConnection(n, from) : judgeConnection(from, n)).ok) targets.add(n.id);
     }
     s.setConnecting(from.id, targets);
   }, []);
@@ -199,14 +198,20 @@ export function Canvas() {
     const F = from && getKind(from.kind);
     const T = to && getKind(to.kind);
     if (!from || !to || !F || !T) return;
-    const options = compatibleProtocols(F, T);
-    const protocol = defaultProtocol(F, T) ?? options[0];
+    const verdict = judgeConnection(from, to);
+    if (!verdict.ok) {
+      s.toast({ tone: 'error', message: verdict.message ?? `${from.label} can't connect to ${to.label}.`, hint: verdict.hint });
+      return;
+    }
+    // Written explicitly, so the file says what the canvas shows.
+    const protocol = verdict.protocol ?? defaultProtocol(F, T);
     const r = connect(s.doc, from.id, to.id, protocol);
     if (!r.ok) {
       s.toast({ tone: 'error', message: r.message });
       return;
     }
     s.setDoc(() => r.doc, { select: { nodes: [], edges: [r.edgeId] } });
+    const options = viableProtocols(from, to);
     if (options.length > 1 && protocol) {
       s.toast({ tone: 'info', message: `Connected over ${PROTOCOL_NAMES[protocol]}.`, hint: `${from.label} and ${to.label} could also use ${options.filter((p) => p !== protocol).map((p) => PROTOCOL_NAMES[p]).join(', ')}; change it in the inspector.` });
     }

@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { PropDef } from '../../shared/catalog';
-import { CATEGORIES, compatibleProtocols, edgePropDefs, getKind, PROTOCOL_NAMES } from '../../shared/catalog';
+import { CATEGORIES, edgePropDefs, getKind, PROTOCOL_NAMES } from '../../shared/catalog';
 import { edgeIds } from '../../shared/model/ids';
 import type { Diagnostic, Protocol, TopoEdge, TopoNode, Topology } from '../../shared/model/types';
 import { PROTOCOLS } from '../../shared/model/types';
@@ -10,6 +10,7 @@ import { idProblem, renameNode, reverseEdge, setGroupLabel, setEdgeLabel, setEdg
 import { useEditor } from '../store/store';
 import { FieldShell, PropField, StringListInput } from './fields';
 import { SeverityIcon } from '../panels/SeverityIcon';
+import { viableProtocols } from '../services/validation';
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -172,7 +173,7 @@ function EdgeInspector({ doc, edge, edgeId, index, diags }: { doc: Topology; edg
   const to = doc.nodes.find((n) => n.id === edge.to);
   const F = from && getKind(from.kind);
   const T = to && getKind(to.kind);
-  const options: Protocol[] = F && T ? compatibleProtocols(F, T) : [...PROTOCOLS];
+  const options: Protocol[] = from && to && F && T ? viableProtocols(from, to) : [...PROTOCOLS];
   const current = edge.protocol;
   const mine = useMemo(() => diags.filter((d) => d.edges.includes(edgeId)), [diags, edgeId]);
   const propErrors = useMemo(() => errorsByKey(mine, `edges[${index}].props.`, 'Connection'), [mine, index]);

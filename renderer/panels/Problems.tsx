@@ -1,6 +1,5 @@
 import { memo, useMemo, useState } from 'react';
 import type { Diagnostic, Severity } from '../../shared/model/types';
-import { hasValidation } from '../services/validation';
 import { useEditor } from '../store/store';
 import { SeverityIcon } from './SeverityIcon';
 
@@ -65,7 +64,6 @@ export function Problems() {
             </span>
           </button>
         ))}
-        {!hasValidation ? <span className="subbar-note">Design checks are not available in this build; showing the file’s own findings.</span> : null}
       </div>
       {shown.length ? (
         <ul className="problem-list" aria-label="Problem list">

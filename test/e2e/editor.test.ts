@@ -127,7 +127,7 @@ describe('the canvas editor in Chromium', () => {
     await alert.first().waitFor();
     const text = (await alert.first().textContent()) ?? '';
     expect(text).toMatch(/PostgreSQL can't consume from Kafka/);
-    expect(await edges(page).count()).toBe(1);
+    await expect.poll(() => edges(page).count()).toBe(1);
     await shot(page, '06-refused');
   });
 
@@ -195,7 +195,7 @@ describe('the canvas editor in Chromium', () => {
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Open', exact: true }).click()]);
     await chooser.setFiles(file);
     await expect.poll(() => nodes(page).count()).toBe(3);
-    expect(await edges(page).count()).toBe(1);
+    await expect.poll(() => edges(page).count()).toBe(1);
     await node(page, 'REST service (REST service)').click();
     expect(await page.getByRole('region', { name: 'Inspector' }).getByLabel('Port', { exact: true }).inputValue()).toBe('9090');
     await shot(page, '11-reopened');
@@ -220,7 +220,7 @@ describe('the canvas editor in Chromium', () => {
     await page.reload();
     await page.getByRole('region', { name: 'Palette' }).waitFor();
     await expect.poll(() => nodes(page).count()).toBe(3);
-    expect(await edges(page).count()).toBe(1);
+    await expect.poll(() => edges(page).count()).toBe(1);
   });
 
   it('moving a component with the mouse or the arrow keys changes only its layout, on the 16 px grid', async () => {
@@ -366,7 +366,7 @@ describe('working with the example design', () => {
     await id.press('Enter');
     await expect.poll(() => page.locator('.react-flow__node[data-id="orders-svc"]').count()).toBe(1);
     expect(await page.locator('.react-flow__node[data-id="orders"]').count()).toBe(0);
-    expect(await edges(page).count()).toBe(edgeCount);
+    await expect.poll(() => edges(page).count()).toBe(edgeCount);
   });
 
   it('double-clicking a component puts the cursor in its label', async () => {
@@ -392,7 +392,7 @@ describe('working with the example design', () => {
     await inspector.getByRole('button', { name: 'Reverse' }).click();
     const [from, to] = id.replace(/#\d+$/, '').split('->');
     await expect.poll(() => page.locator(`.react-flow__edge[data-id="${to}->${from}"]`).count()).toBeGreaterThan(0);
-    expect(await edges(page).count()).toBe(before);
+    await expect.poll(() => edges(page).count()).toBe(before);
   });
 
   it('Export downloads the bundle as a zip', async () => {
