@@ -4,6 +4,8 @@ import { useEditor } from '../store/store';
 import { SeverityIcon } from './SeverityIcon';
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+/** Rows drawn at first; a design with thousands of findings stays responsive. */
+const PAGE = 300;
 
 export function countBySeverity(diags: readonly Diagnostic[]): Record<Severity, number> {
   const c = { error: 0, warning: 0, info: 0 };
@@ -33,6 +35,7 @@ export function Problems() {
   const diags = useEditor((s) => s.diagnostics);
   const doc = useEditor((s) => s.doc);
   const [hidden, setHidden] = useState<Set<Severity>>(new Set());
+  const [limit, setLimit] = useState(PAGE);
   const labels = useMemo(() => new Map(doc.nodes.map((n) => [n.id, n.label || n.id])), [doc.nodes]);
   const sorted = useMemo(() => diags.slice().sort((a, b) => ORDER[a.severity] - ORDER[b.severity]), [diags]);
   const counts = countBySeverity(diags);
@@ -67,9 +70,16 @@ export function Problems() {
       </div>
       {shown.length ? (
         <ul className="problem-list" aria-label="Problem list">
-          {shown.map((d, i) => (
+          {shown.slice(0, limit).map((d, i) => (
             <Row key={`${d.code}-${d.path ?? ''}-${i}`} d={d} where={whereOf(d)} />
           ))}
+          {shown.length > limit ? (
+            <li className="problem-more">
+              <button type="button" className="btn btn-small" onClick={() => setLimit(limit + PAGE * 3)}>
+                Show {Math.min(PAGE * 3, shown.length - limit)} more of {shown.length - limit}
+              </button>
+            </li>
+          ) : null}
         </ul>
       ) : (
         <div className="empty-state">
