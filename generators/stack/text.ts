@@ -26,12 +26,18 @@ export function toJson(value: unknown): string {
 export function oneLine(text: unknown, max = 120): string {
   const s = typeof text === 'string' ? text : text === undefined || text === null ? '' : String(text);
   const cleaned = s
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+    // Lone surrogates are not text (they would be written as U+FFFD); U+FFFE/U+FFFF are refused
+    // by YAML readers even in a comment (PyYAML in docker-compose, Go's yaml in promtool).
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\uFFFE\uFFFF]+/g, ' ')
     .replace(/\*\//g, '* /')
     .replace(/-->/g, '- ->')
     .replace(/\s+/g, ' ')
     .trim();
-  return cleaned.length > max ? `${cleaned.slice(0, max - 1)}…` : cleaned;
+  if (cleaned.length <= max) return cleaned;
+  // Cut between code points, never inside a surrogate pair.
+  const cut = cleaned.slice(0, max - 1);
+  return `${/[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut}…`;
 }
 
 /** Text for a Markdown table cell or paragraph: no HTML, no table breaks, no code spans. */
@@ -42,7 +48,10 @@ export function md(text: unknown, max = 120): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/\|/g, '\\|')
-    .replace(/([`*_[\]#])/g, '\\$1');
+    .replace(/([`*_[\]#])/g, '\\$1')
+    // At the start of a line these would make a list item, a heading underline or a rule.
+    .replace(/^([+\-=])/, '\\$1')
+    .replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2');
 }
 
 /** Markdown-escaped text that keeps its spacing (for pieces of a sentence). */
