@@ -9,6 +9,11 @@ import { toJson } from './text';
 const GATEWAYS = new Set(['kong', 'nginx', 'envoy']);
 const CLIENT_KINDS = new Set([...GATEWAYS, 'rest-service', 'grpc-service', 'graphql-service', 'web-app', 'worker', 'batch-job']);
 
+/** Keycloak replaces `${NAME}` in a realm file by the environment variable while importing it: a label must not. */
+function placeholderSafe(text: string): string {
+  return text.replace(/\$\{/g, '$ {');
+}
+
 export function keycloakRealm(ctx: StackContext, n: RNode): Record<string, unknown> {
   const realm = str(n.props, 'realm') || 'topoforge';
   const linked = ctx.linked(n, ...CLIENT_KINDS);
@@ -20,7 +25,7 @@ export function keycloakRealm(ctx: StackContext, n: RNode): Record<string, unkno
     .sort((a, b) => (GATEWAYS.has(a.kind.id) === GATEWAYS.has(b.kind.id) ? a.index - b.index : GATEWAYS.has(a.kind.id) ? -1 : 1))
     .map((c) => {
       const port = num(c.props, 'port') || ctx.internalPort(c);
-      const base = { clientId: c.id, name: c.label, enabled: true, protocol: 'openid-connect', redirectUris: [`http://localhost:${port}/*`], webOrigins: ['+'] };
+      const base = { clientId: c.id, name: placeholderSafe(c.label), enabled: true, protocol: 'openid-connect', redirectUris: [`http://localhost:${port}/*`], webOrigins: ['+'] };
       if (c.kind.id === 'web-app') return { ...base, publicClient: true, standardFlowEnabled: true, directAccessGrantsEnabled: false, attributes: { 'pkce.code.challenge.method': 'S256' } };
       // The secret is a placeholder Keycloak fills from the environment while importing.
       return { ...base, publicClient: false, secret: `\${${keycloakClientSecret(ctx, n, c.id)}}`, serviceAccountsEnabled: true, standardFlowEnabled: true, directAccessGrantsEnabled: true };
