@@ -166,8 +166,9 @@ export function generateAsyncApi(doc: Topology): string {
     const sendKind = SEND_KIND[broker.kind.id] ?? 'topic';
     for (const s of flows.sends) {
       const key = channelKeyOf.get(`${sendKind}:${s.channel}`);
-      if (!key) continue;
-      const client = byId.get(s.client)!;
+      // A client readDesign left out (an invalid id) has no operation.
+      const client = byId.get(s.client);
+      if (!key || !client) continue;
       op(`${s.client}.send.${s.channel}`, {
         action: 'send',
         channel: { $ref: `#/channels/${key}` },
@@ -180,7 +181,8 @@ export function generateAsyncApi(doc: Topology): string {
     }
     const receiveKind = broker.kind.id === 'rabbitmq' ? 'queue' : sendKind;
     for (const r of flows.receives) {
-      const client = byId.get(r.client)!;
+      const client = byId.get(r.client);
+      if (!client) continue;
       for (const ch of r.channels) {
         const key = channelKeyOf.get(`${receiveKind}:${ch}`);
         if (!key) continue;

@@ -75,7 +75,8 @@ export function int(props: Record<string, unknown>, key: string): number {
 /** Text a user typed, on one line, cut to `max` characters, for titles and summaries. */
 export function oneLine(value: unknown, max = 200): string {
   const s = String(value ?? '')
-    .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, ' ')
+    // Lone surrogates and U+FFFE/U+FFFF too: YAML readers refuse them anywhere in a file.
+    .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\uFFFE\uFFFF]/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   const chars = Array.from(s);
