@@ -27,7 +27,7 @@ export function dataFormats(c: Ctx): Map<string, NodeInfo[]> {
   for (const n of c.nodes) {
     const key = n.kind?.id === 'kafka' ? 'serialization' : n.kind?.id === 'schema-registry' ? 'format' : n.kind?.id === 'sftp-server' ? 'fileFormat' : 'dataFormat';
     const f = str(n.props, key);
-    if (f && (c.edgesAt(n.id).length || n.kind?.id === 'kafka')) add(FORMAT_NAMES[f.toLowerCase()] ?? f, n);
+    if (f && (c.edgesAt(n.id).length || n.kind?.id === 'kafka')) add(FORMAT_NAMES[f.toLowerCase()] ?? md(f, 40), n);
   }
   return m;
 }

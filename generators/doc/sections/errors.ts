@@ -1,5 +1,5 @@
 import type { Resolver } from '../context';
-import { edgeText, filled, nodeName, num, open, plural } from '../context';
+import { edgeText, filled, nodeName, num, open, plural, str } from '../context';
 import { deadLetters, scrapes } from '../facts';
 import { andList, code, md } from '../markdown';
 import { resilience } from './api';
@@ -59,7 +59,7 @@ export const errors: Record<string, Resolver> = {
   },
 
   ERROR_LOGGING: (c) => {
-    const logs = c.edgesOf('otlp').filter((e) => String(e.props.signals ?? '').includes('logs'));
+    const logs = c.edgesOf('otlp').filter((e) => str(e.props, 'signals').includes('logs'));
     return logs.length ? filled(`logs sent over OTLP by ${andList([...new Set(logs.map((e) => code(e.from.id)))])}`, 'OTLP logs') : open('no log pipeline in the design', 'send logs over OTLP (signals: traces+metrics+logs) to a collector');
   },
 

@@ -48,7 +48,7 @@ export const monitoring: Record<string, Resolver> = {
   },
 
   LOG_AGGREGATION: (c) => {
-    const logs = c.edgesOf('otlp').filter((e) => String(e.props.signals ?? '').includes('logs'));
+    const logs = c.edgesOf('otlp').filter((e) => str(e.props, 'signals').includes('logs'));
     return logs.length ? filled(`OTLP logs into ${andList([...new Set(logs.map((e) => code(e.to.id)))])}`, 'OTLP logs') : open('no log pipeline in the design', 'send logs over OTLP to a collector, or name the log platform in the requirements');
   },
 
