@@ -235,7 +235,9 @@ export function Canvas() {
     if (state.fromHandle?.type === 'target') [from, to] = [to, from];
     const verdict = judgeConnection(from, to);
     if (!verdict.ok) s.toast({ tone: 'error', message: verdict.message ?? `${from.label} can't connect to ${to.label}.`, hint: verdict.hint });
-  }, []);
+    // Let go anywhere on a component that can take it (not only on its dot): connect.
+    else if (!state.toHandle) onConnect({ source: from.id, target: to.id, sourceHandle: null, targetHandle: null });
+  }, [onConnect]);
 
   const onDragOver = useCallback((e: ReactDragEvent) => {
     if (e.dataTransfer.types.includes(KIND_MIME)) {

@@ -395,6 +395,22 @@ describe('working with the example design', () => {
     await expect.poll(() => edges(page).count()).toBe(before);
   });
 
+  it('letting a connection go anywhere on a component that can take it connects', async () => {
+    const { page } = s;
+    await page.getByRole('region', { name: 'Palette' }).getByRole('button', { name: 'Worker', exact: true }).click();
+    const worker = page.locator('.react-flow__node-topo.selected');
+    await expect.poll(() => worker.count()).toBe(1);
+    const workerId = (await worker.getAttribute('data-id'))!;
+    await page.locator('.react-flow__node[data-id="events"]').hover();
+    const a = (await page.locator('.react-flow__node[data-id="events"] .react-flow__handle.source').boundingBox())!;
+    const b = (await worker.boundingBox())!;
+    await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(b.x + b.width * 0.6, b.y + b.height / 2, { steps: 10 });
+    await page.mouse.up();
+    await expect.poll(() => page.locator(`.react-flow__edge[data-id="events->${workerId}"]`).count()).toBe(1);
+  });
+
   it('Export downloads the bundle as a zip', async () => {
     const { page } = s;
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export', exact: true }).click()]);
