@@ -5,6 +5,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { LIMITS, parseTopology } from '../../shared/model/parse';
+import { measure } from './measure';
 import { serializeTopology } from '../../shared/model/serialize';
 import { synthesizeDesign } from './synth';
 import type { BenchResult } from './validate-bench';
@@ -37,12 +38,14 @@ function hostile(): Array<[string, string]> {
 
 export function benchFile(): BenchResult[] {
   const rows: BenchResult[] = [];
-  for (const n of [100, 1_000, 10_000]) {
+  for (const n of [100, 1_000, 5_000, 10_000]) {
     const doc = synthesizeDesign(n, 7);
     const text = serializeTopology(doc);
-    const runs = n >= 10_000 ? 3 : 10;
-    rows.push({ name: 'serialize', n, ms: time(() => serializeTopology(doc), runs) });
-    rows.push({ name: 'parse', n, ms: time(() => parseTopology(text), runs) });
+    const opts = n >= 5_000 ? { runs: 5, warmup: 0, budgetMs: 8_000, minRuns: 2 } : { runs: 15, warmup: 2, budgetMs: 4_000, minRuns: 5 };
+    const s = measure(() => serializeTopology(doc), opts);
+    rows.push({ name: 'serialize', n: doc.nodes.length, ms: s.median, min: s.min });
+    const p = measure(() => parseTopology(text), opts);
+    rows.push({ name: 'parse', n: doc.nodes.length, ms: p.median, min: p.min });
   }
   for (const [name, text] of hostile()) {
     rows.push({ name, n: text.length, ms: time(() => parseTopology(text), 3) });

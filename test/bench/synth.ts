@@ -5,6 +5,8 @@
  * consumers on named topics, PostgreSQL/MongoDB/Redis/search stores, workers, a batch job, a
  * SaaS dependency and CDC through Debezium), plus shared observability and security. About
  * 1.6 connections per component; host ports unique; the same seed gives the same design.
+ * Every component has a layout position: each cluster is a 5 × 4 block, the blocks tile a
+ * roughly 16:10 area (as a person would arrange them), the shared components sit in a row above.
  */
 import type { Group, Protocol, TopoEdge, TopoNode, Topology } from '../../shared/model/types';
 import { emptyTopology } from '../../shared/model/types';
@@ -50,6 +52,11 @@ const PORT_PROPS: Record<string, string[]> = {
   'batch-job': ['port'],
 };
 
+/** Layout slot of one component (a node is 208 × 64 on the canvas) and the gap between clusters. */
+const SLOT_W = 256;
+const SLOT_H = 128;
+const BLOCK_GAP = 192;
+
 export function synthesizeDesign(n: number, seed = 1): Topology {
   const random = rng(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
@@ -65,11 +72,23 @@ export function synthesizeDesign(n: number, seed = 1): Topology {
   const nodes: TopoNode[] = [];
   const edges: TopoEdge[] = [];
   let nextPort = 20000;
+  // Layout: a cluster is a 5 × 4 block of slots; blocks tile the plane row by row.
+  const clusters = Math.max(1, Math.ceil((n - 5) / 20));
+  const blockW = 5 * SLOT_W + BLOCK_GAP;
+  const blockH = 4 * SLOT_H + BLOCK_GAP;
+  const perRow = Math.max(1, Math.ceil(Math.sqrt((clusters * 1.6 * blockH) / blockW)));
+  let cluster = -1;
+  let slot = 0;
   const add = (id: string, kind: string, label: string, group: string | undefined, props: Record<string, unknown> = {}): string => {
     for (const key of PORT_PROPS[kind] ?? []) props[key] = nextPort++;
     const node: TopoNode = { id, kind, label, props };
     if (group) node.group = group;
     nodes.push(node);
+    const s = slot++;
+    doc.layout[id] =
+      cluster < 0
+        ? { x: s * SLOT_W * 2, y: -2 * SLOT_H }
+        : { x: (cluster % perRow) * blockW + (s % 5) * SLOT_W, y: Math.floor(cluster / perRow) * blockH + Math.floor(s / 5) * SLOT_H };
     return id;
   };
   const link = (from: string, to: string, protocol?: Protocol, props: Record<string, unknown> = {}) => {
@@ -86,6 +105,8 @@ export function synthesizeDesign(n: number, seed = 1): Topology {
   link(graf, prom);
 
   for (let c = 0; nodes.length < n; c++) {
+    cluster = c;
+    slot = 0;
     const domain = DOMAINS[c % DOMAINS.length]!;
     const label = (s: string) => `${domain[0]!.toUpperCase()}${domain.slice(1)}-${c} ${s}`;
     const id = (s: string) => `${domain}-${s}-${c}`;

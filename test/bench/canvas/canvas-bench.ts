@@ -1,0 +1,397 @@
+/**
+ * Canvas benchmark in headless Chromium: the built app with a 1,000-component design against a
+ * bare React Flow page (bare.tsx: default nodes and edges, no culling, nothing else) rendering
+ * the same graph in a box of the same size, in the same run. Measured on both:
+ *
+ * - first render: from navigation (performance.now() = 0) until every component and connection
+ *   is in the DOM with the fitted viewport, two frames in a row, and the next task has run
+ *   (the canvas answers input). The app's time includes reading the design (the autosave path:
+ *   parse, validate, derive), the bare page's fetching graph.json;
+ * - frames per second during 3 s of scripted wheel zooming and middle-button panning;
+ * - frame times while dragging one component (zoomed in around it, as a user would).
+ *
+ * The figures to quote are the ratios app / bare: the machines are shared and noisy.
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { serializeTopology } from '../../../shared/model/serialize';
+import type { Topology } from '../../../shared/model/types';
+import { createEdgeDeriver, createNodeDeriver } from '../../../renderer/store/derive';
+import { median } from '../measure';
+import { synthesizeDesign } from '../synth';
+
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'];
+const VIEWPORT = { width: 1920, height: 1080 };
+const AUTOSAVE_KEY = 'topoforge:autosave:v1';
+const HERE = fileURLToPath(new URL('.', import.meta.url));
+
+export interface Side {
+  /** First render, ms after navigation (median of the loads). */
+  firstRenderMs: number;
+  firstRenderRuns: number[];
+  /** Frames per second during the pan/zoom script (mean of the rounds). */
+  panZoomFps: number;
+  panZoomRounds: number[];
+  /** Mean and 95th percentile frame time while dragging a component, ms. */
+  dragFrameMs: number;
+  dragFrameP95Ms: number;
+  /** Long tasks (over 50 ms) during the drag, total ms. */
+  dragLongTaskMs: number;
+  /** Elements in the DOM when ready. */
+  nodesInDom: number;
+  edgesInDom: number;
+}
+
+export interface CanvasResult {
+  chromium: string;
+  design: { nodes: number; edges: number };
+  canvas: { width: number; height: number };
+  app: Side;
+  bare: Side;
+  ratios: { firstRender: number; panZoomFps: number; dragFrame: number };
+  bundle: BundleSize;
+}
+
+export interface BundleSize {
+  /** Every JS file of the built app, gzip bytes. */
+  jsGzip: number;
+  /** The JS and CSS the page loads at start (index.html's script and its static imports), gzip bytes. */
+  initialGzip: number;
+  cssGzip: number;
+  files: Array<{ file: string; bytes: number; gzip: number }>;
+}
+
+export type CanvasOutcome = { ok: true; result: CanvasResult } | { ok: false; skipped: string };
+
+/** The synthetic design of the canvas bench: 1,000 components (and about 1,500 connections). */
+export function canvasDesign(): Topology {
+  const doc = synthesizeDesign(1_000, 7);
+  return { ...doc, edges: doc.edges.slice(0, 1_500) };
+}
+
+/** The app's nodes and edges for `doc` as plain React Flow default nodes and edges (same ids, positions, sizes). */
+export function bareGraph(doc: Topology): { nodes: unknown[]; edges: unknown[] } {
+  const sel = { nodes: [], edges: [] };
+  const nodes = createNodeDeriver()(doc, sel).map((n) =>
+    n.type === 'zone'
+      ? { id: n.id, type: 'group', position: n.position, style: { width: n.width, height: n.height }, zIndex: -1, data: { label: n.data.group.label } }
+      : { id: n.id, position: n.position, data: { label: n.data.node.label } },
+  );
+  const edges = createEdgeDeriver()(doc, sel).map((e) => ({ id: e.id, source: e.source, target: e.target }));
+  return { nodes, edges };
+}
+
+/**
+ * The in-page probe (the same script on both pages): frame timestamps, long tasks, and when the
+ * graph is ready. Plain JavaScript text: the TypeScript loader would wrap a serialised function's
+ * inner functions in a helper the page does not have.
+ */
+const PROBE = `(function (expect) {
+  var b = { frames: [], longTasks: [], ready: null, readyIdle: null, counts: [0, 0] };
+  window.__bench = b;
+  try {
+    new PerformanceObserver(function (list) {
+      list.getEntries().forEach(function (e) { b.longTasks.push([e.startTime, e.duration]); });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch (e) { /* no long task timing: the frame times still tell */ }
+  var last = '';
+  var stable = 0;
+  function tick(t) {
+    b.frames.push(t);
+    if (b.ready === null) {
+      var vp = document.querySelector('.react-flow__viewport');
+      var n = document.querySelectorAll('.react-flow__node').length;
+      var e = document.querySelectorAll('.react-flow__edge').length;
+      var tr = vp ? vp.style.transform : '';
+      var fitted = !!vp && tr !== '' && !/scale\\(1\\)$/.test(tr);
+      stable = fitted && n >= expect.nodes && e >= expect.edges && tr === last ? stable + 1 : 0;
+      last = tr;
+      if (stable >= 1) {
+        b.ready = performance.now();
+        b.counts = [n, e];
+        setTimeout(function () { b.readyIdle = performance.now(); }, 0);
+      }
+    }
+    requestAnimationFrame(tick);
+  }
+  requestAnimationFrame(tick);
+})`;
+
+type Browser = import('playwright-core').Browser;
+type Page = import('playwright-core').Page;
+type BrowserContext = import('playwright-core').BrowserContext;
+
+interface Loaded {
+  context: BrowserContext;
+  page: Page;
+  readyIdle: number;
+  counts: [number, number];
+}
+
+async function load(browser: Browser, url: string, origin: string, expect: { nodes: number; edges: number }, design?: string): Promise<Loaded> {
+  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+  // Offline: only the local server answers.
+  await context.route('**/*', (route) => {
+    const u = route.request().url();
+    return u.startsWith(origin) || u.startsWith('data:') || u.startsWith('blob:') ? route.continue() : route.abort();
+  });
+  if (design !== undefined) {
+    await context.addInitScript(
+      ([key, value]) => {
+        localStorage.setItem(key, value);
+      },
+      [AUTOSAVE_KEY, JSON.stringify({ text: design, dirty: false })] as const,
+    );
+  }
+  await context.addInitScript({ content: `${PROBE}(${JSON.stringify(expect)});` });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url);
+  try {
+    await page.waitForFunction(() => (window as unknown as { __bench: { readyIdle: number | null } }).__bench.readyIdle !== null, undefined, { timeout: 90_000, polling: 100 });
+  } catch (e) {
+    const counts = await page.evaluate(() => [document.querySelectorAll('.react-flow__node').length, document.querySelectorAll('.react-flow__edge').length]);
+    throw new Error(`${url}: the graph never showed (${counts[0]} nodes and ${counts[1]} edges in the DOM, expected ${expect.nodes} and ${expect.edges})${errors.length ? `; page errors: ${errors.join('; ')}` : ''}: ${(e as Error).message}`);
+  }
+  const r = await page.evaluate(() => (window as unknown as { __bench: { readyIdle: number; counts: [number, number] } }).__bench);
+  return { context, page, readyIdle: r.readyIdle, counts: r.counts };
+}
+
+async function canvasBox(page: Page): Promise<{ x: number; y: number; width: number; height: number }> {
+  const box = await page.locator('.react-flow').first().boundingBox();
+  if (!box) throw new Error('no .react-flow element');
+  return box;
+}
+
+async function framesBetween(page: Page, a: number, b: number): Promise<{ frames: number[]; longTaskMs: number }> {
+  return page.evaluate(
+    ([from, to]) => {
+      const bench = (window as unknown as { __bench: { frames: number[]; longTasks: Array<[number, number]> } }).__bench;
+      return { frames: bench.frames.filter((t) => t >= from && t <= to), longTaskMs: bench.longTasks.filter(([s]) => s >= from && s <= to).reduce((n, [, d]) => n + d, 0) };
+    },
+    [a, b] as const,
+  );
+}
+
+const now = (page: Page) => page.evaluate(() => performance.now());
+
+/** 3 s of wheel zooming in and out at the centre and middle-button panning; the page's frame rate meanwhile. */
+async function panZoom(page: Page, ms = 3_000): Promise<number> {
+  const box = await canvasBox(page);
+  const cx = Math.round(box.x + box.width / 2);
+  const cy = Math.round(box.y + box.height / 2);
+  await page.mouse.move(cx, cy);
+  await page.waitForTimeout(300);
+  const start = await now(page);
+  const t0 = Date.now();
+  while (Date.now() - t0 < ms) {
+    for (let i = 0; i < 8 && Date.now() - t0 < ms; i++) await page.mouse.wheel(0, -100);
+    for (let i = 0; i < 8; i++) await page.mouse.wheel(0, 100);
+    await page.mouse.down({ button: 'middle' });
+    for (let i = 1; i <= 10; i++) await page.mouse.move(cx + i * 24, cy + i * 12);
+    for (let i = 9; i >= 0; i--) await page.mouse.move(cx + i * 24, cy + i * 12);
+    await page.mouse.up({ button: 'middle' });
+  }
+  const end = await now(page);
+  const { frames } = await framesBetween(page, start, end);
+  if (frames.length < 2) return 0;
+  return ((frames.length - 1) * 1000) / (frames[frames.length - 1]! - frames[0]!);
+}
+
+/** Zooms in around the component nearest the canvas centre and drags it 600 px in 60 moves; the frame times meanwhile. */
+async function dragNode(page: Page): Promise<{ mean: number; p95: number; longTaskMs: number }> {
+  const box = await canvasBox(page);
+  const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  const pick = async () =>
+    page.evaluate((c) => {
+      let best: { id: string; x: number; y: number; d: number } | undefined;
+      for (const el of document.querySelectorAll<HTMLElement>('.react-flow__node-topo, .react-flow__node-default')) {
+        const r = el.getBoundingClientRect();
+        const x = r.left + r.width / 2;
+        const y = r.top + r.height / 2;
+        const d = (x - c.x) ** 2 + (y - c.y) ** 2;
+        if (!best || d < best.d) best = { id: el.dataset.id ?? '', x, y, d };
+      }
+      return best;
+    }, centre);
+  const first = await pick();
+  if (!first) throw new Error('no component to drag');
+  await page.mouse.move(first.x, first.y);
+  for (let i = 0; i < 14; i++) await page.mouse.wheel(0, -100);
+  await page.waitForTimeout(500);
+  const target = await page.evaluate((id) => {
+    const el = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`);
+    const r = el?.getBoundingClientRect();
+    return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : undefined;
+  }, first.id);
+  if (!target) throw new Error(`component ${first.id} vanished while zooming`);
+  await page.mouse.move(target.x, target.y);
+  await page.mouse.down();
+  const start = await now(page);
+  for (let i = 1; i <= 60; i++) await page.mouse.move(target.x + i * 10, target.y + (i % 10) * 2);
+  const end = await now(page);
+  await page.mouse.up();
+  const { frames, longTaskMs } = await framesBetween(page, start, end);
+  const deltas = frames.slice(1).map((t, i) => t - frames[i]!);
+  if (!deltas.length) return { mean: end - start, p95: end - start, longTaskMs };
+  const sorted = [...deltas].sort((a, b) => a - b);
+  return { mean: deltas.reduce((a, b) => a + b, 0) / deltas.length, p95: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))]!, longTaskMs };
+}
+
+function gz(path: string): { bytes: number; gzip: number } {
+  const data = readFileSync(path);
+  return { bytes: data.length, gzip: gzipSync(data, { level: 9 }).length };
+}
+
+/** Sizes of the built app: every JS chunk, and what index.html loads at start (script, its static imports, CSS). */
+export function bundleSize(dir: string): BundleSize {
+  const files: BundleSize['files'] = [];
+  const walk = (d: string) => {
+    for (const f of readdirSync(d)) {
+      const p = join(d, f);
+      if (statSync(p).isDirectory()) {
+        if (f !== 'bare') walk(p);
+      } else if (/\.(js|css)$/.test(f)) files.push({ file: p.slice(dir.length + 1), ...gz(p) });
+    }
+  };
+  walk(dir);
+  files.sort((a, b) => b.gzip - a.gzip);
+  const html = readFileSync(join(dir, 'index.html'), 'utf8');
+  const initial = new Set<string>();
+  for (const m of html.matchAll(/(?:src|href)="\.?\/?([^"]+\.(?:js|css))"/g)) initial.add(m[1]!);
+  // Static imports of the entry chunks (modulepreload links are in the html already; follow `import "./x.js"` / `from "./x.js"` too).
+  const queue = [...initial].filter((f) => f.endsWith('.js'));
+  while (queue.length) {
+    const f = queue.pop()!;
+    const p = join(dir, f);
+    if (!existsSync(p)) continue;
+    const text = readFileSync(p, 'utf8');
+    for (const m of text.matchAll(/(?:^|[;\s}])(?:import\s*|from\s*)["'](\.\/[^"']+\.js)["']/g)) {
+      const rel = join(f, '..', m[1]!).replace(/\\/g, '/');
+      if (!initial.has(rel)) {
+        initial.add(rel);
+        queue.push(rel);
+      }
+    }
+  }
+  const byFile = new Map(files.map((f) => [f.file, f]));
+  return {
+    jsGzip: files.filter((f) => f.file.endsWith('.js')).reduce((n, f) => n + f.gzip, 0),
+    initialGzip: [...initial].reduce((n, f) => n + (byFile.get(f)?.gzip ?? 0), 0),
+    cssGzip: files.filter((f) => f.file.endsWith('.css')).reduce((n, f) => n + f.gzip, 0),
+    files,
+  };
+}
+
+export async function benchCanvas(log: (s: string) => void = () => {}): Promise<CanvasOutcome> {
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(chromium)) return { ok: false, skipped: `no Chromium at ${chromium} (set CHROMIUM_PATH): canvas benchmark skipped` };
+  let pw: typeof import('playwright-core');
+  try {
+    pw = await import('playwright-core');
+  } catch {
+    return { ok: false, skipped: 'playwright-core is not installed: canvas benchmark skipped' };
+  }
+
+  const out = mkdtempSync(join(tmpdir(), 'topoforge-bench-'));
+  let server: Server | undefined;
+  let browser: Browser | undefined;
+  try {
+    log('building the app and the bare React Flow page...');
+    // @ts-expect-error -- a plain ES module script without type declarations
+    const web = (await import('../../../scripts/web.mjs')) as { buildRenderer(dir: string, o: { quiet: boolean }): Promise<string>; serveStatic(dir: string, port: number): Promise<{ server: Server; url: string }> };
+    await web.buildRenderer(out, { quiet: true });
+    const bundle = bundleSize(out);
+    const { build } = await import('vite');
+    const react = (await import('@vitejs/plugin-react')).default;
+    await build({ configFile: false, root: HERE, base: './', plugins: [react()], logLevel: 'error', build: { outDir: join(out, 'bare'), emptyOutDir: true, rollupOptions: { input: join(HERE, 'bare.html') } } });
+
+    const doc = canvasDesign();
+    const graph = bareGraph(doc);
+    writeFileSync(join(out, 'bare', 'graph.json'), JSON.stringify(graph));
+    const design = serializeTopology(doc);
+    const expect = { nodes: graph.nodes.length, edges: graph.edges.length };
+
+    const served = await web.serveStatic(out, 0);
+    server = served.server;
+    const origin = new URL(served.url).origin;
+    browser = await pw.chromium.launch({ executablePath: chromium, headless: true, args: CHROMIUM_ARGS });
+    const version = browser.version();
+
+    const appUrl = served.url;
+    let size = { width: 0, height: 0 };
+    const bareUrl = () => `${served.url}bare/bare.html?w=${Math.round(size.width)}&h=${Math.round(size.height)}`;
+    const first = { app: [] as number[], bare: [] as number[] };
+    const counts = { app: [0, 0] as [number, number], bare: [0, 0] as [number, number] };
+    const keep: Partial<Record<'app' | 'bare', Loaded>> = {};
+    const LOADS = 3;
+    for (let i = 0; i < LOADS; i++) {
+      log(`first render, round ${i + 1} of ${LOADS}...`);
+      const a = await load(browser, appUrl, origin, expect, design);
+      if (i === 0) {
+        const box = await canvasBox(a.page);
+        size = { width: box.width, height: box.height };
+      }
+      first.app.push(a.readyIdle);
+      counts.app = a.counts;
+      const b = await load(browser, bareUrl(), origin, expect);
+      first.bare.push(b.readyIdle);
+      counts.bare = b.counts;
+      for (const [k, l] of [['app', a], ['bare', b]] as const) {
+        if (i === LOADS - 1) keep[k] = l;
+        else await l.context.close();
+      }
+    }
+    const app = keep.app!;
+    const bare = keep.bare!;
+    await app.page.waitForTimeout(1_000);
+    await bare.page.waitForTimeout(1_000);
+
+    const fps = { app: [] as number[], bare: [] as number[] };
+    for (let i = 0; i < 2; i++) {
+      log(`pan and zoom, round ${i + 1} of 2...`);
+      fps.app.push(await panZoom(app.page));
+      fps.bare.push(await panZoom(bare.page));
+    }
+    log('dragging a component...');
+    const dragApp = await dragNode(app.page);
+    const dragBare = await dragNode(bare.page);
+    await app.context.close();
+    await bare.context.close();
+
+    const side = (k: 'app' | 'bare', drag: { mean: number; p95: number; longTaskMs: number }): Side => ({
+      firstRenderMs: median(first[k]),
+      firstRenderRuns: first[k],
+      panZoomFps: fps[k].reduce((a, b) => a + b, 0) / fps[k].length,
+      panZoomRounds: fps[k],
+      dragFrameMs: drag.mean,
+      dragFrameP95Ms: drag.p95,
+      dragLongTaskMs: drag.longTaskMs,
+      nodesInDom: counts[k][0],
+      edgesInDom: counts[k][1],
+    });
+    const A = side('app', dragApp);
+    const B = side('bare', dragBare);
+    return {
+      ok: true,
+      result: {
+        chromium: version,
+        design: { nodes: doc.nodes.length, edges: doc.edges.length },
+        canvas: size,
+        app: A,
+        bare: B,
+        ratios: { firstRender: A.firstRenderMs / B.firstRenderMs, panZoomFps: A.panZoomFps / B.panZoomFps, dragFrame: A.dragFrameMs / B.dragFrameMs },
+        bundle,
+      },
+    };
+  } finally {
+    await browser?.close().catch(() => {});
+    if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
+    rmSync(out, { recursive: true, force: true });
+  }
+}
