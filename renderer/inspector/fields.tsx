@@ -11,6 +11,13 @@ export interface FieldProps {
   errors?: readonly string[];
 }
 
+/** Help text from the catalog, with its `code` spans shown as code. */
+export function HelpText({ text }: { text: string }) {
+  const parts = text.split('`');
+  if (parts.length < 3) return <>{text}</>;
+  return <>{parts.map((p, i) => (i % 2 ? <code key={i}>{p}</code> : p))}</>;
+}
+
 function shownDefault(def: PropDef): string {
   const d = def.default;
   if (d === '' || d === undefined || d === null || (Array.isArray(d) && !d.length)) return '';
@@ -36,7 +43,7 @@ export function FieldShell(props: { id: string; label: string; help?: string; er
       ) : null}
       {help ? (
         <div className="field-help" id={`${id}-help`}>
-          {help}
+          <HelpText text={help} />
         </div>
       ) : null}
     </div>
@@ -127,7 +134,7 @@ function BoolInput({ def, value, onChange, errors }: FieldProps) {
         </div>
       ) : null}
       <div className="field-help" id={`${id}-help`}>
-        {def.help}
+        <HelpText text={def.help} />
       </div>
     </div>
   );
@@ -221,7 +228,9 @@ function ObjectListInput({ def, value, onChange, errors }: FieldProps) {
           Add {singular}
         </button>
       </div>
-      <div className="field-help">{def.help}</div>
+      <div className="field-help">
+        <HelpText text={def.help} />
+      </div>
       {errors?.length ? (
         <div className="field-error" role="alert">
           {errors.map((e, i) => (
