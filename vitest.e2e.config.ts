@@ -13,5 +13,7 @@ export default defineConfig({
     maxWorkers: 1,
     testTimeout: 120_000,
     hookTimeout: 180_000,
+    // The browser waits on a shared, busy machine: give expect.poll more than its 1 s default.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
   },
 });

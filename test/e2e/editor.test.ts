@@ -155,7 +155,7 @@ describe('the canvas editor in Chromium', () => {
     await expect.poll(() => compose.textContent()).toContain('9090');
     const port = page.getByRole('region', { name: 'Inspector' }).getByLabel('Port', { exact: true });
     await port.fill('9191');
-    await expect.poll(() => compose.textContent(), { timeout: 10_000 }).toContain('9191');
+    await expect.poll(() => compose.textContent()).toContain('9191');
     expect(await compose.textContent()).not.toContain('9090');
     await shot(page, '08-compose-follows-inspector');
     await port.fill('9090');
