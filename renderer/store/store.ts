@@ -1,6 +1,8 @@
+import { temporal } from 'zundo';
 import { create } from 'zustand';
 import type { Diagnostic, Topology } from '../../shared/model/types';
 import { emptyTopology } from '../../shared/model/types';
+import { historyOptions, type WithHistory } from '../history/history';
 import type { FileRef } from '../platform/types';
 import type { DiagSummary, Selection, Transient } from './derive';
 import { NO_TRANSIENT, summarise } from './derive';
@@ -94,8 +96,9 @@ function keepSame(prev: ReadonlyMap<string, DiagSummary>, next: Map<string, Diag
   return next;
 }
 
-export const createEditorStore = (initial: Topology = emptyTopology()) =>
-  create<EditorState>()((set, get) => ({
+/** The store, with undo/redo of the document (zundo's `temporal`, see history/history.ts). */
+export const createEditorStore = (initial: Topology = emptyTopology(), now?: () => number) =>
+  create<EditorState>()(temporal((set, get, api) => ({
     doc: initial,
     file: null,
     dirty: false,
@@ -142,6 +145,8 @@ export const createEditorStore = (initial: Topology = emptyTopology()) =>
         connectTargets: null,
         newDialogOpen: false,
       });
+      // A design opened or created starts with no history.
+      (api as unknown as WithHistory).temporal.getState().clear();
     },
 
     markSaved(file) {
@@ -204,7 +209,7 @@ export const createEditorStore = (initial: Topology = emptyTopology()) =>
       if (nodes.length || edges.length) set({ focus, selection: { nodes, edges } });
       else set({ focus });
     },
-  }));
+  }), historyOptions<EditorState>(now)));
 
 export type EditorStore = ReturnType<typeof createEditorStore>;
 
