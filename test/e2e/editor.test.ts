@@ -225,29 +225,30 @@ describe('the canvas editor in Chromium', () => {
 
   it('moving a component with the mouse or the arrow keys changes only its layout, on the 16 px grid', async () => {
     const { page } = s;
-    const layoutOf = async (id: string) => {
-      await page.waitForTimeout(700); // the autosave is debounced
-      const text = await page.evaluate(() => JSON.parse(localStorage.getItem('topoforge:autosave:v1') ?? '{}').text as string);
+    // What the autosave holds (written shortly after each change).
+    const saved = () => page.evaluate(() => JSON.parse(localStorage.getItem('topoforge:autosave:v1') ?? '{}').text as string);
+    const layoutOf = (text: string, id: string) => {
       const m = new RegExp(`^  ${id}: \\{ x: (-?\\d+), y: (-?\\d+) \\}$`, 'm').exec(text);
-      return { x: Number(m?.[1]), y: Number(m?.[2]), text };
+      return { x: Number(m?.[1]), y: Number(m?.[2]) };
     };
-    const before = await layoutOf('postgresql');
+    const before = await saved();
+    const start = layoutOf(before, 'postgresql');
     const box = (await node(page, 'PostgreSQL (PostgreSQL)').boundingBox())!;
     await page.mouse.move(box.x + 40, box.y + 20);
     await page.mouse.down();
     await page.mouse.move(box.x + 10, box.y + 30, { steps: 4 });
     await page.mouse.move(box.x - 60, box.y + 40, { steps: 4 });
     await page.mouse.up();
-    const after = await layoutOf('postgresql');
-    expect(after.x).toBeLessThan(before.x);
-    expect(after.x % 16).toBe(0);
-    expect(after.y % 16).toBe(0);
+    await expect.poll(async () => layoutOf(await saved(), 'postgresql').x).toBeLessThan(start.x);
+    const after = await saved();
+    const moved = layoutOf(after, 'postgresql');
+    expect(moved.x % 16).toBe(0);
+    expect(moved.y % 16).toBe(0);
     // Nothing but that layout line changed.
-    expect(after.text.replace(/^  postgresql: .*$/m, '')).toBe(before.text.replace(/^  postgresql: .*$/m, ''));
+    expect(after.replace(/^  postgresql: .*$/m, '')).toBe(before.replace(/^  postgresql: .*$/m, ''));
     await page.keyboard.press('ArrowRight');
-    const nudged = await layoutOf('postgresql');
-    expect(nudged.x).toBeGreaterThan(after.x);
-    expect(nudged.y).toBe(after.y);
+    await expect.poll(async () => layoutOf(await saved(), 'postgresql').x).toBeGreaterThan(moved.x);
+    expect(layoutOf(await saved(), 'postgresql').y).toBe(moved.y);
   });
 
   it('Shift-click adds to the selection and Shift-drag selects with a box', async () => {
