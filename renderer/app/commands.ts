@@ -32,6 +32,15 @@ export function onCommandsChanged(l: () => void): () => void {
   return () => listeners.delete(l);
 }
 
+/** Tells the toolbar and menus that what can run may have changed (history, selection...). */
+export function notifyCommandsChanged(): void {
+  listeners.forEach((l) => l());
+}
+
+export function isRegistered(id: string): boolean {
+  return impls.has(id);
+}
+
 export function isEnabled(id: string): boolean {
   const impl = impls.get(id);
   return !!impl && (impl.enabled ? impl.enabled() : true);
@@ -82,7 +91,9 @@ export function matchesShortcut(e: KeyboardEvent, shortcut: string): boolean {
   const mods = new Set(parts);
   const mod = isMac ? e.metaKey : e.ctrlKey;
   if (mods.has('Mod') !== mod) return false;
-  if (mods.has('Shift') !== e.shiftKey) return false;
+  // A punctuation key (`?`) is typed with Shift on most layouts: Shift is part of the key there.
+  const punctuation = key.length === 1 && !/[A-Za-z0-9]/.test(key) && !mods.has('Shift');
+  if (!punctuation && mods.has('Shift') !== e.shiftKey) return false;
   if (mods.has('Alt') !== e.altKey) return false;
   if (!isMac && e.metaKey) return false;
   const k = e.key.length === 1 ? e.key.toUpperCase() : e.key;
@@ -90,22 +101,42 @@ export function matchesShortcut(e: KeyboardEvent, shortcut: string): boolean {
   return k.toUpperCase() === key.toUpperCase() || (key === '=' && k === '+');
 }
 
-/** Shortcuts that act everywhere (not while typing in a field, except Save/Open/Export). */
-const GLOBAL_IDS = new Set(['file.new', 'file.open', 'file.save', 'file.saveAs', 'file.exportBundle', 'edit.undo', 'edit.redo', 'arrange.autoLayout', 'view.fit', 'view.zoomIn', 'view.zoomOut']);
-const WHILE_TYPING = new Set(['file.open', 'file.save', 'file.saveAs', 'file.exportBundle']);
+/**
+ * Commands whose keys are left to the browser: Delete is React Flow's (it deletes what is
+ * selected on the canvas), and Copy, Cut and Paste arrive as the page's own clipboard events
+ * (clipboard/clipboard.ts), which carry the clipboard's data without asking for a permission.
+ */
+const NOT_FROM_KEYDOWN = new Set(['edit.delete', 'edit.copy', 'edit.cut', 'edit.paste']);
+/** Shortcuts that still act while the user types in a field. */
+const WHILE_TYPING = new Set(['file.open', 'file.save', 'file.saveAs', 'file.exportBundle', 'edit.find', 'view.commandPalette']);
+/** In the inspector's fields, Undo and Redo act on the design (each field's typing is one step). */
+const IN_INSPECTOR = new Set(['edit.undo', 'edit.redo']);
 
 function typing(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
-  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
+  if (!el || !el.tagName) return false;
+  if (el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable) return true;
+  if (el.tagName !== 'INPUT') return false;
+  const type = (el as HTMLInputElement).type;
+  return !['button', 'checkbox', 'radio', 'range', 'color', 'file', 'submit', 'reset', 'image'].includes(type);
+}
+
+function inInspector(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el?.closest?.('[role="region"][aria-label="Inspector"]');
 }
 
 export function handleShortcut(e: KeyboardEvent): void {
-  if (e.defaultPrevented) return;
+  if (e.defaultPrevented || e.isComposing) return;
+  const isTyping = typing(e.target);
   for (const c of COMMANDS) {
-    if (!GLOBAL_IDS.has(c.id) || !c.shortcuts) continue;
-    if (typing(e.target) && !WHILE_TYPING.has(c.id)) continue;
+    if (NOT_FROM_KEYDOWN.has(c.id) || !c.shortcuts) continue;
+    if (isTyping && !WHILE_TYPING.has(c.id) && !(IN_INSPECTOR.has(c.id) && inInspector(e.target) && (e.target as HTMLElement).tagName !== 'SELECT')) continue;
     if (c.shortcuts.some((s) => matchesShortcut(e, s))) {
-      if (runCommand(c.id)) e.preventDefault();
+      // Select All in the generated text selects the text, not the design.
+      if (c.id === 'edit.selectAll' && (e.target as HTMLElement | null)?.closest?.('pre, .markdown')) return;
+      // A registered command owns its keys even when it can't run now (no browser bookmark on Ctrl+D).
+      if (runCommand(c.id) || (isRegistered(c.id) && (e.ctrlKey || e.metaKey))) e.preventDefault();
       return;
     }
   }

@@ -31,6 +31,8 @@ export interface TopoEdgeData extends Record<string, unknown> {
   edge: TopoEdge;
   protocol: Protocol | undefined;
   caption: string;
+  /** The ends' labels, for the accessible name (re-derived when they change). */
+  ends: string;
 }
 
 export type TopoFlowNode = Node<TopoNodeData, 'topo'>;
@@ -172,12 +174,13 @@ export function createEdgeDeriver() {
       const id = ids[i]!;
       const protocol = edgeProtocol(edge, byId);
       const isSel = selected.has(id);
+      const ends = `${byId.get(edge.from)!.label}\u0000${byId.get(edge.to)!.label}`;
       const prev = cache.get(id);
       let e: FlowEdge;
-      if (prev && prev.data!.edge === edge && prev.data!.protocol === protocol && !!prev.selected === isSel) e = prev;
+      if (prev && prev.data!.edge === edge && prev.data!.protocol === protocol && !!prev.selected === isSel && prev.data!.ends === ends) e = prev;
       else {
         const caption = edgeCaption(edge, protocol);
-        e = { id, type: 'topo', source: edge.from, target: edge.to, selected: isSel, data: { edge, protocol, caption }, ariaLabel: `Connection ${edge.from} to ${edge.to}${caption ? `, ${caption}` : ''}` };
+        e = { id, type: 'topo', source: edge.from, target: edge.to, selected: isSel, data: { edge, protocol, caption, ends }, ariaLabel: `Connection ${byId.get(edge.from)!.label || edge.from} to ${byId.get(edge.to)!.label || edge.to}${caption ? `, ${caption}` : ''}` };
       }
       next.set(id, e);
       out.push(e);
