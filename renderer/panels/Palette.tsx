@@ -93,7 +93,11 @@ export function Palette() {
           <circle cx="11" cy="11" r="7" />
           <path d="m20 20-3.5-3.5" />
         </svg>
-        <input type="search" placeholder="Search components" aria-label="Search components" value={query} onChange={(e) => setQuery(e.target.value)} onKeyDown={(e) => e.key === 'Escape' && setQuery('')} />
+        <input type="search" placeholder="Search components" aria-label="Search components" value={query} onChange={(e) => setQuery(e.target.value)} onKeyDown={(e) => {
+          if (e.key === 'Escape') setQuery('');
+          // Enter adds the first match: type "kaf", Enter.
+          if (e.key === 'Enter' && query.trim() && kinds[0]) addAtCentre(kinds[0].id);
+        }} />
       </div>
       <div className="palette-list">
         {groups.map((g) => (

@@ -330,6 +330,12 @@ describe('working with the example design', () => {
     expect(await palette.getByRole('button', { name: 'Kafka', exact: true }).count()).toBe(0);
     await search.fill('postgres');
     await expect.poll(() => palette.getByRole('button', { name: 'PostgreSQL', exact: true }).count()).toBe(1);
+    // Enter adds the first match.
+    const before = await nodes(page).count();
+    await search.fill('mongo');
+    await search.press('Enter');
+    await expect.poll(() => nodes(page).count()).toBe(before + 1);
+    expect(await page.locator('.react-flow__node-topo.selected').getAttribute('aria-label')).toBe('MongoDB (MongoDB)');
     await search.fill('');
     expect(await palette.getByRole('button').count()).toBeGreaterThanOrEqual(35);
   });
