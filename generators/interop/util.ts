@@ -96,9 +96,25 @@ export function safeKey(text: string, taken: Set<string>): string {
   return key;
 }
 
+/**
+ * The YAML library writes DEL, C1 controls and U+FFFE/U+FFFF as they are, but YAML readers in
+ * other languages (Go's yaml, PyYAML, SnakeYAML) refuse them anywhere in a file: in text that
+ * came from the design they become U+FFFD.
+ */
+function printable(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(/[\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+  if (Array.isArray(value)) return value.map(printable);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) Object.defineProperty(out, k, { value: printable(v), enumerable: true, writable: true, configurable: true });
+    return out;
+  }
+  return value;
+}
+
 /** YAML the same way every time: block style, no line folding, no anchors, plain keys in insertion order. */
 export function toYaml(value: unknown, header: string[] = []): string {
-  const body = stringify(value, { lineWidth: 0, aliasDuplicateObjects: false, indent: 2 });
+  const body = stringify(printable(value), { lineWidth: 0, aliasDuplicateObjects: false, indent: 2 });
   return header.map((l) => `# ${l}\n`).join('') + body;
 }
 

@@ -119,6 +119,27 @@ describe('settings and ids a broken file or a caller may hand the exports', () =
     expect(text).not.toMatch(/[\uFFFE\uFFFF]/);
     expect(parseDocument(text).errors).toEqual([]);
   });
+  it('settings outside their choices that reach asyncapi.yaml and openapi.yaml hold no character YAML readers refuse', () => {
+    const doc = design(
+      [
+        { id: 'api', kind: 'rest-service', props: { dataFormat: 'json\u0085' } },
+        { id: 'mq', kind: 'ibm-mq', props: { queueManager: 'QM\u007f1' } },
+        { id: 'rabbit', kind: 'rabbitmq', props: { vhost: '\uFFFE' } },
+        { id: 'gw', kind: 'kong', props: { rateLimitPerMinute: 10, rateLimitBy: 'ip\u009f', exposure: '\uFFFF' } },
+      ],
+      [
+        { from: 'api', to: 'mq', protocol: 'jms' },
+        { from: 'api', to: 'rabbit', protocol: 'amqp' },
+        { from: 'gw', to: 'api', protocol: 'http' },
+      ],
+    );
+    const b = files(doc);
+    for (const path of ['asyncapi.yaml', 'openapi.yaml']) {
+      expect(b.get(path), path).not.toMatch(/[\u007F-\u009F\uFFFE\uFFFF]/);
+      expect(parseDocument(b.get(path)!).errors, path).toEqual([]);
+    }
+    expect(b.get('asyncapi.yaml')).toContain('ccdtQueueManagerName: QM\uFFFD1');
+  });
 });
 
 describe('the Integration Patterns document, on settings of the wrong type', () => {
