@@ -67,7 +67,9 @@ export function generateMermaid(doc: Topology, opts: MermaidOptions = {}): strin
   for (const n of nodes.values()) {
     const kind = getKind(n.kind);
     const cls: StyleClass = kind ? kind.category : 'unknown';
-    members.set(cls, [...(members.get(cls) ?? []), nodeRef(n.id)]);
+    const list = members.get(cls);
+    if (list) list.push(nodeRef(n.id));
+    else members.set(cls, [nodeRef(n.id)]);
     if (kind?.external) external.push(nodeRef(n.id));
   }
   for (const cls of STYLE_ORDER) {
