@@ -150,12 +150,29 @@ export function canRedo(store: WithHistory): boolean {
   return store.temporal.getState().futureStates.length > 0;
 }
 
+let applying = 0;
+
+/** True while an undo or redo is putting a document back (listeners must not amend it). */
+export function isApplyingHistory(): boolean {
+  return applying > 0;
+}
+
 export function undo(store: WithHistory): void {
-  store.temporal.getState().undo();
+  applying++;
+  try {
+    store.temporal.getState().undo();
+  } finally {
+    applying--;
+  }
 }
 
 export function redo(store: WithHistory): void {
-  store.temporal.getState().redo();
+  applying++;
+  try {
+    store.temporal.getState().redo();
+  } finally {
+    applying--;
+  }
 }
 
 export function clearHistory(store: WithHistory): void {

@@ -210,6 +210,15 @@ function ObjectListInput({ def, value, onChange, errors }: FieldProps) {
   const fields = def.item ?? [];
   const keyField = def.itemKey;
   const singular = def.label.replace(/s$/, '').toLowerCase();
+  // Which items are expanded: new (unnamed) ones start open; the user's toggling is kept while typing.
+  const [open, setOpen] = useState<ReadonlySet<number>>(() => new Set(items.flatMap((it, i) => (keyField && !it?.[keyField] ? [i] : []))));
+  const toggle = (i: number, isOpen: boolean) => {
+    if (open.has(i) === isOpen) return;
+    const next = new Set(open);
+    if (isOpen) next.add(i);
+    else next.delete(i);
+    setOpen(next);
+  };
   const setItem = (i: number, key: string, v: unknown) => {
     const next = items.map((it, j) => {
       if (j !== i) return it;
@@ -224,7 +233,14 @@ function ObjectListInput({ def, value, onChange, errors }: FieldProps) {
     <div className={`field field-list${errors?.length ? ' has-error' : ''}`}>
       <div className="field-label field-list-head">
         <span>{def.label}</span>
-        <button type="button" className="btn btn-small" onClick={() => onChange([...items, keyField ? { [keyField]: '' } : {}])}>
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() => {
+            setOpen(new Set([...open, items.length]));
+            onChange([...items, keyField ? { [keyField]: '' } : {}]);
+          }}
+        >
           Add {singular}
         </button>
       </div>
@@ -242,10 +258,19 @@ function ObjectListInput({ def, value, onChange, errors }: FieldProps) {
       {items.map((item, i) => {
         const name = keyField && typeof item?.[keyField] === 'string' && item[keyField] ? String(item[keyField]) : `${singular} ${i + 1}`;
         return (
-          <details className="list-item" key={i} open={keyField ? !item?.[keyField] : false}>
+          <details className="list-item" key={i} open={open.has(i)} onToggle={(e) => toggle(i, (e.currentTarget as HTMLDetailsElement).open)}>
             <summary>
               <span className="list-item-name">{name}</span>
-              <button type="button" className="btn-icon" aria-label={`Remove ${name}`} onClick={(e) => { e.preventDefault(); onChange(items.filter((_, j) => j !== i)); }}>
+              <button
+                type="button"
+                className="btn-icon"
+                aria-label={`Remove ${name}`}
+                onClick={(e) => {
+                  e.preventDefault();
+                  setOpen(new Set([...open].filter((j) => j !== i).map((j) => (j > i ? j - 1 : j))));
+                  onChange(items.filter((_, j) => j !== i));
+                }}
+              >
                 ×
               </button>
             </summary>

@@ -418,6 +418,24 @@ describe('working with the example design', () => {
     await expect.poll(() => page.locator(`.react-flow__edge[data-id="events->${workerId}"]`).count()).toBe(1);
   });
 
+  it('adds an item to a list setting (a Kafka topic) and fills it in', async () => {
+    const { page } = s;
+    await page.getByRole('button', { name: 'Fit view', exact: true }).click();
+    await page.locator('.react-flow__node[data-id="events"]').click();
+    const inspector = page.getByRole('region', { name: 'Inspector' });
+    const topics = inspector.locator('.field-list').filter({ hasText: 'Topics' }).first();
+    const count = await topics.locator('details.list-item').count();
+    await topics.getByRole('button', { name: 'Add topic' }).click();
+    const item = topics.locator('details.list-item').nth(count);
+    await expect.poll(() => item.getAttribute('open')).not.toBeNull();
+    const name = item.getByLabel('Name', { exact: true });
+    await name.fill('audit.events');
+    await item.getByLabel('Partitions', { exact: true }).fill('6');
+    expect(await item.getAttribute('open')).not.toBeNull(); // stays open while it is filled in
+    await expect.poll(() => item.locator('summary').textContent()).toContain('audit.events');
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('topoforge:autosave:v1') ?? '')).toContain('audit.events');
+  });
+
   it('Export downloads the bundle as a zip', async () => {
     const { page } = s;
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export', exact: true }).click()]);
