@@ -63,7 +63,9 @@ export function readClipboardText(text: string): ReadResult {
   }
   let r = parseTopology(trimmed);
   // A fragment written by hand (just `nodes:` and `edges:`) is read as a design of format 1.
-  if (!r.ok && !/(^|\n)["']?topoforge["']?\s*:/.test(trimmed) && !trimmed.startsWith('{')) r = parseTopology(`topoforge: 1\nname: Pasted\n${trimmed}`);
+  if (!r.ok && !/(^|\n)["']?topoforge["']?\s*:/.test(trimmed) && !trimmed.startsWith('{')) {
+    r = parseTopology(`topoforge: 1\n${/(^|\n)["']?name["']?\s*:/.test(trimmed) ? '' : 'name: Pasted\n'}${trimmed}`);
+  }
   if (!r.ok) return { ok: false, reason: 'not-a-design', message: 'The clipboard text is not a design Topoforge can read.' };
   if (!r.doc.nodes.length && !r.doc.groups.length) return { ok: false, reason: 'empty', message: 'The pasted design has no components.' };
   return { ok: true, doc: r.doc };

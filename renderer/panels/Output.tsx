@@ -18,6 +18,7 @@ const TABS: { id: OutputTab; label: string }[] = [
 
 const DEBOUNCE_MS = 200;
 let mermaidSeq = 0;
+const MAX_INLINE_DIAGRAM = 40_000;
 
 function useOutput(): { data: OutputData | null; busy: boolean } {
   const doc = useEditor((s) => s.doc);
@@ -90,6 +91,8 @@ function Markdown({ source }: { source: string }) {
     const blocks = Array.from(ref.current?.querySelectorAll('pre > code.language-mermaid') ?? []);
     (async () => {
       for (const code of blocks) {
+        // A very large diagram would hold the window for seconds: it stays as source (the Mermaid tab draws it on request).
+        if ((code.textContent ?? '').length > MAX_INLINE_DIAGRAM) continue;
         try {
           const svg = await renderMermaid(code.textContent ?? '');
           if (!live) return;
