@@ -222,6 +222,20 @@ describe('parseTopology: refused, with the place named', () => {
     expect(firstError(`${HEAD}name: Again\n`)).toMatchObject({ code: 'TF003', line: 3 });
   });
 
+  it('a key written twice deep inside: a big layout, a flow mapping, every one reported at its line', () => {
+    const layout = Array.from({ length: 3000 }, (_, i) => `  n${i}: { x: ${i}, y: 0 }`);
+    layout.push('  n17: { x: 1, y: 1 }');
+    const r = parseTopology(`${HEAD}nodes: []\nlayout:\n${layout.join('\n')}\nrequirements: { scope: a, scope: b }\n`);
+    expect(r.ok).toBe(false);
+    const dups = r.diagnostics.filter((d) => /Map keys must be unique/.test(d.message));
+    expect(dups.map((d) => [d.code, d.line])).toEqual([
+      ['TF003', 3005],
+      ['TF003', 3006],
+    ]);
+    // Keys that only look alike are different keys.
+    expect(parseTopology(`${HEAD}requirements: { a: 1, "1": x, 1: y }\n`).ok).toBe(true);
+  });
+
   it('deep nesting, flow or block, without blowing the stack', () => {
     const flow = firstError(`${HEAD}nodes: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`);
     expect(flow).toMatchObject({ code: 'TF004', line: 3 });

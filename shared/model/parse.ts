@@ -93,7 +93,10 @@ export function parseTopology(text: string, opts: ParseOptions = {}): ParseResul
     );
   }
 
-  const composer = new Composer({ prettyErrors: false, uniqueKeys: true, strict: true });
+  // Duplicate keys are found by duplicateKeys() below, in one pass: the library's own check
+  // (uniqueKeys) compares each key with every earlier one, quadratic in a map's size, and a
+  // design's `layout` has a key per component.
+  const composer = new Composer({ prettyErrors: false, uniqueKeys: false, strict: true });
   const docs = Array.from(composer.compose(tokens, true, text.length));
   if (docs.length > 1) {
     const { line, column } = at(docs[1]!.range[0]);
@@ -107,9 +110,15 @@ export function parseTopology(text: string, opts: ParseOptions = {}): ParseResul
     );
   }
   const yamlDoc = docs[0]!;
-  if (yamlDoc.errors.length) {
+  const errors: Array<{ pos: [number, ...number[]]; code: string; message: string }> = [...yamlDoc.errors];
+  const dups = duplicateKeys(yamlDoc.contents);
+  if (dups.length) {
+    errors.push(...dups.map((offset) => ({ pos: [offset] as [number], code: 'DUPLICATE_KEY', message: 'Map keys must be unique' })));
+    errors.sort((a, b) => a.pos[0] - b.pos[0]);
+  }
+  if (errors.length) {
     return fail(
-      ...yamlDoc.errors.slice(0, 20).map((e) => {
+      ...errors.slice(0, 20).map((e) => {
         const { line, column } = at(e.pos[0]);
         return fileDiagnostic('TF003', {
           message: `The file is not valid YAML at line ${line}, column ${column}: ${cleanYamlMessage(e.message)}`,
@@ -215,6 +224,36 @@ function scanTokens(tokens: readonly Token[], limit: number): { deepAt?: number;
     }
   }
   return { firstAlias };
+}
+
+/**
+ * Offsets of keys repeated within a mapping (what YAML's uniqueKeys reports as DUPLICATE_KEY:
+ * scalar keys with the same value), in document order, with a set per mapping.
+ */
+function duplicateKeys(root: unknown): number[] {
+  const out: number[] = [];
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        const k = pair.key;
+        if (isScalar(k) && !(typeof k.value === 'number' && Number.isNaN(k.value))) {
+          const id = `${typeof k.value}:${String(k.value)}`;
+          if (seen.has(id)) out.push(k.range?.[0] ?? 0);
+          else seen.add(id);
+        }
+      }
+      for (let i = node.items.length - 1; i >= 0; i--) {
+        stack.push(node.items[i]!.value);
+        stack.push(node.items[i]!.key);
+      }
+    } else if (isSeq(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
+    }
+  }
+  return out.sort((a, b) => a - b);
 }
 
 /** Offset in the text of a document path: the key of a mapping entry, or the start of a list item. */
