@@ -55,6 +55,7 @@ export const CODES = {
   TF506: { severity: 'warning', title: 'OIDC gateway without an identity provider' },
   TF507: { severity: 'warning', title: 'Internet caller bypassing the gateway' },
   TF508: { severity: 'warning', title: 'Data store in an exposed zone' },
+  TF509: { severity: 'warning', title: 'Credential typed into the design' },
 
   TF901: { severity: 'info', title: 'Protocol taken by default' },
   TF902: { severity: 'info', title: 'Unknown setting kept' },

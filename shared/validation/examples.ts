@@ -117,6 +117,7 @@ export const EXAMPLES: Record<Code, () => Topology> = {
       groups: zones,
     }),
   TF508: () => design({ nodes: [node('db', 'postgres', {}, { group: 'dmz' }), svc('api', 'Orders API', 8081)], edges: [edge('api', 'db')], groups: zones }),
+  TF509: () => design({ nodes: [svc('api', 'Orders API', 8080, { dbPassword: 'hunter2' }), node('db', 'postgres')], edges: [edge('api', 'db')] }),
 
   TF901: () => design({ nodes: [node('web', 'web-app'), svc('api', 'Orders API', 8081)], edges: [edge('web', 'api')] }),
   TF902: () => design({ nodes: [svc('api', 'Orders API', 8080, { colour: 'red' })] }),

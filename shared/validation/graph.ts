@@ -2,6 +2,7 @@ import type { Diagnostic } from '../model/types';
 import type { Index } from './context';
 import { messagingRules } from './rules/messaging';
 import { pathRules } from './rules/paths';
+import { secretRules } from './rules/secrets';
 import { securityRules } from './rules/security';
 import { structureRules } from './rules/structure';
 
@@ -11,4 +12,5 @@ export function graphRules(index: Index, out: Diagnostic[]): void {
   messagingRules(index, out);
   pathRules(index, out);
   securityRules(index, out);
+  secretRules(index, out);
 }
