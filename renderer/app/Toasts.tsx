@@ -1,5 +1,6 @@
 import { useEditor } from '../store/store';
 import { SeverityIcon } from '../panels/SeverityIcon';
+import { HelpText } from '../inspector/fields';
 
 export function Toasts() {
   const toasts = useEditor((s) => s.toasts);
@@ -17,8 +18,14 @@ export function Toasts() {
             <SeverityIcon severity={t.tone === 'error' ? 'error' : 'info'} />
           )}
           <div className="toast-text">
-            <div className="toast-message">{t.message}</div>
-            {t.hint ? <div className="toast-hint">{t.hint}</div> : null}
+            <div className="toast-message">
+              <HelpText text={t.message} />
+            </div>
+            {t.hint ? (
+              <div className="toast-hint">
+                <HelpText text={t.hint} />
+              </div>
+            ) : null}
           </div>
           <button type="button" className="btn-icon" aria-label="Dismiss" onClick={() => dismiss(t.id)}>
             ×

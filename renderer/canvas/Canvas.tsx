@@ -4,8 +4,9 @@ import {
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent as ReactDragEvent } from 'react';
 import { defaultProtocol, getKind, PROTOCOL_NAMES } from '../../shared/catalog';
-import { addNode, connect, moveElements, removeElements } from '../store/doc-ops';
-import { createEdgeDeriver, createNodeDeriver, GRID, NODE_HEIGHT, NODE_WIDTH, type FlowEdge, type FlowNode } from '../store/derive';
+import { addNode, connect, moveElements, removeElements, resizeGroup } from '../store/doc-ops';
+import { createEdgeDeriver, createNodeDeriver, GRID, NODE_HEIGHT, NODE_WIDTH, positionsOf, type FlowEdge, type FlowNode } from '../store/derive';
+import type { Position, Topology } from '../../shared/model/types';
 import { useEditor } from '../store/store';
 import { judgeConnection, viableProtocols } from '../services/validation';
 import { canvasApi } from './api';
@@ -23,6 +24,19 @@ const MULTI_KEYS = ['Shift', 'Meta', 'Control'];
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const MINIMAP_SIZE = { width: 168, height: 112 };
 
+
+/** A zone that had no position (drawn around its components) keeps the size it was drawn with once it is moved. */
+function keepZoneSizes(next: Topology, prev: Topology, ids: readonly string[]): Topology {
+  let out = next;
+  let drawn: Map<string, Position> | undefined;
+  for (const id of ids) {
+    if (prev.layout[id]?.w !== undefined || !prev.groups.some((g) => g.id === id)) continue;
+    drawn ??= positionsOf(prev);
+    const box = drawn.get(id);
+    if (box?.w !== undefined && box.h !== undefined) out = resizeGroup(out, id, { w: box.w, h: box.h });
+  }
+  return out;
+}
 
 function snap(v: number): number {
   return Math.round(v / GRID) * GRID;
@@ -97,7 +111,7 @@ export function Canvas() {
           drag ??= { ...s.transient.drag };
           if (groups.has(c.id)) {
             // A zone carries its components along.
-            const from = s.transient.drag[c.id] ?? s.doc.layout[c.id] ?? c.position;
+            const from = s.transient.drag[c.id] ?? s.doc.layout[c.id] ?? positionsOf(s.doc).get(c.id) ?? c.position;
             const dx = c.position.x - from.x;
             const dy = c.position.y - from.y;
             for (const n of s.doc.nodes) {
@@ -125,7 +139,7 @@ export function Canvas() {
     }
     if (hasCommit) {
       const all = { ...(drag ?? s.transient.drag), ...commit };
-      s.setDoc((d) => moveElements(d, all));
+      s.setDoc((d) => keepZoneSizes(moveElements(d, all), d, Object.keys(all)));
       s.setTransient({ drag: {}, ...(measured ? { measured } : {}) });
     } else if (drag || measured) {
       s.setTransient({ ...(drag ? { drag } : {}), ...(measured ? { measured } : {}) });
@@ -137,7 +151,7 @@ export function Canvas() {
     const s = useEditor.getState();
     const drag = s.transient.drag;
     if (Object.keys(drag).length) {
-      s.setDoc((d) => moveElements(d, drag));
+      s.setDoc((d) => keepZoneSizes(moveElements(d, drag), d, Object.keys(drag)));
       s.setTransient({ drag: {} });
     }
   }, []);

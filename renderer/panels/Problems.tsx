@@ -2,6 +2,7 @@ import { memo, useMemo, useState } from 'react';
 import type { Diagnostic, Severity } from '../../shared/model/types';
 import { useEditor } from '../store/store';
 import { SeverityIcon } from './SeverityIcon';
+import { HelpText } from '../inspector/fields';
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 /** Rows drawn at first; a design with thousands of findings stays responsive. */
@@ -21,8 +22,14 @@ const Row = memo(function Row({ d, where }: { d: Diagnostic; where: string }) {
       <button type="button" className={`problem sev-${d.severity}`} disabled={!clickable} onClick={() => focusOn({ nodes: d.edges.length ? [] : d.nodes, edges: d.edges })}>
         <SeverityIcon severity={d.severity} />
         <span className="problem-text">
-          <span className="problem-message">{d.message}</span>
-          {d.hint ? <span className="problem-hint">{d.hint}</span> : null}
+          <span className="problem-message">
+            <HelpText text={d.message} />
+          </span>
+          {d.hint ? (
+            <span className="problem-hint">
+              <HelpText text={d.hint} />
+            </span>
+          ) : null}
         </span>
         <span className="problem-where">{where}</span>
         <span className="problem-code">{d.code}</span>

@@ -83,3 +83,17 @@ describe('diagnostic summaries', () => {
     expect(s.edges.get('a->b')).toMatchObject({ errors: 1, worst: 'error' });
   });
 });
+
+describe('zones without a position', () => {
+  it('are drawn around their components', () => {
+    let doc = design();
+    doc = { ...doc, groups: [{ id: 'core', label: 'Core' }], nodes: doc.nodes.map((n) => (n.id === 'kafka' ? { ...n, group: 'core' } : n)) };
+    const zone = createNodeDeriver()(doc, { nodes: [], edges: [] })[0]!;
+    expect(zone.id).toBe('core');
+    // Kafka is at (300, 0), 208×64: the zone holds it with a margin.
+    expect(zone.position.x).toBeLessThan(300);
+    expect(zone.position.y).toBeLessThan(0);
+    expect(zone.position.x + zone.width!).toBeGreaterThan(300 + 208);
+    expect(zone.position.y + zone.height!).toBeGreaterThan(64);
+  });
+});

@@ -61,7 +61,7 @@ export function fallbackPosition(index: number, top = 0): { x: number; y: number
   return { x: col * (NODE_WIDTH + 96), y: top + row * (NODE_HEIGHT + 96) };
 }
 
-/** Position of every component and zone: the layout's, or a grid below the placed ones for those without one. */
+/** Position of every component and zone: the layout's, or, for those without one, a grid below the placed components (components) and the box around their members (zones). */
 export function positionsOf(doc: Topology): Map<string, Position> {
   const out = new Map<string, Position>();
   let missing = 0;
@@ -75,14 +75,21 @@ export function positionsOf(doc: Topology): Map<string, Position> {
     }
   }
   top = Math.ceil(top / GRID) * GRID;
-  doc.groups.forEach((g, i) => {
-    const p = doc.layout[g.id];
-    out.set(g.id, p ?? { x: -40 + i * (DEFAULT_ZONE.w + 48), y: -400, ...DEFAULT_ZONE });
-  });
   for (const n of doc.nodes) {
     const p = doc.layout[n.id];
     out.set(n.id, p ?? fallbackPosition(missing++, top));
   }
+  doc.groups.forEach((g, i) => {
+    const p = doc.layout[g.id];
+    if (p) return void out.set(g.id, p);
+    const members = doc.nodes.filter((n) => n.group === g.id).map((n) => out.get(n.id)!);
+    if (!members.length) return void out.set(g.id, { x: -40 + i * (DEFAULT_ZONE.w + 48), y: -400, ...DEFAULT_ZONE });
+    const x = Math.min(...members.map((m) => m.x)) - 2 * GRID;
+    const y = Math.min(...members.map((m) => m.y)) - 3 * GRID;
+    const w = Math.max(...members.map((m) => m.x + NODE_WIDTH)) + 2 * GRID - x;
+    const h = Math.max(...members.map((m) => m.y + NODE_HEIGHT)) + 2 * GRID - y;
+    out.set(g.id, { x, y, w, h });
+  });
   return out;
 }
 
@@ -99,9 +106,9 @@ export function createNodeDeriver() {
 
     for (const g of doc.groups) {
       const p = transient.drag[g.id] ?? positions.get(g.id)!;
-      const lay = doc.layout[g.id];
-      const w = lay?.w ?? DEFAULT_ZONE.w;
-      const h = lay?.h ?? DEFAULT_ZONE.h;
+      const box = doc.layout[g.id] ?? positions.get(g.id);
+      const w = box?.w ?? DEFAULT_ZONE.w;
+      const h = box?.h ?? DEFAULT_ZONE.h;
       const prev = cache.get(g.id) as ZoneFlowNode | undefined;
       const isSel = selected.has(g.id);
       let n: ZoneFlowNode;

@@ -3,7 +3,7 @@ import { emptyTopology, type Topology } from '../../shared/model/types';
 import { edgeIds } from '../../shared/model/ids';
 import {
   addGroup, addNode, connect, idProblem, moveElements, removeElements, renameNode, setEdgeLabel, setEdgeProp, setEdgeProtocol,
-  reverseEdge, setMeta, setNodeGroup, setNodeLabel, setNodeProp, setRequirement,
+  fillLayout, reverseEdge, setMeta, setNodeGroup, setNodeLabel, setNodeProp, setRequirement,
 } from './doc-ops';
 
 function design(): Topology {
@@ -140,5 +140,13 @@ describe('document operations', () => {
     k = addNode(k, { kind: 'rest-service', position: { x: 0, y: 0 }, label: 'B' }).doc;
     k = { ...k, edges: [{ from: 'a', to: 'b', protocol: 'http', props: { path: '/x' } }] };
     expect(reverseEdge(k, 'a->b').edges[0]).toEqual({ from: 'b', to: 'a', protocol: 'http', props: { path: '/x' } });
+  });
+
+  it('fills in the positions a file leaves out, and leaves a full layout alone', () => {
+    const doc = design();
+    expect(fillLayout(doc, () => new Map())).toBe(doc);
+    const partial = { ...doc, layout: { 'orders-api': { x: 0, y: 0 } } };
+    const filled = fillLayout(partial, () => new Map([['kafka', { x: 1, y: 2 }], ['billing', { x: 3, y: 4 }]]));
+    expect(filled.layout).toEqual({ 'orders-api': { x: 0, y: 0 }, kafka: { x: 1, y: 2 }, billing: { x: 3, y: 4 } });
   });
 });

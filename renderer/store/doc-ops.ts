@@ -286,3 +286,20 @@ export function reverseEdge(doc: Topology, edgeId: string): Topology {
   edges[i] = next;
   return { ...doc, edges };
 }
+
+/**
+ * Gives every component and zone without a layout entry the position the canvas draws it at
+ * (a grid below the placed components; a zone around its members), so that it stays put when
+ * other things move. Used when a design is loaded; a document with a full layout is returned as is.
+ */
+export function fillLayout(doc: Topology, positions: (doc: Topology) => Map<string, Position>): Topology {
+  const missing = [...doc.nodes.map((n) => n.id), ...doc.groups.map((g) => g.id)].filter((id) => !doc.layout[id]);
+  if (!missing.length) return doc;
+  const at = positions(doc);
+  const layout = { ...doc.layout };
+  for (const id of missing) {
+    const p = at.get(id);
+    if (p) layout[id] = { ...p };
+  }
+  return { ...doc, layout };
+}

@@ -5,7 +5,8 @@ import { emptyTopology } from '../../shared/model/types';
 import { historyOptions, type WithHistory } from '../history/history';
 import type { FileRef } from '../platform/types';
 import type { DiagSummary, Selection, Transient } from './derive';
-import { NO_TRANSIENT, summarise } from './derive';
+import { NO_TRANSIENT, positionsOf, summarise } from './derive';
+import { fillLayout } from './doc-ops';
 
 /**
  * The editor's one source of truth: the topology document, the selection and the UI state.
@@ -58,7 +59,7 @@ export interface EditorState {
 
   /** The one way the document changes. `recipe` returns the next document (or the same one for no change). */
   setDoc(recipe: (doc: Topology) => Topology, opts?: { select?: Partial<Selection> }): void;
-  /** Replaces the document (open, new, restore): selection and transient state are reset. */
+  /** Replaces the document (open, new, restore): selection and transient state are reset; missing positions are filled in. */
   loadDoc(doc: Topology, opts: { file: FileRef | null; dirty?: boolean; fileDiagnostics?: Diagnostic[] }): void;
   markSaved(file: FileRef): void;
   select(sel: Partial<Selection>): void;
@@ -135,7 +136,8 @@ export const createEditorStore = (initial: Topology = emptyTopology(), now?: () 
 
     loadDoc(doc, opts) {
       set({
-        doc,
+        // Components the file gives no position keep the one they are first drawn at.
+        doc: fillLayout(doc, positionsOf),
         file: opts.file,
         dirty: opts.dirty ?? false,
         selection: EMPTY_SELECTION,

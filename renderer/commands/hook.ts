@@ -1,0 +1,35 @@
+import { serializeTopology } from '../../shared/model/serialize';
+import { canRedo, canUndo } from '../history/history';
+import { isEnabled, runCommand } from '../app/commands';
+import { useEditor } from '../store/store';
+
+/**
+ * `window.__topoforge`: a small, read-mostly handle for end-to-end tests and for support
+ * ("paste the output of __topoforge.yaml()"): the design as file text, and the commands.
+ */
+export interface TestHook {
+  yaml(): string;
+  selection(): { nodes: string[]; edges: string[] };
+  select(nodes: string[], edges?: string[]): void;
+  run(id: string): boolean;
+  enabled(id: string): boolean;
+  canUndo(): boolean;
+  canRedo(): boolean;
+}
+
+export function installTestHook(): () => void {
+  const hook: TestHook = {
+    yaml: () => serializeTopology(useEditor.getState().doc),
+    selection: () => ({ nodes: [...useEditor.getState().selection.nodes], edges: [...useEditor.getState().selection.edges] }),
+    select: (nodes, edges = []) => useEditor.getState().select({ nodes, edges }),
+    run: runCommand,
+    enabled: isEnabled,
+    canUndo: () => canUndo(useEditor),
+    canRedo: () => canRedo(useEditor),
+  };
+  const w = window as unknown as { __topoforge?: TestHook };
+  w.__topoforge = hook;
+  return () => {
+    if (w.__topoforge === hook) delete w.__topoforge;
+  };
+}

@@ -1,0 +1,196 @@
+import type { ReactFlowInstance } from '@xyflow/react';
+import { makeId } from '../../shared/model/ids';
+import { generateMermaid } from '../../generators/mermaid';
+import { registerCommand } from '../app/commands';
+import { platform } from '../platform';
+import { DEFAULT_ZONE, NODE_HEIGHT, NODE_WIDTH, positionsOf, type FlowEdge, type FlowNode } from '../store/derive';
+import { useEditor } from '../store/store';
+import { currentTheme } from '../theme/theme';
+
+/**
+ * Image export: PNG (at twice the pixels) and SVG of the whole design or of the selection, as
+ * the canvas draws it in the current theme, with html-to-image over React Flow's viewport (the
+ * "download image" pattern: the viewport is re-transformed so the design's bounds fill the image).
+ * In the browser it is a download; in the desktop app the shell asks where to write it.
+ */
+
+/** The React Flow instance, set by the power layer while the canvas is mounted. */
+export const flow: { current: ReactFlowInstance<FlowNode, FlowEdge> | null } = { current: null };
+
+const PADDING = 32;
+/** Images are kept under this many CSS pixels a side (×2 for PNG), within every browser's canvas limit. */
+const MAX_SIDE = 8000;
+
+export interface Bounds {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Bounds of the given components and zones (all when `ids` is empty), from the document. */
+export function designBounds(ids: ReadonlySet<string> | undefined): Bounds | undefined {
+  const { doc, transient } = useEditor.getState();
+  const pos = positionsOf(doc);
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  const zones = new Set(doc.groups.map((g) => g.id));
+  for (const [id, p] of pos) {
+    if (ids && !ids.has(id)) continue;
+    const m = transient.measured[id];
+    const w = zones.has(id) ? (p.w ?? DEFAULT_ZONE.w) : (m?.width ?? NODE_WIDTH);
+    const h = zones.has(id) ? (p.h ?? DEFAULT_ZONE.h) : (m?.height ?? NODE_HEIGHT);
+    x0 = Math.min(x0, p.x);
+    y0 = Math.min(y0, p.y);
+    x1 = Math.max(x1, p.x + w);
+    y1 = Math.max(y1, p.y + h);
+  }
+  if (!Number.isFinite(x0)) return undefined;
+  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+}
+
+/** What an export covers: the selection when there is one, else the whole design. */
+function scope(): { ids: Set<string> | undefined; edges: Set<string> | undefined } {
+  const { doc, selection } = useEditor.getState();
+  if (!selection.nodes.length) return { ids: undefined, edges: undefined };
+  const ids = new Set(selection.nodes);
+  // A selected zone brings its components.
+  for (const n of doc.nodes) if (n.group && ids.has(n.group)) ids.add(n.id);
+  const edges = new Set<string>();
+  for (const e of flow.current?.getEdges() ?? []) if (ids.has(e.source) && ids.has(e.target)) edges.add(e.id);
+  return { ids, edges };
+}
+
+const nextFrame = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+
+/**
+ * Renders the design (or the selection) with html-to-image. The view is set to 100% while it
+ * runs, so that the canvas draws every label (it leaves them out when zoomed far out), then put back.
+ */
+export async function renderImage(format: 'png' | 'svg'): Promise<string | undefined> {
+  const viewportEl = document.querySelector<HTMLElement>('.react-flow__viewport');
+  const rf = flow.current;
+  if (!viewportEl || !rf) return undefined;
+  const { ids, edges } = scope();
+  const b = designBounds(ids);
+  if (!b) return undefined;
+  const zoom = Math.min(1, MAX_SIDE / (b.width + PADDING * 2), MAX_SIDE / (b.height + PADDING * 2));
+  const width = Math.ceil(b.width * zoom + PADDING * 2);
+  const height = Math.ceil(b.height * zoom + PADDING * 2);
+  const transform = `translate(${PADDING - b.x * zoom}px, ${PADDING - b.y * zoom}px) scale(${zoom})`;
+  const before = rf.getViewport();
+  const root = document.documentElement;
+  root.classList.add('is-exporting');
+  try {
+    if (before.zoom < 1) {
+      await rf.setViewport({ ...before, zoom: 1 });
+      await nextFrame();
+    }
+    const { toPng, toSvg } = await import('html-to-image');
+    const keep = (el: HTMLElement): boolean => {
+      const cl = el.classList;
+      if (!cl) return true;
+      if (cl.contains('react-flow__handle') || cl.contains('topo-badge')) return false;
+      if (ids && cl.contains('react-flow__node')) return ids.has(el.getAttribute('data-id') ?? '');
+      if (edges && cl.contains('react-flow__edge')) return edges.has(el.getAttribute('data-id') ?? '');
+      if (edges && cl.contains('topo-edge-label')) return edges.has(el.getAttribute('data-edge-id') ?? '');
+      return true;
+    };
+    const bg = getComputedStyle(root).getPropertyValue('--canvas-bg').trim() || (currentTheme() === 'dark' ? '#0c1015' : '#ffffff');
+    const opts = {
+      backgroundColor: bg,
+      width,
+      height,
+      skipFonts: true,
+      filter: keep,
+      style: { width: `${width}px`, height: `${height}px`, transform },
+    };
+    return format === 'png' ? await toPng(viewportEl, { ...opts, pixelRatio: 2 }) : await toSvg(viewportEl, opts);
+  } finally {
+    root.classList.remove('is-exporting');
+    if (before.zoom < 1) await rf.setViewport(before);
+  }
+}
+
+/** The SVG text of an `image/svg+xml` data URL. */
+export function svgText(dataUrl: string): string {
+  const comma = dataUrl.indexOf(',');
+  const meta = dataUrl.slice(0, comma);
+  const body = dataUrl.slice(comma + 1);
+  return meta.endsWith(';base64') ? atob(body) : decodeURIComponent(body);
+}
+
+function pngBytes(dataUrl: string): Uint8Array {
+  const bin = atob(dataUrl.slice(dataUrl.indexOf(',') + 1));
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+function download(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function baseName(): string {
+  const { doc, selection } = useEditor.getState();
+  return `${makeId(doc.name || 'design', () => false)}${selection.nodes.length ? '-selection' : ''}`;
+}
+
+const EXT = { png: 'png', svg: 'svg', mermaid: 'mmd' } as const;
+const MIME = { png: 'image/png', svg: 'image/svg+xml', mermaid: 'text/plain' } as const;
+
+async function save(format: 'png' | 'svg' | 'mermaid', data: string | Uint8Array): Promise<void> {
+  const s = useEditor.getState();
+  const name = baseName();
+  if (platform.isDesktop && platform.exportDiagram) {
+    const path = await platform.exportDiagram(format, data, { suggestedName: name });
+    if (path) s.toast({ tone: 'success', message: `Exported ${path}.` });
+    return;
+  }
+  const file = `${name}.${EXT[format]}`;
+  download(file, new Blob([data as BlobPart], { type: MIME[format] }));
+  s.toast({ tone: 'success', message: `Exported ${file}.` });
+}
+
+export async function exportImage(format: 'png' | 'svg'): Promise<void> {
+  const s = useEditor.getState();
+  try {
+    const url = await renderImage(format);
+    if (!url) {
+      s.toast({ tone: 'info', message: 'There is nothing to export yet.', hint: 'Add components to the design first.' });
+      return;
+    }
+    await save(format, format === 'png' ? pngBytes(url) : svgText(url));
+  } catch (e) {
+    s.toast({ tone: 'error', message: `The image could not be exported: ${(e as Error).message}`, hint: 'Your design is unchanged. Try again, or export the Mermaid diagram instead.' });
+  }
+}
+
+export async function exportMermaid(): Promise<void> {
+  const s = useEditor.getState();
+  try {
+    await save('mermaid', generateMermaid(s.doc));
+  } catch (e) {
+    s.toast({ tone: 'error', message: `The Mermaid diagram could not be exported: ${(e as Error).message}` });
+  }
+}
+
+export function registerExportCommands(): () => void {
+  const has = () => useEditor.getState().doc.nodes.length + useEditor.getState().doc.groups.length > 0;
+  const offs = [
+    registerCommand('file.exportPng', { run: () => void exportImage('png'), enabled: has }),
+    registerCommand('file.exportSvg', { run: () => void exportImage('svg'), enabled: has }),
+    registerCommand('file.exportMermaid', { run: () => void exportMermaid(), enabled: has }),
+  ];
+  return () => offs.forEach((f) => f());
+}
