@@ -1,6 +1,7 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect } from 'react';
 import { Canvas } from '../canvas/Canvas';
+import { PowerLayer } from '../commands/PowerLayer';
 import { Inspector } from '../inspector/Inspector';
 import { BottomPanel } from '../panels/BottomPanel';
 import { Palette } from '../panels/Palette';
@@ -44,6 +45,7 @@ export function App() {
           </ErrorBoundary>
         </div>
         <NewDialog />
+        <PowerLayer />
       </div>
     </ReactFlowProvider>
   );

@@ -2,6 +2,7 @@ import { useEffect, useReducer, type ReactNode } from 'react';
 import { commandById } from '../../shared/commands';
 import { isEnabled, onCommandsChanged, runCommand } from './commands';
 import { useEditor } from '../store/store';
+import { ThemeToggle } from '../theme/ThemeToggle';
 
 const ICONS: Record<string, ReactNode> = {
   'file.new': <path d="M14 3H6v18h12V7zM14 3v4h4M12 11v6M9 14h6" />,
@@ -89,6 +90,7 @@ export function Toolbar() {
         </span>
       </div>
       <div className="tool-group tool-right">
+        <ThemeToggle />
         <ToolButton id="file.exportBundle" label="Export" primary />
       </div>
     </header>

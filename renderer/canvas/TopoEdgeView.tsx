@@ -20,6 +20,7 @@ export const TopoEdgeView = memo(function TopoEdgeView(props: EdgeProps<FlowEdge
       {caption && (legible || selected || related) ? (
         <EdgeLabelRenderer>
           <div
+            data-edge-id={id}
             className={`topo-edge-label nodrag nopan${selected ? ' is-selected' : ''}${related ? ' is-related' : ''}${sev ? ` sev-${sev}` : ''}`}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
             title={summary?.messages.join('\n')}
