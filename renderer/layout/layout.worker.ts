@@ -2,8 +2,10 @@ import { autoLayout, type AutoLayoutOptions } from '../../shared/layout';
 import type { Topology } from '../../shared/model/types';
 
 /**
- * ELK's layout off the main thread. `elk.bundled.js` installs its own `onmessage` when it finds
- * itself in a worker; this module's handler replaces it (it would otherwise answer our messages).
+ * ELK's layout off the main thread. `elk.bundled.js`, when it finds itself in a worker, installs
+ * its own `self.onmessage` (for ELK's worker protocol), and may do so lazily, on the first layout.
+ * So this module listens with addEventListener, which that can't replace, and clears the
+ * `onmessage` ELK sets (it would only ignore our messages, but it has no business here).
  */
 
 interface Request {
@@ -14,10 +16,16 @@ interface Request {
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
-scope.onmessage = (e: MessageEvent<Request>) => {
+scope.addEventListener('message', (e: MessageEvent<Request>) => {
   const { id, doc, opts } = e.data;
   autoLayout(doc, opts).then(
-    (positions) => scope.postMessage({ id, positions }),
-    (err: unknown) => scope.postMessage({ id, error: err instanceof Error ? err.message : String(err) }),
+    (positions) => {
+      scope.onmessage = null;
+      scope.postMessage({ id, positions });
+    },
+    (err: unknown) => {
+      scope.onmessage = null;
+      scope.postMessage({ id, error: err instanceof Error ? err.message : String(err) });
+    },
   );
-};
+});
