@@ -6,6 +6,7 @@ import { exportBundle } from '../app/actions';
 import type { Output as OutputData } from '../services/output';
 import { generateOutput } from '../services/output-client';
 import { useEditor, type OutputTab } from '../store/store';
+import { currentTheme, useTheme, type Theme } from '../theme/theme';
 
 /** The Output panel: the generated document, compose file, configs and diagram, live (debounced). */
 
@@ -76,15 +77,17 @@ function Missing({ what }: { what: string }) {
   return <div className="empty-state">{what} is not available in this build yet.</div>;
 }
 
-async function renderMermaid(source: string): Promise<string> {
+/** Mermaid draws in the app's theme (its own `dark` theme on the dark canvas), so the diagram stays readable in both. */
+async function renderMermaid(source: string, theme: Theme = currentTheme()): Promise<string> {
   const { default: mermaid } = await import('mermaid');
-  mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: 'default', fontFamily: 'var(--font-sans)', flowchart: { htmlLabels: false } });
+  mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: theme === 'dark' ? 'dark' : 'default', fontFamily: 'var(--font-sans)', flowchart: { htmlLabels: false } });
   return (await mermaid.render(`tf-mermaid-${++mermaidSeq}`, source)).svg;
 }
 
 /** The document, with its Mermaid code blocks drawn as diagrams (the source stays one click away). */
 function Markdown({ source }: { source: string }) {
   const html = useMemo(() => DOMPurify.sanitize(marked.parse(source, { async: false, gfm: true }) as string), [source]);
+  const theme = useTheme((t) => t.theme);
   const ref = useRef<HTMLElement>(null);
   useEffect(() => {
     let live = true;
@@ -94,7 +97,7 @@ function Markdown({ source }: { source: string }) {
         // A very large diagram would hold the window for seconds: it stays as source (the Mermaid tab draws it on request).
         if ((code.textContent ?? '').length > MAX_INLINE_DIAGRAM) continue;
         try {
-          const svg = await renderMermaid(code.textContent ?? '');
+          const svg = await renderMermaid(code.textContent ?? '', theme);
           if (!live) return;
           const figure = document.createElement('figure');
           figure.className = 'markdown-diagram';
@@ -108,8 +111,9 @@ function Markdown({ source }: { source: string }) {
     return () => {
       live = false;
     };
-  }, [html]);
-  return <article ref={ref} className="markdown" dangerouslySetInnerHTML={{ __html: html }} />;
+  }, [html, theme]);
+  // Keyed by theme: the diagrams drawn into it are drawn again in the new theme.
+  return <article key={theme} ref={ref} className="markdown" dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
 function Code({ text, label }: { text: string; label: string }) {
@@ -206,13 +210,14 @@ function Configs({ files }: { files: OutputFile[] }) {
 }
 
 function MermaidView({ source }: { source: string }) {
+  const theme = useTheme((t) => t.theme);
   const [svg, setSvg] = useState<string>('');
   const [error, setError] = useState<string>('');
   useEffect(() => {
     let live = true;
     (async () => {
       try {
-        const out = await renderMermaid(source);
+        const out = await renderMermaid(source, theme);
         if (live) {
           setSvg(out);
           setError('');
@@ -224,7 +229,7 @@ function MermaidView({ source }: { source: string }) {
     return () => {
       live = false;
     };
-  }, [source]);
+  }, [source, theme]);
   return (
     <div className="mermaid-split">
       <div className="mermaid-render" aria-label="Rendered diagram" role="img">
