@@ -63,6 +63,25 @@ function scope(): { ids: Set<string> | undefined; edges: Set<string> | undefined
   return { ids, edges };
 }
 
+/** Presentation properties that the canvas's stylesheet gives SVG shapes (edges, arrows). */
+const SVG_PROPS = ['stroke', 'stroke-width', 'stroke-dasharray', 'stroke-opacity', 'stroke-linecap', 'stroke-linejoin', 'fill', 'fill-opacity', 'opacity'];
+
+/**
+ * html-to-image copies an `<svg>` as it is, without the stylesheet's rules for what is inside it
+ * (the connections' strokes come from CSS), so for the capture every shape inside the viewport's
+ * SVGs gets its computed look written on it. Returns a function that puts the originals back.
+ */
+function inlineSvgStyles(root: Element): () => void {
+  const restore: (() => void)[] = [];
+  for (const el of root.querySelectorAll<SVGElement>('svg path, svg polyline, svg line, svg circle, svg rect, svg polygon')) {
+    const before = el.getAttribute('style');
+    const cs = getComputedStyle(el);
+    for (const p of SVG_PROPS) el.style.setProperty(p, cs.getPropertyValue(p));
+    restore.push(() => (before === null ? el.removeAttribute('style') : el.setAttribute('style', before)));
+  }
+  return () => restore.forEach((f) => f());
+}
+
 const nextFrame = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
 
 /**
@@ -107,7 +126,12 @@ export async function renderImage(format: 'png' | 'svg'): Promise<string | undef
       filter: keep,
       style: { width: `${width}px`, height: `${height}px`, transform },
     };
-    return format === 'png' ? await toPng(viewportEl, { ...opts, pixelRatio: 2 }) : await toSvg(viewportEl, opts);
+    const putBack = inlineSvgStyles(viewportEl);
+    try {
+      return format === 'png' ? await toPng(viewportEl, { ...opts, pixelRatio: 2 }) : await toSvg(viewportEl, opts);
+    } finally {
+      putBack();
+    }
   } finally {
     root.classList.remove('is-exporting');
     if (before.zoom < 1) await rf.setViewport(before);
