@@ -8,6 +8,7 @@ import { runCommand } from '../app/commands';
 import { Icon } from '../icons/Icon';
 import { idProblem, renameNode, reverseEdge, setGroupLabel, setEdgeLabel, setEdgeProp, setEdgeProtocol, setMeta, setNodeGroup, setNodeLabel, setNodeProp, setRequirement } from '../store/doc-ops';
 import { useEditor } from '../store/store';
+import { ZoneFields } from '../zones/ZoneFields';
 import { FieldShell, PropField, StringListInput } from './fields';
 import { SeverityIcon } from '../panels/SeverityIcon';
 import { viableProtocols } from '../services/validation';
@@ -391,6 +392,7 @@ function ZoneInspector({ id }: { id: string }) {
         <FieldShell id={labelId} label="Label">
           <input id={labelId} className="input" value={group.label} onChange={(e) => setDoc((d) => setGroupLabel(d, id, e.target.value))} />
         </FieldShell>
+        <ZoneFields id={id} />
       </section>
     </>
   );
