@@ -1,4 +1,4 @@
-import { ZONE_PADDING } from '../../shared/layout';
+import { ZONE_PADDING } from '../../shared/layout/constants';
 import { registerCommand } from '../app/commands';
 import { canvasApi } from '../canvas/api';
 import { gesture, isApplyingHistory, untracked } from '../history/history';

@@ -3,6 +3,7 @@ import type { ElkExtendedEdge, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api'
 import { defaultProtocol, flowOf, getKind } from '../catalog';
 import type { Position, Protocol, Topology } from '../model/types';
 import { OBSERVABILITY_PROTOCOLS, PROTOCOLS } from '../model/types';
+import { EMPTY_ZONE, NODE_HEIGHT, NODE_WIDTH, ZONE_PADDING } from './constants';
 
 /**
  * Automatic layout of a design with ELK's layered algorithm: data flows left to right, zones
@@ -16,12 +17,7 @@ import { OBSERVABILITY_PROTOCOLS, PROTOCOLS } from '../model/types';
  * also get their size (`w`, `h`). Same design, same positions.
  */
 
-export const NODE_WIDTH = 200;
-export const NODE_HEIGHT = 72;
-/** Room at the top of a zone for its title, and around its content. */
-export const ZONE_PADDING = { top: 48, left: 28, bottom: 28, right: 28 } as const;
-/** Size of a zone with no component in it. */
-export const EMPTY_ZONE = { w: 240, h: 120 } as const;
+export { EMPTY_ZONE, NODE_HEIGHT, NODE_WIDTH, ZONE_PADDING } from './constants';
 /** Space between separately placed blocks (used by `only`). */
 const BLOCK_GAP = 120;
 

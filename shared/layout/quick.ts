@@ -1,7 +1,7 @@
 import { defaultProtocol, getKind } from '../catalog';
 import type { Position, Protocol, Topology } from '../model/types';
 import { OBSERVABILITY_PROTOCOLS, PROTOCOLS } from '../model/types';
-import { EMPTY_ZONE, NODE_HEIGHT, NODE_WIDTH, ZONE_PADDING } from './index';
+import { EMPTY_ZONE, NODE_HEIGHT, NODE_WIDTH, ZONE_PADDING } from './constants';
 
 /**
  * A quick synchronous layout for places that cannot wait for ELK (an export called without a
