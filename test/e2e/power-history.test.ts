@@ -85,7 +85,7 @@ describe('undo and redo in Chromium', () => {
       await p.keyboard.press('z');
     });
     await edit('auto layout', (p) => p.getByRole('button', { name: 'Auto layout', exact: true }).click());
-    await edit('rename the zone', async (p) => {
+    await edit('rename the zone', async () => {
       const label = inspector.getByLabel('Label', { exact: true });
       await label.fill('Data tier');
     });
