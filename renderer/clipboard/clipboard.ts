@@ -1,5 +1,6 @@
 import { registerCommand } from '../app/commands';
 import { canvasApi } from '../canvas/api';
+import { platform } from '../platform';
 import { removeElements } from '../store/doc-ops';
 import { GRID, NODE_HEIGHT, NODE_WIDTH } from '../store/derive';
 import { useEditor } from '../store/store';
@@ -10,8 +11,10 @@ import { copyText, insert, placed, readClipboardText } from './subdoc';
  *
  * The keys (Mod+C/X/V) arrive as the page's own `copy`/`cut`/`paste` events, which read and write
  * the system clipboard with no permission prompt, and which are left alone while the user types in
- * a field or has selected text. The commands (menus, palette) use the async Clipboard API, with
- * `execCommand('copy')` and the last copied text of this window as fallbacks.
+ * a field or has selected text. The commands (menus, palette) use, in the desktop app, the engine's
+ * own Cut/Copy/Paste (which fire those same events: the shell refuses clipboard permissions), and in
+ * the browser the async Clipboard API, with `execCommand('copy')` and the last copied text of this
+ * window as fallbacks.
  */
 
 const OFFSET = 32;
@@ -114,6 +117,11 @@ export async function copyCommand(cut: boolean): Promise<void> {
   const text = selectionText();
   if (!text) return;
   remember(text);
+  if (platform.nativeEdit) {
+    // The desktop app: the engine's own Copy fires the page's copy event, handled below.
+    platform.nativeEdit(cut ? 'cut' : 'copy');
+    return;
+  }
   const written = await writeClipboard(text);
   if (cut) deleteSelection();
   if (!written) {
@@ -123,6 +131,11 @@ export async function copyCommand(cut: boolean): Promise<void> {
 
 /** Paste from a menu or the command palette. */
 export async function pasteCommand(): Promise<void> {
+  if (platform.nativeEdit) {
+    // The desktop app: the engine's own Paste fires the page's paste event, handled below.
+    platform.nativeEdit('paste');
+    return;
+  }
   let text: string | undefined;
   try {
     text = await navigator.clipboard.readText();

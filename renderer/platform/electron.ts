@@ -118,6 +118,10 @@ export function createElectronPlatform(bridge: DesktopBridge = (globalThis as un
       return null;
     },
 
+    nativeEdit(action: 'cut' | 'copy' | 'paste') {
+      bridge.nativeEdit(action);
+    },
+
     setDirty(dirty: boolean) {
       bridge.setDirty(dirty);
     },

@@ -71,4 +71,9 @@ export interface Platform {
    * the path written, or null when cancelled. The browser downloads the file instead.
    */
   exportDiagram?(format: 'png' | 'svg' | 'mermaid', data: string | Uint8Array, opts: ExportOptions): Promise<string | null>;
+  /**
+   * Desktop only: has the browser engine run its own Cut, Copy or Paste in the page, which fires
+   * the page's clipboard event (the menus' Copy/Paste, where the async Clipboard API is refused).
+   */
+  nativeEdit?(action: 'cut' | 'copy' | 'paste'): void;
 }
