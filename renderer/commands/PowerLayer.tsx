@@ -8,6 +8,7 @@ import { registerLayoutCommands, startLayoutOnOpen } from '../layout/commands';
 import { FindBox } from '../search/FindBox';
 import type { FlowEdge, FlowNode } from '../store/derive';
 import { startTheme } from '../theme/theme';
+import { ZoneDraw } from '../zones/ZoneDraw';
 import { registerZoneCommands, startZoneMembership } from '../zones/zones';
 import { CommandPalette } from './CommandPalette';
 import { installTestHook } from './hook';
@@ -53,6 +54,7 @@ export function PowerLayer() {
   }, [rf]);
   return (
     <>
+      <ZoneDraw />
       <FindBox />
       <CommandPalette />
       <ShortcutsSheet />

@@ -1,3 +1,4 @@
+import { create } from 'zustand';
 import { ZONE_PADDING } from '../../shared/layout/constants';
 import { registerCommand } from '../app/commands';
 import { canvasApi } from '../canvas/api';
@@ -8,44 +9,64 @@ import { useEditor } from '../store/store';
 import { assignZones, movedOrAdded } from './membership';
 
 /**
- * Zones on the canvas: Add Zone (Z) draws one around the selected components, or in the middle of
- * the view; a selected zone is resized by its handles (one undo step per resize); a component
- * dropped inside a zone's box joins it and one dragged out leaves it, in the same undo step as
- * the move.
+ * Zones on the canvas: Add Zone (Z) draws one around the selected components, or, with nothing
+ * selected, lets the user drag out its box on the canvas (ZoneDraw.tsx); a selected zone is
+ * resized by its handles (one undo step per resize); a component dropped inside a zone's box
+ * joins it and one dragged out leaves it, in the same undo step as the move.
  */
 
 const snap = (v: number) => Math.round(v / GRID) * GRID;
+
+/** While true, the next drag on the canvas draws a zone (see ZoneDraw). */
+export const useZoneDraw = create<{ active: boolean }>()(() => ({ active: false }));
+
+/**
+ * Adds a zone with this box (canvas coordinates); the components whose centre is inside join it
+ * (with `members`, exactly those). One undo step; the new zone is selected.
+ */
+export function createZone(box: { x: number; y: number; w: number; h: number }, members?: readonly string[]): string {
+  const s = useEditor.getState();
+  const pos = positionsOf(s.doc);
+  const inside = members
+    ? new Set(members)
+    : new Set(s.doc.nodes.filter((n) => {
+        const p = pos.get(n.id);
+        if (!p) return false;
+        const cx = p.x + NODE_WIDTH / 2;
+        const cy = p.y + NODE_HEIGHT / 2;
+        return cx >= box.x && cx <= box.x + box.w && cy >= box.y && cy <= box.y + box.h;
+      }).map((n) => n.id));
+  let id = '';
+  s.setDoc((d) => {
+    const r = addGroup(d, { label: 'Zone', position: { x: box.x, y: box.y }, size: { w: box.w, h: box.h } });
+    id = r.id;
+    return { ...r.doc, nodes: r.doc.nodes.map((n) => (inside.has(n.id) ? { ...n, group: r.id } : n)) };
+  });
+  if (id) s.select({ nodes: [id], edges: [] });
+  return id;
+}
 
 export function addZone(): void {
   const s = useEditor.getState();
   const zones = new Set(s.doc.groups.map((g) => g.id));
   const members = s.selection.nodes.filter((id) => !zones.has(id) && s.doc.nodes.some((n) => n.id === id));
-  let position: { x: number; y: number };
-  let size: { w: number; h: number };
-  if (members.length) {
-    const pos = positionsOf(s.doc);
-    const ps = members.map((id) => pos.get(id)!);
-    const x0 = Math.min(...ps.map((p) => p.x)) - ZONE_PADDING.left;
-    const y0 = Math.min(...ps.map((p) => p.y)) - ZONE_PADDING.top;
-    const x1 = Math.max(...ps.map((p) => p.x + NODE_WIDTH)) + ZONE_PADDING.right;
-    const y1 = Math.max(...ps.map((p) => p.y + NODE_HEIGHT)) + ZONE_PADDING.bottom;
-    position = { x: snap(x0 - GRID / 2), y: snap(y0 - GRID / 2) };
-    size = { w: snap(x1 - position.x + GRID / 2), h: snap(y1 - position.y + GRID / 2) };
-  } else {
-    const c = canvasApi.current?.viewCenter() ?? { x: 0, y: 0 };
-    size = { ...DEFAULT_ZONE };
-    position = { x: snap(c.x - size.w / 2), y: snap(c.y - size.h / 2) };
+  if (!members.length) {
+    useZoneDraw.setState({ active: true });
+    return;
   }
-  let id = '';
-  s.setDoc(
-    (d) => {
-      const r = addGroup(d, { label: 'Zone', position, size });
-      id = r.id;
-      const set = new Set(members);
-      return { ...r.doc, nodes: r.doc.nodes.map((n) => (set.has(n.id) ? { ...n, group: r.id } : n)) };
-    },
-  );
-  if (id) s.select({ nodes: [id], edges: [] });
+  const pos = positionsOf(s.doc);
+  const ps = members.map((id) => pos.get(id)!);
+  const x0 = Math.min(...ps.map((p) => p.x)) - ZONE_PADDING.left;
+  const y0 = Math.min(...ps.map((p) => p.y)) - ZONE_PADDING.top;
+  const x1 = Math.max(...ps.map((p) => p.x + NODE_WIDTH)) + ZONE_PADDING.right;
+  const y1 = Math.max(...ps.map((p) => p.y + NODE_HEIGHT)) + ZONE_PADDING.bottom;
+  const position = { x: snap(x0 - GRID / 2), y: snap(y0 - GRID / 2) };
+  createZone({ ...position, w: snap(x1 - position.x + GRID / 2), h: snap(y1 - position.y + GRID / 2) }, members);
+}
+
+/** A zone of the default size in the middle of the view (a click instead of a drag while drawing). */
+export function addZoneAt(centre: { x: number; y: number } = canvasApi.current?.viewCenter() ?? { x: 0, y: 0 }): void {
+  createZone({ x: snap(centre.x - DEFAULT_ZONE.w / 2), y: snap(centre.y - DEFAULT_ZONE.h / 2), ...DEFAULT_ZONE });
 }
 
 export function registerZoneCommands(): () => void {

@@ -125,6 +125,34 @@ describe('zones in Chromium', () => {
     const doc = await docOf(page);
     expect(doc.groups).toEqual([]);
     expect(doc.nodes.map((n) => [n.id, n.group])).toEqual([['api', undefined], ['db', undefined]]);
+  });
+
+  it('with nothing selected, Z lets the user drag out a zone; the components inside join it; Esc cancels', async () => {
+    const { page } = s;
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await focusCanvas(page);
+    await page.keyboard.press('z');
+    const layer = page.getByRole('application', { name: /Draw a zone/ });
+    await layer.waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => layer.count()).toBe(0);
+    expect((await docOf(page)).groups).toEqual([]);
+
+    await page.keyboard.press('z');
+    await layer.waitFor();
+    const db = (await nodeById(page, 'db').boundingBox())!;
+    await page.mouse.move(db.x - 30, db.y - 50);
+    await page.mouse.down();
+    await page.mouse.move(db.x + db.width / 2, db.y + db.height / 2, { steps: 4 });
+    await page.mouse.move(db.x + db.width + 30, db.y + db.height + 30, { steps: 4 });
+    await shot(page, 'power-15-drawing-a-zone');
+    await page.mouse.up();
+    await expect.poll(() => page.locator('.react-flow__node-zone').count()).toBe(1);
+    const doc = await docOf(page);
+    expect(doc.nodes.map((n) => [n.id, n.group])).toEqual([['api', undefined], ['db', 'zone']]);
+    // One step.
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await docOf(page)).groups.length).toBe(0);
     expect(s.errors).toEqual([]);
   });
 });
