@@ -142,4 +142,18 @@ describe('undo and redo in Chromium', () => {
     await expect.poll(() => page.getByRole('button', { name: 'Redo', exact: true }).isDisabled()).toBe(true);
     expect(await node(page, 'REST service (REST service)').count()).toBe(1);
   });
+
+  it('undoing back to the design as it was opened clears the unsaved mark', async () => {
+    const { page } = s;
+    await blank(page);
+    const mark = page.locator('[aria-label="unsaved changes"]');
+    expect(await mark.count()).toBe(0);
+    await dragFromPalette(page, 'Kafka', 300, 150);
+    await expect.poll(() => mark.count()).toBe(1);
+    await focusCanvas(page);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => mark.count()).toBe(0);
+    await page.keyboard.press('Control+y');
+    await expect.poll(() => mark.count()).toBe(1);
+  });
 });
