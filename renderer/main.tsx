@@ -3,6 +3,7 @@ import './styles/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import './import/import';
 import { readAutosave, startAutosave } from './app/autosave';
 import { startTitleSync, startValidation } from './app/runtime';
 import { defaultExample } from './services/examples';

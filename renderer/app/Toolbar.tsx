@@ -8,6 +8,7 @@ const ICONS: Record<string, ReactNode> = {
   'file.new': <path d="M14 3H6v18h12V7zM14 3v4h4M12 11v6M9 14h6" />,
   'file.open': <path d="M3 7a2 2 0 0 1 2-2h4l2 2h8a2 2 0 0 1 2 2v1H7.5L4 19H3zM4 19l3.5-9H22l-3.5 9z" />,
   'file.save': <path d="M5 3h11l3 3v15H5zM8 3v5h7V3M8 21v-7h8v7" />,
+  'file.import': <path d="M12 15V3M7 8l5-5 5 5M4 14v6h16v-6" />,
   'edit.undo': <path d="M9 14 4 9l5-5M4 9h11a5 5 0 0 1 0 10h-3" />,
   'edit.redo': <path d="m15 14 5-5-5-5M20 9H9a5 5 0 0 0 0 10h3" />,
   'arrange.autoLayout': <path d="M4 4h6v6H4zM14 14h6v6h-6zM14 4h6v6h-6zM7 10v4a3 3 0 0 0 3 3h4" />,
@@ -71,6 +72,7 @@ export function Toolbar() {
         <ToolButton id="file.new" label="New" />
         <ToolButton id="file.open" label="Open" />
         <ToolButton id="file.save" label="Save" />
+        <ToolButton id="file.import" label="Import" showLabel={false} />
       </div>
       <div className="tool-sep" />
       <div className="tool-group">
