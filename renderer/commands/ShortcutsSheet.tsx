@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { COMMANDS, type MenuId } from '../../shared/commands';
 import { menuName } from './fuzzy';
-import { shortcutKeys, useOverlay } from './ui';
+import { formatShortcut, shortcutKeys, useOverlay } from './ui';
 
 /** `?`: every command and its keys (⌘ on macOS, Ctrl elsewhere), from the command descriptors, and the canvas's own keys. */
 
@@ -98,7 +98,7 @@ export function ShortcutsSheet() {
             </table>
           </section>
         </div>
-        <p className="shortcuts-foot muted">All of these are also in the command palette ({shortcutKeys('Mod+K').join(shortcutKeys('Mod+K')[0] === '⌘' ? '' : '+')}).</p>
+        <p className="shortcuts-foot muted">All of these are also in the command palette ({formatShortcut('Mod+K')}).</p>
       </div>
     </div>
   );

@@ -18,6 +18,8 @@ import { currentTheme } from '../theme/theme';
 export const flow: { current: ReactFlowInstance<FlowNode, FlowEdge> | null } = { current: null };
 
 const PADDING = 32;
+/** Above this many components the canvas draws only those in view (see Canvas: onlyRenderVisibleElements). */
+const LARGE = 300;
 /** Images are kept under this many CSS pixels a side (×2 for PNG), within every browser's canvas limit. */
 const MAX_SIDE = 8000;
 
@@ -85,8 +87,7 @@ function inlineSvgStyles(root: Element): () => void {
 const nextFrame = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
 
 /**
- * Renders the design (or the selection) with html-to-image. The view is set to 100% while it
- * runs, so that the canvas draws every label (it leaves them out when zoomed far out), then put back.
+ * Renders the design (or the selection) with html-to-image, then puts the view back as it was.
  */
 export async function renderImage(format: 'png' | 'svg'): Promise<string | undefined> {
   const viewportEl = document.querySelector<HTMLElement>('.react-flow__viewport');
@@ -101,10 +102,19 @@ export async function renderImage(format: 'png' | 'svg'): Promise<string | undef
   const transform = `translate(${PADDING - b.x * zoom}px, ${PADDING - b.y * zoom}px) scale(${zoom})`;
   const before = rf.getViewport();
   const root = document.documentElement;
+  // A large design only has the components in view drawn: the view takes in all of it while the
+  // export runs (labels may then be left out). Otherwise the view goes to 100%, where every label is drawn.
+  const large = rf.getNodes().length > LARGE;
+  let moved = false;
   root.classList.add('is-exporting');
   try {
-    if (before.zoom < 1) {
+    if (large) {
+      await rf.fitView({ ...(ids ? { nodes: [...ids].map((id) => ({ id })) } : {}), padding: 0, duration: 0, minZoom: 0.02 });
+      moved = true;
+      await nextFrame();
+    } else if (before.zoom < 1) {
       await rf.setViewport({ ...before, zoom: 1 });
+      moved = true;
       await nextFrame();
     }
     const { toPng, toSvg } = await import('html-to-image');
@@ -134,7 +144,7 @@ export async function renderImage(format: 'png' | 'svg'): Promise<string | undef
     }
   } finally {
     root.classList.remove('is-exporting');
-    if (before.zoom < 1) await rf.setViewport(before);
+    if (moved) await rf.setViewport(before);
   }
 }
 

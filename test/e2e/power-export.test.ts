@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -95,6 +96,24 @@ describe('image export in Chromium', () => {
     expect(text).toContain('token validation');
     expect(text).not.toContain('Storefront (React)');
     expect(text).not.toContain('Prometheus');
+  });
+
+  it('exports every component of a large design (the canvas draws only those in view)', async () => {
+    const { page } = s;
+    const n = 360;
+    const lines = ['topoforge: 1', 'name: Large', 'nodes:'];
+    for (let i = 0; i < n; i++) lines.push(`  - { id: svc-${i}, kind: worker, label: Service ${i} }`);
+    lines.push('layout:');
+    for (let i = 0; i < n; i++) lines.push(`  svc-${i}: { x: ${(i % 20) * 320}, y: ${Math.floor(i / 20) * 160} }`);
+    const file = join(mkdtempSync(join(tmpdir(), 'topoforge-export-')), 'large.topo.yaml');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Open', exact: true }).click()]);
+    await chooser.setFiles(file);
+    await expect.poll(() => yaml(page)).toContain('svc-359');
+    await page.getByRole('button', { name: 'Zoom In' }).or(page.getByRole('button', { name: 'zoom in' })).first().click();
+    const svg = await download(page, 'export svg');
+    const text = await page.evaluate((t) => new DOMParser().parseFromString(t, 'image/svg+xml').documentElement.textContent ?? '', svg.data.toString('utf8'));
+    for (let i = 0; i < n; i++) expect(text).toContain(`Service ${i}`);
   });
 
   it('exports the Mermaid diagram', async () => {
