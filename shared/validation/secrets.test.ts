@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validate } from './index';
-import { findSecrets, isCredentialName, redactSecrets } from './rules/secrets';
+import { findSecrets, isCredentialName, redactSecrets, redactText } from './rules/secrets';
 import { design, edge, node, withCode } from './testkit';
 
 // Key-shaped test values are put together at run time, so that no secret scanner mistakes this file for a leak.
@@ -135,5 +135,19 @@ describe('redactSecrets', () => {
     expect(found.map((f) => f.path)).toEqual(['nodes[0].props.__proto__.password', 'nodes[0].props.a.b.token']);
     expect(JSON.stringify(out.nodes[0]!.props)).toBe('{"__proto__":{"password":"${API_PROTO_PASSWORD}"},"a.b":{"token":"${API_A_B_TOKEN}"}}');
     expect(({} as Record<string, unknown>).password).toBeUndefined();
+  });
+});
+
+describe('messages about a design with a key in a label', () => {
+  it('never show the key: TF509 names the component from the redacted design', () => {
+    const doc = design({ nodes: [node('api', 'rest-service', {}, { label: `Orders ${AWS}` })] });
+    const found = withCode(validate(doc), 'TF509');
+    expect(found.map((d) => d.message)).toEqual(['Orders ${API_LABEL} (REST service): the label holds an AWS access key id; the generated files get ${API_LABEL} instead']);
+    expect(found[0]!.hint).toBe('Keep credentials out of the design file (it is shared and kept in git): take it out of the text, and set API_LABEL in .env (the generated .env.example lists it).');
+  });
+
+  it('redactText replaces key-shaped text in any message', () => {
+    expect(redactText(`Orders ${AWS} (REST service) is not connected`)).toBe('Orders [secret] (REST service) is not connected');
+    expect(redactText('nothing to see')).toBe('nothing to see');
   });
 });

@@ -327,24 +327,36 @@ export function redactSecrets(doc: Topology): { doc: Topology; found: SecretFind
   return { doc: out as Topology, found };
 }
 
+/** Key-shaped text (a private key, an AWS key id, a token ...) in `text` replaced by `[secret]`; for messages about a design. */
+export function redactText(text: string): string {
+  return MAYBE_KEY.test(text) ? replaceKeys(text, '[secret]') : text;
+}
+
 /** TF509: each credential typed into the design, with the variable the generated files use instead. */
 export function secretRules(index: Index, out: Diagnostic[]): void {
-  for (const f of findSecrets(index.doc)) {
-    const node = f.nodeIndex !== undefined ? index.doc.nodes[f.nodeIndex] : undefined;
-    const edgeInfo = f.edgeIndex !== undefined ? index.edges.find((e) => e.index === f.edgeIndex) : undefined;
+  const { doc: safe, found } = redactSecrets(index.doc);
+  if (found.length === 0) return;
+  // Components are named from the redacted design: a label may be the very thing found.
+  const nodeById = new Map<string, TopoNode>();
+  for (const n of Array.isArray(safe.nodes) ? safe.nodes : []) if (n && typeof n === 'object' && !nodeById.has(String(n.id))) nodeById.set(String(n.id), n);
+  const nameOf = (id: unknown) => {
+    const n = nodeById.get(String(id));
+    return n ? displayName(n, String(n.id)) : `"${redactText(String(id))}"`;
+  };
+  for (const f of found) {
+    const node = f.nodeIndex !== undefined ? safe.nodes[f.nodeIndex] : undefined;
+    const edge = f.edgeIndex !== undefined ? safe.edges[f.edgeIndex] : undefined;
     const who = node
       ? displayName(node, String(node.id))
-      : edgeInfo
-        ? `The connection ${edgeInfo.from ? displayName(edgeInfo.from.node, edgeInfo.from.id) : `"${String(edgeInfo.edge.from)}"`} → ${edgeInfo.to ? displayName(edgeInfo.to.node, edgeInfo.to.id) : `"${String(edgeInfo.edge.to)}"`}`
+      : edge
+        ? `The connection ${nameOf(edge.from)} → ${nameOf(edge.to)}`
         : f.owner === 'requirements'
           ? 'The requirements'
           : f.nodes.length
             ? `The zone "${f.owner}"`
             : 'The design';
     const setting = f.path.startsWith('requirements.') ? f.path.slice('requirements.'.length) : /\.props\.(.*)$/.exec(f.path)?.[1];
-    const fix = setting
-      ? `write ${setting}: \${${f.variable}} in the design`
-      : 'take it out of the text';
+    const fix = setting ? `write ${setting}: \${${f.variable}} in the design` : 'take it out of the text';
     out.push(
       makeDiagnostic(
         'TF509',
