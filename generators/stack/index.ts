@@ -1,4 +1,5 @@
 import type { Topology } from '../../shared/model/types';
+import { redactSecrets, type SecretFinding } from '../../shared/validation/rules/secrets';
 import type { OutputFile } from '../types';
 import type { RNode } from './context';
 import { StackContext } from './context';
@@ -28,11 +29,23 @@ const HANDLERS: Record<string, (ctx: StackContext, n: RNode) => void> = {
   ...SECURITY_HANDLERS,
 };
 
+/** Kinds whose container is the user's own service (a stand-in until they set its image). */
+const OWN_SERVICES = new Set(['rest-service', 'grpc-service', 'graphql-service', 'web-app', 'worker', 'batch-job']);
+
+function secretWhere(f: SecretFinding): string {
+  const where = f.where.replace(/^the /, '');
+  return f.owner === 'design' ? `${where[0]!.toUpperCase()}${where.slice(1)}` : f.owner === 'requirements' ? `Requirement ${where.replace(/^setting /, '')}` : `${where[0]!.toUpperCase()}${where.slice(1)} of ${f.owner}`;
+}
+
 /** Kinds the stack generator knows how to start (every containerised catalog kind). */
 export const STACK_KINDS: readonly string[] = Object.keys(HANDLERS);
 
-export function generateStack(doc: Topology): OutputFile[] {
+export function generateStack(design: Topology): OutputFile[] {
+  // Credentials typed into the design (TF509) become ${VARIABLE} references, declared first so
+  // that they keep the names validation announced.
+  const { doc, found } = redactSecrets(design);
   const ctx = new StackContext(doc);
+  for (const f of found) ctx.env.define(f.owner, f.key, { comment: `${secretWhere(f)}, typed into the design: set the real value here`, secret: true });
   for (const n of ctx.nodes) {
     if (n.kind.external) continue;
     const handler = HANDLERS[n.kind.id];
@@ -54,6 +67,13 @@ export function generateStack(doc: Topology): OutputFile[] {
       needs: [],
       oneShot: true,
     });
+  }
+  // A service you build gets each credential setting of its node as an environment variable.
+  for (const f of found) {
+    const setting = /^nodes\[\d+\]\.props\.(.+)$/.exec(f.path)?.[1];
+    const spec = ctx.services.get(f.owner);
+    if (!f.whole || !setting || !spec || spec.node !== f.owner || !OWN_SERVICES.has(ctx.nodes.find((n) => n.id === f.owner)?.kind.id ?? '')) continue;
+    if (!(f.key in spec.environment)) spec.environment[f.key] = `\${${f.variable}}`;
   }
   const compose = buildCompose(ctx);
   const title = oneLine(doc.name, 100) || 'Design';
