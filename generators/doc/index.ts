@@ -7,6 +7,7 @@ import { Ctx, filled, protocolName, str } from './context';
 import { code, literal, md, row } from './markdown';
 import { RESOLVERS } from './sections';
 import { integrationTemplate, variablesIn } from './template';
+import { redactSecrets, redactText } from '../../shared/validation/rules/secrets';
 
 export { integrationTemplate } from './template';
 
@@ -57,8 +58,17 @@ const SEVERITY_WORD: Record<string, string> = { error: 'Error', warning: 'Warnin
  * the design (or marked not decided, with what would decide it), the filled Prompt Template,
  * the Mermaid diagram, tables of components and connections, and the design checks.
  */
-export function generateIntegrationDoc(doc: Topology, diagnostics?: Diagnostic[]): string {
-  const checks = diagnostics ?? designChecks(doc);
+function withoutKeys(d: Diagnostic): Diagnostic {
+  const message = redactText(d.message);
+  const hint = redactText(d.hint);
+  return message === d.message && hint === d.hint ? d : { ...d, message, hint };
+}
+
+export function generateIntegrationDoc(design: Topology, diagnostics?: Diagnostic[]): string {
+  // Credentials typed into the design are written as ${VARIABLE} references (TF509), and no
+  // finding quotes a key that sits in a label.
+  const doc = redactSecrets(design).doc;
+  const checks = (diagnostics ?? designChecks(design)).map(withoutKeys);
   const t = integrationTemplate();
   const answers = resolveFields(doc, checks ?? []);
   const ctx = new Ctx(doc, checks ?? []);

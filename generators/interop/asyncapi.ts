@@ -3,6 +3,7 @@ import type { BrokerFlows, ChannelDef } from '../../shared/model/channels';
 import type { Topology } from '../../shared/model/types';
 import type { KEdge, KNode } from './util';
 import { int, internalPort, oneLine, readDesign, safeKey, str, toYaml } from './util';
+import { redactSecrets } from '../../shared/validation/rules/secrets';
 
 /**
  * `asyncapi.yaml` (AsyncAPI 3.0): the design's event-driven side. A server per broker (the
@@ -78,7 +79,9 @@ function formatOf(ctx: Ctx, broker: KNode, flows: BrokerFlows, channel: ChannelD
   return 'json';
 }
 
-export function generateAsyncApi(doc: Topology): string {
+export function generateAsyncApi(design: Topology): string {
+  // Credentials typed into the design are written as ${VARIABLE} references (TF509).
+  const doc = redactSecrets(design).doc;
   const { edges, byId } = readDesign(doc);
   const ctx: Ctx = { byId, edges };
   const all = messagingFlows(doc).filter((f) => byId.has(f.broker));

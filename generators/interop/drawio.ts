@@ -6,6 +6,7 @@ import { OBSERVABILITY_PROTOCOLS } from '../../shared/model/types';
 import { edgeCaption } from '../mermaid/edges';
 import { PALETTE_DEFAULT } from '../mermaid/style';
 import { readDesign } from './util';
+import { redactSecrets } from '../../shared/validation/rules/secrets';
 
 /**
  * `diagram.drawio`: the design as a draw.io (diagrams.net) file. A cell per component, shaped
@@ -63,7 +64,9 @@ function styleOf(kind: KindDef): string {
 const ZONE_STYLE = 'swimlane;html=0;whiteSpace=wrap;startSize=28;fillColor=none;strokeColor=#868e96;dashed=1;rounded=1;arcSize=4;collapsible=0;container=1;';
 const EDGE_STYLE = 'edgeStyle=orthogonalEdgeStyle;html=0;rounded=1;orthogonalLoop=1;jettySize=auto;endArrow=block;endFill=1;labelBackgroundColor=#ffffff;';
 
-export function generateDrawio(doc: Topology): string {
+export function generateDrawio(design: Topology): string {
+  // Credentials typed into the design are written as ${VARIABLE} references (TF509).
+  const doc = redactSecrets(design).doc;
   const { nodes, edges } = readDesign(doc);
   const pos: Record<string, Position> = quickLayout({ ...doc, nodes: nodes.map((n) => n.raw), layout: doc.layout ?? {} });
   const zoneIds = new Set<string>();

@@ -1,6 +1,7 @@
 import type { Protocol, Topology } from '../../shared/model/types';
 import type { KEdge, KNode } from './util';
 import { int, oneLine, readDesign, safeKey, str, toYaml } from './util';
+import { redactSecrets } from '../../shared/validation/rules/secrets';
 
 /**
  * `openapi.yaml` (OpenAPI 3.1): the routes the design's gateways expose. A server per gateway
@@ -100,7 +101,9 @@ function securityScheme(gw: KNode, keycloak: KNode | undefined, keys: Set<string
   }
 }
 
-export function generateOpenApi(doc: Topology): string {
+export function generateOpenApi(design: Topology): string {
+  // Credentials typed into the design are written as ${VARIABLE} references (TF509).
+  const doc = redactSecrets(design).doc;
   const { nodes, edges } = readDesign(doc);
   const routes = gatewayRoutes(doc);
   const gateways = nodes.filter((n) => GATEWAYS.has(n.kind.id) && routes.some((r) => r.gateway.id === n.id));

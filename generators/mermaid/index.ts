@@ -5,6 +5,7 @@ import { edgeCaption, edgeProtocol } from './edges';
 import { accessibleText, groupRef, mermaidLabel, nodeRef } from './escape';
 import { EXTERNAL_STYLE, PALETTE_DARK, PALETTE_DEFAULT, shapeOf, STYLE_ORDER } from './style';
 import type { StyleClass } from './style';
+import { redactSecrets } from '../../shared/validation/rules/secrets';
 
 export interface MermaidOptions {
   /** Pins Mermaid's theme and picks a palette for it; without it the diagram suits light and dark pages. */
@@ -19,7 +20,9 @@ export { nodeRef, groupRef } from './escape';
  * Same design, same text. Edges whose ends are not in the design are left out (validation
  * reports them), so the diagram has exactly the design's nodes and connections.
  */
-export function generateMermaid(doc: Topology, opts: MermaidOptions = {}): string {
+export function generateMermaid(design: Topology, opts: MermaidOptions = {}): string {
+  // Credentials typed into the design are shown as ${VARIABLE} references (TF509).
+  const doc = redactSecrets(design).doc;
   const lines: string[] = [];
   if (opts.theme) lines.push('---', 'config:', `  theme: ${opts.theme === 'dark' ? 'dark' : 'default'}`, '---');
   lines.push('flowchart LR');
