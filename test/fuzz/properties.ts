@@ -7,6 +7,7 @@ import { CODES, compareDiagnostics, createValidator, validate } from '../../shar
 import { checkBundle, type CheckEnv } from './checks';
 import { anyDesign, everyKindDesign, fileDesign, throughFile } from './designs';
 import { HOSTILE_PIECES, hostileText } from './hostile';
+import { checkNoSecretLeaks, designWithSecret } from './secrets';
 
 /**
  * The fuzz properties, shared by the CI suites (test/unit/fuzz-*.test.ts: fixed seed, `ciRuns`
@@ -124,6 +125,11 @@ export const PROPERTIES: FuzzProperty[] = [
         incremental.validate({ ...doc, nodes: doc.nodes.slice(1), edges: [] });
         assert(same(incremental.validate(doc), found), 'the incremental validator disagrees with a fresh run');
       }),
+  },
+  {
+    name: 'secrets: a credential typed into a setting, a requirement, a label or a description never reaches a generated file',
+    ciRuns: 80,
+    property: () => fc.property(designWithSecret, ({ doc, literals }) => checkNoSecretLeaks(doc, literals)),
   },
   {
     name: 'generate: every file of a saved design\'s bundle parses, draws exactly the design, and no text a user typed changes its structure',

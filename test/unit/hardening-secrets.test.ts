@@ -1,4 +1,3 @@
-import fc from 'fast-check';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES } from '../../assets/examples';
@@ -11,37 +10,13 @@ import { parseTopology } from '../../shared/model/parse';
 import type { Topology } from '../../shared/model/types';
 import { validate } from '../../shared/validation';
 import { envExample, envRefs } from '../fuzz/checks';
-import { fileDesign, throughFile } from '../fuzz/designs';
-import { CI_SEED } from '../fuzz/properties';
+import { KEYS, LEAK, PASSWORDS } from '../fuzz/secrets';
 
 /**
  * No generated file holds a credential: every password, token and key is a ${VARIABLE} listed in
  * .env.example with a placeholder, whether the stack made it up or the user typed one into the
  * design (TF509).
  */
-
-// Key-shaped test values are put together at run time, so that no secret scanner mistakes this file for a leak.
-const KEYS = {
-  stripe: ['sk', 'live', 'Q7r'.repeat(9)].join('_'),
-  aws: ['AKIA', 'Z7QW3ERTY5UIOPAS'].join(''),
-  github: ['ghp', 'Kx4'.repeat(12)].join('_'),
-  slack: ['xoxb', '1234567890', 'abcdefghij'].join('-'),
-  jwt: ['eyJhbGciOiJIUzI1NiJ9', 'eyJzdWIiOiJvcmRlcnMifQ', 'c2lnbmF0dXJlLXNpZ25hdHVyZQ'].join('.'),
-  pem: ['-----BEGIN PRIVATE', 'KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE', 'KEY-----'].join(' '),
-  url: 'postgres://app:Tr0ub4dor@db:5432/shop',
-};
-const PASSWORDS = ['hunter2-Literal', 'Tr0ub4dor&3', 'correct horse battery staple'];
-
-/** Independent of the validation rule: what a secret scanner looks for in the files. */
-const LEAK = [
-  /-----BEGIN [A-Z ]*PRIVATE KEY-----/,
-  /\b(AKIA|ASIA)[0-9A-Z]{16}\b/,
-  /\b[rs]k_(live|test)_[0-9A-Za-z]{10,}/,
-  /\bgh[pousr]_[0-9A-Za-z]{30,}/,
-  /\bxox[abposr]-[0-9A-Za-z-]{10,}/,
-  /\beyJ[0-9A-Za-z_-]+\.eyJ[0-9A-Za-z_-]+\.[0-9A-Za-z_-]+/,
-  /[a-z]+:\/\/[^\s:@/"']+:(?!\$\{)[^\s@/"']+@/,
-];
 
 const CREDENTIAL_KEY = /pass(word|wd)?$|secret|token|api_?key|access_?key|private_?key|credential/i;
 const REFERENCE = /^\$\{(env:)?[A-Z_][A-Z0-9_]*(:-[^}]*)?\}$/;
@@ -188,28 +163,5 @@ describe('credentials typed into the design (TF509)', () => {
     expect(envOf.PASSWORD).toBe(`\${${first.id.toUpperCase().replace(/-/g, '_')}_PASSWORD}`);
     expect(envOf.API_KEY).toBe(`\${${first.id.toUpperCase().replace(/-/g, '_')}_API_KEY}`);
   });
-
-  it('property: a secret typed into any setting, requirement or label of a random design never reaches a file', () => {
-    const secret = fc.constantFrom(...Object.values(KEYS));
-    fc.assert(
-      fc.property(fileDesign(5, 6), secret, fc.nat(), fc.constantFrom('password', 'apiKey', 'label', 'requirement', 'edge', 'description'), (d, key, pick, where) => {
-        const doc = throughFile(d);
-        const n = doc.nodes[pick % doc.nodes.length]!;
-        if (where === 'password' || where === 'apiKey') n.props = { ...n.props, [where]: `${where}-${pick}-literal` };
-        if (where === 'label') n.label = `${n.label} ${key}`;
-        if (where === 'requirement') doc.requirements = { ...doc.requirements, deployToken: `tok-${pick}-literal`, scope: key };
-        if (where === 'description') doc.description = key;
-        if (where === 'edge' && doc.edges.length) doc.edges[pick % doc.edges.length]!.props = { ...doc.edges[pick % doc.edges.length]!.props, description: key, secret: `edge-${pick}-literal` };
-        const files = generateBundle(doc);
-        const literals = [`${where}-${pick}-literal`, `tok-${pick}-literal`, `edge-${pick}-literal`];
-        for (const f of files) {
-          for (const re of LEAK) expect(re.test(f.content), `${f.path}: ${re}`).toBe(false);
-          for (const s of literals) expect(f.content.includes(s), `${f.path}: ${s}`).toBe(false);
-        }
-        const env = envExample(files.find((f) => f.path === '.env.example')!.content);
-        for (const d of validate(doc).filter((x) => x.code === 'TF509')) expect(env.get(/get \$\{([A-Z0-9_]+)\} instead$/.exec(d.message)![1]!)).toBe('change-me');
-      }),
-      { seed: CI_SEED, numRuns: 60 },
-    );
-  });
+  // The same over random designs: the 'secrets' property of test/unit/fuzz-model.test.ts.
 });
