@@ -4,7 +4,11 @@ import { Icon } from '../icons/Icon';
 import type { TopoFlowNode } from '../store/derive';
 import { useEditor } from '../store/store';
 
-/** A component on the canvas: icon tile, label, kind, and a badge with its findings. */
+/**
+ * A component on the canvas: icon tile, label, kind, and a badge with its findings. It draws from
+ * its id, data and selection only, so moves, drags and measurements (React Flow's other props)
+ * don't render it again: with a thousand components that is most of the work.
+ */
 export const TopoNodeView = memo(function TopoNodeView({ id, data, selected }: NodeProps<TopoFlowNode>) {
   const { node, kind } = data;
   const dimmed = useEditor((s) => (s.connectTargets ? s.connectingFrom !== id && !s.connectTargets.has(id) : false));
@@ -46,4 +50,8 @@ export const TopoNodeView = memo(function TopoNodeView({ id, data, selected }: N
       <Handle type="source" position={Position.Right} className="topo-handle" />
     </div>
   );
-});
+}, sameView);
+
+function sameView(a: NodeProps<TopoFlowNode>, b: NodeProps<TopoFlowNode>): boolean {
+  return a.id === b.id && a.data === b.data && a.selected === b.selected;
+}

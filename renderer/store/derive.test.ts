@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyTopology, type Diagnostic } from '../../shared/model/types';
 import { addGroup, addNode, connect, moveElements, setEdgeProp, setNodeProp } from './doc-ops';
-import { createEdgeDeriver, createNodeDeriver, summarise } from './derive';
+import { createEdgeDeriver, createNodeDeriver, NODE_HEIGHT, NODE_WIDTH, summarise } from './derive';
 
 function design() {
   let doc = emptyTopology('Shop');
@@ -37,6 +37,19 @@ describe('derived canvas nodes', () => {
     expect(c[0]).toBe(a[0]);
     expect(c[1]!.selected).toBe(true);
     expect(c[2]!.position).toEqual({ x: 640, y: 0 });
+  });
+
+  it('gives components their fixed size up front, and a moved or selected one keeps its data (its view is not drawn again)', () => {
+    const derive = createNodeDeriver();
+    const doc = design();
+    const a = derive(doc, { nodes: [], edges: [] });
+    expect(a[0]!.measured).toEqual({ width: NODE_WIDTH, height: NODE_HEIGHT });
+    const b = derive(moveElements(doc, { kafka: { x: 320, y: 16 } }), { nodes: ['orders-api'], edges: [] });
+    expect(b[1]!.position).toEqual({ x: 320, y: 16 });
+    expect(b[1]!.data).toBe(a[1]!.data);
+    expect(b[0]!.data).toBe(a[0]!.data);
+    const c = derive(setNodeProp(doc, 'kafka', 'partitions', 6), { nodes: [], edges: [] });
+    expect(c[1]!.data).not.toBe(a[1]!.data);
   });
 
   it('shows a drag in progress without changing the document', () => {

@@ -14,6 +14,7 @@ import { edgeCaption, edgeProtocol } from '../../generators/mermaid/edges';
 
 export const NODE_WIDTH = 208;
 export const NODE_HEIGHT = 64;
+const NODE_SIZE = { width: NODE_WIDTH, height: NODE_HEIGHT } as const;
 export const GRID = 16;
 /** Zone size when its layout has none. */
 export const DEFAULT_ZONE = { w: 480, h: 320 };
@@ -127,7 +128,9 @@ export function createNodeDeriver() {
       if (seen.has(node.id)) continue; // a duplicate id (invalid file) is drawn once
       seen.add(node.id);
       const p = transient.drag[node.id] ?? positions.get(node.id)!;
-      const m = transient.measured[node.id];
+      // A component's box has a fixed size (app.css): React Flow gets it up front, so it can fit
+      // the view and cull before it has measured anything, and has no size to hand back.
+      const m = transient.measured[node.id] ?? NODE_SIZE;
       const isSel = selected.has(node.id);
       const prev = cache.get(node.id) as TopoFlowNode | undefined;
       let n: TopoFlowNode;
@@ -143,9 +146,10 @@ export function createNodeDeriver() {
           type: 'topo',
           position: { x: p.x, y: p.y },
           selected: isSel,
-          data: { node, kind },
+          // The same data object while the component is the same: its memoised view skips moves and selection.
+          data: prev && prev.type === 'topo' && prev.data.node === node ? prev.data : { node, kind },
           ariaLabel: `${node.label} (${kind?.name ?? `unknown kind ${node.kind}`})`,
-          ...(m ? { measured: { width: m.width, height: m.height } } : {}),
+          measured: { width: m.width, height: m.height },
         };
       }
       next.set(node.id, n);
