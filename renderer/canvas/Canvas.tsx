@@ -1,8 +1,9 @@
 import {
-  Background, BackgroundVariant, ConnectionLineType, ConnectionMode, Controls, MarkerType, MiniMap, ReactFlow, useReactFlow,
+  ConnectionLineType, ConnectionMode, Controls, getNodesBounds, getViewportForBounds, MarkerType, MiniMap, ReactFlow, useReactFlow, useStore,
+  type Viewport,
   type Connection, type Edge, type EdgeChange, type FinalConnectionState, type IsValidConnection, type NodeChange, type OnConnectStartParams,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent as ReactDragEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent as ReactDragEvent } from 'react';
 import { defaultProtocol, getKind, PROTOCOL_NAMES } from '../../shared/catalog';
 import { addNode, connect, moveElements, removeElements, resizeGroup } from '../store/doc-ops';
 import { createEdgeDeriver, createNodeDeriver, GRID, NODE_HEIGHT, NODE_WIDTH, positionsOf, type FlowEdge, type FlowNode } from '../store/derive';
@@ -10,6 +11,7 @@ import type { Position, Topology } from '../../shared/model/types';
 import { useEditor } from '../store/store';
 import { judgeConnection, viableProtocols } from '../services/validation';
 import { canvasApi } from './api';
+import { CanvasBackground } from './CanvasBackground';
 import { TopoEdgeView } from './TopoEdgeView';
 import { TopoNodeView } from './TopoNodeView';
 import { ZoneNodeView } from './ZoneNodeView';
@@ -23,6 +25,19 @@ const SNAP: [number, number] = [GRID, GRID];
 const MULTI_KEYS = ['Shift', 'Meta', 'Control'];
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const MINIMAP_SIZE = { width: 168, height: 112 };
+/** The fit of a whole design, here and in the focus effect below. */
+const FIT = { padding: 0.15, maxZoom: 1.1 };
+const MIN_ZOOM = 0.1;
+/**
+ * Large designs draw only what is in view (onlyRenderVisibleElements) once zoomed in past
+ * CULL_ZOOM, where most of the design is out of view and full components and labels are drawn.
+ * Further out, up to CULL_ABOVE components, every one stays in the DOM: nearly all of them are in
+ * view anyway, and culling would mount and unmount hundreds of them on every zoom step (see
+ * docs/performance.md).
+ */
+const CULL_FROM = 300;
+const CULL_ABOVE = 2000;
+const CULL_ZOOM = 0.5;
 
 
 /** A zone that had no position (drawn around its components) keeps the size it was drawn with once it is moved. */
@@ -48,6 +63,7 @@ export function Canvas() {
   const selection = useEditor((s) => s.selection);
   const transient = useEditor((s) => s.transient);
   const focus = useEditor((s) => s.focus);
+  const zoomedIn = useStore((s) => s.transform[2] > CULL_ZOOM);
   const [selectMode, setSelectMode] = useState(false);
   const [dropping, setDropping] = useState(false);
   const rf = useReactFlow<FlowNode, FlowEdge>();
@@ -57,6 +73,16 @@ export function Canvas() {
   const deriveEdges = useMemo(createEdgeDeriver, []);
   const nodes = useMemo(() => deriveNodes(doc, selection, transient), [deriveNodes, doc, selection, transient]);
   const edges = useMemo(() => deriveEdges(doc, selection), [deriveEdges, doc, selection]);
+
+  // React Flow starts with the design already fitted, so the first render is the one that stays:
+  // no second pass over every component and connection when a later fit crosses the zoom levels
+  // where they are drawn differently (plain blocks far out, labels near).
+  const [initialViewport, setInitialViewport] = useState<Viewport | null>(null);
+  useLayoutEffect(() => {
+    const r = wrapper.current?.getBoundingClientRect();
+    setInitialViewport(nodes.length && r?.width && r.height ? getViewportForBounds(getNodesBounds(nodes), r.width, r.height, MIN_ZOOM, FIT.maxZoom, FIT.padding) : { x: 48, y: 48, zoom: 1 });
+    // Only the first render: later designs are fitted by the focus request (loadDoc asks for one).
+  }, []);
 
   // The canvas API for the palette, toolbar and commands.
   useEffect(() => {
@@ -89,7 +115,7 @@ export function Canvas() {
     }
     const t = setTimeout(() => {
       if (ids.size) void rf.fitView({ nodes: [...ids].map((id) => ({ id })), padding: 0.6, duration: 300, maxZoom: 1.1 });
-      else if (rf.getNodes().length) void rf.fitView({ padding: 0.15, duration: 0, maxZoom: 1.1 });
+      else if (rf.getNodes().length) void rf.fitView({ ...FIT, duration: 0 });
       else void rf.setViewport({ x: 48, y: 48, zoom: 1 });
     }, 30);
     return () => clearTimeout(t);
@@ -292,7 +318,8 @@ export function Canvas() {
 
   return (
     <div className={`canvas${selectMode ? ' mode-select' : ''}${nodes.length > 200 ? ' is-large' : ''}${dropping ? ' is-drop-target' : ''}`} ref={wrapper} onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop}>
-      <ReactFlow<FlowNode, FlowEdge>
+      {initialViewport ? <ReactFlow<FlowNode, FlowEdge>
+        defaultViewport={initialViewport}
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
@@ -319,13 +346,13 @@ export function Canvas() {
         selectionOnDrag={selectMode}
         panOnDrag={selectMode ? [1, 2] : true}
         deleteKeyCode={DELETE_KEYS}
-        minZoom={0.1}
+        minZoom={MIN_ZOOM}
         maxZoom={2.5}
         attributionPosition="top-right"
-        onlyRenderVisibleElements={nodes.length > 300}
+        onlyRenderVisibleElements={nodes.length > CULL_ABOVE || (nodes.length > CULL_FROM && zoomedIn)}
         aria-label="Design canvas"
       >
-        <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} color="var(--grid-dot)" />
+        <CanvasBackground />
         {empty ? null : <MiniMap
           style={MINIMAP_SIZE}
           pannable
@@ -350,7 +377,7 @@ export function Canvas() {
             </svg>
           </button>
         </Controls>
-      </ReactFlow>
+      </ReactFlow> : null}
       {empty ? (
         <div className="canvas-empty" aria-hidden="true">
           <div className="canvas-empty-title">Start your design</div>
