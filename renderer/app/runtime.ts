@@ -17,7 +17,11 @@ export function startValidation(): () => void {
     }
     useEditor.getState().setDiagnostics(fileDiagnostics.length ? [...found, ...fileDiagnostics] : found);
   };
-  run();
+  // The first check waits for the page to be idle: a large design's canvas shows first and its
+  // findings a moment later, instead of the findings (and the Problems list) delaying the canvas.
+  const idle = (globalThis as { requestIdleCallback?: (cb: () => void, opts: { timeout: number }) => number }).requestIdleCallback;
+  if (idle) idle(() => timer === undefined && run(), { timeout: 500 });
+  else timer = setTimeout(run, 0);
   return useEditor.subscribe((s, prev) => {
     if (s.doc === prev.doc && s.fileDiagnostics === prev.fileDiagnostics) return;
     if (timer) clearTimeout(timer);

@@ -5,8 +5,8 @@ import { SeverityIcon } from './SeverityIcon';
 import { HelpText } from '../inspector/fields';
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-/** Rows drawn at first; a design with thousands of findings stays responsive. */
-const PAGE = 300;
+/** Rows drawn at first (the panel shows about ten); a design with thousands of findings stays responsive and opens fast. */
+const PAGE = 100;
 
 export function countBySeverity(diags: readonly Diagnostic[]): Record<Severity, number> {
   const c = { error: 0, warning: 0, info: 0 };
