@@ -1,12 +1,16 @@
 import { parseTopology } from '../../shared/model/parse';
+import { restoreTopology } from '../../shared/model/restore';
 import { serializeTopology } from '../../shared/model/serialize';
 import type { Topology } from '../../shared/model/types';
 import { useEditor } from '../store/store';
 
 /**
- * The working design is kept in localStorage (as design-file text, read back through the same
- * parser as a file), written shortly after each change and when the page is hidden, so a reload
- * or a crash never loses work.
+ * The working design is kept in localStorage, written shortly after each change and when the page
+ * is hidden, so a reload or a crash never loses work: as design-file text and as the document's
+ * JSON. A reload reads the JSON through the same checks as a file (restoreTopology: migration,
+ * defaults, structure, ids, kinds, references) without the YAML reader, which for a design of a
+ * thousand components is a third of a second of start-up (docs/performance.md); the text is the
+ * fallback.
  */
 
 export const AUTOSAVE_KEY = 'topoforge:autosave:v1';
@@ -14,6 +18,8 @@ const DELAY_MS = 400;
 
 interface Saved {
   text: string;
+  /** The document as JSON (absent in autosaves written before it was added). */
+  design?: unknown;
   fileName?: string;
   dirty: boolean;
 }
@@ -23,6 +29,10 @@ export function readAutosave(): { doc: Topology; fileName?: string; dirty: boole
     const raw = localStorage.getItem(AUTOSAVE_KEY);
     if (!raw) return undefined;
     const saved = JSON.parse(raw) as Saved;
+    if (saved.design !== undefined) {
+      const d = restoreTopology(saved.design);
+      if (d.ok) return { doc: d.doc, fileName: saved.fileName, dirty: !!saved.dirty };
+    }
     if (typeof saved.text !== 'string') return undefined;
     const r = parseTopology(saved.text);
     if (r.ok) return { doc: r.doc, fileName: saved.fileName, dirty: !!saved.dirty };
@@ -37,7 +47,7 @@ export function readAutosave(): { doc: Topology; fileName?: string; dirty: boole
 function write(): void {
   const { doc, file, dirty } = useEditor.getState();
   try {
-    const saved: Saved = { text: serializeTopology(doc), fileName: file?.name, dirty };
+    const saved: Saved = { text: serializeTopology(doc), design: doc, fileName: file?.name, dirty };
     localStorage.setItem(AUTOSAVE_KEY, JSON.stringify(saved));
   } catch {
     // Storage full or disabled: the design is still in memory; saving to a file still works.

@@ -1,0 +1,47 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { EXAMPLES } from '../../assets/examples';
+import { parseTopology } from '../../shared/model/parse';
+import { serializeTopology } from '../../shared/model/serialize';
+import type { Topology } from '../../shared/model/types';
+import { synthesizeDesign } from '../../test/bench/synth';
+import { AUTOSAVE_KEY, readAutosave } from './autosave';
+
+function load(yaml: string): Topology {
+  const r = parseTopology(yaml);
+  if (!r.ok) throw new Error('example does not parse');
+  return r.doc;
+}
+
+/** What the autosave writes for `doc` (see write() in autosave.ts). */
+function saved(doc: Topology, extra: Record<string, unknown> = {}): string {
+  return JSON.stringify({ text: serializeTopology(doc), design: doc, fileName: 'shop.topo.yaml', dirty: true, ...extra });
+}
+
+describe('autosave read back', () => {
+  let store: Map<string, string>;
+  beforeEach(() => {
+    store = new Map();
+    vi.stubGlobal('localStorage', { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v) });
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('gives back the same design as reading its file would, for every example and a large design', () => {
+    const designs = [...EXAMPLES.map((e) => load(e.yaml)), synthesizeDesign(1_000, 3)];
+    for (const doc of designs) {
+      store.set(AUTOSAVE_KEY, saved(doc));
+      const r = readAutosave();
+      const fromFile = parseTopology(serializeTopology(doc));
+      if (!fromFile.ok) throw new Error('example does not parse');
+      expect(r?.doc).toEqual(fromFile.doc);
+      expect(r).toMatchObject({ fileName: 'shop.topo.yaml', dirty: true });
+    }
+  });
+
+  it('reads an autosave written before the JSON was kept, and falls back to the text when the JSON is damaged', () => {
+    const doc = load(EXAMPLES[1]!.yaml);
+    store.set(AUTOSAVE_KEY, JSON.stringify({ text: serializeTopology(doc), dirty: false }));
+    expect(readAutosave()?.doc.nodes.length).toBe(doc.nodes.length);
+    store.set(AUTOSAVE_KEY, saved(doc, { design: { topoforge: 1, nodes: 'not a list' } }));
+    expect(readAutosave()?.doc.nodes.length).toBe(doc.nodes.length);
+  });
+});
