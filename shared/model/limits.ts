@@ -12,8 +12,22 @@ export const LIMITS = {
   maxFileBytes: 10 * 1024 * 1024,
   /** Deepest nesting of lists and mappings (the top-level mapping is depth 1). */
   maxDepth: 64,
-  /** YAML aliases (`*name`) resolved in one file; guards against alias ("billion laughs") bombs. */
+  /**
+   * YAML aliases (`*name`) in one file, and expansions when they are resolved; guards against
+   * alias ("billion laughs") bombs and floods of aliases.
+   */
   maxAliasCount: 100,
+  /**
+   * Values (scalars: text, numbers, true/false, null) in one file, counted with the streaming
+   * lexer before the file is parsed, so that a file of nothing but tiny values is refused in
+   * bounded memory. A 20,000-component design holds about 630,000.
+   */
+  maxValues: 750_000,
+  /**
+   * Characters of double-quoted text in one file (the YAML library resolves them at some 35 bytes
+   * each), counted with the values. Topoforge quotes only labels with line breaks or odd spaces.
+   */
+  maxQuotedChars: 2 * 1024 * 1024,
   /** Components (nodes) in one design. */
   maxNodes: 20_000,
   /** Connections (edges) in one design. */

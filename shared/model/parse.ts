@@ -1,4 +1,4 @@
-import { Composer, LineCounter, Parser, isAlias, isMap, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
+import { Composer, Lexer, LineCounter, Parser, isAlias, isMap, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
 import type { CST } from 'yaml';
 type Token = CST.Token;
 import { fileDiagnostic } from './fileCodes';
@@ -72,6 +72,41 @@ export function parseTopology(text: string, opts: ParseOptions = {}): ParseResul
     );
   }
 
+  // The parser keeps a syntax tree of about a kilobyte per value or alias, and the YAML library
+  // resolves double-quoted text at some 35 bytes a character: a 10 MB file of tiny values
+  // ("[0,0,0,...]") took gigabytes and minutes, 10 MB of one quoted string 350 MB. Values, aliases
+  // and quoted text are counted first with the streaming lexer (no tree), in any file over 64 KB.
+  const tooManyAliases = (line: number, column: number) =>
+    fileDiagnostic('TF005', {
+      message: `The file uses more than ${LIMITS.maxAliasCount} YAML aliases (\`*name\`; the limit is passed at line ${line}); that many is how alias bombs blow up memory, so it is refused.`,
+      hint: 'Write the repeated values out instead of using anchors and aliases.',
+      line,
+      column,
+    });
+  if (text.length > 64 * 1024) {
+    const over = lexicalLimits(text);
+    if (over) {
+      const { line, column } = lineColOf(text, over.offset);
+      return fail(
+        over.what === 'aliases'
+          ? tooManyAliases(line, column)
+          : over.what === 'values'
+            ? fileDiagnostic('TF028', {
+                message: `${what} holds more than ${LIMITS.maxValues.toLocaleString('en-US')} values (the limit is passed at line ${line}); designs are read up to that size (about 20,000 components).`,
+                hint: 'Split the design into several files; a file this full of values is probably damaged or not a design.',
+                line,
+                column,
+              })
+            : fileDiagnostic('TF002', {
+                message: `${what} holds more than ${formatSize(LIMITS.maxQuotedChars)} of double-quoted text (the limit is passed at line ${line}).`,
+                hint: 'Write long text as a block (`|` followed by indented lines) or in single quotes; Topoforge itself only quotes short texts.',
+                line,
+                column,
+              }),
+      );
+    }
+  }
+
   const lc = new LineCounter();
   const at = (offset: number): SourceLocation => {
     const p = lc.linePos(offset);
@@ -91,6 +126,11 @@ export function parseTopology(text: string, opts: ParseOptions = {}): ParseResul
         column,
       }),
     );
+  }
+
+  if (scan.aliasesOverAt !== undefined) {
+    const { line, column } = at(scan.aliasesOverAt);
+    return fail(tooManyAliases(line, column));
   }
 
   // Duplicate keys are found by duplicateKeys() below, in one pass: the library's own check
@@ -173,6 +213,26 @@ export function parseTopology(text: string, opts: ParseOptions = {}): ParseResul
   return { ok: true, doc: restored.doc, diagnostics, locate };
 }
 
+/** Where the file passes the value or the double-quoted-text limit, if it does (the lexer only: no syntax tree). */
+function lexicalLimits(text: string): { what: 'values' | 'quoted' | 'aliases'; offset: number } | undefined {
+  let aliases = 0;
+  let values = 0;
+  let quoted = 0;
+  let offset = 0;
+  for (const lexeme of new Lexer().lex(text)) {
+    // The lexer marks each scalar with U+001F before its text; other one-character controls are markers too (the source has none).
+    if (lexeme === '\u001f') {
+      if (++values > LIMITS.maxValues) return { what: 'values', offset };
+      continue;
+    }
+    if (lexeme.length === 1 && lexeme < ' ' && lexeme !== '\n' && lexeme !== '\t' && lexeme !== '\r') continue;
+    if (lexeme.charCodeAt(0) === 34 /* " */ && (quoted += lexeme.length) > LIMITS.maxQuotedChars) return { what: 'quoted', offset };
+    if (lexeme.charCodeAt(0) === 42 /* * */ && ++aliases > LIMITS.maxAliasCount) return { what: 'aliases', offset };
+    offset += lexeme.length;
+  }
+  return undefined;
+}
+
 function fail(...diagnostics: Diagnostic[]): ParseResult {
   return { ok: false, diagnostics };
 }
@@ -195,8 +255,10 @@ function lineColOf(text: string, index: number): SourceLocation {
  * Walks the concrete syntax tree with an explicit stack; returns the offset of the first
  * collection nested deeper than `limit`, or undefined.
  */
-function scanTokens(tokens: readonly Token[], limit: number): { deepAt?: number; firstAlias?: number } {
+function scanTokens(tokens: readonly Token[], limit: number): { deepAt?: number; firstAlias?: number; aliasesOverAt?: number } {
   let firstAlias: number | undefined;
+  let aliases = 0;
+  let aliasesOverAt: number | undefined;
   const stack: Array<[Token | null | undefined, number]> = tokens.map((t) => [t, 0]);
   while (stack.length) {
     const [t, depth] = stack.pop()!;
@@ -218,12 +280,13 @@ function scanTokens(tokens: readonly Token[], limit: number): { deepAt?: number;
       }
       case 'alias':
         if (firstAlias === undefined || t.offset < firstAlias) firstAlias = t.offset;
+        if (++aliases > LIMITS.maxAliasCount && (aliasesOverAt === undefined || t.offset < aliasesOverAt)) aliasesOverAt = t.offset;
         break;
       default:
         break;
     }
   }
-  return { firstAlias };
+  return { firstAlias, aliasesOverAt };
 }
 
 /**
@@ -257,6 +320,22 @@ function duplicateKeys(root: unknown): number[] {
 }
 
 /** Offset in the text of a document path: the key of a mapping entry, or the start of a list item. */
+const pairIndex = new WeakMap<object, Map<string, { key: unknown; value: unknown }>>();
+/** The first pair of each scalar key of a mapping, indexed once: locating every finding of a mapping with many keys stays linear. */
+function pairsOf(map: { items: Array<{ key: unknown; value: unknown }> }): Map<string, { key: unknown; value: unknown }> {
+  let index = pairIndex.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items) {
+      if (!isScalar(p.key)) continue;
+      const k = String(p.key.value);
+      if (!index.has(k)) index.set(k, p);
+    }
+    pairIndex.set(map, index);
+  }
+  return index;
+}
+
 function offsetOf(doc: Document.Parsed, path: string): number | undefined {
   const segments = splitPath(path);
   if (!segments || segments.length === 0) return undefined;
@@ -265,7 +344,7 @@ function offsetOf(doc: Document.Parsed, path: string): number | undefined {
   for (const seg of segments) {
     if (isAlias(node)) node = node.resolve(doc);
     if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+      const pair = pairsOf(node).get(String(seg));
       if (!pair) break;
       const key = pair.key as YamlNode;
       if (key.range) found = key.range[0];
