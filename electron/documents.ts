@@ -21,7 +21,7 @@ export interface FileIdentity {
 }
 
 export interface ReadFs {
-  stat(path: string): Promise<{ size: number; mtimeMs: number; isFile(): boolean }>;
+  stat(path: string): Promise<{ size: number; mtimeMs: number; isFile(): boolean; isDirectory?(): boolean }>;
   readFile(path: string): Promise<Uint8Array>;
 }
 
@@ -47,7 +47,9 @@ export async function readDocument(path: string, fs: ReadFs = nodeReadFs): Promi
   try {
     const st = await fs.stat(path);
     if (!st.isFile()) {
-      return { ok: false, error: desktopError('TD001', `Cannot open "${name}": it is a folder, not a design file.`, 'Choose a .topo.yaml file.') };
+      // A FIFO, a device or a socket is no folder: say what it is (and never read it: a FIFO blocks).
+      const what = st.isDirectory && !st.isDirectory() ? 'not a regular file (a device, pipe or socket)' : 'a folder';
+      return { ok: false, error: desktopError('TD001', `Cannot open "${name}": it is ${what}, not a design file.`, 'Choose a .topo.yaml file.') };
     }
     if (st.size > LIMITS.maxFileBytes) {
       return {
