@@ -1,5 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
 import type { OutputFile } from '../../generators/types';
+import { LIMITS } from '../../shared/model/limits';
 import type { ExportOptions, ExportResult, FileRef, OpenedDesign, Platform, SaveOptions } from './types';
 
 /**
@@ -23,6 +24,15 @@ const FILE_TYPES = [{ description: 'Topoforge design', accept: { 'application/ya
 
 function isAbort(e: unknown): boolean {
   return e instanceof DOMException && (e.name === 'AbortError' || e.name === 'NotAllowedError');
+}
+
+/** The text of a chosen file; a file over the size limit is refused before it is read (a 2 GB file would otherwise be read whole). */
+async function fileText(file: File): Promise<string> {
+  if (file.size > LIMITS.maxFileBytes) {
+    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+    throw new Error(`${file.name} is too large (${mb(file.size)}); design files are at most ${mb(LIMITS.maxFileBytes)}.`);
+  }
+  return file.text();
 }
 
 /** Whether to use the File System Access API (off when `?nofs` is in the URL, for tests of the fallback). */
@@ -90,7 +100,7 @@ export const browserPlatform: Platform = {
         const [handle] = await fs.showOpenFilePicker!({ types: FILE_TYPES, multiple: false, excludeAcceptAllOption: false });
         if (!handle) return null;
         const file = await handle.getFile();
-        return { text: await file.text(), file: { name: file.name, handle } };
+        return { text: await fileText(file), file: { name: file.name, handle } };
       } catch (e) {
         if (isAbort(e)) return null;
         throw new Error(`The file could not be read: ${(e as Error).message}`);
@@ -98,7 +108,7 @@ export const browserPlatform: Platform = {
     }
     const file = await pickWithInput();
     if (!file) return null;
-    return { text: await file.text(), file: { name: file.name } };
+    return { text: await fileText(file), file: { name: file.name } };
   },
 
   async saveDesign(text: string, opts: SaveOptions): Promise<FileRef | null> {
