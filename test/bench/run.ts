@@ -85,6 +85,9 @@ function targetsOf(rows: BenchResult[], growth: Growth[], canvas: CanvasOutcome 
     const c = canvas.result;
     t.push({ what: 'canvas fps at 1k, app / bare React Flow (pan and zoom)', goal: '≥ 0.8', value: `${c.ratios.panZoomFps.toFixed(2)} (${c.app.panZoomFps.toFixed(1)} / ${c.bare.panZoomFps.toFixed(1)} fps)`, met: c.ratios.panZoomFps >= 0.8 });
     t.push({ what: 'first render of 1k components', goal: '< 1500 ms', value: `${c.app.firstRenderMs.toFixed(0)} ms (bare ${c.bare.firstRenderMs.toFixed(0)} ms)`, met: c.app.firstRenderMs < 1_500 });
+    // Budgets of our own (docs/performance.md), so that a regression shows here first.
+    t.push({ what: 'budget: frame time dragging a component, app / bare', goal: '≤ 1.25', value: `${c.ratios.dragFrame.toFixed(2)} (${c.app.dragFrameMs.toFixed(1)} / ${c.bare.dragFrameMs.toFixed(1)} ms)`, met: c.ratios.dragFrame <= 1.25 });
+    t.push({ what: 'budget: JavaScript loaded at start (gzip)', goal: '≤ 300 KiB', value: kb(c.bundle.initialGzip), met: c.bundle.initialGzip <= 300 * 1024 });
   }
   return t;
 }
