@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { stat, writeFile as fsWriteFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { EXAMPLES } from '../../assets/examples';
 import { parseTopology, type ParseResult } from '../../shared/model/parse';
@@ -13,7 +14,7 @@ import { generateIntegrationDoc } from '../doc';
 import { generateMermaid } from '../mermaid';
 import { formatDiagnostics, locateDiagnostics, summarize } from './format';
 import { UserError, describeFsError, readDesignFile } from './readFile';
-import { writeBundle, type BundleFs } from './writeBundle';
+import { nodeFs, writeBundle, type BundleFs } from './writeBundle';
 
 /**
  * The `topoforge` command line: validate, generate, new, mermaid, doc.
@@ -289,6 +290,28 @@ async function cmdGenerate(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
+/**
+ * Writes a design file. A new file is created exclusively; replacing one (--force) writes a
+ * temporary file beside it and renames it over, so a failure (a full disk) never leaves the old
+ * design truncated.
+ */
+async function writeDesign(out: string, text: string, force: boolean, fs: BundleFs): Promise<void> {
+  if (!force) {
+    await fs.writeFile(out, text, { flag: 'wx' });
+    return;
+  }
+  // A symbolic link stays a link: the file it points to is replaced.
+  const target = await fs.realpath(out).catch(() => out);
+  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  try {
+    await fs.writeFile(tmp, text, { flag: 'w' });
+    await fs.rename(tmp, target);
+  } catch (e) {
+    await fs.rm(tmp, { recursive: true, force: true }).catch(() => undefined);
+    throw e;
+  }
+}
+
 async function cmdNew(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse('new', args, { example: { type: 'string', short: 'e' }, out: { type: 'string', short: 'o' }, force: { type: 'boolean', default: false } }, 1);
   const name = values.example ?? positionals[0];
@@ -315,7 +338,7 @@ async function cmdNew(args: string[], io: CliIo): Promise<number> {
     if (exists) throw new UserError(`${out} already exists; not overwriting it. Choose another name, or use --force.`);
   }
   try {
-    await fsWriteFile(out, example.yaml, { flag: values.force ? 'w' : 'wx' });
+    await writeDesign(out, example.yaml, !!values.force, io.fs ?? nodeFs);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new UserError(`${out} already exists; not overwriting it. Choose another name, or use --force.`);
     throw new UserError(describeFsError(e, out));
@@ -357,7 +380,7 @@ async function cmdImport(args: string[], io: CliIo): Promise<number> {
     return 0;
   }
   try {
-    await fsWriteFile(values.out, yaml, { flag: values.force ? 'w' : 'wx' });
+    await writeDesign(values.out, yaml, !!values.force, io.fs ?? nodeFs);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new UserError(`${values.out} already exists; not overwriting it. Choose another name, or use --force.`);
     throw new UserError(describeFsError(e, values.out));
