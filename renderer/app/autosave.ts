@@ -5,9 +5,9 @@ import type { Topology } from '../../shared/model/types';
 import { useEditor } from '../store/store';
 
 /**
- * The working design is kept in localStorage, written shortly after each change and when the page
- * is hidden, so a reload or a crash never loses work: as design-file text and as the document's
- * JSON. A reload reads the JSON through the same checks as a file (restoreTopology: migration,
+ * The working design is kept in localStorage, so a reload or a crash never loses work: the first
+ * change after a pause is written at once as the document's JSON, and every change, once the
+ * edits pause (and when the page is hidden), as the JSON and the design-file text. A reload reads the JSON through the same checks as a file (restoreTopology: migration,
  * defaults, structure, ids, kinds, references) without the YAML reader, which for a design of a
  * thousand components is a third of a second of start-up (docs/performance.md); the text is the
  * fallback.
@@ -15,11 +15,16 @@ import { useEditor } from '../store/store';
 
 export const AUTOSAVE_KEY = 'topoforge:autosave:v1';
 const DELAY_MS = 400;
+/** A quick write (JSON only) at most this often during a burst of edits. */
+const QUICK_GAP_MS = 1_000;
 
 interface Saved {
-  text: string;
+  /** The design-file text (absent in a quick write made before any full one). */
+  text?: string;
   /** The document as JSON (absent in autosaves written before it was added). */
   design?: unknown;
+  /** The text is of an earlier state than `design` (a quick write after an edit). */
+  textBehind?: boolean;
   fileName?: string;
   dirty: boolean;
 }
@@ -33,9 +38,8 @@ export function readAutosave(): { doc: Topology; fileName?: string; dirty: boole
       const d = restoreTopology(saved.design);
       if (d.ok) return { doc: d.doc, fileName: saved.fileName, dirty: !!saved.dirty };
     }
-    if (typeof saved.text !== 'string') return undefined;
-    const r = parseTopology(saved.text);
-    if (r.ok) return { doc: r.doc, fileName: saved.fileName, dirty: !!saved.dirty };
+    const r = typeof saved.text === 'string' && saved.text !== '' ? parseTopology(saved.text) : undefined;
+    if (r?.ok) return { doc: r.doc, fileName: saved.fileName, dirty: !!saved.dirty };
     // Unreadable (a newer format, a bug): keep it aside rather than overwrite it with the next autosave.
     localStorage.setItem(`${AUTOSAVE_KEY}:unreadable`, raw);
     return undefined;
@@ -44,25 +48,73 @@ export function readAutosave(): { doc: Topology; fileName?: string; dirty: boole
   }
 }
 
-function write(): void {
-  const { doc, file, dirty } = useEditor.getState();
+/** The last full record written (its text may be older than the design in a quick write). */
+let lastText: string | undefined;
+
+function put(saved: Saved): void {
   try {
-    const saved: Saved = { text: serializeTopology(doc), design: doc, fileName: file?.name, dirty };
     localStorage.setItem(AUTOSAVE_KEY, JSON.stringify(saved));
   } catch {
     // Storage full or disabled: the design is still in memory; saving to a file still works.
   }
 }
 
+/**
+ * Everything: the design as JSON and as design-file text. Writing the text costs about 0.1 s at a
+ * thousand components, so it waits until the edits pause.
+ */
+function writeFull(): void {
+  const { doc, file, dirty } = useEditor.getState();
+  let text: string | undefined;
+  try {
+    text = serializeTopology(doc);
+    lastText = text;
+  } catch {
+    text = lastText;
+  }
+  put({ text, design: doc, fileName: file?.name, dirty });
+}
+
+/**
+ * At once after an edit: the design as JSON (about a millisecond at a thousand components), with
+ * the text of the last full write kept as the fallback. So a crash right after an edit (the tab or
+ * the browser killed, no `pagehide`) still finds it on the next start.
+ */
+function writeQuick(): void {
+  const { doc, file, dirty } = useEditor.getState();
+  put({ text: lastText, textBehind: true, design: doc, fileName: file?.name, dirty });
+}
+
 export function startAutosave(): () => void {
+  // The text already kept (the design this page started from) is the fallback until the first full write.
+  try {
+    const raw = localStorage.getItem(AUTOSAVE_KEY);
+    const text = raw ? (JSON.parse(raw) as Saved).text : undefined;
+    if (typeof text === 'string') lastText = text;
+  } catch {
+    // Nothing readable kept: the first full write makes one.
+  }
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let quickQueued = false;
+  let lastQuick = -Infinity;
   const flush = () => {
     if (timer) clearTimeout(timer);
     timer = undefined;
-    write();
+    writeFull();
   };
   const unsub = useEditor.subscribe((s, prev) => {
     if (s.doc === prev.doc && s.file === prev.file && s.dirty === prev.dirty) return;
+    // The first change after a pause is kept at once (after the current task, so that changes
+    // made together are written together); during a burst of changes (a drag, typing) again
+    // every second, and in full when it pauses.
+    if (!quickQueued && performance.now() - lastQuick >= QUICK_GAP_MS) {
+      quickQueued = true;
+      queueMicrotask(() => {
+        quickQueued = false;
+        lastQuick = performance.now();
+        writeQuick();
+      });
+    }
     if (timer) clearTimeout(timer);
     timer = setTimeout(flush, DELAY_MS);
   });
