@@ -219,7 +219,8 @@ function MermaidView({ source }: { source: string }) {
       try {
         const out = await renderMermaid(source, theme);
         if (live) {
-          setSvg(out);
+          // Mermaid's strict mode already cleans labels; the SVG is cleaned again as the document's diagrams are.
+          setSvg(DOMPurify.sanitize(out, { USE_PROFILES: { svg: true, svgFilters: true } }));
           setError('');
         }
       } catch (e) {
