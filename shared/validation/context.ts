@@ -56,6 +56,8 @@ export interface Index {
   byId: Map<string, NodeInfo>;
   edges: EdgeInfo[];
   groups: Map<string, Group>;
+  /** Positions in `doc.nodes` / `doc.edges` that may hold a credential (the others hold none); worked out when absent. */
+  secretScope?: { nodes: readonly number[]; edges: readonly number[] };
 }
 
 export function makeDiagnostic(

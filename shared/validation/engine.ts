@@ -7,6 +7,7 @@ import { edgeLocal } from './edgeRules';
 import { displayName } from './format';
 import { graphRules } from './graph';
 import { nodeLocal } from './nodeRules';
+import { edgeMayHoldSecret, nodeMayHoldSecret } from './rules/secrets';
 
 /**
  * The validation engine. One run indexes the document once (nodes by id, adjacency lists),
@@ -26,6 +27,8 @@ interface NodeEntry extends NodeInfo {
   /** No `>` in the id, so `from->to` can't be read two ways and pairs may be counted by position. */
   plainId: boolean;
   diags: LocalDiag[];
+  /** Whether its label or settings may hold a credential (`nodeMayHoldSecret`). */
+  secret: boolean;
   /** The findings as Diagnostics, for the position (`foundAt`) they were made for. */
   found: Diagnostic[];
   foundAt: number;
@@ -44,6 +47,9 @@ interface EdgeEntry extends EdgeInfo {
   toKind: unknown;
   toLabel: unknown;
   result: EdgeLocalResult;
+  /** `edgeMayHoldSecret` of `secretOf` (labels are not compared when an entry is reused). */
+  secret: boolean;
+  secretOf: TopoEdge | undefined;
   found: Diagnostic[];
   foundAt: number;
   gen: number;
@@ -101,6 +107,7 @@ export function makeValidator(remember: boolean): Validator {
   /** The per-node and per-edge findings, sorted; rebuilt only when one of them changed. */
   let localSorted: Diagnostic[] = [];
   let lastFound: Diagnostic[][] = [];
+  let lastSecretNodes: number[] = [];
 
   return {
     validate(doc: Topology): Diagnostic[] {
@@ -115,7 +122,9 @@ export function makeValidator(remember: boolean): Validator {
       let nodes: NodeInfo[];
       let byId: Map<string, NodeInfo>;
       const nodeEntries: (NodeEntry | undefined)[] = new Array(rawNodes.length);
+      let secretNodes: number[];
       if (remember && rawNodes === lastRawNodes && sameList(rawNodes, lastNodeEntries)) {
+        secretNodes = lastSecretNodes;
         // The same node list: same entries, same positions, same findings; only zones may have moved.
         nodes = lastNodes;
         byId = lastById;
@@ -131,6 +140,7 @@ export function makeValidator(remember: boolean): Validator {
       } else {
         nodes = [];
         byId = new Map<string, NodeInfo>();
+        secretNodes = [];
         for (let i = 0; i < rawNodes.length; i++) {
           const node = rawNodes[i];
           if (!node || typeof node !== 'object') continue;
@@ -159,6 +169,7 @@ export function makeValidator(remember: boolean): Validator {
           nodeEntries[i] = entry;
           nodes.push(entry);
           if (first) byId.set(id, entry);
+          if (entry.secret) secretNodes.push(i);
           if (entry.foundAt !== i) {
             const info = entry;
             entry.found = entry.diags.length === 0 ? NONE : entry.diags.map((d) => makeDiagnostic(d.code, d.message, d.hint, d.nodes.length ? d.nodes.slice() : [id], [], nodePath(info, d.rel)));
@@ -178,6 +189,7 @@ export function makeValidator(remember: boolean): Validator {
       const numericPairs = nodes.length <= MAX_NUMERIC_PAIRS;
       const edges: EdgeInfo[] = [];
       const edgeEntries: (EdgeEntry | undefined)[] = new Array(rawEdges.length);
+      const secretEdges: number[] = [];
       if (!sameEdgeList) pairCount.clear();
       for (let i = 0; i < rawEdges.length; i++) {
         const edge = rawEdges[i];
@@ -242,6 +254,11 @@ export function makeValidator(remember: boolean): Validator {
         }
         edgeEntries[i] = entry;
         edges.push(entry);
+        if (entry.secretOf !== edge) {
+          entry.secret = edgeMayHoldSecret(edge);
+          entry.secretOf = edge;
+        }
+        if (entry.secret) secretEdges.push(i);
         if (entry.foundAt !== i) {
           const info = entry;
           const id = entry.id;
@@ -270,7 +287,7 @@ export function makeValidator(remember: boolean): Validator {
         localSorted = remember ? updateSorted(localSorted, lastFound, found) : sortAll(found);
       }
       fillAdjacency(nodes, edges);
-      const index: Index = { doc, nodes, byId, edges, groups };
+      const index: Index = { doc, nodes, byId, edges, groups, secretScope: { nodes: secretNodes, edges: secretEdges } };
       const graph: Diagnostic[] = [];
       graphRules(index, graph);
       graph.sort(compareDiagnostics);
@@ -283,6 +300,7 @@ export function makeValidator(remember: boolean): Validator {
         lastById = byId;
         lastNodes = nodes;
         lastFound = found;
+        lastSecretNodes = secretNodes;
       }
       return merge(localSorted, graph);
     },
@@ -324,6 +342,7 @@ function newNodeEntry(node: TopoNode, id: string, key: string): NodeEntry {
     key,
     plainId: !id.includes('>'),
     diags: nodeLocal(node, { kind, name }),
+    secret: nodeMayHoldSecret(node),
     found: NONE,
     foundAt: -1,
     gen: 0,
@@ -352,6 +371,8 @@ function newEdgeEntry(edge: TopoEdge, base: string, id: string, nth: number, fro
     toKind: tn?.kind,
     toLabel: tn?.label,
     result,
+    secret: false,
+    secretOf: undefined,
     found: NONE,
     foundAt: -1,
     gen: 0,

@@ -185,8 +185,17 @@ function leaves(value: unknown, path: string, segments: Array<string | number>, 
   }
 }
 
-/** The credentials typed into a design, in document order. */
-export function findSecrets(doc: Topology): SecretFinding[] {
+/**
+ * Which components and connections to look into (positions in `doc.nodes` / `doc.edges`,
+ * ascending): the others are known to hold nothing (see `nodeMayHoldSecret`).
+ */
+export interface SecretScope {
+  nodes: readonly number[];
+  edges: readonly number[];
+}
+
+/** The credentials typed into a design, in document order; only in `scope` when given. */
+export function findSecrets(doc: Topology, scope?: SecretScope): SecretFinding[] {
   const found: SecretFinding[] = [];
   const used = new Set<string>();
   const add = (o: Owner, path: string, segments: Array<string | number>, keyNames: string[], what: string, where: string, whole: boolean) => {
@@ -248,13 +257,15 @@ export function findSecrets(doc: Topology): SecretFinding[] {
   });
 
   const nodes = Array.isArray(doc.nodes) ? doc.nodes : [];
-  nodes.forEach((n: TopoNode, i) => {
+  const scanNode = (n: TopoNode | undefined, i: number) => {
     if (!n || typeof n !== 'object') return;
     const id = String(n.id);
     const o: Owner = { owner: id, nodes: [id], edges: [], nodeIndex: i };
     scanText(o, n.label, `nodes[${i}].label`, ['nodes', i, 'label'], 'label', 'the label');
     scanProps(o, n.props, `nodes[${i}].props`, ['nodes', i, 'props'], definedProps(n.kind));
-  });
+  };
+  if (scope) for (const i of scope.nodes) scanNode(nodes[i], i);
+  else nodes.forEach(scanNode);
 
   const edges = Array.isArray(doc.edges) ? doc.edges : [];
   // Edge ids (`a->b`, `a->b#2`) are only worked out for a connection with a finding.
@@ -266,13 +277,15 @@ export function findSecrets(doc: Topology): SecretFinding[] {
     Object.defineProperty(o, 'edges', { get: () => [edgeId(i)], enumerable: true });
     return o;
   };
-  edges.forEach((e: TopoEdge, i) => {
+  const scanEdge = (e: TopoEdge | undefined, i: number) => {
     if (!e || typeof e !== 'object') return;
     const o = lazyOwner(i);
     scanText(o, e.label, `edges[${i}].label`, ['edges', i, 'label'], 'label', 'the label');
     // No connection setting of the catalog is named like a credential: each one that is counts.
     scanProps(o, e.props, `edges[${i}].props`, ['edges', i, 'props'], NONE);
-  });
+  };
+  if (scope) for (const i of scope.edges) scanEdge(edges[i], i);
+  else edges.forEach(scanEdge);
   return found;
 }
 
@@ -316,8 +329,8 @@ function replaceAt(obj: unknown, segments: ReadonlyArray<string | number>, f: (v
  * becomes the reference; a key inside longer text is replaced within it), and what was found.
  * The input is not changed.
  */
-export function redactSecrets(doc: Topology): { doc: Topology; found: SecretFinding[] } {
-  const found = findSecrets(doc);
+export function redactSecrets(doc: Topology, scope?: SecretScope): { doc: Topology; found: SecretFinding[] } {
+  const found = findSecrets(doc, scope);
   if (found.length === 0) return { doc, found };
   let out: unknown = doc;
   for (const f of found) {
@@ -334,7 +347,7 @@ export function redactText(text: string): string {
 
 /** TF509: each credential typed into the design, with the variable the generated files use instead. */
 export function secretRules(index: Index, out: Diagnostic[]): void {
-  const { doc: safe, found } = redactSecrets(index.doc);
+  const { doc: safe, found } = redactSecrets(index.doc, index.secretScope ?? scopeOf(index));
   if (found.length === 0) return;
   // Components are named from the redacted design: a label may be the very thing found.
   const nodeById = new Map<string, TopoNode>();
@@ -368,4 +381,72 @@ export function secretRules(index: Index, out: Diagnostic[]): void {
       ),
     );
   }
+}
+
+// ── Quick checks: what certainly holds no credential ────────────────────────────────────
+
+/**
+ * False when `findSecrets` certainly finds nothing in this component (its label and settings);
+ * true when it may. Allocates nothing: most components hold no credential, and this runs for
+ * each one on each validation.
+ */
+export function nodeMayHoldSecret(n: TopoNode): boolean {
+  return maybeKeyText(n.label) || propsMayHold(n.props, definedProps(n.kind));
+}
+
+/** `nodeMayHoldSecret` for a connection (its label and settings). */
+export function edgeMayHoldSecret(e: TopoEdge): boolean {
+  return maybeKeyText(e.label) || propsMayHold(e.props, NONE);
+}
+
+function maybeKeyText(v: unknown): boolean {
+  return typeof v === 'string' && MAYBE_KEY.test(v);
+}
+
+/** The cases of `scanProps`, each widened to "may" (a nested value too big or deep to walk counts as may). */
+function propsMayHold(props: unknown, defined: ReadonlySet<string>): boolean {
+  if (!props || typeof props !== 'object' || Array.isArray(props)) return false;
+  for (const name in props as Record<string, unknown>) {
+    if (!Object.prototype.hasOwnProperty.call(props, name)) continue;
+    const value = (props as Record<string, unknown>)[name];
+    if (value === null || typeof value !== 'object') {
+      if (!defined.has(name) && credentialName(name) && isLiteralCredential(value)) return true;
+      if (maybeKeyText(value)) return true;
+      continue;
+    }
+    const budget = { left: MAX_WALK };
+    if (nestedMayHold(value, credentialName(name), budget, 0)) return true;
+  }
+  return false;
+}
+
+function nestedMayHold(value: unknown, credential: boolean, budget: { left: number }, depth: number): boolean {
+  if (--budget.left < 0 || depth > 64) return true;
+  if (value === null || typeof value !== 'object') return (credential && isLiteralCredential(value)) || maybeKeyText(value);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (nestedMayHold(value[i], credential, budget, depth + 1)) return true;
+    return false;
+  }
+  for (const k in value as Record<string, unknown>) {
+    if (!Object.prototype.hasOwnProperty.call(value, k)) continue;
+    if (nestedMayHold((value as Record<string, unknown>)[k], credential || credentialName(k), budget, depth + 1)) return true;
+  }
+  return false;
+}
+
+/** The scope of `secretRules` when the engine gave none: every component and connection that may hold one. */
+function scopeOf(index: Index): SecretScope {
+  const nodes: number[] = [];
+  const edges: number[] = [];
+  const rawNodes = Array.isArray(index.doc.nodes) ? index.doc.nodes : [];
+  const rawEdges = Array.isArray(index.doc.edges) ? index.doc.edges : [];
+  for (let i = 0; i < rawNodes.length; i++) {
+    const n = rawNodes[i];
+    if (n && typeof n === 'object' && nodeMayHoldSecret(n)) nodes.push(i);
+  }
+  for (let i = 0; i < rawEdges.length; i++) {
+    const e = rawEdges[i];
+    if (e && typeof e === 'object' && edgeMayHoldSecret(e)) edges.push(i);
+  }
+  return { nodes, edges };
 }
