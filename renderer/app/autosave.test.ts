@@ -4,7 +4,7 @@ import { parseTopology } from '../../shared/model/parse';
 import { serializeTopology } from '../../shared/model/serialize';
 import type { Topology } from '../../shared/model/types';
 import { synthesizeDesign } from '../../test/bench/synth';
-import { AUTOSAVE_KEY, readAutosave } from './autosave';
+import { AUTOSAVE_KEY, keepAutosave, readAutosave } from './autosave';
 
 function load(yaml: string): Topology {
   const r = parseTopology(yaml);
@@ -57,5 +57,24 @@ describe('autosave read back', () => {
     store.set(AUTOSAVE_KEY, raw);
     expect(readAutosave()).toBeUndefined();
     expect(store.get(`${AUTOSAVE_KEY}:unreadable`)).toBe(raw);
+  });
+
+  it('when the browser storage is too small for the design and its text, keeps the design alone; when not even that fits, says so', () => {
+    const doc = load(EXAMPLES[0]!.yaml);
+    const full = { text: serializeTopology(doc), design: doc, dirty: true };
+    const designOnly = JSON.stringify({ design: doc, dirty: true }).length;
+    const quota = (limit: number) => ({
+      setItem(k: string, v: string) {
+        if (v.length > limit) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        store.set(k, v);
+      },
+    });
+    expect(keepAutosave(full, quota(Infinity))).toBe('all');
+    store.clear();
+    expect(keepAutosave(full, quota(designOnly + 10))).toBe('design only');
+    expect(readAutosave()?.doc).toEqual(doc);
+    store.clear();
+    expect(keepAutosave(full, quota(100))).toBe('nothing');
+    expect(store.size).toBe(0);
   });
 });

@@ -18,7 +18,7 @@ const DELAY_MS = 400;
 /** A quick write (JSON only) at most this often during a burst of edits. */
 const QUICK_GAP_MS = 1_000;
 
-interface Saved {
+export interface Saved {
   /** The design-file text (absent in a quick write made before any full one). */
   text?: string;
   /** The document as JSON (absent in autosaves written before it was added). */
@@ -51,12 +51,47 @@ export function readAutosave(): { doc: Topology; fileName?: string; dirty: boole
 /** The last full record written (its text may be older than the design in a quick write). */
 let lastText: string | undefined;
 
-function put(saved: Saved): void {
+/** What `keepAutosave` managed to keep. */
+export type Kept = 'all' | 'design only' | 'nothing';
+
+/**
+ * Writes an autosave record. Browsers give a page about 5 million characters of localStorage:
+ * a design of several thousand components does not fit with its text, so the text (only a
+ * fallback) is dropped first; when even the JSON does not fit, nothing is kept and the caller
+ * tells the user.
+ */
+export function keepAutosave(saved: Saved, storage: Pick<Storage, 'setItem'> = localStorage): Kept {
   try {
-    localStorage.setItem(AUTOSAVE_KEY, JSON.stringify(saved));
+    storage.setItem(AUTOSAVE_KEY, JSON.stringify(saved));
+    return 'all';
   } catch {
-    // Storage full or disabled: the design is still in memory; saving to a file still works.
+    // Full (or storage disabled): try without the text.
   }
+  if (saved.text === undefined) return 'nothing';
+  try {
+    storage.setItem(AUTOSAVE_KEY, JSON.stringify({ ...saved, text: undefined, textBehind: undefined }));
+    return 'design only';
+  } catch {
+    return 'nothing';
+  }
+}
+
+let warned = false;
+
+function put(saved: Saved): void {
+  const kept = keepAutosave(saved);
+  if (kept !== 'nothing') {
+    warned = false;
+    return;
+  }
+  // The design is still in memory and saving to a file still works: say so once, not on every edit.
+  if (warned) return;
+  warned = true;
+  useEditor.getState().toast({
+    tone: 'error',
+    message: 'This design is too large for the browser to keep between visits: a reload or a crash would lose the changes since you last saved.',
+    hint: 'Save it to a file (Ctrl+S) now and then, or use the desktop app, which keeps drafts on disk.',
+  });
 }
 
 /**
