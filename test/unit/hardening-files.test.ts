@@ -113,6 +113,16 @@ describe('the limits that keep parsing bounded (shared/model/limits.ts)', () => 
   });
 });
 
+describe('a file is data', () => {
+  it('YAML tags are not acted on: !include, !!python/object and custom tags are read as plain text, with a warning', () => {
+    const r = parseTopology(`topoforge: 1\nname: !!python/object/apply:os.system ["id"]\nnodes:\n  - id: a\n    kind: worker\n    label: !include /etc/passwd\n    props: { x: !env HOME }\n`);
+    expect(r.diagnostics.filter((d) => d.code === 'TF032').map((d) => d.line)).toEqual([2, 6, 7]);
+    const plain = parseTopology('topoforge: 1\nname: x\nnodes:\n  - id: a\n    kind: worker\n    label: !include /etc/passwd\n');
+    expect(plain.ok).toBe(true);
+    if (plain.ok) expect(plain.doc.nodes[0]!.label).toBe('/etc/passwd');
+  });
+});
+
 describe('the desktop shell reading a design (electron/documents.ts)', () => {
   const fakeFs = (over: Partial<ReadFs>): ReadFs => ({
     stat: async () => ({ size: 100, mtimeMs: 1, isFile: () => true, isDirectory: () => false }),
