@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import { emitYaml } from '../yamlEmit';
 import { defaultProtocol, getKind, propsWithDefaults } from '../../shared/catalog';
 import type { KindDef } from '../../shared/catalog';
 import { edgeIds } from '../../shared/model/ids';
@@ -101,8 +102,11 @@ export function safeKey(text: string, taken: Set<string>): string {
  * other languages (Go's yaml, PyYAML, SnakeYAML) refuse them anywhere in a file: in text that
  * came from the design they become U+FFFD.
  */
+const UNPRINTABLE = /[\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const printableString = (s: string): string => s.replace(UNPRINTABLE, '\uFFFD');
+
 function printable(value: unknown): unknown {
-  if (typeof value === 'string') return value.replace(/[\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+  if (typeof value === 'string') return printableString(value);
   if (Array.isArray(value)) return value.map(printable);
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
@@ -114,7 +118,8 @@ function printable(value: unknown): unknown {
 
 /** YAML the same way every time: block style, no line folding, no anchors, plain keys in insertion order. */
 export function toYaml(value: unknown, header: string[] = []): string {
-  const body = stringify(printable(value), { lineWidth: 0, aliasDuplicateObjects: false, indent: 2 });
+  // The direct writer (same bytes, a fraction of the time); the library for anything unusual.
+  const body = emitYaml(value, { version: '1.2', mapString: printableString }) ?? stringify(printable(value), { lineWidth: 0, aliasDuplicateObjects: false, indent: 2 });
   return header.map((l) => `# ${l}\n`).join('') + body;
 }
 

@@ -1,0 +1,256 @@
+import { Document, Scalar } from 'yaml';
+import { stringifyString } from 'yaml/util';
+
+/**
+ * A direct YAML writer for the plain data the generators build (objects, arrays, strings,
+ * numbers, booleans, null), writing exactly the bytes the `yaml` library (2.9) writes for it
+ * with our options (block style, `lineWidth: 0`, `indentSeq`, no aliases) — without building
+ * the library's Document model first, which cost most of the time of the big files
+ * (docker-compose.yml, asyncapi.yaml, openapi.yaml at thousands of components).
+ *
+ * Escaping stays the library's: every scalar that is not plainly safe (the common case: ids,
+ * images, words, `${VAR:-default}`) is written by the library's own scalar writer
+ * (`stringifyString`, and the schema's tags for `<<` or numbers), with the context the library
+ * would give it. Anything unusual (a class instance, a bigint, a symbol) makes the whole value go
+ * through the library as before. `yamlEmit.test.ts` compares both on hostile data.
+ */
+
+export interface YamlEmitOptions {
+  /** '1.1': strings that YAML 1.1 readers would take for booleans, numbers or times are quoted. */
+  version: '1.1' | '1.2';
+  /** Comment before the document (the library's `commentBefore`: lines, each written `#line`). */
+  header?: string;
+  /** Comments written before keys of given objects (the library's `key.commentBefore`). */
+  keyComments?: ReadonlyMap<object, ReadonlyMap<string, string>>;
+  /** Applied to every string value (not keys) before it is written. */
+  mapString?: (s: string) => string;
+}
+
+/** Thrown inside the emitter when a value needs the library's full path. */
+class NeedsLibrary extends Error {}
+
+interface TagLike {
+  default?: boolean | string;
+  tag: string;
+  format?: string;
+  test?: RegExp;
+  identify?: (v: unknown) => boolean;
+  stringify?: (item: Scalar, ctx: unknown, onComment?: () => void, onChompKeep?: () => void) => string;
+}
+
+interface SchemaRef {
+  doc: Document;
+  tags: TagLike[];
+}
+
+const schemas = new Map<string, SchemaRef>();
+
+function schemaFor(version: '1.1' | '1.2'): SchemaRef {
+  let s = schemas.get(version);
+  if (!s) {
+    const doc = new Document(null, { version });
+    s = { doc, tags: doc.schema.tags as unknown as TagLike[] };
+    schemas.set(version, s);
+  }
+  return s;
+}
+
+/** The library's getTagObject for a scalar (stringify.js). */
+function tagOf(tags: TagLike[], value: unknown): TagLike {
+  let match = tags.filter((t) => t.identify?.(value));
+  if (match.length > 1) {
+    const testMatch = match.filter((t) => t.test);
+    if (testMatch.length > 0) match = testMatch;
+  }
+  const tagObj = match.find((t) => t.format === undefined) ?? match.find((t) => !t.format);
+  if (!tagObj) throw new NeedsLibrary();
+  return tagObj;
+}
+
+/** The library's stringifyComment and indentComment (stringifyComment.js). */
+const commentString = (str: string): string => str.replace(/^(?!$)(?: $)?/gm, '#');
+function indentComment(comment: string, indent: string): string {
+  if (/^\n+$/.test(comment)) return comment.substring(1);
+  return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
+}
+
+/**
+ * Strings written as they are (plain) by the library in block context: no control characters,
+ * no indicator at the start, no `: ` or ` #`, not ending in a space or colon, and not readable as
+ * another type. Strings starting with a letter can only be read as null or a boolean (5 letters at
+ * most) or, in YAML 1.1, a float such as `e12345`: those take the library's path.
+ */
+const PLAIN_SAFE = /^[A-Za-z_$/][A-Za-z0-9_$/.\-+=,()@{}: ]*$/;
+const FIRST_LETTER = /^[A-DF-Za-df-z]/;
+
+const LIB_OPTIONS = {
+  blockQuote: true,
+  commentString,
+  defaultKeyType: null,
+  defaultStringType: 'PLAIN',
+  directives: null,
+  doubleQuotedAsJSON: false,
+  doubleQuotedMinMultiLineLength: 40,
+  falseStr: 'false',
+  flowCollectionPadding: true,
+  indentSeq: true,
+  lineWidth: 0,
+  minContentWidth: 0,
+  nullStr: 'null',
+  simpleKeys: false,
+  singleQuote: null,
+  trailingComma: false,
+  trueStr: 'true',
+  verifyAliasOrder: true,
+};
+
+const noop = (): void => {};
+
+class Emitter {
+  private readonly schema: SchemaRef;
+  private readonly keyComments: YamlEmitOptions['keyComments'];
+  private readonly mapString: YamlEmitOptions['mapString'];
+  /** Single-line scalars written by the library: the same text gives the same bytes at any indent. */
+  private readonly cache = [new Map<unknown, string>(), new Map<unknown, string>()];
+
+  constructor(opts: YamlEmitOptions) {
+    this.schema = schemaFor(opts.version);
+    this.keyComments = opts.keyComments;
+    this.mapString = opts.mapString;
+  }
+
+  private libraryScalar(value: unknown, indent: string, implicitKey: boolean): string {
+    const node = new Scalar(value);
+    const tagObj = tagOf(this.schema.tags, value);
+    // A tag that is not the default for its type would be written as `!!tag` (never ours).
+    if (!tagObj.default) throw new NeedsLibrary();
+    const ctx = {
+      anchors: new Set(),
+      doc: this.schema.doc,
+      flowCollectionPadding: ' ',
+      indent,
+      indentStep: '  ',
+      inFlow: null,
+      options: LIB_OPTIONS,
+      allNullValues: false,
+      implicitKey,
+    };
+    return typeof tagObj.stringify === 'function' ? tagObj.stringify(node, ctx, noop, noop) : stringifyString(node, ctx as never, noop, noop);
+  }
+
+  scalar(value: unknown, indent: string, implicitKey: boolean): string {
+    switch (typeof value) {
+      case 'string':
+        if (PLAIN_SAFE.test(value) && !(FIRST_LETTER.test(value) ? value.length <= 5 : /^[eE]/.test(value)) && !value.endsWith(' ') && !value.endsWith(':') && !value.includes(': ')) return value;
+        break;
+      case 'number':
+        if (Number.isSafeInteger(value) && !Object.is(value, -0)) return String(value);
+        break;
+      case 'boolean':
+        return value ? 'true' : 'false';
+      case 'undefined':
+        return 'null';
+      case 'object':
+        if (value === null) return 'null';
+        throw new NeedsLibrary();
+      default:
+        throw new NeedsLibrary();
+    }
+    if (typeof value === 'string' && value.includes('\n')) return this.libraryScalar(value, indent, implicitKey);
+    const cache = this.cache[implicitKey ? 1 : 0]!;
+    let s = cache.get(value);
+    if (s === undefined) {
+      s = this.libraryScalar(value, indent, implicitKey);
+      cache.set(value, s);
+    }
+    return s;
+  }
+
+  value(v: unknown, indent: string): string {
+    if (typeof v === 'string' && this.mapString) return this.scalar(this.mapString(v), indent, false);
+    if (v !== null && typeof v === 'object') return Array.isArray(v) ? this.seq(v, indent) : this.map(v as Record<string, unknown>, indent);
+    return this.scalar(v, indent, false);
+  }
+
+  seq(arr: readonly unknown[], indent: string): string {
+    if (arr.length === 0) return '[]';
+    const itemIndent = `${indent}  `;
+    let out = '';
+    for (let i = 0; i < arr.length; i++) {
+      if (i > 0) out += `\n${indent}`;
+      out += `- ${this.value(arr[i], itemIndent)}`;
+    }
+    return out;
+  }
+
+  map(obj: Record<string, unknown>, indent: string): string {
+    const proto = Object.getPrototypeOf(obj) as unknown;
+    if (proto !== Object.prototype && proto !== null) throw new NeedsLibrary();
+    const comments = this.keyComments?.get(obj);
+    const pairIndent = `${indent}  `;
+    if (typeof (obj as { toJSON?: unknown }).toJSON === 'function') throw new NeedsLibrary();
+    // The library's stringifyBlockCollection: lines joined with a newline and the indent (an
+    // empty line with a newline only).
+    let out = '';
+    let lines = 0;
+    const push = (line: string) => {
+      out += lines++ === 0 ? line : line ? `\n${indent}${line}` : '\n';
+    };
+    for (const key of Object.keys(obj)) {
+      const v = obj[key];
+      if (v === undefined) continue;
+      const comment = comments?.get(key);
+      if (comment) push(indentComment(commentString(comment), indent).trimStart());
+      push(this.pair(key, v, indent, pairIndent));
+    }
+    return lines === 0 ? '{}' : out;
+  }
+
+  /** The library's stringifyPair for a string key and a non-node value. */
+  private pair(key: string, v: unknown, indent: string, pairIndent: string): string {
+    const keyStr = this.scalar(key, pairIndent, true);
+    const explicitKey = keyStr.length > 1024;
+    const head = explicitKey ? `? ${keyStr}\n${indent}:` : `${keyStr}:`;
+    if (v !== null && typeof v === 'object') {
+      const isSeq = Array.isArray(v);
+      const valueStr = isSeq ? this.seq(v, pairIndent) : this.map(v as Record<string, unknown>, pairIndent);
+      let ws = ' ';
+      if (!explicitKey) {
+        const empty = valueStr === '{}' || valueStr === '[]';
+        const vs0 = valueStr[0];
+        const nl0 = valueStr.indexOf('\n');
+        if (nl0 !== -1 || !empty) {
+          let hasPropsLine = false;
+          if (nl0 !== -1 && (vs0 === '&' || vs0 === '!')) {
+            let sp0 = valueStr.indexOf(' ');
+            if (vs0 === '&' && sp0 !== -1 && sp0 < nl0 && valueStr[sp0 + 1] === '!') sp0 = valueStr.indexOf(' ', sp0 + 1);
+            if (sp0 === -1 || nl0 < sp0) hasPropsLine = true;
+          }
+          if (!hasPropsLine) ws = `\n${pairIndent}`;
+        }
+      } else if (valueStr === '' || valueStr[0] === '\n') ws = '';
+      return head + ws + valueStr;
+    }
+    const valueStr = typeof v === 'string' && this.mapString ? this.scalar(this.mapString(v), pairIndent, false) : this.scalar(v, pairIndent, false);
+    return head + (valueStr === '' || valueStr[0] === '\n' ? '' : ' ') + valueStr;
+  }
+}
+
+/**
+ * `value` as a YAML document, byte for byte what
+ * `new Document(value, { version, aliasDuplicateObjects: false })` with `commentBefore = header`
+ * writes with `toString({ lineWidth: 0, minContentWidth: 0, indentSeq: true })`, or `null` when
+ * the value holds something only the library can write (the caller falls back to it).
+ */
+export function emitYaml(value: unknown, opts: YamlEmitOptions): string | null {
+  if (value === null || typeof value !== 'object') return null;
+  let body: string;
+  try {
+    const e = new Emitter(opts);
+    body = Array.isArray(value) ? e.seq(value, '') : e.map(value as Record<string, unknown>, '');
+  } catch (err) {
+    if (err instanceof NeedsLibrary) return null;
+    throw err;
+  }
+  return opts.header ? `${indentComment(commentString(opts.header), '')}\n\n${body}\n` : `${body}\n`;
+}
