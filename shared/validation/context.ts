@@ -127,3 +127,106 @@ export function nodePath(n: NodeInfo, rel = ''): string {
 export function edgePath(e: EdgeInfo, rel = ''): string {
   return rel ? `edges[${e.index}].${rel}` : `edges[${e.index}]`;
 }
+
+// ── Buckets: the nodes of some kinds, the edges of some protocols ──────────────────────────
+
+/**
+ * The design-wide rules each look at a few kinds of components (gateways, brokers, stores...)
+ * or connections of a few protocols. One pass over the nodes and one over the edges sorts them
+ * into buckets; a rule then walks only its own (on a big design, a pass over every node costs
+ * more in memory traffic than the checks it makes).
+ */
+interface Buckets {
+  byKind: Map<KindDef, NodeInfo[]>;
+  byProtocol: Map<Protocol, EdgeInfo[]>;
+  /** The second, third... connection between the same two ends (`nth > 1`). */
+  repeated: EdgeInfo[];
+  nodeMemo: Map<(k: KindDef) => boolean, NodeInfo[]>;
+  edgeMemo: Map<ReadonlySet<Protocol>, EdgeInfo[]>;
+}
+
+const bucketCache = new WeakMap<Index, Buckets>();
+
+function bucketsOf(index: Index): Buckets {
+  let b = bucketCache.get(index);
+  if (b) return b;
+  const byKind = new Map<KindDef, NodeInfo[]>();
+  for (let i = 0, list = index.nodes; i < list.length; i++) {
+    const n = list[i]!;
+    if (!n.kind) continue;
+    const l = byKind.get(n.kind);
+    if (l) l.push(n);
+    else byKind.set(n.kind, [n]);
+  }
+  const byProtocol = new Map<Protocol, EdgeInfo[]>();
+  const repeated: EdgeInfo[] = [];
+  for (let i = 0, list = index.edges; i < list.length; i++) {
+    const e = list[i]!;
+    if (e.nth > 1) repeated.push(e);
+    if (!e.protocol) continue;
+    const l = byProtocol.get(e.protocol);
+    if (l) l.push(e);
+    else byProtocol.set(e.protocol, [e]);
+  }
+  b = { byKind, byProtocol, repeated, nodeMemo: new Map(), edgeMemo: new Map() };
+  bucketCache.set(index, b);
+  return b;
+}
+
+/** The nodes whose (known) kind passes `test`, in document order. Memoised per test function: pass a fixed one. */
+export function nodesWhere(index: Index, test: (k: KindDef) => boolean): NodeInfo[] {
+  const b = bucketsOf(index);
+  let out = b.nodeMemo.get(test);
+  if (out) return out;
+  const parts: NodeInfo[][] = [];
+  for (const [k, list] of b.byKind) if (test(k)) parts.push(list);
+  out = mergeSorted(parts, nodePos);
+  b.nodeMemo.set(test, out);
+  return out;
+}
+
+/** The valid connections carrying one of `protocols`, in document order. Memoised per set: pass a fixed one. */
+export function edgesWith(index: Index, protocols: ReadonlySet<Protocol>): EdgeInfo[] {
+  const b = bucketsOf(index);
+  let out = b.edgeMemo.get(protocols);
+  if (out) return out;
+  const parts: EdgeInfo[][] = [];
+  for (const [p, list] of b.byProtocol) if (protocols.has(p)) parts.push(list);
+  out = mergeSorted(parts, edgeIndex);
+  b.edgeMemo.set(protocols, out);
+  return out;
+}
+
+/** The connections with `nth > 1`, in document order. */
+export function repeatedEdges(index: Index): EdgeInfo[] {
+  return bucketsOf(index).repeated;
+}
+
+const nodePos = (n: NodeInfo): number => n.pos;
+const edgeIndex = (e: EdgeInfo): number => e.index;
+
+/** Lists each ascending by `key` (and disjoint) merged into one, ascending. */
+function mergeSorted<T>(parts: T[][], key: (x: T) => number): T[] {
+  if (parts.length === 0) return [];
+  if (parts.length === 1) return parts[0]!;
+  let total = 0;
+  for (const p of parts) total += p.length;
+  const out: T[] = new Array(total);
+  const at = new Array<number>(parts.length).fill(0);
+  for (let k = 0; k < total; k++) {
+    let best = -1;
+    let bestKey = Infinity;
+    for (let j = 0; j < parts.length; j++) {
+      const p = parts[j]!;
+      if (at[j]! < p.length) {
+        const v = key(p[at[j]!]!);
+        if (v < bestKey) {
+          bestKey = v;
+          best = j;
+        }
+      }
+    }
+    out[k] = parts[best]![at[best]!++]!;
+  }
+  return out;
+}

@@ -1,7 +1,8 @@
+import type { KindDef } from '../../catalog';
 import type { Diagnostic, Protocol } from '../../model/types';
 import { KAFKA_MSGS_PER_PARTITION, RABBITMQ_QUEUE_MAX_MSGS } from '../assumptions';
 import type { EdgeInfo, Index, NodeInfo } from '../context';
-import { edgeBool, edgeNum, edgePath, edgeStr, makeDiagnostic, nodePath, nodeProp, nodeStr } from '../context';
+import { edgeBool, edgeNum, edgePath, edgeStr, edgesWith, makeDiagnostic, nodePath, nodeProp, nodesWhere, nodeStr } from '../context';
 import { fewText, listText, num } from '../format';
 import { MESSAGING } from '../protocols';
 
@@ -9,7 +10,7 @@ import { MESSAGING } from '../protocols';
 export function messagingRules(index: Index, out: Diagnostic[]): void {
   const throughput = requiredTps(index);
   const registryNeighbours = schemaRegistryNeighbourhood(index);
-  for (let bI = 0, bL = index.nodes; bI < bL.length; bI++) {
+  for (let bI = 0, bL = nodesWhere(index, isBrokerKind); bI < bL.length; bI++) {
     const b = bL[bI]!;
     if (b.kind?.category !== 'broker') continue;
     const proto = b.kind.accepts[0];
@@ -30,6 +31,10 @@ export function messagingRules(index: Index, out: Diagnostic[]): void {
   consumerRetries(index, out);
   idempotentConsumers(index, out);
   debeziumOutput(index, out);
+}
+
+function isBrokerKind(k: KindDef): boolean {
+  return k.category === 'broker';
 }
 
 export function requiredTps(index: Index): number | undefined {
@@ -250,7 +255,7 @@ function listItems(n: NodeInfo, key: string): Record<string, unknown>[] {
 }
 
 function consumerRetries(index: Index, out: Diagnostic[]): void {
-  for (let eI = 0, eL = index.edges; eI < eL.length; eI++) {
+  for (let eI = 0, eL = edgesWith(index, CONSUMER_SIDE); eI < eL.length; eI++) {
     const e = eL[eI]!;
     if (!e.protocol || !CONSUMER_SIDE.has(e.protocol)) continue;
     const from = e.source!;
@@ -312,7 +317,17 @@ function redelivers(broker: NodeInfo, e: EdgeInfo): boolean {
 }
 
 function idempotentConsumers(index: Index, out: Diagnostic[]): void {
-  for (let nI = 0, nL = index.nodes; nI < nL.length; nI++) {
+  // Only a component fed over a messaging protocol can be told off: look at those.
+  const fed: NodeInfo[] = [];
+  const seen = new Set<NodeInfo>();
+  for (const e of edgesWith(index, MESSAGING)) {
+    const n = e.sink;
+    if (!n || seen.has(n) || n.node.props?.idempotent !== false) continue;
+    seen.add(n);
+    fed.push(n);
+  }
+  fed.sort((a, b) => a.pos - b.pos);
+  for (let nI = 0, nL = fed; nI < nL.length; nI++) {
     const n = nL[nI]!;
     if (n.node.props?.idempotent !== false) continue;
     const from = n.flowIn.filter((e) => e.protocol && MESSAGING.has(e.protocol) && e.source!.kind?.category === 'broker' && redelivers(e.source!, e));
@@ -333,8 +348,16 @@ function idempotentConsumers(index: Index, out: Diagnostic[]): void {
 
 // ── Debezium ────────────────────────────────────────────────────────────────────────────
 
+function isDebezium(k: KindDef): boolean {
+  return k.id === 'debezium';
+}
+
+function isSchemaRegistry(k: KindDef): boolean {
+  return k.id === 'schema-registry';
+}
+
 function debeziumOutput(index: Index, out: Diagnostic[]): void {
-  for (let nI = 0, nL = index.nodes; nI < nL.length; nI++) {
+  for (let nI = 0, nL = nodesWhere(index, isDebezium); nI < nL.length; nI++) {
     const n = nL[nI]!;
     if (n.kind?.id !== 'debezium') continue;
     const sources = n.flowIn.filter((e) => e.protocol === 'cdc');
@@ -357,7 +380,7 @@ function debeziumOutput(index: Index, out: Diagnostic[]): void {
 
 function schemaRegistryNeighbourhood(index: Index): Set<NodeInfo> {
   const near = new Set<NodeInfo>();
-  for (let nI = 0, nL = index.nodes; nI < nL.length; nI++) {
+  for (let nI = 0, nL = nodesWhere(index, isSchemaRegistry); nI < nL.length; nI++) {
     const n = nL[nI]!;
     if (n.kind?.id !== 'schema-registry') continue;
     near.add(n);

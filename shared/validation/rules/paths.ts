@@ -1,7 +1,7 @@
-import type { Diagnostic } from '../../model/types';
+import type { Diagnostic, Protocol } from '../../model/types';
 import { MAX_UNGUARDED_HOPS, SYNC_TPS_MAX } from '../assumptions';
 import type { EdgeInfo, Index, NodeInfo } from '../context';
-import { edgeBool, edgeNum, edgePath, makeDiagnostic, nodeNum, nodePath } from '../context';
+import { edgeBool, edgeNum, edgePath, edgesWith, makeDiagnostic, nodeNum, nodePath } from '../context';
 import { fewText, listText, num } from '../format';
 import { API_PROTOCOLS, REQUEST_REPLY } from '../protocols';
 import { requiredTps } from './messaging';
@@ -14,11 +14,11 @@ import { carriesData } from './structure';
  * rule is linear in the size of the design.
  */
 export function pathRules(index: Index, out: Diagnostic[]): void {
-  const rr = buildGraph(index, isRequestReply);
+  const rr = buildGraph(index, edgesWith(index, REQUEST_REPLY), isRequestReply);
   callLoops(index, rr, out);
   slowestPath(index, rr, out);
 
-  const unguarded = buildGraph(index, isUnguardedCall);
+  const unguarded = buildGraph(index, edgesWith(index, API_PROTOCOLS), isUnguardedCall);
   unguardedChains(unguarded, out);
 
   syncThroughput(index, out);
@@ -48,11 +48,12 @@ interface Graph {
   count: number;
 }
 
-function buildGraph(index: Index, keep: (e: EdgeInfo) => boolean): Graph {
+/** The graph of the edges of `candidates` (valid connections, in document order) that `keep` takes. */
+function buildGraph(index: Index, candidates: EdgeInfo[], keep: (e: EdgeInfo) => boolean): Graph {
   const n = index.nodes.length;
   const start = new Int32Array(n + 1);
   const kept: EdgeInfo[] = [];
-  for (let eI = 0, eL = index.edges; eI < eL.length; eI++) {
+  for (let eI = 0, eL = candidates; eI < eL.length; eI++) {
     const e = eL[eI]!;
     if (!e.protocol || !e.source || !keep(e)) continue;
     kept.push(e);
@@ -312,12 +313,12 @@ function unguardedChains(g: Graph, out: Diagnostic[]): void {
 
 // ── Throughput of synchronous calls ─────────────────────────────────────────────────────
 
-const TPS_PROTOCOLS = new Set(['http', 'grpc', 'graphql']);
+const TPS_PROTOCOLS: ReadonlySet<Protocol> = new Set<Protocol>(['http', 'grpc', 'graphql']);
 
 function syncThroughput(index: Index, out: Diagnostic[]): void {
   const required = requiredTps(index);
   const byRequirement: EdgeInfo[] = [];
-  for (let eI = 0, eL = index.edges; eI < eL.length; eI++) {
+  for (let eI = 0, eL = edgesWith(index, TPS_PROTOCOLS); eI < eL.length; eI++) {
     const e = eL[eI]!;
     if (!e.protocol || !TPS_PROTOCOLS.has(e.protocol)) continue;
     const tps = edgeNum(e, 'tps');

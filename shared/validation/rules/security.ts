@@ -1,7 +1,8 @@
+import type { KindDef } from '../../catalog';
 import type { Diagnostic } from '../../model/types';
 import { HIGH_AVAILABILITY_PERCENT } from '../assumptions';
 import type { Index, NodeInfo } from '../context';
-import { edgeBool, edgePath, makeDiagnostic, nodePath, nodeStr } from '../context';
+import { edgeBool, edgePath, edgesWith, makeDiagnostic, nodePath, nodesWhere, nodeStr } from '../context';
 import { listText, num, protocolName, shown } from '../format';
 import { API_PROTOCOLS } from '../protocols';
 
@@ -80,8 +81,24 @@ function wantsMtls(index: Index): string | undefined {
 
 // ── Gateways ────────────────────────────────────────────────────────────────────────────
 
+function isGatewayKind(k: KindDef): boolean {
+  return k.category === 'gateway';
+}
+
+function isOwnStore(k: KindDef): boolean {
+  return k.category === 'store' && !k.external;
+}
+
+function isPrometheus(k: KindDef): boolean {
+  return k.id === 'prometheus';
+}
+
+function isGrafana(k: KindDef): boolean {
+  return k.id === 'grafana';
+}
+
 function gatewayAuth(index: Index, out: Diagnostic[]): void {
-  for (let nI = 0, nL = index.nodes; nI < nL.length; nI++) {
+  for (let nI = 0, nL = nodesWhere(index, isGatewayKind); nI < nL.length; nI++) {
     const n = nL[nI]!;
     if (n.kind?.category !== 'gateway') continue;
     const auth = nodeStr(n, 'auth');
@@ -120,7 +137,7 @@ function gatewayAuth(index: Index, out: Diagnostic[]): void {
 // ── Zones ───────────────────────────────────────────────────────────────────────────────
 
 function zones(index: Index, out: Diagnostic[]): void {
-  for (let nI = 0, nL = index.nodes; nI < nL.length; nI++) {
+  for (let nI = 0, nL = nodesWhere(index, isOwnStore); nI < nL.length; nI++) {
     const n = nL[nI]!;
     if (n.kind?.category === 'store' && !n.kind.external && EXPOSED.has(n.trust)) {
       out.push(
@@ -135,7 +152,7 @@ function zones(index: Index, out: Diagnostic[]): void {
       );
     }
   }
-  for (let eI = 0, eL = index.edges; eI < eL.length; eI++) {
+  for (let eI = 0, eL = edgesWith(index, API_PROTOCOLS); eI < eL.length; eI++) {
     const e = eL[eI]!;
     if (!e.protocol || !API_PROTOCOLS.has(e.protocol)) continue;
     const src = e.source!;
@@ -157,7 +174,7 @@ function zones(index: Index, out: Diagnostic[]): void {
 function mtls(index: Index, out: Diagnostic[]): void {
   const asked = wantsMtls(index);
   if (!asked) return;
-  for (let eI = 0, eL = index.edges; eI < eL.length; eI++) {
+  for (let eI = 0, eL = edgesWith(index, API_PROTOCOLS); eI < eL.length; eI++) {
     const e = eL[eI]!;
     if (!e.protocol || !API_PROTOCOLS.has(e.protocol)) continue;
     const src = e.source!;
@@ -185,8 +202,8 @@ function observability(index: Index, out: Diagnostic[]): void {
   const availability = parseAvailability(index.doc.requirements?.availability);
   if (availability === undefined || availability < HIGH_AVAILABILITY_PERCENT) return;
   const asked = `${formatPercent(availability)} availability`;
-  const proms = index.nodes.filter((n) => n.kind?.id === 'prometheus');
-  const grafanas = index.nodes.filter((n) => n.kind?.id === 'grafana');
+  const proms = nodesWhere(index, isPrometheus);
+  const grafanas = nodesWhere(index, isGrafana);
 
   if (proms.length === 0) {
     out.push(

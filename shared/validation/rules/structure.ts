@@ -1,15 +1,19 @@
 import type { KindDef } from '../../catalog';
 import type { Diagnostic } from '../../model/types';
 import type { EdgeInfo, Index, NodeInfo } from '../context';
-import { edgeBool, edgeNum, edgePath, edgeStr, makeDiagnostic, nodePath, nodeProp } from '../context';
+import { edgeBool, edgeNum, edgePath, edgeStr, edgesWith, makeDiagnostic, nodePath, nodeProp, nodesWhere, repeatedEdges } from '../context';
 import { fewText, listText, num, protocolName, shown } from '../format';
 import { API_PROTOCOLS } from '../protocols';
 
 /** Structure of the design: ids, zones, unconnected parts, duplicates, ports, ownership. */
 export function structureRules(index: Index, out: Diagnostic[]): void {
-  duplicateIds(index, out);
-  unknownGroups(index, out);
-  orphans(index, out);
+  // The checks every component needs, in one pass.
+  for (let nI = 0, nL = index.nodes; nI < nL.length; nI++) {
+    const n = nL[nI]!;
+    duplicateId(index, n, out);
+    unknownGroup(index, n, out);
+    orphan(index, n, out);
+  }
   duplicateEdges(index, out);
   hostPorts(index, out);
   gatewaysWithoutRoutes(index, out);
@@ -18,62 +22,53 @@ export function structureRules(index: Index, out: Diagnostic[]): void {
   externalCallsWithoutTimeout(index, out);
 }
 
-function duplicateIds(index: Index, out: Diagnostic[]): void {
-  for (let nI = 0, nL = index.nodes; nI < nL.length; nI++) {
-    const n = nL[nI]!;
-    const first = index.byId.get(n.id)!;
-    if (first === n) continue;
-    out.push(
-      makeDiagnostic(
-        'TF206',
-        `Two components have the id ${shown(n.id)}: ${first.name} and ${n.name}`,
-        'Give the second one its own id; ids name the compose services and the connections.',
-        [n.id],
-        [],
-        nodePath(n, 'id'),
-      ),
-    );
-  }
+function duplicateId(index: Index, n: NodeInfo, out: Diagnostic[]): void {
+  const first = index.byId.get(n.id)!;
+  if (first === n) return;
+  out.push(
+    makeDiagnostic(
+      'TF206',
+      `Two components have the id ${shown(n.id)}: ${first.name} and ${n.name}`,
+      'Give the second one its own id; ids name the compose services and the connections.',
+      [n.id],
+      [],
+      nodePath(n, 'id'),
+    ),
+  );
 }
 
-function unknownGroups(index: Index, out: Diagnostic[]): void {
-  for (let nI = 0, nL = index.nodes; nI < nL.length; nI++) {
-    const n = nL[nI]!;
-    const g = n.node.group;
-    if (g === undefined || g === null) continue;
-    if (typeof g === 'string' && index.groups.has(g)) continue;
-    const known = [...index.groups.keys()];
-    out.push(
-      makeDiagnostic(
-        'TF205',
-        `${n.name} is in the zone ${shown(g)}, which doesn't exist`,
-        known.length
-          ? `Move it to one of the zones (${fewText(known.map((k) => `"${k}"`), 5)}), add a zone with that id, or take it out of any zone.`
-          : 'Add a zone with that id under groups, or take the component out of the zone.',
-        [n.id],
-        [],
-        nodePath(n, 'group'),
-      ),
-    );
-  }
+function unknownGroup(index: Index, n: NodeInfo, out: Diagnostic[]): void {
+  const g = n.node.group;
+  if (g === undefined || g === null) return;
+  if (typeof g === 'string' && index.groups.has(g)) return;
+  const known = [...index.groups.keys()];
+  out.push(
+    makeDiagnostic(
+      'TF205',
+      `${n.name} is in the zone ${shown(g)}, which doesn't exist`,
+      known.length
+        ? `Move it to one of the zones (${fewText(known.map((k) => `"${k}"`), 5)}), add a zone with that id, or take it out of any zone.`
+        : 'Add a zone with that id under groups, or take the component out of the zone.',
+      [n.id],
+      [],
+      nodePath(n, 'group'),
+    ),
+  );
 }
 
-function orphans(index: Index, out: Diagnostic[]): void {
-  for (let nI = 0, nL = index.nodes; nI < nL.length; nI++) {
-    const n = nL[nI]!;
-    if (n.out.length > 0 || n.in.length > 0) continue;
-    if (index.byId.get(n.id) !== n) continue; // a duplicate id is its own problem
-    out.push(
-      makeDiagnostic(
-        'TF301',
-        `${n.name} isn't connected to anything`,
-        'Connect it to what calls it or what it sends data to, or remove it; an unconnected component still gets a container and a place in the document.',
-        [n.id],
-        [],
-        nodePath(n),
-      ),
-    );
-  }
+function orphan(index: Index, n: NodeInfo, out: Diagnostic[]): void {
+  if (n.out.length > 0 || n.in.length > 0) return;
+  if (index.byId.get(n.id) !== n) return; // a duplicate id is its own problem
+  out.push(
+    makeDiagnostic(
+      'TF301',
+      `${n.name} isn't connected to anything`,
+      'Connect it to what calls it or what it sends data to, or remove it; an unconnected component still gets a container and a place in the document.',
+      [n.id],
+      [],
+      nodePath(n),
+    ),
+  );
 }
 
 /** The settings that tell two connections between the same ends apart (a second topic, route, bucket...). */
@@ -81,7 +76,7 @@ const DETAIL_KEYS = ['topic', 'exchange', 'queue', 'subject', 'routingKey', 'pat
 
 function duplicateEdges(index: Index, out: Diagnostic[]): void {
   // Only a second (third...) connection between the same two ends can repeat an earlier one.
-  for (let eI = 0, eL = index.edges; eI < eL.length; eI++) {
+  for (let eI = 0, eL = repeatedEdges(index); eI < eL.length; eI++) {
     const e = eL[eI]!;
     if (e.nth < 2 || !e.from || !e.to) continue;
     const proto = protocolOf(e);
@@ -119,7 +114,8 @@ interface PortUse {
 function hostPorts(index: Index, out: Diagnostic[]): void {
   // First count the ports (no objects), then look closer only at the ones used twice.
   const count = new Map<number, number>();
-  for (let nI = 0, nL = index.nodes; nI < nL.length; nI++) {
+  const publishing = nodesWhere(index, publishesPorts);
+  for (let nI = 0, nL = publishing; nI < nL.length; nI++) {
     const n = nL[nI]!;
     const k = n.kind;
     if (!k || k.external) continue;
@@ -129,7 +125,7 @@ function hostPorts(index: Index, out: Diagnostic[]): void {
     }
   }
   const uses = new Map<number, PortUse[]>();
-  for (let nI = 0, nL = index.nodes; nI < nL.length; nI++) {
+  for (let nI = 0, nL = publishing; nI < nL.length; nI++) {
     const n = nL[nI]!;
     const k = n.kind;
     if (!k || k.external) continue;
@@ -187,6 +183,10 @@ interface PortSpec {
 
 const portSpecCache = new WeakMap<KindDef, PortSpec[]>();
 
+function publishesPorts(k: KindDef): boolean {
+  return !k.external && portSpecs(k).length > 0;
+}
+
 /** The host ports a kind publishes: its catalog ports, or the `port` setting of the services you build. */
 function portSpecs(k: KindDef): PortSpec[] {
   let specs = portSpecCache.get(k);
@@ -223,8 +223,12 @@ function mayRoute(e: EdgeInfo): boolean {
   return e.protocol === undefined || API_PROTOCOLS.has(e.protocol);
 }
 
+export function isGatewayKind(k: KindDef): boolean {
+  return k.category === 'gateway';
+}
+
 function gatewaysWithoutRoutes(index: Index, out: Diagnostic[]): void {
-  for (let nI = 0, nL = index.nodes; nI < nL.length; nI++) {
+  for (let nI = 0, nL = nodesWhere(index, isGatewayKind); nI < nL.length; nI++) {
     const n = nL[nI]!;
     if (n.kind?.category !== 'gateway') continue;
     if (n.in.length === 0 && n.out.length === 0) continue;
@@ -257,8 +261,12 @@ function isBroken(e: EdgeInfo): boolean {
   return e.protocol === undefined;
 }
 
+function isProcessorKind(k: KindDef): boolean {
+  return Object.prototype.hasOwnProperty.call(PROCESSOR_HINTS, k.id);
+}
+
 function processorsWithoutInput(index: Index, out: Diagnostic[]): void {
-  for (let nI = 0, nL = index.nodes; nI < nL.length; nI++) {
+  for (let nI = 0, nL = nodesWhere(index, isProcessorKind); nI < nL.length; nI++) {
     const n = nL[nI]!;
     const k = n.kind;
     if (!k || !PROCESSOR_HINTS[k.id]) continue;
@@ -281,8 +289,12 @@ function processorsWithoutInput(index: Index, out: Diagnostic[]): void {
 /** Operational databases a service should own alone. */
 const OWNED_STORES = new Set(['postgres', 'mysql', 'mongodb']);
 
+function isOwnedStore(k: KindDef): boolean {
+  return OWNED_STORES.has(k.id);
+}
+
 function sharedDatabases(index: Index, out: Diagnostic[]): void {
-  for (let nI = 0, nL = index.nodes; nI < nL.length; nI++) {
+  for (let nI = 0, nL = nodesWhere(index, isOwnedStore); nI < nL.length; nI++) {
     const n = nL[nI]!;
     if (!n.kind || !OWNED_STORES.has(n.kind.id)) continue;
     const writers: NodeInfo[] = [];
@@ -311,7 +323,7 @@ function sharedDatabases(index: Index, out: Diagnostic[]): void {
 }
 
 function externalCallsWithoutTimeout(index: Index, out: Diagnostic[]): void {
-  for (let eI = 0, eL = index.edges; eI < eL.length; eI++) {
+  for (let eI = 0, eL = edgesWith(index, API_PROTOCOLS); eI < eL.length; eI++) {
     const e = eL[eI]!;
     if (!e.protocol || !API_PROTOCOLS.has(e.protocol) || e.protocol === 'websocket') continue;
     const callee = e.sink!;
