@@ -172,14 +172,21 @@ class Emitter {
     return this.scalar(v, indent, false);
   }
 
+  /** Whether the last collection written by `seq` or `map` was empty. */
+  private lastEmpty = false;
+
   seq(arr: readonly unknown[], indent: string): string {
-    if (arr.length === 0) return '[]';
+    if (arr.length === 0) {
+      this.lastEmpty = true;
+      return '[]';
+    }
     const itemIndent = `${indent}  `;
     let out = '';
     for (let i = 0; i < arr.length; i++) {
       if (i > 0) out += `\n${indent}`;
       out += `- ${this.value(arr[i], itemIndent)}`;
     }
+    this.lastEmpty = false;
     return out;
   }
 
@@ -203,6 +210,7 @@ class Emitter {
       if (comment) push(indentComment(commentString(comment), indent).trimStart());
       push(this.pair(key, v, indent, pairIndent));
     }
+    this.lastEmpty = lines === 0;
     return lines === 0 ? '{}' : out;
   }
 
@@ -212,23 +220,11 @@ class Emitter {
     const explicitKey = keyStr.length > 1024;
     const head = explicitKey ? `? ${keyStr}\n${indent}:` : `${keyStr}:`;
     if (v !== null && typeof v === 'object') {
-      const isSeq = Array.isArray(v);
-      const valueStr = isSeq ? this.seq(v, pairIndent) : this.map(v as Record<string, unknown>, pairIndent);
-      let ws = ' ';
-      if (!explicitKey) {
-        const empty = valueStr === '{}' || valueStr === '[]';
-        const vs0 = valueStr[0];
-        const nl0 = valueStr.indexOf('\n');
-        if (nl0 !== -1 || !empty) {
-          let hasPropsLine = false;
-          if (nl0 !== -1 && (vs0 === '&' || vs0 === '!')) {
-            let sp0 = valueStr.indexOf(' ');
-            if (vs0 === '&' && sp0 !== -1 && sp0 < nl0 && valueStr[sp0 + 1] === '!') sp0 = valueStr.indexOf(' ', sp0 + 1);
-            if (sp0 === -1 || nl0 < sp0) hasPropsLine = true;
-          }
-          if (!hasPropsLine) ws = `\n${pairIndent}`;
-        }
-      } else if (valueStr === '' || valueStr[0] === '\n') ws = '';
+      const valueStr = Array.isArray(v) ? this.seq(v, pairIndent) : this.map(v as Record<string, unknown>, pairIndent);
+      // The library puts a collection on the next line unless it is empty (`{}`, `[]`). It
+      // also checks for a first line of anchor or tag properties, which plain data never has
+      // (a key starting with `&` or `!` is quoted). Not reading `valueStr` keeps it unflattened.
+      const ws = explicitKey ? (valueStr === '' || valueStr[0] === '\n' ? '' : ' ') : this.lastEmpty ? ' ' : `\n${pairIndent}`;
       return head + ws + valueStr;
     }
     const valueStr = typeof v === 'string' && this.mapString ? this.scalar(this.mapString(v), pairIndent, false) : this.scalar(v, pairIndent, false);

@@ -222,6 +222,11 @@ export function num(props: Record<string, unknown>, key: string): number | undef
 /** Groups items by a key into "key: a, b; key2: c" wording. */
 export function grouped<T>(items: readonly T[], key: (t: T) => string, show: (t: T) => string): string {
   const m = new Map<string, string[]>();
-  for (const it of items) m.set(key(it), [...(m.get(key(it)) ?? []), show(it)]);
+  for (const it of items) {
+    const k = key(it);
+    const list = m.get(k);
+    if (list) list.push(show(it));
+    else m.set(k, [show(it)]);
+  }
   return [...m].map(([k, v]) => `${k}: ${andList(v)}`).join('; ');
 }

@@ -1,5 +1,5 @@
 import { messagingFlows } from '../../shared/model/channels';
-import type { BrokerFlows, ChannelDef } from '../../shared/model/channels';
+import type { BrokerFlows, ChannelDef, SendFlow } from '../../shared/model/channels';
 import type { Topology } from '../../shared/model/types';
 import type { KEdge, KNode } from './util';
 import { int, internalPort, oneLine, readDesign, safeKey, str, toYaml } from './util';
@@ -51,12 +51,28 @@ const FORMAT_NAMES: Record<string, string> = {
 interface Ctx {
   byId: Map<string, KNode>;
   edges: KEdge[];
+  /** Schema registries at the other end of each node's connections, in connection order. */
+  registriesOf: Map<string, KNode[]>;
+}
+
+function registryNeighbours(edges: readonly KEdge[]): Map<string, KNode[]> {
+  const out = new Map<string, KNode[]>();
+  const add = (id: string, n: KNode) => {
+    const list = out.get(id);
+    if (list) list.push(n);
+    else out.set(id, [n]);
+  };
+  for (const e of edges) {
+    if (e.to.kind.id === 'schema-registry') add(e.from.id, e.to);
+    // A connection from a node to itself counts once.
+    if (e.from.kind.id === 'schema-registry' && e.from.id !== e.to.id) add(e.to.id, e.from);
+  }
+  return out;
 }
 
 /** Schema registries wired to a broker: directly, or through one of the broker's clients. */
 function registriesFor(ctx: Ctx, flows: BrokerFlows): KNode[] {
-  const linked = (id: string) =>
-    ctx.edges.filter((e) => (e.from.id === id || e.to.id === id)).map((e) => (e.from.id === id ? e.to : e.from)).filter((n) => n.kind.id === 'schema-registry');
+  const linked = (id: string) => ctx.registriesOf.get(id) ?? [];
   const direct = linked(flows.broker);
   if (direct.length > 0) return dedupe(direct);
   const clients = [...flows.sends.map((s) => s.client), ...flows.receives.map((r) => r.client)];
@@ -68,8 +84,8 @@ function dedupe<T>(list: T[]): T[] {
 }
 
 /** The payload format on a channel: the producer's own choice, the broker's, the registry's, then the defaults. */
-function formatOf(ctx: Ctx, broker: KNode, flows: BrokerFlows, channel: ChannelDef, registry: KNode | undefined): string {
-  const producers = flows.sends.filter((s) => s.channel === channel.name).map((s) => ctx.byId.get(s.client)!).filter(Boolean);
+function formatOf(ctx: Ctx, broker: KNode, sends: readonly SendFlow[], registry: KNode | undefined): string {
+  const producers = sends.map((s) => ctx.byId.get(s.client)!).filter(Boolean);
   const ownOf = (n: KNode) => (typeof n.own.dataFormat === 'string' ? n.own.dataFormat : '');
   for (const p of producers) if (ownOf(p)) return ownOf(p);
   if (broker.kind.id === 'kafka' && typeof broker.own.serialization === 'string') return broker.own.serialization;
@@ -83,7 +99,9 @@ export function generateAsyncApi(design: Topology): string {
   // Credentials typed into the design are written as ${VARIABLE} references (TF509).
   const doc = redactSecrets(design).doc;
   const { edges, byId } = readDesign(doc);
-  const ctx: Ctx = { byId, edges };
+  const ctx: Ctx = { byId, edges, registriesOf: registryNeighbours(edges) };
+  const edgeById = new Map<string, KEdge>();
+  for (const e of edges) if (!edgeById.has(e.id)) edgeById.set(e.id, e);
   const all = messagingFlows(doc).filter((f) => byId.has(f.broker));
 
   const servers: Record<string, unknown> = {};
@@ -119,15 +137,22 @@ export function generateAsyncApi(design: Topology): string {
     };
 
     // Channels, each with one placeholder message.
+    const sendsTo = new Map<string, SendFlow[]>();
+    for (const s of flows.sends) {
+      const list = sendsTo.get(s.channel);
+      if (list) list.push(s);
+      else sendsTo.set(s.channel, [s]);
+    }
     const channelKeyOf = new Map<string, string>();
     const messageKeyOf = new Map<string, string>();
     for (const c of flows.channels) {
       const key = safeKey(`${broker.id}.${c.name}`, channelKeys);
       channelKeyOf.set(`${c.kind}:${c.name}`, key);
-      const format = formatOf(ctx, broker, flows, c, registry);
+      const sends = sendsTo.get(c.name) ?? [];
+      const format = formatOf(ctx, broker, sends, registry);
       const msgKey = safeKey(`${broker.id}.${c.name}.message`, messageKeys);
       messageKeyOf.set(`${c.kind}:${c.name}`, msgKey);
-      const producers = flows.sends.filter((s) => s.channel === c.name).map((s) => s.client);
+      const producers = sends.map((s) => s.client);
       const subject = `${c.name}-value`;
       messages[msgKey] = {
         name: msgKey,
@@ -178,7 +203,7 @@ export function generateAsyncApi(design: Topology): string {
         title: `${oneLine(client.label, 80)} sends to ${s.channel}`,
         summary: `Connection ${s.edge}`,
         messages: msgRefs(key, sendKind, s.channel),
-        ...sendBindings(broker, s.routingKey, edges.find((e) => e.id === s.edge)),
+        ...sendBindings(broker, s.routingKey, edgeById.get(s.edge)),
         'x-topoforge-edge': s.edge,
       });
     }
@@ -195,7 +220,7 @@ export function generateAsyncApi(design: Topology): string {
           title: `${oneLine(client.label, 80)} receives from ${ch}`,
           summary: `Connection ${r.edge}` + (r.boundTo && r.boundTo.length > 0 ? `; queue bound to ${r.boundTo.join(', ')} with key ${r.routingKey ?? '#'}` : ''),
           messages: msgRefs(key, receiveKind, ch),
-          ...receiveBindings(broker, r.group, edges.find((e) => e.id === r.edge)),
+          ...receiveBindings(broker, r.group, edgeById.get(r.edge)),
           'x-topoforge-edge': r.edge,
         });
       }

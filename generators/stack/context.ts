@@ -247,8 +247,15 @@ export class StackContext {
     return path;
   }
 
+  /** The notes so far, for `note` to skip repeats without a scan (kept in step with `notes`). */
+  private noted: { count: number; texts: Set<string> } | undefined;
+
   note(text: string): void {
-    if (!this.notes.includes(text)) this.notes.push(text);
+    if (!this.noted || this.noted.count !== this.notes.length) this.noted = { count: this.notes.length, texts: new Set(this.notes) };
+    if (this.noted.texts.has(text)) return;
+    this.notes.push(text);
+    this.noted.texts.add(text);
+    this.noted.count = this.notes.length;
   }
 
   link(client: string, server: string): void {

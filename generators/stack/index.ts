@@ -72,7 +72,7 @@ export function generateStack(design: Topology): OutputFile[] {
   for (const f of found) {
     const setting = /^nodes\[\d+\]\.props\.(.+)$/.exec(f.path)?.[1];
     const spec = ctx.services.get(f.owner);
-    if (!f.whole || !setting || !spec || spec.node !== f.owner || !OWN_SERVICES.has(ctx.nodes.find((n) => n.id === f.owner)?.kind.id ?? '')) continue;
+    if (!f.whole || !setting || !spec || spec.node !== f.owner || !OWN_SERVICES.has(ctx.node(f.owner)?.kind.id ?? '')) continue;
     if (!(f.key in spec.environment)) spec.environment[f.key] = `\${${f.variable}}`;
   }
   const compose = buildCompose(ctx);

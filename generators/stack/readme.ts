@@ -89,7 +89,10 @@ export function renderReadme(ctx: StackContext, compose: ComposeResult): string 
   const byNode = new Map<string, string[]>();
   for (const f of ctx.files.keys()) {
     const m = /^config\/([^/]+)\//.exec(f);
-    if (m) byNode.set(m[1]!, [...(byNode.get(m[1]!) ?? []), f]);
+    if (!m) continue;
+    const list = byNode.get(m[1]!);
+    if (list) list.push(f);
+    else byNode.set(m[1]!, [f]);
   }
   if (byNode.size > 0) {
     out.push('## Configuration', '');

@@ -92,7 +92,9 @@ export const api: Record<string, Resolver> = {
     for (const s of svcs) {
       const raw = str(s.props, 'dataFormat') || 'json';
       const f = ({ json: 'JSON', avro: 'Avro', protobuf: 'Protocol Buffers', xml: 'XML', csv: 'CSV', parquet: 'Parquet' } as Record<string, string>)[raw] ?? md(raw);
-      by.set(f, [...(by.get(f) ?? []), code(s.id)]);
+      const list = by.get(f);
+      if (list) list.push(code(s.id));
+      else by.set(f, [code(s.id)]);
     }
     return filled([...by].map(([f, ids]) => `${f} (${andList(ids, 6)})`).join(', '), [...by.keys()].join(', '));
   },

@@ -23,7 +23,12 @@ export function targetSystems(c: Ctx): NodeInfo[] {
 /** The format each producing component writes. */
 export function dataFormats(c: Ctx): Map<string, NodeInfo[]> {
   const m = new Map<string, NodeInfo[]>();
-  const add = (f: string, n: NodeInfo) => f && m.set(f, [...(m.get(f) ?? []), n]);
+  const add = (f: string, n: NodeInfo) => {
+    if (!f) return;
+    const list = m.get(f);
+    if (list) list.push(n);
+    else m.set(f, [n]);
+  };
   for (const n of c.nodes) {
     const key = n.kind?.id === 'kafka' ? 'serialization' : n.kind?.id === 'schema-registry' ? 'format' : n.kind?.id === 'sftp-server' ? 'fileFormat' : 'dataFormat';
     const f = str(n.props, key);

@@ -28,7 +28,11 @@ export const database: Record<string, Resolver> = {
 
   TRANSACTION_MANAGEMENT: (c) => {
     const writers = new Map<string, Set<string>>();
-    for (const e of c.edgesOf('sql', 'mongodb')) if (str(e.props, 'access') !== 'read') writers.set(e.to.id, new Set([...(writers.get(e.to.id) ?? []), e.from.id]));
+    for (const e of c.edgesOf('sql', 'mongodb')) if (str(e.props, 'access') !== 'read') {
+      const w = writers.get(e.to.id);
+      if (w) w.add(e.from.id);
+      else writers.set(e.to.id, new Set([e.from.id]));
+    }
     if (!writers.size) return dbs(c).length ? open('nothing writes to the databases', 'draw the writing connections') : none('transactions');
     const shared = [...writers].filter(([, w]) => w.size > 1);
     const async = c.messagingEdges().length > 0;

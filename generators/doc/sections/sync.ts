@@ -31,7 +31,11 @@ export const sync: Record<string, Resolver> = {
   CONFLICT_RESOLUTION: (c) => {
     if (!hasSync(c)) return noSync('conflict resolution');
     const writers = new Map<string, Set<string>>();
-    for (const e of c.edgesOf('sql', 'mongodb')) if (str(e.props, 'access') !== 'read') writers.set(e.to.id, new Set([...(writers.get(e.to.id) ?? []), e.from.id]));
+    for (const e of c.edgesOf('sql', 'mongodb')) if (str(e.props, 'access') !== 'read') {
+      const w = writers.get(e.to.id);
+      if (w) w.add(e.from.id);
+      else writers.set(e.to.id, new Set([e.from.id]));
+    }
     const shared = [...writers].filter(([, w]) => w.size > 1);
     if (shared.length) return open(`${andList(shared.map(([s, w]) => `${code(s)} is written by ${andList([...w].map(code))}`))}, and the design does not say who wins`, 'choose a rule (last-writer-wins, version vectors) or give each store one writer');
     return filled('none needed: data flows one way and each store has a single writer', 'single writer per store');
