@@ -137,6 +137,7 @@ const wildDesign: fc.Arbitrary<Topology> = fc
     edge: fc.array(fc.record({ label: fc.option(edgeText, { nil: undefined }), props: extras, extra: extras }), { minLength: 8, maxLength: 8 }),
     at: fc.array(fc.option(fc.record({ x: fc.oneof(fc.integer(), fc.double(), oddValue), y: fc.integer(), w: fc.option(fc.double(), { nil: undefined }) }, { requiredKeys: [] }), { nil: undefined }), { minLength: 9, maxLength: 9 }),
     layoutNotAnObject: fc.nat(20),
+    broken: fc.nat(30),
   })
   .map((r) => {
     const doc = r.base;
@@ -165,6 +166,14 @@ const wildDesign: fc.Arbitrary<Topology> = fc
       if (p && (typeof id === 'string' || typeof id === 'number')) setOwn(doc.layout, String(id), p);
     });
     if (r.layoutNotAnObject === 0) (doc as { layout: unknown }).layout = undefined;
+    // Lists that are no plain list of records (written through the library, or refused by both).
+    const lists = doc as unknown as Record<string, unknown[]>;
+    if (r.broken === 0) lists.nodes = [...doc.nodes, , ...doc.nodes.slice(0, 1)];
+    if (r.broken === 1) lists.edges = [...doc.edges, 'ab' as never, 7 as never, '' as never];
+    if (r.broken === 2) lists.groups = [...doc.groups, [] as never, { 0: 'zero', id: 'z' } as never];
+    if (r.broken === 3) lists.nodes = [...doc.nodes, null as never];
+    if (r.broken === 4) (lists as Record<string, unknown>).edges = { 0: doc.edges[0] };
+    if (r.broken === 5) lists.nodes = Object.assign([...doc.nodes], { extra: 1 });
     return doc;
   });
 

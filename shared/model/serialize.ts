@@ -51,9 +51,9 @@ export function serializeTopology(topology: Topology): string {
   if (topology.description !== undefined) w.rootPair('description', topology.description, false);
   const req = orderedRequirements(topology.requirements ?? {});
   if (Object.keys(req).length) w.rootPair('requirements', req, true);
-  if (topology.groups?.length) w.rootPair('groups', topology.groups.map(orderedGroup), true);
-  w.rootPair('nodes', (topology.nodes ?? []).map(orderedNode), true);
-  w.rootPair('edges', (topology.edges ?? []).map(orderedEdge), true);
+  if (topology.groups?.length) w.records('groups', topology.groups, GROUP_RECORD);
+  w.records('nodes', topology.nodes ?? [], NODE_RECORD);
+  w.records('edges', topology.edges ?? [], EDGE_RECORD);
   let first = true;
   for (const [k, v] of Object.entries(topology)) {
     if (TOP_KEYS.has(k) || v === undefined) continue;
@@ -63,14 +63,11 @@ export function serializeTopology(topology: Topology): string {
 
   const ids = [...(topology.groups ?? []).map((g) => g.id), ...(topology.nodes ?? []).map((n) => n.id)];
   const positions = topology.layout ?? {};
-  let layout = '';
   for (const id of ids) {
     const p = Object.prototype.hasOwnProperty.call(positions, id) ? positions[id] : undefined;
-    if (!p) continue;
-    layout += `\n  ${w.layoutEntry(id, orderedPosition(p))}`;
+    if (p) w.layoutEntry(id, p);
   }
-  if (layout) w.rootText(`layout:${layout}`, true);
-  return `${w.out}\n`;
+  return w.text();
 }
 
 /** The YAML library writes a multi-line string with a whitespace-only line as a block literal
@@ -108,8 +105,35 @@ class ContextProbe extends YAMLMap {
   }
 }
 
+/** Indentation by depth (two spaces a level), and a line break followed by it. */
+const indentOf = (depth: number): string => '  '.repeat(depth);
+const LEAD: readonly string[] = Array.from({ length: 12 }, (_, d) => `\n${indentOf(d)}`);
+
+/** A finite number, or left out. */
+const coordinate = (v: unknown): v is number | undefined => v === undefined || (typeof v === 'number' && Number.isFinite(v));
+const startsWithDigit = (k: string): boolean => {
+  const c = k.charCodeAt(0);
+  return c >= 48 && c <= 57;
+};
+
+/** A zone, component or connection: its own fields in their fixed order (key, value, key, value...), the ordered copy. */
+interface RecordShape {
+  fields(src: Record<string, unknown>, out: unknown[]): void;
+  known: ReadonlySet<string>;
+  ordered(src: unknown): Record<string, unknown>;
+}
+
+/**
+ * Writes pieces into an array, joined into one chunk between records every few hundred pieces
+ * and the chunks joined once at the end: the pieces die young (a 10k-component design is ~1M
+ * pieces; kept alive to the end, or as one long chain of concatenated strings, they made the
+ * garbage collector's work grow faster than the design). A sequence that turns out to need the
+ * library is rewound within the current chunk.
+ */
 class Emitter {
-  out = '';
+  /** The pieces since the last chunk. */
+  private readonly parts: string[] = [];
+  private readonly chunks: string[] = [];
   /**
    * Whether the last scalar written was a block scalar that keeps its final line breaks (`|+`):
    * the library then leaves out the blank line before the next top-level key.
@@ -117,119 +141,200 @@ class Emitter {
   private keep = false;
   /** `keep` after the last top-level entry. */
   private rootKeep = false;
+  private inLayout = false;
   private doc: Document | undefined;
   private rootCtx: Ctx | undefined;
 
-  rootPair(key: string, value: unknown, spaceBefore: boolean): void {
-    this.rootText(this.pair(key, value, ''), spaceBefore);
+  text(): string {
+    this.parts.push('\n');
+    this.chunks.push(this.parts.join(''));
+    return this.chunks.join('');
   }
 
   /** Adds a top-level entry (after a blank line if `spaceBefore`, unless the entry before kept its line breaks). */
-  rootText(text: string, spaceBefore: boolean): void {
-    if (this.out) this.out += spaceBefore && !this.rootKeep ? '\n\n' : '\n';
-    this.out += text;
+  rootPair(key: string, value: unknown, spaceBefore: boolean): void {
+    this.rootSeparator(spaceBefore);
+    this.pair(key, value, 0);
     this.rootKeep = this.keep;
   }
 
-  /** `key: value` for a pair of a block mapping whose entries are indented by `indent`. */
-  private pair(key: string, value: unknown, indent: string): string {
-    if (key.length <= MAX_FAST_KEY && SAFE_PLAIN.test(key)) {
-      const v = this.value(value, indent);
-      if (v !== null) return key + ':' + v;
-    }
-    return this.library(new Scalar(key), this.node().createNode(value, NODE_OPTIONS), indent);
+  private rootSeparator(spaceBefore: boolean): void {
+    if (this.parts.length || this.chunks.length) this.parts.push(spaceBefore && !this.rootKeep ? '\n\n' : '\n');
   }
 
-  /** What follows `key:` (leading space or line break included), or null to hand the pair to the library. */
-  private value(value: unknown, indent: string): string | null {
+  private flush(): void {
+    if (this.parts.length < 512) return;
+    this.chunks.push(this.parts.join(''));
+    this.parts.length = 0;
+  }
+
+  /**
+   * The zones, components or connections (after a blank line): each record's own fields in their
+   * fixed order, then its extra keys, one record at a time. A list the library must write some
+   * other way (not a plain array, holes) goes through the ordered copies as before.
+   */
+  records(key: string, list: readonly unknown[], record: RecordShape): void {
+    if (!Array.isArray(list) || !isPlainArray(list)) {
+      this.rootPair(key, list.map((x) => record.ordered(x)), true);
+      return;
+    }
+    this.rootSeparator(true);
+    if (list.length === 0) {
+      this.parts.push(`${key}: []`);
+      this.keep = false;
+    } else {
+      this.parts.push(`${key}:`);
+      const fields: unknown[] = [];
+      for (const item of list) {
+        this.parts.push('\n  - ');
+        const keys = Object.keys(item as object);
+        if (keys.some(startsWithDigit)) {
+          // Keys like "0" come first in a JavaScript object: write the ordered copy as it is.
+          this.item(record.ordered(item), 1);
+        } else {
+          fields.length = 0;
+          record.fields(item as Record<string, unknown>, fields);
+          let first = true;
+          for (let i = 0; i < fields.length; i += 2) {
+            if (fields[i + 1] === undefined) continue;
+            if (!first) this.parts.push('\n    ');
+            first = false;
+            this.pair(fields[i] as string, fields[i + 1], 2);
+          }
+          const src = item as Record<string, unknown>;
+          for (const k of keys) {
+            if (record.known.has(k)) continue;
+            const v = src[k];
+            if (v === undefined) continue;
+            if (!first) this.parts.push('\n    ');
+            first = false;
+            this.pair(k, v, 2);
+          }
+          if (first) {
+            this.parts.push('{}');
+            this.keep = false;
+          }
+        }
+        this.flush();
+      }
+    }
+    this.rootKeep = this.keep;
+  }
+
+  /** `key: value` for a pair of a block mapping at `depth` (its entries indented by `depth` levels). */
+  private pair(key: string, value: unknown, depth: number): void {
+    if (key.length <= MAX_FAST_KEY && SAFE_PLAIN.test(key)) {
+      const mark = this.parts.length;
+      this.parts.push(key, ':');
+      if (this.value(value, depth)) return;
+      this.parts.length = mark;
+    }
+    this.parts.push(this.library(new Scalar(key), this.node().createNode(value, NODE_OPTIONS), indentOf(depth)));
+  }
+
+  /** What follows `key:` (leading space or line break included); false to hand the pair to the library. */
+  private value(value: unknown, depth: number): boolean {
     const s = scalar(value);
     if (s !== null) {
       this.keep = false;
-      return ' ' + s;
+      this.parts.push(' ', s);
+      return true;
     }
-    const inner = indent + '  ';
+    const lead = LEAD[depth + 1] ?? '\n' + indentOf(depth + 1);
     if (Array.isArray(value)) {
-      if (!isPlainArray(value)) return null;
+      if (!isPlainArray(value)) return false;
       if (value.length === 0) {
         this.keep = false;
-        return ' []';
+        this.parts.push(' []');
+        return true;
       }
-      let text = '';
       for (const item of value) {
-        const t = this.item(item, inner);
-        if (t === null) return null;
-        text += `\n${inner}- ${t}`;
+        this.parts.push(lead, '- ');
+        if (!this.item(item, depth + 1)) return false;
       }
-      return text;
+      return true;
     }
-    if (!isPlainObject(value)) return null;
-    let text = '';
+    if (!isPlainObject(value)) return false;
+    let any = false;
     for (const k of Object.keys(value)) {
       const v = value[k];
-      if (v !== undefined) text += `\n${inner}${this.pair(k, v, inner)}`;
+      if (v === undefined) continue;
+      this.parts.push(lead);
+      this.pair(k, v, depth + 1);
+      any = true;
     }
-    if (text) return text;
-    this.keep = false;
-    return ' {}';
+    if (!any) {
+      this.keep = false;
+      this.parts.push(' {}');
+    }
+    return true;
   }
 
-  /** A sequence item (after `- `) in a sequence indented by `indent`, or null. */
-  private item(item: unknown, indent: string): string | null {
+  /** A sequence item (after `- `) of a sequence at `depth`; false if the library must write it. */
+  private item(item: unknown, depth: number): boolean {
     const s = scalar(item);
     if (s !== null) {
       this.keep = false;
-      return s;
+      this.parts.push(s);
+      return true;
     }
-    const inner = indent + '  ';
+    const lead = LEAD[depth + 1] ?? '\n' + indentOf(depth + 1);
     if (Array.isArray(item)) {
-      if (!isPlainArray(item)) return null;
+      if (!isPlainArray(item)) return false;
       if (item.length === 0) {
         this.keep = false;
-        return '[]';
+        this.parts.push('[]');
+        return true;
       }
-      let text = '';
+      let first = true;
       for (const x of item) {
-        const t = this.item(x, inner);
-        if (t === null) return null;
-        text += text ? `\n${inner}- ${t}` : `- ${t}`;
+        if (first) this.parts.push('- ');
+        else this.parts.push(lead, '- ');
+        first = false;
+        if (!this.item(x, depth + 1)) return false;
       }
-      return text;
+      return true;
     }
-    if (!isPlainObject(item)) return null;
-    let text = '';
+    if (!isPlainObject(item)) return false;
+    let first = true;
     for (const k of Object.keys(item)) {
       const v = item[k];
       if (v === undefined) continue;
-      const p = this.pair(k, v, inner);
-      text += text ? `\n${inner}${p}` : p;
+      if (!first) this.parts.push(lead);
+      first = false;
+      this.pair(k, v, depth + 1);
     }
-    if (text) return text;
-    this.keep = false;
-    return '{}';
+    if (first) {
+      this.keep = false;
+      this.parts.push('{}');
+    }
+    return true;
   }
 
-  /** One line of the layout block (`id: { x: 0, y: 0 }`), at its indentation. */
-  layoutEntry(id: unknown, p: Position): string {
-    if (typeof id === 'string' && id.length <= MAX_FAST_KEY && SAFE_PLAIN.test(id)) {
-      let body = '';
-      let ok = true;
-      for (const k of Object.keys(p) as Array<keyof Position>) {
-        const v = p[k];
-        if (v === undefined) continue;
-        if (typeof v !== 'number' || !Number.isFinite(v)) {
-          ok = false;
-          break;
-        }
-        body += `${body ? ', ' : ''}${k}: ${numberText(v)}`;
-      }
-      if (ok) {
-        this.keep = false;
-        return body ? `${id}: { ${body} }` : `${id}: {}`;
-      }
+  /** One line of the layout block (`id: { x: 0, y: 0 }`), after `layout:` for the first. */
+  layoutEntry(id: unknown, p: Position): void {
+    if (!this.inLayout) {
+      this.rootSeparator(true);
+      this.parts.push('layout:');
+      this.inLayout = true;
     }
-    const entry = this.node().createNode(p) as YAMLMap;
-    entry.flow = true;
-    return this.library(new Scalar(id), entry, '  ');
+    this.parts.push('\n  ');
+    // As orderedPosition: x, y, then w and h when given; undefined ones are left out.
+    const { x, y, w, h } = p;
+    if (typeof id === 'string' && id.length <= MAX_FAST_KEY && SAFE_PLAIN.test(id) && coordinate(x) && coordinate(y) && coordinate(w) && coordinate(h)) {
+      let body = '';
+      if (x !== undefined) body = `x: ${numberText(x)}`;
+      if (y !== undefined) body += `${body ? ', ' : ''}y: ${numberText(y)}`;
+      if (w !== undefined) body += `${body ? ', ' : ''}w: ${numberText(w)}`;
+      if (h !== undefined) body += `${body ? ', ' : ''}h: ${numberText(h)}`;
+      this.parts.push(body ? `${id}: { ${body} }` : `${id}: {}`);
+      this.keep = false;
+    } else {
+      const entry = this.node().createNode(orderedPosition(p)) as YAMLMap;
+      entry.flow = true;
+      this.parts.push(this.library(new Scalar(id), entry, '  '));
+    }
+    this.flush();
   }
 
   /** The pair as the library prints it inside a block mapping indented by `indent`. */
@@ -327,38 +432,74 @@ function defineOwn(obj: Record<string, unknown>, key: string, value: unknown): v
   Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
 }
 
-function withExtras(known: Record<string, unknown>, src: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
-  const skip = new Set(keys);
+function withExtras(known: Record<string, unknown>, src: Record<string, unknown>, skip: ReadonlySet<string>): Record<string, unknown> {
   for (const [k, v] of Object.entries(src)) if (!skip.has(k) && v !== undefined) defineOwn(known, k, v);
   return known;
 }
 
+const REQUIREMENT_KEYS: ReadonlySet<string> = new Set(REQUIREMENT_ORDER);
+
 function orderedRequirements(r: Requirements): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const k of REQUIREMENT_ORDER) if (r[k] !== undefined) out[k] = r[k];
-  return withExtras(out, r, REQUIREMENT_ORDER);
+  return withExtras(out, r, REQUIREMENT_KEYS);
 }
 
+/*
+ * The fixed fields of a zone, a component and a connection, in their order, as key, value pairs
+ * (an undefined value is left out of the file): the one place that says which fields come first,
+ * for the YAML writer (which writes them straight from the record) and the ordered copies
+ * (`canonical`, the JSON form).
+ */
+
+function groupFields(g: Record<string, unknown>, out: unknown[]): void {
+  out.push('id', g.id, 'label', g.label ?? g.id);
+  if (g.kind !== undefined) out.push('kind', g.kind);
+  if (g.trust !== undefined) out.push('trust', g.trust);
+}
+
+function nodeFields(n: Record<string, unknown>, out: unknown[]): void {
+  out.push('id', n.id, 'kind', n.kind, 'label', n.label ?? n.id);
+  if (n.group !== undefined) out.push('group', n.group);
+  if (n.props && Object.keys(n.props).length) out.push('props', n.props);
+}
+
+function edgeFields(e: Record<string, unknown>, out: unknown[]): void {
+  out.push('from', e.from, 'to', e.to);
+  if (e.protocol !== undefined) out.push('protocol', e.protocol);
+  if (e.label !== undefined) out.push('label', e.label);
+  if (e.props && Object.keys(e.props).length) out.push('props', e.props);
+}
+
+function shape(fields: RecordShape['fields'], known: readonly string[]): RecordShape {
+  const skip: ReadonlySet<string> = new Set(known);
+  return {
+    fields,
+    known: skip,
+    ordered(src) {
+      const kv: unknown[] = [];
+      fields(src as Record<string, unknown>, kv);
+      const out: Record<string, unknown> = {};
+      for (let i = 0; i < kv.length; i += 2) out[kv[i] as string] = kv[i + 1];
+      return withExtras(out, src as Record<string, unknown>, skip);
+    },
+  };
+}
+
+const GROUP_RECORD = shape(groupFields, ['id', 'label', 'kind', 'trust']);
+const NODE_RECORD = shape(nodeFields, ['id', 'kind', 'label', 'group', 'props']);
+const EDGE_RECORD = shape(edgeFields, ['from', 'to', 'protocol', 'label', 'props']);
+
 function orderedGroup(g: Group): Record<string, unknown> {
-  const out: Record<string, unknown> = { id: g.id, label: g.label ?? g.id };
-  if (g.kind !== undefined) out.kind = g.kind;
-  if (g.trust !== undefined) out.trust = g.trust;
-  return withExtras(out, g, ['id', 'label', 'kind', 'trust']);
+  return GROUP_RECORD.ordered(g);
 }
 
 function orderedNode(n: TopoNode): Record<string, unknown> {
-  const out: Record<string, unknown> = { id: n.id, kind: n.kind, label: n.label ?? n.id };
-  if (n.group !== undefined) out.group = n.group;
-  if (n.props && Object.keys(n.props).length) out.props = n.props;
-  return withExtras(out, n, ['id', 'kind', 'label', 'group', 'props']);
+  return NODE_RECORD.ordered(n);
 }
 
 function orderedEdge(e: TopoEdge): Record<string, unknown> {
-  const out: Record<string, unknown> = { from: e.from, to: e.to };
-  if (e.protocol !== undefined) out.protocol = e.protocol;
-  if (e.label !== undefined) out.label = e.label;
-  if (e.props && Object.keys(e.props).length) out.props = e.props;
-  return withExtras(out, e, ['from', 'to', 'protocol', 'label', 'props']);
+  return EDGE_RECORD.ordered(e);
 }
 
 function orderedPosition(p: Position): Position {
