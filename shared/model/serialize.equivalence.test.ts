@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { anyDesign, everyKindDesign, fileDesign } from '../../test/fuzz/designs';
 import { hostileKey, hostileText, hostileValue, LONG_HOSTILE } from '../../test/fuzz/hostile';
 import { synthesizeDesign } from '../../test/bench/synth';
-import { serializeTopology } from './serialize';
-import { serializeTopologyReference } from './serialize.reference';
+import { serializeTopology, serializeTopologyJson } from './serialize';
+import { serializeTopologyJsonReference, serializeTopologyReference } from './serialize.reference';
 import type { Topology } from './types';
 
 /**
@@ -37,6 +37,8 @@ function expectSameBytes(doc: Topology): void {
     expect(JSON.stringify(fast.text.slice(at, i + 120))).toBe(JSON.stringify(ref.text.slice(at, i + 120)));
   }
   expect(fast).toEqual(ref);
+  // The JSON form shares the records' field order with the YAML writer: it must not move either.
+  expect(outcome(serializeTopologyJson, doc)).toEqual(outcome(serializeTopologyJsonReference, doc));
 }
 
 function setOwn(obj: object, key: string, value: unknown): void {

@@ -5,8 +5,9 @@ import { FORMAT_VERSION } from './types';
 /**
  * The original `serializeTopology` (a `yaml` Document built and printed whole), kept unchanged
  * as the reference the fast emitter in `./serialize` is tested against byte for byte
- * (`serialize.equivalence.test.ts`). Used by tests only: do not import it from app code, and do
- * not "fix" it here without changing the fast emitter the same way.
+ * (`serialize.equivalence.test.ts`), and the former JSON form beside it. Used by tests only:
+ * do not import it from app code, and do not "fix" it here without changing the fast emitter
+ * the same way.
  */
 
 const TO_STRING: ToStringOptions = {
@@ -74,6 +75,29 @@ export function serializeTopologyReference(topology: Topology): string {
 
 /** A line break next to a line of only spaces or tabs. */
 const RISKY_BLOCK = /(^|\n)[ \t]+(\n|$)|\n[ \t]+$|^[ \t]+\n/;
+
+/** The former JSON form (unchanged), the reference for `serializeTopologyJson`. */
+export function serializeTopologyJsonReference(topology: Topology): string {
+  return `${JSON.stringify(canonicalReference(topology), null, 2)}\n`;
+}
+
+function canonicalReference(topology: Topology): Record<string, unknown> {
+  const out: Record<string, unknown> = { topoforge: topology.topoforge ?? FORMAT_VERSION, name: topology.name };
+  if (topology.description !== undefined) out.description = topology.description;
+  const req = orderedRequirements(topology.requirements ?? {});
+  if (Object.keys(req).length) out.requirements = req;
+  if (topology.groups?.length) out.groups = topology.groups.map(orderedGroup);
+  out.nodes = (topology.nodes ?? []).map(orderedNode);
+  out.edges = (topology.edges ?? []).map(orderedEdge);
+  for (const [k, v] of Object.entries(topology)) if (!TOP_KEYS.has(k) && v !== undefined) defineOwn(out, k, v);
+  const layout: Record<string, Position> = {};
+  for (const id of [...(topology.groups ?? []).map((g) => g.id), ...(topology.nodes ?? []).map((n) => n.id)]) {
+    const p = Object.prototype.hasOwnProperty.call(topology.layout ?? {}, id) ? topology.layout[id] : undefined;
+    if (p) layout[id] = orderedPosition(p);
+  }
+  if (Object.keys(layout).length) out.layout = layout;
+  return out;
+}
 
 function defineOwn(obj: Record<string, unknown>, key: string, value: unknown): void {
   Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
