@@ -1,5 +1,5 @@
 import {
-  ConnectionLineType, ConnectionMode, Controls, getNodesBounds, getViewportForBounds, MarkerType, MiniMap, ReactFlow, useReactFlow, useStore,
+  ConnectionLineType, ConnectionMode, Controls, getNodesBounds, getViewportForBounds, MarkerType, ReactFlow, useReactFlow, useStore,
   type Viewport,
   type Connection, type Edge, type EdgeChange, type FinalConnectionState, type IsValidConnection, type NodeChange, type OnConnectStartParams,
 } from '@xyflow/react';
@@ -12,9 +12,11 @@ import { useEditor } from '../store/store';
 import { judgeConnection, viableProtocols } from '../services/validation';
 import { canvasApi } from './api';
 import { CanvasBackground } from './CanvasBackground';
+import { CanvasMiniMap } from './CanvasMiniMap';
 import { TopoEdgeView } from './TopoEdgeView';
 import { TopoNodeView } from './TopoNodeView';
 import { ZoneNodeView } from './ZoneNodeView';
+import { FAR_ZOOM, FarProvider, LABEL_ZOOM, LegibleProvider } from './zoom';
 
 export const KIND_MIME = 'application/x-topoforge-kind';
 
@@ -64,6 +66,8 @@ export function Canvas() {
   const transient = useEditor((s) => s.transient);
   const focus = useEditor((s) => s.focus);
   const zoomedIn = useStore((s) => s.transform[2] > CULL_ZOOM);
+  const far = useStore((s) => s.transform[2] < FAR_ZOOM);
+  const legible = useStore((s) => s.transform[2] >= LABEL_ZOOM);
   const [selectMode, setSelectMode] = useState(false);
   const [dropping, setDropping] = useState(false);
   const rf = useReactFlow<FlowNode, FlowEdge>();
@@ -318,6 +322,7 @@ export function Canvas() {
 
   return (
     <div className={`canvas${selectMode ? ' mode-select' : ''}${nodes.length > 200 ? ' is-large' : ''}${dropping ? ' is-drop-target' : ''}`} ref={wrapper} onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop}>
+      <FarProvider value={far}><LegibleProvider value={legible}>
       {initialViewport ? <ReactFlow<FlowNode, FlowEdge>
         defaultViewport={initialViewport}
         nodes={nodes}
@@ -353,16 +358,7 @@ export function Canvas() {
         aria-label="Design canvas"
       >
         <CanvasBackground />
-        {empty ? null : <MiniMap
-          style={MINIMAP_SIZE}
-          pannable
-          zoomable
-          nodeColor={(n) => (n.type === 'zone' ? 'var(--zone-minimap)' : `var(--cat-${(n.data as { kind?: { category?: string } }).kind?.category ?? 'unknown'})`)}
-          nodeStrokeWidth={0}
-          nodeBorderRadius={4}
-          maskColor="var(--minimap-mask)"
-          ariaLabel="Minimap"
-        />}
+        {empty ? null : <CanvasMiniMap nodes={nodes} width={MINIMAP_SIZE.width} height={MINIMAP_SIZE.height} ariaLabel="Minimap" />}
         <Controls showInteractive={false} position="bottom-left" aria-label="Zoom controls">
           <button
             type="button"
@@ -378,6 +374,7 @@ export function Canvas() {
           </button>
         </Controls>
       </ReactFlow> : null}
+      </LegibleProvider></FarProvider>
       {empty ? (
         <div className="canvas-empty" aria-hidden="true">
           <div className="canvas-empty-title">Start your design</div>

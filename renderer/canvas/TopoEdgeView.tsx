@@ -1,7 +1,8 @@
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, useStore, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { FlowEdge } from '../store/derive';
 import { useEditor } from '../store/store';
+import { useLegible } from './zoom';
 
 /** A connection: a rounded step path with an arrow, and a label chip with its protocol and topic. */
 export const TopoEdgeView = memo(function TopoEdgeView(props: EdgeProps<FlowEdge>) {
@@ -10,7 +11,7 @@ export const TopoEdgeView = memo(function TopoEdgeView(props: EdgeProps<FlowEdge
   // Connections of the selected component stand out, so they can be followed in a dense design.
   const related = useEditor((s) => s.selection.nodes.length > 0 && s.selection.nodes.length < 50 && (s.selection.nodes.includes(source) || s.selection.nodes.includes(target)));
   // Labels are left out when zoomed far out, where they would only overlap.
-  const legible = useStore((s) => s.transform[2] >= 0.7);
+  const legible = useLegible();
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, curvature: 0.3 });
   const sev = summary && summary.worst !== 'info' ? summary.worst : undefined;
   const caption = data?.caption ?? '';

@@ -1,8 +1,9 @@
-import { Handle, Position, useStore, type NodeProps } from '@xyflow/react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { Icon } from '../icons/Icon';
 import type { TopoFlowNode } from '../store/derive';
 import { useEditor } from '../store/store';
+import { useFar } from './zoom';
 
 /**
  * A component on the canvas: icon tile, label, kind, and a badge with its findings. It draws from
@@ -15,7 +16,7 @@ export const TopoNodeView = memo(function TopoNodeView({ id, data, selected }: N
   const target = useEditor((s) => (s.connectTargets ? s.connectingFrom !== id && s.connectTargets.has(id) : false));
   const summary = useEditor((s) => s.nodeDiags.get(id));
   // Far out, where text can't be read, a component is drawn as a plain block (much cheaper to paint).
-  const far = useStore((s) => s.transform[2] < 0.35);
+  const far = useFar();
   const cls = ['topo-node', far && 'is-far', `cat-${kind?.category ?? 'unknown'}`, selected && 'is-selected', dimmed && 'is-dimmed', target && 'is-target', kind?.external && 'is-external', !kind && 'is-unknown']
     .filter(Boolean)
     .join(' ');

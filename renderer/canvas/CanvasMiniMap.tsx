@@ -1,0 +1,174 @@
+import { Panel, useReactFlow, useStoreApi, type ReactFlowState } from '@xyflow/react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import type { FlowEdge, FlowNode } from '../store/derive';
+
+interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export interface MiniMapProps {
+  nodes: readonly FlowNode[];
+  width: number;
+  height: number;
+  ariaLabel: string;
+}
+
+/** Space around the drawing, in minimap pixels (as React Flow's MiniMap). */
+const MARGIN = 5;
+
+function sizeOf(n: FlowNode): { w: number; h: number } {
+  return { w: n.width ?? n.measured?.width ?? 0, h: n.height ?? n.measured?.height ?? 0 };
+}
+
+function boundsOf(nodes: readonly FlowNode[]): Box | null {
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const n of nodes) {
+    const { w, h } = sizeOf(n);
+    x0 = Math.min(x0, n.position.x);
+    y0 = Math.min(y0, n.position.y);
+    x1 = Math.max(x1, n.position.x + w);
+    y1 = Math.max(y1, n.position.y + h);
+  }
+  return Number.isFinite(x0) ? { x: x0, y: y0, w: x1 - x0, h: y1 - y0 } : null;
+}
+
+/** The part of the design in view, in flow coordinates. */
+function viewOf(s: Pick<ReactFlowState, 'transform' | 'width' | 'height'>): Box {
+  const [tx, ty, k] = s.transform;
+  return { x: -tx / k, y: -ty / k, w: s.width / k, h: s.height / k };
+}
+
+function union(a: Box, b: Box): Box {
+  const x = Math.min(a.x, b.x);
+  const y = Math.min(a.y, b.y);
+  return { x, y, w: Math.max(a.x + a.w, b.x + b.w) - x, h: Math.max(a.y + a.h, b.y + b.h) - y };
+}
+
+const MiniRects = memo(function MiniRects({ nodes }: { nodes: readonly FlowNode[] }) {
+  return (
+    <>
+      {nodes.map((n) => {
+        const { w, h } = sizeOf(n);
+        const fill = n.type === 'zone' ? 'var(--zone-minimap)' : `var(--cat-${n.data.kind?.category ?? 'unknown'})`;
+        return <rect key={n.id} x={n.position.x} y={n.position.y} width={w} height={h} rx={4} ry={4} fill={fill} />;
+      })}
+    </>
+  );
+});
+
+/**
+ * The minimap: what React Flow's MiniMap shows (every component and zone, the part in view
+ * unmasked, framed like React Flow frames it), drawn so that a pan or zoom costs next to nothing.
+ * The components are drawn once per change of the design, in flow coordinates; as the view moves
+ * only two transforms are updated (the one that fits the drawing into the map, and the frame of
+ * the part in view, whose wide shadow is the mask), outside React, from a subscription to the
+ * canvas's viewport. React Flow's MiniMap re-renders its SVG with a new viewBox and a new mask
+ * path on every frame and watches every node: at 1,000 components that was a fifth of each frame
+ * of a pan or zoom. Drag in it to pan, wheel over it to zoom.
+ */
+export const CanvasMiniMap = memo(function CanvasMiniMap({ nodes, width, height, ariaLabel }: MiniMapProps) {
+  const store = useStoreApi<FlowNode, FlowEdge>();
+  const rf = useReactFlow<FlowNode, FlowEdge>();
+  const drawing = useRef<SVGSVGElement>(null);
+  const mask = useRef<HTMLDivElement>(null);
+  const frame = useRef<HTMLDivElement>(null);
+  /** Flow units per minimap pixel, as last drawn (for panning). */
+  const scale = useRef(1);
+  const bounds = useMemo(() => boundsOf(nodes), [nodes]);
+
+  const draw = useCallback(
+    (s: ReactFlowState<FlowNode, FlowEdge>) => {
+      const view = viewOf(s);
+      const box = bounds ? union(bounds, view) : view;
+      const k = Math.max(box.w / (width - 2 * MARGIN), box.h / (height - 2 * MARGIN)) || 1;
+      scale.current = k;
+      // The map's origin (top left) in flow units: the box centred, at least MARGIN pixels from the edges.
+      const ox = box.x - (width * k - box.w) / 2;
+      const oy = box.y - (height * k - box.h) / 2;
+      if (drawing.current && bounds) {
+        drawing.current.style.transform = `scale(${1 / k}) translate(${bounds.x - ox}px, ${bounds.y - oy}px)`;
+      }
+      if (mask.current) {
+        const m = mask.current.style;
+        m.transform = `translate(${(view.x - ox) / k}px, ${(view.y - oy) / k}px)`;
+        m.width = `${view.w / k}px`;
+        m.height = `${view.h / k}px`;
+      }
+    },
+    [bounds, width, height],
+  );
+
+  useLayoutEffect(() => {
+    draw(store.getState());
+    let last: ReactFlowState<FlowNode, FlowEdge> | undefined;
+    return store.subscribe((s) => {
+      if (last && s.transform === last.transform && s.width === last.width && s.height === last.height) return;
+      last = s;
+      draw(s);
+    });
+  }, [store, draw]);
+
+  // Drag to pan (the view follows the pointer), wheel to zoom, as React Flow's pannable, zoomable minimap.
+  useEffect(() => {
+    const el = frame.current;
+    if (!el) return;
+    let from: { x: number; y: number } | null = null;
+    const down = (e: PointerEvent) => {
+      if (e.button !== 0) return;
+      from = { x: e.clientX, y: e.clientY };
+      el.setPointerCapture(e.pointerId);
+      e.preventDefault();
+    };
+    const move = (e: PointerEvent) => {
+      if (!from) return;
+      const { x, y, zoom } = rf.getViewport();
+      const k = scale.current * zoom;
+      void rf.setViewport({ x: x - (e.clientX - from.x) * k, y: y - (e.clientY - from.y) * k, zoom });
+      from = { x: e.clientX, y: e.clientY };
+    };
+    const up = (e: PointerEvent) => {
+      from = null;
+      if (el.hasPointerCapture(e.pointerId)) el.releasePointerCapture(e.pointerId);
+    };
+    const wheel = (e: WheelEvent) => {
+      e.preventDefault();
+      const delta = -e.deltaY * (e.deltaMode === 1 ? 0.05 : e.deltaMode ? 1 : 0.002);
+      void rf.zoomTo(rf.getZoom() * 2 ** delta);
+    };
+    el.addEventListener('pointerdown', down);
+    el.addEventListener('pointermove', move);
+    el.addEventListener('pointerup', up);
+    el.addEventListener('pointercancel', up);
+    el.addEventListener('wheel', wheel, { passive: false });
+    return () => {
+      el.removeEventListener('pointerdown', down);
+      el.removeEventListener('pointermove', move);
+      el.removeEventListener('pointerup', up);
+      el.removeEventListener('pointercancel', up);
+      el.removeEventListener('wheel', wheel);
+    };
+  }, [rf]);
+
+  return (
+    <Panel position="bottom-right" className="react-flow__minimap canvas-minimap" style={{ width, height }}>
+      <svg
+        ref={drawing}
+        className="canvas-minimap-drawing"
+        width={bounds?.w ?? 0}
+        height={bounds?.h ?? 0}
+        viewBox={bounds ? `${bounds.x} ${bounds.y} ${bounds.w} ${bounds.h}` : undefined}
+        aria-hidden="true"
+      >
+        <MiniRects nodes={nodes} />
+      </svg>
+      <div ref={mask} className="canvas-minimap-view" />
+      <div ref={frame} className="canvas-minimap-frame" role="img" aria-label={ariaLabel} />
+    </Panel>
+  );
+});

@@ -1,0 +1,28 @@
+import { createContext, useContext } from 'react';
+
+/** Below this zoom a component is drawn as a plain block (text can't be read there). */
+export const FAR_ZOOM = 0.35;
+/** From this zoom on connection labels are drawn (further out they would only overlap). */
+export const LABEL_ZOOM = 0.7;
+
+/**
+ * The zoom bands the canvas draws differently, handed down by the canvas (which watches the zoom
+ * once) rather than watched by every component and connection: a thousand selectors run on every
+ * frame of a pan or zoom were a third of its script time. They render again only when a band is
+ * crossed.
+ */
+const FarContext = createContext(false);
+const LegibleContext = createContext(true);
+
+export const FarProvider = FarContext.Provider;
+export const LegibleProvider = LegibleContext.Provider;
+
+/** Whether the canvas is zoomed out past FAR_ZOOM. */
+export function useFar(): boolean {
+  return useContext(FarContext);
+}
+
+/** Whether connection labels can be read at the canvas's zoom. */
+export function useLegible(): boolean {
+  return useContext(LegibleContext);
+}
