@@ -4,6 +4,7 @@ import { generateMermaid } from './mermaid';
 import { interopFiles } from './interop';
 import { generateStack } from './stack';
 import type { OutputFile } from './types';
+import { withSharedDerivations } from './derived';
 
 /**
  * The whole generated bundle for a design (see PRODUCT.md, "The generated bundle"): a pure
@@ -17,6 +18,10 @@ import type { OutputFile } from './types';
  *   `diagram.drawio` (generators/interop).
  */
 export function generateBundle(doc: Topology): OutputFile[] {
+  return withSharedDerivations(() => bundleOf(doc));
+}
+
+function bundleOf(doc: Topology): OutputFile[] {
   const files: OutputFile[] = [
     { path: 'INTEGRATION.md', content: ensureNewline(generateIntegrationDoc(doc)) },
     { path: 'diagram.mmd', content: ensureNewline(generateMermaid(doc)) },

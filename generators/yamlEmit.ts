@@ -181,13 +181,10 @@ class Emitter {
       return '[]';
     }
     const itemIndent = `${indent}  `;
-    let out = '';
-    for (let i = 0; i < arr.length; i++) {
-      if (i > 0) out += `\n${indent}`;
-      out += `- ${this.value(arr[i], itemIndent)}`;
-    }
+    const items: string[] = new Array<string>(arr.length);
+    for (let i = 0; i < arr.length; i++) items[i] = `- ${this.value(arr[i], itemIndent)}`;
     this.lastEmpty = false;
-    return out;
+    return items.join(`\n${indent}`);
   }
 
   map(obj: Record<string, unknown>, indent: string): string {
@@ -197,21 +194,27 @@ class Emitter {
     const pairIndent = `${indent}  `;
     if (typeof (obj as { toJSON?: unknown }).toJSON === 'function') throw new NeedsLibrary();
     // The library's stringifyBlockCollection: lines joined with a newline and the indent (an
-    // empty line with a newline only).
-    let out = '';
-    let lines = 0;
-    const push = (line: string) => {
-      out += lines++ === 0 ? line : line ? `\n${indent}${line}` : '\n';
-    };
+    // empty line with a newline only). Joined rather than concatenated: a flat string instead of
+    // a rope of thousands of pieces that the garbage collector copies while the file grows.
+    const lines: string[] = [];
+    let emptyLine = false;
     for (const key of Object.keys(obj)) {
       const v = obj[key];
       if (v === undefined) continue;
       const comment = comments?.get(key);
-      if (comment) push(indentComment(commentString(comment), indent).trimStart());
-      push(this.pair(key, v, indent, pairIndent));
+      if (comment) {
+        const line = indentComment(commentString(comment), indent).trimStart();
+        if (!line) emptyLine = true;
+        lines.push(line);
+      }
+      lines.push(this.pair(key, v, indent, pairIndent));
     }
-    this.lastEmpty = lines === 0;
-    return lines === 0 ? '{}' : out;
+    this.lastEmpty = lines.length === 0;
+    if (lines.length === 0) return '{}';
+    if (!emptyLine) return lines.join(`\n${indent}`);
+    let out = lines[0]!;
+    for (let i = 1; i < lines.length; i++) out += lines[i] ? `\n${indent}${lines[i]}` : '\n';
+    return out;
   }
 
   /** The library's stringifyPair for a string key and a non-node value. */

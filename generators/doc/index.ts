@@ -8,6 +8,7 @@ import { code, literal, md, row } from './markdown';
 import { RESOLVERS } from './sections';
 import { integrationTemplate, variablesIn } from './template';
 import { redactSecrets, redactText } from '../../shared/validation/rules/secrets';
+import { derived } from '../derived';
 
 export { integrationTemplate } from './template';
 
@@ -67,7 +68,7 @@ function withoutKeys(d: Diagnostic): Diagnostic {
 export function generateIntegrationDoc(design: Topology, diagnostics?: Diagnostic[]): string {
   // Credentials typed into the design are written as ${VARIABLE} references (TF509), and no
   // finding quotes a key that sits in a label.
-  const doc = redactSecrets(design).doc;
+  const doc = derived(design, redactSecrets, () => redactSecrets(design)).doc;
   const checks = (diagnostics ?? designChecks(design)).map(withoutKeys);
   const t = integrationTemplate();
   const answers = resolveFields(doc, checks ?? []);

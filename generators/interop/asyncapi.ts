@@ -4,6 +4,7 @@ import type { Topology } from '../../shared/model/types';
 import type { KEdge, KNode } from './util';
 import { int, internalPort, oneLine, readDesign, safeKey, str, toYaml } from './util';
 import { redactSecrets } from '../../shared/validation/rules/secrets';
+import { derived } from '../derived';
 
 /**
  * `asyncapi.yaml` (AsyncAPI 3.0): the design's event-driven side. A server per broker (the
@@ -97,12 +98,12 @@ function formatOf(ctx: Ctx, broker: KNode, sends: readonly SendFlow[], registry:
 
 export function generateAsyncApi(design: Topology): string {
   // Credentials typed into the design are written as ${VARIABLE} references (TF509).
-  const doc = redactSecrets(design).doc;
+  const doc = derived(design, redactSecrets, () => redactSecrets(design)).doc;
   const { edges, byId } = readDesign(doc);
   const ctx: Ctx = { byId, edges, registriesOf: registryNeighbours(edges) };
   const edgeById = new Map<string, KEdge>();
   for (const e of edges) if (!edgeById.has(e.id)) edgeById.set(e.id, e);
-  const all = messagingFlows(doc).filter((f) => byId.has(f.broker));
+  const all = derived(doc, messagingFlows, () => messagingFlows(doc)).filter((f) => byId.has(f.broker));
 
   const servers: Record<string, unknown> = {};
   const channels: Record<string, unknown> = {};

@@ -7,6 +7,7 @@ import { edgeCaption } from '../mermaid/edges';
 import { PALETTE_DEFAULT } from '../mermaid/style';
 import { readDesign } from './util';
 import { redactSecrets } from '../../shared/validation/rules/secrets';
+import { derived } from '../derived';
 
 /**
  * `diagram.drawio`: the design as a draw.io (diagrams.net) file. A cell per component, shaped
@@ -66,7 +67,7 @@ const EDGE_STYLE = 'edgeStyle=orthogonalEdgeStyle;html=0;rounded=1;orthogonalLoo
 
 export function generateDrawio(design: Topology): string {
   // Credentials typed into the design are written as ${VARIABLE} references (TF509).
-  const doc = redactSecrets(design).doc;
+  const doc = derived(design, redactSecrets, () => redactSecrets(design)).doc;
   const { nodes, edges } = readDesign(doc);
   const pos: Record<string, Position> = quickLayout({ ...doc, nodes: nodes.map((n) => n.raw), layout: doc.layout ?? {} });
   const zoneIds = new Set<string>();

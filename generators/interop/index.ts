@@ -4,6 +4,7 @@ import { generateAsyncApi } from './asyncapi';
 import { generateDrawio } from './drawio';
 import { gatewayRoutes, generateOpenApi } from './openapi';
 import { messagingFlows } from '../../shared/model/channels';
+import { derived } from '../derived';
 
 /**
  * Interoperability: exports to AsyncAPI, OpenAPI and draw.io, and imports from docker-compose
@@ -27,7 +28,7 @@ export { IMPORT_CODES } from './codes';
  */
 export function interopFiles(doc: Topology): OutputFile[] {
   const files: OutputFile[] = [];
-  if (messagingFlows(doc).length > 0) files.push({ path: 'asyncapi.yaml', content: generateAsyncApi(doc) });
+  if (derived(doc, messagingFlows, () => messagingFlows(doc)).length > 0) files.push({ path: 'asyncapi.yaml', content: generateAsyncApi(doc) });
   if (gatewayRoutes(doc).length > 0) files.push({ path: 'openapi.yaml', content: generateOpenApi(doc) });
   files.push({ path: 'diagram.drawio', content: generateDrawio(doc) });
   return files;

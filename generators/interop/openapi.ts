@@ -2,6 +2,7 @@ import type { Protocol, Topology } from '../../shared/model/types';
 import type { KEdge, KNode } from './util';
 import { int, oneLine, readDesign, safeKey, str, toYaml } from './util';
 import { redactSecrets } from '../../shared/validation/rules/secrets';
+import { derived } from '../derived';
 
 /**
  * `openapi.yaml` (OpenAPI 3.1): the routes the design's gateways expose. A server per gateway
@@ -103,7 +104,7 @@ function securityScheme(gw: KNode, keycloak: KNode | undefined, keys: Set<string
 
 export function generateOpenApi(design: Topology): string {
   // Credentials typed into the design are written as ${VARIABLE} references (TF509).
-  const doc = redactSecrets(design).doc;
+  const doc = derived(design, redactSecrets, () => redactSecrets(design)).doc;
   const { nodes, edges } = readDesign(doc);
   const routes = gatewayRoutes(doc);
   const gateways = nodes.filter((n) => GATEWAYS.has(n.kind.id) && routes.some((r) => r.gateway.id === n.id));

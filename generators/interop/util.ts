@@ -5,6 +5,7 @@ import type { KindDef } from '../../shared/catalog';
 import { edgeIds } from '../../shared/model/ids';
 import type { Protocol, TopoEdge, TopoNode, Topology } from '../../shared/model/types';
 import { ID_PATTERN, PROTOCOLS } from '../../shared/model/types';
+import { derived } from '../derived';
 
 /** A node with a known kind and its props merged over the catalog defaults. */
 export interface KNode {
@@ -30,6 +31,10 @@ export interface KEdge {
 
 /** The design's well-formed nodes and edges (what the exports describe; validation reports the rest). */
 export function readDesign(doc: Topology): { nodes: KNode[]; edges: KEdge[]; byId: Map<string, KNode> } {
+  return derived(doc, readDesign, () => readDesignOnce(doc));
+}
+
+function readDesignOnce(doc: Topology): { nodes: KNode[]; edges: KEdge[]; byId: Map<string, KNode> } {
   const byId = new Map<string, KNode>();
   const nodes: KNode[] = [];
   for (const n of Array.isArray(doc.nodes) ? doc.nodes : []) {

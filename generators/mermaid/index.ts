@@ -6,6 +6,7 @@ import { accessibleText, groupRef, mermaidLabel, nodeRef } from './escape';
 import { EXTERNAL_STYLE, PALETTE_DARK, PALETTE_DEFAULT, shapeOf, STYLE_ORDER } from './style';
 import type { StyleClass } from './style';
 import { redactSecrets } from '../../shared/validation/rules/secrets';
+import { derived } from '../derived';
 
 export interface MermaidOptions {
   /** Pins Mermaid's theme and picks a palette for it; without it the diagram suits light and dark pages. */
@@ -21,8 +22,13 @@ export { nodeRef, groupRef } from './escape';
  * reports them), so the diagram has exactly the design's nodes and connections.
  */
 export function generateMermaid(design: Topology, opts: MermaidOptions = {}): string {
+  // The bundle writes it as diagram.mmd and embeds it in INTEGRATION.md: drawn once.
+  return opts.theme ? drawMermaid(design, opts) : derived(design, drawMermaid, () => drawMermaid(design, opts));
+}
+
+function drawMermaid(design: Topology, opts: MermaidOptions): string {
   // Credentials typed into the design are shown as ${VARIABLE} references (TF509).
-  const doc = redactSecrets(design).doc;
+  const doc = derived(design, redactSecrets, () => redactSecrets(design)).doc;
   const lines: string[] = [];
   if (opts.theme) lines.push('---', 'config:', `  theme: ${opts.theme === 'dark' ? 'dark' : 'default'}`, '---');
   lines.push('flowchart LR');

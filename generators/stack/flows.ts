@@ -3,6 +3,7 @@ import type { BrokerFlows } from '../../shared/model/channels';
 import type { RNode, REdge, StackContext } from './context';
 import { bool, items, num, str } from './props';
 import type { Props } from './props';
+import { derived } from '../derived';
 
 /**
  * What flows through each broker: topics, exchanges, queues and subjects. Names come from the
@@ -33,7 +34,7 @@ function flowsOf(ctx: StackContext, b: RNode): BrokerFlows {
   let all = flowCache.get(ctx);
   if (!all) {
     all = new Map();
-    for (const f of messagingFlows(ctx.doc)) all.set(f.broker, f);
+    for (const f of derived(ctx.doc, messagingFlows, () => messagingFlows(ctx.doc))) all.set(f.broker, f);
     flowCache.set(ctx, all);
   }
   return all.get(b.id) ?? { broker: b.id, kind: b.kind.id, protocol: 'kafka', channels: [], sends: [], receives: [] };

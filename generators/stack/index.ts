@@ -13,6 +13,7 @@ import { STORE_HANDLERS } from './stores';
 import { OBSERVABILITY_HANDLERS } from './observability';
 import { SECURITY_HANDLERS } from './security';
 import { oneLine } from './text';
+import { derived } from '../derived';
 
 /**
  * The starter stack: `docker-compose.yml`, `.env.example`, a config per component under
@@ -43,7 +44,7 @@ export const STACK_KINDS: readonly string[] = Object.keys(HANDLERS);
 export function generateStack(design: Topology): OutputFile[] {
   // Credentials typed into the design (TF509) become ${VARIABLE} references, declared first so
   // that they keep the names validation announced.
-  const { doc, found } = redactSecrets(design);
+  const { doc, found } = derived(design, redactSecrets, () => redactSecrets(design));
   const ctx = new StackContext(doc);
   for (const f of found) ctx.env.define(f.owner, f.key, { comment: `${secretWhere(f)}, typed into the design: set the real value here`, secret: true });
   for (const n of ctx.nodes) {
