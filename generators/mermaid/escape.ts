@@ -12,12 +12,22 @@ const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Zs}]/gu;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Collapses whitespace and invisible characters to single spaces and cuts to `max` code points. */
+/** Printable ASCII with single spaces inside: `plainText` leaves it as it is (when short enough). */
+const PLAIN_ASCII = /^[!-~]+(?: [!-~]+)*$/;
+/** Text `mermaidLabel` writes as it is. */
+const SAFE_TEXT = /^[A-Za-z0-9 .,:/_+@!?'~=-]*$/;
+
 export function plainText(value: unknown, max: number): string {
-  const s = String(value ?? '')
+  const raw = String(value ?? '');
+  // The common case (ids, names, topics) without the replacements and the array of characters.
+  if (raw.length <= max && PLAIN_ASCII.test(raw)) return raw;
+  const s = raw
     .replace(LONE_SURROGATE, '\uFFFD')
     .replace(INVISIBLE, ' ')
     .replace(/ {2,}/g, ' ')
     .trim();
+  // At most as many code points as code units: short text needs no counting.
+  if (s.length <= max) return s;
   const chars = Array.from(s);
   if (chars.length <= max) return s;
   return chars.slice(0, Math.max(1, max - 1)).join('').trimEnd() + '…';
@@ -33,8 +43,10 @@ export function shownText(value: unknown, max: number, fallback = ''): string {
 
 /** Text for inside a double-quoted Mermaid label: entity-encoded, one line, never empty unless `fallback` is. */
 export function mermaidLabel(value: unknown, max = 60, fallback = ''): string {
+  const text = shownText(value, max, fallback);
+  if (SAFE_TEXT.test(text)) return text;
   let out = '';
-  for (const ch of shownText(value, max, fallback)) {
+  for (const ch of text) {
     const code = ch.codePointAt(0)!;
     out += code < 0x80 && !SAFE_ASCII.test(ch) ? `#${code};` : ch;
   }

@@ -41,22 +41,39 @@ function drawMermaid(design: Topology, opts: MermaidOptions): string {
   const nodes = new Map<string, TopoNode>();
   for (const n of doc.nodes ?? []) if (typeof n?.id === 'string' && !nodes.has(n.id)) nodes.set(n.id, n);
 
+  // Each id's Mermaid name, worked out once (a node is named by its line, its edges and its class).
+  const refs = new Map<string, string>();
+  const ref = (id: string): string => {
+    let r = refs.get(id);
+    if (r === undefined) refs.set(id, (r = nodeRef(id)));
+    return r;
+  };
+
   const groupIds = new Set((doc.groups ?? []).map((g) => g.id));
   const nodeLine = (n: TopoNode, indent: string): string => {
     const kind = getKind(n.kind);
     const shape = shapeOf(kind);
     const label = mermaidLabel(n.label, 60, n.id);
     const kindName = mermaidLabel(kind ? kind.name : `unknown kind ${n.kind}`, 40);
-    return `${indent}${nodeRef(n.id)}${shape.open}"${label}<br/>${kindName}"${shape.close}`;
+    return `${indent}${ref(n.id)}${shape.open}"${label}<br/>${kindName}"${shape.close}`;
   };
 
+  // Nodes by zone, in design order (one pass instead of one per zone).
+  const inGroup = new Map<string, TopoNode[]>();
+  for (const n of nodes.values()) {
+    if (typeof n.group !== 'string') continue;
+    const list = inGroup.get(n.group);
+    if (list) list.push(n);
+    else inGroup.set(n.group, [n]);
+  }
   const seenGroups = new Set<string>();
   for (const g of doc.groups ?? []) {
     if (seenGroups.has(g.id)) continue;
     seenGroups.add(g.id);
     lines.push(`  subgraph ${groupRef(g.id)}["${mermaidLabel(g.label, 60, g.id)}"]`);
     lines.push('    direction LR');
-    for (const n of nodes.values()) if (n.group === g.id) lines.push(nodeLine(n, '    '));
+    const zoneNodes = typeof g.id === 'string' ? (inGroup.get(g.id) ?? []) : [...nodes.values()].filter((n) => n.group === g.id);
+    for (const n of zoneNodes) lines.push(nodeLine(n, '    '));
     lines.push('  end');
   }
   for (const n of nodes.values()) if (!n.group || !groupIds.has(n.group)) lines.push(nodeLine(n, '  '));
@@ -66,7 +83,7 @@ function drawMermaid(design: Topology, opts: MermaidOptions): string {
     const protocol = edgeProtocol(e, nodes);
     const caption = mermaidLabel(edgeCaption(e, protocol), 60);
     const arrow = protocol && OBSERVABILITY_PROTOCOLS.includes(protocol) ? '-.->' : '-->';
-    lines.push(`  ${nodeRef(e.from)} ${arrow}${caption ? `|"${caption}"|` : ''} ${nodeRef(e.to)}`);
+    lines.push(`  ${ref(e.from)} ${arrow}${caption ? `|"${caption}"|` : ''} ${ref(e.to)}`);
   }
 
   // Styles: one class per category, plus a dashed outline for external systems.
@@ -77,9 +94,9 @@ function drawMermaid(design: Topology, opts: MermaidOptions): string {
     const kind = getKind(n.kind);
     const cls: StyleClass = kind ? kind.category : 'unknown';
     const list = members.get(cls);
-    if (list) list.push(nodeRef(n.id));
-    else members.set(cls, [nodeRef(n.id)]);
-    if (kind?.external) external.push(nodeRef(n.id));
+    if (list) list.push(ref(n.id));
+    else members.set(cls, [ref(n.id)]);
+    if (kind?.external) external.push(ref(n.id));
   }
   for (const cls of STYLE_ORDER) {
     const refs = members.get(cls);
