@@ -9,8 +9,25 @@ export function displayName(node: Pick<TopoNode, 'id' | 'kind' | 'label'> | unde
   const label = labelOf(node);
   const kind = getKind(node.kind);
   const kindName = kind ? kind.name : node.kind;
-  if (!kindName || label.toLowerCase() === String(kindName).toLowerCase()) return label;
+  if (!kindName || sameIgnoringCase(label, String(kindName))) return label;
   return `${label} (${kindName})`;
+}
+
+/** `a.toLowerCase() === b.toLowerCase()`, without making the two strings when both are ASCII. */
+function sameIgnoringCase(a: string, b: string): boolean {
+  let ascii = true;
+  for (let i = 0; i < a.length && ascii; i++) if (a.charCodeAt(i) > 0x7f) ascii = false;
+  for (let i = 0; i < b.length && ascii; i++) if (b.charCodeAt(i) > 0x7f) ascii = false;
+  if (!ascii) return a.toLowerCase() === b.toLowerCase();
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(i);
+    if (x >= 65 && x <= 90) x += 32;
+    if (y >= 65 && y <= 90) y += 32;
+    if (x !== y) return false;
+  }
+  return true;
 }
 
 /** Whitespace a message should not repeat: runs, line breaks, tabs, at either end. */

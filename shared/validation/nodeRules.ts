@@ -14,11 +14,12 @@ import { checkProps } from './props';
 const NO_DIAGS: LocalDiag[] = Object.freeze([]) as unknown as LocalDiag[];
 
 export function nodeLocal(node: TopoNode, known?: { kind: KindDef | undefined; name: string }): LocalDiag[] {
-  const out: LocalDiag[] = [];
+  let out: LocalDiag[] = NO_DIAGS;
   const id = typeof node.id === 'string' ? node.id : String(node.id);
   const name = known ? known.name : displayName(node, id);
 
   if (!isValidId(id)) {
+    out = [];
     out.push({
       code: 'TF207',
       message: `${name} has the id ${shown(id)}, which is not a valid id`,
@@ -31,6 +32,7 @@ export function nodeLocal(node: TopoNode, known?: { kind: KindDef | undefined; n
   const kind = known ? known.kind : getKind(node.kind);
   if (!kind) {
     const near = nearestKinds(String(node.kind));
+    if (out === NO_DIAGS) out = [];
     out.push({
       code: 'TF201',
       message: `${name} is of kind ${shown(node.kind)}, which Topoforge doesn't know`,
@@ -45,6 +47,7 @@ export function nodeLocal(node: TopoNode, known?: { kind: KindDef | undefined; n
 
   const { problems, unknown } = checkProps(kind.props, node.props);
   if (out.length === 0 && problems.length === 0 && unknown.length === 0 && !kind.external) return NO_DIAGS;
+  if (out === NO_DIAGS) out = [];
   for (const p of problems) {
     out.push({ code: 'TF202', message: `${name}: ${p.problem}`, hint: p.hint, nodes: [id], rel: p.rel });
   }

@@ -107,22 +107,22 @@ function checkStringList(def: PropDef, v: unknown, rel: string, out: PropProblem
     out.push({ rel, problem: `${def.label} has ${num(v.length)} entries; at most ${num(def.maxItems)} are allowed`, hint: hintOf(def) });
   }
   const r = def.pattern ? regex(def.pattern) : null;
-  const seen = new Set<string>();
+  // A short list is checked for repeats by looking back (no Set); paths are made only for a problem.
+  const seen = v.length > 8 ? new Set<string>() : undefined;
   for (let i = 0; i < v.length; i++) {
     const item: unknown = v[i];
-    const itemRel = `${rel}[${i}]`;
     if (typeof item !== 'string') {
-      out.push({ rel: itemRel, problem: `${def.label}: entry ${i + 1} must be text, not ${shown(item)}`, hint: hintOf(def) });
+      out.push({ rel: `${rel}[${i}]`, problem: `${def.label}: entry ${i + 1} must be text, not ${shown(item)}`, hint: hintOf(def) });
       continue;
     }
     if (def.maxLength !== undefined && item.length > def.maxLength) {
-      out.push({ rel: itemRel, problem: `${def.label}: entry ${i + 1} is longer than ${num(def.maxLength)} characters`, hint: hintOf(def) });
+      out.push({ rel: `${rel}[${i}]`, problem: `${def.label}: entry ${i + 1} is longer than ${num(def.maxLength)} characters`, hint: hintOf(def) });
     } else if (r && !r.test(item)) {
-      out.push({ rel: itemRel, problem: `${def.label}: ${shown(item)} must be ${def.patternHint ?? `text matching ${def.pattern}`}`, hint: hintOf(def) });
-    } else if (seen.has(item)) {
-      out.push({ rel: itemRel, problem: `${def.label}: ${shown(item)} is listed twice`, hint: hintOf(def, 'Remove the repeated entry.') });
+      out.push({ rel: `${rel}[${i}]`, problem: `${def.label}: ${shown(item)} must be ${def.patternHint ?? `text matching ${def.pattern}`}`, hint: hintOf(def) });
+    } else if (seen ? seen.has(item) : v.indexOf(item) < i) {
+      out.push({ rel: `${rel}[${i}]`, problem: `${def.label}: ${shown(item)} is listed twice`, hint: hintOf(def, 'Remove the repeated entry.') });
     }
-    seen.add(item);
+    seen?.add(item);
   }
 }
 
@@ -140,29 +140,30 @@ function checkList(def: PropDef, v: unknown, rel: string, out: PropProblem[]): v
   const seen = new Set<string>();
   for (let i = 0; i < v.length; i++) {
     const item: unknown = v[i];
-    const itemRel = `${rel}[${i}]`;
+    const itemRel = () => `${rel}[${i}]`;
     if (!isPlainObject(item)) {
-      out.push({ rel: itemRel, problem: `${def.label}: entry ${i + 1} must be a set of fields, not ${shown(item)}`, hint: hintOf(def) });
+      out.push({ rel: itemRel(), problem: `${def.label}: entry ${i + 1} must be a set of fields, not ${shown(item)}`, hint: hintOf(def) });
       continue;
     }
     const keyVal = def.itemKey ? item[def.itemKey] : undefined;
-    const itemName = typeof keyVal === 'string' && keyVal ? shown(keyVal) : `entry ${i + 1}`;
+    const itemName = () => (typeof keyVal === 'string' && keyVal ? shown(keyVal) : `entry ${i + 1}`);
     if (def.itemKey && keyDef && (keyVal === undefined || keyVal === '')) {
-      out.push({ rel: `${itemRel}.${def.itemKey}`, problem: `${def.label}: entry ${i + 1} has no ${keyDef.label.toLowerCase()}`, hint: hintOf(keyDef, `Give each entry of ${def.label} a ${keyDef.label.toLowerCase()}.`) });
+      out.push({ rel: `${itemRel()}.${def.itemKey}`, problem: `${def.label}: entry ${i + 1} has no ${keyDef.label.toLowerCase()}`, hint: hintOf(keyDef, `Give each entry of ${def.label} a ${keyDef.label.toLowerCase()}.`) });
     } else if (typeof keyVal === 'string') {
       if (seen.has(keyVal)) {
-        out.push({ rel: `${itemRel}.${def.itemKey}`, problem: `${def.label}: ${shown(keyVal)} is listed twice`, hint: 'Each entry needs its own name; merge or rename the repeated one.' });
+        out.push({ rel: `${itemRel()}.${def.itemKey}`, problem: `${def.label}: ${shown(keyVal)} is listed twice`, hint: 'Each entry needs its own name; merge or rename the repeated one.' });
       }
       seen.add(keyVal);
     }
-    for (const key of Object.keys(item)) {
+    for (const key in item) {
+      if (!Object.prototype.hasOwnProperty.call(item, key)) continue;
       const fieldDef = byKey.get(key);
       if (!fieldDef) continue; // unknown item fields are kept, like unknown props
       const fv = item[key];
       if (fv === undefined) continue;
       if (def.itemKey && key === def.itemKey && fv === '') continue; // reported above
       const p = scalarProblem(fieldDef, fv);
-      if (p) out.push({ rel: `${itemRel}.${key}`, problem: `${def.label} ${itemName}: ${fieldDef.label} ${p}`, hint: hintOf(fieldDef) });
+      if (p) out.push({ rel: `${itemRel()}.${key}`, problem: `${def.label} ${itemName()}: ${fieldDef.label} ${p}`, hint: hintOf(fieldDef) });
     }
   }
 }
