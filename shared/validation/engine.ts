@@ -1,5 +1,5 @@
 import { getKind } from '../catalog';
-import type { Diagnostic, Group, TopoEdge, TopoNode, Topology, TrustLevel } from '../model/types';
+import type { Diagnostic, Group, Protocol, TopoEdge, TopoNode, Topology, TrustLevel } from '../model/types';
 import type { EdgeInfo, Index, LocalDiag, NodeInfo } from './context';
 import { edgePath, makeDiagnostic, nodePath } from './context';
 import type { EdgeLocalResult } from './edgeRules';
@@ -35,10 +35,20 @@ interface NodeEntry extends NodeInfo {
   gen: number;
 }
 
-/** An edge's index record, kept between runs with what its own rules found. */
-interface EdgeEntry extends EdgeInfo {
-  /** `from->to`, kept so that the same string (with its hash) is looked up each run. */
-  base: string;
+/**
+ * An edge's index record, kept between runs with what its own rules found. Its id (`from->to`,
+ * `#2` for repeats) is made when first asked for: a one-shot validation names only the
+ * connections with a finding.
+ */
+class EdgeEntry implements EdgeInfo {
+  edge: TopoEdge;
+  index = -1;
+  nth: number;
+  from: NodeInfo | undefined;
+  to: NodeInfo | undefined;
+  protocol: Protocol | undefined;
+  source: NodeInfo | undefined = undefined;
+  sink: NodeInfo | undefined = undefined;
   /** The ends' documents, kinds and labels its findings were made with. */
   fromNode: TopoNode | undefined;
   toNode: TopoNode | undefined;
@@ -48,11 +58,45 @@ interface EdgeEntry extends EdgeInfo {
   toLabel: unknown;
   result: EdgeLocalResult;
   /** `edgeMayHoldSecret` of `secretOf` (labels are not compared when an entry is reused). */
-  secret: boolean;
-  secretOf: TopoEdge | undefined;
-  found: Diagnostic[];
-  foundAt: number;
-  gen: number;
+  secret = false;
+  secretOf: TopoEdge | undefined = undefined;
+  found: Diagnostic[] = NONE;
+  foundAt = -1;
+  gen = 0;
+  /** The ends' ids its id is made of (the edge it was made for; a reused entry's edge has the same). */
+  private readonly ends: TopoEdge;
+  private baseText: string | undefined;
+  private idText: string | undefined;
+
+  constructor(edge: TopoEdge, nth: number, from: NodeInfo | undefined, to: NodeInfo | undefined, base: string | undefined, id: string | undefined) {
+    const fn = from?.node;
+    const tn = to?.node;
+    const result = edgeLocal(edge, fn, tn, from?.name, to?.name, from?.kind, to?.kind);
+    this.edge = edge;
+    this.ends = edge;
+    this.nth = nth;
+    this.from = from;
+    this.to = to;
+    this.protocol = result.protocol;
+    this.fromNode = fn;
+    this.toNode = tn;
+    this.fromKind = fn?.kind;
+    this.fromLabel = fn?.label;
+    this.toKind = tn?.kind;
+    this.toLabel = tn?.label;
+    this.result = result;
+    this.baseText = base;
+    this.idText = id;
+  }
+
+  /** `from->to`, kept so that the same string (with its hash) is looked up each run. */
+  get base(): string {
+    return (this.baseText ??= `${this.ends.from}->${this.ends.to}`);
+  }
+
+  get id(): string {
+    return (this.idText ??= this.nth === 1 ? this.base : `${this.base}#${this.nth}`);
+  }
 }
 
 const NONE: Diagnostic[] = Object.freeze([]) as unknown as Diagnostic[];
@@ -95,7 +139,7 @@ export function makeValidator(remember: boolean): Validator {
   const edgeCache = new Map<string, EdgeEntry>();
   /** By identity: an unchanged edge object is found without building its id. Pruned each run. */
   const byEdge = new Map<TopoEdge, EdgeEntry>();
-  const pairCount = new Map<string | number, number>();
+  const pairCount = new PairCounter();
   let gen = 0;
   // The previous run, for the common case of an edit that leaves most of the document as it was.
   let lastRawNodes: unknown;
@@ -190,7 +234,7 @@ export function makeValidator(remember: boolean): Validator {
       const edges: EdgeInfo[] = [];
       const edgeEntries: (EdgeEntry | undefined)[] = new Array(rawEdges.length);
       const secretEdges: number[] = [];
-      if (!sameEdgeList) pairCount.clear();
+      if (!sameEdgeList) pairCount.clear(rawEdges.length);
       for (let i = 0; i < rawEdges.length; i++) {
         const edge = rawEdges[i];
         if (!edge || typeof edge !== 'object') continue;
@@ -211,31 +255,33 @@ export function makeValidator(remember: boolean): Validator {
           if (sameEdgeList) {
             // The list was changed in place after all: count the pairs seen so far, then go on the slow way.
             sameEdgeList = false;
-            pairCount.clear();
+            pairCount.clear(rawEdges.length);
             for (let j = 0; j < i; j++) {
               const seen = edgeEntries[j];
               if (!seen) continue;
               const k = pairKey(seen.from, seen.to, seen.base, numericPairs, nodes.length);
-              pairCount.set(k, Math.max(pairCount.get(k) ?? 0, seen.nth));
+              pairCount.set(k, Math.max(pairCount.get(k), seen.nth));
             }
           }
           // The same edge object as last time: reuse its strings (their hashes are cached).
           entry = aligned && aligned.edge === edge ? aligned : remember ? byEdge.get(edge) : undefined;
           if (entry && entry.edge === edge && entry.gen !== gen) base = entry.base;
           const key = pairKey(from, to, base, numericPairs, nodes.length, edge);
-          nth = (pairCount.get(key) ?? 0) + 1;
+          nth = pairCount.get(key) + 1;
           pairCount.set(key, nth);
         }
         if (!entry || entry.gen === gen || entry.nth !== nth || entry.edge !== edge || !sameEnds(entry, fn, tn)) {
-          base ??= `${edge.from}->${edge.to}`;
-          const id = nth === 1 ? base : `${base}#${nth}`;
-          entry = remember ? edgeCache.get(id) : undefined;
-          if (!entry || entry.gen === gen || !(entry.edge === edge || sameEdge(entry.edge, edge)) || !sameEnds(entry, fn, tn)) {
-            entry = newEdgeEntry(edge, base, id, nth, from, to);
-          }
           if (remember) {
+            base ??= `${edge.from}->${edge.to}`;
+            const id = nth === 1 ? base : `${base}#${nth}`;
+            entry = edgeCache.get(id);
+            if (!entry || entry.gen === gen || !(entry.edge === edge || sameEdge(entry.edge, edge)) || !sameEnds(entry, fn, tn)) {
+              entry = new EdgeEntry(edge, nth, from, to, base, id);
+            }
             edgeCache.set(id, entry);
             byEdge.set(edge, entry);
+          } else {
+            entry = new EdgeEntry(edge, nth, from, to, undefined, undefined);
           }
         }
         const result = entry.result;
@@ -261,8 +307,7 @@ export function makeValidator(remember: boolean): Validator {
         if (entry.secret) secretEdges.push(i);
         if (entry.foundAt !== i) {
           const info = entry;
-          const id = entry.id;
-          entry.found = result.diags.length === 0 ? NONE : result.diags.map((d) => makeDiagnostic(d.code, d.message, d.hint, d.nodes.slice(), [id], edgePath(info, d.rel)));
+          entry.found = result.diags.length === 0 ? NONE : result.diags.map((d) => makeDiagnostic(d.code, d.message, d.hint, d.nodes.slice(), [info.id], edgePath(info, d.rel)));
           entry.foundAt = i;
         }
       }
@@ -307,6 +352,82 @@ export function makeValidator(remember: boolean): Validator {
   };
 }
 
+/**
+ * How many connections were seen so far between two ends. Numeric keys (below 2^31) go in an
+ * open-addressed table of two typed arrays (no objects for the collector to move, a compact
+ * table), text keys in a Map.
+ */
+class PairCounter {
+  private keys = new Int32Array(16);
+  private counts = new Int32Array(16);
+  private used = 0;
+  private readonly text = new Map<string, number>();
+
+  /** Empties it, sized for about `expected` keys. */
+  clear(expected: number): void {
+    let size = 16;
+    while (size < expected * 2) size *= 2;
+    if (size === this.keys.length) {
+      if (this.used > 0) this.keys.fill(0);
+    } else {
+      this.keys = new Int32Array(size);
+      this.counts = new Int32Array(size);
+    }
+    this.used = 0;
+    if (this.text.size) this.text.clear();
+  }
+
+  get(key: string | number): number {
+    if (typeof key === 'string') return this.text.get(key) ?? 0;
+    const slot = this.find(key);
+    return this.keys[slot] === 0 ? 0 : this.counts[slot]!;
+  }
+
+  set(key: string | number, count: number): void {
+    if (typeof key === 'string') {
+      this.text.set(key, count);
+      return;
+    }
+    let slot = this.find(key);
+    if (this.keys[slot] === 0) {
+      if ((this.used + 1) * 2 > this.keys.length) {
+        this.grow();
+        slot = this.find(key);
+      }
+      this.keys[slot] = key + 1;
+      this.used++;
+    }
+    this.counts[slot] = count;
+  }
+
+  /** The slot holding `key`, or the empty slot where it would go (linear probing). */
+  private find(key: number): number {
+    const mask = this.keys.length - 1;
+    let h = Math.imul(key ^ (key >>> 15), 0x2c1b3c6d);
+    h ^= h >>> 12;
+    let slot = h & mask;
+    const stored = key + 1;
+    for (;;) {
+      const k = this.keys[slot]!;
+      if (k === 0 || k === stored) return slot;
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  private grow(): void {
+    const keys = this.keys;
+    const counts = this.counts;
+    this.keys = new Int32Array(keys.length * 2);
+    this.counts = new Int32Array(keys.length * 2);
+    for (let i = 0; i < keys.length; i++) {
+      if (keys[i] === 0) continue;
+      const slot = this.find(keys[i]! - 1);
+      this.keys[slot] = keys[i]!;
+      this.counts[slot] = counts[i]!;
+    }
+  }
+}
+
 /** The key counting connections between the same two ends (for `#2` ids). */
 function pairKey(from: NodeInfo | undefined, to: NodeInfo | undefined, base: string | undefined, numeric: boolean, n: number, edge?: TopoEdge): string | number {
   if (numeric && from && to && (from as NodeEntry).plainId && (to as NodeEntry).plainId) return from.pos * n + to.pos;
@@ -349,35 +470,6 @@ function newNodeEntry(node: TopoNode, id: string, key: string): NodeEntry {
   };
 }
 
-function newEdgeEntry(edge: TopoEdge, base: string, id: string, nth: number, from: NodeInfo | undefined, to: NodeInfo | undefined): EdgeEntry {
-  const fn = from?.node;
-  const tn = to?.node;
-  const result = edgeLocal(edge, fn, tn, from?.name, to?.name, from?.kind, to?.kind);
-  return {
-    edge,
-    id,
-    index: -1,
-    nth,
-    from,
-    to,
-    protocol: result.protocol,
-    source: undefined,
-    sink: undefined,
-    base,
-    fromNode: fn,
-    toNode: tn,
-    fromKind: fn?.kind,
-    fromLabel: fn?.label,
-    toKind: tn?.kind,
-    toLabel: tn?.label,
-    result,
-    secret: false,
-    secretOf: undefined,
-    found: NONE,
-    foundAt: -1,
-    gen: 0,
-  };
-}
 
 function sortAll(found: Diagnostic[][]): Diagnostic[] {
   const all: Diagnostic[] = [];
