@@ -25,10 +25,15 @@ export function toJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
+/** Printable ASCII with single spaces inside. */
+const PLAIN_ASCII = /^[!-~]+(?: [!-~]+)*$/;
+
 /** One line of free text, safe inside a comment of any format: no control characters, no
  * comment terminators, bounded length. */
 export function oneLine(text: unknown, max = 120): string {
   const s = typeof text === 'string' ? text : text === undefined || text === null ? '' : String(text);
+  // The common case (printable ASCII, single spaces, no comment terminator) as it is.
+  if (s.length <= max && PLAIN_ASCII.test(s) && !s.includes('*/') && !s.includes('-->')) return s;
   const cleaned = s
     // Lone surrogates are not text (they would be written as U+FFFD); U+FFFE/U+FFFF are refused
     // by YAML readers even in a comment (PyYAML in docker-compose, Go's yaml in promtool).
@@ -44,8 +49,12 @@ export function oneLine(text: unknown, max = 120): string {
   return `${/[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut}…`;
 }
 
+/** Text `md` leaves as it is: printable ASCII, single spaces, no character it escapes or rewrites at the start. */
+const MD_PLAIN = /^[A-Za-z0-9(),;:'"$%^{}?/.!~@](?:[A-Za-z0-9(),;:'"$%^{}?/.!~@+=-]| (?! |$))*$/;
+
 /** Text for a Markdown table cell or paragraph: no HTML, no table breaks, no code spans. */
 export function md(text: unknown, max = 120): string {
+  if (typeof text === 'string' && text.length <= max && MD_PLAIN.test(text) && !/^\d+[.)]/.test(text)) return text;
   return oneLine(text, max)
     .replace(/\\/g, '\\\\')
     .replace(/&/g, '&amp;')
