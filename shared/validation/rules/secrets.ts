@@ -194,8 +194,12 @@ export interface SecretScope {
   edges: readonly number[];
 }
 
-/** The credentials typed into a design, in document order; only in `scope` when given. */
-export function findSecrets(doc: Topology, scope?: SecretScope): SecretFinding[] {
+/**
+ * The credentials typed into a design, in document order. Only the components and connections
+ * in `scope` are looked into; by default those the quick checks (`nodeMayHoldSecret`) can't rule
+ * out, which finds the same; `'everything'` looks into each one (for tests of the quick checks).
+ */
+export function findSecrets(doc: Topology, scope?: SecretScope | 'everything'): SecretFinding[] {
   const found: SecretFinding[] = [];
   const used = new Set<string>();
   const add = (o: Owner, path: string, segments: Array<string | number>, keyNames: string[], what: string, where: string, whole: boolean) => {
@@ -264,7 +268,8 @@ export function findSecrets(doc: Topology, scope?: SecretScope): SecretFinding[]
     scanText(o, n.label, `nodes[${i}].label`, ['nodes', i, 'label'], 'label', 'the label');
     scanProps(o, n.props, `nodes[${i}].props`, ['nodes', i, 'props'], definedProps(n.kind));
   };
-  if (scope) for (const i of scope.nodes) scanNode(nodes[i], i);
+  if (scope === undefined) scope = scopeOfDoc(doc);
+  if (scope !== 'everything') for (const i of scope.nodes) scanNode(nodes[i], i);
   else nodes.forEach(scanNode);
 
   const edges = Array.isArray(doc.edges) ? doc.edges : [];
@@ -284,7 +289,7 @@ export function findSecrets(doc: Topology, scope?: SecretScope): SecretFinding[]
     // No connection setting of the catalog is named like a credential: each one that is counts.
     scanProps(o, e.props, `edges[${i}].props`, ['edges', i, 'props'], NONE);
   };
-  if (scope) for (const i of scope.edges) scanEdge(edges[i], i);
+  if (scope !== 'everything') for (const i of scope.edges) scanEdge(edges[i], i);
   else edges.forEach(scanEdge);
   return found;
 }
@@ -329,7 +334,7 @@ function replaceAt(obj: unknown, segments: ReadonlyArray<string | number>, f: (v
  * becomes the reference; a key inside longer text is replaced within it), and what was found.
  * The input is not changed.
  */
-export function redactSecrets(doc: Topology, scope?: SecretScope): { doc: Topology; found: SecretFinding[] } {
+export function redactSecrets(doc: Topology, scope?: SecretScope | 'everything'): { doc: Topology; found: SecretFinding[] } {
   const found = findSecrets(doc, scope);
   if (found.length === 0) return { doc, found };
   let out: unknown = doc;
@@ -347,7 +352,7 @@ export function redactText(text: string): string {
 
 /** TF509: each credential typed into the design, with the variable the generated files use instead. */
 export function secretRules(index: Index, out: Diagnostic[]): void {
-  const { doc: safe, found } = redactSecrets(index.doc, index.secretScope ?? scopeOf(index));
+  const { doc: safe, found } = redactSecrets(index.doc, index.secretScope ?? scopeOfDoc(index.doc));
   if (found.length === 0) return;
   // Components are named from the redacted design: a label may be the very thing found.
   const nodeById = new Map<string, TopoNode>();
@@ -434,12 +439,12 @@ function nestedMayHold(value: unknown, credential: boolean, budget: { left: numb
   return false;
 }
 
-/** The scope of `secretRules` when the engine gave none: every component and connection that may hold one. */
-function scopeOf(index: Index): SecretScope {
+/** Every component and connection of `doc` that may hold a credential. */
+function scopeOfDoc(doc: Topology): SecretScope {
   const nodes: number[] = [];
   const edges: number[] = [];
-  const rawNodes = Array.isArray(index.doc.nodes) ? index.doc.nodes : [];
-  const rawEdges = Array.isArray(index.doc.edges) ? index.doc.edges : [];
+  const rawNodes = Array.isArray(doc.nodes) ? doc.nodes : [];
+  const rawEdges = Array.isArray(doc.edges) ? doc.edges : [];
   for (let i = 0; i < rawNodes.length; i++) {
     const n = rawNodes[i];
     if (n && typeof n === 'object' && nodeMayHoldSecret(n)) nodes.push(i);
