@@ -1,5 +1,5 @@
 import {
-  ConnectionLineType, ConnectionMode, Controls, getNodesBounds, getViewportForBounds, MarkerType, ReactFlow, useReactFlow, useStore,
+  ConnectionLineType, ConnectionMode, Controls, getNodesBounds, getViewportForBounds, ReactFlow, useReactFlow, useStore,
   type Viewport,
   type Connection, type Edge, type EdgeChange, type FinalConnectionState, type IsValidConnection, type NodeChange, type OnConnectStartParams,
 } from '@xyflow/react';
@@ -22,7 +22,6 @@ export const KIND_MIME = 'application/x-topoforge-kind';
 
 const nodeTypes = { topo: TopoNodeView, zone: ZoneNodeView };
 const edgeTypes = { topo: TopoEdgeView };
-const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: 'var(--edge)' } };
 const SNAP: [number, number] = [GRID, GRID];
 const MULTI_KEYS = ['Shift', 'Meta', 'Control'];
 const DELETE_KEYS = ['Delete', 'Backspace'];
@@ -321,7 +320,7 @@ export function Canvas() {
   const empty = doc.nodes.length === 0 && doc.groups.length === 0;
 
   return (
-    <div className={`canvas${selectMode ? ' mode-select' : ''}${nodes.length > 200 ? ' is-large' : ''}${dropping ? ' is-drop-target' : ''}`} ref={wrapper} onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop}>
+    <div className={`canvas${selectMode ? ' mode-select' : ''}${nodes.length > 200 ? ' is-large' : ''}${far ? ' is-far' : ''}${dropping ? ' is-drop-target' : ''}`} ref={wrapper} onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop}>
       <FarProvider value={far}><LegibleProvider value={legible}>
       {initialViewport ? <ReactFlow<FlowNode, FlowEdge>
         defaultViewport={initialViewport}
@@ -329,7 +328,6 @@ export function Canvas() {
         edges={edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
-        defaultEdgeOptions={defaultEdgeOptions}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onNodeDragStop={onNodeDragStop}

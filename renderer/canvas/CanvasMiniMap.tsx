@@ -16,6 +16,10 @@ export interface MiniMapProps {
   ariaLabel: string;
 }
 
+/** From this many components and zones on, the map follows a moving view every THROTTLE_MS. */
+const THROTTLE_FROM = 300;
+const THROTTLE_MS = 100;
+
 /** Space around the drawing, in minimap pixels (as React Flow's MiniMap). */
 const MARGIN = 5;
 
@@ -70,7 +74,9 @@ const MiniRects = memo(function MiniRects({ nodes }: { nodes: readonly FlowNode[
  * the part in view, whose wide shadow is the mask), outside React, from a subscription to the
  * canvas's viewport. React Flow's MiniMap re-renders its SVG with a new viewBox and a new mask
  * path on every frame and watches every node: at 1,000 components that was a fifth of each frame
- * of a pan or zoom. Drag in it to pan, wheel over it to zoom.
+ * of a pan or zoom. In a large design it follows a moving view ten times a second (and where it
+ * stops at once), on a layer of its own so that the canvas moving under it does not draw it again.
+ * Drag in it to pan, wheel over it to zoom.
  */
 export const CanvasMiniMap = memo(function CanvasMiniMap({ nodes, width, height, ariaLabel }: MiniMapProps) {
   const store = useStoreApi<FlowNode, FlowEdge>();
@@ -81,6 +87,7 @@ export const CanvasMiniMap = memo(function CanvasMiniMap({ nodes, width, height,
   /** Flow units per minimap pixel, as last drawn (for panning). */
   const scale = useRef(1);
   const bounds = useMemo(() => boundsOf(nodes), [nodes]);
+  const throttle = nodes.length > THROTTLE_FROM;
 
   const draw = useCallback(
     (s: ReactFlowState<FlowNode, FlowEdge>) => {
@@ -107,12 +114,28 @@ export const CanvasMiniMap = memo(function CanvasMiniMap({ nodes, width, height,
   useLayoutEffect(() => {
     draw(store.getState());
     let last: ReactFlowState<FlowNode, FlowEdge> | undefined;
-    return store.subscribe((s) => {
+    let drawnAt = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const now = () => {
+      timer = undefined;
+      drawnAt = performance.now();
+      draw(store.getState());
+    };
+    const unsubscribe = store.subscribe((s) => {
       if (last && s.transform === last.transform && s.width === last.width && s.height === last.height) return;
       last = s;
-      draw(s);
+      // A large design's map follows the view a few times a second while it moves, and exactly once it stops.
+      if (!throttle) return now();
+      if (timer) return;
+      const wait = drawnAt + THROTTLE_MS - performance.now();
+      if (wait <= 0) now();
+      else timer = setTimeout(now, wait);
     });
-  }, [store, draw]);
+    return () => {
+      unsubscribe();
+      if (timer) clearTimeout(timer);
+    };
+  }, [store, draw, throttle]);
 
   // Drag to pan (the view follows the pointer), wheel to zoom, as React Flow's pannable, zoomable minimap.
   useEffect(() => {
