@@ -180,7 +180,17 @@ export function nodesWhere(index: Index, test: (k: KindDef) => boolean): NodeInf
   if (out) return out;
   const parts: NodeInfo[][] = [];
   for (const [k, list] of b.byKind) if (test(k)) parts.push(list);
-  out = mergeSorted(parts, nodePos);
+  if (parts.length > 2) {
+    // Many kinds (e.g. every kind that publishes a port): sort the positions as numbers.
+    let total = 0;
+    for (const p of parts) total += p.length;
+    const pos = new Int32Array(total);
+    let k = 0;
+    for (const p of parts) for (let i = 0; i < p.length; i++) pos[k++] = p[i]!.pos;
+    pos.sort();
+    out = new Array<NodeInfo>(total);
+    for (let i = 0; i < total; i++) out[i] = index.nodes[pos[i]!]!;
+  } else out = mergeSorted(parts, nodePos);
   b.nodeMemo.set(test, out);
   return out;
 }

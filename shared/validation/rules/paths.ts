@@ -201,11 +201,16 @@ function slowestPath(index: Index, g: Graph, out: Diagnostic[]): void {
   const C = g.count;
   const best = new Float64Array(C);
   const next = new Int32Array(C).fill(-1);
+  // A component alone, with no call in or out, is on no path: its latency is never read.
+  const called = new Uint8Array(index.nodes.length);
+  for (let slot = 0; slot < g.target.length; slot++) called[g.target[slot]!] = 1;
   for (let c = 0; c < C; c++) {
     let weight = 0;
     let tail = 0;
     let chosen = -1;
-    for (let k = g.compStart[c]!; k < g.compStart[c + 1]!; k++) {
+    const first = g.compStart[c]!;
+    if (first + 1 === g.compStart[c + 1]! && !called[g.compNodes[first]!] && g.start[g.compNodes[first]!] === g.start[g.compNodes[first]! + 1]) continue;
+    for (let k = first; k < g.compStart[c + 1]!; k++) {
       const m = g.compNodes[k]!;
       weight += Math.max(0, nodeNum(index.nodes[m]!, 'latencyMs'));
       for (let slot = g.start[m]!; slot < g.start[m + 1]!; slot++) {

@@ -112,18 +112,46 @@ interface PortUse {
 }
 
 function hostPorts(index: Index, out: Diagnostic[]): void {
-  // First count the ports (no objects), then look closer only at the ones used twice.
-  const count = new Map<number, number>();
+  // First count the ports (in a table by port number, reset afterwards), then look closer only
+  // at the ones used twice.
   const publishing = nodesWhere(index, publishesPorts);
-  for (let nI = 0, nL = publishing; nI < nL.length; nI++) {
-    const n = nL[nI]!;
-    const k = n.kind;
-    if (!k || k.external) continue;
-    for (const spec of portSpecs(k)) {
-      const host = spec.prop ? portValue(n, spec.prop, spec.host) : spec.host;
-      if (host !== undefined) count.set(host, (count.get(host) ?? 0) + 1);
+  const counted: number[] = [];
+  let repeated = false;
+  try {
+    for (let nI = 0, nL = publishing; nI < nL.length; nI++) {
+      const n = nL[nI]!;
+      const k = n.kind;
+      if (!k || k.external) continue;
+      for (const spec of portSpecs(k)) {
+        const host = spec.prop ? portValue(n, spec.prop, spec.host) : spec.host;
+        if (host === undefined) continue;
+        const before = portCount(host);
+        if (before === 0) counted.push(host);
+        else repeated = true;
+        setPortCount(host, before + 1);
+      }
     }
+    if (repeated) portClashes(publishing, out);
+  } finally {
+    for (let i = 0; i < counted.length; i++) setPortCount(counted[i]!, 0);
   }
+}
+
+/** Uses of each host port while `hostPorts` runs (zero outside it); ports that aren't 0-65535 in `otherPorts`. */
+const portTable = new Uint32Array(65536);
+const otherPorts = new Map<number, number>();
+
+function portCount(port: number): number {
+  return Number.isInteger(port) && port >= 0 && port < 65536 ? portTable[port]! : (otherPorts.get(port) ?? 0);
+}
+
+function setPortCount(port: number, n: number): void {
+  if (Number.isInteger(port) && port >= 0 && port < 65536) portTable[port] = n;
+  else if (n === 0) otherPorts.delete(port);
+  else otherPorts.set(port, n);
+}
+
+function portClashes(publishing: NodeInfo[], out: Diagnostic[]): void {
   const uses = new Map<number, PortUse[]>();
   for (let nI = 0, nL = publishing; nI < nL.length; nI++) {
     const n = nL[nI]!;
@@ -131,7 +159,7 @@ function hostPorts(index: Index, out: Diagnostic[]): void {
     if (!k || k.external) continue;
     for (const spec of portSpecs(k)) {
       const host = spec.prop ? portValue(n, spec.prop, spec.host) : spec.host;
-      if (host === undefined || count.get(host)! < 2) continue;
+      if (host === undefined || portCount(host) < 2) continue;
       const use = { node: n, rel: spec.prop ? `props.${spec.prop}` : undefined, label: spec.label };
       const list = uses.get(host);
       if (list) list.push(use);
@@ -154,7 +182,7 @@ function hostPorts(index: Index, out: Diagnostic[]): void {
     let hint: string;
     if (movable) {
       let free = port + 1;
-      while (count.has(free) && free < 65535) free++;
+      while (portCount(free) > 0 && free < 65535) free++;
       hint = `Change the ${movable.label} of ${movable.node.name} to a free port, e.g. ${free}; each published port must be unique on the host.`;
     } else {
       hint = `These ports are fixed for these components; keep only one of them in the design (the starter stack runs one of each).`;
