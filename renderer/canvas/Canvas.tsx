@@ -16,7 +16,7 @@ import { CanvasMiniMap } from './CanvasMiniMap';
 import { TopoEdgeView } from './TopoEdgeView';
 import { TopoNodeView } from './TopoNodeView';
 import { ZoneNodeView } from './ZoneNodeView';
-import { FAR_ZOOM, FarProvider, LABEL_ZOOM, LegibleProvider } from './zoom';
+import { FAR_ZOOM, FarProvider, LABEL_ZOOM, LegibleProvider, TINY_ZOOM } from './zoom';
 
 export const KIND_MIME = 'application/x-topoforge-kind';
 
@@ -67,6 +67,7 @@ export function Canvas() {
   const zoomedIn = useStore((s) => s.transform[2] > CULL_ZOOM);
   const far = useStore((s) => s.transform[2] < FAR_ZOOM);
   const legible = useStore((s) => s.transform[2] >= LABEL_ZOOM);
+  const tiny = useStore((s) => s.transform[2] < TINY_ZOOM);
   const [selectMode, setSelectMode] = useState(false);
   const [dropping, setDropping] = useState(false);
   const rf = useReactFlow<FlowNode, FlowEdge>();
@@ -320,7 +321,7 @@ export function Canvas() {
   const empty = doc.nodes.length === 0 && doc.groups.length === 0;
 
   return (
-    <div className={`canvas${selectMode ? ' mode-select' : ''}${nodes.length > 200 ? ' is-large' : ''}${far ? ' is-far' : ''}${dropping ? ' is-drop-target' : ''}`} ref={wrapper} onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop}>
+    <div className={`canvas${selectMode ? ' mode-select' : ''}${nodes.length > 200 ? ' is-large' : ''}${far ? ' is-far' : ''}${tiny ? ' is-tiny' : ''}${dropping ? ' is-drop-target' : ''}`} ref={wrapper} onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop}>
       <FarProvider value={far}><LegibleProvider value={legible}>
       {initialViewport ? <ReactFlow<FlowNode, FlowEdge>
         defaultViewport={initialViewport}
