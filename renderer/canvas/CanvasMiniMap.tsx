@@ -20,6 +20,9 @@ export interface MiniMapProps {
 const THROTTLE_FROM = 300;
 const THROTTLE_MS = 100;
 
+/** The side of the frame of the part in view before it is scaled to size (app.css). */
+const VIEW_BOX = 100;
+
 /** Space around the drawing, in minimap pixels (as React Flow's MiniMap). */
 const MARGIN = 5;
 
@@ -102,10 +105,8 @@ export const CanvasMiniMap = memo(function CanvasMiniMap({ nodes, width, height,
         drawing.current.style.transform = `scale(${1 / k}) translate(${bounds.x - ox}px, ${bounds.y - oy}px)`;
       }
       if (mask.current) {
-        const m = mask.current.style;
-        m.transform = `translate(${(view.x - ox) / k}px, ${(view.y - oy) / k}px)`;
-        m.width = `${view.w / k}px`;
-        m.height = `${view.h / k}px`;
+        // A transform only (no size change): the map is neither laid out nor painted again, only composed.
+        mask.current.style.transform = `translate(${(view.x - ox) / k}px, ${(view.y - oy) / k}px) scale(${view.w / k / VIEW_BOX}, ${view.h / k / VIEW_BOX})`;
       }
     },
     [bounds, width, height],
