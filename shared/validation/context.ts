@@ -202,7 +202,14 @@ export function edgesWith(index: Index, protocols: ReadonlySet<Protocol>): EdgeI
   if (out) return out;
   const parts: EdgeInfo[][] = [];
   for (const [p, list] of b.byProtocol) if (protocols.has(p)) parts.push(list);
-  out = mergeSorted(parts, edgeIndex);
+  if (parts.length > 2) {
+    // Many protocols (e.g. every request-reply one): one pass over the connections, in order.
+    out = [];
+    for (let i = 0, list = index.edges; i < list.length; i++) {
+      const e = list[i]!;
+      if (e.protocol && protocols.has(e.protocol)) out.push(e);
+    }
+  } else out = mergeSorted(parts, edgeIndex);
   b.edgeMemo.set(protocols, out);
   return out;
 }
