@@ -29,7 +29,7 @@ export function generateMermaid(design: Topology, opts: MermaidOptions = {}): st
 function drawMermaid(design: Topology, opts: MermaidOptions): string {
   // Credentials typed into the design are shown as ${VARIABLE} references (TF509).
   const doc = derived(design, redactSecrets, () => redactSecrets(design)).doc;
-  const lines: string[] = [];
+  const lines = new LineBuffer();
   if (opts.theme) lines.push('---', 'config:', `  theme: ${opts.theme === 'dark' ? 'dark' : 'default'}`, '---');
   lines.push('flowchart LR');
   const title = accessibleText(doc.name, 200);
@@ -110,5 +110,31 @@ function drawMermaid(design: Topology, opts: MermaidOptions): string {
     lines.push(`  class ${external.join(',')} external`);
   }
   for (const g of seenGroups) lines.push(`  style ${groupRef(g)} fill:none,stroke:#868e96,stroke-width:1px,stroke-dasharray:4 4`);
-  return lines.join('\n') + '\n';
+  return lines.text();
+}
+
+/**
+ * Lines joined by newlines (and one at the end). Each few hundred lines are joined as they come,
+ * while their pieces are fresh: 30,000 lines of 10,000 components held to the end as strings of
+ * pieces cost more to join (and to keep) than the rest of the diagram.
+ */
+class LineBuffer {
+  private chunk: string[] = [];
+  private readonly chunks: string[] = [];
+
+  push(...lines: string[]): void {
+    for (const l of lines) {
+      this.chunk.push(l);
+      if (this.chunk.length === 256) {
+        this.chunks.push(this.chunk.join('\n'));
+        this.chunk = [];
+      }
+    }
+  }
+
+  text(): string {
+    if (this.chunk.length > 0) this.chunks.push(this.chunk.join('\n'));
+    this.chunk = [];
+    return `${this.chunks.join('\n')}\n`;
+  }
 }
