@@ -19,8 +19,10 @@ export function startValidation(): () => void {
   };
   // The first check waits for the page to be idle: a large design's canvas shows first and its
   // findings a moment later, instead of the findings (and the Problems list) delaying the canvas.
+  // At most 2 s: a 1,000-component canvas takes over half a second to show, and a shorter limit
+  // ran the check (and redrew every component with its findings) in the middle of it.
   const idle = (globalThis as { requestIdleCallback?: (cb: () => void, opts: { timeout: number }) => number }).requestIdleCallback;
-  if (idle) idle(() => timer === undefined && run(), { timeout: 500 });
+  if (idle) idle(() => timer === undefined && run(), { timeout: 2000 });
   else timer = setTimeout(run, 0);
   return useEditor.subscribe((s, prev) => {
     if (s.doc === prev.doc && s.fileDiagnostics === prev.fileDiagnostics) return;
