@@ -31,7 +31,12 @@ function fromRequirements(doc: Topology, variable: string): Answer | undefined {
 
 /** Every variable of the template with its answer for this design. */
 export function resolveFields(doc: Topology, diagnostics: Diagnostic[] = []): Map<string, Answer> {
-  const ctx = new Ctx(doc, diagnostics);
+  return resolveWith(new Ctx(doc, diagnostics));
+}
+
+/** `resolveFields` on a design already read (the document reuses it for its tables). */
+function resolveWith(ctx: Ctx): Map<string, Answer> {
+  const doc = ctx.doc;
   const t = integrationTemplate();
   const out = new Map<string, Answer>();
   const all = [...t.sections.flatMap((s) => s.fields.map((f) => f.variable)), ...variablesIn(t.prompt)];
@@ -71,8 +76,9 @@ export function generateIntegrationDoc(design: Topology, diagnostics?: Diagnosti
   const doc = derived(design, redactSecrets, () => redactSecrets(design)).doc;
   const checks = (diagnostics ?? designChecks(design)).map(withoutKeys);
   const t = integrationTemplate();
-  const answers = resolveFields(doc, checks ?? []);
+  // One reading of the design for the fields and the tables (resolvers only read it).
   const ctx = new Ctx(doc, checks ?? []);
+  const answers = resolveWith(ctx);
   const out: string[] = [];
   const fieldCount = t.sections.reduce((n, s) => n + s.fields.length, 0);
   const answered = t.sections.reduce((n, s) => n + s.fields.filter((f) => answers.get(f.variable)?.kind === 'filled').length, 0);
