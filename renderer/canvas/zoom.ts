@@ -4,7 +4,7 @@ import { createContext, useContext } from 'react';
 export const FAR_ZOOM = 0.35;
 /**
  * Below this zoom a plain block's label (20 px) is under 4 px on screen, a grey smudge rather than
- * text: it is left out (drawing 1,000 of them was an eighth of every frame of a pan that far out).
+ * text: it is left out (drawing 1,000 of them was a sixth of the work of every frame of a pan that far out).
  */
 export const TINY_ZOOM = 0.2;
 /** From this zoom on connection labels are drawn (further out they would only overlap). */
