@@ -12,8 +12,8 @@ export const LABEL_ZOOM = 0.7;
 
 /**
  * The zoom bands the canvas draws differently, handed down by the canvas (which watches the zoom
- * once) rather than watched by every component and connection: a thousand selectors run on every
- * frame of a pan or zoom were a third of its script time. They render again only when a band is
+ * once) rather than watched by every component and connection: 2,500 selectors run on every frame
+ * of a pan or zoom were a quarter of its script time. They render again only when a band is
  * crossed.
  */
 const FarContext = createContext(false);
