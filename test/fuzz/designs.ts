@@ -336,7 +336,8 @@ export function plainTwin(doc: Topology): Topology {
     const p = props as Record<string, unknown>;
     for (const key of FREE_TEXT_PROPS) {
       const v = p[key];
-      if (typeof v !== 'string') continue;
+      // Blank text (JavaScript's trim: spaces, U+FEFF...) means "not set": it stays blank.
+      if (typeof v !== 'string' || v.trim() === '') continue;
       const max = defs.find((d) => d.key === key)?.maxLength ?? Infinity;
       p[key] = v.length > max ? plain().padEnd(v.length, 'x') : plain();
     }
@@ -352,7 +353,7 @@ export function plainTwin(doc: Topology): Topology {
   const req = twin.requirements ?? {};
   for (const key of Object.keys(req)) {
     const v = req[key];
-    if (typeof v === 'string') req[key] = key === 'availability' ? v : plain();
+    if (typeof v === 'string') req[key] = key === 'availability' || v.trim() === '' ? v : plain();
     else if (Array.isArray(v)) req[key] = v.map((x) => (typeof x === 'string' ? plain() : x));
   }
   return twin;

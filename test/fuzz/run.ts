@@ -76,7 +76,7 @@ async function main(): Promise<number> {
     process.stdout.write(`${fc.defaultReportMessage(details)}\n`);
     const error = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
     process.stdout.write(`Error: ${error}\n`);
-    process.stdout.write(`Replay: npm run fuzz -- --only '${p.name.slice(0, 40).replace(/'/g, '')}' --seed ${details.seed} --path ${details.counterexamplePath} --runs ${numRuns}\n\n`);
+    process.stdout.write(`Replay: npm run fuzz -- --only '${p.name.slice(0, 40).split("'")[0]}' --seed ${details.seed} --path ${details.counterexamplePath} --runs ${numRuns}\n\n`);
   }
   process.stdout.write(failed ? `${failed} of ${selected.length} properties failed (seed ${seed})\n` : `all ${selected.length} properties hold (seed ${seed})\n`);
   return failed ? 1 : 0;

@@ -48,7 +48,9 @@ export const designWithSecret = fc
 export function checkNoSecretLeaks(doc: Parameters<typeof generateBundle>[0], literals: readonly string[]): void {
   const files = generateBundle(doc);
   for (const f of files) {
-    for (const re of LEAK) if (re.test(f.content)) throw new Error(`${f.path} holds a credential (${re})`);
+    // References (`${VAR}`, Kafka Connect's `${env:VAR}`) are what a file should hold: take them out first.
+    const content = f.content.replace(/\$\{[^}\s]*\}/g, '${REF}');
+    for (const re of LEAK) if (re.test(content)) throw new Error(`${f.path} holds a credential (${re})`);
     for (const s of literals) if (f.content.includes(s)) throw new Error(`${f.path} holds ${JSON.stringify(s)}`);
   }
   const env = envExample(files.find((f) => f.path === '.env.example')!.content);
