@@ -1,4 +1,4 @@
-import { upperSnake } from './text';
+import { oneLine, upperSnake } from './text';
 
 /**
  * The variables of `.env.example`. Every credential and every per-environment setting the stack
@@ -73,9 +73,10 @@ export class EnvRegistry {
     for (const o of byOwner.keys()) owners.add(o);
     [...owners].forEach((owner, i) => {
       if (i > 0) lines.push('');
-      lines.push(`# ── ${owner} ──`);
+      lines.push(`# ── ${oneLine(owner, 200)} ──`);
       for (const v of byOwner.get(owner)!) {
-        lines.push(`# ${v.comment}${v.secret ? ' (secret)' : ''}`);
+        // A comment can hold text from the design (a setting's name): one line, nothing a reader refuses.
+        lines.push(`# ${oneLine(v.comment, 400)}${v.secret ? ' (secret)' : ''}`);
         lines.push(`${v.name}=${v.example}`);
       }
     });

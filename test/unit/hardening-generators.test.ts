@@ -39,6 +39,17 @@ describe('text a user typed, in the starter stack', () => {
     expect(b.get('docker-compose.yml')).toContain('# Orders API (REST service)');
   });
 
+  it('a credential setting whose name holds a line separator leaves .env.example one line per entry (found by npm run fuzz, seed 1291543759)', () => {
+    const b = files(design([{ id: 'crm', kind: 'saas-app', label: 'CRM', props: { password: { '\u2028x\n': 'hunter2-Literal' } } }], []));
+    const env = b.get('.env.example')!;
+    expect(env).not.toMatch(/[\u2028\u2029]/);
+    expect(env).not.toContain('hunter2-Literal');
+    const lines = env.split('\n');
+    const i = lines.findIndex((l) => l.startsWith('CRM_PASSWORD'));
+    expect(lines[i]).toMatch(/^CRM_PASSWORD\w*=change-me$/);
+    expect(lines[i - 1]).toMatch(/^# Setting "password\. x " of crm, typed into the design/);
+  });
+
   it('a long label is cut between characters, never inside an emoji (no lone surrogate written as U+FFFD)', () => {
     for (let pad = 0; pad < 4; pad++) {
       const label = `${'x'.repeat(110 + pad)}${'🎉'.repeat(20)}`;
