@@ -38,20 +38,26 @@ function manualTimers() {
 }
 
 describe('DraftWriter', () => {
-  it('drafts unsaved work within a few seconds, batching quick changes into one write', async () => {
+  it('drafts the first change at once, and batches quick changes after it into one write per interval', async () => {
     const store = new DraftStore(join(dir, 'drafts'));
     const { timers, advance } = manualTimers();
     const w = new DraftWriter(store, 'win-1', 3000, timers);
     w.update('name: A', null, 'Untitled');
+    await w.whenIdle();
+    expect((await store.list()).map((d) => d.text)).toEqual(['name: A']);
     w.update('name: AB', null, 'Untitled');
+    w.update('name: ABC', null, 'Untitled');
     advance(2999);
     await w.whenIdle();
-    expect(await store.list()).toEqual([]);
+    expect((await store.list())[0]).toMatchObject({ key: 'win-1', path: null, name: 'Untitled', text: 'name: A' });
     advance(1);
     await w.whenIdle();
-    const drafts = await store.list();
-    expect(drafts).toHaveLength(1);
-    expect(drafts[0]).toMatchObject({ key: 'win-1', path: null, name: 'Untitled', text: 'name: AB' });
+    expect((await store.list())[0]?.text).toBe('name: ABC');
+    // After a quiet spell, the next change is written at once again.
+    advance(10_000);
+    w.update('name: ABCD', null, 'Untitled');
+    await w.whenIdle();
+    expect((await store.list())[0]?.text).toBe('name: ABCD');
   });
 
   it('drops the draft once the design is saved, even if a write was still pending', async () => {

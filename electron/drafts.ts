@@ -121,13 +121,16 @@ const realTimers: Timers = {
 
 /**
  * The draft of one window: `update` records the latest text and writes it at most once every
- * `intervalMs` (the first change is written `intervalMs` after it is made, later ones batched);
+ * `intervalMs`: the first change after a quiet spell at once (so a crash right after an edit finds
+ * it), later ones batched into one write when the interval has passed;
  * `discard` drops the pending change and the draft file. Writes and removals run one after another,
  * so a removal is never overtaken by a write that started before it.
  */
 export class DraftWriter {
   private pending: { text: string; path: string | null; name: string } | null = null;
   private timer: unknown = null;
+  /** When the last draft was written (ms since the epoch). */
+  private lastWrite = -Infinity;
   private chain: Promise<void> = Promise.resolve();
   /** Called with errors of background writes (logged by the shell; a draft failing must not stop the app). */
   onError: (err: unknown) => void = () => undefined;
@@ -143,12 +146,16 @@ export class DraftWriter {
 
   update(text: string, path: string | null, name: string): void {
     this.pending = { text, path, name };
-    if (this.timer === null) {
-      this.timer = this.timers.setTimeout(() => {
-        this.timer = null;
-        void this.flush();
-      }, this.intervalMs);
+    if (this.timer !== null) return;
+    const since = this.timers.now().getTime() - this.lastWrite;
+    if (since >= this.intervalMs) {
+      void this.flush();
+      return;
     }
+    this.timer = this.timers.setTimeout(() => {
+      this.timer = null;
+      void this.flush();
+    }, this.intervalMs - since);
   }
 
   /** Writes the pending change now (before quitting, for instance). */
@@ -160,6 +167,7 @@ export class DraftWriter {
     const p = this.pending;
     this.pending = null;
     if (p) {
+      this.lastWrite = this.timers.now().getTime();
       const draft: Draft = { format: DRAFT_FORMAT, key: this.key, path: p.path, name: p.name, text: p.text, updatedAt: this.timers.now().toISOString() };
       this.chain = this.chain.then(() => this.store.write(draft)).catch((err) => this.onError(err));
     }

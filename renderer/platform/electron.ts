@@ -19,7 +19,7 @@ const NATIVE_EDIT: Readonly<Record<string, NativeEditAction>> = {
   'edit.selectAll': 'selectAll',
 };
 
-/** How soon after a change its text goes to the shell's draft (the shell batches disk writes further). */
+/** A burst of changes goes to the shell's draft this long after it pauses (the shell batches disk writes further). */
 const DRAFT_DELAY_MS = 1000;
 
 function editable(el: Element | null): boolean {
@@ -70,14 +70,20 @@ export function createElectronPlatform(bridge: DesktopBridge = (globalThis as un
   const connect = (src: DesignSource) => {
     bridge.provideText(() => src.text());
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let lastSent = -Infinity;
+    const send = () => {
+      timer = undefined;
+      if (!src.dirty()) return;
+      lastSent = Date.now();
+      bridge.updateDraft(src.text(), pathOf(src.file()));
+    };
+    // The first change after a quiet second goes to the shell at once (after the current task, so
+    // that changes made together go together); a burst of changes goes when it pauses.
     src.subscribe(() => {
       if (timer) clearTimeout(timer);
       timer = undefined;
       if (!src.dirty()) return;
-      timer = setTimeout(() => {
-        timer = undefined;
-        if (src.dirty()) bridge.updateDraft(src.text(), pathOf(src.file()));
-      }, DRAFT_DELAY_MS);
+      timer = setTimeout(send, Date.now() - lastSent >= DRAFT_DELAY_MS ? 0 : DRAFT_DELAY_MS);
     });
   };
   if (source) connect(source);
