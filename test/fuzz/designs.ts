@@ -354,7 +354,7 @@ export function plainTwin(doc: Topology): Topology {
   for (const key of Object.keys(req)) {
     const v = req[key];
     if (typeof v === 'string') req[key] = key === 'availability' || v.trim() === '' ? v : plain();
-    else if (Array.isArray(v)) req[key] = v.map((x) => (typeof x === 'string' ? plain() : x));
+    else if (Array.isArray(v)) req[key] = v.map((x) => (typeof x === 'string' && x.trim() !== '' ? plain() : x));
   }
   return twin;
 }
