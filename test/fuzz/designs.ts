@@ -4,6 +4,7 @@ import { parseTopology } from '../../shared/model/parse';
 import { serializeTopology } from '../../shared/model/serialize';
 import type { Group, Position, Protocol, Requirements, TopoEdge, TopoNode, Topology } from '../../shared/model/types';
 import { GROUP_KINDS, PROTOCOLS, TRUST_LEVELS } from '../../shared/model/types';
+import { isCredentialName, isLiteralCredential } from '../../shared/validation/rules/secrets';
 import { hostileKey, hostileText, hostileValue } from './hostile';
 
 /**
@@ -353,8 +354,11 @@ export function plainTwin(doc: Topology): Topology {
   const req = twin.requirements ?? {};
   for (const key of Object.keys(req)) {
     const v = req[key];
-    if (typeof v === 'string') req[key] = key === 'availability' || v.trim() === '' ? v : plain();
-    else if (Array.isArray(v)) req[key] = v.map((x) => (typeof x === 'string' && x.trim() !== '' ? plain() : x));
+    // A credential's name with a placeholder (blank, `<password>`, `change-me`) is not a credential:
+    // the twin keeps one too, so that both declare the same variables.
+    const twinOf = (x: string) => (isCredentialName(key) && !isLiteralCredential(x) ? 'change-me' : x.trim() === '' ? x : plain());
+    if (typeof v === 'string') req[key] = key === 'availability' ? v : twinOf(v);
+    else if (Array.isArray(v)) req[key] = v.map((x) => (typeof x === 'string' ? twinOf(x) : x));
   }
   return twin;
 }

@@ -114,7 +114,7 @@ const REFERENCE = /^\s*\$\{[A-Za-z_][A-Za-z0-9_]*(?:(?::?[-?+])[^}]*)?\}\s*$/;
 /** Values that are clearly not a real credential. */
 const PLACEHOLDER = /^\s*(?:|change-?me|changeit|<[^>]*>|\*+|x+|\.\.\.|todo|tbd|none|null|redacted|secret|password)\s*$/i;
 
-function isLiteralCredential(v: unknown): boolean {
+export function isLiteralCredential(v: unknown): boolean {
   if (typeof v === 'number') return Number.isFinite(v);
   return typeof v === 'string' && !REFERENCE.test(v) && !PLACEHOLDER.test(v);
 }
