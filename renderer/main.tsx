@@ -25,7 +25,7 @@ if (platform.isDesktop) {
 }
 useEditor.getState().focusOn({});
 startValidation();
-if (!platform.isDesktop) startAutosave();
+if (!platform.isDesktop) startAutosave(saved?.text);
 startTitleSync();
 
 createRoot(document.getElementById('root')!).render(

@@ -48,12 +48,12 @@ describe('autosave read back', () => {
   it('a quick write made right after an edit gives the edited design, though its text is of the state before', () => {
     const before = load(EXAMPLES[0]!.yaml);
     const after: Topology = { ...before, nodes: [...before.nodes, { id: 'audit', kind: 'worker', label: 'Audit', props: {} }] };
-    store.set(AUTOSAVE_KEY, JSON.stringify({ text: serializeTopology(before), textBehind: true, design: after, dirty: true }));
+    store.set(AUTOSAVE_KEY, JSON.stringify({ text: serializeTopology(before), design: after, dirty: true }));
     expect(readAutosave()?.doc.nodes.map((n) => n.id)).toContain('audit');
   });
 
   it('keeps an autosave it cannot read aside instead of letting the next one overwrite it', () => {
-    const raw = JSON.stringify({ textBehind: true, design: { topoforge: 99, nodes: [] }, dirty: true });
+    const raw = JSON.stringify({ design: { topoforge: 99, nodes: [] }, dirty: true });
     store.set(AUTOSAVE_KEY, raw);
     expect(readAutosave()).toBeUndefined();
     expect(store.get(`${AUTOSAVE_KEY}:unreadable`)).toBe(raw);

@@ -7,10 +7,11 @@ import { useEditor } from '../store/store';
 /**
  * The working design is kept in localStorage, so a reload or a crash never loses work: the first
  * change after a pause is written at once as the document's JSON, and every change, once the
- * edits pause (and when the page is hidden), as the JSON and the design-file text. A reload reads the JSON through the same checks as a file (restoreTopology: migration,
- * defaults, structure, ids, kinds, references) without the YAML reader, which for a design of a
- * thousand components is a third of a second of start-up (docs/performance.md); the text is the
- * fallback.
+ * edits pause (and when the page is hidden), as the JSON and the design-file text. A reload reads
+ * the JSON through the same checks as a file (restoreTopology: migration, defaults, structure,
+ * ids, kinds, references) without the YAML reader, which for a design of a thousand components is
+ * a third of a second of start-up (docs/performance.md); the text is the fallback (in a quick
+ * write, the text of the last full one).
  */
 
 export const AUTOSAVE_KEY = 'topoforge:autosave:v1';
@@ -19,27 +20,27 @@ const DELAY_MS = 400;
 const QUICK_GAP_MS = 1_000;
 
 export interface Saved {
-  /** The design-file text (absent in a quick write made before any full one). */
+  /** The design-file text (in a quick write, of the last full one; absent before any). */
   text?: string;
   /** The document as JSON (absent in autosaves written before it was added). */
   design?: unknown;
-  /** The text is of an earlier state than `design` (a quick write after an edit). */
-  textBehind?: boolean;
   fileName?: string;
   dirty: boolean;
 }
 
-export function readAutosave(): { doc: Topology; fileName?: string; dirty: boolean } | undefined {
+/** The design kept by the last visit, and the text kept with it (startAutosave's fallback). */
+export function readAutosave(): { doc: Topology; text?: string; fileName?: string; dirty: boolean } | undefined {
   try {
     const raw = localStorage.getItem(AUTOSAVE_KEY);
     if (!raw) return undefined;
     const saved = JSON.parse(raw) as Saved;
+    const text = typeof saved.text === 'string' && saved.text !== '' ? saved.text : undefined;
     if (saved.design !== undefined) {
       const d = restoreTopology(saved.design);
-      if (d.ok) return { doc: d.doc, fileName: saved.fileName, dirty: !!saved.dirty };
+      if (d.ok) return { doc: d.doc, text, fileName: saved.fileName, dirty: !!saved.dirty };
     }
-    const r = typeof saved.text === 'string' && saved.text !== '' ? parseTopology(saved.text) : undefined;
-    if (r?.ok) return { doc: r.doc, fileName: saved.fileName, dirty: !!saved.dirty };
+    const r = text === undefined ? undefined : parseTopology(text);
+    if (r?.ok) return { doc: r.doc, text, fileName: saved.fileName, dirty: !!saved.dirty };
     // Unreadable (a newer format, a bug): keep it aside rather than overwrite it with the next autosave.
     localStorage.setItem(`${AUTOSAVE_KEY}:unreadable`, raw);
     return undefined;
@@ -69,7 +70,7 @@ export function keepAutosave(saved: Saved, storage: Pick<Storage, 'setItem'> = l
   }
   if (saved.text === undefined) return 'nothing';
   try {
-    storage.setItem(AUTOSAVE_KEY, JSON.stringify({ ...saved, text: undefined, textBehind: undefined }));
+    storage.setItem(AUTOSAVE_KEY, JSON.stringify({ ...saved, text: undefined }));
     return 'design only';
   } catch {
     return 'nothing';
@@ -118,18 +119,12 @@ function writeFull(): void {
  */
 function writeQuick(): void {
   const { doc, file, dirty } = useEditor.getState();
-  put({ text: lastText, textBehind: true, design: doc, fileName: file?.name, dirty });
+  put({ text: lastText, design: doc, fileName: file?.name, dirty });
 }
 
-export function startAutosave(): () => void {
-  // The text already kept (the design this page started from) is the fallback until the first full write.
-  try {
-    const raw = localStorage.getItem(AUTOSAVE_KEY);
-    const text = raw ? (JSON.parse(raw) as Saved).text : undefined;
-    if (typeof text === 'string') lastText = text;
-  } catch {
-    // Nothing readable kept: the first full write makes one.
-  }
+/** `keptText`: the text readAutosave found with the design this page started from, the fallback until the first full write. */
+export function startAutosave(keptText?: string): () => void {
+  lastText = keptText;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let quickQueued = false;
   let lastQuick = -Infinity;
