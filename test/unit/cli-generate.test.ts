@@ -4,11 +4,12 @@ import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EXAMPLES } from '../../assets/examples';
 import { generateBundle } from '../../generators/bundle';
-import { run, type CliIo } from '../../generators/cli/main';
+import { run } from '../../generators/cli/main';
 import { UserError, describeFsError, readDesignFile } from '../../generators/cli/readFile';
 import { MARKER, checkOutputPaths, nodeFs, writeBundle, type BundleFs } from '../../generators/cli/writeBundle';
 import { parseTopology } from '../../shared/model/parse';
 import type { OutputFile } from '../../generators/types';
+import { memoryIo } from './cli-io';
 
 /** In-process tests of `generate`: what happens when writing fails half-way. */
 
@@ -101,21 +102,7 @@ describe('writeBundle: atomic', () => {
 });
 
 describe('topoforge generate, in process', () => {
-  function io(fs?: BundleFs): CliIo & { stdout: string; stderr: string } {
-    const o = {
-      stdout: '',
-      stderr: '',
-      cwd: dir,
-      fs,
-      out(t: string) {
-        o.stdout += t;
-      },
-      err(t: string) {
-        o.stderr += t;
-      },
-    };
-    return o;
-  }
+  const io = (fs?: BundleFs) => memoryIo(dir, fs);
 
   it('exits 2 with one clear line and the previous bundle intact when the disk fills mid-write', async () => {
     const design = join(dir, 'd.topo.yaml');

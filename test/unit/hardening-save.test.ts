@@ -2,8 +2,9 @@ import { lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run, type CliIo } from '../../generators/cli/main';
+import { run } from '../../generators/cli/main';
 import { nodeFs, type BundleFs } from '../../generators/cli/writeBundle';
+import { memoryIo } from './cli-io';
 
 /**
  * Nothing lost when the CLI writes a design file: `new -o FILE --force` and
@@ -20,21 +21,7 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function io(fs?: BundleFs): CliIo & { stdout: string; stderr: string } {
-  const o = {
-    stdout: '',
-    stderr: '',
-    cwd: dir,
-    fs,
-    out(t: string) {
-      o.stdout += t;
-    },
-    err(t: string) {
-      o.stderr += t;
-    },
-  };
-  return o;
-}
+const io = (fs?: BundleFs) => memoryIo(dir, fs);
 
 /** A disk that fills up: writeFile writes half the text, then fails with ENOSPC. */
 const fullDisk: BundleFs = {
