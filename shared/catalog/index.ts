@@ -109,12 +109,14 @@ function observabilityLink(source: KindDef, sink: KindDef, p: Protocol): boolean
 }
 
 /** For an edge `from -> to` over `p`: which end produces and which consumes, in the data-flow sense. */
-export function flowOf(from: KindDef, to: KindDef, p: Protocol): { source: 'from' | 'to' } {
-  if (p === 'metrics' || p === 'otlp') {
-    return observabilityLink(from, to, p) ? { source: 'from' } : { source: 'to' };
-  }
-  return { source: 'from' };
+export function flowOf(from: KindDef, to: KindDef, p: Protocol): { readonly source: 'from' | 'to' } {
+  if (p === 'metrics' || p === 'otlp') return observabilityLink(from, to, p) ? FLOW_FROM : FLOW_TO;
+  return FLOW_FROM;
 }
+
+// Shared answers: validation asks once per connection, and nothing to collect afterwards.
+const FLOW_FROM = Object.freeze({ source: 'from' as const });
+const FLOW_TO = Object.freeze({ source: 'to' as const });
 
 /** Whether an edge of kind pair and protocol is allowed. */
 export function canConnect(from: KindDef, to: KindDef, p: Protocol): boolean {

@@ -49,13 +49,12 @@ class EdgeEntry implements EdgeInfo {
   protocol: Protocol | undefined;
   source: NodeInfo | undefined = undefined;
   sink: NodeInfo | undefined = undefined;
-  /** The ends' documents, kinds and labels its findings were made with. */
+  /**
+   * The ends' documents: their kinds and labels are the ones its findings were made with (a
+   * reused entry's ends are swapped only for nodes of the same kind and label; nodes are immutable).
+   */
   fromNode: TopoNode | undefined;
   toNode: TopoNode | undefined;
-  fromKind: unknown;
-  fromLabel: unknown;
-  toKind: unknown;
-  toLabel: unknown;
   result: EdgeLocalResult;
   /** `edgeMayHoldSecret` of `secretOf` (labels are not compared when an entry is reused). */
   secret = false;
@@ -63,8 +62,6 @@ class EdgeEntry implements EdgeInfo {
   found: Diagnostic[] = NONE;
   foundAt = -1;
   gen = 0;
-  /** The ends' ids its id is made of (the edge it was made for; a reused entry's edge has the same). */
-  private readonly ends: TopoEdge;
   private baseText: string | undefined;
   private idText: string | undefined;
 
@@ -73,25 +70,20 @@ class EdgeEntry implements EdgeInfo {
     const tn = to?.node;
     const result = edgeLocal(edge, fn, tn, from?.name, to?.name, from?.kind, to?.kind);
     this.edge = edge;
-    this.ends = edge;
     this.nth = nth;
     this.from = from;
     this.to = to;
     this.protocol = result.protocol;
     this.fromNode = fn;
     this.toNode = tn;
-    this.fromKind = fn?.kind;
-    this.fromLabel = fn?.label;
-    this.toKind = tn?.kind;
-    this.toLabel = tn?.label;
     this.result = result;
     this.baseText = base;
     this.idText = id;
   }
 
-  /** `from->to`, kept so that the same string (with its hash) is looked up each run. */
+  /** `from->to`, kept so that the same string (with its hash) is looked up each run. A reused entry's edge has the same ends. */
   get base(): string {
-    return (this.baseText ??= `${this.ends.from}->${this.ends.to}`);
+    return (this.baseText ??= `${this.edge.from}->${this.edge.to}`);
   }
 
   get id(): string {
@@ -216,7 +208,7 @@ export function makeValidator(remember: boolean): Validator {
           if (entry.secret) secretNodes.push(i);
           if (entry.foundAt !== i) {
             const info = entry;
-            entry.found = entry.diags.length === 0 ? NONE : entry.diags.map((d) => makeDiagnostic(d.code, d.message, d.hint, d.nodes.length ? d.nodes.slice() : [id], [], nodePath(info, d.rel)));
+            entry.found = entry.diags.length === 0 ? NONE : entry.diags.map((d) => makeDiagnostic(d.code, d.message, d.hint, d.nodes.length ? d.nodes : [id], [], nodePath(info, d.rel)));
             entry.foundAt = i;
           }
         }
@@ -307,7 +299,7 @@ export function makeValidator(remember: boolean): Validator {
         if (entry.secret) secretEdges.push(i);
         if (entry.foundAt !== i) {
           const info = entry;
-          entry.found = result.diags.length === 0 ? NONE : result.diags.map((d) => makeDiagnostic(d.code, d.message, d.hint, d.nodes.slice(), [info.id], edgePath(info, d.rel)));
+          entry.found = result.diags.length === 0 ? NONE : result.diags.map((d) => makeDiagnostic(d.code, d.message, d.hint, d.nodes, [info.id], edgePath(info, d.rel)));
           entry.foundAt = i;
         }
       }
@@ -511,37 +503,60 @@ const NO_EDGES: EdgeInfo[] = Object.freeze([]) as unknown as EdgeInfo[];
 
 /**
  * Fills each node's adjacency lists (in edge order) with arrays of the exact size: counted
- * first, then filled from the end. Self-loops and dangling edges are in no list.
+ * first, then filled from the end. Self-loops and dangling edges are in no list. Where a node's
+ * flow lists hold the same connections as its drawn ones (every connection valid and drawn the
+ * way the data flows, the common case), they are the same array: rules only read them.
  */
 function fillAdjacency(nodes: NodeInfo[], edges: EdgeInfo[]): void {
   const n = nodes.length;
-  const count = new Int32Array(n * 4);
+  // Per node: out, in, flowOut, flowIn, and how many connections are both out and flowOut
+  // (drawn from it, flowing from it), both in and flowIn.
+  const count = new Int32Array(n * 6);
   for (let eI = 0, eL = edges; eI < eL.length; eI++) {
     const e = eL[eI]!;
-    if (!e.from || !e.to || e.from === e.to) continue;
-    count[e.from.pos * 4]!++;
-    count[e.to.pos * 4 + 1]!++;
-    if (e.source) {
-      count[e.source.pos * 4 + 2]!++;
-      count[e.sink!.pos * 4 + 3]!++;
+    const from = e.from;
+    const to = e.to;
+    if (!from || !to || from === to) continue;
+    count[from.pos * 6]!++;
+    count[to.pos * 6 + 1]!++;
+    const source = e.source;
+    if (source) {
+      count[source.pos * 6 + 2]!++;
+      count[e.sink!.pos * 6 + 3]!++;
+      if (source === from) {
+        count[from.pos * 6 + 4]!++;
+        count[to.pos * 6 + 5]!++;
+      }
     }
   }
   const make = (k: number): EdgeInfo[] => (k === 0 ? NO_EDGES : new Array<EdgeInfo>(k));
   for (let i = 0; i < n; i++) {
     const info = nodes[i]!;
-    info.out = make(count[i * 4]!);
-    info.in = make(count[i * 4 + 1]!);
-    info.flowOut = make(count[i * 4 + 2]!);
-    info.flowIn = make(count[i * 4 + 3]!);
+    const c = i * 6;
+    info.out = make(count[c]!);
+    info.in = make(count[c + 1]!);
+    // Same lists: then only `out` / `in` are filled, and the flow counters are cleared.
+    if (count[c + 4] === count[c] && count[c + 4] === count[c + 2]) {
+      info.flowOut = info.out;
+      count[c + 2] = 0;
+    } else info.flowOut = make(count[c + 2]!);
+    if (count[c + 5] === count[c + 1] && count[c + 5] === count[c + 3]) {
+      info.flowIn = info.in;
+      count[c + 3] = 0;
+    } else info.flowIn = make(count[c + 3]!);
   }
   for (let j = edges.length - 1; j >= 0; j--) {
     const e = edges[j]!;
-    if (!e.from || !e.to || e.from === e.to) continue;
-    e.from.out[--count[e.from.pos * 4]!] = e;
-    e.to.in[--count[e.to.pos * 4 + 1]!] = e;
-    if (e.source) {
-      e.source.flowOut[--count[e.source.pos * 4 + 2]!] = e;
-      e.sink!.flowIn[--count[e.sink!.pos * 4 + 3]!] = e;
+    const from = e.from;
+    const to = e.to;
+    if (!from || !to || from === to) continue;
+    from.out[--count[from.pos * 6]!] = e;
+    to.in[--count[to.pos * 6 + 1]!] = e;
+    const source = e.source;
+    if (source) {
+      const sink = e.sink!;
+      if (count[source.pos * 6 + 2]! > 0) source.flowOut[--count[source.pos * 6 + 2]!] = e;
+      if (count[sink.pos * 6 + 3]! > 0) sink.flowIn[--count[sink.pos * 6 + 3]!] = e;
     }
   }
 }
@@ -558,8 +573,8 @@ function trustOf(group: Group | undefined): TrustLevel {
 /** Whether an edge's ends still have the kinds and labels its findings were made with. */
 function sameEnds(entry: EdgeEntry, fn: TopoNode | undefined, tn: TopoNode | undefined): boolean {
   return (
-    (entry.fromNode === fn || (fn !== undefined && entry.fromNode !== undefined && entry.fromKind === fn.kind && entry.fromLabel === fn.label)) &&
-    (entry.toNode === tn || (tn !== undefined && entry.toNode !== undefined && entry.toKind === tn.kind && entry.toLabel === tn.label))
+    (entry.fromNode === fn || (fn !== undefined && entry.fromNode !== undefined && entry.fromNode.kind === fn.kind && entry.fromNode.label === fn.label)) &&
+    (entry.toNode === tn || (tn !== undefined && entry.toNode !== undefined && entry.toNode.kind === tn.kind && entry.toNode.label === tn.label))
   );
 }
 
