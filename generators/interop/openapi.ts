@@ -1,6 +1,6 @@
 import type { Protocol, Topology } from '../../shared/model/types';
 import type { KEdge, KNode } from './util';
-import { int, oneLine, readDesign, safeKey, str, toYaml } from './util';
+import { edgesAt, edgesFrom, int, oneLine, readDesign, safeKey, str, toYaml } from './util';
 import { redactSecrets } from '../../shared/validation/rules/secrets';
 import { derived } from '../derived';
 
@@ -35,11 +35,11 @@ function safePath(p: string): string | undefined {
 
 /** The routes of every gateway, as the starter stack configures them (repeated paths and unreachable external targets left out). */
 export function gatewayRoutes(doc: Topology): GatewayRoute[] {
-  const { nodes, edges } = readDesign(doc);
+  const design = readDesign(doc);
   const out: GatewayRoute[] = [];
-  for (const gw of nodes.filter((n) => GATEWAYS.has(n.kind.id))) {
+  for (const gw of design.nodes.filter((n) => GATEWAYS.has(n.kind.id))) {
     const paths = new Set<string>();
-    for (const e of edges) {
+    for (const e of edgesFrom(design, gw)) {
       if (e.from !== gw || e.to === gw || !e.protocol || !ROUTED.includes(e.protocol) || e.to.kind.id === 'keycloak') continue;
       if (e.to.kind.external && !SAFE_URL.test(str(e.to.props, 'baseUrl'))) continue;
       const path = safePath(str(e.props, 'path')) ?? `/${e.to.id}`;
@@ -105,9 +105,14 @@ function securityScheme(gw: KNode, keycloak: KNode | undefined, keys: Set<string
 export function generateOpenApi(design: Topology): string {
   // Credentials typed into the design are written as ${VARIABLE} references (TF509).
   const doc = derived(design, redactSecrets, () => redactSecrets(design)).doc;
-  const { nodes, edges } = readDesign(doc);
+  const read = readDesign(doc);
+  const { nodes } = read;
   const routes = gatewayRoutes(doc);
-  const gateways = nodes.filter((n) => GATEWAYS.has(n.kind.id) && routes.some((r) => r.gateway.id === n.id));
+  const routing = new Set(routes.map((r) => r.gateway.id));
+  const gateways = nodes.filter((n) => GATEWAYS.has(n.kind.id) && routing.has(n.id));
+  // The only Keycloak of the design, for a gateway wired to none.
+  const keycloaks = nodes.filter((n) => n.kind.id === 'keycloak');
+  const onlyKeycloak = keycloaks.length === 1 ? keycloaks[0] : undefined;
   const servers: Array<Record<string, unknown>> = [];
   const serverOf = new Map<string, Record<string, unknown>>();
   const schemeKeys = new Set<string>();
@@ -119,8 +124,8 @@ export function generateOpenApi(design: Topology): string {
     const server = { url: `http://localhost:${port}`, description: `${oneLine(gw.label, 100)} (${gw.kind.name} ${gw.id}, ${str(gw.props, 'exposure') || 'internet'}), from the host` };
     servers.push(server);
     serverOf.set(gw.id, server);
-    const keycloak = edges.find((e) => (e.from === gw && e.to.kind.id === 'keycloak') || (e.to === gw && e.from.kind.id === 'keycloak'));
-    const kc = keycloak ? (keycloak.from === gw ? keycloak.to : keycloak.from) : nodes.filter((n) => n.kind.id === 'keycloak').length === 1 ? nodes.find((n) => n.kind.id === 'keycloak') : undefined;
+    const keycloak = edgesAt(read, gw).find((e) => (e.from === gw && e.to.kind.id === 'keycloak') || (e.to === gw && e.from.kind.id === 'keycloak'));
+    const kc = keycloak ? (keycloak.from === gw ? keycloak.to : keycloak.from) : onlyKeycloak;
     const scheme = securityScheme(gw, kc, schemeKeys);
     if (scheme) {
       schemes[scheme.key] = scheme.body;

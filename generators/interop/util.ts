@@ -68,6 +68,46 @@ function readDesignOnce(doc: Topology): { nodes: KNode[]; edges: KEdge[]; byId: 
   return { nodes, edges, byId };
 }
 
+type Design = ReturnType<typeof readDesign>;
+
+/**
+ * Each node's connections in document order, worked out once per `readDesign` result: `from`
+ * those drawn from it, `at` every one touching it (a self-loop once). Per-node questions then
+ * cost the node's degree, not a scan of every connection.
+ */
+const adjacency = new WeakMap<Design, { from: Map<KNode, KEdge[]>; at: Map<KNode, KEdge[]> }>();
+
+function adjacencyOf(design: Design): { from: Map<KNode, KEdge[]>; at: Map<KNode, KEdge[]> } {
+  let a = adjacency.get(design);
+  if (!a) {
+    a = { from: new Map(), at: new Map() };
+    const put = (m: Map<KNode, KEdge[]>, n: KNode, e: KEdge) => {
+      const list = m.get(n);
+      if (list) list.push(e);
+      else m.set(n, [e]);
+    };
+    for (const e of design.edges) {
+      put(a.from, e.from, e);
+      put(a.at, e.from, e);
+      if (e.to !== e.from) put(a.at, e.to, e);
+    }
+    adjacency.set(design, a);
+  }
+  return a;
+}
+
+const NO_EDGES: readonly KEdge[] = Object.freeze([]);
+
+/** The connections drawn from `n` (a node of `design`), in document order. */
+export function edgesFrom(design: Design, n: KNode): readonly KEdge[] {
+  return adjacencyOf(design).from.get(n) ?? NO_EDGES;
+}
+
+/** The connections touching `n` (from it or into it), in document order. */
+export function edgesAt(design: Design, n: KNode): readonly KEdge[] {
+  return adjacencyOf(design).at.get(n) ?? NO_EDGES;
+}
+
 export function str(props: Record<string, unknown>, key: string): string {
   const v = props[key];
   return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
