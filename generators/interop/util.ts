@@ -55,7 +55,7 @@ function readDesignOnce(doc: Topology): { nodes: KNode[]; edges: KEdge[]; byId: 
     nodes.push(k);
   }
   const raw = Array.isArray(doc.edges) ? doc.edges.filter((e) => e && typeof e === 'object') : [];
-  const ids = edgeIds(raw.map((e) => ({ ...e, from: String(e.from), to: String(e.to) })));
+  const ids = edgeIds(raw);
   const edges: KEdge[] = [];
   raw.forEach((e, i) => {
     const from = byId.get(String(e.from));

@@ -1,4 +1,4 @@
-import type { Protocol, TopoEdge, TopoNode, Topology } from '../../shared/model/types';
+import type { Protocol, TopoNode, Topology } from '../../shared/model/types';
 import { PROTOCOLS, MESSAGING_PROTOCOLS, SYNC_PROTOCOLS, ID_PATTERN, MAX_ID_LENGTH } from '../../shared/model/types';
 import { edgeIds } from '../../shared/model/ids';
 import { defaultProtocol, edgePropDefs, flowOf, getKind } from '../../shared/catalog';
@@ -132,7 +132,7 @@ export class StackContext {
       if (CONTAINERISED(r)) this.reserved.add(r.id);
     });
     const rawEdges = Array.isArray(doc.edges) ? doc.edges.filter((e) => e && typeof e === 'object') : [];
-    const ids = edgeIds(rawEdges.map((e) => ({ ...e, from: String(e.from), to: String(e.to) })) as TopoEdge[]);
+    const ids = edgeIds(rawEdges);
     rawEdges.forEach((e, index) => {
       const from = this.byId.get(String(e?.from));
       const to = this.byId.get(String(e?.to));

@@ -125,10 +125,18 @@ export function canConnect(from: KindDef, to: KindDef, p: Protocol): boolean {
 
 /** The protocol taken for an edge with none set, or undefined when there is no single answer. */
 export function defaultProtocol(from: KindDef, to: KindDef): Protocol | undefined {
+  // Asked once per connection by validation, layout and every generator: kept per kind pair.
+  let row = defaults.get(from);
+  if (!row) defaults.set(from, (row = new Map()));
+  if (row.has(to)) return row.get(to);
   const options = compatibleProtocols(from, to);
-  if (options.length === 1) return options[0];
-  if (options.length > 1 && to.defaultIn && options.includes(to.defaultIn)) return to.defaultIn;
-  return undefined;
+  let p: Protocol | undefined;
+  if (options.length === 1) p = options[0];
+  else if (options.length > 1 && to.defaultIn && options.includes(to.defaultIn)) p = to.defaultIn;
+  row.set(to, p);
+  return p;
 }
+
+const defaults = new WeakMap<KindDef, Map<KindDef, Protocol | undefined>>();
 
 export const KIND_CATEGORIES_ORDER = ['service', 'gateway', 'broker', 'plumbing', 'store', 'observability', 'security'] as const;

@@ -121,7 +121,7 @@ function resolveEdges(doc: Topology): { edges: ResolvedEdge[]; kinds: Map<string
     if (k) kinds.set(n.id, k);
   }
   const raw = Array.isArray(doc.edges) ? doc.edges.filter((e) => e && typeof e === 'object') : [];
-  const ids = edgeIds(raw.map((e) => ({ ...e, from: String(e.from), to: String(e.to) })));
+  const ids = edgeIds(raw);
   const edges: ResolvedEdge[] = [];
   raw.forEach((e, i) => {
     const fromKind = kinds.get(String(e.from));

@@ -6,10 +6,12 @@ import { ID_PATTERN, MAX_ID_LENGTH } from './types';
  * and `from->to#2`, `#3`, ... for further edges between the same two nodes, in document order.
  * Ids are stable while edges between the same pair are not reordered.
  */
-export function edgeIds(edges: readonly TopoEdge[]): string[] {
+export function edgeIds(edges: ReadonlyArray<Pick<TopoEdge, 'from' | 'to'> | { from?: unknown; to?: unknown } | null | undefined>): string[] {
   const seen = new Map<string, number>();
+  // Ends that are not text (a hand-edited file) are named as text; an entry that is not an
+  // edge at all is `?->?`.
   return edges.map((e) => {
-    const base = `${e.from}->${e.to}`;
+    const base = e && typeof e === 'object' ? `${String(e.from)}->${String(e.to)}` : '?->?';
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
     return n === 1 ? base : `${base}#${n}`;

@@ -275,7 +275,7 @@ export function findSecrets(doc: Topology, scope?: SecretScope | 'everything'): 
   const edges = Array.isArray(doc.edges) ? doc.edges : [];
   // Edge ids (`a->b`, `a->b#2`) are only worked out for a connection with a finding.
   let ids: string[] | undefined;
-  const edgeId = (i: number) => (ids ??= edgeIds(edges.map((e: TopoEdge) => (e && typeof e === 'object' ? { ...e, from: String(e.from), to: String(e.to) } : { from: '?', to: '?', props: {} }))))[i]!;
+  const edgeId = (i: number) => (ids ??= edgeIds(edges))[i]!;
   const lazyOwner = (i: number): Owner => {
     const o = { nodes: [] as string[], edgeIndex: i } as Owner;
     Object.defineProperty(o, 'owner', { get: () => edgeId(i), enumerable: true });
