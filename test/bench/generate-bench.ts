@@ -28,7 +28,7 @@ export function benchGenerate(sizes: readonly number[] = [100, 1_000, 5_000, 10_
     const doc = synthesizeDesign(n, 7);
     for (const g of GENERATORS) {
       // Small sizes: many runs. Big ones: a few, within a budget (the JIT is warm by then).
-      const t = n <= 1_000 ? measure(() => g.run(doc), { runs: 15, warmup: 2, budgetMs: 4_000, minRuns: 5 }) : measure(() => g.run(doc), { runs: 5, warmup: 0, budgetMs: 8_000, minRuns: 2 });
+      const t = n <= 1_000 ? measure(() => g.run(doc), { runs: 15, warmup: 2, budgetMs: 4_000, minRuns: 5 }) : measure(() => g.run(doc), { runs: 7, warmup: 0, budgetMs: 16_000, minRuns: 3 });
       rows.push({ name: g.name, n: doc.nodes.length, ms: t.median, min: t.min });
     }
   }

@@ -55,7 +55,7 @@ export function benchValidate(): BenchResult[] {
   const results: BenchResult[] = [];
   for (const n of [100, 1_000, 5_000, 10_000]) {
     const doc = synthesizeDesign(n, 7);
-    const runs = n <= 1_000 ? 41 : n <= 5_000 ? 15 : 15;
+    const runs = n <= 1_000 ? 41 : 31;
     const t = time(() => validate(doc), runs, 3);
     results.push({ name: 'validate (full)', n: doc.nodes.length, ms: t.median, min: t.min });
   }
