@@ -87,7 +87,7 @@ function targetsOf(rows: BenchResult[], growth: Growth[], canvas: CanvasOutcome 
   ms('generate bundle (everything)', 1_000, 500, 'generate everything for 1k components');
   for (const g of growth) {
     if (!/^validate|^generate/.test(g.name)) continue;
-    t.push({ what: `10k/1k cost ratio: ${g.name}`, goal: '≤ 11', value: `×${g.factor.toFixed(1)}${floorNote(growth)}`, met: g.factor <= 11 });
+    t.push({ what: `10k/1k cost ratio: ${g.name}`, goal: '≤ 11', value: `×${g.factor.toFixed(2)}${floorNote(growth)}`, met: g.factor <= 11 });
   }
   if (canvas?.ok) {
     const c = canvas.result;

@@ -367,7 +367,22 @@ export async function benchCanvas(log: (s: string) => void = () => {}): Promise<
       fps.bare.push(await panZoom(bare.page));
     }
     log('dragging a component...');
+    // TOPOFORGE_BENCH_PROFILE=file.cpuprofile: a CPU profile of the app while it is dragged
+    // (open it in Chromium's DevTools, Performance tab), to find what runs in its long tasks.
+    const profileTo = process.env.TOPOFORGE_BENCH_PROFILE;
+    const cdp = profileTo ? await app.page.context().newCDPSession(app.page) : undefined;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
     const dragApp = await dragNode(app.page);
+    if (cdp && profileTo) {
+      await app.page.waitForTimeout(300);
+      const { profile } = await cdp.send('Profiler.stop');
+      writeFileSync(profileTo, JSON.stringify(profile));
+      log(`wrote a CPU profile of the drag to ${profileTo}`);
+    }
     const dragBare = await dragNode(bare.page);
     await app.context.close();
     await bare.context.close();
