@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
 import { emitYaml } from '../yamlEmit';
-import { defaultProtocol, getKind, propsWithDefaults } from '../../shared/catalog';
+import { defaultProtocol, getKind, KAFKA_INTERNAL_PORT, propsWithDefaults } from '../../shared/catalog';
 import type { KindDef } from '../../shared/catalog';
 import { edgeIds } from '../../shared/model/ids';
 import type { Protocol, TopoEdge, TopoNode, Topology } from '../../shared/model/types';
@@ -176,5 +176,3 @@ export function internalPort(n: KNode): number {
   return p > 0 ? p : 8080;
 }
 
-/** Kafka's listener for clients inside the stack (the catalog port is the one published on the host). */
-export const KAFKA_INTERNAL_PORT = 19092;

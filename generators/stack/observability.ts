@@ -5,7 +5,7 @@ import { elasticPassword, grafanaAdmin, mongoCreds, mysqlCreds, pgCreds, redisPa
 import { kafkaPlan, rabbitPlan } from './flows';
 import { num, str } from './props';
 import { fnv1a, oneLine, toJson, toYaml } from './text';
-import { KAFKA_INTERNAL_PORT } from './wiring';
+import { KAFKA_INTERNAL_PORT } from '../../shared/catalog';
 
 /** Prometheus (scrape configs, alert rules), exporters, Grafana, Jaeger, the OTel Collector. */
 

@@ -6,7 +6,7 @@ import { clickhouseCreds, elasticPassword, minioCreds, mongoCreds, mysqlCreds, p
 import { kafkaPlan } from './flows';
 import { num, str, strs } from './props';
 import { backtickIdent, chString, composeLiteral, hashComment, lowerSnake, oneLine, pgIdent, sqlString } from './text';
-import { KAFKA_INTERNAL_PORT } from './wiring';
+import { KAFKA_INTERNAL_PORT } from '../../shared/catalog';
 import { cdcTables, publicationOf } from './streaming';
 
 /** Databases and stores: init scripts, users from the environment, CDC settings. */

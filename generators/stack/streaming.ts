@@ -4,7 +4,8 @@ import { mongoCreds, mysqlCreds, pgCreds } from './creds';
 import { kafkaPlan } from './flows';
 import { bool, num, str, strs } from './props';
 import { composeLiteral, lowerSnake, stableClusterId, toJson } from './text';
-import { KAFKA_INTERNAL_PORT, kafkaFor, mergeEnv, wireClient } from './wiring';
+import { KAFKA_INTERNAL_PORT } from '../../shared/catalog';
+import { kafkaFor, mergeEnv, wireClient } from './wiring';
 import { hostPortVar } from './compose';
 
 /** Kafka (KRaft, single node) with its topic init job; Schema Registry; Debezium; Flink. */

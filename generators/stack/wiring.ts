@@ -1,3 +1,4 @@
+import { KAFKA_INTERNAL_PORT } from '../../shared/catalog';
 import type { RNode, ServiceSpec, StackContext } from './context';
 import { connectionOf } from './context';
 import { clickhouseCreds, elasticPassword, minioCreds, mongoCreds, mqCreds, mqttCreds, mysqlCreds, natsCreds, pgCreds, rabbitCreds, redisPassword, sftpCreds, vaultToken } from './creds';
@@ -10,7 +11,6 @@ import { composeLiteral, upperSnake } from './text';
  * topics, queues, subjects. User services read these; the README lists them.
  */
 
-export const KAFKA_INTERNAL_PORT = 19092;
 
 /** `host:port` of a node inside the stack network. */
 export function addr(ctx: StackContext, n: RNode): string {

@@ -4,7 +4,7 @@ import { KINDS } from './kinds';
 import type { KindDef, PropDef } from './types';
 
 export * from './types';
-export { KINDS } from './kinds';
+export { KAFKA_INTERNAL_PORT, KINDS } from './kinds';
 export { EDGE_PROPS, COMMON_EDGE_PROPS, edgePropDefs } from './edges';
 
 export const CATALOG_VERSION = 1;

@@ -7,6 +7,9 @@ import type { KindDef, PropDef } from './types';
  * inspector, the palette and the generators all read it. Ids are part of the file format.
  */
 
+/** Kafka's listener for clients inside the stack (its catalog port is the one published on the host). */
+export const KAFKA_INTERNAL_PORT = 19092;
+
 const CLIENT: Protocol[] = ['http', 'grpc', 'graphql', 'websocket', 'kafka', 'amqp', 'mqtt', 'nats', 'jms', 'sql', 'mongodb', 'redis', 's3', 'sftp', 'otlp', 'metrics'];
 const CONSUMES: Protocol[] = ['kafka', 'amqp', 'mqtt', 'nats', 'jms', 'sftp', 's3'];
 
@@ -195,7 +198,7 @@ export const KINDS: readonly KindDef[] = [
     description: 'Distributed event log: topics, partitions, consumer groups.', external: false,
     emits: ['kafka'], accepts: ['kafka'],
     image: 'apache/kafka:3.8.1', ports: [{ container: 9092, host: 9092, name: 'broker', prop: 'port' }],
-    healthcheck: { test: ['CMD-SHELL', '/opt/kafka/bin/kafka-broker-api-versions.sh --bootstrap-server localhost:19092 > /dev/null 2>&1 || exit 1'], interval: '10s', timeout: '10s', retries: 12, startPeriod: '20s' },
+    healthcheck: { test: ['CMD-SHELL', `/opt/kafka/bin/kafka-broker-api-versions.sh --bootstrap-server localhost:${KAFKA_INTERNAL_PORT} > /dev/null 2>&1 || exit 1`], interval: '10s', timeout: '10s', retries: 12, startPeriod: '20s' },
     props: [
       port('port', 'Host port', 9092, 'Port for clients outside the stack.'),
       list('topics', 'Topics', 'name', topicItem, 'Topics with their settings. Topics named on edges are created too, with the defaults below.'),
