@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { md as docMd, oneLine as docOneLine } from './doc/markdown';
 import { mermaidLabel, plainText } from './mermaid/escape';
 import { md as stackMd, oneLine as stackOneLine } from './stack/text';
+import { seededRandom } from '../test/random';
 
 /**
  * The escaping helpers return plain text as it is without running their replacements (the
@@ -66,17 +67,6 @@ function refMermaidLabel(value: unknown, max = 60, fallback = ''): string {
   return out;
 }
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const PIECES = [
   'a', 'Orders', 'db', '1', '12', '1.', '2)', ' ', '  ', '\t', '\n', '.', ',', ':', '://', 'http', 'https://x', 'javascript:', 'www.', 'WWW.', 'mailto:', '@',
   '#', '+', '-', '-->', '*/', '*', '!', '=', '_', '`', '[', ']', '<', '>', '|', '~', '&', '\\', '(', ')', '"', "'", '$', '%', '^', '{', '}', '?', '/', ';',
@@ -85,7 +75,7 @@ const PIECES = [
 
 describe('escaping shortcuts agree with the full escaping', () => {
   it('on 20,000 random texts', () => {
-    const r = rng(5);
+    const r = seededRandom(5);
     for (let i = 0; i < 20_000; i++) {
       let s = '';
       const n = 1 + Math.floor(r() * 6);

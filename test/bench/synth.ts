@@ -10,18 +10,7 @@
  */
 import type { Group, Protocol, TopoEdge, TopoNode, Topology } from '../../shared/model/types';
 import { emptyTopology } from '../../shared/model/types';
-
-/** Small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../random';
 
 const DOMAINS = ['orders', 'payments', 'shipping', 'catalog', 'customers', 'pricing', 'stock', 'returns', 'loyalty', 'search', 'billing', 'fraud'];
 const SERVICE_KINDS = ['rest-service', 'rest-service', 'grpc-service', 'rest-service', 'graphql-service', 'grpc-service', 'rest-service', 'rest-service'];
@@ -58,7 +47,7 @@ const SLOT_H = 128;
 const BLOCK_GAP = 192;
 
 export function synthesizeDesign(n: number, seed = 1): Topology {
-  const random = rng(seed);
+  const random = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const doc = emptyTopology(`Synthetic${n}`);
   doc.description = `A synthetic design of about ${n} components for benchmarks.`;
