@@ -118,22 +118,28 @@ function hostPorts(index: Index, out: Diagnostic[]): void {
   const counted: number[] = [];
   let repeated = false;
   try {
-    for (let nI = 0, nL = publishing; nI < nL.length; nI++) {
-      const n = nL[nI]!;
-      const k = n.kind;
-      if (!k || k.external) continue;
-      for (const spec of portSpecs(k)) {
-        const host = spec.prop ? portValue(n, spec.prop, spec.host) : spec.host;
-        if (host === undefined) continue;
-        const before = portCount(host);
-        if (before === 0) counted.push(host);
-        else repeated = true;
-        setPortCount(host, before + 1);
-      }
-    }
+    forEachHostPort(publishing, (_n, _spec, host) => {
+      const before = portCount(host);
+      if (before === 0) counted.push(host);
+      else repeated = true;
+      setPortCount(host, before + 1);
+    });
     if (repeated) portClashes(publishing, out);
   } finally {
     for (let i = 0; i < counted.length; i++) setPortCount(counted[i]!, 0);
+  }
+}
+
+/** Each host port the components publish (in order; a setting that is not a valid port is reported apart). */
+function forEachHostPort(publishing: NodeInfo[], visit: (n: NodeInfo, spec: PortSpec, host: number) => void): void {
+  for (let nI = 0, nL = publishing; nI < nL.length; nI++) {
+    const n = nL[nI]!;
+    const k = n.kind;
+    if (!k || k.external) continue;
+    for (const spec of portSpecs(k)) {
+      const host = spec.prop ? portValue(n, spec.prop, spec.host) : spec.host;
+      if (host !== undefined) visit(n, spec, host);
+    }
   }
 }
 
@@ -153,19 +159,13 @@ function setPortCount(port: number, n: number): void {
 
 function portClashes(publishing: NodeInfo[], out: Diagnostic[]): void {
   const uses = new Map<number, PortUse[]>();
-  for (let nI = 0, nL = publishing; nI < nL.length; nI++) {
-    const n = nL[nI]!;
-    const k = n.kind;
-    if (!k || k.external) continue;
-    for (const spec of portSpecs(k)) {
-      const host = spec.prop ? portValue(n, spec.prop, spec.host) : spec.host;
-      if (host === undefined || portCount(host) < 2) continue;
-      const use = { node: n, rel: spec.prop ? `props.${spec.prop}` : undefined, label: spec.label };
-      const list = uses.get(host);
-      if (list) list.push(use);
-      else uses.set(host, [use]);
-    }
-  }
+  forEachHostPort(publishing, (n, spec, host) => {
+    if (portCount(host) < 2) return;
+    const use = { node: n, rel: spec.prop ? `props.${spec.prop}` : undefined, label: spec.label };
+    const list = uses.get(host);
+    if (list) list.push(use);
+    else uses.set(host, [use]);
+  });
   const ports = [...uses.keys()].sort((a, b) => a - b);
   for (let portI = 0, portL = ports; portI < portL.length; portI++) {
     const port = portL[portI]!;
