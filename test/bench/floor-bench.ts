@@ -9,8 +9,8 @@
  * its records stay in the caches between runs and a 10k one does not, so even this floor grows
  * well past ×10 there; `npm run bench` prints every growth factor next to it.
  */
-import { performance } from 'node:perf_hooks';
 import type { Topology } from '../../shared/model/types';
+import { measure } from './measure';
 import { synthesizeDesign } from './synth';
 import type { BenchResult } from './validate-bench';
 
@@ -65,16 +65,9 @@ export function benchFloor(): BenchResult[] {
   const rows: BenchResult[] = [];
   for (const n of [100, 1_000, 5_000, 10_000]) {
     const doc = synthesizeDesign(n, 7);
-    const runs = n <= 1_000 ? 101 : 41;
-    for (let i = 0; i < 5; i++) readIndex(doc);
-    const samples: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const t0 = performance.now();
-      readIndex(doc);
-      samples.push(performance.now() - t0);
-    }
-    samples.sort((a, b) => a - b);
-    rows.push({ name: FLOOR, n: doc.nodes.length, ms: samples[samples.length >> 1]!, min: samples[0]! });
+    // Timed as validation is (no collection between runs), so that the two growths compare.
+    const t = measure(() => readIndex(doc), { runs: n <= 1_000 ? 101 : 41, warmup: 5, collect: false });
+    rows.push({ name: FLOOR, n: doc.nodes.length, ms: t.median, min: t.min });
   }
   return rows;
 }

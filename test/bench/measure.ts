@@ -21,6 +21,8 @@ export interface MeasureOptions {
   /** Stop after this much timed work (but never before `minRuns` runs). */
   budgetMs?: number;
   minRuns?: number;
+  /** Collect the last run's garbage before each timed run (with --expose-gc); default true. */
+  collect?: boolean;
 }
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -37,7 +39,7 @@ export function measure(fn: () => unknown, opts: MeasureOptions): Timing {
   let spent = 0;
   const minRuns = opts.minRuns ?? 2;
   for (let i = 0; i < opts.runs; i++) {
-    gc?.();
+    if (opts.collect !== false) gc?.();
     const t0 = performance.now();
     fn();
     const dt = performance.now() - t0;

@@ -4,9 +4,9 @@
  * Targets: 1k < 5 ms, 10k < 60 ms, one edit at 1k < 2 ms, linear growth. Rows carry the
  * median (`ms`) and the fastest run (`min`, the best guess on a machine nobody else is using).
  */
-import { performance } from 'node:perf_hooks';
 import type { Topology } from '../../shared/model/types';
 import { createValidator, validate } from '../../shared/validation';
+import { measure } from './measure';
 import { synthesizeDesign } from './synth';
 
 export interface BenchResult {
@@ -17,23 +17,6 @@ export interface BenchResult {
   ms: number;
   /** Fastest run in milliseconds: the best guess of the cost on a machine nobody else is using. */
   min?: number;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
-
-function time(fn: () => unknown, runs: number, warmup = 2): { median: number; min: number } {
-  for (let i = 0; i < warmup; i++) fn();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    samples.push(performance.now() - t0);
-  }
-  return { median: median(samples), min: Math.min(...samples) };
 }
 
 /** The design with node `i`'s props replaced (a new node object, the rest shared), as the store does. */
@@ -56,7 +39,7 @@ export function benchValidate(): BenchResult[] {
   for (const n of [100, 1_000, 5_000, 10_000]) {
     const doc = synthesizeDesign(n, 7);
     const runs = n <= 1_000 ? 41 : 31;
-    const t = time(() => validate(doc), runs, 3);
+    const t = measure(() => validate(doc), { runs, warmup: 3, collect: false });
     results.push({ name: 'validate (full)', n: doc.nodes.length, ms: t.median, min: t.min });
   }
 
@@ -65,24 +48,22 @@ export function benchValidate(): BenchResult[] {
   v.validate(base);
   let doc = base;
   let round = 0;
-  const nodeEdit = time(
+  const nodeEdit = measure(
     () => {
       round++;
       doc = editNode(doc, (round * 37) % doc.nodes.length, round);
       v.validate(doc);
     },
-    41,
-    5,
+    { runs: 41, warmup: 5, collect: false },
   );
   results.push({ name: 'revalidate after one node edit', n: base.nodes.length, ms: nodeEdit.median, min: nodeEdit.min });
-  const edgeEdit = time(
+  const edgeEdit = measure(
     () => {
       round++;
       doc = editEdge(doc, (round * 53) % doc.edges.length, round);
       v.validate(doc);
     },
-    41,
-    5,
+    { runs: 41, warmup: 5, collect: false },
   );
   results.push({ name: 'revalidate after one edge edit', n: base.nodes.length, ms: edgeEdit.median, min: edgeEdit.min });
   return results;
