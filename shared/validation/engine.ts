@@ -5,6 +5,7 @@ import { edgePath, makeDiagnostic, nodePath } from './context';
 import type { EdgeLocalResult } from './edgeRules';
 import { edgeLocal } from './edgeRules';
 import { displayName } from './format';
+import { compareDiagnostics, merge, sortAll, updateSorted } from './findings';
 import { graphRules } from './graph';
 import { nodeLocal } from './nodeRules';
 import { edgeMayHoldSecret, nodeMayHoldSecret } from './rules/secrets';
@@ -92,25 +93,6 @@ class EdgeEntry implements EdgeInfo {
 }
 
 const NONE: Diagnostic[] = Object.freeze([]) as unknown as Diagnostic[];
-
-const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
-
-export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
-  return (
-    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-    cmp(a.code, b.code) ||
-    cmp(a.nodes[0] ?? '', b.nodes[0] ?? '') ||
-    cmp(a.edges[0] ?? '', b.edges[0] ?? '') ||
-    cmp(a.path ?? '', b.path ?? '') ||
-    cmp(a.message, b.message) ||
-    cmp(a.nodes.join(' '), b.nodes.join(' ')) ||
-    cmp(a.edges.join(' '), b.edges.join(' '))
-  );
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /**
  * Creates a validator that remembers per-node and per-edge results between runs. Documents are
@@ -462,42 +444,6 @@ function newNodeEntry(node: TopoNode, id: string, key: string): NodeEntry {
   };
 }
 
-
-function sortAll(found: Diagnostic[][]): Diagnostic[] {
-  const all: Diagnostic[] = [];
-  for (const f of found) for (const d of f) all.push(d);
-  return all.sort(compareDiagnostics);
-}
-
-/**
- * The sorted findings after some lists of them were replaced: drop the old ones, merge in the
- * new ones (sorted apart); everything again when much changed.
- */
-function updateSorted(sorted: Diagnostic[], before: Diagnostic[][], after: Diagnostic[][]): Diagnostic[] {
-  const kept = new Set(after);
-  const removed = new Set<Diagnostic>();
-  for (const f of before) if (!kept.has(f)) for (const d of f) removed.add(d);
-  const had = new Set(before);
-  const added: Diagnostic[] = [];
-  for (const f of after) if (!had.has(f)) for (const d of f) added.push(d);
-  if (added.length + removed.size > 64) return sortAll(after);
-  const rest = removed.size ? sorted.filter((d) => !removed.has(d)) : sorted;
-  return merge(rest, added.sort(compareDiagnostics));
-}
-
-/** Merges two sorted lists into a new one. */
-function merge(a: Diagnostic[], b: Diagnostic[]): Diagnostic[] {
-  if (b.length === 0) return a.slice();
-  if (a.length === 0) return b;
-  const out: Diagnostic[] = new Array(a.length + b.length);
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  while (i < a.length && j < b.length) out[k++] = compareDiagnostics(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!;
-  while (i < a.length) out[k++] = a[i++]!;
-  while (j < b.length) out[k++] = b[j++]!;
-  return out;
-}
 
 const NO_EDGES: EdgeInfo[] = Object.freeze([]) as unknown as EdgeInfo[];
 

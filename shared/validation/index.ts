@@ -11,7 +11,8 @@ import { CODES } from './codes';
 import { edgeLocal } from './edgeRules';
 import { makeValidator } from './engine';
 
-export { createValidator, compareDiagnostics } from './engine';
+export { createValidator } from './engine';
+export { compareDiagnostics } from './findings';
 export type { Validator } from './engine';
 export { CODES, ALL_CODES } from './codes';
 export type { Code } from './codes';
