@@ -1,5 +1,5 @@
 import { isMap, isScalar, parseDocument } from 'yaml';
-import { compatibleProtocols, defaultProtocol, EXPORTERS, flowOf, getKind, KINDS } from '../../shared/catalog';
+import { compatibleProtocols, defaultProtocol, flowOf, getKind, KINDS } from '../../shared/catalog';
 import type { KindDef } from '../../shared/catalog';
 import { withLayout } from '../../shared/layout';
 import { makeId } from '../../shared/model/ids';
@@ -315,7 +315,7 @@ export function importComposeModel(yamlText: string, opts: ImportComposeOptions 
   const byName = new Map(services.map((s) => [s.name, s]));
 
   // Helpers: marked by a label, or named <service>-<suffix> and one-shot, the same image, or an exporter.
-  const exporterImages = new Set(Object.values(EXPORTERS).map((e) => repoOf(e.image)));
+  const exporterImages = new Set(KINDS.flatMap((k) => (k.exporter ? [repoOf(k.exporter.image)] : [])));
   for (const s of services) {
     const role = s.labels['topoforge.role'];
     const of = s.labels['topoforge.node'];

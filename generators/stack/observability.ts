@@ -1,4 +1,4 @@
-import { EXPORTERS } from '../../shared/catalog';
+
 import type { RNode, ServiceSpec, StackContext } from './context';
 import { cfg, dataVolume, mainService, sideService } from './base';
 import { elasticPassword, grafanaAdmin, mongoCreds, mysqlCreds, pgCreds, redisPassword } from './creds';
@@ -31,7 +31,7 @@ export function scrapedNodes(ctx: StackContext, p: RNode): RNode[] {
 
 /** The exporter sidecar of node `t`, created on first use (one per node, shared by every Prometheus). */
 function exporterOf(ctx: StackContext, t: RNode): ServiceSpec | undefined {
-  const ex = EXPORTERS[t.kind.id];
+  const ex = t.kind.exporter;
   if (!ex) return undefined;
   for (const s of ctx.services.values()) if (s.attachedTo === t.id && s.image === ex.image) return s;
   const env: Record<string, string> = {};
@@ -86,7 +86,7 @@ export function scrapeTargets(ctx: StackContext, p: RNode): ScrapeTarget[] {
     }
     const ex = exporterOf(ctx, t);
     if (ex) {
-      out.push({ node: t, job: t.id, address: `${ex.name}:${EXPORTERS[t.kind.id]!.port}`, path: '/metrics', via: 'exporter' });
+      out.push({ node: t, job: t.id, address: `${ex.name}:${t.kind.exporter!.port}`, path: '/metrics', via: 'exporter' });
       ctx.link(p.id, ex.name);
     } else ctx.note(`\`${t.id}\` is wired to \`${p.id}\` but exposes no metrics and has no exporter; it is not scraped.`);
   }

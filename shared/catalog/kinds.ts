@@ -55,32 +55,35 @@ const dbName = (def: string): PropDef =>
 
 const storeLatency = latency(5);
 
-export const KINDS: readonly KindDef[] = [
+/** What the stand-in of a service you build exports (and a real service is expected to). */
+const BUILT_METRICS = ['http_requests_total', 'http_request_duration_seconds', 'messages_published_total', 'messages_consumed_total', 'messages_failed_total'];
+
+const ENTRIES = [
   // ── Services and sources ────────────────────────────────────────────────
   {
     id: 'rest-service', name: 'REST service', category: 'service', icon: 'rest', product: 'REST service (HTTP/JSON)',
-    description: 'An HTTP/JSON API you build.', external: false,
+    description: 'An HTTP/JSON API you build.', external: false, roles: ['built', 'api'], metricFamilies: BUILT_METRICS,
     emits: CLIENT, accepts: ['http', 'websocket', ...CONSUMES], defaultIn: 'http', metricsPath: '/metrics',
     props: [...serviceProps(8080), str('basePath', 'Base path', '/api', 'Prefix of its routes.', { pattern: '^/[A-Za-z0-9._~/-]*$', patternHint: 'a path starting with /' })],
     keywords: ['api', 'http', 'microservice', 'node', 'spring'],
   },
   {
     id: 'grpc-service', name: 'gRPC service', category: 'service', icon: 'grpc', product: 'gRPC service (HTTP/2, Protobuf)',
-    description: 'A gRPC API you build.', external: false,
+    description: 'A gRPC API you build.', external: false, roles: ['built', 'api'], metricFamilies: BUILT_METRICS,
     emits: CLIENT, accepts: ['grpc', ...CONSUMES], defaultIn: 'grpc', metricsPath: '/metrics',
     props: [...serviceProps(50051, 10).map((p) => (p.key === 'dataFormat' ? { ...p, default: 'protobuf' } : p))],
     keywords: ['protobuf', 'rpc', 'http2'],
   },
   {
     id: 'graphql-service', name: 'GraphQL service', category: 'service', icon: 'graphql', product: 'GraphQL service',
-    description: 'A GraphQL API you build.', external: false,
+    description: 'A GraphQL API you build.', external: false, roles: ['built', 'api'], metricFamilies: BUILT_METRICS,
     emits: CLIENT, accepts: ['graphql', 'http', 'websocket', ...CONSUMES], defaultIn: 'graphql', metricsPath: '/metrics',
     props: [...serviceProps(4000, 30), str('endpoint', 'Endpoint', '/graphql', 'Path of the GraphQL endpoint.', { pattern: '^/[A-Za-z0-9._~/-]*$', patternHint: 'a path starting with /' })],
     keywords: ['federation', 'apollo', 'schema'],
   },
   {
     id: 'web-app', name: 'Web app', category: 'service', icon: 'web', product: 'Web front end',
-    description: 'A browser front end (React, Angular, ...) calling APIs.', external: false,
+    description: 'A browser front end (React, Angular, ...) calling APIs.', external: false, roles: ['built', 'frontend'],
     emits: ['http', 'grpc', 'graphql', 'websocket', 'otlp'], accepts: ['http'], defaultIn: 'http',
     props: [
       port('port', 'Port', 3000, 'Port the app is served on.'),
@@ -93,14 +96,14 @@ export const KINDS: readonly KindDef[] = [
   },
   {
     id: 'worker', name: 'Worker', category: 'service', icon: 'worker', product: 'Background worker',
-    description: 'Consumes messages or events and acts on them.', external: false,
+    description: 'Consumes messages or events and acts on them.', external: false, roles: ['built'], metricFamilies: BUILT_METRICS,
     emits: CLIENT, accepts: CONSUMES, metricsPath: '/metrics',
     props: [...serviceProps(8080), int('concurrency', 'Concurrency', 4, 1, 10000, 'Messages processed in parallel (bulkhead size).'), bool('idempotent', 'Idempotent', true, 'Safe to process a message twice (needed for at-least-once).')],
     keywords: ['consumer', 'processor', 'job', 'listener'],
   },
   {
     id: 'batch-job', name: 'Batch job', category: 'service', icon: 'batch', product: 'Scheduled batch job',
-    description: 'Runs on a schedule: ETL, reports, file loads.', external: false,
+    description: 'Runs on a schedule: ETL, reports, file loads.', external: false, roles: ['built', 'scheduled'], metricFamilies: BUILT_METRICS,
     emits: CLIENT, accepts: CONSUMES, metricsPath: '/metrics',
     props: [
       ...serviceProps(8080, 1000),
@@ -112,7 +115,7 @@ export const KINDS: readonly KindDef[] = [
   },
   {
     id: 'iot-device', name: 'IoT device', category: 'service', icon: 'iot', product: 'IoT device fleet',
-    description: 'Sensors or devices publishing telemetry (simulated in the stack).', external: false,
+    description: 'Sensors or devices publishing telemetry (simulated in the stack).', external: false, roles: ['device'],
     emits: ['mqtt', 'http', 'amqp', 'websocket'], accepts: ['mqtt'], defaultIn: 'mqtt',
     props: [
       int('devices', 'Devices', 100, 1, 100_000_000, 'How many devices, for sizing.'),
@@ -123,7 +126,7 @@ export const KINDS: readonly KindDef[] = [
   },
   {
     id: 'saas-app', name: 'SaaS app', category: 'service', icon: 'saas', product: 'External SaaS',
-    description: 'A third-party service such as Salesforce, Stripe or FedEx (external).', external: true,
+    description: 'A third-party service such as Salesforce, Stripe or FedEx (external).', external: true, roles: ['external-system'],
     emits: ['http', 'websocket'], accepts: ['http', 'graphql'], defaultIn: 'http',
     props: [
       str('vendor', 'Vendor', '', 'Who provides it, e.g. Stripe.', { maxLength: 100 }),
@@ -135,7 +138,7 @@ export const KINDS: readonly KindDef[] = [
   },
   {
     id: 'legacy-system', name: 'Legacy system', category: 'service', icon: 'legacy', product: 'Legacy system',
-    description: 'A mainframe, SAP or other system you integrate with but do not run (external).', external: true,
+    description: 'A mainframe, SAP or other system you integrate with but do not run (external).', external: true, roles: ['external-system'], hosts: ['jms', 'sftp'],
     emits: ['http', 'jms', 'sftp', 'sql', 'mqtt'], accepts: ['http', 'jms', 'sftp', 'sql'], defaultIn: 'http',
     props: [
       str('vendor', 'Platform', '', 'e.g. IBM z/OS, SAP ECC.', { maxLength: 100 }),
@@ -146,9 +149,9 @@ export const KINDS: readonly KindDef[] = [
   },
   {
     id: 'sftp-server', name: 'SFTP server', category: 'service', icon: 'sftp', product: 'SFTP server (atmoz/sftp)',
-    description: 'Files exchanged over SFTP.', external: false,
+    description: 'Files exchanged over SFTP.', external: false, roles: ['file-server'], hosts: ['sftp'],
     emits: ['sftp'], accepts: ['sftp'],
-    image: 'atmoz/sftp:alpine-3.7', ports: [{ container: 22, host: 2222, name: 'sftp', prop: 'port' }],
+    image: 'atmoz/sftp:alpine-3.7', ports: [{ container: 22, host: 2222, name: 'sftp', prop: 'port', publish: 'entry' }],
     healthcheck: { test: ['CMD-SHELL', 'nc -z localhost 22 || exit 1'], interval: '10s', timeout: '5s', retries: 5 },
     props: [
       port('port', 'Host port', 2222),
@@ -164,29 +167,29 @@ export const KINDS: readonly KindDef[] = [
   // ── Gateways ────────────────────────────────────────────────────────────
   {
     id: 'kong', name: 'Kong', category: 'gateway', icon: 'kong', product: 'Kong Gateway 3.x (DB-less)',
-    description: 'API gateway: routes, auth, rate limits, plugins.', external: false,
+    description: 'API gateway: routes, auth, rate limits, plugins.', external: false, roles: ['gateway'], metricFamilies: ['kong_http_requests_total', 'kong_request_latency_ms', 'kong_upstream_target_health', 'kong_bandwidth_bytes'],
     emits: ['http', 'grpc', 'graphql', 'websocket', 'otlp'], accepts: ['http', 'grpc', 'graphql', 'websocket'], defaultIn: 'http',
     metricsPath: '/metrics', metricsPort: 8100,
-    image: 'kong:3.8.0', ports: [{ container: 8000, host: 8000, name: 'proxy', prop: 'port' }, { container: 8001, host: 8001, name: 'admin', prop: 'adminPort' }],
+    image: 'kong:3.8.0', ports: [{ container: 8000, host: 8000, name: 'proxy', prop: 'port', publish: 'entry' }, { container: 8001, host: 8001, name: 'admin', prop: 'adminPort' }],
     healthcheck: { test: ['CMD', 'kong', 'health'], interval: '10s', timeout: '5s', retries: 10 },
     props: [...gatewayProps(8000), port('adminPort', 'Admin port', 8001, 'Admin API, bound to localhost only.')],
     keywords: ['api gateway', 'proxy', 'rate limit'],
   },
   {
     id: 'nginx', name: 'NGINX', category: 'gateway', icon: 'nginx', product: 'NGINX 1.27',
-    description: 'Reverse proxy and load balancer.', external: false,
+    description: 'Reverse proxy and load balancer.', external: false, roles: ['gateway'],
     emits: ['http', 'grpc', 'graphql', 'websocket'], accepts: ['http', 'grpc', 'graphql', 'websocket'], defaultIn: 'http',
-    image: 'nginx:1.27-alpine', ports: [{ container: 80, host: 8080, name: 'http', prop: 'port' }],
+    image: 'nginx:1.27-alpine', ports: [{ container: 80, host: 8080, name: 'http', prop: 'port', publish: 'entry' }],
     healthcheck: { test: ['CMD-SHELL', 'wget -q -O /dev/null http://127.0.0.1/healthz || exit 1'], interval: '10s', timeout: '5s', retries: 5 },
     props: [...gatewayProps(8080), int('clientMaxBodyMb', 'Max body (MB)', 10, 1, 10240, 'Largest request body accepted.')],
     keywords: ['reverse proxy', 'load balancer', 'web server'],
   },
   {
     id: 'envoy', name: 'Envoy', category: 'gateway', icon: 'envoy', product: 'Envoy Proxy 1.31',
-    description: 'L7 proxy: routing, retries, circuit breaking.', external: false,
+    description: 'L7 proxy: routing, retries, circuit breaking.', external: false, roles: ['gateway'], metricFamilies: ['envoy_http_downstream_rq_total', 'envoy_cluster_upstream_rq_total', 'envoy_cluster_upstream_rq_time', 'envoy_cluster_upstream_cx_active'],
     emits: ['http', 'grpc', 'graphql', 'websocket', 'otlp'], accepts: ['http', 'grpc', 'graphql', 'websocket'], defaultIn: 'http',
     metricsPath: '/stats/prometheus', metricsPort: 9901,
-    image: 'envoyproxy/envoy:v1.31.2', ports: [{ container: 10000, host: 10000, name: 'listener', prop: 'port' }, { container: 9901, host: 9901, name: 'admin', prop: 'adminPort' }],
+    image: 'envoyproxy/envoy:v1.31.2', ports: [{ container: 10000, host: 10000, name: 'listener', prop: 'port', publish: 'entry' }, { container: 9901, host: 9901, name: 'admin', prop: 'adminPort' }],
     healthcheck: { test: ['CMD-SHELL', 'bash -c "exec 3<>/dev/tcp/127.0.0.1/9901" || exit 1'], interval: '10s', timeout: '5s', retries: 5 },
     props: [...gatewayProps(10000), port('adminPort', 'Admin port', 9901, 'Admin interface.'), int('circuitBreakerMaxRequests', 'Circuit breaker: max requests', 1024, 1, 1_000_000, 'Outstanding requests per upstream before Envoy sheds load.')],
     keywords: ['service mesh', 'proxy', 'sidecar'],
@@ -195,7 +198,7 @@ export const KINDS: readonly KindDef[] = [
   // ── Brokers and streams ─────────────────────────────────────────────────
   {
     id: 'kafka', name: 'Kafka', category: 'broker', icon: 'kafka', product: 'Apache Kafka 3.x (KRaft)',
-    description: 'Distributed event log: topics, partitions, consumer groups.', external: false,
+    description: 'Distributed event log: topics, partitions, consumer groups.', external: false, roles: ['broker'], hosts: ['kafka'], exporter: { image: 'danielqsj/kafka-exporter:v1.8.0', port: 9308, name: 'kafka-exporter' }, metricFamilies: ['kafka_brokers', 'kafka_topic_partitions', 'kafka_topic_partition_current_offset', 'kafka_consumergroup_lag', 'kafka_consumergroup_current_offset'],
     emits: ['kafka'], accepts: ['kafka'],
     image: 'apache/kafka:3.8.1', ports: [{ container: 9092, host: 9092, name: 'broker', prop: 'port' }],
     healthcheck: { test: ['CMD-SHELL', `/opt/kafka/bin/kafka-broker-api-versions.sh --bootstrap-server localhost:${KAFKA_INTERNAL_PORT} > /dev/null 2>&1 || exit 1`], interval: '10s', timeout: '10s', retries: 12, startPeriod: '20s' },
@@ -212,10 +215,10 @@ export const KINDS: readonly KindDef[] = [
   },
   {
     id: 'rabbitmq', name: 'RabbitMQ', category: 'broker', icon: 'rabbitmq', product: 'RabbitMQ 3.13',
-    description: 'Message broker: exchanges, queues, routing keys, DLX.', external: false,
+    description: 'Message broker: exchanges, queues, routing keys, DLX.', external: false, roles: ['broker'], hosts: ['amqp'], metricFamilies: ['rabbitmq_queue_messages', 'rabbitmq_queue_messages_ready', 'rabbitmq_queue_messages_unacked', 'rabbitmq_connections', 'rabbitmq_channels', 'rabbitmq_global_messages_dead_lettered_rejected_total'],
     emits: ['amqp'], accepts: ['amqp'],
     metricsPath: '/metrics', metricsPort: 15692,
-    image: 'rabbitmq:3.13-management-alpine', ports: [{ container: 5672, host: 5672, name: 'amqp', prop: 'port' }, { container: 15672, host: 15672, name: 'management', prop: 'managementPort' }],
+    image: 'rabbitmq:3.13-management-alpine', ports: [{ container: 5672, host: 5672, name: 'amqp', prop: 'port' }, { container: 15672, host: 15672, name: 'management', prop: 'managementPort', publish: 'admin' }],
     healthcheck: { test: ['CMD', 'rabbitmq-diagnostics', '-q', 'ping'], interval: '10s', timeout: '10s', retries: 10, startPeriod: '20s' },
     props: [
       port('port', 'AMQP port', 5672),
@@ -229,7 +232,7 @@ export const KINDS: readonly KindDef[] = [
   },
   {
     id: 'nats', name: 'NATS', category: 'broker', icon: 'nats', product: 'NATS 2.10 (JetStream)',
-    description: 'Lightweight messaging with subjects and JetStream persistence.', external: false,
+    description: 'Lightweight messaging with subjects and JetStream persistence.', external: false, roles: ['broker'], hosts: ['nats'], exporter: { image: 'natsio/prometheus-nats-exporter:0.15.0', port: 7777, name: 'nats-exporter' }, metricFamilies: ['gnatsd_varz_connections', 'gnatsd_varz_in_msgs', 'gnatsd_varz_out_msgs', 'gnatsd_varz_slow_consumers'],
     emits: ['nats'], accepts: ['nats'],
     image: 'nats:2.10.22-alpine', ports: [{ container: 4222, host: 4222, name: 'client', prop: 'port' }, { container: 8222, host: 8222, name: 'monitor' }],
     healthcheck: { test: ['CMD-SHELL', 'wget -q -O /dev/null http://127.0.0.1:8222/healthz || exit 1'], interval: '10s', timeout: '5s', retries: 5 },
@@ -243,7 +246,7 @@ export const KINDS: readonly KindDef[] = [
   },
   {
     id: 'mqtt-broker', name: 'MQTT broker', category: 'broker', icon: 'mqtt', product: 'Eclipse Mosquitto 2.0',
-    description: 'MQTT broker for devices and telemetry.', external: false,
+    description: 'MQTT broker for devices and telemetry.', external: false, roles: ['broker'], hosts: ['mqtt'],
     emits: ['mqtt'], accepts: ['mqtt'],
     image: 'eclipse-mosquitto:2.0.20', ports: [{ container: 1883, host: 1883, name: 'mqtt', prop: 'port' }],
     healthcheck: { test: ['CMD-SHELL', 'mosquitto_sub -p 1883 -t $$SYS/# -C 1 -W 3 -u healthcheck -P "$$MQTT_HEALTH_PASSWORD" > /dev/null 2>&1 || nc -z 127.0.0.1 1883 || exit 1'], interval: '10s', timeout: '5s', retries: 5 },
@@ -257,9 +260,9 @@ export const KINDS: readonly KindDef[] = [
   },
   {
     id: 'ibm-mq', name: 'IBM MQ', category: 'broker', icon: 'ibmmq', product: 'IBM MQ 9.4',
-    description: 'Enterprise queue manager (JMS).', external: false,
+    description: 'Enterprise queue manager (JMS).', external: false, roles: ['broker'], hosts: ['jms'],
     emits: ['jms'], accepts: ['jms'],
-    image: 'icr.io/ibm-messaging/mq:9.4.1.0-r1', ports: [{ container: 1414, host: 1414, name: 'listener', prop: 'port' }, { container: 9443, host: 9443, name: 'console' }],
+    image: 'icr.io/ibm-messaging/mq:9.4.1.0-r1', ports: [{ container: 1414, host: 1414, name: 'listener', prop: 'port' }, { container: 9443, host: 9443, name: 'console', publish: 'admin' }],
     healthcheck: { test: ['CMD-SHELL', 'chkmqhealthy'], interval: '15s', timeout: '10s', retries: 10, startPeriod: '30s' },
     props: [
       port('port', 'Listener port', 1414),
@@ -273,7 +276,7 @@ export const KINDS: readonly KindDef[] = [
   // ── Stream and data plumbing ────────────────────────────────────────────
   {
     id: 'schema-registry', name: 'Schema Registry', category: 'plumbing', icon: 'schema', product: 'Confluent Schema Registry 7.7',
-    description: 'Avro/Protobuf/JSON schemas with compatibility checks.', external: false,
+    description: 'Avro/Protobuf/JSON schemas with compatibility checks.', external: false, roles: ['schema-registry'],
     emits: ['kafka'], accepts: ['http'], defaultIn: 'http',
     image: 'confluentinc/cp-schema-registry:7.7.1', ports: [{ container: 8081, host: 8081, name: 'http', prop: 'port' }],
     healthcheck: { test: ['CMD-SHELL', 'curl -fsS http://localhost:8081/subjects > /dev/null || exit 1'], interval: '10s', timeout: '5s', retries: 10, startPeriod: '20s' },
@@ -286,7 +289,7 @@ export const KINDS: readonly KindDef[] = [
   },
   {
     id: 'debezium', name: 'Debezium', category: 'plumbing', icon: 'debezium', product: 'Debezium 2.7 (Kafka Connect)',
-    description: 'Change data capture from databases into Kafka.', external: false,
+    description: 'Change data capture from databases into Kafka.', external: false, roles: ['connector', 'cdc-connector'],
     emits: ['kafka'], accepts: ['cdc'],
     image: 'quay.io/debezium/connect:2.7.3.Final', ports: [{ container: 8083, host: 8083, name: 'rest', prop: 'port' }],
     healthcheck: { test: ['CMD-SHELL', 'curl -fsS http://localhost:8083/connectors > /dev/null || exit 1'], interval: '10s', timeout: '5s', retries: 12, startPeriod: '30s' },
@@ -299,10 +302,10 @@ export const KINDS: readonly KindDef[] = [
   },
   {
     id: 'flink', name: 'Flink', category: 'plumbing', icon: 'flink', product: 'Apache Flink 1.20',
-    description: 'Stateful stream processing: windows, joins, CEP.', external: false,
+    description: 'Stateful stream processing: windows, joins, CEP.', external: false, roles: ['stream-processor'], metricFamilies: ['flink_jobmanager_numRunningJobs', 'flink_jobmanager_job_numRestarts', 'flink_taskmanager_job_task_operator_numRecordsIn', 'flink_taskmanager_job_task_operator_numRecordsOut'],
     emits: ['kafka', 'sql', 'mongodb', 'redis', 's3', 'http', 'otlp', 'metrics'], accepts: ['kafka', 'amqp', 'nats', 'mqtt', 's3'],
     metricsPath: '/', metricsPort: 9249,
-    image: 'flink:1.20.0-scala_2.12-java17', ports: [{ container: 8081, host: 8082, name: 'web', prop: 'port' }],
+    image: 'flink:1.20.0-scala_2.12-java17', ports: [{ container: 8081, host: 8082, name: 'web', prop: 'port', publish: 'admin' }],
     healthcheck: { test: ['CMD-SHELL', 'curl -fsS http://localhost:8081/overview > /dev/null || exit 1'], interval: '10s', timeout: '5s', retries: 10, startPeriod: '20s' },
     props: [
       port('port', 'Web UI port', 8082),
@@ -320,7 +323,7 @@ export const KINDS: readonly KindDef[] = [
   // ── Stores and targets ──────────────────────────────────────────────────
   {
     id: 'postgres', name: 'PostgreSQL', category: 'store', icon: 'postgres', product: 'PostgreSQL 16',
-    description: 'Relational database; CDC through logical replication.', external: false,
+    description: 'Relational database; CDC through logical replication.', external: false, roles: ['database'], exporter: { image: 'quay.io/prometheuscommunity/postgres-exporter:v0.15.0', port: 9187, name: 'postgres-exporter' }, metricFamilies: ['pg_up', 'pg_stat_database_numbackends', 'pg_stat_database_xact_commit', 'pg_stat_database_deadlocks'], dataSource: { type: 'grafana-postgresql-datasource', port: 5432 },
     emits: ['cdc'], accepts: ['sql'],
     image: 'postgres:16.4-alpine', ports: [{ container: 5432, host: 5432, name: 'postgres', prop: 'port' }],
     healthcheck: { test: ['CMD-SHELL', 'pg_isready -U "$$POSTGRES_USER" -d "$$POSTGRES_DB"'], interval: '5s', timeout: '5s', retries: 10 },
@@ -336,7 +339,7 @@ export const KINDS: readonly KindDef[] = [
   },
   {
     id: 'mysql', name: 'MySQL', category: 'store', icon: 'mysql', product: 'MySQL 8.4',
-    description: 'Relational database; CDC through the row binlog.', external: false,
+    description: 'Relational database; CDC through the row binlog.', external: false, roles: ['database'], exporter: { image: 'prom/mysqld-exporter:v0.15.1', port: 9104, name: 'mysqld-exporter' }, metricFamilies: ['mysql_up', 'mysql_global_status_threads_connected', 'mysql_global_status_slow_queries'], dataSource: { type: 'mysql', port: 3306 },
     emits: ['cdc'], accepts: ['sql'],
     image: 'mysql:8.4.3', ports: [{ container: 3306, host: 3306, name: 'mysql', prop: 'port' }],
     healthcheck: { test: ['CMD-SHELL', 'mysqladmin ping -h 127.0.0.1 -uroot -p"$$MYSQL_ROOT_PASSWORD" --silent'], interval: '5s', timeout: '5s', retries: 20, startPeriod: '20s' },
@@ -351,7 +354,7 @@ export const KINDS: readonly KindDef[] = [
   },
   {
     id: 'mongodb', name: 'MongoDB', category: 'store', icon: 'mongodb', product: 'MongoDB 7.0',
-    description: 'Document database; CDC through change streams.', external: false,
+    description: 'Document database; CDC through change streams.', external: false, roles: ['database'], exporter: { image: 'percona/mongodb_exporter:0.41.2', port: 9216, name: 'mongodb-exporter' }, metricFamilies: ['mongodb_up', 'mongodb_ss_connections'],
     emits: ['cdc'], accepts: ['mongodb'],
     image: 'mongo:7.0.14', ports: [{ container: 27017, host: 27017, name: 'mongodb', prop: 'port' }],
     healthcheck: { test: ['CMD', 'mongosh', '--quiet', '--eval', 'db.adminCommand("ping").ok'], interval: '10s', timeout: '5s', retries: 10, startPeriod: '20s' },
@@ -366,7 +369,7 @@ export const KINDS: readonly KindDef[] = [
   },
   {
     id: 'redis', name: 'Redis', category: 'store', icon: 'redis', product: 'Redis 7.4',
-    description: 'In-memory cache, sessions, rate limits, streams.', external: false,
+    description: 'In-memory cache, sessions, rate limits, streams.', external: false, roles: ['cache'], exporter: { image: 'oliver006/redis_exporter:v1.66.0', port: 9121, name: 'redis-exporter' }, metricFamilies: ['redis_up', 'redis_connected_clients', 'redis_memory_used_bytes', 'redis_evicted_keys_total'],
     emits: [], accepts: ['redis'],
     image: 'redis:7.4.1-alpine', ports: [{ container: 6379, host: 6379, name: 'redis', prop: 'port' }],
     healthcheck: { test: ['CMD-SHELL', 'redis-cli -a "$$REDIS_PASSWORD" --no-auth-warning ping | grep -q PONG'], interval: '5s', timeout: '5s', retries: 10 },
@@ -382,7 +385,7 @@ export const KINDS: readonly KindDef[] = [
   },
   {
     id: 'elasticsearch', name: 'Elasticsearch', category: 'store', icon: 'elasticsearch', product: 'Elasticsearch 8.15',
-    description: 'Search and log analytics.', external: false,
+    description: 'Search and log analytics.', external: false, roles: ['search'], exporter: { image: 'quay.io/prometheuscommunity/elasticsearch-exporter:v1.8.0', port: 9114, name: 'elasticsearch-exporter' }, metricFamilies: ['elasticsearch_cluster_health_status', 'elasticsearch_indices_docs'], dataSource: { type: 'elasticsearch', port: 9200 },
     emits: [], accepts: ['http'], defaultIn: 'http',
     image: 'docker.elastic.co/elasticsearch/elasticsearch:8.15.3', ports: [{ container: 9200, host: 9200, name: 'http', prop: 'port' }],
     healthcheck: { test: ['CMD-SHELL', 'curl -fsS -u "elastic:$$ELASTIC_PASSWORD" http://localhost:9200/_cluster/health > /dev/null || exit 1'], interval: '10s', timeout: '10s', retries: 12, startPeriod: '30s' },
@@ -396,7 +399,7 @@ export const KINDS: readonly KindDef[] = [
   },
   {
     id: 'clickhouse', name: 'ClickHouse', category: 'store', icon: 'clickhouse', product: 'ClickHouse 24.8',
-    description: 'Columnar analytics database (can consume from Kafka).', external: false,
+    description: 'Columnar analytics database (can consume from Kafka).', external: false, roles: ['database'], dataSource: { type: 'grafana-clickhouse-datasource', port: 9000 },
     emits: [], accepts: ['http', 'sql', 'kafka'], defaultIn: 'sql',
     image: 'clickhouse/clickhouse-server:24.8.6.70-alpine', ports: [{ container: 8123, host: 8123, name: 'http', prop: 'port' }, { container: 9000, host: 9009, name: 'native', prop: 'nativePort' }],
     healthcheck: { test: ['CMD-SHELL', 'wget -q -O /dev/null http://127.0.0.1:8123/ping || exit 1'], interval: '10s', timeout: '5s', retries: 10 },
@@ -410,9 +413,9 @@ export const KINDS: readonly KindDef[] = [
   },
   {
     id: 'object-storage', name: 'Object storage', category: 'store', icon: 's3', product: 'S3-compatible object storage (MinIO)',
-    description: 'S3-compatible buckets (MinIO in the stack).', external: false,
+    description: 'S3-compatible buckets (MinIO in the stack).', external: false, roles: ['object-store'], hosts: ['s3'],
     emits: ['s3'], accepts: ['s3'],
-    image: 'minio/minio:RELEASE.2024-10-13T13-34-11Z', ports: [{ container: 9000, host: 9000, name: 's3', prop: 'port' }, { container: 9001, host: 9001, name: 'console', prop: 'consolePort' }],
+    image: 'minio/minio:RELEASE.2024-10-13T13-34-11Z', ports: [{ container: 9000, host: 9000, name: 's3', prop: 'port' }, { container: 9001, host: 9001, name: 'console', prop: 'consolePort', publish: 'admin' }],
     // MinIO images no longer ship curl; mc (with its preconfigured 'local' alias) is there.
     healthcheck: { test: ['CMD', 'mc', 'ready', 'local'], interval: '10s', timeout: '5s', retries: 10 },
     props: [
@@ -426,7 +429,7 @@ export const KINDS: readonly KindDef[] = [
   },
   {
     id: 'snowflake', name: 'Snowflake', category: 'store', icon: 'snowflake', product: 'Snowflake (external)',
-    description: 'Cloud data warehouse (external).', external: true,
+    description: 'Cloud data warehouse (external).', external: true, roles: ['warehouse', 'external-system'],
     emits: ['sql'], accepts: ['sql', 's3'], defaultIn: 'sql',
     props: [
       str('account', 'Account', '', 'Account identifier, e.g. xy12345.eu-west-1.', { pattern: '^[A-Za-z0-9._-]{0,100}$', patternHint: 'letters, digits, . _ -' }),
@@ -440,10 +443,10 @@ export const KINDS: readonly KindDef[] = [
   // ── Observability ───────────────────────────────────────────────────────
   {
     id: 'prometheus', name: 'Prometheus', category: 'observability', icon: 'prometheus', product: 'Prometheus 2.55',
-    description: 'Scrapes metrics and evaluates alert rules.', external: false,
+    description: 'Scrapes metrics and evaluates alert rules.', external: false, roles: ['metrics-store'], metricFamilies: ['prometheus_build_info', 'prometheus_tsdb_head_series', 'prometheus_rule_evaluation_failures_total'], dataSource: { type: 'prometheus', port: 9090 },
     emits: ['metrics'], accepts: ['metrics'],
     metricsPath: '/metrics', metricsPort: 9090,
-    image: 'prom/prometheus:v2.55.1', ports: [{ container: 9090, host: 9090, name: 'http', prop: 'port' }],
+    image: 'prom/prometheus:v2.55.1', ports: [{ container: 9090, host: 9090, name: 'http', prop: 'port', publish: 'admin' }],
     healthcheck: { test: ['CMD-SHELL', 'wget -q -O /dev/null http://127.0.0.1:9090/-/ready || exit 1'], interval: '10s', timeout: '5s', retries: 5 },
     props: [
       port('port', 'Port', 9090),
@@ -459,9 +462,9 @@ export const KINDS: readonly KindDef[] = [
   },
   {
     id: 'grafana', name: 'Grafana', category: 'observability', icon: 'grafana', product: 'Grafana 11',
-    description: 'Dashboards over Prometheus and other data sources.', external: false,
+    description: 'Dashboards over Prometheus and other data sources.', external: false, roles: ['dashboard'],
     emits: ['metrics'], accepts: ['metrics'],
-    image: 'grafana/grafana:11.3.0', ports: [{ container: 3000, host: 3001, name: 'http', prop: 'port' }],
+    image: 'grafana/grafana:11.3.0', ports: [{ container: 3000, host: 3001, name: 'http', prop: 'port', publish: 'admin' }],
     healthcheck: { test: ['CMD-SHELL', 'wget -q -O /dev/null http://127.0.0.1:3000/api/health || exit 1'], interval: '10s', timeout: '5s', retries: 10 },
     props: [
       port('port', 'Port', 3001),
@@ -472,17 +475,17 @@ export const KINDS: readonly KindDef[] = [
   },
   {
     id: 'jaeger', name: 'Jaeger', category: 'observability', icon: 'jaeger', product: 'Jaeger 1.62 (all-in-one)',
-    description: 'Distributed tracing backend and UI.', external: false,
+    description: 'Distributed tracing backend and UI.', external: false, roles: ['trace-store'], metricFamilies: ['jaeger_collector_spans_received_total', 'jaeger_collector_spans_dropped_total'], dataSource: { type: 'jaeger', port: 16686 },
     emits: ['metrics'], accepts: ['otlp'],
     metricsPath: '/metrics', metricsPort: 14269,
-    image: 'jaegertracing/all-in-one:1.62.0', ports: [{ container: 16686, host: 16686, name: 'ui', prop: 'port' }, { container: 4317, host: 4317, name: 'otlp-grpc' }, { container: 4318, host: 4318, name: 'otlp-http' }],
+    image: 'jaegertracing/all-in-one:1.62.0', ports: [{ container: 16686, host: 16686, name: 'ui', prop: 'port', publish: 'admin' }, { container: 4317, host: 4317, name: 'otlp-grpc' }, { container: 4318, host: 4318, name: 'otlp-http' }],
     healthcheck: { test: ['CMD-SHELL', 'wget -q -O /dev/null http://127.0.0.1:14269/ || exit 1'], interval: '10s', timeout: '5s', retries: 5 },
     props: [port('port', 'UI port', 16686), int('samplingPercent', 'Sampling (%)', 100, 0, 100, 'Share of traces kept.')],
     keywords: ['tracing', 'opentelemetry', 'spans'],
   },
   {
     id: 'otel-collector', name: 'OTel Collector', category: 'observability', icon: 'otel', product: 'OpenTelemetry Collector 0.111 (contrib)',
-    description: 'Receives, processes and exports telemetry.', external: false,
+    description: 'Receives, processes and exports telemetry.', external: false, roles: ['telemetry-pipeline'], metricFamilies: ['otelcol_receiver_accepted_spans', 'otelcol_exporter_sent_spans', 'otelcol_exporter_send_failed_spans'],
     emits: ['otlp', 'metrics'], accepts: ['otlp', 'metrics'],
     metricsPath: '/metrics', metricsPort: 8889,
     image: 'otel/opentelemetry-collector-contrib:0.111.0', ports: [{ container: 4317, host: 14317, name: 'otlp-grpc', prop: 'port' }, { container: 4318, host: 14318, name: 'otlp-http' }],
@@ -494,9 +497,9 @@ export const KINDS: readonly KindDef[] = [
   // ── Security ────────────────────────────────────────────────────────────
   {
     id: 'keycloak', name: 'Keycloak', category: 'security', icon: 'keycloak', product: 'Keycloak 25 (OpenID Connect)',
-    description: 'Identity provider: OAuth 2.0 / OpenID Connect, SSO.', external: false,
+    description: 'Identity provider: OAuth 2.0 / OpenID Connect, SSO.', external: false, roles: ['identity-provider'],
     emits: [], accepts: ['http'], defaultIn: 'http',
-    image: 'quay.io/keycloak/keycloak:25.0.6', ports: [{ container: 8080, host: 8180, name: 'http', prop: 'port' }],
+    image: 'quay.io/keycloak/keycloak:25.0.6', ports: [{ container: 8080, host: 8180, name: 'http', prop: 'port', publish: 'entry' }],
     healthcheck: { test: ['CMD-SHELL', 'bash -c "exec 3<>/dev/tcp/127.0.0.1/8080" || exit 1'], interval: '10s', timeout: '5s', retries: 15, startPeriod: '30s' },
     props: [
       port('port', 'Port', 8180),
@@ -509,7 +512,7 @@ export const KINDS: readonly KindDef[] = [
   },
   {
     id: 'vault', name: 'Vault', category: 'security', icon: 'vault', product: 'HashiCorp Vault 1.17',
-    description: 'Secrets and key management.', external: false,
+    description: 'Secrets and key management.', external: false, roles: ['secrets'],
     emits: [], accepts: ['http'], defaultIn: 'http',
     image: 'hashicorp/vault:1.17.6', ports: [{ container: 8200, host: 8200, name: 'http', prop: 'port' }],
     healthcheck: { test: ['CMD-SHELL', 'wget -q -O /dev/null http://127.0.0.1:8200/v1/sys/health || exit 1'], interval: '10s', timeout: '5s', retries: 5 },
@@ -520,4 +523,9 @@ export const KINDS: readonly KindDef[] = [
     ],
     keywords: ['secrets', 'kms', 'keys', 'hashicorp'],
   },
-];
+] as const satisfies readonly KindDef[];
+
+/** A catalog id: a missing per-kind answer of a `Record<KindId, …>` is a type error. */
+export type KindId = (typeof ENTRIES)[number]['id'];
+
+export const KINDS: readonly KindDef[] = ENTRIES;

@@ -51,12 +51,88 @@ export interface PropDef {
 export interface PortDef {
   /** Port inside the container. */
   container: number;
-  /** Default port on the host; `null` when it is not published. */
+  /** Preferred port on the host when it is published (the next free one is taken on a clash). */
   host: number | null;
   protocol?: 'tcp' | 'udp';
   name: string;
-  /** The prop that overrides the host port, if any. */
+  /** The prop that sets the host port by hand (which also publishes an internal port), if any. */
   prop?: string;
+  /**
+   * Whether the starter stack publishes it on the host by default: `entry` (where users and
+   * callers come in: a gateway's proxy, a web app) and `admin` (a console a person opens:
+   * Grafana, the RabbitMQ management UI) are published on 127.0.0.1; absent, it stays inside
+   * the stack unless a user sets its host port by hand.
+   */
+  publish?: 'entry' | 'admin';
+}
+
+/**
+ * What a kind is for, beyond its category: the facts other code asks instead of naming kind ids.
+ * A kind may have several roles.
+ */
+export const ROLES = [
+  /** A service the user builds: a stand-in runs until its image is set. */
+  'built',
+  /** Serves an API (HTTP, gRPC, GraphQL): an entry point when nothing in the design calls it. */
+  'api',
+  /** A browser front end. */
+  'frontend',
+  /** Runs on a schedule. */
+  'scheduled',
+  /** Devices or sensors publishing telemetry (simulated in the stack). */
+  'device',
+  /** A system run by someone else (drawn and documented, no container). */
+  'external-system',
+  /** Routes calls from outside to services (authentication, rate limits). */
+  'gateway',
+  /** Hosts messaging channels (topics, queues, subjects) between producers and consumers. */
+  'broker',
+  /** Serves files (SFTP). */
+  'file-server',
+  /** Schemas of the records on a broker. */
+  'schema-registry',
+  /** Runs connectors between a broker and other systems (Kafka Connect). */
+  'connector',
+  /** Captures row changes of databases into a broker. */
+  'cdc-connector',
+  /** Stateful stream processing. */
+  'stream-processor',
+  /** A database of tables or documents. */
+  'database',
+  /** A cache or key-value store. */
+  'cache',
+  /** A search engine. */
+  'search',
+  /** Object storage (buckets). */
+  'object-store',
+  /** A data warehouse. */
+  'warehouse',
+  /** Stores metrics and scrapes targets (Prometheus). */
+  'metrics-store',
+  /** Dashboards over data sources (Grafana). */
+  'dashboard',
+  /** Stores traces. */
+  'trace-store',
+  /** Stores logs. */
+  'log-store',
+  /** Receives, processes and forwards telemetry (OpenTelemetry Collector). */
+  'telemetry-pipeline',
+  /** Issues and checks tokens (OpenID Connect). */
+  'identity-provider',
+  /** Keeps secrets. */
+  'secrets',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** A Grafana data-source type (the `type` of a provisioned data source). */
+export type DataSourceType = 'prometheus' | 'loki' | 'tempo' | 'jaeger' | 'grafana-postgresql-datasource' | 'mysql' | 'elasticsearch' | 'grafana-clickhouse-datasource';
+
+/** A Prometheus exporter the starter stack runs beside a kind without a native metrics endpoint. */
+export interface ExporterDef {
+  image: string;
+  port: number;
+  /** Suffix of its service name, e.g. `postgres-exporter`. */
+  name: string;
 }
 
 export interface HealthCheck {
@@ -85,9 +161,25 @@ export interface KindDef {
   accepts: readonly Protocol[];
   /** When an edge into this kind has several possible protocols and none is set, this one is taken. */
   defaultIn?: Protocol;
+  /** What it is for: the facts other code asks instead of naming kind ids. */
+  roles: readonly Role[];
+  /**
+   * Protocols it is the server in the middle for: two components can only exchange Kafka
+   * records, SFTP files or S3 objects through a kind that hosts the protocol.
+   */
+  hosts?: readonly Protocol[];
   /** Exposes a Prometheus metrics endpoint (scraped when wired to Prometheus). */
   metricsPath?: string;
   metricsPort?: number;
+  /** Exporter sidecar the stack adds when it has no metrics endpoint of its own. */
+  exporter?: ExporterDef;
+  /**
+   * Metric families its endpoint (or exporter) exports, as alert rules and dashboards may name
+   * them; a rule names only families some scraped target exports.
+   */
+  metricFamilies?: readonly string[];
+  /** The Grafana data source it becomes when Grafana is wired to it. */
+  dataSource?: { type: DataSourceType; port: number; path?: string };
   props: readonly PropDef[];
   /** Containerised kinds only. */
   image?: string;

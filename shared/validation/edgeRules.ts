@@ -4,7 +4,7 @@ import type { Protocol, TopoEdge, TopoNode } from '../model/types';
 import { OBSERVABILITY_PROTOCOLS, PROTOCOLS } from '../model/types';
 import type { LocalDiag } from './context';
 import { displayName, fewText, listText, protocolName, shown } from './format';
-import { API_PROTOCOLS, bridges, CDC_SOURCES, HOST_PHRASE, hostKind, isMediated, MESSAGING, pairFacts, REQUEST_REPLY } from './protocols';
+import { API_PROTOCOLS, bridges, CDC_SOURCES, HOST_PHRASE, hostKind, isMediated, MESSAGING, pairFacts, REQUEST_REPLY } from '../catalog';
 import type { PropCheck } from './props';
 import { checkProps } from './props';
 

@@ -4,7 +4,7 @@ import { KAFKA_MSGS_PER_PARTITION, RABBITMQ_QUEUE_MAX_MSGS } from '../assumption
 import type { EdgeInfo, Index, NodeInfo } from '../context';
 import { edgeBool, edgeNum, edgePath, edgeStr, edgesWith, makeDiagnostic, nodePath, nodeProp, nodesWhere, nodeStr } from '../context';
 import { fewText, listText, num } from '../format';
-import { MESSAGING } from '../protocols';
+import { MESSAGING } from '../../catalog';
 
 /** Brokers, topics and queues: who publishes, who consumes, dead letters, capacity. */
 export function messagingRules(index: Index, out: Diagnostic[]): void {

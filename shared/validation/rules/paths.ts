@@ -3,7 +3,7 @@ import { MAX_UNGUARDED_HOPS, SYNC_TPS_MAX } from '../assumptions';
 import type { EdgeInfo, Index, NodeInfo } from '../context';
 import { edgeBool, edgeNum, edgePath, edgesWith, makeDiagnostic, nodeNum, nodePath } from '../context';
 import { fewText, listText, num } from '../format';
-import { API_PROTOCOLS, REQUEST_REPLY } from '../protocols';
+import { API_PROTOCOLS, REQUEST_REPLY } from '../../catalog';
 import { requiredTps } from './messaging';
 import { carriesData } from './structure';
 

@@ -4,7 +4,7 @@ import { HIGH_AVAILABILITY_PERCENT } from '../assumptions';
 import type { Index, NodeInfo } from '../context';
 import { edgeBool, edgePath, edgesWith, makeDiagnostic, nodePath, nodesWhere, nodeStr } from '../context';
 import { listText, num, protocolName, shown } from '../format';
-import { API_PROTOCOLS } from '../protocols';
+import { API_PROTOCOLS } from '../../catalog';
 
 /** Security and observability: authentication, zones, mTLS, metrics and dashboards. */
 export function securityRules(index: Index, out: Diagnostic[]): void {

@@ -3,7 +3,7 @@ import type { Diagnostic } from '../../model/types';
 import type { EdgeInfo, Index, NodeInfo } from '../context';
 import { edgeBool, edgeNum, edgePath, edgeStr, edgesWith, makeDiagnostic, nodePath, nodeProp, nodesWhere, repeatedEdges } from '../context';
 import { fewText, listText, num, protocolName, shown } from '../format';
-import { API_PROTOCOLS } from '../protocols';
+import { API_PROTOCOLS } from '../../catalog';
 
 /** Structure of the design: ids, zones, unconnected parts, duplicates, ports, ownership. */
 export function structureRules(index: Index, out: Diagnostic[]): void {

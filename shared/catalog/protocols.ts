@@ -1,11 +1,13 @@
-import type { KindDef } from '../catalog';
-import { compatibleProtocols, defaultProtocol, getKind, KINDS } from '../catalog';
+import type { KindDef } from './types';
+import { compatibleProtocols, defaultProtocol } from './compat';
+import { KINDS } from './kinds';
 import type { Protocol } from '../model/types';
 import { MESSAGING_PROTOCOLS, SYNC_PROTOCOLS } from '../model/types';
 
 /**
- * Protocol facts validation needs beyond the catalog's compatibility table, memoised per kind
- * pair (35 kinds, so at most 1,225 pairs).
+ * Protocol facts beyond the compatibility table, memoised per kind pair: which protocols make
+ * sense between two kinds and which one a connection that names none carries. Validation, the
+ * resolved model and every generator take a connection's protocol from here, so they agree.
  */
 
 /** Request-reply protocols: the caller waits for the answer (API calls and database queries). */
@@ -17,18 +19,14 @@ export const MESSAGING: ReadonlySet<Protocol> = new Set<Protocol>(MESSAGING_PROT
 /**
  * Protocols that need a server in the middle: two services can't exchange Kafka messages, SFTP
  * files or S3 objects without a broker, SFTP server or object store between them. An edge over
- * one of these must have such a host at one end. (Legacy systems count as their own queue
- * manager and file server.)
+ * one of these must have such a host at one end: a kind whose catalog entry `hosts` it (legacy
+ * systems count as their own queue manager and file server). Hosts of a protocol in catalog
+ * order, containerised kinds first (the one a message suggests).
  */
-const HOSTS: Partial<Record<Protocol, readonly string[]>> = {
-  kafka: ['kafka'],
-  amqp: ['rabbitmq'],
-  mqtt: ['mqtt-broker'],
-  nats: ['nats'],
-  jms: ['ibm-mq', 'legacy-system'],
-  sftp: ['sftp-server', 'legacy-system'],
-  s3: ['object-storage'],
-};
+const HOSTS = new Map<Protocol, KindDef[]>();
+for (const k of [...KINDS.filter((k) => !k.external), ...KINDS.filter((k) => k.external)]) {
+  for (const p of k.hosts ?? []) HOSTS.set(p, [...(HOSTS.get(p) ?? []), k]);
+}
 
 /** How a message names the host a protocol needs. */
 export const HOST_PHRASE: Partial<Record<Protocol, string>> = {
@@ -42,18 +40,16 @@ export const HOST_PHRASE: Partial<Record<Protocol, string>> = {
 };
 
 export function isMediated(p: Protocol): boolean {
-  return HOSTS[p] !== undefined;
+  return HOSTS.has(p);
 }
 
 export function hostsProtocol(k: KindDef, p: Protocol): boolean {
-  const hosts = HOSTS[p];
-  return hosts === undefined || hosts.includes(k.id);
+  return !isMediated(p) || (k.hosts ?? []).includes(p);
 }
 
 /** The catalog kind a message suggests as the host of `p`. */
 export function hostKind(p: Protocol): KindDef | undefined {
-  const id = HOSTS[p]?.[0];
-  return id ? getKind(id) : undefined;
+  return HOSTS.get(p)?.[0];
 }
 
 export interface PairFacts {
@@ -97,17 +93,25 @@ export function bridges(from: KindDef, to: KindDef): KindDef[] {
   if (!b) {
     const order = ['plumbing', 'service', 'broker', 'gateway', 'store', 'observability', 'security'];
     b = KINDS.filter((k) => !k.external && k.id !== from.id && k.id !== to.id && pairFacts(from, k).viable.length > 0 && pairFacts(k, to).viable.length > 0)
-      .filter((k) => k.id !== 'schema-registry')
+      .filter((k) => !k.roles.includes('schema-registry'))
       .sort((x, y) => preference(x) - preference(y) || order.indexOf(x.category) - order.indexOf(y.category) || (x.id < y.id ? -1 : 1));
     bridgeCache.set(key, b);
   }
   return b;
 }
 
-/** Workers first: they are what people usually put between two things that don't fit. */
+/**
+ * Workers first: they are what people usually put between two things that don't fit; then
+ * stream processors, API services, CDC connectors and brokers.
+ */
 function preference(k: KindDef): number {
-  const rank: Record<string, number> = { worker: 0, flink: 1, 'rest-service': 2, debezium: 3, kafka: 4 };
-  return rank[k.id] ?? 10;
+  const r = k.roles;
+  if (r.includes('built') && !r.includes('api') && !r.includes('frontend') && !r.includes('scheduled')) return 0;
+  if (r.includes('stream-processor')) return 1;
+  if (r.includes('built') && r.includes('api')) return 2 + KINDS.indexOf(k) / 1000;
+  if (r.includes('cdc-connector')) return 3;
+  if (r.includes('broker')) return 4 + KINDS.indexOf(k) / 1000;
+  return 10;
 }
 
 /** Kinds that can be the source of change data capture (from the catalog: those emitting `cdc`). */
