@@ -5,6 +5,8 @@ import type { Diagnostic, Protocol, Requirements, TopoEdge, TopoNode, Topology }
 import { MESSAGING_PROTOCOLS, OBSERVABILITY_PROTOCOLS, SYNC_PROTOCOLS } from '../../shared/model/types';
 import { edgeDetail, edgeProtocol } from '../mermaid/edges';
 import { andList, code, md } from './markdown';
+import { resolve } from '../../shared/resolve';
+import type { ResolvedDesign } from '../../shared/resolve';
 
 /** A node with its catalog entry and its settings (defaults filled in). */
 export interface NodeInfo {
@@ -47,9 +49,12 @@ export class Ctx {
   readonly byId: Map<string, NodeInfo>;
   readonly edges: EdgeInfo[];
   readonly diagnostics: Diagnostic[];
+  /** The resolved design: what the stack and the exports generate from. */
+  readonly resolved: ResolvedDesign;
 
-  constructor(doc: Topology, diagnostics: Diagnostic[]) {
+  constructor(doc: Topology, diagnostics: Diagnostic[], resolved: ResolvedDesign = resolve(doc)) {
     this.doc = doc;
+    this.resolved = resolved;
     this.req = doc.requirements ?? {};
     this.diagnostics = diagnostics;
     this.nodes = [];

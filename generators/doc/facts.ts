@@ -29,51 +29,28 @@ export function kafkaTopics(ctx: Ctx, broker: NodeInfo): string[] {
   return [...new Set(out)];
 }
 
-/** Dead-letter topics, queues and folders the design asks for (named as the starter stack names them). */
+/** Dead-letter topics, queues and folders of the design, as the starter stack creates them (from the resolved model). */
 export function deadLetters(ctx: Ctx): DeadLetter[] {
   const out: DeadLetter[] = [];
-  const seen = new Map<NodeInfo, Set<string>>();
-  const add = (d: DeadLetter) => {
-    let names = seen.get(d.broker);
-    if (!names) seen.set(d.broker, (names = new Set()));
-    if (names.has(d.name)) return;
-    names.add(d.name);
-    out.push(d);
-  };
-  for (const b of ctx.ofKind('kafka')) {
-    const list = Array.isArray(b.props.topics) ? (b.props.topics as Record<string, unknown>[]) : [];
-    for (const t of list) if (t && t.deadLetter === true && typeof t.name === 'string') add({ broker: b, name: `${t.name}.dlt`, what: 'topic' });
-    for (const e of ctx.outOf(b.id)) {
-      if (e.protocol !== 'kafka' || e.props.deadLetter !== true) continue;
-      const topics = str(e.props, 'topic') ? [str(e.props, 'topic')] : kafkaTopics(ctx, b);
-      for (const t of topics) add({ broker: b, name: `${t}.dlt`, what: 'topic', via: e });
-    }
-  }
-  for (const b of ctx.ofKind('rabbitmq')) {
-    const list = Array.isArray(b.props.queues) ? (b.props.queues as Record<string, unknown>[]) : [];
-    for (const q of list) if (q && q.deadLetter === true && typeof q.name === 'string') add({ broker: b, name: `${q.name}.dlq`, what: 'queue' });
-    for (const e of ctx.outOf(b.id)) {
-      if (e.protocol !== 'amqp' || e.props.deadLetter !== true) continue;
-      const queue = str(e.props, 'queue') || `${e.to.id}.${str(e.props, 'exchange') || 'events'}`;
-      add({ broker: b, name: `${queue}.dlq`, what: 'queue', via: e });
-    }
-  }
-  for (const b of ctx.ofKind('nats')) {
-    for (const e of ctx.outOf(b.id)) if (e.protocol === 'nats' && e.props.deadLetter === true) add({ broker: b, name: `${str(e.props, 'subject') || e.to.id}.dlq`, what: 'topic', via: e });
-  }
-  for (const b of ctx.ofKind('ibm-mq')) {
-    if ((num(b.props, 'backoutThreshold') ?? 0) <= 0) continue;
-    const written = [...(Array.isArray(b.props.queues) ? (b.props.queues as unknown[]).filter((q): q is string => typeof q === 'string') : [])];
-    for (const e of ctx.into(b.id)) if (e.protocol === 'jms') written.push(str(e.props, 'queue') || `${e.from.id.toUpperCase().replace(/-/g, '_')}.EVENTS`.slice(0, 48));
-    for (const e of ctx.outOf(b.id)) {
-      if (e.protocol !== 'jms') continue;
-      for (const q of str(e.props, 'queue') ? [str(e.props, 'queue')] : [...new Set(written)]) add({ broker: b, name: `${q}.BACKOUT`, what: 'backout queue', via: e });
+  for (const plan of ctx.resolved.messaging) {
+    const broker = ctx.byId.get(plan.broker.id);
+    if (!broker) continue;
+    for (const c of plan.channels) {
+      if (c.role !== 'dead-letter' || (plan.protocol === 'amqp' && c.kind === 'exchange')) continue;
+      const sub = plan.subscriptions.find((s) => s.deadLetter.includes(c.name));
+      const via = sub ? ctx.edges.find((e) => e.id === sub.flow.id) : undefined;
+      out.push({ broker, name: c.name, what: plan.protocol === 'jms' ? 'backout queue' : c.kind === 'queue' ? 'queue' : 'topic', ...(via ? { via } : {}) });
     }
   }
   for (const s of ctx.ofKind('sftp-server')) {
-    for (const e of ctx.edgesAt(s.id)) if (e.protocol === 'sftp' && e.props.deadLetter === true) add({ broker: s, name: `${str(e.props, 'path') || '/upload'}/failed`, what: 'folder', via: e });
+    for (const e of ctx.edgesAt(s.id)) if (e.protocol === 'sftp' && e.props.deadLetter === true) out.push({ broker: s, name: `${str(e.props, 'path') || '/upload'}/failed`, what: 'folder', via: e });
   }
   return out;
+}
+
+/** Whether a connection is a consumer's that dead-letters what it cannot process. */
+export function deadLettering(ctx: Ctx, e: EdgeInfo): boolean {
+  return ctx.resolved.messaging.some((p) => p.subscriptions.some((s) => s.flow.id === e.id && s.deadLetter.length > 0));
 }
 
 /** Prometheus servers and the nodes each scrapes (metrics links, whichever way drawn). */

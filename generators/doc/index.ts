@@ -2,6 +2,7 @@ import type { Diagnostic, Topology } from '../../shared/model/types';
 import { generateMermaid } from '../mermaid';
 import { edgeDetail } from '../mermaid/edges';
 import { designChecks } from './checks';
+import { deadLettering } from './facts';
 import type { Answer } from './context';
 import { Ctx, filled, protocolName, str } from './context';
 import { code, literal, md, row } from './markdown';
@@ -120,7 +121,7 @@ export function generateIntegrationDoc(design: Topology, diagnostics?: Diagnosti
   if (ctx.edges.length) {
     out.push(row(['From', 'To', 'Protocol', 'Details']), row(['---', '---', '---', '---']));
     for (const e of ctx.edges) {
-      const details = [edgeDetail(e.edge, e.protocol), e.props.deadLetter === true ? 'dead-letter' : '', (typeof e.props.retries === 'number' && e.props.retries > 0) ? `${e.props.retries} retries` : '', e.props.circuitBreaker === true ? 'circuit breaker' : '', (typeof e.props.timeoutMs === 'number' && e.props.timeoutMs > 0) ? `timeout ${e.props.timeoutMs} ms` : '', typeof e.edge.label === 'string' ? e.edge.label : '', str(e.props, 'description')]
+      const details = [edgeDetail(e.edge, e.protocol), deadLettering(ctx, e) ? 'dead-letter' : '', (typeof e.props.retries === 'number' && e.props.retries > 0) ? `${e.props.retries} retries` : '', e.props.circuitBreaker === true ? 'circuit breaker' : '', (typeof e.props.timeoutMs === 'number' && e.props.timeoutMs > 0) ? `timeout ${e.props.timeoutMs} ms` : '', typeof e.edge.label === 'string' ? e.edge.label : '', str(e.props, 'description')]
         .filter(Boolean)
         .map((d) => md(d, 300));
       out.push(row([code(e.from.id), code(e.to.id), e.protocol ? protocolName(e.protocol) : '_not set_', details.join('; ')]));

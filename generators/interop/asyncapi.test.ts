@@ -36,26 +36,35 @@ describe('generateAsyncApi', () => {
 
     const addresses = api.channels().all().map((c) => c.address()).sort();
     expect(addresses).toEqual(
-      ['audit', 'orders.events', 'payments.settled', 'orders.events', 'mailer.orders.events', 'sensors/telemetry', 'payments.refunds', 'CORE_BANK.EVENTS'].sort(),
+      [
+        // Kafka: the listed topic, the producers' topics (named after their services), a dead-letter topic per topic read.
+        'audit', 'orders-api.events', 'payments.settled', 'orders.events', 'audit.dlt', 'orders-api.events.dlt', 'payments.settled.dlt', 'orders.events.dlt',
+        // RabbitMQ: the exchange, the consumer's queue, its dead-letter queue and the dead-letter exchange.
+        'orders-api.events', 'mailer.orders-api.events', 'mailer.orders-api.events.dlq', 'topoforge.dlx',
+        'sensors/telemetry',
+        'payments.refunds', 'payments.refunds.dlq',
+        // IBM MQ: the queue and its backout queue.
+        'CORE_BANKING.EVENTS', 'CORE_BANKING.EVENTS.BACKOUT',
+      ].sort(),
     );
 
     const ops = api.operations().all().map((o) => `${o.action()} ${o.channels().all()[0]!.address()} ${o.json()['x-topoforge-edge']}`).sort();
     expect(ops).toEqual(
       [
-        'send orders.events orders->bus',
+        'send orders-api.events orders->bus',
         'send payments.settled payments->bus',
         'receive audit bus->billing',
-        'receive orders.events bus->billing',
+        'receive orders-api.events bus->billing',
         'receive payments.settled bus->billing',
         'receive orders.events bus->shipping',
-        'send orders.events orders->mq',
-        'receive mailer.orders.events mq->mailer',
+        'send orders-api.events orders->mq',
+        'receive mailer.orders-api.events mq->mailer',
         'send sensors/telemetry sensors->mosquitto',
         'receive sensors/telemetry mosquitto->ingest',
         'send payments.refunds payments->nats',
         'receive payments.refunds nats->notifier',
-        'send CORE_BANK.EVENTS core-bank->ibmmq',
-        'receive CORE_BANK.EVENTS ibmmq->ledger',
+        'send CORE_BANKING.EVENTS core-bank->ibmmq',
+        'receive CORE_BANKING.EVENTS ibmmq->ledger',
       ].sort(),
     );
   });

@@ -1,29 +1,28 @@
-import { messagingFlows } from '../../shared/model/channels';
-import type { BrokerFlows, ChannelDef, SendFlow } from '../../shared/model/channels';
 import type { Topology } from '../../shared/model/types';
+import type { BrokerPlan, Channel, Publication, ResolvedDesign } from '../../shared/resolve';
 import type { KEdge, KNode } from './util';
-import { int, internalPort, oneLine, readDesign, safeKey, str, toYaml } from './util';
+import { internalPort, oneLine, readDesign, safeKey, str, toYaml } from './util';
 import { redactSecrets } from '../../shared/validation/rules/secrets';
-import { derived } from '../derived';
 
 /**
- * `asyncapi.yaml` (AsyncAPI 3.0): the design's event-driven side. A server per broker (the
- * address components use inside the stack), a channel per topic, exchange, queue or subject
- * (names as the stack creates them, from `shared/model/channels.ts`), an operation per producer
- * (send) and consumer (receive) connection, a placeholder message per channel with its data
- * format, and the schema registry where one is wired to Kafka.
+ * `asyncapi.yaml` (AsyncAPI 3.0): the design's event-driven side. A server per broker and
+ * protocol (the address components use inside the stack), a channel per topic, exchange, queue
+ * or subject (the resolved model's channels, dead-letter and retry ones included: the names the
+ * stack creates), an operation per producer (send) and consumer (receive) connection, a
+ * placeholder message per channel with its data format, and the schema registry where one is
+ * wired to Kafka.
  */
 
-const SERVER_PROTOCOL: Record<string, { protocol: string; version?: string }> = {
+const SERVER_PROTOCOL: Record<BrokerPlan['protocol'], { protocol: string; version?: string }> = {
   kafka: { protocol: 'kafka', version: '3.8' },
-  rabbitmq: { protocol: 'amqp', version: '0-9-1' },
-  'mqtt-broker': { protocol: 'mqtt', version: '5' },
+  amqp: { protocol: 'amqp', version: '0-9-1' },
+  mqtt: { protocol: 'mqtt', version: '5' },
   nats: { protocol: 'nats', version: '2.10' },
-  'ibm-mq': { protocol: 'ibmmq' },
+  jms: { protocol: 'ibmmq' },
 };
 
 /** What a producer writes to: a topic, a RabbitMQ exchange, a subject or a queue. */
-const SEND_KIND: Record<string, ChannelDef['kind']> = { kafka: 'topic', rabbitmq: 'exchange', 'mqtt-broker': 'topic', nats: 'subject', 'ibm-mq': 'queue' };
+const SEND_KIND: Record<BrokerPlan['protocol'], Channel['kind']> = { kafka: 'topic', amqp: 'exchange', mqtt: 'topic', nats: 'subject', jms: 'queue' };
 
 const CONTENT_TYPES: Record<string, string> = {
   json: 'application/json',
@@ -63,20 +62,21 @@ function registryNeighbours(edges: readonly KEdge[]): Map<string, KNode[]> {
     if (list) list.push(n);
     else out.set(id, [n]);
   };
+  const isRegistry = (n: KNode) => n.kind.roles.includes('schema-registry');
   for (const e of edges) {
-    if (e.to.kind.id === 'schema-registry') add(e.from.id, e.to);
+    if (isRegistry(e.to)) add(e.from.id, e.to);
     // A connection from a node to itself counts once.
-    if (e.from.kind.id === 'schema-registry' && e.from.id !== e.to.id) add(e.to.id, e.from);
+    if (isRegistry(e.from) && e.from.id !== e.to.id) add(e.to.id, e.from);
   }
   return out;
 }
 
 /** Schema registries wired to a broker: directly, or through one of the broker's clients. */
-function registriesFor(ctx: Ctx, flows: BrokerFlows): KNode[] {
+function registriesFor(ctx: Ctx, plan: BrokerPlan): KNode[] {
   const linked = (id: string) => ctx.registriesOf.get(id) ?? [];
-  const direct = linked(flows.broker);
+  const direct = linked(plan.broker.id);
   if (direct.length > 0) return dedupe(direct);
-  const clients = [...flows.sends.map((s) => s.client), ...flows.receives.map((r) => r.client)];
+  const clients = [...plan.publications.map((s) => s.client.id), ...plan.subscriptions.map((r) => r.client.id)];
   return dedupe(clients.flatMap(linked));
 }
 
@@ -85,25 +85,28 @@ function dedupe<T>(list: T[]): T[] {
 }
 
 /** The payload format on a channel: the producer's own choice, the broker's, the registry's, then the defaults. */
-function formatOf(ctx: Ctx, broker: KNode, sends: readonly SendFlow[], registry: KNode | undefined): string {
-  const producers = sends.map((s) => ctx.byId.get(s.client)!).filter(Boolean);
+function formatOf(ctx: Ctx, broker: KNode, sends: readonly Publication[], registry: KNode | undefined): string {
+  const producers = sends.map((s) => ctx.byId.get(s.client.id)!).filter(Boolean);
   const ownOf = (n: KNode) => (typeof n.own.dataFormat === 'string' ? n.own.dataFormat : '');
   for (const p of producers) if (ownOf(p)) return ownOf(p);
-  if (broker.kind.id === 'kafka' && typeof broker.own.serialization === 'string') return broker.own.serialization;
+  if (typeof broker.own.serialization === 'string') return broker.own.serialization;
   if (registry) return str(registry.props, 'format').toLowerCase() || 'avro';
   for (const p of producers) if (str(p.props, 'dataFormat')) return str(p.props, 'dataFormat');
-  if (broker.kind.id === 'kafka') return str(broker.props, 'serialization') || 'json';
-  return 'json';
+  return str(broker.props, 'serialization') || 'json';
+}
+
+/** Whether a design has anything for an AsyncAPI document to describe. */
+export function hasMessaging(design: Topology | ResolvedDesign): boolean {
+  return readDesign(design).resolved.messaging.length > 0;
 }
 
 export function generateAsyncApi(design: Topology): string {
   // Credentials typed into the design are written as ${VARIABLE} references (TF509).
-  const doc = derived(design, redactSecrets, () => redactSecrets(design)).doc;
-  const { edges, byId } = readDesign(doc);
+  const doc = redactSecrets(design).doc;
+  const { edges, byId, resolved } = readDesign(doc);
   const ctx: Ctx = { byId, edges, registriesOf: registryNeighbours(edges) };
   const edgeById = new Map<string, KEdge>();
   for (const e of edges) if (!edgeById.has(e.id)) edgeById.set(e.id, e);
-  const all = derived(doc, messagingFlows, () => messagingFlows(doc)).filter((f) => byId.has(f.broker));
 
   const servers: Record<string, unknown> = {};
   const channels: Record<string, unknown> = {};
@@ -114,11 +117,11 @@ export function generateAsyncApi(design: Topology): string {
   const operationKeys = new Set<string>();
   const serverKeys = new Set<string>();
 
-  for (const flows of all) {
-    const broker = byId.get(flows.broker)!;
-    const sp = SERVER_PROTOCOL[broker.kind.id]!;
-    const serverKey = safeKey(broker.id, serverKeys);
-    const registries = broker.kind.id === 'kafka' ? registriesFor(ctx, flows) : [];
+  for (const plan of resolved.messaging) {
+    const broker = byId.get(plan.broker.id)!;
+    const sp = SERVER_PROTOCOL[plan.protocol];
+    const serverKey = safeKey(resolved.messaging.filter((p) => p.broker === plan.broker).length > 1 ? `${broker.id}-${plan.protocol}` : broker.id, serverKeys);
+    const registries = plan.protocol === 'kafka' ? registriesFor(ctx, plan) : [];
     const registry = registries[0];
     const registryUrl = registry ? `http://${registry.id}:${internalPort(registry)}` : undefined;
     servers[serverKey] = {
@@ -133,27 +136,27 @@ export function generateAsyncApi(design: Topology): string {
             bindings: { kafka: { schemaRegistryUrl: registryUrl, schemaRegistryVendor: 'confluent', bindingVersion: '0.5.0' } },
           }
         : {}),
-      ...(broker.kind.id === 'ibm-mq' ? { bindings: { ibmmq: { ccdtQueueManagerName: str(broker.props, 'queueManager') || 'QM1', bindingVersion: '0.1.0' } } } : {}),
+      ...(plan.protocol === 'jms' ? { bindings: { ibmmq: { ccdtQueueManagerName: str(broker.props, 'queueManager') || 'QM1', bindingVersion: '0.1.0' } } } : {}),
       'x-topoforge-node': broker.id,
     };
 
     // Channels, each with one placeholder message.
-    const sendsTo = new Map<string, SendFlow[]>();
-    for (const s of flows.sends) {
+    const sendsTo = new Map<string, Publication[]>();
+    for (const s of plan.publications) {
       const list = sendsTo.get(s.channel);
       if (list) list.push(s);
       else sendsTo.set(s.channel, [s]);
     }
     const channelKeyOf = new Map<string, string>();
     const messageKeyOf = new Map<string, string>();
-    for (const c of flows.channels) {
+    for (const c of plan.channels) {
       const key = safeKey(`${broker.id}.${c.name}`, channelKeys);
       channelKeyOf.set(`${c.kind}:${c.name}`, key);
       const sends = sendsTo.get(c.name) ?? [];
       const format = formatOf(ctx, broker, sends, registry);
       const msgKey = safeKey(`${broker.id}.${c.name}.message`, messageKeys);
       messageKeyOf.set(`${c.kind}:${c.name}`, msgKey);
-      const producers = sends.map((s) => s.client);
+      const producers = sends.map((s) => s.client.id);
       const subject = `${c.name}-value`;
       messages[msgKey] = {
         name: msgKey,
@@ -184,7 +187,7 @@ export function generateAsyncApi(design: Topology): string {
         description: channelDescription(broker, c),
         servers: [{ $ref: `#/servers/${serverKey}` }],
         messages: { [msgKey]: { $ref: `#/components/messages/${msgKey}` } },
-        ...channelBindings(broker, c),
+        ...channelBindings(plan, broker, c),
       };
     }
 
@@ -192,37 +195,39 @@ export function generateAsyncApi(design: Topology): string {
       operations[safeKey(name, operationKeys)] = body;
     };
     const msgRefs = (channelKey: string, kind: string, name: string) => [{ $ref: `#/channels/${channelKey}/messages/${messageKeyOf.get(`${kind}:${name}`)!}` }];
-    const sendKind = SEND_KIND[broker.kind.id] ?? 'topic';
-    for (const s of flows.sends) {
+    const sendKind = SEND_KIND[plan.protocol];
+    for (const s of plan.publications) {
       const key = channelKeyOf.get(`${sendKind}:${s.channel}`);
-      // A client readDesign left out (an invalid id) has no operation.
-      const client = byId.get(s.client);
+      const client = byId.get(s.client.id);
       if (!key || !client) continue;
-      op(`${s.client}.send.${s.channel}`, {
+      op(`${s.client.id}.send.${s.channel}`, {
         action: 'send',
         channel: { $ref: `#/channels/${key}` },
         title: `${oneLine(client.label, 80)} sends to ${s.channel}`,
-        summary: `Connection ${s.edge}`,
+        summary: `Connection ${s.flow.id}` + (s.cdc ? `; change events of ${s.cdc.table} in ${s.cdc.database.id}` : ''),
         messages: msgRefs(key, sendKind, s.channel),
-        ...sendBindings(broker, s.routingKey, edgeById.get(s.edge)),
-        'x-topoforge-edge': s.edge,
+        ...sendBindings(plan, broker, s.routingKey, edgeById.get(s.flow.id)),
+        'x-topoforge-edge': s.flow.id,
       });
     }
-    const receiveKind = broker.kind.id === 'rabbitmq' ? 'queue' : sendKind;
-    for (const r of flows.receives) {
-      const client = byId.get(r.client);
+    const receiveKind = plan.protocol === 'amqp' ? 'queue' : sendKind;
+    for (const r of plan.subscriptions) {
+      const client = byId.get(r.client.id);
       if (!client) continue;
       for (const ch of r.channels) {
         const key = channelKeyOf.get(`${receiveKind}:${ch}`);
         if (!key) continue;
-        op(`${r.client}.receive.${ch}`, {
+        op(`${r.client.id}.receive.${ch}`, {
           action: 'receive',
           channel: { $ref: `#/channels/${key}` },
           title: `${oneLine(client.label, 80)} receives from ${ch}`,
-          summary: `Connection ${r.edge}` + (r.boundTo && r.boundTo.length > 0 ? `; queue bound to ${r.boundTo.join(', ')} with key ${r.routingKey ?? '#'}` : ''),
+          summary:
+            `Connection ${r.flow.id}` +
+            (r.boundTo && r.boundTo.length > 0 ? `; queue bound to ${r.boundTo.join(', ')} with key ${r.routingKey ?? '#'}` : '') +
+            (r.deadLetter.length > 0 ? `; what it cannot process goes to ${r.deadLetter.join(', ')}` : ''),
           messages: msgRefs(key, receiveKind, ch),
-          ...receiveBindings(broker, r.group, edgeById.get(r.edge)),
-          'x-topoforge-edge': r.edge,
+          ...receiveBindings(plan, broker, r.group, edgeById.get(r.flow.id)),
+          'x-topoforge-edge': r.flow.id,
         });
       }
     }
@@ -249,38 +254,33 @@ export function generateAsyncApi(design: Topology): string {
   return toYaml(out, ['AsyncAPI 3.0 description of the design\'s messaging, generated by Topoforge.']);
 }
 
-function channelDescription(broker: KNode, c: ChannelDef): string {
+function channelDescription(broker: KNode, c: Channel): string {
   const what = c.kind === 'exchange' ? `${c.exchangeType ?? 'topic'} exchange` : c.kind;
-  return `${what[0]!.toUpperCase()}${what.slice(1)} on ${broker.id}${c.listed ? ' (declared in its settings)' : ' (named by a connection or by default)'}.`;
+  const why = c.role === 'dead-letter' ? ` (dead-letter ${c.kind} of ${c.serves})` : c.role === 'retry' ? ` (redelivers to ${c.serves} after a delay)` : c.listed ? ' (declared in its settings)' : ' (named by a connection or by default)';
+  return `${what[0]!.toUpperCase()}${what.slice(1)} on ${broker.id}${why}.`;
 }
 
-function channelBindings(broker: KNode, c: ChannelDef): Record<string, unknown> {
-  switch (broker.kind.id) {
-    case 'kafka': {
-      const topics = Array.isArray(broker.props.topics) ? (broker.props.topics as Record<string, unknown>[]) : [];
-      const t = topics.find((x) => x && x.name === c.name) ?? {};
-      const partitions = int(t, 'partitions') || int(broker.props, 'defaultPartitions') || 3;
-      const retentionHours = int(t, 'retentionHours') || int(broker.props, 'retentionHours') || 168;
-      const cleanup = str(t, 'cleanupPolicy') === 'compact' ? 'compact' : 'delete';
+function channelBindings(plan: BrokerPlan, broker: KNode, c: Channel): Record<string, unknown> {
+  switch (plan.protocol) {
+    case 'kafka':
       return {
         bindings: {
           kafka: {
             topic: c.name,
-            partitions,
-            replicas: int(broker.props, 'replicationFactor') || 1,
-            topicConfiguration: { 'cleanup.policy': [cleanup], 'retention.ms': retentionHours * 3_600_000 },
+            partitions: c.partitions ?? 3,
+            replicas: typeof broker.props.replicationFactor === 'number' ? broker.props.replicationFactor : 1,
+            topicConfiguration: { 'cleanup.policy': [c.cleanupPolicy ?? 'delete'], 'retention.ms': (c.retentionHours ?? 168) * 3_600_000 },
             bindingVersion: '0.5.0',
           },
         },
       };
-    }
-    case 'rabbitmq': {
+    case 'amqp': {
       const vhost = str(broker.props, 'vhost') || '/';
       return c.kind === 'exchange'
         ? { bindings: { amqp: { is: 'routingKey', exchange: { name: c.name, type: c.exchangeType ?? 'topic', durable: true, autoDelete: false, vhost }, bindingVersion: '0.3.0' } } }
-        : { bindings: { amqp: { is: 'queue', queue: { name: c.name, durable: true, exclusive: false, autoDelete: false, vhost }, bindingVersion: '0.3.0' } } };
+        : { bindings: { amqp: { is: 'queue', queue: { name: c.name, durable: c.durable !== false, exclusive: false, autoDelete: false, vhost }, bindingVersion: '0.3.0' } } };
     }
-    case 'ibm-mq':
+    case 'jms':
       return { bindings: { ibmmq: { destinationType: 'queue', queue: { objectName: c.name }, bindingVersion: '0.1.0' } } };
     default:
       return {};
@@ -292,27 +292,27 @@ function qosOf(broker: KNode, e: KEdge | undefined): number {
   return q === 0 || q === 2 ? q : 1;
 }
 
-function sendBindings(broker: KNode, routingKey: string | undefined, e: KEdge | undefined): Record<string, unknown> {
-  switch (broker.kind.id) {
-    case 'rabbitmq':
+function sendBindings(plan: BrokerPlan, broker: KNode, routingKey: string | undefined, e: KEdge | undefined): Record<string, unknown> {
+  switch (plan.protocol) {
+    case 'amqp':
       return { bindings: { amqp: { cc: [routingKey ?? '#'], deliveryMode: 2, bindingVersion: '0.3.0' } } };
-    case 'mqtt-broker':
+    case 'mqtt':
       return { bindings: { mqtt: { qos: qosOf(broker, e), retain: false, bindingVersion: '0.2.0' } } };
     default:
       return {};
   }
 }
 
-function receiveBindings(broker: KNode, group: string | undefined, e: KEdge | undefined): Record<string, unknown> {
-  switch (broker.kind.id) {
+function receiveBindings(plan: BrokerPlan, broker: KNode, group: string | undefined, e: KEdge | undefined): Record<string, unknown> {
+  switch (plan.protocol) {
     case 'kafka':
       return group ? { bindings: { kafka: { groupId: { type: 'string', enum: [group] }, bindingVersion: '0.5.0' } } } : {};
-    case 'rabbitmq':
+    case 'amqp':
       return { bindings: { amqp: { ack: str(broker.props, 'ack') !== 'auto', bindingVersion: '0.3.0' } } };
-    case 'mqtt-broker':
+    case 'mqtt':
       return { bindings: { mqtt: { qos: qosOf(broker, e), bindingVersion: '0.2.0' } } };
     case 'nats':
-      return { bindings: { nats: { queue: (e?.to.id ?? 'consumers').slice(0, 255), bindingVersion: '0.1.0' } } };
+      return { bindings: { nats: { queue: (group ?? e?.to.component.service ?? 'consumers').slice(0, 255), bindingVersion: '0.1.0' } } };
     default:
       return {};
   }

@@ -1,10 +1,8 @@
 import type { Topology } from '../../shared/model/types';
 import type { OutputFile } from '../types';
-import { generateAsyncApi } from './asyncapi';
+import { generateAsyncApi, hasMessaging } from './asyncapi';
 import { generateDrawio } from './drawio';
 import { gatewayRoutes, generateOpenApi } from './openapi';
-import { messagingFlows } from '../../shared/model/channels';
-import { derived } from '../derived';
 
 /**
  * Interoperability: exports to AsyncAPI, OpenAPI and draw.io, and imports from docker-compose
@@ -28,7 +26,7 @@ export { IMPORT_CODES } from './codes';
  */
 export function interopFiles(doc: Topology): OutputFile[] {
   const files: OutputFile[] = [];
-  if (derived(doc, messagingFlows, () => messagingFlows(doc)).length > 0) files.push({ path: 'asyncapi.yaml', content: generateAsyncApi(doc) });
+  if (hasMessaging(doc)) files.push({ path: 'asyncapi.yaml', content: generateAsyncApi(doc) });
   if (gatewayRoutes(doc).length > 0) files.push({ path: 'openapi.yaml', content: generateOpenApi(doc) });
   files.push({ path: 'diagram.drawio', content: generateDrawio(doc) });
   return files;

@@ -1,11 +1,9 @@
 import { stringify } from 'yaml';
 import { emitYaml } from '../yamlEmit';
-import { defaultProtocol, getKind, KAFKA_INTERNAL_PORT, propsWithDefaults } from '../../shared/catalog';
 import type { KindDef } from '../../shared/catalog';
-import { edgeIds } from '../../shared/model/ids';
 import type { Protocol, TopoEdge, TopoNode, Topology } from '../../shared/model/types';
-import { ID_PATTERN, PROTOCOLS } from '../../shared/model/types';
-import { derived } from '../derived';
+import { resolve } from '../../shared/resolve';
+import type { Component, Flow, ResolvedDesign } from '../../shared/resolve';
 
 /** A node with a known kind and its props merged over the catalog defaults. */
 export interface KNode {
@@ -17,6 +15,7 @@ export interface KNode {
   own: Record<string, unknown>;
   group?: string;
   raw: TopoNode;
+  component: Component;
 }
 
 export interface KEdge {
@@ -27,45 +26,29 @@ export interface KEdge {
   props: Record<string, unknown>;
   label?: string;
   raw: TopoEdge;
+  flow: Flow;
 }
 
-/** The design's well-formed nodes and edges (what the exports describe; validation reports the rest). */
-export function readDesign(doc: Topology): { nodes: KNode[]; edges: KEdge[]; byId: Map<string, KNode> } {
-  return derived(doc, readDesign, () => readDesignOnce(doc));
+/** The design's well-formed nodes and edges (what the exports describe; validation reports the rest), from the resolved model. */
+export function readDesign(doc: Topology | ResolvedDesign): { nodes: KNode[]; edges: KEdge[]; byId: Map<string, KNode>; resolved: ResolvedDesign } {
+  const r = 'flows' in doc && 'components' in doc ? (doc as ResolvedDesign) : resolve(doc as Topology);
+  let d = designs.get(r);
+  if (!d) designs.set(r, (d = readResolved(r)));
+  return d;
 }
 
-function readDesignOnce(doc: Topology): { nodes: KNode[]; edges: KEdge[]; byId: Map<string, KNode> } {
+const designs = new WeakMap<ResolvedDesign, { nodes: KNode[]; edges: KEdge[]; byId: Map<string, KNode>; resolved: ResolvedDesign }>();
+
+function readResolved(r: ResolvedDesign): { nodes: KNode[]; edges: KEdge[]; byId: Map<string, KNode>; resolved: ResolvedDesign } {
   const byId = new Map<string, KNode>();
-  const nodes: KNode[] = [];
-  for (const n of Array.isArray(doc.nodes) ? doc.nodes : []) {
-    if (!n || typeof n.id !== 'string' || !ID_PATTERN.test(n.id) || byId.has(n.id)) continue;
-    const kind = getKind(n.kind);
-    if (!kind) continue;
-    const own = n.props && typeof n.props === 'object' && !Array.isArray(n.props) ? n.props : {};
-    const k: KNode = {
-      id: n.id,
-      label: typeof n.label === 'string' && n.label.trim() ? n.label : n.id,
-      kind,
-      props: propsWithDefaults({ kind: n.kind, props: own }),
-      own,
-      group: typeof n.group === 'string' ? n.group : undefined,
-      raw: n,
-    };
-    byId.set(n.id, k);
-    nodes.push(k);
-  }
-  const raw = Array.isArray(doc.edges) ? doc.edges.filter((e) => e && typeof e === 'object') : [];
-  const ids = edgeIds(raw);
-  const edges: KEdge[] = [];
-  raw.forEach((e, i) => {
-    const from = byId.get(String(e.from));
-    const to = byId.get(String(e.to));
-    if (!from || !to) return;
-    const protocol = typeof e.protocol === 'string' && (PROTOCOLS as readonly string[]).includes(e.protocol) ? e.protocol : defaultProtocol(from.kind, to.kind);
-    const props = e.props && typeof e.props === 'object' && !Array.isArray(e.props) ? e.props : {};
-    edges.push({ id: ids[i]!, from, to, protocol, props, label: typeof e.label === 'string' ? e.label : undefined, raw: e });
+  const nodes: KNode[] = r.components.map((c) => {
+    const own = c.node.props && typeof c.node.props === 'object' && !Array.isArray(c.node.props) ? c.node.props : {};
+    const k: KNode = { id: c.id, label: typeof c.node.label === 'string' && c.node.label.trim() ? c.node.label : c.id, kind: c.kind, props: c.props, own, group: c.zone?.id, raw: c.node, component: c };
+    byId.set(c.id, k);
+    return k;
   });
-  return { nodes, edges, byId };
+  const edges: KEdge[] = r.flows.map((f) => ({ id: f.id, from: byId.get(f.from.id)!, to: byId.get(f.to.id)!, protocol: f.protocol, props: f.props, label: typeof f.edge.label === 'string' ? f.edge.label : undefined, raw: f.edge, flow: f }));
+  return { nodes, edges, byId, resolved: r };
 }
 
 type Design = ReturnType<typeof readDesign>;
@@ -170,9 +153,6 @@ export function toYaml(value: unknown, header: string[] = []): string {
 
 /** The port a node listens on inside the stack network (first catalog port, else its `port` prop). */
 export function internalPort(n: KNode): number {
-  if (n.kind.id === 'kafka') return KAFKA_INTERNAL_PORT;
-  if (n.kind.ports && n.kind.ports.length > 0) return n.kind.ports[0]!.container;
-  const p = int(n.props, 'port');
-  return p > 0 ? p : 8080;
+  return n.component.listenPort;
 }
 

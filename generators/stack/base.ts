@@ -1,5 +1,5 @@
 import type { PortReq, RNode, ServiceSpec, StackContext } from './context';
-import { num } from './props';
+import { num } from '../../shared/resolve/props';
 
 /** The service of a containerised node with what the catalog says: image, ports, health check. */
 export function mainService(ctx: StackContext, n: RNode, over: Partial<ServiceSpec> = {}): ServiceSpec {

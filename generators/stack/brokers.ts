@@ -2,7 +2,7 @@ import type { RNode, StackContext } from './context';
 import { cfg, dataVolume, mainService, sideService } from './base';
 import { mqCreds, mqttCreds, natsCreds, rabbitCreds } from './creds';
 import { mqPlan, natsPlan, rabbitPlan } from './flows';
-import { bool, num, str } from './props';
+import { bool, num, str } from '../../shared/resolve/props';
 import { composeLiteral, hashComment, mqscString, oneLine, toJson, upperSnake } from './text';
 
 /** RabbitMQ, NATS, Mosquitto and IBM MQ. */

@@ -135,7 +135,7 @@ export function buildCompose(ctx: StackContext): ComposeResult {
   const home = (name: string): string => {
     const s = byName.get(name);
     const node = s ? ctx.node(s.node) : undefined;
-    return node?.group ? zoneNetwork(node.group) : 'default';
+    return node?.zone ? zoneNetwork(node.zone.id) : 'default';
   };
   const nets = new Map<string, Set<string>>();
   for (const s of services) nets.set(s.name, new Set([home(s.attachedTo ?? s.name)]));

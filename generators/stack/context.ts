@@ -1,37 +1,15 @@
-import type { Protocol, TopoNode, Topology } from '../../shared/model/types';
-import { PROTOCOLS, MESSAGING_PROTOCOLS, SYNC_PROTOCOLS, ID_PATTERN, MAX_ID_LENGTH } from '../../shared/model/types';
-import { edgeIds } from '../../shared/model/ids';
-import { defaultProtocol, edgePropDefs, flowOf, getKind } from '../../shared/catalog';
-import type { HealthCheck, KindDef } from '../../shared/catalog';
+import type { Protocol, Topology } from '../../shared/model/types';
+import type { HealthCheck } from '../../shared/catalog';
+import { resolve } from '../../shared/resolve';
+import type { Component, Flow, ResolvedDesign } from '../../shared/resolve';
 import type { OutputFile } from '../types';
 import { EnvRegistry } from './env';
-import { cleanProps, num } from './props';
-import type { Props } from './props';
-import { oneLine } from './text';
 
-/** A node of the design as the stack generator sees it: known kind, props checked. */
-export interface RNode {
-  id: string;
-  kind: KindDef;
-  props: Props;
-  /** The user's label, on one line, for comments and the README (escape again per format). */
-  label: string;
-  group?: string;
-  index: number;
-}
+/** A component of the design as the stack generator sees it: the resolved model's component. */
+export type RNode = Component;
 
-/** An edge with both ends known, its protocol resolved and its props checked. */
-export interface REdge {
-  id: string;
-  index: number;
-  from: RNode;
-  to: RNode;
-  protocol?: Protocol;
-  props: Props;
-  /** Data-flow source and sink (observability links may be drawn either way). */
-  source: RNode;
-  sink: RNode;
-}
+/** A connection with both ends known, its protocol resolved and its props checked: the resolved model's flow. */
+export type REdge = Flow;
 
 export type Condition = 'service_started' | 'service_healthy' | 'service_completed_successfully';
 
@@ -81,11 +59,10 @@ export interface ServiceSpec {
 
 export const CONTAINERISED = (n: RNode): boolean => !n.kind.external;
 
-/** Kinds whose container other components connect to for the given protocol (the "server" end). */
-const BROKER_KINDS = new Set(['kafka', 'rabbitmq', 'nats', 'mqtt-broker', 'ibm-mq']);
-
 export class StackContext {
   readonly doc: Topology;
+  /** The resolved design everything here is read from. */
+  readonly resolved: ResolvedDesign;
   readonly nodes: RNode[] = [];
   readonly edges: REdge[] = [];
   readonly env = new EnvRegistry();
@@ -101,59 +78,18 @@ export class StackContext {
   private readonly edgeById = new Map<string, REdge>();
   private readonly reserved = new Set<string>();
 
-  constructor(doc: Topology) {
-    this.doc = doc;
-    const report = (m: string) => this.ignored.push(m);
-    const groupIds = new Set((Array.isArray(doc.groups) ? doc.groups : []).map((g) => g?.id).filter((g): g is string => typeof g === 'string' && ID_PATTERN.test(g)));
-    (Array.isArray(doc.nodes) ? doc.nodes : []).forEach((n: TopoNode, index) => {
-      if (!n || typeof n.id !== 'string' || !ID_PATTERN.test(n.id) || n.id.length > MAX_ID_LENGTH) {
-        this.notes.push(`A node with the id ${JSON.stringify(oneLine(n?.id, 40))} was left out: ids are lower-case letters, digits and dashes.`);
-        return;
-      }
-      if (this.byId.has(n.id)) {
-        this.notes.push(`A second node with the id \`${n.id}\` was left out: ids must be unique.`);
-        return;
-      }
-      const kind = getKind(n.kind);
-      if (!kind) {
-        this.notes.push(`Node \`${n.id}\` has an unknown kind ${JSON.stringify(oneLine(n.kind, 40))} and was left out.`);
-        return;
-      }
-      const r: RNode = {
-        id: n.id,
-        kind,
-        props: cleanProps(kind.props, n.props, `Node ${n.id}`, report),
-        label: oneLine(n.label ?? n.id) || n.id,
-        group: typeof n.group === 'string' && groupIds.has(n.group) ? n.group : undefined,
-        index,
-      };
-      this.nodes.push(r);
-      this.byId.set(r.id, r);
-      if (CONTAINERISED(r)) this.reserved.add(r.id);
-    });
-    const rawEdges = Array.isArray(doc.edges) ? doc.edges.filter((e) => e && typeof e === 'object') : [];
-    const ids = edgeIds(rawEdges);
-    rawEdges.forEach((e, index) => {
-      const from = this.byId.get(String(e?.from));
-      const to = this.byId.get(String(e?.to));
-      const id = ids[index]!;
-      if (!from || !to) {
-        this.notes.push(`The connection ${JSON.stringify(oneLine(id, 80))} was left out: one of its ends is not in the design.`);
-        return;
-      }
-      const protocol = e.protocol && (PROTOCOLS as readonly string[]).includes(e.protocol) ? e.protocol : defaultProtocol(from.kind, to.kind);
-      const flow = protocol ? flowOf(from.kind, to.kind, protocol) : { source: 'from' as const };
-      this.edges.push({
-        id,
-        index,
-        from,
-        to,
-        protocol,
-        props: cleanProps(edgePropDefs(protocol), e.props, `Connection ${id}`, report),
-        source: flow.source === 'from' ? from : to,
-        sink: flow.source === 'from' ? to : from,
-      });
-    });
+  constructor(design: Topology | ResolvedDesign) {
+    const r = 'components' in design && 'flows' in design ? (design as ResolvedDesign) : resolve(design as Topology);
+    this.resolved = r;
+    this.doc = r.doc;
+    this.notes.push(...r.notes);
+    this.ignored.push(...r.ignored);
+    for (const c of r.components) {
+      this.nodes.push(c);
+      this.byId.set(c.id, c);
+      if (CONTAINERISED(c)) this.reserved.add(c.id);
+    }
+    this.edges.push(...r.flows);
   }
 
   node(id: string): RNode | undefined {
@@ -224,9 +160,7 @@ export class StackContext {
 
   /** The port `n` listens on inside the stack network. */
   internalPort(n: RNode): number {
-    if (n.kind.ports && n.kind.ports.length > 0) return n.kind.ports[0]!.container;
-    const p = num(n.props, 'port');
-    return p > 0 ? p : 8080;
+    return n.listenPort;
   }
 
   /** A service name not used by any node nor any service so far, derived from `base`. */
@@ -268,42 +202,13 @@ function withProtocols(edges: readonly REdge[], protocols: readonly Protocol[] |
   return protocols ? edges.filter((e) => e.protocol !== undefined && protocols.includes(e.protocol)) : edges.slice();
 }
 
-/** For an edge: which end opens the connection (client) and which one serves it. */
+/** For an edge: which end opens the connection (client) and which one serves it (from the resolved model). */
 export function connectionOf(e: REdge): { client: RNode; server: RNode } | undefined {
-  const p = e.protocol;
-  if (!p) return undefined;
-  if (SYNC_PROTOCOLS.includes(p)) return { client: e.from, server: e.to };
-  if (MESSAGING_PROTOCOLS.includes(p)) {
-    if (BROKER_KINDS.has(e.to.kind.id)) return { client: e.from, server: e.to };
-    if (BROKER_KINDS.has(e.from.kind.id)) return { client: e.to, server: e.from };
-    return { client: e.from, server: e.to };
-  }
-  switch (p) {
-    case 'sql':
-    case 'mongodb':
-    case 'redis':
-      return { client: e.from, server: e.to };
-    case 'cdc':
-      return { client: e.to, server: e.from };
-    case 's3':
-      return e.from.kind.id === 'object-storage' ? { client: e.to, server: e.from } : { client: e.from, server: e.to };
-    case 'sftp':
-      return e.from.kind.id === 'sftp-server' ? { client: e.to, server: e.from } : { client: e.from, server: e.to };
-    case 'otlp':
-      return { client: e.source, server: e.sink };
-    case 'metrics':
-      // Prometheus scrapes (opens the connection to) its targets; Grafana queries Prometheus.
-      if (e.sink.kind.id === 'grafana') return { client: e.sink, server: e.source };
-      return { client: e.sink, server: e.source };
-    default:
-      return undefined;
-  }
+  return e.client && e.server ? { client: e.client, server: e.server } : undefined;
 }
 
-/** For an edge: which end must wait for the other before it starts (undefined: neither). */
+/** For an edge: which end must wait for the other before it starts (undefined: neither). A scraper does not wait for its targets. */
 export function dependencyOf(e: REdge): { dependent: RNode; dependency: RNode } | undefined {
-  const c = connectionOf(e);
-  if (!c) return undefined;
-  if (e.protocol === 'metrics' && c.client.kind.id !== 'grafana') return undefined;
-  return { dependent: c.client, dependency: c.server };
+  if (!e.client || !e.server || e.kind === 'scrape') return undefined;
+  return { dependent: e.client, dependency: e.server };
 }

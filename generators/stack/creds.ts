@@ -1,5 +1,5 @@
 import type { RNode, StackContext } from './context';
-import { str } from './props';
+import { str } from '../../shared/resolve/props';
 
 /**
  * Credentials of each component, as `.env` variables. Defined in one place so that the

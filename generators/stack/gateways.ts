@@ -1,7 +1,7 @@
 import type { Protocol } from '../../shared/model/types';
 import type { REdge, RNode, StackContext } from './context';
 import { cfg, mainService } from './base';
-import { num, str, strs } from './props';
+import { num, str, strs } from '../../shared/resolve/props';
 import { hashComment, nginxString, oneLine, regexEscape, toYaml } from './text';
 import { addr, safeBaseUrl } from './wiring';
 import { safePath } from './services';

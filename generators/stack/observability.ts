@@ -3,7 +3,7 @@ import type { RNode, ServiceSpec, StackContext } from './context';
 import { cfg, dataVolume, mainService, sideService } from './base';
 import { elasticPassword, grafanaAdmin, mongoCreds, mysqlCreds, pgCreds, redisPassword } from './creds';
 import { kafkaPlan, rabbitPlan } from './flows';
-import { num, str } from './props';
+import { num, str } from '../../shared/resolve/props';
 import { fnv1a, oneLine, toJson, toYaml } from './text';
 import { KAFKA_INTERNAL_PORT } from '../../shared/catalog';
 

@@ -1,7 +1,7 @@
 import type { RNode, StackContext } from './context';
 import { cfg, dataVolume, mainService } from './base';
 import { keycloakAdmin, keycloakClientSecret, vaultToken } from './creds';
-import { num, str, strs } from './props';
+import { num, str, strs } from '../../shared/resolve/props';
 import { toJson } from './text';
 
 /** Keycloak (realm import with roles and clients) and Vault. */

@@ -3,7 +3,7 @@ import type { RNode, StackContext } from './context';
 import { cfg, dataVolume, mainService } from './base';
 import { mqttCreds, sftpCreds } from './creds';
 import { mqttPlan } from './flows';
-import { num, str } from './props';
+import { num, str } from '../../shared/resolve/props';
 import { composeLiteral, nginxString } from './text';
 import { mergeEnv, wireClient } from './wiring';
 

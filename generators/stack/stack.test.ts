@@ -245,7 +245,7 @@ describe('gateways', () => {
 });
 
 describe('brokers', () => {
-  it('Kafka: topics from the flows, a .dlt where a consumer retries, created by a one-shot init job', () => {
+  it('Kafka: topics from the flows, a .dlt for each topic a consumer reads unless it switches dead-lettering off, created by a one-shot init job', () => {
     const b = bundle(
       design(
         [
@@ -257,7 +257,7 @@ describe('brokers', () => {
         [
           { from: 'api', to: 'bus', protocol: 'kafka', props: { topic: 'orders' } },
           { from: 'bus', to: 'w', protocol: 'kafka', props: { topic: 'orders', retries: 3 } },
-          { from: 'bus', to: 'r', protocol: 'kafka' },
+          { from: 'bus', to: 'r', protocol: 'kafka', props: { deadLetter: false } },
         ],
       ),
     );
@@ -321,8 +321,10 @@ describe('brokers', () => {
         ],
       ),
     );
-    const d = b.json<{ bindings: Array<{ source: string; routing_key: string }> }>('config/mq/definitions.json');
-    expect(d.bindings).toEqual([expect.objectContaining({ source: 'billing', routing_key: 'invoice.created' })]);
+    const d = b.json<{ bindings: Array<{ source: string; destination: string; routing_key: string }> }>('config/mq/definitions.json');
+    expect(d.bindings.filter((x) => x.source === 'billing')).toEqual([expect.objectContaining({ source: 'billing', routing_key: 'invoice.created' })]);
+    // Dead-lettering is on by default: rejected messages reach invoices.dlq through the dead-letter exchange.
+    expect(d.bindings).toContainEqual(expect.objectContaining({ source: 'topoforge.dlx', destination: 'invoices.dlq', routing_key: 'invoices' }));
   });
 
   it('Mosquitto: listener, persistence, allow_anonymous from the props, a password file written at start from env', () => {
@@ -353,7 +355,7 @@ describe('brokers', () => {
     expect(b.file('config/n/nats.conf')).toMatch(/jetstream \{/);
     expect(b.file('config/n/nats.conf')).toMatch(/password: \$NATS_PASSWORD/);
     // prices.eu is covered by prices.> and is not listed twice in the stream.
-    expect(b.file('config/n/subjects.txt').split('\n').filter((l) => l && !l.startsWith('#'))).toEqual(['prices.>', 'orders.new']);
+    expect(b.file('config/n/subjects.txt').split('\n').filter((l) => l && !l.startsWith('#'))).toEqual(['prices.>', 'orders.new', 'orders.new.dlq']);
   });
 
   it('IBM MQ: an MQSC file with each queue, its backout queue and the app user\'s access', () => {

@@ -4,7 +4,7 @@ import { connectionOf } from './context';
 import { cfg, dataVolume, mainService, sideService } from './base';
 import { clickhouseCreds, elasticPassword, minioCreds, mongoCreds, mysqlCreds, pgCreds, redisPassword } from './creds';
 import { kafkaPlan } from './flows';
-import { num, str, strs } from './props';
+import { num, str, strs } from '../../shared/resolve/props';
 import { backtickIdent, chString, composeLiteral, hashComment, lowerSnake, oneLine, pgIdent, sqlString } from './text';
 import { KAFKA_INTERNAL_PORT } from '../../shared/catalog';
 import { cdcTables, publicationOf } from './streaming';

@@ -2,7 +2,7 @@ import type { RNode, StackContext } from './context';
 import { cfg, dataVolume, mainService, sideService } from './base';
 import { mongoCreds, mysqlCreds, pgCreds } from './creds';
 import { kafkaPlan } from './flows';
-import { bool, num, str, strs } from './props';
+import { bool, num, str, strs } from '../../shared/resolve/props';
 import { composeLiteral, lowerSnake, stableClusterId, toJson } from './text';
 import { KAFKA_INTERNAL_PORT } from '../../shared/catalog';
 import { kafkaFor, mergeEnv, wireClient } from './wiring';

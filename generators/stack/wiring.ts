@@ -3,7 +3,7 @@ import type { RNode, ServiceSpec, StackContext } from './context';
 import { connectionOf } from './context';
 import { clickhouseCreds, elasticPassword, minioCreds, mongoCreds, mqCreds, mqttCreds, mysqlCreds, natsCreds, pgCreds, rabbitCreds, redisPassword, sftpCreds, vaultToken } from './creds';
 import { kafkaPlan, mqPlan, mqttPlan, natsPlan, rabbitPlan } from './flows';
-import { num, str } from './props';
+import { num, str } from '../../shared/resolve/props';
 import { composeLiteral, upperSnake } from './text';
 
 /**

@@ -16,7 +16,7 @@ const tps = int('tps', 'Expected load (TPS)', 0, 0, 100_000_000, 'Requests or me
 
 const consumer: PropDef[] = [
   int('retries', 'Retries', 0, 0, 100, 'Redeliveries before a message counts as failed (consumer side).'),
-  bool('deadLetter', 'Dead-letter', false, 'Failed messages go to a dead-letter topic or queue instead of blocking.'),
+  bool('deadLetter', 'Dead-letter', true, 'Failed messages go to a dead-letter topic or queue instead of blocking or being lost (on unless you switch it off).'),
 ];
 
 export const EDGE_PROPS: Record<Protocol, readonly PropDef[]> = {

@@ -1,6 +1,6 @@
 import type { Protocol } from '../model/types';
-import { bool, int, latency, list, name, oneOf, port, serviceProps, str, strings, NAME_HINT, NAME_PATTERN, SQL_NAME_HINT, SQL_NAME_PATTERN } from './props';
-import type { KindDef, PropDef } from './types';
+import { bool, int, latency, list, name, oneOf, port, publishOn, serviceProps, str, strings, NAME_HINT, NAME_PATTERN, SQL_NAME_HINT, SQL_NAME_PATTERN } from './props';
+import type { CredentialDef, KindDef, PropDef } from './types';
 
 /**
  * The component catalog, version 1. Each kind is described once, here; validation, the
@@ -25,6 +25,7 @@ const gatewayProps = (defPort: number): PropDef[] => [
   oneOf('apiVersioning', 'API versioning', ['none', 'url-path', 'header', 'query'], 'url-path', 'How API versions are told apart, for the document.'),
   int('timeoutMs', 'Upstream timeout (ms)', 60000, 1, 3_600_000, 'How long the gateway waits for an upstream.'),
   latency(5),
+  publishOn(),
 ];
 
 const topicItem: PropDef[] = [
@@ -54,6 +55,9 @@ const dbName = (def: string): PropDef =>
   str('database', 'Database', def, 'Database created at start.', { pattern: SQL_NAME_PATTERN, patternHint: SQL_NAME_HINT, maxLength: 63 });
 
 const storeLatency = latency(5);
+
+const user = (key: string, about: string, example: string): CredentialDef => ({ key, about, secret: false, example });
+const secret = (key: string, about: string): CredentialDef => ({ key, about, secret: true });
 
 /** What the stand-in of a service you build exports (and a real service is expected to). */
 const BUILT_METRICS = ['http_requests_total', 'http_request_duration_seconds', 'messages_published_total', 'messages_consumed_total', 'messages_failed_total'];
@@ -91,6 +95,7 @@ const ENTRIES = [
       str('image', 'Image', '', 'Your own image; empty for a stand-in.', { pattern: '^([a-z0-9][a-z0-9._/-]*(:[A-Za-z0-9._-]+)?)?$', patternHint: 'an image reference such as registry/name:tag' }),
       oneOf('framework', 'Framework', ['unspecified', 'react', 'angular', 'vue', 'svelte', 'other'], 'react', 'For the document.'),
       latency(0),
+      publishOn(),
     ],
     keywords: ['frontend', 'browser', 'spa', 'react', 'ui'],
   },
@@ -149,7 +154,7 @@ const ENTRIES = [
   },
   {
     id: 'sftp-server', name: 'SFTP server', category: 'service', icon: 'sftp', product: 'SFTP server (atmoz/sftp)',
-    description: 'Files exchanged over SFTP.', external: false, roles: ['file-server'], hosts: ['sftp'],
+    description: 'Files exchanged over SFTP.', external: false, credentials: [{ key: 'USER', about: 'SFTP account of {}', secret: false, example: 'transfer', exampleProp: 'user' }, secret('PASSWORD', 'Password of the {} SFTP account')], roles: ['file-server'], hosts: ['sftp'],
     emits: ['sftp'], accepts: ['sftp'],
     image: 'atmoz/sftp:alpine-3.7', ports: [{ container: 22, host: 2222, name: 'sftp', prop: 'port', publish: 'entry' }],
     healthcheck: { test: ['CMD-SHELL', 'nc -z localhost 22 || exit 1'], interval: '10s', timeout: '5s', retries: 5 },
@@ -160,6 +165,7 @@ const ENTRIES = [
       oneOf('fileFormat', 'File format', ['csv', 'json', 'xml', 'parquet', 'fixed-width', 'edi'], 'csv', 'Format of the files.'),
       oneOf('encryption', 'File encryption', ['none', 'pgp', 'aes-256'], 'pgp', 'Encryption of the files themselves.'),
       int('archiveDays', 'Archive after (days)', 30, 0, 36500, 'Processed files are archived after this; 0 to delete at once.'),
+      publishOn(),
     ],
     keywords: ['file', 'ftp', 'transfer', 'csv'],
   },
@@ -200,7 +206,7 @@ const ENTRIES = [
     id: 'kafka', name: 'Kafka', category: 'broker', icon: 'kafka', product: 'Apache Kafka 3.x (KRaft)',
     description: 'Distributed event log: topics, partitions, consumer groups.', external: false, roles: ['broker'], hosts: ['kafka'], exporter: { image: 'danielqsj/kafka-exporter:v1.8.0', port: 9308, name: 'kafka-exporter' }, metricFamilies: ['kafka_brokers', 'kafka_topic_partitions', 'kafka_topic_partition_current_offset', 'kafka_consumergroup_lag', 'kafka_consumergroup_current_offset'],
     emits: ['kafka'], accepts: ['kafka'],
-    image: 'apache/kafka:3.8.1', ports: [{ container: 9092, host: 9092, name: 'broker', prop: 'port' }],
+    image: 'apache/kafka:3.8.1', clientPort: KAFKA_INTERNAL_PORT, ports: [{ container: 9092, host: 9092, name: 'broker', prop: 'port' }],
     healthcheck: { test: ['CMD-SHELL', `/opt/kafka/bin/kafka-broker-api-versions.sh --bootstrap-server localhost:${KAFKA_INTERNAL_PORT} > /dev/null 2>&1 || exit 1`], interval: '10s', timeout: '10s', retries: 12, startPeriod: '20s' },
     props: [
       port('port', 'Host port', 9092, 'Port for clients outside the stack.'),
@@ -215,7 +221,7 @@ const ENTRIES = [
   },
   {
     id: 'rabbitmq', name: 'RabbitMQ', category: 'broker', icon: 'rabbitmq', product: 'RabbitMQ 3.13',
-    description: 'Message broker: exchanges, queues, routing keys, DLX.', external: false, roles: ['broker'], hosts: ['amqp'], metricFamilies: ['rabbitmq_queue_messages', 'rabbitmq_queue_messages_ready', 'rabbitmq_queue_messages_unacked', 'rabbitmq_connections', 'rabbitmq_channels', 'rabbitmq_global_messages_dead_lettered_rejected_total'],
+    description: 'Message broker: exchanges, queues, routing keys, DLX.', external: false, credentials: [user('USER', 'RabbitMQ user of {}, created at start', 'app'), secret('PASSWORD', 'Password of the {} RabbitMQ user')], roles: ['broker'], hosts: ['amqp'], metricFamilies: ['rabbitmq_queue_messages', 'rabbitmq_queue_messages_ready', 'rabbitmq_queue_messages_unacked', 'rabbitmq_connections', 'rabbitmq_channels', 'rabbitmq_global_messages_dead_lettered_rejected_total'],
     emits: ['amqp'], accepts: ['amqp'],
     metricsPath: '/metrics', metricsPort: 15692,
     image: 'rabbitmq:3.13-management-alpine', ports: [{ container: 5672, host: 5672, name: 'amqp', prop: 'port' }, { container: 15672, host: 15672, name: 'management', prop: 'managementPort', publish: 'admin' }],
@@ -227,12 +233,13 @@ const ENTRIES = [
       list('exchanges', 'Exchanges', 'name', exchangeItem, 'Exchanges; those named on edges are created too.'),
       list('queues', 'Queues', 'name', queueItem, 'Queues; those named on edges are created too.'),
       oneOf('ack', 'Acknowledgement', ['manual', 'auto'], 'manual', 'How consumers acknowledge.'),
+      publishOn(),
     ],
     keywords: ['amqp', 'queue', 'exchange', 'dlx'],
   },
   {
     id: 'nats', name: 'NATS', category: 'broker', icon: 'nats', product: 'NATS 2.10 (JetStream)',
-    description: 'Lightweight messaging with subjects and JetStream persistence.', external: false, roles: ['broker'], hosts: ['nats'], exporter: { image: 'natsio/prometheus-nats-exporter:0.15.0', port: 7777, name: 'nats-exporter' }, metricFamilies: ['gnatsd_varz_connections', 'gnatsd_varz_in_msgs', 'gnatsd_varz_out_msgs', 'gnatsd_varz_slow_consumers'],
+    description: 'Lightweight messaging with subjects and JetStream persistence.', external: false, credentials: [user('USER', 'NATS user of {}', 'app'), secret('PASSWORD', 'Password of the {} NATS user')], roles: ['broker'], hosts: ['nats'], exporter: { image: 'natsio/prometheus-nats-exporter:0.15.0', port: 7777, name: 'nats-exporter' }, metricFamilies: ['gnatsd_varz_connections', 'gnatsd_varz_in_msgs', 'gnatsd_varz_out_msgs', 'gnatsd_varz_slow_consumers'],
     emits: ['nats'], accepts: ['nats'],
     image: 'nats:2.10.22-alpine', ports: [{ container: 4222, host: 4222, name: 'client', prop: 'port' }, { container: 8222, host: 8222, name: 'monitor' }],
     healthcheck: { test: ['CMD-SHELL', 'wget -q -O /dev/null http://127.0.0.1:8222/healthz || exit 1'], interval: '10s', timeout: '5s', retries: 5 },
@@ -246,7 +253,7 @@ const ENTRIES = [
   },
   {
     id: 'mqtt-broker', name: 'MQTT broker', category: 'broker', icon: 'mqtt', product: 'Eclipse Mosquitto 2.0',
-    description: 'MQTT broker for devices and telemetry.', external: false, roles: ['broker'], hosts: ['mqtt'],
+    description: 'MQTT broker for devices and telemetry.', external: false, credentials: [user('USER', 'MQTT user of {} (written to its password file at start)', 'app'), secret('PASSWORD', 'Password of the {} MQTT user'), secret('HEALTH_PASSWORD', 'Password of the healthcheck user of {}')], roles: ['broker'], hosts: ['mqtt'],
     emits: ['mqtt'], accepts: ['mqtt'],
     image: 'eclipse-mosquitto:2.0.20', ports: [{ container: 1883, host: 1883, name: 'mqtt', prop: 'port' }],
     healthcheck: { test: ['CMD-SHELL', 'mosquitto_sub -p 1883 -t $$SYS/# -C 1 -W 3 -u healthcheck -P "$$MQTT_HEALTH_PASSWORD" > /dev/null 2>&1 || nc -z 127.0.0.1 1883 || exit 1'], interval: '10s', timeout: '5s', retries: 5 },
@@ -260,7 +267,7 @@ const ENTRIES = [
   },
   {
     id: 'ibm-mq', name: 'IBM MQ', category: 'broker', icon: 'ibmmq', product: 'IBM MQ 9.4',
-    description: 'Enterprise queue manager (JMS).', external: false, roles: ['broker'], hosts: ['jms'],
+    description: 'Enterprise queue manager (JMS).', external: false, credentials: [secret('APP_PASSWORD', "Password of the 'app' user of queue manager {}"), secret('ADMIN_PASSWORD', "Password of the 'admin' user of queue manager {}")], roles: ['broker'], hosts: ['jms'],
     emits: ['jms'], accepts: ['jms'],
     image: 'icr.io/ibm-messaging/mq:9.4.1.0-r1', ports: [{ container: 1414, host: 1414, name: 'listener', prop: 'port' }, { container: 9443, host: 9443, name: 'console', publish: 'admin' }],
     healthcheck: { test: ['CMD-SHELL', 'chkmqhealthy'], interval: '15s', timeout: '10s', retries: 10, startPeriod: '30s' },
@@ -269,6 +276,7 @@ const ENTRIES = [
       str('queueManager', 'Queue manager', 'QM1', 'Queue manager name.', { pattern: '^[A-Z0-9._]{1,48}$', patternHint: 'upper-case letters, digits, . and _' }),
       strings('queues', 'Queues', [], 'Local queues; those named on edges are added.', { pattern: '^[A-Z0-9._]{1,48}$', patternHint: 'upper-case letters, digits, . and _' }),
       int('backoutThreshold', 'Backout threshold', 3, 0, 999999999, 'Deliveries before a message goes to the backout queue.'),
+      publishOn(),
     ],
     keywords: ['jms', 'websphere', 'queue manager', 'enterprise'],
   },
@@ -316,6 +324,7 @@ const ENTRIES = [
       int('windowMinutes', 'Window size (minutes)', 5, 1, 10080, 'Window length.'),
       bool('exactlyOnce', 'Exactly-once', true, 'Checkpointing mode EXACTLY_ONCE with transactional sinks.'),
       bool('cep', 'Complex event processing', false, 'Uses Flink CEP patterns.'),
+      publishOn(),
     ],
     keywords: ['stream processing', 'window', 'cep', 'stateful'],
   },
@@ -323,7 +332,7 @@ const ENTRIES = [
   // ── Stores and targets ──────────────────────────────────────────────────
   {
     id: 'postgres', name: 'PostgreSQL', category: 'store', icon: 'postgres', product: 'PostgreSQL 16',
-    description: 'Relational database; CDC through logical replication.', external: false, roles: ['database'], exporter: { image: 'quay.io/prometheuscommunity/postgres-exporter:v0.15.0', port: 9187, name: 'postgres-exporter' }, metricFamilies: ['pg_up', 'pg_stat_database_numbackends', 'pg_stat_database_xact_commit', 'pg_stat_database_deadlocks'], dataSource: { type: 'grafana-postgresql-datasource', port: 5432 },
+    description: 'Relational database; CDC through logical replication.', external: false, tableNamespace: 'schema', credentials: [user('ADMIN_USER', 'PostgreSQL superuser of {} (database administration only)', 'postgres'), secret('ADMIN_PASSWORD', 'Password of the {} superuser'), user('APP_USER', 'Application user of {}, created at first start; owns the application schema', 'app'), secret('APP_PASSWORD', 'Password of the {} application user')], roles: ['database'], exporter: { image: 'quay.io/prometheuscommunity/postgres-exporter:v0.15.0', port: 9187, name: 'postgres-exporter' }, metricFamilies: ['pg_up', 'pg_stat_database_numbackends', 'pg_stat_database_xact_commit', 'pg_stat_database_deadlocks'], dataSource: { type: 'grafana-postgresql-datasource', port: 5432 },
     emits: ['cdc'], accepts: ['sql'],
     image: 'postgres:16.4-alpine', ports: [{ container: 5432, host: 5432, name: 'postgres', prop: 'port' }],
     healthcheck: { test: ['CMD-SHELL', 'pg_isready -U "$$POSTGRES_USER" -d "$$POSTGRES_DB"'], interval: '5s', timeout: '5s', retries: 10 },
@@ -339,7 +348,7 @@ const ENTRIES = [
   },
   {
     id: 'mysql', name: 'MySQL', category: 'store', icon: 'mysql', product: 'MySQL 8.4',
-    description: 'Relational database; CDC through the row binlog.', external: false, roles: ['database'], exporter: { image: 'prom/mysqld-exporter:v0.15.1', port: 9104, name: 'mysqld-exporter' }, metricFamilies: ['mysql_up', 'mysql_global_status_threads_connected', 'mysql_global_status_slow_queries'], dataSource: { type: 'mysql', port: 3306 },
+    description: 'Relational database; CDC through the row binlog.', external: false, tableNamespace: 'database', credentials: [secret('ROOT_PASSWORD', 'MySQL root password of {} (database administration only)'), user('APP_USER', 'Application user of {}, created at first start', 'app'), secret('APP_PASSWORD', 'Password of the {} application user')], roles: ['database'], exporter: { image: 'prom/mysqld-exporter:v0.15.1', port: 9104, name: 'mysqld-exporter' }, metricFamilies: ['mysql_up', 'mysql_global_status_threads_connected', 'mysql_global_status_slow_queries'], dataSource: { type: 'mysql', port: 3306 },
     emits: ['cdc'], accepts: ['sql'],
     image: 'mysql:8.4.3', ports: [{ container: 3306, host: 3306, name: 'mysql', prop: 'port' }],
     healthcheck: { test: ['CMD-SHELL', 'mysqladmin ping -h 127.0.0.1 -uroot -p"$$MYSQL_ROOT_PASSWORD" --silent'], interval: '5s', timeout: '5s', retries: 20, startPeriod: '20s' },
@@ -354,7 +363,7 @@ const ENTRIES = [
   },
   {
     id: 'mongodb', name: 'MongoDB', category: 'store', icon: 'mongodb', product: 'MongoDB 7.0',
-    description: 'Document database; CDC through change streams.', external: false, roles: ['database'], exporter: { image: 'percona/mongodb_exporter:0.41.2', port: 9216, name: 'mongodb-exporter' }, metricFamilies: ['mongodb_up', 'mongodb_ss_connections'],
+    description: 'Document database; CDC through change streams.', external: false, tableNamespace: 'database', credentials: [user('ROOT_USER', 'MongoDB root user of {}', 'root'), secret('ROOT_PASSWORD', 'Password of the {} root user')], roles: ['database'], exporter: { image: 'percona/mongodb_exporter:0.41.2', port: 9216, name: 'mongodb-exporter' }, metricFamilies: ['mongodb_up', 'mongodb_ss_connections'],
     emits: ['cdc'], accepts: ['mongodb'],
     image: 'mongo:7.0.14', ports: [{ container: 27017, host: 27017, name: 'mongodb', prop: 'port' }],
     healthcheck: { test: ['CMD', 'mongosh', '--quiet', '--eval', 'db.adminCommand("ping").ok'], interval: '10s', timeout: '5s', retries: 10, startPeriod: '20s' },
@@ -369,7 +378,7 @@ const ENTRIES = [
   },
   {
     id: 'redis', name: 'Redis', category: 'store', icon: 'redis', product: 'Redis 7.4',
-    description: 'In-memory cache, sessions, rate limits, streams.', external: false, roles: ['cache'], exporter: { image: 'oliver006/redis_exporter:v1.66.0', port: 9121, name: 'redis-exporter' }, metricFamilies: ['redis_up', 'redis_connected_clients', 'redis_memory_used_bytes', 'redis_evicted_keys_total'],
+    description: 'In-memory cache, sessions, rate limits, streams.', external: false, credentials: [secret('PASSWORD', 'Password clients give to {} (requirepass)')], roles: ['cache'], exporter: { image: 'oliver006/redis_exporter:v1.66.0', port: 9121, name: 'redis-exporter' }, metricFamilies: ['redis_up', 'redis_connected_clients', 'redis_memory_used_bytes', 'redis_evicted_keys_total'],
     emits: [], accepts: ['redis'],
     image: 'redis:7.4.1-alpine', ports: [{ container: 6379, host: 6379, name: 'redis', prop: 'port' }],
     healthcheck: { test: ['CMD-SHELL', 'redis-cli -a "$$REDIS_PASSWORD" --no-auth-warning ping | grep -q PONG'], interval: '5s', timeout: '5s', retries: 10 },
@@ -385,7 +394,7 @@ const ENTRIES = [
   },
   {
     id: 'elasticsearch', name: 'Elasticsearch', category: 'store', icon: 'elasticsearch', product: 'Elasticsearch 8.15',
-    description: 'Search and log analytics.', external: false, roles: ['search'], exporter: { image: 'quay.io/prometheuscommunity/elasticsearch-exporter:v1.8.0', port: 9114, name: 'elasticsearch-exporter' }, metricFamilies: ['elasticsearch_cluster_health_status', 'elasticsearch_indices_docs'], dataSource: { type: 'elasticsearch', port: 9200 },
+    description: 'Search and log analytics.', external: false, credentials: [secret('ELASTIC_PASSWORD', "Password of the built-in 'elastic' user of {}")], roles: ['search'], exporter: { image: 'quay.io/prometheuscommunity/elasticsearch-exporter:v1.8.0', port: 9114, name: 'elasticsearch-exporter' }, metricFamilies: ['elasticsearch_cluster_health_status', 'elasticsearch_indices_docs'], dataSource: { type: 'elasticsearch', port: 9200 },
     emits: [], accepts: ['http'], defaultIn: 'http',
     image: 'docker.elastic.co/elasticsearch/elasticsearch:8.15.3', ports: [{ container: 9200, host: 9200, name: 'http', prop: 'port' }],
     healthcheck: { test: ['CMD-SHELL', 'curl -fsS -u "elastic:$$ELASTIC_PASSWORD" http://localhost:9200/_cluster/health > /dev/null || exit 1'], interval: '10s', timeout: '10s', retries: 12, startPeriod: '30s' },
@@ -399,7 +408,7 @@ const ENTRIES = [
   },
   {
     id: 'clickhouse', name: 'ClickHouse', category: 'store', icon: 'clickhouse', product: 'ClickHouse 24.8',
-    description: 'Columnar analytics database (can consume from Kafka).', external: false, roles: ['database'], dataSource: { type: 'grafana-clickhouse-datasource', port: 9000 },
+    description: 'Columnar analytics database (can consume from Kafka).', external: false, credentials: [user('USER', 'ClickHouse user of {}', 'app'), secret('PASSWORD', 'Password of the {} ClickHouse user')], roles: ['database'], dataSource: { type: 'grafana-clickhouse-datasource', port: 9000 },
     emits: [], accepts: ['http', 'sql', 'kafka'], defaultIn: 'sql',
     image: 'clickhouse/clickhouse-server:24.8.6.70-alpine', ports: [{ container: 8123, host: 8123, name: 'http', prop: 'port' }, { container: 9000, host: 9009, name: 'native', prop: 'nativePort' }],
     healthcheck: { test: ['CMD-SHELL', 'wget -q -O /dev/null http://127.0.0.1:8123/ping || exit 1'], interval: '10s', timeout: '5s', retries: 10 },
@@ -413,7 +422,7 @@ const ENTRIES = [
   },
   {
     id: 'object-storage', name: 'Object storage', category: 'store', icon: 's3', product: 'S3-compatible object storage (MinIO)',
-    description: 'S3-compatible buckets (MinIO in the stack).', external: false, roles: ['object-store'], hosts: ['s3'],
+    description: 'S3-compatible buckets (MinIO in the stack).', external: false, credentials: [user('ACCESS_KEY', 'Root access key (user) of {}', 'admin'), secret('SECRET_KEY', 'Root secret key of {} (at least 8 characters)')], roles: ['object-store'], hosts: ['s3'],
     emits: ['s3'], accepts: ['s3'],
     image: 'minio/minio:RELEASE.2024-10-13T13-34-11Z', ports: [{ container: 9000, host: 9000, name: 's3', prop: 'port' }, { container: 9001, host: 9001, name: 'console', prop: 'consolePort', publish: 'admin' }],
     // MinIO images no longer ship curl; mc (with its preconfigured 'local' alias) is there.
@@ -424,6 +433,7 @@ const ENTRIES = [
       strings('buckets', 'Buckets', [], 'Buckets to create; those named on edges are added.', { pattern: '^[a-z0-9][a-z0-9.-]{2,62}$', patternHint: '3-63 lower-case letters, digits, dots and dashes' }),
       int('archiveDays', 'Archive after (days)', 0, 0, 36500, 'Lifecycle transition/expiry; 0 for none.'),
       latency(30),
+      publishOn(),
     ],
     keywords: ['s3', 'minio', 'bucket', 'blob', 'data lake'],
   },
@@ -457,12 +467,13 @@ const ENTRIES = [
       int('latencyP99Ms', 'Alert: p99 latency (ms)', 0, 0, 600000, 'Alert above this p99 latency; 0 takes the requirement (or 500 ms).'),
       int('consumerLagMax', 'Alert: consumer lag', 1000, 0, 1_000_000_000, 'Alert when a consumer group falls this many records behind.'),
       int('deadLetterMax', 'Alert: dead-letter depth', 0, 0, 1_000_000_000, 'Alert when a dead-letter topic or queue holds more than this.'),
+      publishOn(),
     ],
     keywords: ['metrics', 'monitoring', 'alerting', 'scrape'],
   },
   {
     id: 'grafana', name: 'Grafana', category: 'observability', icon: 'grafana', product: 'Grafana 11',
-    description: 'Dashboards over Prometheus and other data sources.', external: false, roles: ['dashboard'],
+    description: 'Dashboards over Prometheus and other data sources.', external: false, credentials: [{ key: 'ADMIN_USER', about: 'Grafana admin of {}', secret: false, example: 'admin', exampleProp: 'adminUser' }, secret('ADMIN_PASSWORD', 'Password of the {} Grafana admin')], roles: ['dashboard'],
     emits: ['metrics'], accepts: ['metrics'],
     image: 'grafana/grafana:11.3.0', ports: [{ container: 3000, host: 3001, name: 'http', prop: 'port', publish: 'admin' }],
     healthcheck: { test: ['CMD-SHELL', 'wget -q -O /dev/null http://127.0.0.1:3000/api/health || exit 1'], interval: '10s', timeout: '5s', retries: 10 },
@@ -470,6 +481,7 @@ const ENTRIES = [
       port('port', 'Port', 3001),
       name('adminUser', 'Admin user', 'admin', 'Admin login; the password comes from .env.'),
       str('dashboardTitle', 'Dashboard title', '', 'Title of the provisioned dashboard; empty uses the design name.', { maxLength: 200 }),
+      publishOn(),
     ],
     keywords: ['dashboard', 'visualisation', 'charts'],
   },
@@ -480,7 +492,7 @@ const ENTRIES = [
     metricsPath: '/metrics', metricsPort: 14269,
     image: 'jaegertracing/all-in-one:1.62.0', ports: [{ container: 16686, host: 16686, name: 'ui', prop: 'port', publish: 'admin' }, { container: 4317, host: 4317, name: 'otlp-grpc' }, { container: 4318, host: 4318, name: 'otlp-http' }],
     healthcheck: { test: ['CMD-SHELL', 'wget -q -O /dev/null http://127.0.0.1:14269/ || exit 1'], interval: '10s', timeout: '5s', retries: 5 },
-    props: [port('port', 'UI port', 16686), int('samplingPercent', 'Sampling (%)', 100, 0, 100, 'Share of traces kept.')],
+    props: [port('port', 'UI port', 16686), int('samplingPercent', 'Sampling (%)', 100, 0, 100, 'Share of traces kept.'), publishOn()],
     keywords: ['tracing', 'opentelemetry', 'spans'],
   },
   {
@@ -497,7 +509,7 @@ const ENTRIES = [
   // ── Security ────────────────────────────────────────────────────────────
   {
     id: 'keycloak', name: 'Keycloak', category: 'security', icon: 'keycloak', product: 'Keycloak 25 (OpenID Connect)',
-    description: 'Identity provider: OAuth 2.0 / OpenID Connect, SSO.', external: false, roles: ['identity-provider'],
+    description: 'Identity provider: OAuth 2.0 / OpenID Connect, SSO.', external: false, credentials: [{ key: 'ADMIN_USER', about: 'Keycloak admin of {}', secret: false, example: 'admin', exampleProp: 'adminUser' }, secret('ADMIN_PASSWORD', 'Password of the {} Keycloak admin')], roles: ['identity-provider'],
     emits: [], accepts: ['http'], defaultIn: 'http',
     image: 'quay.io/keycloak/keycloak:25.0.6', ports: [{ container: 8080, host: 8180, name: 'http', prop: 'port', publish: 'entry' }],
     healthcheck: { test: ['CMD-SHELL', 'bash -c "exec 3<>/dev/tcp/127.0.0.1/8080" || exit 1'], interval: '10s', timeout: '5s', retries: 15, startPeriod: '30s' },
@@ -507,12 +519,13 @@ const ENTRIES = [
       name('adminUser', 'Admin user', 'admin', 'Admin login; the password comes from .env.'),
       oneOf('authorization', 'Authorization model', ['rbac', 'abac', 'oauth-scopes', 'policy-based'], 'rbac', 'How permissions are granted, for the document.'),
       strings('roles', 'Roles', ['user', 'admin'], 'Realm roles to create.', { pattern: NAME_PATTERN, patternHint: NAME_HINT }),
+      publishOn(),
     ],
     keywords: ['oauth', 'oidc', 'sso', 'identity', 'jwt', 'idp'],
   },
   {
     id: 'vault', name: 'Vault', category: 'security', icon: 'vault', product: 'HashiCorp Vault 1.17',
-    description: 'Secrets and key management.', external: false, roles: ['secrets'],
+    description: 'Secrets and key management.', external: false, credentials: [secret('DEV_ROOT_TOKEN', 'Root token of {} in dev mode (dev mode: not for production)')], roles: ['secrets'],
     emits: [], accepts: ['http'], defaultIn: 'http',
     image: 'hashicorp/vault:1.17.6', ports: [{ container: 8200, host: 8200, name: 'http', prop: 'port' }],
     healthcheck: { test: ['CMD-SHELL', 'wget -q -O /dev/null http://127.0.0.1:8200/v1/sys/health || exit 1'], interval: '10s', timeout: '5s', retries: 5 },

@@ -85,6 +85,10 @@ export const port = (key: string, label: string, def: number, help = 'Port publi
 export const latency = (def: number): PropDef =>
   int('latencyMs', 'Expected p99 latency (ms)', def, 0, 600000, 'What this component adds to a synchronous call path, used to check the latency requirement.');
 
+/** Where a component's published ports listen on the host. */
+export const publishOn = (): PropDef =>
+  oneOf('publishOn', 'Publish on', ['localhost', 'all-interfaces'], 'localhost', 'Host address of its published ports: localhost (127.0.0.1) keeps them on this machine; all-interfaces (0.0.0.0) opens them to the network.');
+
 /** Props every user-built service shares. */
 export const serviceProps = (defPort: number, defLatency = 20): PropDef[] => [
   port('port', 'Port', defPort, 'Port the service listens on, inside its container and on the host.'),
@@ -100,4 +104,5 @@ export const serviceProps = (defPort: number, defLatency = 20): PropDef[] => [
   oneOf('language', 'Language', ['unspecified', 'java', 'kotlin', 'go', 'node', 'python', 'dotnet', 'rust', 'other'], 'unspecified', 'Implementation language, for the document.'),
   oneOf('dataFormat', 'Data format', ['json', 'avro', 'protobuf', 'xml', 'csv', 'parquet'], 'json', 'Format of the payloads it produces.'),
   latency(defLatency),
+  publishOn(),
 ];

@@ -124,6 +124,22 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
+/**
+ * A credential of a kind, kept in `.env` as `<SERVICE>_<key>` (e.g. `ORDERS_DB_APP_PASSWORD`)
+ * and referenced as `${VAR}` everywhere: in the component, its clients, its exporter.
+ */
+export interface CredentialDef {
+  /** Upper-case suffix of the variable, e.g. `APP_PASSWORD`. */
+  key: string;
+  /** The comment in `.env.example`; `{}` stands for the component's service name. */
+  about: string;
+  secret: boolean;
+  /** The example value in `.env.example` (secrets get a placeholder). */
+  example?: string;
+  /** A setting whose value is the example (e.g. the admin user's name). */
+  exampleProp?: string;
+}
+
 /** A Grafana data-source type (the `type` of a provisioned data source). */
 export type DataSourceType = 'prometheus' | 'loki' | 'tempo' | 'jaeger' | 'grafana-postgresql-datasource' | 'mysql' | 'elasticsearch' | 'grafana-clickhouse-datasource';
 
@@ -178,12 +194,21 @@ export interface KindDef {
    * them; a rule names only families some scraped target exports.
    */
   metricFamilies?: readonly string[];
+  /**
+   * Databases: what the first part of a captured table's name is (`schema.table`): a schema
+   * (`public` by default) or the database itself (MySQL, MongoDB).
+   */
+  tableNamespace?: 'schema' | 'database';
+  /** Its credentials, as `.env` variables. */
+  credentials?: readonly CredentialDef[];
   /** The Grafana data source it becomes when Grafana is wired to it. */
   dataSource?: { type: DataSourceType; port: number; path?: string };
   props: readonly PropDef[];
   /** Containerised kinds only. */
   image?: string;
   ports?: readonly PortDef[];
+  /** The port clients inside the stack connect to, when it is not its first port's (Kafka's in-stack listener). */
+  clientPort?: number;
   healthcheck?: HealthCheck;
   /** Key of an icon in `shared/catalog/icons.ts`. */
   icon: string;

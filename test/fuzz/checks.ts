@@ -178,7 +178,8 @@ export async function checkDiagrams(doc: Topology, files: readonly OutputFile[],
   const drawio = byPath.get('diagram.drawio') ?? fail('bundle', 'no diagram.drawio');
   const vertexCells = (drawio.match(/<mxCell id="node-/g) ?? []).length;
   const edgeCells = (drawio.match(/<mxCell id="edge-/g) ?? []).length;
-  const known = doc.nodes.filter((n) => n && typeof n === 'object' && getKind(n.kind) && /^[a-z][a-z0-9-]*$/.test(String(n.id)));
+  // What the resolved model keeps: a valid id (pattern and length) of a known kind.
+  const known = doc.nodes.filter((n) => n && typeof n === 'object' && getKind(n.kind) && /^[a-z][a-z0-9-]*$/.test(String(n.id)) && String(n.id).length <= 63);
   const knownIds = [...new Set(known.map((n) => n.id))];
   if (vertexCells !== knownIds.length) fail('diagram.drawio', `has ${vertexCells} component cells, the design has ${knownIds.length} components of known kinds`);
   if (edgeCells > doc.edges.length) fail('diagram.drawio', `has ${edgeCells} connection cells, the design has ${doc.edges.length} connections`);

@@ -1,3 +1,4 @@
+import { dnsName } from '../../shared/resolve';
 import fc from 'fast-check';
 import { compatibleProtocols, edgePropDefs, getKind, KINDS, type KindDef, type PropDef } from '../../shared/catalog';
 import { parseTopology } from '../../shared/model/parse';
@@ -330,7 +331,13 @@ export function plainTwin(doc: Topology): Topology {
   const spoken = (s: string) => (/[\p{L}\p{N}]/u.test(s) ? plain() : s);
   twin.name = spoken(twin.name);
   if (typeof twin.description === 'string') twin.description = spoken(twin.description);
-  for (const g of twin.groups) g.label = plain();
+  // Labels name services and networks (`dnsName`): the twin's label gives the same name in plain words.
+  const named = (l: unknown) => {
+    const text = typeof l === 'string' ? l : '';
+    const d = dnsName(text);
+    return d || (/[^\s\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(text) ? '#' : '');
+  };
+  for (const g of twin.groups) g.label = named(g.label);
   // A free-text setting over its length limit is ignored (and reported): the twin's is too long as well.
   const plainProps = (props: unknown, defs: readonly PropDef[]) => {
     if (!props || typeof props !== 'object') return;
@@ -344,7 +351,7 @@ export function plainTwin(doc: Topology): Topology {
     }
   };
   for (const node of twin.nodes) {
-    node.label = plain();
+    node.label = named(node.label);
     plainProps(node.props, getKind(node.kind)?.props ?? []);
   }
   for (const e of twin.edges) {

@@ -1,4 +1,4 @@
-import type { PropDef } from '../../shared/catalog';
+import type { PropDef } from '../catalog';
 
 /**
  * Props as the generator may use them: every value checked against its catalog definition

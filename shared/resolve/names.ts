@@ -1,0 +1,50 @@
+/**
+ * Names the stack derives from what a user typed: service names (DNS labels) from component
+ * labels, network names from zone labels, `.env` prefixes from service names.
+ */
+
+/** Longest base of a derived name: room is left for `-2` and for helper suffixes such as `-exporter`. */
+const MAX_BASE = 40;
+
+/**
+ * `Orders API (Node.js)` -> `orders-api`: lower-case letters, digits and single dashes, starting
+ * with a letter; what stands in brackets (usually the technology) is left out unless nothing
+ * else is there; '' when nothing usable is left.
+ */
+export function dnsName(text: string): string {
+  const bare = text.replace(/\([^()]*\)|\[[^[\]]*\]/g, ' ');
+  return slug(slug(bare) ? bare : text);
+}
+
+function slug(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^[^a-z]+/, '')
+    .slice(0, MAX_BASE)
+    .replace(/-+$/, '');
+}
+
+/** Hands out names unique among those given so far: `base`, `base-2`, `base-3`, ... */
+export class NameTaker {
+  private readonly taken = new Set<string>();
+
+  constructor(reserved: Iterable<string> = []) {
+    for (const r of reserved) this.taken.add(r);
+  }
+
+  take(base: string): string {
+    let name = base;
+    for (let i = 2; this.taken.has(name); i++) name = `${base}-${i}`;
+    this.taken.add(name);
+    return name;
+  }
+}
+
+/** `orders-db` -> `ORDERS_DB`, for environment variables (always starting with a letter). */
+export function upperSnake(id: string): string {
+  const s = id.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  return /^[A-Z]/.test(s) ? s : `N_${s}`;
+}

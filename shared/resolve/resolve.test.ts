@@ -1,0 +1,216 @@
+import { describe, expect, it } from 'vitest';
+import { createResolver, dnsName, resolve } from './index';
+import type { Group, TopoEdge, Topology } from '../model/types';
+import { emptyTopology } from '../model/types';
+import { validate } from '../validation';
+import { parseTopology } from '../model/parse';
+
+function design(
+  nodes: Array<[string, string, Record<string, unknown>?, string?, string?]>,
+  edges: Array<[string, string, TopoEdge['protocol']?, Record<string, unknown>?]>,
+  groups: Group[] = [],
+): Topology {
+  const doc = emptyTopology('Flows');
+  doc.groups = groups;
+  doc.nodes = nodes.map(([id, kind, props, label, group]) => ({ id, kind, label: label ?? id, props: props ?? {}, ...(group ? { group } : {}) }));
+  doc.edges = edges.map(([from, to, protocol, props]) => ({ from, to, ...(protocol ? { protocol } : {}), props: props ?? {} }));
+  return doc;
+}
+
+const channels = (doc: Topology, broker: string) =>
+  resolve(doc)
+    .messaging.filter((p) => p.broker.id === broker)
+    .flatMap((p) => p.channels.map((c) => c.name));
+
+describe('resolve: names', () => {
+  it('derives service names from labels: DNS-safe, without the bracketed technology, unique in design order', () => {
+    const r = resolve(
+      design(
+        [
+          ['a', 'rest-service', {}, 'Orders API (Node.js)'],
+          ['b', 'rest-service', {}, 'Orders API'],
+          ['c', 'postgres', {}, 'Ünïcode DB: “main”'],
+          ['d', 'worker', {}, '(only brackets)'],
+          ['e', 'worker', {}, '!!!'],
+          ['f', 'worker', {}, '42 things'],
+        ],
+        [],
+      ),
+    );
+    expect(r.components.map((c) => c.service)).toEqual(['orders-api', 'orders-api-2', 'unicode-db-main', 'only-brackets', 'e', 'things']);
+    expect(r.components.map((c) => c.envPrefix)).toEqual(['ORDERS_API', 'ORDERS_API_2', 'UNICODE_DB_MAIN', 'ONLY_BRACKETS', 'E', 'THINGS']);
+    expect(dnsName('x'.repeat(80))).toHaveLength(40);
+  });
+
+  it('names zone networks after their labels', () => {
+    const r = resolve(design([['a', 'rest-service', {}, 'A', 'z1']], [], [{ id: 'z1', label: 'Public DMZ', trust: 'dmz' }, { id: 'z2', label: 'default' }]));
+    expect(r.zones.map((z) => z.network)).toEqual(['public-dmz', 'default-2']);
+  });
+});
+
+describe('resolve: protocols agree with validation', () => {
+  it('takes the protocol validation takes, for every connection of the examples', async () => {
+    const { EXAMPLES } = await import('../../assets/examples/index');
+    for (const ex of EXAMPLES) {
+      const parsed = parseTopology(ex.yaml);
+      if (!parsed.ok) throw new Error(ex.id);
+      const r = resolve(parsed.doc);
+      const errors = validate(parsed.doc).filter((d) => d.severity === 'error');
+      expect(errors).toEqual([]);
+      for (const f of r.flows) expect(f.protocol, f.id).toBeDefined();
+    }
+  });
+});
+
+describe('resolve: host ports', () => {
+  it('publishes entry points and consoles on 127.0.0.1, keeps databases, brokers and workers inside, and never gives one host port twice', () => {
+    const r = resolve(
+      design(
+        [
+          ['api', 'rest-service'],
+          ['api2', 'rest-service'],
+          ['api3', 'rest-service'],
+          ['w1', 'worker'],
+          ['w2', 'worker'],
+          ['db1', 'postgres'],
+          ['db2', 'postgres'],
+          ['mq', 'rabbitmq'],
+          ['vault', 'vault'],
+        ],
+        [['api', 'db1'], ['api2', 'db2'], ['api3', 'api2', 'http']],
+      ),
+    );
+    const published = r.components.flatMap((c) => c.ports.filter((p) => p.host !== null).map((p) => `${c.id}:${p.name}=${p.hostIp}:${p.host}`));
+    // api3 calls api2, so api2 is no entry point; the RabbitMQ console is an admin UI.
+    expect(published).toEqual(['api:http=127.0.0.1:8080', 'api3:http=127.0.0.1:8081', 'mq:management=127.0.0.1:15672']);
+  });
+
+  it('publishes a host port set by hand, and on all interfaces only when asked', () => {
+    const r = resolve(design([['db', 'postgres', { port: 5433 }], ['web', 'web-app', { publishOn: 'all-interfaces' }]], []));
+    expect(r.byId.get('db')!.ports[0]).toMatchObject({ host: 5433, hostIp: '127.0.0.1', reason: 'by-hand', byHand: true, variable: 'DB_POSTGRES_PORT' });
+    expect(r.byId.get('web')!.ports[0]).toMatchObject({ host: 3000, hostIp: '0.0.0.0', reason: 'entry' });
+  });
+});
+
+describe('resolve: networks', () => {
+  it('puts each component on its zone network, lets a client join its server\'s zone, and gives internal zones no route out', () => {
+    const r = resolve(
+      design(
+        [
+          ['gw', 'kong', {}, 'Gateway', 'dmz'],
+          ['api', 'rest-service', {}, 'API', 'core'],
+          ['db', 'postgres', {}, 'DB', 'data'],
+          ['pay', 'saas-app', {}, 'Stripe'],
+        ],
+        [['gw', 'api'], ['api', 'db'], ['api', 'pay', 'http']],
+        [{ id: 'dmz', label: 'DMZ', trust: 'dmz' }, { id: 'core', label: 'Core', trust: 'internal' }, { id: 'data', label: 'Data', trust: 'restricted' }],
+      ),
+    );
+    expect(r.byId.get('gw')!.networks).toEqual(['dmz', 'core']);
+    // The API calls an external system: it also joins the default network, the one with a route out.
+    expect(r.byId.get('api')!.networks).toEqual(['default', 'core', 'data']);
+    expect(r.byId.get('db')!.networks).toEqual(['data']);
+    expect(r.networks.map((n) => `${n.name}${n.internal ? ' (internal)' : ''}`)).toEqual(['default', 'dmz', 'core (internal)', 'data (internal)']);
+  });
+});
+
+describe('resolve: messaging', () => {
+  it('names Kafka topics after the producer\'s service and lets consumers read everything written, dead-lettering by default', () => {
+    const doc = design(
+      [['orders', 'rest-service', {}, 'Orders'], ['payments', 'rest-service'], ['bus', 'kafka', { topics: [{ name: 'audit' }] }], ['billing', 'worker'], ['shipping', 'worker']],
+      [['orders', 'bus'], ['payments', 'bus', 'kafka', { topic: 'payments.settled' }], ['bus', 'billing'], ['bus', 'shipping', 'kafka', { topic: 'orders.events', consumerGroup: 'ship', deadLetter: false }]],
+    );
+    const [bus] = resolve(doc).messaging;
+    expect(bus!.channels.filter((c) => c.role === 'main').map((c) => c.name)).toEqual(['audit', 'orders.events', 'payments.settled']);
+    expect(bus!.publications.map((p) => `${p.client.id}>${p.channel}`)).toEqual(['orders>orders.events', 'payments>payments.settled']);
+    expect(bus!.subscriptions.map((s) => [s.client.id, s.channels, s.group, s.deadLetter])).toEqual([
+      ['billing', ['audit', 'orders.events', 'payments.settled'], 'billing', ['audit.dlt', 'orders.events.dlt', 'payments.settled.dlt']],
+      ['shipping', ['orders.events'], 'ship', []],
+    ]);
+    expect(bus!.channels.filter((c) => c.role === 'dead-letter').map((c) => `${c.name}<${c.serves}`)).toEqual(['audit.dlt<audit', 'orders.events.dlt<orders.events', 'payments.settled.dlt<payments.settled']);
+  });
+
+  it('gives the topics of captured tables to the consumers behind a CDC connector', () => {
+    const doc = design(
+      [['db', 'postgres', { tables: ['orders', 'billing.invoices'] }], ['cdc', 'debezium', { topicPrefix: 'shop' }], ['bus', 'kafka'], ['reader', 'worker'], ['db2', 'mysql', { database: 'legacy' }], ['cdc2', 'debezium'], ['reader2', 'worker']],
+      [['db', 'cdc'], ['cdc', 'bus'], ['bus', 'reader'], ['db2', 'cdc2'], ['cdc2', 'bus', 'kafka'], ['bus', 'reader2', 'kafka', { topic: 'cdc.legacy.outbox' }]],
+    );
+    const [bus] = resolve(doc).messaging;
+    expect(bus!.publications.map((p) => `${p.channel} (${p.cdc?.table})`)).toEqual(['shop.public.orders (public.orders)', 'shop.billing.invoices (billing.invoices)', 'cdc.legacy.outbox (legacy.outbox)']);
+    expect(bus!.subscriptions[0]!.channels).toEqual(['shop.public.orders', 'shop.billing.invoices', 'cdc.legacy.outbox']);
+  });
+
+  it('gives RabbitMQ consumers a queue per exchange, a dead-letter queue through the dead-letter exchange, and a retry queue when they retry', () => {
+    const doc = design(
+      [['orders', 'rest-service'], ['mq', 'rabbitmq'], ['mailer', 'worker'], ['ledger', 'worker']],
+      [['orders', 'mq', 'amqp', { routingKey: 'order.*' }], ['mq', 'mailer', 'amqp', { retries: 2 }], ['mq', 'ledger', 'amqp', { queue: 'ledger-in', routingKey: 'order.paid', deadLetter: false }]],
+    );
+    const [mq] = resolve(doc).messaging;
+    expect(mq!.channels.map((c) => `${c.kind}:${c.name}:${c.role}`)).toEqual([
+      'exchange:orders.events:main',
+      'queue:mailer.orders.events:main',
+      'queue:ledger-in:main',
+      'queue:mailer.orders.events.dlq:dead-letter',
+      'queue:mailer.orders.events.retry:retry',
+      'exchange:topoforge.dlx:dead-letter',
+    ]);
+    expect(mq!.bindings).toEqual([
+      { source: 'orders.events', destination: 'mailer.orders.events', routingKey: '#' },
+      { source: 'orders.events', destination: 'ledger-in', routingKey: 'order.paid' },
+      { source: 'topoforge.dlx', destination: 'mailer.orders.events.dlq', routingKey: 'mailer.orders.events' },
+    ]);
+  });
+
+  it('uses device telemetry topics for MQTT, subjects for NATS and upper-case queues with backout queues for IBM MQ', () => {
+    const doc = design(
+      [['sensors', 'iot-device'], ['mosq', 'mqtt-broker'], ['ingest', 'worker'], ['nats', 'nats'], ['pub', 'rest-service'], ['mq', 'ibm-mq'], ['core-bank', 'legacy-system'], ['sub', 'worker']],
+      [['sensors', 'mosq'], ['mosq', 'ingest'], ['pub', 'nats'], ['nats', 'sub'], ['core-bank', 'mq', 'jms'], ['mq', 'sub', 'jms']],
+    );
+    expect(channels(doc, 'mosq')).toEqual(['sensors/telemetry']);
+    expect(channels(doc, 'nats')).toEqual(['pub.events', 'pub.events.dlq']);
+    expect(channels(doc, 'mq')).toEqual(['CORE_BANK.EVENTS', 'CORE_BANK.EVENTS.BACKOUT']);
+  });
+
+  it('ignores names that break the catalog pattern, taking the default instead', () => {
+    const doc = design([['a', 'rest-service'], ['k', 'kafka']], [['a', 'k', 'kafka', { topic: 'bad topic"; rm -rf' }]]);
+    expect(channels(doc, 'k')).toEqual(['a.events']);
+  });
+
+  it('is empty for a design without brokers and survives malformed input', () => {
+    expect(resolve(emptyTopology()).messaging).toEqual([]);
+    const doc = design([['k', 'kafka']], [['k', 'ghost'], ['k', 'k']]);
+    const r = resolve(doc);
+    expect(r.messaging.map((p) => [p.broker.id, p.channels.length, p.publications.length])).toEqual([['k', 0, 0]]);
+    expect(r.notes).toContain('The connection "k->ghost" was left out: one of its ends is not in the design.');
+  });
+});
+
+describe('resolve: observability', () => {
+  it('scrapes native endpoints and exporters, and makes data sources of what Grafana reads, whichever way it is drawn', () => {
+    const r = resolve(
+      design(
+        [['api', 'rest-service', {}, 'Orders'], ['db', 'postgres', {}, 'Orders DB'], ['mq', 'rabbitmq'], ['prom', 'prometheus'], ['graf', 'grafana'], ['w', 'worker'], ['redis', 'redis']],
+        [['api', 'prom', 'metrics'], ['prom', 'db', 'metrics'], ['mq', 'prom', 'metrics'], ['prom', 'graf'], ['graf', 'db', 'sql'], ['w', 'redis']],
+      ),
+    );
+    expect(r.observability.scrapes.map((s) => `${s.job} ${s.service}:${s.port}${s.path} ${s.via}`)).toEqual([
+      'orders orders:8080/metrics native',
+      'orders-db orders-db-exporter:9187/metrics exporter',
+      'mq mq:15692/metrics native',
+    ]);
+    expect(r.observability.dataSources.map((d) => `${d.type} ${d.url}`)).toEqual(['prometheus http://prom:9090', 'grafana-postgresql-datasource orders-db:5432']);
+  });
+});
+
+describe('createResolver', () => {
+  it('gives the same answer as resolve after edits, reusing unchanged components', () => {
+    const resolver = createResolver();
+    let doc = design([['a', 'rest-service'], ['k', 'kafka'], ['w', 'worker']], [['a', 'k'], ['k', 'w']]);
+    const first = resolver.resolve(doc);
+    doc = { ...doc, nodes: [...doc.nodes.slice(0, 2), { ...doc.nodes[2]!, label: 'Billing' }] };
+    const second = resolver.resolve(doc);
+    expect(second.components[0]!.props).toBe(first.components[0]!.props);
+    expect(JSON.stringify(second.messaging.map((p) => p.channels))).toBe(JSON.stringify(resolve(doc).messaging.map((p) => p.channels)));
+    expect(second.byId.get('w')!.service).toBe('billing');
+  });
+});
