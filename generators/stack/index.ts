@@ -1,17 +1,12 @@
 import type { Topology } from '../../shared/model/types';
 import { redactSecrets, type SecretFinding } from '../../shared/validation/rules/secrets';
 import type { OutputFile } from '../types';
-import type { RNode } from './context';
+
 import { StackContext } from './context';
 import { buildCompose } from './compose';
 import { renderReadme } from './readme';
-import { SERVICE_HANDLERS } from './services';
-import { GATEWAY_HANDLERS } from './gateways';
-import { STREAMING_HANDLERS } from './streaming';
-import { BROKER_HANDLERS } from './brokers';
-import { STORE_HANDLERS } from './stores';
-import { OBSERVABILITY_HANDLERS } from './observability';
-import { SECURITY_HANDLERS } from './security';
+import { KIND_MODULES } from '../kinds';
+import type { KindId } from '../../shared/catalog';
 import { oneLine } from './text';
 import { derived } from '../derived';
 
@@ -19,16 +14,6 @@ import { derived } from '../derived';
  * The starter stack: `docker-compose.yml`, `.env.example`, a config per component under
  * `config/<node-id>/`, and `README.md`. A pure function of the design: same design, same bytes.
  */
-
-const HANDLERS: Record<string, (ctx: StackContext, n: RNode) => void> = {
-  ...SERVICE_HANDLERS,
-  ...GATEWAY_HANDLERS,
-  ...STREAMING_HANDLERS,
-  ...BROKER_HANDLERS,
-  ...STORE_HANDLERS,
-  ...OBSERVABILITY_HANDLERS,
-  ...SECURITY_HANDLERS,
-};
 
 /** Kinds whose container is the user's own service (a stand-in until they set its image). */
 const OWN_SERVICES = new Set(['rest-service', 'grpc-service', 'graphql-service', 'web-app', 'worker', 'batch-job']);
@@ -39,7 +24,7 @@ function secretWhere(f: SecretFinding): string {
 }
 
 /** Kinds the stack generator knows how to start (every containerised catalog kind). */
-export const STACK_KINDS: readonly string[] = Object.keys(HANDLERS);
+export const STACK_KINDS: readonly string[] = Object.values(KIND_MODULES).filter((m) => m.stack !== null).map((m) => m.id);
 
 export function generateStack(design: Topology): OutputFile[] {
   // Credentials typed into the design (TF509) become ${VARIABLE} references, declared first so
@@ -49,7 +34,7 @@ export function generateStack(design: Topology): OutputFile[] {
   for (const f of found) ctx.env.define(f.owner, f.key, { comment: `${secretWhere(f)}, typed into the design: set the real value here`, secret: true });
   for (const n of ctx.nodes) {
     if (n.kind.external) continue;
-    const handler = HANDLERS[n.kind.id];
+    const handler = KIND_MODULES[n.kind.id as KindId].stack;
     if (handler) handler(ctx, n);
     else ctx.note(`\`${n.id}\` (${n.kind.name}) has no starter configuration yet and is not started.`);
   }
