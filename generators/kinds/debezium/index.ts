@@ -1,0 +1,8 @@
+import { stackOf } from '../legacy-stack';
+import type { KindModule } from '../types';
+
+/** debezium: its behaviour in the generators (its facts are its catalog entry). */
+export const debezium: KindModule = {
+  id: 'debezium',
+  stack: stackOf('debezium'),
+};

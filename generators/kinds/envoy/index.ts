@@ -1,0 +1,8 @@
+import { stackOf } from '../legacy-stack';
+import type { KindModule } from '../types';
+
+/** envoy: its behaviour in the generators (its facts are its catalog entry). */
+export const envoy: KindModule = {
+  id: 'envoy',
+  stack: stackOf('envoy'),
+};

@@ -1,0 +1,8 @@
+import { stackOf } from '../legacy-stack';
+import type { KindModule } from '../types';
+
+/** flink: its behaviour in the generators (its facts are its catalog entry). */
+export const flink: KindModule = {
+  id: 'flink',
+  stack: stackOf('flink'),
+};

@@ -1,0 +1,8 @@
+import { stackOf } from '../legacy-stack';
+import type { KindModule } from '../types';
+
+/** grafana: its behaviour in the generators (its facts are its catalog entry). */
+export const grafana: KindModule = {
+  id: 'grafana',
+  stack: stackOf('grafana'),
+};

@@ -1,0 +1,8 @@
+import { stackOf } from '../legacy-stack';
+import type { KindModule } from '../types';
+
+/** graphql-service: its behaviour in the generators (its facts are its catalog entry). */
+export const graphqlService: KindModule = {
+  id: 'graphql-service',
+  stack: stackOf('graphql-service'),
+};

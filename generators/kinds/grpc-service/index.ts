@@ -1,0 +1,8 @@
+import { stackOf } from '../legacy-stack';
+import type { KindModule } from '../types';
+
+/** grpc-service: its behaviour in the generators (its facts are its catalog entry). */
+export const grpcService: KindModule = {
+  id: 'grpc-service',
+  stack: stackOf('grpc-service'),
+};

@@ -1,0 +1,8 @@
+import { stackOf } from '../legacy-stack';
+import type { KindModule } from '../types';
+
+/** ibm-mq: its behaviour in the generators (its facts are its catalog entry). */
+export const ibmMq: KindModule = {
+  id: 'ibm-mq',
+  stack: stackOf('ibm-mq'),
+};

@@ -1,0 +1,8 @@
+import { stackOf } from '../legacy-stack';
+import type { KindModule } from '../types';
+
+/** kafka: its behaviour in the generators (its facts are its catalog entry). */
+export const kafka: KindModule = {
+  id: 'kafka',
+  stack: stackOf('kafka'),
+};

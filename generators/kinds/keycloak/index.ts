@@ -1,0 +1,8 @@
+import { stackOf } from '../legacy-stack';
+import type { KindModule } from '../types';
+
+/** keycloak: its behaviour in the generators (its facts are its catalog entry). */
+export const keycloak: KindModule = {
+  id: 'keycloak',
+  stack: stackOf('keycloak'),
+};

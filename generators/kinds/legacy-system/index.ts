@@ -1,0 +1,7 @@
+import type { KindModule } from '../types';
+
+/** legacy-system: its behaviour in the generators (its facts are its catalog entry). */
+export const legacySystem: KindModule = {
+  id: 'legacy-system',
+  stack: null,
+};

@@ -1,0 +1,8 @@
+import { stackOf } from '../legacy-stack';
+import type { KindModule } from '../types';
+
+/** mysql: its behaviour in the generators (its facts are its catalog entry). */
+export const mysql: KindModule = {
+  id: 'mysql',
+  stack: stackOf('mysql'),
+};

@@ -1,0 +1,8 @@
+import { stackOf } from '../legacy-stack';
+import type { KindModule } from '../types';
+
+/** object-storage: its behaviour in the generators (its facts are its catalog entry). */
+export const objectStorage: KindModule = {
+  id: 'object-storage',
+  stack: stackOf('object-storage'),
+};

@@ -1,0 +1,8 @@
+import { stackOf } from '../legacy-stack';
+import type { KindModule } from '../types';
+
+/** postgres: its behaviour in the generators (its facts are its catalog entry). */
+export const postgres: KindModule = {
+  id: 'postgres',
+  stack: stackOf('postgres'),
+};

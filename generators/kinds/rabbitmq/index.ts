@@ -1,0 +1,8 @@
+import { stackOf } from '../legacy-stack';
+import type { KindModule } from '../types';
+
+/** rabbitmq: its behaviour in the generators (its facts are its catalog entry). */
+export const rabbitmq: KindModule = {
+  id: 'rabbitmq',
+  stack: stackOf('rabbitmq'),
+};

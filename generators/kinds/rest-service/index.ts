@@ -1,0 +1,8 @@
+import { stackOf } from '../legacy-stack';
+import type { KindModule } from '../types';
+
+/** rest-service: its behaviour in the generators (its facts are its catalog entry). */
+export const restService: KindModule = {
+  id: 'rest-service',
+  stack: stackOf('rest-service'),
+};

@@ -1,0 +1,7 @@
+import type { KindModule } from '../types';
+
+/** saas-app: its behaviour in the generators (its facts are its catalog entry). */
+export const saasApp: KindModule = {
+  id: 'saas-app',
+  stack: null,
+};

@@ -1,0 +1,8 @@
+import { stackOf } from '../legacy-stack';
+import type { KindModule } from '../types';
+
+/** schema-registry: its behaviour in the generators (its facts are its catalog entry). */
+export const schemaRegistry: KindModule = {
+  id: 'schema-registry',
+  stack: stackOf('schema-registry'),
+};

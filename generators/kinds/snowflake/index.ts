@@ -1,0 +1,7 @@
+import type { KindModule } from '../types';
+
+/** snowflake: its behaviour in the generators (its facts are its catalog entry). */
+export const snowflake: KindModule = {
+  id: 'snowflake',
+  stack: null,
+};

@@ -1,0 +1,8 @@
+import { stackOf } from '../legacy-stack';
+import type { KindModule } from '../types';
+
+/** vault: its behaviour in the generators (its facts are its catalog entry). */
+export const vault: KindModule = {
+  id: 'vault',
+  stack: stackOf('vault'),
+};

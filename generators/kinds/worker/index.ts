@@ -1,0 +1,8 @@
+import { stackOf } from '../legacy-stack';
+import type { KindModule } from '../types';
+
+/** worker: its behaviour in the generators (its facts are its catalog entry). */
+export const worker: KindModule = {
+  id: 'worker',
+  stack: stackOf('worker'),
+};
