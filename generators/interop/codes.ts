@@ -6,13 +6,18 @@ import type { Diagnostic, Severity } from '../../shared/model/types';
  */
 export const IMPORT_CODES = {
   TF601: { severity: 'error', title: 'Not a docker-compose file Topoforge can read' },
-  TF603: { severity: 'info', title: 'Service imported as the closest or a generic kind' },
+  TF602: { severity: 'warning', title: 'Kind undecided' },
+  TF603: { severity: 'info', title: 'Imported as the closest kind' },
   TF604: { severity: 'info', title: 'Helper service folded into its component' },
-  TF605: { severity: 'warning', title: 'Connection imported without a protocol' },
+  TF605: { severity: 'warning', title: 'Connection the catalog does not allow between these kinds' },
+  TF606: { severity: 'warning', title: 'Connection protocol guessed' },
+  TF607: { severity: 'info', title: 'Start-order dependency not drawn' },
   TF608: { severity: 'warning', title: 'Dependency on a service not in the file' },
+  TF609: { severity: 'warning', title: 'extends from a file that was not read' },
   TF610: { severity: 'error', title: 'Not a Mermaid flowchart Topoforge can read' },
   TF611: { severity: 'info', title: 'Component kind guessed' },
   TF612: { severity: 'warning', title: 'Mermaid line not understood' },
+  TF613: { severity: 'info', title: 'Service only in a compose profile' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type ImportCode = keyof typeof IMPORT_CODES;

@@ -17,44 +17,50 @@ function confluentFixture(): string {
 const edgeSet = (doc: { edges: Array<{ from: string; to: string; protocol?: string }> }) => doc.edges.map((e) => `${e.from} -> ${e.to} ${e.protocol ?? '(none)'}`);
 
 describe('importCompose: Confluent cp-all-in-one-community', () => {
-  it('imports every service, with the closest catalog kind', async () => {
+  it('imports every service as the closest catalog kind, folding ZooKeeper and the ksqlDB CLI into what they serve', async () => {
     const text = confluentFixture();
     const { doc, diagnostics } = await importCompose(text);
-    const services = Object.keys((parse(text) as { services: Record<string, unknown> }).services);
-    expect(doc.nodes.map((n) => n.id)).toEqual(services);
     expect(Object.fromEntries(doc.nodes.map((n) => [n.id, n.kind]))).toEqual({
-      zookeeper: 'worker',
       broker: 'kafka',
       'schema-registry': 'schema-registry',
       connect: 'debezium',
       'ksqldb-server': 'flink',
-      'ksqldb-cli': 'worker',
       'ksql-datagen': 'worker',
       'rest-proxy': 'rest-service',
     });
+    const folded = diagnostics.filter((d) => d.code === 'TF604').map((d) => d.message);
+    expect(folded).toHaveLength(2);
+    expect(folded[0]).toMatch(/`zookeeper` \(ZooKeeper\) serves `broker`/);
+    expect(folded[1]).toMatch(/`ksqldb-cli` \(ksqlDB CLI\) serves `ksqldb-server`/);
+    // Every service is a component or part of one.
+    const services = Object.keys((parse(text) as { services: Record<string, unknown> }).services);
+    expect(services.filter((s) => !doc.nodes.some((n) => n.id === s) && !folded.some((m) => m.includes(`\`${s}\``)))).toEqual([]);
     for (const n of doc.nodes) expect(n.label).toBe(n.id);
-    // Generic services keep their image; a published port that differs from the default is kept too.
-    expect(doc.nodes.find((n) => n.id === 'zookeeper')!.props).toMatchObject({ image: 'confluentinc/cp-zookeeper:7.3.14' });
+    // A generic service keeps its image; a published port that differs from the default is kept too.
     expect(doc.nodes.find((n) => n.id === 'rest-proxy')!.props).toMatchObject({ image: 'confluentinc/cp-kafka-rest:7.3.14', port: 8082 });
-    // Every service got a position from the layout.
     for (const n of doc.nodes) expect(doc.layout[n.id]).toBeDefined();
-    // The user is told what was guessed.
-    const guessed = diagnostics.filter((d) => d.code === 'TF603').flatMap((d) => d.nodes);
-    expect(guessed.sort()).toEqual(['connect', 'ksql-datagen', 'ksqldb-cli', 'ksqldb-server', 'rest-proxy', 'zookeeper']);
+    // The user is told which products were imported as the closest kind.
+    const closest = diagnostics.filter((d) => d.code === 'TF603').flatMap((d) => d.nodes);
+    expect(closest.sort()).toEqual(['connect', 'ksqldb-server', 'rest-proxy']);
+    expect(diagnostics.find((d) => d.nodes[0] === 'connect')!.message).toMatch(/Kafka Connect.*closest kind, Debezium/);
     for (const d of diagnostics) {
       expect(d.message.length).toBeGreaterThan(10);
       expect(d.hint.length).toBeGreaterThan(5);
     }
   });
 
-  it('has a connection for every dependency, drawn the way data flows', async () => {
+  it('draws every dependency as a connection the way data flows, or says why not', async () => {
     const text = confluentFixture();
-    const { doc } = await importCompose(text);
+    const { doc, diagnostics } = await importCompose(text);
     const services = (parse(text) as { services: Record<string, { depends_on?: string[] }> }).services;
+    const main = (s: string) => (s === 'zookeeper' ? 'broker' : s === 'ksqldb-cli' ? 'ksqldb-server' : s);
     for (const [name, s] of Object.entries(services)) {
       for (const dep of s.depends_on ?? []) {
-        const found = doc.edges.some((e) => (e.from === name && e.to === dep) || (e.from === dep && e.to === name));
-        expect(found, `${name} depends on ${dep}`).toBe(true);
+        const [a, b] = [main(name), main(dep)];
+        if (a === b || name === 'ksqldb-cli') continue;
+        const found = doc.edges.some((e) => (e.from === a && e.to === b) || (e.from === b && e.to === a));
+        const told = diagnostics.some((d) => d.code === 'TF607' && d.nodes.includes(a) && d.nodes.includes(b));
+        expect(found || told, `${name} depends on ${dep}`).toBe(true);
       }
     }
     const edges = edgeSet(doc);
@@ -63,13 +69,18 @@ describe('importCompose: Confluent cp-all-in-one-community', () => {
     expect(edges).toContain('broker -> ksqldb-server kafka');
     expect(edges).toContain('rest-proxy -> broker kafka');
     expect(edges).toContain('rest-proxy -> schema-registry http');
-    // Every protocol chosen is one the catalog allows between the two kinds.
+    expect(edges).toContain('ksql-datagen -> broker kafka');
+    // Connections the catalog does not allow yet keep the protocol the file shows, and the user hears of each.
+    expect(edges).toContain('connect -> schema-registry http');
+    expect(edges).toContain('ksqldb-server -> connect http');
+    const flagged = diagnostics.filter((d) => d.code === 'TF605').flatMap((d) => d.edges);
+    expect(flagged.sort()).toEqual(['connect->schema-registry', 'ksqldb-server->connect']);
     for (const e of doc.edges) {
-      if (!e.protocol) continue;
+      if (flagged.includes(`${e.from}->${e.to}`)) continue;
       const a = getKind(doc.nodes.find((n) => n.id === e.from)!.kind)!;
       const b = getKind(doc.nodes.find((n) => n.id === e.to)!.kind)!;
-      expect(b.accepts.includes(e.protocol) || ['metrics', 'otlp'].includes(e.protocol), `${e.from}->${e.to}`).toBe(true);
-      expect(a.emits.includes(e.protocol) || ['metrics', 'otlp'].includes(e.protocol), `${e.from}->${e.to}`).toBe(true);
+      expect(b.accepts.includes(e.protocol!) || ['metrics', 'otlp'].includes(e.protocol!), `${e.from}->${e.to}`).toBe(true);
+      expect(a.emits.includes(e.protocol!) || ['metrics', 'otlp'].includes(e.protocol!), `${e.from}->${e.to}`).toBe(true);
     }
   });
 });
@@ -165,23 +176,26 @@ services:
     expect(diagnostics.filter((d) => d.code === 'TF604')).toHaveLength(2);
   });
 
-  it('turns unknown images into generic services that keep the image, and says so', () => {
+  it('types services it has no image rule for from what they do, and lists those it cannot decide', () => {
     const { doc, diagnostics } = importComposeModel(`
 services:
   web: { image: "ghcr.io/acme/site:2", ports: ["3000"] }
   cron: { image: "ghcr.io/acme/cron:2" }
+  orders-api: { build: ., ports: ["8081:8081"], environment: { EVENTS: "kafka:9092" } }
+  billing: { build: ./billing, environment: { KAFKA_BOOTSTRAP_SERVERS: "kafka:9092" } }
   built: { build: . }
+  kafka: { image: "apache/kafka:3.8.1" }
 `);
-    expect(doc.nodes.map((n) => [n.id, n.kind, n.props.image])).toEqual([
-      ['web', 'rest-service', 'ghcr.io/acme/site:2'],
-      ['cron', 'worker', 'ghcr.io/acme/cron:2'],
-      ['built', 'worker', undefined],
+    expect(doc.nodes.map((n) => [n.id, n.kind, n.props.image ?? '', n.props.port ?? ''])).toEqual([
+      ['web', 'web-app', 'ghcr.io/acme/site:2', ''],
+      ['cron', 'batch-job', 'ghcr.io/acme/cron:2', ''],
+      ['orders-api', 'rest-service', '', 8081],
+      ['billing', 'worker', '', ''],
+      ['built', 'worker', '', ''],
+      ['kafka', 'kafka', '', ''],
     ]);
-    expect(diagnostics.map((d) => [d.code, d.severity, d.nodes[0]])).toEqual([
-      ['TF603', 'info', 'web'],
-      ['TF603', 'info', 'cron'],
-      ['TF603', 'info', 'built'],
-    ]);
+    expect(diagnostics.map((d) => [d.code, d.severity, d.nodes[0]])).toEqual([['TF602', 'warning', 'built']]);
+    expect(diagnostics[0]!.message).toMatch(/undecided/);
   });
 
   it('sanitises service names into ids and keeps labels', () => {
