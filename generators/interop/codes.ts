@@ -36,3 +36,17 @@ export function importDiagnostic(
     ...(init.line !== undefined ? { line: init.line } : {}),
   };
 }
+
+/**
+ * What to show after an import: `check` (warnings: kinds undecided, protocols guessed, connections
+ * the catalog does not allow, lines not understood) before `notes` (info: closest kinds, helpers
+ * folded, dependencies not drawn, profiles), each in file order. Errors are neither: with an
+ * error nothing was imported.
+ */
+export function importNotes(diagnostics: readonly Diagnostic[]): { check: Diagnostic[]; notes: Diagnostic[] } {
+  const byLine = (a: Diagnostic, b: Diagnostic) => (a.line ?? Number.MAX_SAFE_INTEGER) - (b.line ?? Number.MAX_SAFE_INTEGER);
+  return {
+    check: diagnostics.filter((d) => d.severity === 'warning').sort(byLine),
+    notes: diagnostics.filter((d) => d.severity === 'info').sort(byLine),
+  };
+}

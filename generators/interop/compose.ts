@@ -720,5 +720,13 @@ export function importComposeModel(yamlText: string, opts: ImportComposeOptions 
     push(s.name, t.name, p);
   }
   doc.edges = edges;
+  // Each note points at the first service it names, so the CLI can print FILE:LINE.
+  const lineOfId = new Map(mains.map((s) => [idOf.get(s.name)!, s.line]));
+  const lineOfName = new Map(services.map((s) => [s.name, s.line]));
+  for (const d of diagnostics) {
+    if (d.line !== undefined) continue;
+    const line = d.nodes.map((n) => lineOfId.get(n)).find((l) => l !== undefined) ?? lineOfName.get(/`([^`]+)`/.exec(d.message)?.[1] ?? '');
+    if (line !== undefined) d.line = line;
+  }
   return { doc, diagnostics };
 }

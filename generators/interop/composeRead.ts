@@ -1,4 +1,4 @@
-import { isMap, isScalar, parseDocument } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { LIMITS } from '../../shared/model/limits';
 import { imageRepo } from './hints';
 
@@ -44,6 +44,8 @@ export interface ComposeService {
   interactive: boolean;
   hostname: string;
   containerName: string;
+  /** 1-based line of the service's key in the file. */
+  line?: number;
   /** `extends: { file }` pointing at a file this import cannot read. */
   extendsFile?: string;
   /** `extends` names a service that is not in the file. */
@@ -239,7 +241,8 @@ export function readCompose(yamlText: string): ReadResult {
     return { ok: false, message: `The compose file is too large (more than ${LIMITS.maxFileChars / 1024 / 1024} MB).`, hint: 'Check that this is a docker-compose file.' };
   }
   if (tooDeep(yamlText)) return { ok: false, message: 'The compose file is nested too deeply to be a docker-compose file.', hint: 'Check that this is a docker-compose file.' };
-  const ydoc = parseDocument(yamlText, { uniqueKeys: false, prettyErrors: false, strict: false, merge: true });
+  const lineCounter = new LineCounter();
+  const ydoc = parseDocument(yamlText, { uniqueKeys: false, prettyErrors: false, strict: false, merge: true, lineCounter });
   if (ydoc.errors.length > 0) {
     const e = ydoc.errors[0]!;
     return {
@@ -262,12 +265,14 @@ export function readCompose(yamlText: string): ReadResult {
 
   // The comment just above each service key (Topoforge writes "<label> (<kind name>)" there).
   const comments = new Map<string, string>();
+  const lines = new Map<string, number>();
   const svcNode = ydoc.get('services', true);
   if (isMap(svcNode)) {
     svcNode.items.forEach((pair, i) => {
       if (!isScalar(pair.key)) return;
       const c = pair.key.commentBefore ?? (i === 0 ? svcNode.commentBefore : undefined);
       if (c) comments.set(String(pair.key.value), c);
+      if (pair.key.range) lines.set(String(pair.key.value), lineCounter.linePos(pair.key.range[0]).line);
     });
   }
 
@@ -324,6 +329,7 @@ export function readCompose(yamlText: string): ReadResult {
       interactive: raw.tty === true || raw.stdin_open === true,
       hostname: scalarText(raw.hostname),
       containerName: scalarText(raw.container_name),
+      ...(lines.has(name) ? { line: lines.get(name)! } : {}),
       ...(r.file ? { extendsFile: r.file } : {}),
       ...(r.missing ? { extendsMissing: r.missing } : {}),
     });

@@ -46,7 +46,7 @@ describe('the importers name no kind', () => {
   it('every kind they produce comes from the import table or the catalog', () => {
     // Protocol names that are also kind ids (kafka, redis …) are protocols in this code.
     const ids = new Set(kindIds().filter((id) => !(PROTOCOLS as readonly string[]).includes(id)));
-    for (const file of ['compose.ts', 'composeRead.ts', 'hints.ts']) {
+    for (const file of ['compose.ts', 'composeRead.ts', 'mermaid.ts', 'hints.ts']) {
       const src = readFileSync(join(HERE, file), 'utf8');
       const literals = [...src.matchAll(/'([a-z][a-z0-9-]*)'/g)].map((m) => m[1]!);
       expect(literals.filter((l) => ids.has(l)), file).toEqual([]);

@@ -262,7 +262,8 @@ const MEDIATED: ReadonlySet<Protocol> = new Set<Protocol>([...MESSAGING_PROTOCOL
 
 /** `kind` is the server of `p`: it takes and gives nothing else (a broker, an SFTP server, a bucket store). */
 export function hostsProtocol(kind: KindDef, p: Protocol): boolean {
-  return kind.emits.includes(p) && kind.accepts.every((x) => x === p || OBSERVABILITY_PROTOCOLS.includes(x));
+  const only = (list: readonly Protocol[]) => list.includes(p) && list.every((x) => x === p || OBSERVABILITY_PROTOCOLS.includes(x));
+  return only(kind.emits) && only(kind.accepts);
 }
 
 /** What the catalog lets `from` send `to` directly, telemetry aside (a mediated protocol needs its server at one end). */

@@ -3,6 +3,7 @@ import { flowOf, getKind } from '../../shared/catalog';
 import type { Topology } from '../../shared/model/types';
 import { generateStack } from '../../generators/stack';
 import { importCompose } from '../../generators/interop/compose';
+import { validate } from '../../shared/validation';
 import { allKindsDesign, loadExamples } from '../golden/fixtures';
 import { apiDesign, messagingDesign, pipelineDesign } from '../../generators/interop/testDesigns';
 
@@ -56,11 +57,17 @@ describe('design → generateStack → importCompose', () => {
 
   it('keeps every component of the whole catalog and most connections of a design wired at random', async () => {
     // allKindsDesign wires each kind to the next one it can talk to, including consumers of
-    // brokers nobody writes to; the compose file cannot tell those apart from producers.
-    const { before, after } = await roundTrip(allKindsDesign());
+    // brokers nobody writes to (the compose file cannot tell those apart from producers) and
+    // messages between two services with no broker in between (validation's TF109: the importer
+    // never makes those up, so they are not expected back).
+    const doc = allKindsDesign();
+    const noBroker = new Set(validate(doc).filter((d) => d.code === 'TF109').flatMap((d) => d.edges));
+    const { before, after } = await roundTrip(doc);
     expect(after.nodes).toEqual(before.nodes);
-    const kept = before.edges.filter((e) => after.edges.includes(e)).length;
-    expect(kept / before.edges.length).toBeGreaterThanOrEqual(0.6);
+    const wanted = before.edges.filter((e) => !noBroker.has(e.split(' ').filter((_, i) => i !== 1 && i !== 3).join('->')));
+    expect(wanted.length).toBeLessThan(before.edges.length);
+    const kept = wanted.filter((e) => after.edges.includes(e)).length;
+    expect(kept / wanted.length).toBeGreaterThanOrEqual(0.6);
   });
 });
 
@@ -71,7 +78,6 @@ describe('imported designs are design files Topoforge opens', () => {
     const { ROOT } = await import('../golden/fixtures');
     const { serializeTopology } = await import('../../shared/model/serialize');
     const { parseTopology } = await import('../../shared/model/parse');
-    const { validate } = await import('../../shared/validation');
     const { importMermaid } = await import('../../generators/interop/mermaid');
     const { generateMermaid } = await import('../../generators/mermaid');
     const confluent = readFileSync(join(ROOT, 'test', 'fixtures', 'compose', 'cp-all-in-one-community.yml'), 'utf8');
