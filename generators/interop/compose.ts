@@ -9,7 +9,7 @@ import { importDiagnostic } from './codes';
 import type { ComposeService } from './composeRead';
 import { readCompose } from './composeRead';
 import type { Meaning } from './hints';
-import { brokerProtocol, hintsOf, imageRepo, isBroker, kindForRole, readClientEnv, readCommand, readImage, readName, readPort, readScheme, readServerEnv, roleOf, servedProtocol, viable, words } from './hints';
+import { brokerProtocol, hintsOf, imageRepo, isBroker, kindForRole, readClientEnv, readCommand, readHealthcheck, readImage, readName, readPort, readScheme, readServerEnv, roleOf, servedProtocol, viable, words } from './hints';
 
 /**
  * docker-compose → design. Each service becomes a component whose kind comes from, in order: a
@@ -177,6 +177,16 @@ export function importComposeModel(yamlText: string, opts: ImportComposeOptions 
   const hostOf = new Map<string, string>();
   for (const s of services) for (const n of [s.name, s.hostname, s.containerName, ...s.aliases]) if (n && !hostOf.has(n.toLowerCase())) hostOf.set(n.toLowerCase(), s.name);
 
+  // Services by their names without punctuation, for variable names (product_catalog → product-catalog, cart → cart-service).
+  const serviceByKey = new Map<string, string>();
+  for (const s of services) {
+    for (const n of [s.name, s.containerName, s.hostname]) {
+      if (!n) continue;
+      const key = n.toLowerCase().replace(/[^a-z0-9]/g, '');
+      for (const k of [key, key.replace(/(service|svc|server)$/, '')]) if (k && !serviceByKey.has(k)) serviceByKey.set(k, s.name);
+    }
+  }
+
   // References, before anything is typed.
   const refsOf = new Map<string, Ref[]>();
   for (const s of services) {
@@ -185,10 +195,18 @@ export function importComposeModel(yamlText: string, opts: ImportComposeOptions 
       if (r.target !== s.name) list.push(r);
     };
     for (const [k, v] of s.env) {
+      let named = false;
       for (const h of hostsIn(k, v, HOSTISH_KEY.test(k))) {
         const target = hostOf.get(h.host);
-        if (target) add({ target, via: 'env', key: k, ...(h.scheme ? { scheme: h.scheme } : {}), ...(h.port ? { port: h.port } : {}), ...(h.path ? { path: h.path } : {}) });
+        if (target) {
+          named = true;
+          add({ target, via: 'env', key: k, ...(h.scheme ? { scheme: h.scheme } : {}), ...(h.port ? { port: h.port } : {}), ...(h.path ? { path: h.path } : {}) });
+        }
       }
+      // A variable whose value comes from elsewhere but whose name names a service: CART_ADDR, FLAGD_HOST, KAFKA_SERVICE_ADDR.
+      const byKey = named ? undefined : /^(.+?)(?:_SERVICE)?_(ADDR|ADDRESS|HOST|HOSTNAME|URL|URI|ENDPOINT)$/i.exec(k);
+      const target = byKey ? serviceByKey.get(byKey[1]!.toLowerCase().replace(/[^a-z0-9]/g, '')) : undefined;
+      if (target) add({ target, via: 'env', key: k });
     }
     for (const h of hostsIn('', s.command, false)) {
       const target = hostOf.get(h.host);
@@ -222,19 +240,30 @@ export function importComposeModel(yamlText: string, opts: ImportComposeOptions 
 
     // Evidence, scored per kind (and per product for the closest kinds).
     const votes = new Map<string, { meaning: Meaning; score: number; why: string[] }>();
+    // Per kind (a helper of a kind apart): evidence adds up, and the most specific product is kept.
     const vote = (m: Meaning, score: number, why: string) => {
-      const key = `${m.kind.id}|${m.product?.product ?? ''}|${m.strength === 'helper' ? 'h' : ''}`;
+      const key = `${m.kind.id}|${m.strength === 'helper' ? 'helper' : ''}`;
       const v = votes.get(key) ?? { meaning: m, score: 0, why: [] };
+      if (m.product && !v.meaning.product) v.meaning = m;
       v.score += score;
       if (!v.why.includes(why)) v.why.push(why);
       votes.set(key, v);
     };
+    // A service whose own name says what it does (`etl`, `backend`) is not the product its image or folder is named after.
+    const ownRole = readName(s.name).meaning;
+    const secondary = !(ownRole && roleOf(ownRole.kind) && ownRole.strength === 'word');
+    const imageVariable = s.imageVariables.map((v) => v.replace(/(^|_)(IMAGE|TAG|VERSION|DOCKER|REGISTRY|NAME|REPO|REPOSITORY)(?=_|$)/gi, ' ')).join(' ').trim();
     const names: Array<[string, string]> = [
       [s.name, 'its name'],
-      [s.containerName, 'its container name'],
-      [s.hostname, 'its host name'],
-      [buildName(s.build), 'its build folder'],
-      [s.repo.split('/').pop() ?? '', `its image ${s.image}`],
+      ...(secondary
+        ? ([
+            [s.containerName, 'its container name'],
+            [s.hostname, 'its host name'],
+            [buildName(s.build), 'its build folder'],
+            [s.repo.split('/').pop() ?? '', `its image ${s.image}`],
+            [imageVariable, `its image variable \`${s.imageVariables.join('`, `')}\``],
+          ] as Array<[string, string]>)
+        : []),
     ];
     const seenNames = new Set<string>();
     for (const [text, why] of names) {
@@ -246,6 +275,9 @@ export function importComposeModel(yamlText: string, opts: ImportComposeOptions 
       vote(m, m.strength === 'word' ? 2 : 4, why);
     }
     if (command) vote(command, 4, 'its command');
+    // Its own health check, unless it tests another service.
+    const health = readHealthcheck(s.healthcheck);
+    if (health && !hostsIn('', s.healthcheck, false).some((h) => hostOf.has(h.host) && hostOf.get(h.host) !== s.name)) vote({ kind: health, strength: 'product' }, 3, 'its health check');
     // Server settings count unless the same environment also points at a server of that kind (a client's POSTGRES_HOST).
     const clientOf = new Set(s.env.map(([k]) => readClientEnv(k)).filter((k): k is KindDef => !!k));
     for (const { meaning, count } of readServerEnv(s.env.map(([k]) => k))) if (!clientOf.has(meaning.kind)) vote(meaning, Math.min(4, 1 + count), 'its settings');
@@ -293,9 +325,9 @@ export function importComposeModel(yamlText: string, opts: ImportComposeOptions 
     });
     const calledOver = (p: Protocol) => callers.some(({ ref }) => (ref.scheme && SCHEME_PROTOCOL[ref.scheme] === p) || (p === 'graphql' && /\/graphql\b/i.test(ref.path ?? '')));
     const byGateway = callers.some(({ from }) => typing.get(from)?.kind.category === 'gateway');
-    const grpc = calledOver('grpc') || s.ports.some((p) => hintsOf(role('grpc-api')).ports?.includes(p.container)) || s.env.some(([k]) => /(^|_)GRPC(_|$)/i.test(k));
+    const grpc = calledOver('grpc') || s.ports.some((p) => hintsOf(role('grpc-api')).ports?.includes(p.container));
     const graphql = calledOver('graphql');
-    const ports = s.ports.length > 0 || s.env.some(([k, v]) => /^(PORT|SERVER_PORT|HTTP_PORT|LISTEN_PORT)$/i.test(k) && /^\d+$/.test(v));
+    const ports = s.ports.length > 0 || s.unknownPorts > 0 || s.env.some(([k, v]) => /^(PORT|SERVER_PORT|HTTP_PORT|LISTEN_PORT)$/i.test(k) && /^\d+$/.test(v));
     const http = calledOver('http') || byGateway || ports;
     let t: Typing;
     const pick = (r: Parameters<typeof kindForRole>[0], sure: boolean, why: string): Typing => ({ kind: role(r), how: sure ? 'generic' : 'undecided', why });
@@ -563,14 +595,6 @@ export function importComposeModel(yamlText: string, opts: ImportComposeOptions 
         break;
       }
     }
-    // A product imported as its closest kind speaks its own protocol (Kibana and Logstash HTTP).
-    if (!evidence) {
-      const own = typing.get(s.name)!.product?.protocol ?? typing.get(t.name)!.product?.protocol;
-      if (own) {
-        evidence = own;
-        evidenceWhy = `what ${typing.get(s.name)!.product?.protocol ? typing.get(s.name)!.product!.product : typing.get(t.name)!.product!.product} speaks`;
-      }
-    }
     // A Kafka client is handed its registry's address by convention; the registry is drawn on its broker.
     if (envOnly && hintsOf(b).reachedThroughBroker && brokersOf(s.name).some((k) => pairs.has(`${t.name}>${k}`))) continue;
 
@@ -638,7 +662,10 @@ export function importComposeModel(yamlText: string, opts: ImportComposeOptions 
     }
 
     // Calls and data: caller → callee where the catalog allows it, else the way the data flows.
-    const served = servedProtocol(b, typing.get(t.name)!.product);
+    // What the server answers callers on (a product's own protocol, the kind's, or its management API),
+    // else what the client speaks when it is a product the catalog only has a close kind for (Kibana, Logstash: HTTP).
+    // (A management API only when the file gives the address: waiting for Kafka Connect to start is not calling it.)
+    const served = servedProtocol(b, typing.get(t.name)!.product, !startOrderOnly) ?? typing.get(s.name)!.product?.protocol;
     const pick = (options: Protocol[], from: KindDef, to: KindDef, toProduct?: ProductHint): { p: Protocol; guessed: boolean } => {
       if (evidence && options.includes(evidence)) return { p: evidence, guessed: false };
       if (toProduct?.protocol && options.includes(toProduct.protocol)) return { p: toProduct.protocol, guessed: false };
@@ -659,7 +686,8 @@ export function importComposeModel(yamlText: string, opts: ImportComposeOptions 
           edges: [edgeId(from.name, to.name)],
         }),
       );
-    if (evidence && !fwd.includes(evidence) && back.includes(evidence)) {
+    // Data the file shows flowing the other way (a database feeding Debezium); a URL's holder always calls.
+    if (evidence && !SYNC_PROTOCOLS.includes(evidence) && !fwd.includes(evidence) && back.includes(evidence)) {
       push(t.name, s.name, evidence);
       continue;
     }
@@ -710,7 +738,7 @@ export function importComposeModel(yamlText: string, opts: ImportComposeOptions 
     diagnostics.push(
       importDiagnostic('TF605', {
         message: p
-          ? `\`${s.name}\` (${a.name}) uses \`${t.name}\` (${b.name}) over ${PROTOCOL_NAMES[p]} (${evidence ? `from ${evidenceWhy}` : `what ${b.name} serves`}), which the catalog does not allow between these kinds yet; the connection was kept.`
+          ? `\`${s.name}\` (${a.name}) uses \`${t.name}\` (${b.name}) over ${PROTOCOL_NAMES[p]} (${evidence ? `from ${evidenceWhy}` : typing.get(t.name)!.product?.protocol === p || servedProtocol(b, typing.get(t.name)!.product, true) === p ? `what ${typing.get(t.name)!.product?.product ?? b.name} serves` : `what ${typing.get(s.name)!.product?.product ?? a.name} speaks`}), which the catalog does not allow between these kinds yet; the connection was kept.`
           : `\`${s.name}\` (${a.name}) uses \`${t.name}\` (${b.name}), but nothing says over what and the catalog has no protocol between these kinds; the connection was kept without one.`,
         hint: 'Change the kind of one end if another fits better; validation reports the connection until then.',
         nodes: [idOf.get(s.name)!, idOf.get(t.name)!],

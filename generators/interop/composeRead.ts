@@ -37,6 +37,12 @@ export interface ComposeService {
   links: string[];
   /** `command` and `entrypoint`, joined with spaces. */
   command: string;
+  /** The healthcheck's test, joined with spaces. */
+  healthcheck: string;
+  /** Port entries the file gives only as variables (`"${CART_PORT}"`): it listens, on a port the file does not say. */
+  unknownPorts: number;
+  /** Names of the variables the image is written with, when it has no default (`${POSTGRES_IMAGE}`). */
+  imageVariables: string[];
   profiles: string[];
   networkMode: string;
   restart: string;
@@ -323,6 +329,9 @@ export function readCompose(yamlText: string): ReadResult {
       dependsOn: keysOrItems(raw.depends_on),
       links: keysOrItems(raw.links).map((l) => l.split(':')[0]!),
       command: [commandText(raw.entrypoint), commandText(raw.command)].filter(Boolean).join(' '),
+      healthcheck: commandText(record(raw.healthcheck).test),
+      unknownPorts: (Array.isArray(r.raw.ports) ? r.raw.ports : []).filter((p) => typeof p === 'string' && p.includes('$') && portsOf([interpolate(p)], undefined).length === 0).length,
+      imageVariables: repo ? [] : [...imageWritten.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]!),
       profiles: keysOrItems(raw.profiles),
       networkMode: scalarText(raw.network_mode),
       restart: raw.restart === false ? 'no' : scalarText(raw.restart),

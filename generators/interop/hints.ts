@@ -38,7 +38,7 @@ export function roleOf(kind: KindDef): ImportRole | undefined {
 // ── Words ─────────────────────────────────────────────────────────────────
 
 /** Words that carry no meaning in a name: versions, numbers, articles, vendor prefixes. */
-const FILLER = new Set(['the', 'a', 'an', 'and', 'or', 'of', 'for', 'with', 'to', 'my', 'our', 'your', 'apache', 'eclipse', 'official', 'mode', 'cp', 'docker', 'example', 'demo', 'sample']);
+const FILLER = new Set(['the', 'a', 'an', 'and', 'or', 'of', 'for', 'with', 'to', 'my', 'our', 'your', 'apache', 'eclipse', 'official', 'mode', 'cp', 'docker', 'example', 'demo', 'sample', 'contrib']);
 /** Last words that only say "a running thing": dropped to find what it is; alone they suggest an API. */
 const UNTYPED_SUFFIX = new Set(['server', 'servers', 'service', 'services', 'svc', 'srv', 'node', 'nodes', 'instance', 'cluster', 'main', 'primary', 'master', 'replica', 'leader', 'container', 'standalone', 'single', 'local', 'dev', 'host', 'engine', 'system', 'platform', 'stack']);
 /** Last words that say what sort of thing it is; a product before them of the same category wins. */
@@ -121,6 +121,8 @@ function matchEndingAt(ws: string[], end: number): Entry | undefined {
 export interface NameReading {
   /** What the name says it is, if anything. */
   meaning?: Meaning;
+  /** A name that says only the sort of thing (`Storage`, `event broker`): its category. */
+  category?: KindDef['category'];
   /** Kinds of products named somewhere in it that are not what it is (`kafka` in `kafka-ui`). */
   mentions: KindDef[];
 }
@@ -154,7 +156,7 @@ export function readName(text: string): NameReading {
       // `event-broker`, `file-store`: says the category but not the product; look before it.
       const before = last > 0 ? matchEndingAt(ws, last - 1) : undefined;
       if (before && before.strength !== 'word') return { meaning: before, mentions };
-      return { mentions };
+      return { mentions, category: w === 'broker' || w === 'queue' ? 'broker' : w === 'proxy' || w === 'gateway' ? 'gateway' : 'store' };
     }
     if (UNTYPED_SUFFIX.has(w)) {
       untyped = true;
@@ -202,6 +204,12 @@ export function readCommand(command: string): Meaning | undefined {
   for (const kind of KINDS) for (const p of hintsOf(kind).helpers ?? []) if (p.commands?.some((re) => re.test(command))) return { kind, strength: 'helper', product: p };
   for (const kind of KINDS) if (hintsOf(kind).commands?.some((re) => re.test(command))) return { kind, strength: 'product' };
   return undefined;
+}
+
+/** What a container's own health check tests (`pg_isready` is a PostgreSQL). */
+export function readHealthcheck(test: string): KindDef | undefined {
+  if (!test) return undefined;
+  return KINDS.find((k) => hintsOf(k).healthchecks?.some((re) => re.test(test)));
 }
 
 /** Kinds (or closest products) whose server settings appear in an environment, with how many settings. */
@@ -281,10 +289,12 @@ export function brokerProtocol(k: KindDef): Protocol | undefined {
 }
 
 /** What clients use to reach a server of this kind: the product's own protocol, the kind's default, or the only thing it takes. */
-export function servedProtocol(kind: KindDef, product?: ProductHint): Protocol | undefined {
+export function servedProtocol(kind: KindDef, product?: ProductHint, caller = false): Protocol | undefined {
   if (product?.protocol) return product.protocol;
   if (kind.defaultIn) return kind.defaultIn;
   const own = kind.accepts.filter((p) => !OBSERVABILITY_PROTOCOLS.includes(p));
+  // A caller (not a data source) uses its management API: Kafka Connect's and Flink's REST APIs.
+  if (caller && hintsOf(kind).api) return hintsOf(kind).api;
   if (own.length === 1) return own[0];
   return undefined;
 }

@@ -5,7 +5,7 @@ import { makeId } from '../../shared/model/ids';
 import { LIMITS } from '../../shared/model/limits';
 import type { Diagnostic, Group, Protocol, TopoEdge, TopoNode } from '../../shared/model/types';
 import { emptyTopology, MESSAGING_PROTOCOLS, OBSERVABILITY_PROTOCOLS, PROTOCOLS, SYNC_PROTOCOLS } from '../../shared/model/types';
-import { hostsProtocol, isBroker, kindForRole, readClass, readName, readShape, roleOf, servedProtocol, viable } from './hints';
+import { hintsOf, hostsProtocol, isBroker, kindForRole, readClass, readName, readShape, roleOf, servedProtocol, viable } from './hints';
 import type { ImportResult } from './compose';
 import { importDiagnostic } from './codes';
 
@@ -521,6 +521,8 @@ interface Typed {
   how: 'exact' | 'text' | 'shape' | 'edges' | 'undecided';
   /** Only a generic word or "service" decided it: the connections may say better. */
   weak?: boolean;
+  /** The text said the sort of thing ("Storage") but not which. */
+  sort?: KindDef['category'];
 }
 
 /** What the catalog lets `from` send `to`, telemetry included, in the target's order of preference. */
@@ -552,6 +554,11 @@ function typeFromText(p: PNode, lines: string[], classes: string[]): Typed {
   const mention = reading.mentions[0] ?? lines.slice(1).map((l) => readName(l).meaning).find((x) => x && x.strength !== 'word' && x.strength !== 'suffix' && !roleOf(x.kind))?.kind;
   if (mention) return { kind: mention, how: 'text' };
   if (hinted) return { kind: hinted, how: 'shape' };
+  // "Storage", "event broker": the sort of thing but not the product; the catalog's usual one, undecided.
+  if (reading.category) {
+    const usual = KINDS.find((k) => k.category === reading.category && hintsOf(k).shapes?.length);
+    if (usual) return { kind: usual, how: 'undecided', sort: reading.category };
+  }
   return { kind: kindForRole('http-api')!, how: 'undecided' };
 }
 
@@ -580,6 +587,7 @@ function typeFromEdges(pnodes: Map<string, PNode>, pedges: PEdge[], typed: Map<s
       else if (api) kind = kindForRole(api === 'grpc' ? 'grpc-api' : 'graphql-api');
       else if (store && t.how === 'undecided') kind = KINDS.find((k) => k.accepts.length === 1 && k.accepts[0] === store && !k.external);
       else if (inn.length > 0 && inn.every((e) => kindOfRef(e.from) && isBroker(kindOfRef(e.from)!) && !SYNC_PROTOCOLS.includes(protocolIn(e.text).protocol ?? 'kafka'))) kind = kindForRole('consumer');
+      else if (t.sort) kind = undefined;
       else if (served.some((x) => SYNC_PROTOCOLS.includes(x)) || inn.some((e) => { const k = kindOfRef(e.from); return !!k && !isBroker(k) && (k.category === 'service' || k.category === 'gateway') && !protocolIn(e.text).protocol; })) {
         // Called: an API, unless it already is something that answers calls.
         if (!t.kind.accepts.some((x) => SYNC_PROTOCOLS.includes(x))) kind = kindForRole('http-api');

@@ -62,6 +62,8 @@ export interface KindImportHints {
   schemes?: readonly string[];
   /** Command lines that run one. */
   commands?: readonly RegExp[];
+  /** Health checks that test one (`pg_isready`, `redis-cli ping`), run in its own container. */
+  healthchecks?: readonly RegExp[];
   /** Mermaid node shapes that suggest it when the label names nothing. */
   shapes?: readonly string[];
   /** Mermaid class names that suggest it (Topoforge's category classes and common ones). */
@@ -72,6 +74,8 @@ export interface KindImportHints {
   helpers?: readonly ProductHint[];
   /** For the generic kinds: what the importer falls back to for a service of this role. */
   role?: ImportRole;
+  /** The protocol of its management API, for clients that call it rather than feed it data (Kafka Connect's REST API). */
+  api?: Protocol;
   /** Reads from the brokers it is wired to unless its settings say it writes. */
   consumesByDefault?: boolean;
   /** Clients get its address through their broker's settings; the importer draws it on the broker only. */
@@ -106,7 +110,7 @@ export const IMPORT_HINTS: Readonly<Record<string, KindImportHints>> = {
   },
   'web-app': {
     role: 'frontend',
-    words: ['ui', 'gui', 'frontend', 'front-end', 'front', 'web', 'webapp', 'website', 'site', 'portal', 'dashboard', 'console', 'admin', 'spa', 'browser', 'storefront', 'client-app'],
+    words: ['ui', 'gui', 'frontend', 'front-end', 'front', 'web', 'webapp', 'website', 'site', 'portal', 'dashboard', 'console', 'admin', 'spa', 'browser', 'storefront', 'client-app', 'docs', 'documentation', 'wiki'],
     shapes: ['stadium'],
     closest: [
       { product: 'Kafka UI', images: [/(^|\/)cp-enterprise-control-center$/, /control-center/, /(^|\/)kafka-ui$/, /(^|\/)akhq$/, /(^|\/)kafdrop$/, /redpanda-?console/, /conduktor/, /kafka-ui/], names: ['kafka-ui', 'akhq', 'kafdrop', 'control-center', 'redpanda-console'] },
@@ -165,6 +169,7 @@ export const IMPORT_HINTS: Readonly<Record<string, KindImportHints>> = {
 
   // ── Gateways ────────────────────────────────────────────────────────────
   kong: {
+    healthchecks: [/\bkong health\b/],
     images: [/(^|\/)kong$/, /kong-gateway$/, /kong\/kong$/],
     names: ['kong'],
     words: ['gateway', 'api-gateway'],
@@ -198,6 +203,7 @@ export const IMPORT_HINTS: Readonly<Record<string, KindImportHints>> = {
 
   // ── Brokers and streams ─────────────────────────────────────────────────
   kafka: {
+    healthchecks: [/kafka-broker-api-versions|kafka-topics(\.sh)?\b.*--list|rpk cluster health|\bcub kafka-ready\b/],
     images: [
       /(^|\/)cp-kafka$/, /(^|\/)cp-server$/, /bitnami\/kafka$/, /apache\/kafka(-native)?$/, /wurstmeister\/kafka$/, /(^|\/)kafka$/, /redpandadata\/redpanda$/,
       /vectorized\/redpanda$/, /strimzi\/kafka$/, /fast-data-dev$/, /obsidiandynamics\/kafka$/, /spotify\/kafka$/,
@@ -220,6 +226,7 @@ export const IMPORT_HINTS: Readonly<Record<string, KindImportHints>> = {
     ],
   },
   rabbitmq: {
+    healthchecks: [/rabbitmq-diagnostics|rabbitmqctl/],
     images: [/(^|\/)rabbitmq$/, /bitnami\/rabbitmq$/],
     names: ['rabbitmq', 'rabbit', 'amqp'],
     words: ['queue', 'queues', 'message-queue', 'mq'],
@@ -230,6 +237,7 @@ export const IMPORT_HINTS: Readonly<Record<string, KindImportHints>> = {
     closest: [{ product: 'ActiveMQ', images: [/activemq/, /artemis/], names: ['activemq', 'artemis', 'activemq-artemis'], ports: [61616, 8161] }],
   },
   nats: {
+    healthchecks: [/8222\/healthz/],
     images: [/(^|\/)nats(-streaming)?$/, /bitnami\/nats$/],
     names: ['nats', 'jetstream'],
     ports: [4222, 6222, 8222],
@@ -254,14 +262,17 @@ export const IMPORT_HINTS: Readonly<Record<string, KindImportHints>> = {
 
   // ── Stream and data plumbing ────────────────────────────────────────────
   'schema-registry': {
-    images: [/(^|\/)cp-schema-registry$/, /schema-registry/, /apicurio-registry/, /karapace/],
+    healthchecks: [/8081\/subjects/],
+    images: [/(^|\/)cp-schema-registry$/, /(^|\/)schema-registry$/, /apicurio-registry(-[a-z]+)?$/, /karapace/],
     names: ['schema-registry', 'apicurio', 'karapace'],
     serverEnv: [/^SCHEMA_REGISTRY_(HOST_NAME|LISTENERS|KAFKASTORE_BOOTSTRAP_SERVERS)$/],
     clientEnv: [/SCHEMA_REGISTRY_(URL|HOST)$/],
     reachedThroughBroker: true,
   },
   debezium: {
-    images: [/debezium\/connect$/],
+    healthchecks: [/8083\/connectors/],
+    images: [/debezium\/connect(-[a-z0-9-]+)?$/],
+    api: 'http',
     names: ['debezium'],
     words: ['cdc', 'change-data-capture'],
     ports: [8083],
@@ -278,6 +289,7 @@ export const IMPORT_HINTS: Readonly<Record<string, KindImportHints>> = {
   },
   flink: {
     images: [/(^|\/)flink$/, /apache\/flink$/],
+    api: 'http',
     names: ['flink', 'jobmanager', 'flink-jobmanager'],
     words: ['stream-processing'],
     ports: [6123],
@@ -296,6 +308,7 @@ export const IMPORT_HINTS: Readonly<Record<string, KindImportHints>> = {
 
   // ── Stores and targets ──────────────────────────────────────────────────
   postgres: {
+    healthchecks: [/\bpg_isready\b/],
     images: [
       /postgis/, /(^|\/)postgres(ql)?$/, /timescaledb/, /bitnami\/postgresql$/, /supabase\/postgres$/, /(^|\/)example-postgres$/, /citus/, /pgvector/, /(^|\/)cockroach$/,
     ],
@@ -313,6 +326,7 @@ export const IMPORT_HINTS: Readonly<Record<string, KindImportHints>> = {
     ],
   },
   mysql: {
+    healthchecks: [/\bmysqladmin\b.*\bping\b/, /healthcheck\.sh/],
     images: [/(^|\/)mysql(-server)?$/, /(^|\/)mariadb$/, /percona-server$/, /(^|\/)percona$/, /bitnami\/mysql$/, /bitnami\/mariadb$/, /(^|\/)example-mysql$/],
     names: ['mysql', 'mariadb', 'percona'],
     ports: [3306],
@@ -321,6 +335,7 @@ export const IMPORT_HINTS: Readonly<Record<string, KindImportHints>> = {
     schemes: ['mysql', 'mariadb', 'mysqlx'],
   },
   mongodb: {
+    healthchecks: [/\bmongo(sh)?\b.*(ping|serverStatus)/],
     images: [/(^|\/)mongo(db)?(-community-server)?$/, /bitnami\/mongodb$/, /percona-server-mongodb/],
     names: ['mongo', 'mongodb'],
     words: ['document-store', 'nosql'],
@@ -334,6 +349,7 @@ export const IMPORT_HINTS: Readonly<Record<string, KindImportHints>> = {
     ],
   },
   redis: {
+    healthchecks: [/\b(redis|valkey|keydb)-cli\b/],
     images: [/(^|\/)redis(-stack(-server)?)?$/, /bitnami\/redis$/, /valkey/, /keydb/, /dragonfly/],
     names: ['redis', 'valkey', 'keydb', 'dragonfly', 'redis-cache'],
     words: ['cache', 'session-store', 'kv'],
@@ -344,6 +360,7 @@ export const IMPORT_HINTS: Readonly<Record<string, KindImportHints>> = {
     closest: [{ product: 'Memcached', images: [/(^|\/)memcached$/], names: ['memcached'], ports: [11211] }],
   },
   elasticsearch: {
+    healthchecks: [/_cluster\/health/],
     images: [/elasticsearch\/elasticsearch$/, /(^|\/)elasticsearch$/, /opensearchproject\/opensearch$/, /(^|\/)opensearch$/, /bitnami\/elasticsearch$/],
     names: ['elasticsearch', 'elastic', 'opensearch', 'es'],
     words: ['search', 'search-engine', 'index'],
@@ -353,6 +370,7 @@ export const IMPORT_HINTS: Readonly<Record<string, KindImportHints>> = {
     closest: [{ product: 'Loki (a log store)', images: [/grafana\/loki$/], names: ['loki'], ports: [3100] }],
   },
   clickhouse: {
+    healthchecks: [/clickhouse-client|\b8123\/ping\b/],
     images: [/clickhouse-server$/, /(^|\/)clickhouse$/],
     names: ['clickhouse'],
     words: ['olap', 'analytics-db'],
@@ -366,6 +384,7 @@ export const IMPORT_HINTS: Readonly<Record<string, KindImportHints>> = {
     ],
   },
   'object-storage': {
+    healthchecks: [/\bmc ready\b|\/minio\/health\//],
     images: [/minio\/minio$/, /(^|\/)minio$/, /bitnami\/minio$/, /localstack\/localstack$/, /seaweedfs/, /zenko\/cloudserver/],
     names: ['minio', 's3', 'seaweedfs', 'localstack', 'object-storage', 'blob-storage'],
     words: ['bucket', 'buckets', 'data-lake', 'datalake', 'blob', 'object-store'],
@@ -384,6 +403,7 @@ export const IMPORT_HINTS: Readonly<Record<string, KindImportHints>> = {
 
   // ── Observability ───────────────────────────────────────────────────────
   prometheus: {
+    healthchecks: [/\/-\/(ready|healthy)\b/],
     images: [/prom\/prometheus$/, /(^|\/)prometheus$/, /bitnami\/prometheus$/],
     names: ['prometheus', 'prom'],
     words: ['monitoring', 'metrics', 'alerting'],
@@ -401,6 +421,7 @@ export const IMPORT_HINTS: Readonly<Record<string, KindImportHints>> = {
     ],
   },
   grafana: {
+    healthchecks: [/\/api\/health\b/],
     images: [/grafana\/grafana(-oss|-enterprise)?$/, /(^|\/)grafana$/, /bitnami\/grafana$/],
     names: ['grafana'],
     words: ['dashboards', 'visualisation', 'visualization'],
@@ -452,6 +473,7 @@ export const IMPORT_HINTS: Readonly<Record<string, KindImportHints>> = {
     helpers: [{ product: 'realm set-up job', images: [/keycloak-config-cli/], names: ['keycloak-config-cli'] }],
   },
   vault: {
+    healthchecks: [/\bvault status\b|\/v1\/sys\/health/],
     images: [/(^|\/)vault$/, /hashicorp\/vault$/, /bitnami\/vault$/, /openbao/],
     names: ['vault', 'openbao'],
     words: ['secrets', 'secret-store', 'kms'],
