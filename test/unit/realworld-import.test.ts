@@ -263,7 +263,6 @@ describe('importing real docker-compose files', () => {
   }
 
   it('types at least 90% of the services as a reader would, and lists every other one as undecided', () => {
-    // eslint-disable-next-line no-console
     console.log(`Compose import: ${right}/${total} services as a reader would type them (${((100 * right) / total).toFixed(1)}%)\n${report.join('\n')}`);
     expect(total).toBeGreaterThan(70);
     expect(right / total).toBeGreaterThanOrEqual(0.9);
@@ -299,7 +298,6 @@ describe('importing real Mermaid diagrams', () => {
   }
 
   it('prints what validation still says about the imported diagrams', () => {
-    // eslint-disable-next-line no-console
     console.log(`Mermaid import:\n${report.join('\n')}`);
     expect(report.length).toBeGreaterThan(0);
   });
