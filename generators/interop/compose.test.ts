@@ -198,6 +198,134 @@ services:
     expect(diagnostics[0]!.message).toMatch(/undecided/);
   });
 
+  it('reads images written with variables, YAML merge keys and extends within the file', () => {
+    const { doc, diagnostics } = importComposeModel(`
+x-db: &db
+  image: "\${PG_IMAGE:-postgres:16}"
+  environment: { POSTGRES_PASSWORD: secret }
+services:
+  orders-db: { <<: *db }
+  cache: { image: "\${CACHE_IMAGE}", ports: ["\${CACHE_PORT}"] }
+  base: { image: "ghcr.io/acme/base:1", environment: { KAFKA_BOOTSTRAP_SERVERS: "bus:9092", TOPICS_PRODUCE: orders } }
+  orders: { extends: base, ports: ["8080"] }
+  billing: { extends: { service: base }, environment: { TOPICS_PRODUCE: "", TOPICS_CONSUME: orders } }
+  remote: { extends: { file: common.yml, service: web } }
+  bus: { image: "\${REGISTRY:-}apache/kafka:\${KAFKA_VERSION:-3.8.1}" }
+`);
+    const kinds = Object.fromEntries(doc.nodes.map((n) => [n.id, n.kind]));
+    // A default is taken; a whole variable with no default is read by its name (CACHE_IMAGE → a cache).
+    expect(kinds).toMatchObject({ 'orders-db': 'postgres', cache: 'redis', bus: 'kafka' });
+    // extends merges the environment: orders inherits its producer settings, billing overrides them.
+    expect(edgeSet(doc)).toEqual(expect.arrayContaining(['orders -> bus kafka', 'bus -> billing kafka']));
+    expect(edgeSet(doc)).not.toContain('billing -> bus kafka');
+    // A file that cannot be read is listed, not fatal.
+    expect(diagnostics.find((d) => d.code === 'TF609')!.message).toMatch(/`remote` extends a service of `common\.yml`/);
+    expect(doc.nodes.some((n) => n.id === 'remote')).toBe(true);
+  });
+
+  it('takes the kind from names, settings, commands, health checks and how the others address a service', () => {
+    const { doc, diagnostics } = importComposeModel(`
+services:
+  kafka: { build: ./kafka, environment: { KAFKA_NODE_ID: "1", KAFKA_PROCESS_ROLES: "broker,controller" } }
+  mqtt-broker: { build: ./broker, ports: ["8883:8883"] }
+  sensors: { build: ./sim, environment: { MQTT_BROKER_HOST: mqtt-broker, PUBLISH_INTERVAL: "5" } }
+  store: { build: ./db, healthcheck: { test: ["CMD-SHELL", "pg_isready"] } }
+  api: { build: ./api, ports: ["3001:3000"], environment: { DATABASE_URL: "postgresql://u:p@store:5432/app", CACHE_ADDR: "" } }
+  cache: { build: ./cache }
+  mqtt-kafka-bridge: { build: ./bridge, environment: { MQTT_HOST: mqtt-broker, KAFKA_BOOTSTRAP_SERVERS: "kafka:9092" } }
+  secrets: { build: ./vault, environment: { VAULT_DEV_ROOT_TOKEN_ID: root } }
+  ui: { build: ./web, ports: ["80"], depends_on: [api] }
+`);
+    expect(Object.fromEntries(doc.nodes.map((n) => [n.id, n.kind]))).toEqual({
+      kafka: 'kafka',
+      'mqtt-broker': 'mqtt-broker',
+      sensors: 'iot-device',
+      store: 'postgres',
+      api: 'rest-service',
+      cache: 'redis',
+      'mqtt-kafka-bridge': 'worker',
+      secrets: 'vault',
+      ui: 'web-app',
+    });
+    expect(diagnostics.filter((d) => d.code === 'TF602' || d.code === 'TF603')).toEqual([]);
+    // The container port is what it listens on; the host port is only where it is published.
+    expect(doc.nodes.find((n) => n.id === 'api')!.props.port).toBe(3000);
+    expect(edgeSet(doc).sort()).toEqual(
+      [
+        'sensors -> mqtt-broker mqtt',
+        'api -> store sql',
+        'api -> cache redis',
+        // A bridge reads from the broker named first and writes to the other.
+        'mqtt-broker -> mqtt-kafka-bridge mqtt',
+        'mqtt-kafka-bridge -> kafka kafka',
+        'ui -> api http',
+      ].sort(),
+    );
+  });
+
+  it('gives a connection the protocol the file shows or the catalog says, never Kafka between two services', () => {
+    const { doc, diagnostics } = importComposeModel(`
+services:
+  web: { build: ., ports: ["8080"], environment: { BILLING_URL: "http://billing:8080", RATES_ADDR: "grpc://rates:50051" }, depends_on: [billing, rates, jobs] }
+  billing: { build: ., ports: ["8080"] }
+  rates: { build: ., expose: ["50051"] }
+  jobs: { build: ./jobs, environment: { KAFKA_BOOTSTRAP_SERVERS: "kafka:9092" } }
+  kafka: { image: "apache/kafka:3.8.1" }
+  keycloak: { image: "quay.io/keycloak/keycloak:25.0", environment: { KC_DB_URL: "jdbc:postgresql://kcdb/keycloak" } }
+  kcdb: { image: "postgres:16" }
+`);
+    const edges = edgeSet(doc);
+    expect(edges).toContain('web -> billing http');
+    expect(edges).toContain('web -> rates grpc');
+    expect(doc.nodes.find((n) => n.id === 'rates')!.kind).toBe('grpc-service');
+    // Waiting for a worker to start is not sending it anything.
+    expect(edges.filter((e) => e.startsWith('web -> jobs'))).toEqual([]);
+    expect(diagnostics.find((d) => d.code === 'TF607')!.nodes).toEqual(['web', 'jobs']);
+    expect(edges).toContain('kafka -> jobs kafka');
+    expect(edges.filter((e) => e.endsWith(' kafka')).every((e) => e.includes('kafka ->') || e.includes('-> kafka'))).toBe(true);
+    // The file says SQL; the catalog does not have Keycloak use a database yet: kept, and the user is told.
+    expect(edges).toContain('keycloak -> kcdb sql');
+    expect(diagnostics.find((d) => d.code === 'TF605')!.edges).toEqual(['keycloak->kcdb']);
+  });
+
+  it('folds helpers into the service they serve, and says which', () => {
+    const { doc, diagnostics } = importComposeModel(`
+services:
+  zookeeper: { image: "confluentinc/cp-zookeeper:7.6.0" }
+  broker: { image: "confluentinc/cp-kafka:7.6.0", environment: { KAFKA_ZOOKEEPER_CONNECT: "zookeeper:2181" } }
+  broker-init: { image: "confluentinc/cp-kafka:7.6.0", restart: "no", command: "kafka-topics --create --topic orders --bootstrap-server broker:9092" }
+  es: { image: "elasticsearch:8.15.0" }
+  setup: { build: ./setup, network_mode: "service:es", profiles: [setup] }
+  app: { build: ., ports: ["8080"] }
+  app-healthy: { image: alpine, command: echo ok, depends_on: [app] }
+  prometheus: { image: prom/prometheus }
+  node-exporter: { image: prom/node-exporter }
+  temporal: { image: temporalio/auto-setup }
+  temporal-admin-tools: { image: temporalio/admin-tools, stdin_open: true, tty: true, depends_on: [temporal] }
+`);
+    expect(doc.nodes.map((n) => n.id)).toEqual(['broker', 'es', 'app', 'prometheus', 'temporal']);
+    const folded = diagnostics.filter((d) => d.code === 'TF604').map((d) => /`([^`]+)`.*serves `([^`]+)`/.exec(d.message)!.slice(1).join(' -> '));
+    expect(folded.sort()).toEqual(['app-healthy -> app', 'broker-init -> broker', 'node-exporter -> prometheus', 'setup -> es', 'temporal-admin-tools -> temporal', 'zookeeper -> broker'].sort());
+    // Profiles other than a helper's are kept, with a note.
+    expect(diagnostics.some((d) => d.code === 'TF613')).toBe(false);
+  });
+
+  it('turns networks into zones and notes services that run only with a profile', () => {
+    const { doc, diagnostics } = importComposeModel(`
+services:
+  api: { build: ., ports: ["8080"], networks: [front, back], depends_on: [db] }
+  db: { image: "postgres:16", networks: [back], profiles: [database] }
+networks: { front: {}, back: {} }
+`);
+    expect(doc.groups.map((g) => g.id).sort()).toEqual(['back', 'front']);
+    expect(doc.nodes.map((n) => [n.id, n.group])).toEqual([
+      ['api', 'front'],
+      ['db', 'back'],
+    ]);
+    expect(diagnostics.find((d) => d.code === 'TF613')).toMatchObject({ severity: 'info', nodes: ['db'] });
+    expect(diagnostics.find((d) => d.code === 'TF613')!.line).toBe(4);
+  });
+
   it('sanitises service names into ids and keeps labels', () => {
     const { doc } = importComposeModel(`
 services:
