@@ -5,7 +5,7 @@ import { makeId } from '../../shared/model/ids';
 import { LIMITS } from '../../shared/model/limits';
 import type { Diagnostic, Group, Protocol, TopoEdge, TopoNode } from '../../shared/model/types';
 import { emptyTopology, MESSAGING_PROTOCOLS, OBSERVABILITY_PROTOCOLS, PROTOCOLS, SYNC_PROTOCOLS } from '../../shared/model/types';
-import { hintsOf, hostsProtocol, isBroker, kindForRole, readClass, readName, readShape, roleOf, servedProtocol, viable } from './hints';
+import { hintsOf, hostsProtocol, isBroker, kindForRole, readClass, readName, readShape, roleOf, servedProtocol, viable, words } from './hints';
 import type { ImportResult } from './compose';
 import { importDiagnostic } from './codes';
 
@@ -556,7 +556,8 @@ function typeFromText(p: PNode, lines: string[], classes: string[]): Typed {
   if (hinted) return { kind: hinted, how: 'shape' };
   // "Storage", "event broker": the sort of thing but not the product; the catalog's usual one, undecided.
   if (reading.category) {
-    const usual = KINDS.find((k) => k.category === reading.category && hintsOf(k).shapes?.length);
+    const sort = words(first).pop() ?? '';
+    const usual = KINDS.find((k) => hintsOf(k).sorts?.includes(sort)) ?? KINDS.find((k) => k.category === reading.category && hintsOf(k).shapes?.length);
     if (usual) return { kind: usual, how: 'undecided', sort: reading.category };
   }
   return { kind: kindForRole('http-api')!, how: 'undecided' };

@@ -64,6 +64,8 @@ export interface KindImportHints {
   commands?: readonly RegExp[];
   /** Health checks that test one (`pg_isready`, `redis-cli ping`), run in its own container. */
   healthchecks?: readonly RegExp[];
+  /** Words that say only the sort of thing ("storage", "broker"): a name saying just that is imported as this kind, listed as undecided. */
+  sorts?: readonly string[];
   /** Mermaid node shapes that suggest it when the label names nothing. */
   shapes?: readonly string[];
   /** Mermaid class names that suggest it (Topoforge's category classes and common ones). */
@@ -148,8 +150,8 @@ export const IMPORT_HINTS: Readonly<Record<string, KindImportHints>> = {
   },
   'saas-app': {
     role: 'external-api',
-    words: ['external', 'third-party', 'thirdparty', 'vendor', 'saas'],
-    names: ['stripe', 'salesforce', 'twilio', 'sendgrid', 'fedex', 'shopify', 'slack', 'paypal', 'hubspot', 'zendesk', 'mailgun', 'openai', 'github'],
+    words: ['external', 'third-party', 'thirdparty', '3rd-party', 'vendor', 'saas', 'cdn'],
+    names: ['stripe', 'salesforce', 'twilio', 'sendgrid', 'fedex', 'shopify', 'slack', 'paypal', 'hubspot', 'zendesk', 'mailgun', 'openai', 'github', 'cloudflare', 'svix', 'auth0', 'okta'],
     shapes: ['lean_right'],
   },
   'legacy-system': {
@@ -210,6 +212,7 @@ export const IMPORT_HINTS: Readonly<Record<string, KindImportHints>> = {
     ],
     names: ['kafka', 'redpanda', 'kafka-broker', 'event-bus'],
     words: ['topic', 'topics', 'event-stream', 'event-log', 'bus', 'message-bus', 'eventbus', 'streaming-platform'],
+    sorts: ['broker'],
     ports: [9092, 29092],
     serverEnv: [
       /^KAFKA_(CFG_)?(BROKER_ID|NODE_ID|LISTENERS|ADVERTISED_LISTENERS|ZOOKEEPER_CONNECT|PROCESS_ROLES|CONTROLLER_QUORUM_VOTERS|LISTENER_SECURITY_PROTOCOL_MAP|INTER_BROKER_LISTENER_NAME|OFFSETS_TOPIC_REPLICATION_FACTOR|CONTROLLER_LISTENER_NAMES)$/,
@@ -314,6 +317,7 @@ export const IMPORT_HINTS: Readonly<Record<string, KindImportHints>> = {
     ],
     names: ['postgres', 'postgresql', 'pg', 'postgis', 'timescale', 'timescaledb', 'pgsql', 'cockroachdb', 'citus'],
     words: ['db', 'database', 'rdbms', 'sql-database', 'datastore'],
+    sorts: ['store'],
     ports: [5432],
     serverEnv: [/^POSTGRES_(PASSWORD|PASSWORD_FILE|DB|INITDB_ARGS|HOST_AUTH_METHOD)$/, /^PGDATA$/],
     clientEnv: [/^(POSTGRES(QL)?|PG)_?(HOST|HOSTNAME|SERVER|ADDR(ESS)?|SEEDS|URL|URI|DSN)$/, /_PG_HOST$/],
@@ -386,7 +390,8 @@ export const IMPORT_HINTS: Readonly<Record<string, KindImportHints>> = {
   'object-storage': {
     healthchecks: [/\bmc ready\b|\/minio\/health\//],
     images: [/minio\/minio$/, /(^|\/)minio$/, /bitnami\/minio$/, /localstack\/localstack$/, /seaweedfs/, /zenko\/cloudserver/],
-    names: ['minio', 's3', 'seaweedfs', 'localstack', 'object-storage', 'blob-storage'],
+    names: ['minio', 's3', 'seaweedfs', 'localstack', 'object-storage', 'blob-storage', 'r2', 'gcs'],
+    sorts: ['storage'],
     words: ['bucket', 'buckets', 'data-lake', 'datalake', 'blob', 'object-store'],
     ports: [9000, 9001],
     serverEnv: [/^MINIO_(ROOT_USER|ROOT_PASSWORD|ACCESS_KEY|SECRET_KEY)$/],
