@@ -18,6 +18,7 @@ export const IMPORT_CODES = {
   TF611: { severity: 'info', title: 'Component kind guessed' },
   TF612: { severity: 'warning', title: 'Mermaid line not understood' },
   TF613: { severity: 'info', title: 'Service only in a compose profile' },
+  TF614: { severity: 'info', title: 'Connection drawn from indirect evidence' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type ImportCode = keyof typeof IMPORT_CODES;

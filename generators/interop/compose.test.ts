@@ -310,6 +310,17 @@ services:
     expect(diagnostics.some((d) => d.code === 'TF613')).toBe(false);
   });
 
+  it('draws what a reader would from indirect evidence, and says so: a reverse proxy, the only source of a dashboard', () => {
+    const { doc, diagnostics } = importComposeModel(`
+services:
+  prometheus: { image: prom/prometheus, expose: ["9090"] }
+  grafana: { image: grafana/grafana, expose: ["3000"] }
+  caddy: { image: caddy:2.10.0, ports: ["3000:3000", "9090:9090"] }
+`);
+    expect(edgeSet(doc).sort()).toEqual(['caddy -> grafana http', 'caddy -> prometheus http', 'prometheus -> grafana metrics']);
+    expect(diagnostics.filter((d) => d.code === 'TF614')).toHaveLength(3);
+  });
+
   it('turns networks into zones and notes services that run only with a profile', () => {
     const { doc, diagnostics } = importComposeModel(`
 services:

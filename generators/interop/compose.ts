@@ -60,7 +60,8 @@ const REQUEST_PROTOCOLS: ReadonlySet<Protocol> = new Set<Protocol>(['sql', 'mong
 /** A reference from one service to another. */
 interface Ref {
   target: string;
-  via: 'env' | 'command' | 'depends' | 'link';
+  /** `guess`: drawn though no reference says it (a proxy publishing the target's port, a dashboard's only source). */
+  via: 'env' | 'command' | 'depends' | 'link' | 'guess';
   key: string;
   scheme?: string;
   port?: number;
@@ -558,6 +559,30 @@ export function importComposeModel(yamlText: string, opts: ImportComposeOptions 
     }
   }
 
+  // What a reader would draw though no reference says it, each listed (TF614):
+  // a proxy that publishes the port another service only exposes routes to it (a reverse proxy in
+  // front of unpublished services); a dashboard with nothing to read but the one metrics store reads it.
+  const related0 = (a: string, b: string) => pairs.has(`${a}>${b}`) || pairs.has(`${b}>${a}`);
+  const infer = (from: string, to: string, why: string, scheme?: string) => {
+    if (from === to || related0(from, to)) return;
+    pairs.set(`${from}>${to}`, { from, to, refs: [{ target: to, via: 'guess', key: '', ...(scheme ? { scheme } : {}) }] });
+    diagnostics.push(importDiagnostic('TF614', { message: `\`${from}\` → \`${to}\` was drawn though no address in the file says it: ${why}.`, hint: 'Delete the connection if they do not talk.', nodes: [idOf.get(from)!, idOf.get(to)!], edges: [`${idOf.get(from)}->${idOf.get(to)}`] }));
+  };
+  for (const proxy of mains.filter((x) => kindOf(x.name).category === 'gateway')) {
+    const published = new Set(proxy.ports.filter((p) => p.host !== null).map((p) => p.container));
+    for (const s of services) {
+      const main = mainOf(s.name);
+      if (!main || main === proxy.name || s.ports.some((p) => p.host !== null)) continue;
+      const port = s.ports.find((p) => published.has(p.container));
+      if (port) infer(proxy.name, main, `it publishes port ${port.container}, which \`${s.name}\` listens on without publishing it`, 'http');
+    }
+  }
+  // (A proxy in front of it does not count: it still has nothing to read.)
+  const isolated = (name: string) => ![...pairs.values()].some((p) => (p.from === name && kindOf(p.to).category !== 'gateway') || (p.to === name && kindOf(p.from).category !== 'gateway'));
+  for (const d of mains.filter((x) => isolated(x.name) && kindOf(x.name).accepts.every((p) => OBSERVABILITY_PROTOCOLS.includes(p)))) {
+    const feeds = mains.filter((m) => m !== d && compatibleProtocols(kindOf(m.name), kindOf(d.name)).includes('metrics') && flowOf(kindOf(m.name), kindOf(d.name), 'metrics').source === 'from');
+    if (feeds.length === 1) infer(d.name, feeds[0]!.name, `\`${d.name}\` has nothing else to read and \`${feeds[0]!.name}\` is the only metrics source it can read`);
+  }
   const edges: TopoEdge[] = [];
   const have = new Set<string>();
   const push = (from: string, to: string, protocol: Protocol | undefined) => {
@@ -590,7 +615,7 @@ export function importComposeModel(yamlText: string, opts: ImportComposeOptions 
       if (p === 'http' && b.accepts.includes('graphql') && /\/graphql\b/i.test(r.path ?? '')) p = 'graphql';
       if (p) {
         evidence = p;
-        evidenceWhy = r.scheme ? `its ${r.scheme}:// address` : `\`${r.key}\``;
+        evidenceWhy = r.via === 'guess' ? 'a proxied port' : r.scheme ? `its ${r.scheme}:// address` : `\`${r.key}\``;
         soft = !!r.scheme && SCHEME_PROTOCOL[r.scheme] === p && !/OTEL|OTLP/i.test(r.key);
         break;
       }
