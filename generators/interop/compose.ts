@@ -46,7 +46,7 @@ const HELPER_WORDS = new Set([
   'tool', 'cli', 'shell', 'toolbox', 'exporter', 'taskmanager', 'sidecar', 'loader', 'importer', 'upgrade', 'install', 'installer',
 ]);
 /** Images of small utility containers: when one only serves another service, it is that service's helper. */
-const TOOL_IMAGE = /(^|\/)(alpine|busybox|curl|curlimages\/curl|bash|ubuntu|debian|jq|dockerize|wait-for-it|wget)$/;
+const TOOL_IMAGE = /(^|\/)(alpine|busybox|curl|curlimages\/curl|bash|ubuntu|debian|jq|dockerize|wait-for-it|wget)$|^alpine\//;
 /** Words saying which way a broker client writes or reads. */
 const PRODUCER_WORDS = new Set(['producer', 'producers', 'generator', 'publisher', 'emitter', 'loadgen', 'datagen', 'simulator', 'source', 'sender', 'device', 'devices', 'sensor', 'sensors']);
 const CONSUMER_WORDS = new Set(['consumer', 'consumers', 'sink', 'subscriber', 'listener', 'reader', 'indexer', 'archiver']);
@@ -362,6 +362,8 @@ export function importComposeModel(yamlText: string, opts: ImportComposeOptions 
       continue;
     }
     const t = typing.get(s.name)!;
+    // What Topoforge's own label or comment typed is a component.
+    if (t.how === 'exact') continue;
     if (t.helperOf) {
       // ZooKeeper, an exporter, a task manager: part of a component of that kind, the related one first.
       const owners = services.filter((x) => x !== s && isMainCandidate(x.name) && typing.get(x.name)!.kind === t.helperOf);
@@ -393,11 +395,21 @@ export function importComposeModel(yamlText: string, opts: ImportComposeOptions 
       }
     }
     const served = [...new Set([...deps, ...(refsOf.get(s.name) ?? []).map((r) => r.target)])].filter((x) => x !== s.name);
-    // A utility container or a one-shot job named like a helper that serves one service: app-healthy, init-kafka.
+    // A utility container or a one-shot job named like a helper that serves one service: app-healthy, init-kafka,
+    // init_permissions running the broker's own image.
     const helperName = ws.length > 0 && ws.some((w) => HELPER_WORDS.has(w)) && !s.ports.some((p) => p.host !== null);
-    if ((TOOL_IMAGE.test(s.repo) || (helperName && (oneShot || profiled || s.interactive))) && served.length > 0) {
+    // The one other service running the same image (an image many services share, such as a stand-in, says nothing).
+    const twins = services.filter((x) => x !== s && x.repo !== '' && x.repo === s.repo);
+    const sameAs = twins.length === 1 && !words(twins[0]!.name).some((w) => HELPER_WORDS.has(w)) ? twins[0] : undefined;
+    if ((TOOL_IMAGE.test(s.repo) || (helperName && (oneShot || profiled || s.interactive || !!sameAs))) && (served.length > 0 || sameAs)) {
       const named = served.find((x) => words(s.name).some((w) => words(x).includes(w)));
-      helperOf.set(s.name, named ?? served[0]!);
+      helperOf.set(s.name, named ?? (sameAs && helperName ? sameAs.name : served[0] ?? sameAs!.name));
+      continue;
+    }
+    // A one-shot helper nothing of its own depends on, that others wait for (certificates, a schema): part of the first of them.
+    const waiting = services.filter((x) => x !== s && x.dependsOn.includes(s.name));
+    if ((TOOL_IMAGE.test(s.repo) || (helperName && oneShot)) && served.length === 0 && waiting.length > 0) {
+      helperOf.set(s.name, waiting[0]!.name);
       continue;
     }
     // An interactive toolbox with no ports (a CLI container): part of what it talks to.
