@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import fc from 'fast-check';
+import { parse, stringify } from 'yaml';
 import { getKind } from '../../shared/catalog';
 import { importCompose, importComposeModel } from './compose';
 
@@ -374,6 +375,23 @@ services:
     const { diagnostics } = importComposeModel(bomb.join('\n'));
     expect(diagnostics[0]).toMatchObject({ code: 'TF601', severity: 'error' });
     expect(diagnostics[0]!.message).toMatch(/aliases/);
+  });
+
+  it('never throws on odd values where compose expects others, and only makes well-formed designs', () => {
+    const field = fc.oneof(fc.constantFrom('image', 'build', 'ports', 'expose', 'environment', 'depends_on', 'links', 'networks', 'labels', 'command', 'entrypoint', 'extends', 'profiles', 'healthcheck', 'network_mode', 'restart', 'hostname', 'container_name', 'tty'), fc.string());
+    const value = fc.oneof(fc.anything(), fc.constantFrom('${X}', '${X:-kafka}', 'service:a', 'a', ['a', 'b'], { service: 'a' }, ['8080:80', '${P}', 'x:y:z'], { A: 'http://a:1', B_HOST: 'b' }));
+    const services = fc.dictionary(fc.constantFrom('a', 'b', 'c', 'kafka', 'db', 'a-init', 'zookeeper'), fc.oneof(fc.dictionary(field, value), fc.anything()));
+    fc.assert(
+      fc.property(services, (svc) => {
+        const text = stringify({ services: svc });
+        const { doc, diagnostics } = importComposeModel(text);
+        const ids = new Set(doc.nodes.map((n) => n.id));
+        for (const n of doc.nodes) expect(getKind(n.kind), n.kind).toBeDefined();
+        for (const e of doc.edges) expect(ids.has(e.from) && ids.has(e.to)).toBe(true);
+        for (const d of diagnostics) expect(d.message.length).toBeGreaterThan(5);
+      }),
+      { numRuns: 300, seed: 42 },
+    );
   });
 
   it('gives the same design for the same file', async () => {

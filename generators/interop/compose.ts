@@ -423,6 +423,7 @@ export function importComposeModel(yamlText: string, opts: ImportComposeOptions 
     }
   }
   const mainOf = (name: string): string | undefined => {
+    if (!byName.has(name)) return undefined;
     let cur = name;
     for (let i = 0; i < 10 && helperOf.has(cur); i++) cur = helperOf.get(cur)!;
     return helperOf.has(cur) ? undefined : cur;
