@@ -218,7 +218,13 @@ export function importComposeModel(yamlText: string, opts: ImportComposeOptions 
     refsOf.set(s.name, list);
   }
   const inbound = new Map<string, Array<{ from: string; ref: Ref }>>();
-  for (const [from, list] of refsOf) for (const ref of list) inbound.set(ref.target, [...(inbound.get(ref.target) ?? []), { from, ref }]);
+  for (const [from, list] of refsOf) {
+    for (const ref of list) {
+      const into = inbound.get(ref.target);
+      if (into) into.push({ from, ref });
+      else inbound.set(ref.target, [{ from, ref }]);
+    }
+  }
 
   // ── Kinds ────────────────────────────────────────────────────────────────
   const exporterOf = (repo: string): KindDef | undefined => {
@@ -345,6 +351,17 @@ export function importComposeModel(yamlText: string, opts: ImportComposeOptions 
   }
 
   // ── Helpers ─────────────────────────────────────────────────────────────
+  const byRepo = new Map<string, ComposeService[]>();
+  const dependents = new Map<string, ComposeService[]>();
+  const addTo = (m: Map<string, ComposeService[]>, key: string, s: ComposeService) => {
+    const list = m.get(key);
+    if (list) list.push(s);
+    else m.set(key, [s]);
+  };
+  for (const s of services) {
+    if (s.repo) addTo(byRepo, s.repo, s);
+    for (const d of s.dependsOn) if (d !== s.name) addTo(dependents, d, s);
+  }
   const helperOf = new Map<string, string>();
   const isMainCandidate = (name: string) => !typing.get(name)!.helperOf;
   const related = (a: string, b: string) => (refsOf.get(a) ?? []).some((r) => r.target === b) || (refsOf.get(b) ?? []).some((r) => r.target === a);
@@ -381,9 +398,9 @@ export function importComposeModel(yamlText: string, opts: ImportComposeOptions 
     const profiled = s.profiles.length > 0;
     const deps = [...s.dependsOn, ...s.links].filter((d) => byName.has(d));
     // <owner>-<helper word>: kafka-init, kibana-genkeys, app-healthy, temporal-admin-tools.
-    const owner = services
-      .filter((x) => x !== s && (s.name.startsWith(`${x.name}-`) || s.name.startsWith(`${x.name}_`)))
-      .sort((a, b) => b.name.length - a.name.length)[0];
+    // The longest other service name that this one starts with, followed by - or _.
+    let owner: ComposeService | undefined;
+    for (let i = s.name.length - 1; i > 0 && !owner; i--) if (s.name[i] === '-' || s.name[i] === '_') owner = byName.get(s.name.slice(0, i));
     if (owner) {
       const suffix = words(s.name.slice(owner.name.length + 1));
       const helperWord = suffix.some((w) => HELPER_WORDS.has(w));
@@ -399,7 +416,7 @@ export function importComposeModel(yamlText: string, opts: ImportComposeOptions 
     // init_permissions running the broker's own image.
     const helperName = ws.length > 0 && ws.some((w) => HELPER_WORDS.has(w)) && !s.ports.some((p) => p.host !== null);
     // The one other service running the same image (an image many services share, such as a stand-in, says nothing).
-    const twins = services.filter((x) => x !== s && x.repo !== '' && x.repo === s.repo);
+    const twins = (byRepo.get(s.repo) ?? []).filter((x) => x !== s);
     const sameAs = twins.length === 1 && !words(twins[0]!.name).some((w) => HELPER_WORDS.has(w)) ? twins[0] : undefined;
     if ((TOOL_IMAGE.test(s.repo) || (helperName && (oneShot || profiled || s.interactive || !!sameAs))) && (served.length > 0 || sameAs)) {
       const named = served.find((x) => words(s.name).some((w) => words(x).includes(w)));
@@ -407,7 +424,7 @@ export function importComposeModel(yamlText: string, opts: ImportComposeOptions 
       continue;
     }
     // A one-shot helper nothing of its own depends on, that others wait for (certificates, a schema): part of the first of them.
-    const waiting = services.filter((x) => x !== s && x.dependsOn.includes(s.name));
+    const waiting = dependents.get(s.name) ?? [];
     if ((TOOL_IMAGE.test(s.repo) || (helperName && oneShot)) && served.length === 0 && waiting.length > 0) {
       helperOf.set(s.name, waiting[0]!.name);
       continue;
@@ -530,8 +547,9 @@ export function importComposeModel(yamlText: string, opts: ImportComposeOptions 
   }
 
   // Zones: the network a service lives on (for several, the first that its servers are not on).
+  const nodeById = new Map(nodes.map((n) => [n.id, n]));
   for (const s of mains) {
-    const node = nodes.find((n) => n.id === idOf.get(s.name))!;
+    const node = nodeById.get(idOf.get(s.name)!)!;
     const nets = s.networks.filter((n) => n !== 'default');
     if (s.labels['topoforge.zone']) node.group = zoneFor(s.labels['topoforge.zone']);
     else if (nets.length === 1) node.group = zoneFor(nets[0]!);
@@ -591,7 +609,12 @@ export function importComposeModel(yamlText: string, opts: ImportComposeOptions 
     }
   }
   // (A proxy in front of it does not count: it still has nothing to read.)
-  const isolated = (name: string) => ![...pairs.values()].some((p) => (p.from === name && kindOf(p.to).category !== 'gateway') || (p.to === name && kindOf(p.from).category !== 'gateway'));
+  const connected = new Set<string>();
+  for (const p of pairs.values()) {
+    if (kindOf(p.to).category !== 'gateway') connected.add(p.from);
+    if (kindOf(p.from).category !== 'gateway') connected.add(p.to);
+  }
+  const isolated = (name: string) => !connected.has(name);
   for (const d of mains.filter((x) => isolated(x.name) && kindOf(x.name).accepts.every((p) => OBSERVABILITY_PROTOCOLS.includes(p)))) {
     const feeds = mains.filter((m) => m !== d && compatibleProtocols(kindOf(m.name), kindOf(d.name)).includes('metrics') && flowOf(kindOf(m.name), kindOf(d.name), 'metrics').source === 'from');
     if (feeds.length === 1) infer(d.name, feeds[0]!.name, `\`${d.name}\` has nothing else to read and \`${feeds[0]!.name}\` is the only metrics source it can read`);
@@ -607,7 +630,15 @@ export function importComposeModel(yamlText: string, opts: ImportComposeOptions 
     edges.push({ from: A, to: B, ...(protocol ? { protocol } : {}), props: {} });
   };
   const edgeId = (from: string, to: string) => `${idOf.get(from)}->${idOf.get(to)}`;
-  const brokersOf = (name: string) => [...pairs.values()].filter((p) => p.from === name && isBroker(kindOf(p.to))).map((p) => p.to);
+  // Each component's brokers, worked out once (a scan of every pair per connection is quadratic).
+  const brokerIndex = new Map<string, string[]>();
+  for (const p of pairs.values()) {
+    if (!isBroker(kindOf(p.to))) continue;
+    const list = brokerIndex.get(p.from);
+    if (list) list.push(p.to);
+    else brokerIndex.set(p.from, [p.to]);
+  }
+  const brokersOf = (name: string): string[] => brokerIndex.get(name) ?? [];
   for (const pair of pairs.values()) {
     const s = byName.get(pair.from)!;
     const t = byName.get(pair.to)!;

@@ -570,12 +570,24 @@ function typeFromText(p: PNode, lines: string[], classes: string[]): Typed {
  * is a worker; one others call is an HTTP API.
  */
 function typeFromEdges(pnodes: Map<string, PNode>, pedges: PEdge[], typed: Map<string, Typed>): void {
+  const into = new Map<string, PEdge[]>();
+  const outof = new Map<string, PEdge[]>();
+  const add = (m: Map<string, PEdge[]>, k: string, e: PEdge) => {
+    const list = m.get(k);
+    if (list) list.push(e);
+    else m.set(k, [e]);
+  };
+  for (const e of pedges) {
+    if (e.from === e.to) continue;
+    add(into, e.to, e);
+    add(outof, e.from, e);
+  }
   for (let round = 0; round < 2; round++) {
     for (const p of pnodes.values()) {
       const t = typed.get(p.ref);
       if (!t || !(t.how === 'undecided' || t.weak)) continue;
-      const inn = pedges.filter((e) => e.to === p.ref && e.from !== p.ref);
-      const out = pedges.filter((e) => e.from === p.ref && e.to !== p.ref);
+      const inn = into.get(p.ref) ?? [];
+      const out = outof.get(p.ref) ?? [];
       const said = (list: PEdge[]) => list.map((e) => protocolIn(e.text).protocol).filter((x): x is Protocol => !!x);
       const served = said(inn);
       const passed = said(out);
