@@ -69,7 +69,7 @@ interface Ref {
 }
 
 /** Host names in an environment value or a command: URLs (credentials stripped), host:port lists, JDBC URLs; bare names for host-like variables. */
-function hostsIn(key: string, value: string, bare: boolean): Array<{ host: string; scheme?: string; port?: number; path?: string }> {
+function hostsIn(value: string, bare: boolean): Array<{ host: string; scheme?: string; port?: number; path?: string }> {
   const out: Array<{ host: string; scheme?: string; port?: number; path?: string }> = [];
   for (const token0 of value.split(/[\s,;]+/)) {
     let token = token0.replace(/^["'(]+|["')]+$/g, '').replace(/^-{1,2}[\w.-]+=/, '');
@@ -85,7 +85,6 @@ function hostsIn(key: string, value: string, bare: boolean): Array<{ host: strin
     if (!hp) continue;
     out.push({ host: hp[1]!.toLowerCase(), ...(scheme ? { scheme } : {}), ...(hp[2] ? { port: Number(hp[2]) } : {}), ...(hp[3] ? { path: hp[3] } : {}) });
   }
-  void key;
   return out;
 }
 
@@ -197,7 +196,7 @@ export function importComposeModel(yamlText: string, opts: ImportComposeOptions 
     };
     for (const [k, v] of s.env) {
       let named = false;
-      for (const h of hostsIn(k, v, HOSTISH_KEY.test(k))) {
+      for (const h of hostsIn(v, HOSTISH_KEY.test(k))) {
         const target = hostOf.get(h.host);
         if (target) {
           named = true;
@@ -209,7 +208,7 @@ export function importComposeModel(yamlText: string, opts: ImportComposeOptions 
       const target = byKey ? serviceByKey.get(byKey[1]!.toLowerCase().replace(/[^a-z0-9]/g, '')) : undefined;
       if (target) add({ target, via: 'env', key: k });
     }
-    for (const h of hostsIn('', s.command, false)) {
+    for (const h of hostsIn(s.command, false)) {
       const target = hostOf.get(h.host);
       if (target) add({ target, via: 'command', key: '', ...(h.scheme ? { scheme: h.scheme } : {}), ...(h.port ? { port: h.port } : {}), ...(h.path ? { path: h.path } : {}) });
     }
@@ -284,7 +283,7 @@ export function importComposeModel(yamlText: string, opts: ImportComposeOptions 
     if (command) vote(command, 4, 'its command');
     // Its own health check, unless it tests another service.
     const health = readHealthcheck(s.healthcheck);
-    if (health && !hostsIn('', s.healthcheck, false).some((h) => hostOf.has(h.host) && hostOf.get(h.host) !== s.name)) vote({ kind: health, strength: 'product' }, 3, 'its health check');
+    if (health && !hostsIn(s.healthcheck, false).some((h) => hostOf.has(h.host) && hostOf.get(h.host) !== s.name)) vote({ kind: health, strength: 'product' }, 3, 'its health check');
     // Server settings count unless the same environment also points at a server of that kind (a client's POSTGRES_HOST).
     const clientOf = new Set(s.env.map(([k]) => readClientEnv(k)).filter((k): k is KindDef => !!k));
     for (const { meaning, count } of readServerEnv(s.env.map(([k]) => k))) if (!clientOf.has(meaning.kind)) vote(meaning, Math.min(4, 1 + count), 'its settings');
@@ -345,7 +344,12 @@ export function importComposeModel(yamlText: string, opts: ImportComposeOptions 
     else if (wordRole === 'consumer') t = pick('consumer', brokers.length > 0 || !http, 'its name');
     else if (wordRole === 'http-api' && (http || word!.strength === 'word') && !(brokers.length > 0 && !http)) t = pick('http-api', http, http ? 'its name and its port' : 'its name');
     else if (brokers.length > 0 && !calledOver('http') && !byGateway && !s.ports.some((p) => p.host !== null)) t = pick('consumer', true, `it is a client of ${someNames(brokers.map((r) => r.target), 2)}`);
-    else if (http) t = pick('http-api', false, ports ? `it listens on port ${s.ports[0]?.container ?? 'a port'}` : 'the others call it over HTTP');
+    else if (http) {
+      const where = s.ports[0] ? `port ${s.ports[0].container}` : 'a port';
+      const who = [...new Set(callers.map((c) => c.from))];
+      const called = who.length > 0 ? `; ${someNames(who, 3)} call${who.length === 1 ? 's' : ''} it, but the file does not say over HTTP or gRPC` : '';
+      t = pick('http-api', calledOver('http') || byGateway, ports ? `it listens on ${where}${called}` : 'the others call it over HTTP');
+    }
     else t = pick('consumer', false, 'nothing in the file says what it does');
     typing.set(s.name, t);
   }
