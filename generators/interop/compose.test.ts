@@ -289,6 +289,18 @@ services:
     expect(diagnostics.find((d) => d.code === 'TF605')!.edges).toEqual(['keycloak->kcdb']);
   });
 
+  it('lets a product imported as its closest kind speak its own protocol (Logstash and Kibana to Elasticsearch over HTTP)', () => {
+    const { doc, diagnostics } = importComposeModel(`
+services:
+  elasticsearch: { image: "docker.elastic.co/elasticsearch/elasticsearch:8.15.0" }
+  logstash: { image: "docker.elastic.co/logstash/logstash:8.15.0", depends_on: [elasticsearch] }
+  kibana: { image: "docker.elastic.co/kibana/kibana:8.15.0", depends_on: [elasticsearch] }
+`);
+    expect(Object.fromEntries(doc.nodes.map((n) => [n.id, n.kind]))).toEqual({ elasticsearch: 'elasticsearch', logstash: 'otel-collector', kibana: 'grafana' });
+    expect(edgeSet(doc).sort()).toEqual(['kibana -> elasticsearch http', 'logstash -> elasticsearch http']);
+    expect(diagnostics.filter((d) => d.code === 'TF603').map((d) => d.nodes[0])).toEqual(['logstash', 'kibana']);
+  });
+
   it('folds helpers into the service they serve, and says which', () => {
     const { doc, diagnostics } = importComposeModel(`
 services:

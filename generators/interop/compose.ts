@@ -678,7 +678,9 @@ export function importComposeModel(yamlText: string, opts: ImportComposeOptions 
     const fwd = viable(a, b);
     const back = viable(b, a);
     if (evidence && soft && !fwd.includes(evidence) && !back.includes(evidence) && [...fwd, ...back, ...fwdAll].length > 0) evidence = undefined;
-    if (obsOptions.length > 0 && (evidence ? OBSERVABILITY_PROTOCOLS.includes(evidence) : fwd.length === 0)) {
+    // (Not for a product imported as a close kind that speaks something else: Logstash writes to Elasticsearch over HTTP.)
+    const own = typing.get(s.name)!.product?.protocol ?? typing.get(t.name)!.product?.protocol;
+    if (obsOptions.length > 0 && (evidence ? OBSERVABILITY_PROTOCOLS.includes(evidence) : fwd.length === 0 && !(own && !OBSERVABILITY_PROTOCOLS.includes(own)))) {
       const sourceOf = (p: Protocol): ComposeService => {
         const f = fwdAll.includes(p) ? flowOf(a, b, p) : flowOf(b, a, p);
         return fwdAll.includes(p) ? (f.source === 'from' ? s : t) : f.source === 'from' ? t : s;
