@@ -9,6 +9,7 @@ import { platform } from '../platform';
 import { handleShortcut, runCommand } from './commands';
 import { loadText } from './actions';
 import { ErrorBoundary } from './ErrorBoundary';
+import { ConfirmDialog } from './ConfirmDialog';
 import { NewDialog } from './NewDialog';
 import { Toasts } from './Toasts';
 import { Toolbar } from './Toolbar';
@@ -18,7 +19,7 @@ export function App() {
     const onKey = (e: KeyboardEvent) => handleShortcut(e);
     window.addEventListener('keydown', onKey);
     const offMenu = platform.onMenuCommand((id) => runCommand(id));
-    const offOpen = platform.onOpenRequest((d) => loadText(d));
+    const offOpen = platform.onOpenRequest((d) => void loadText(d));
     return () => {
       window.removeEventListener('keydown', onKey);
       offMenu();
@@ -45,6 +46,7 @@ export function App() {
           </ErrorBoundary>
         </div>
         <NewDialog />
+        <ConfirmDialog />
         <PowerLayer />
       </div>
     </ReactFlowProvider>

@@ -4,7 +4,7 @@ import { registerCommand } from '../app/commands';
 import { registerClipboardCommands, startClipboardEvents } from '../clipboard/clipboard';
 import { flow, registerExportCommands } from '../export/image';
 import { registerHistoryCommands } from '../history/commands';
-import { registerLayoutCommands, startLayoutOnOpen } from '../layout/commands';
+import { registerLayoutCommands } from '../layout/commands';
 import { FindBox } from '../search/FindBox';
 import type { FlowEdge, FlowNode } from '../store/derive';
 import { startTheme } from '../theme/theme';
@@ -44,7 +44,6 @@ export function PowerLayer() {
       startTheme(),
       startClipboardEvents(),
       startZoneMembership(),
-      startLayoutOnOpen(),
       installTestHook(),
     ];
     return () => {

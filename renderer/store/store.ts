@@ -30,9 +30,24 @@ export interface FocusRequest {
   nonce: number;
 }
 
+/**
+ * One design as it was opened (or created, imported, restored): its file, the document as last
+ * saved or opened (undefined when it has never been saved as it is), and the findings about its
+ * file. Replacing the design starts a new session and is an undo step like any other: undoing it
+ * brings back the previous design with its own file and unsaved state (see `syncSession`).
+ */
+export interface Session {
+  file: FileRef | null;
+  saved: Topology | undefined;
+  fileDiagnostics: Diagnostic[];
+}
+
 export interface EditorState {
   doc: Topology;
-  /** Where the design was opened from or last saved to. */
+  /** The design's session (tracked by undo with the document). */
+  session: number;
+  sessions: ReadonlyMap<number, Session>;
+  /** Where the design was opened from or last saved to (its session's). */
   file: FileRef | null;
   /** Changed since it was opened or saved. */
   dirty: boolean;
@@ -59,9 +74,15 @@ export interface EditorState {
 
   /** The one way the document changes. `recipe` returns the next document (or the same one for no change). */
   setDoc(recipe: (doc: Topology) => Topology, opts?: { select?: Partial<Selection> }): void;
-  /** Replaces the document (open, new, restore): selection and transient state are reset; missing positions are filled in. */
-  loadDoc(doc: Topology, opts: { file: FileRef | null; dirty?: boolean; fileDiagnostics?: Diagnostic[] }): void;
+  /**
+   * Replaces the document (open, new, import, restore) as one undo step, in a new session:
+   * selection and transient state are reset; missing positions are filled in. `fresh` starts
+   * with no history (the design a window starts with).
+   */
+  loadDoc(doc: Topology, opts: { file: FileRef | null; dirty?: boolean; fileDiagnostics?: Diagnostic[]; fresh?: boolean }): void;
   markSaved(file: FileRef): void;
+  /** After undo or redo: the file, unsaved state and file findings of the session now shown. */
+  syncSession(): void;
   select(sel: Partial<Selection>): void;
   setTransient(t: Partial<Transient>): void;
   setDiagnostics(d: Diagnostic[]): void;
@@ -77,6 +98,7 @@ export interface EditorState {
 }
 
 let toastSeq = 0;
+let sessionSeq = 0;
 let focusSeq = 0;
 const EMPTY_SELECTION: Selection = { nodes: [], edges: [] };
 
@@ -101,6 +123,8 @@ function keepSame(prev: ReadonlyMap<string, DiagSummary>, next: Map<string, Diag
 export const createEditorStore = (initial: Topology = emptyTopology(), now?: () => number) =>
   create<EditorState>()(temporal((set, get, api) => ({
     doc: initial,
+    session: 0,
+    sessions: new Map([[0, { file: null, saved: initial, fileDiagnostics: [] }]]),
     file: null,
     dirty: false,
     selection: EMPTY_SELECTION,
@@ -135,24 +159,41 @@ export const createEditorStore = (initial: Topology = emptyTopology(), now?: () 
     },
 
     loadDoc(doc, opts) {
+      // Components the file gives no position keep the one they are first drawn at.
+      const next = fillLayout(doc, positionsOf);
+      const session = ++sessionSeq;
+      const fileDiagnostics = opts.fileDiagnostics ?? [];
+      const sessions = new Map(get().sessions);
+      sessions.set(session, { file: opts.file, saved: opts.dirty ? undefined : next, fileDiagnostics });
       set({
-        // Components the file gives no position keep the one they are first drawn at.
-        doc: fillLayout(doc, positionsOf),
+        doc: next,
+        session,
+        sessions,
         file: opts.file,
         dirty: opts.dirty ?? false,
         selection: EMPTY_SELECTION,
         transient: NO_TRANSIENT,
-        fileDiagnostics: opts.fileDiagnostics ?? [],
+        fileDiagnostics,
         connectingFrom: null,
         connectTargets: null,
         newDialogOpen: false,
       });
-      // A design opened or created starts with no history.
-      (api as unknown as WithHistory).temporal.getState().clear();
+      if (opts.fresh) (api as unknown as WithHistory).temporal.getState().clear();
     },
 
     markSaved(file) {
-      set({ file, dirty: false });
+      const { session, doc, fileDiagnostics } = get();
+      const sessions = new Map(get().sessions);
+      sessions.set(session, { file, saved: doc, fileDiagnostics });
+      set({ file, dirty: false, sessions });
+    },
+
+    syncSession() {
+      const { session, sessions, doc, file, dirty, fileDiagnostics } = get();
+      const s = sessions.get(session);
+      if (!s) return;
+      const nextDirty = doc !== s.saved;
+      if (s.file !== file || nextDirty !== dirty || s.fileDiagnostics !== fileDiagnostics) set({ file: s.file, dirty: nextDirty, fileDiagnostics: s.fileDiagnostics });
     },
 
     select(sel) {
