@@ -77,10 +77,15 @@ function Missing({ what }: { what: string }) {
   return <div className="empty-state">{what} is not available in this build yet.</div>;
 }
 
-/** Mermaid draws in the app's theme (its own `dark` theme on the dark canvas), so the diagram stays readable in both. */
+/**
+ * Mermaid draws in the app's theme (its own `dark` theme on the dark canvas), so the diagram stays
+ * readable in both. Labels are SVG text (`htmlLabels: false`, at the top level: Mermaid 11 ignores
+ * the old `flowchart.htmlLabels` for node labels and writes them as HTML in a `<foreignObject>`,
+ * which the SVG sanitizer below removes, leaving blank boxes).
+ */
 async function renderMermaid(source: string, theme: Theme = currentTheme()): Promise<string> {
   const { default: mermaid } = await import('mermaid');
-  mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: theme === 'dark' ? 'dark' : 'default', fontFamily: 'var(--font-sans)', flowchart: { htmlLabels: false } });
+  mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: theme === 'dark' ? 'dark' : 'default', fontFamily: 'var(--font-sans)', htmlLabels: false, markdownAutoWrap: false });
   return (await mermaid.render(`tf-mermaid-${++mermaidSeq}`, source)).svg;
 }
 
