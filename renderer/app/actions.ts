@@ -5,9 +5,11 @@ import type { Diagnostic, Topology } from '../../shared/model/types';
 import { emptyTopology } from '../../shared/model/types';
 import { applyLayout, unplaced } from '../layout/apply';
 import { layoutDesign } from '../layout/client';
+import { findRoutes } from '../layout/routes';
 import { platform } from '../platform';
 import type { FileRef, OpenedDesign } from '../platform/types';
 import { generateOutput } from '../services/output-client';
+import { useFindings } from '../store/findings';
 import { useEditor } from '../store/store';
 import { ask } from './confirm';
 
@@ -67,6 +69,7 @@ export async function replaceDesign(doc: Topology, opts: { file: FileRef | null;
   const ready = unplaced(doc).length ? await placed(doc) : doc;
   useEditor.getState().loadDoc(ready, opts);
   useEditor.getState().focusOn({});
+  void findRoutes(useEditor.getState().doc);
 }
 
 /** New (a blank design or an example), after asking about unsaved changes. */
@@ -131,7 +134,8 @@ export async function saveDesign(saveAs = false): Promise<boolean> {
 export async function exportBundle(): Promise<void> {
   const s = useEditor.getState();
   try {
-    const out = await generateOutput(s.doc, s.diagnostics);
+    const f = useFindings.getState();
+    const out = await generateOutput(s.doc, f.forDoc === s.doc ? f.checks : undefined);
     if (!out.files.length) {
       s.toast({ tone: 'error', message: 'There is nothing to export yet.', hint: out.errors[0] ?? 'The generators are not available in this build.' });
       return;

@@ -2,6 +2,7 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { Icon } from '../icons/Icon';
 import type { TopoFlowNode } from '../store/derive';
+import { useFindings } from '../store/findings';
 import { useEditor } from '../store/store';
 import { useFar } from './zoom';
 
@@ -14,7 +15,7 @@ export const TopoNodeView = memo(function TopoNodeView({ id, data, selected }: N
   const { node, kind } = data;
   const dimmed = useEditor((s) => (s.connectTargets ? s.connectingFrom !== id && !s.connectTargets.has(id) : false));
   const target = useEditor((s) => (s.connectTargets ? s.connectingFrom !== id && s.connectTargets.has(id) : false));
-  const summary = useEditor((s) => s.nodeDiags.get(id));
+  const summary = useFindings((s) => s.nodeDiags.get(id));
   // Far out, where text can't be read, a component is drawn as a plain block (much cheaper to paint).
   const far = useFar();
   const cls = ['topo-node', far && 'is-far', `cat-${kind?.category ?? 'unknown'}`, selected && 'is-selected', dimmed && 'is-dimmed', target && 'is-target', kind?.external && 'is-external', !kind && 'is-unknown']

@@ -9,7 +9,7 @@ import { FindBox } from '../search/FindBox';
 import type { FlowEdge, FlowNode } from '../store/derive';
 import { startTheme } from '../theme/theme';
 import { ZoneDraw } from '../zones/ZoneDraw';
-import { registerZoneCommands, startZoneMembership } from '../zones/zones';
+import { registerZoneCommands } from '../zones/zones';
 import { CommandPalette } from './CommandPalette';
 import { installTestHook } from './hook';
 import { ShortcutsSheet } from './ShortcutsSheet';
@@ -43,7 +43,6 @@ export function PowerLayer() {
       }),
       startTheme(),
       startClipboardEvents(),
-      startZoneMembership(),
       installTestHook(),
     ];
     return () => {

@@ -2,6 +2,8 @@ import { serializeTopology } from '../../shared/model/serialize';
 import { canRedo, canUndo } from '../history/history';
 import { isEnabled, runCommand } from '../app/commands';
 import { useEditor } from '../store/store';
+import { checkRuns } from '../app/runtime';
+import { outputRuns } from '../services/output-client';
 
 /**
  * `window.__topoforge`: a small, read-mostly handle for end-to-end tests and for support
@@ -15,6 +17,8 @@ export interface TestHook {
   enabled(id: string): boolean;
   canUndo(): boolean;
   canRedo(): boolean;
+  /** How many times the design was checked and the output generated since the page started. */
+  runs(): { checks: number; outputs: number };
 }
 
 export function installTestHook(): () => void {
@@ -26,6 +30,7 @@ export function installTestHook(): () => void {
     enabled: isEnabled,
     canUndo: () => canUndo(useEditor),
     canRedo: () => canRedo(useEditor),
+    runs: () => ({ checks: checkRuns.count, outputs: outputRuns.count }),
   };
   const w = window as unknown as { __topoforge?: TestHook };
   w.__topoforge = hook;

@@ -7,6 +7,7 @@ import { PROTOCOLS } from '../../shared/model/types';
 import { runCommand } from '../app/commands';
 import { Icon } from '../icons/Icon';
 import { idProblem, renameNode, reverseEdge, setGroupLabel, setEdgeLabel, setEdgeProp, setEdgeProtocol, setMeta, setNodeGroup, setNodeLabel, setNodeProp, setRequirement } from '../store/doc-ops';
+import { useFindings } from '../store/findings';
 import { useEditor } from '../store/store';
 import { ZoneFields } from '../zones/ZoneFields';
 import { FieldShell, PropField, StringListInput } from './fields';
@@ -330,7 +331,7 @@ function ReqText({ reqKey: k, label, help, placeholder, value, errors }: { reqKe
 export function Inspector() {
   const doc = useEditor((s) => s.doc);
   const selection = useEditor((s) => s.selection);
-  const diags = useEditor((s) => s.diagnostics);
+  const diags = useFindings((s) => s.all);
   let body;
   const total = selection.nodes.length + selection.edges.length;
   if (total > 1) {

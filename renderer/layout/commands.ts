@@ -2,7 +2,8 @@ import { registerCommand, notifyCommandsChanged } from '../app/commands';
 import { canvasApi } from '../canvas/api';
 import { useEditor } from '../store/store';
 import { applyLayout } from './apply';
-import { layoutDesign } from './client';
+import { layoutWithRoutes } from './client';
+import { keepRoutes } from './routes';
 
 /**
  * Auto layout (Mod+Shift+L, the toolbar's "Auto layout"): the selected components when two or
@@ -29,8 +30,9 @@ export async function runAutoLayout(): Promise<void> {
   busy = true;
   notifyCommandsChanged();
   try {
-    const positions = await layoutDesign(s.doc, only ? { only } : {});
+    const { positions, routes } = await layoutWithRoutes(s.doc, only ? { only } : {});
     useEditor.getState().setDoc((d) => applyLayout(d, positions));
+    keepRoutes(useEditor.getState().doc, positions, routes);
     if (!only) canvasApi.current?.fit();
   } catch (e) {
     useEditor.getState().toast({ tone: 'error', message: `The design could not be laid out: ${(e as Error).message}.`, hint: 'Your design is unchanged.' });

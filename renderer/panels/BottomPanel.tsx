@@ -1,4 +1,5 @@
 import { lazy, Suspense, useCallback, useRef, useState } from 'react';
+import { useFindings } from '../store/findings';
 import { useEditor } from '../store/store';
 import { countBySeverity, Problems } from './Problems';
 import { SeverityIcon } from './SeverityIcon';
@@ -12,7 +13,7 @@ export function BottomPanel() {
   const open = useEditor((s) => s.bottomOpen);
   const tab = useEditor((s) => s.bottomTab);
   const setBottom = useEditor((s) => s.setBottom);
-  const diags = useEditor((s) => s.diagnostics);
+  const diags = useFindings((s) => s.all);
   const counts = countBySeverity(diags);
   const [height, setHeight] = useState(() => Math.round(Math.min(360, Math.max(180, window.innerHeight * 0.3))));
   const drag = useRef<{ y: number; h: number } | null>(null);

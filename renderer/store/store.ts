@@ -4,8 +4,9 @@ import type { Diagnostic, Topology } from '../../shared/model/types';
 import { emptyTopology } from '../../shared/model/types';
 import { historyOptions, type WithHistory } from '../history/history';
 import type { FileRef } from '../platform/types';
-import type { DiagSummary, Selection, Transient } from './derive';
-import { NO_TRANSIENT, positionsOf, summarise } from './derive';
+import type { Selection, Transient } from './derive';
+import { NO_TRANSIENT, positionsOf } from './derive';
+import { assignZones, movedOrAdded } from '../zones/membership';
 import { fillLayout } from './doc-ops';
 
 /**
@@ -53,13 +54,8 @@ export interface EditorState {
   dirty: boolean;
   selection: Selection;
   transient: Transient;
-  /** Findings from reading the file (warnings about kept unknown keys and the like). */
+  /** Findings from reading the file (warnings about kept unknown keys, an importer's notes); the design checks' findings are derived, in findings.ts. */
   fileDiagnostics: Diagnostic[];
-  /** Findings of the design checks, recomputed as the document changes. */
-  diagnostics: Diagnostic[];
-  /** Findings per component and per connection id, for the canvas badges (unchanged entries keep their identity). */
-  nodeDiags: ReadonlyMap<string, DiagSummary>;
-  edgeDiags: ReadonlyMap<string, DiagSummary>;
   /** While a connection is dragged: the node it starts from, and the nodes it may end at. */
   connectingFrom: string | null;
   connectTargets: ReadonlySet<string> | null;
@@ -72,7 +68,7 @@ export interface EditorState {
   /** Bumped to put the keyboard in the selected component's label field (double-click on the canvas). */
   labelFocus: number;
 
-  /** The one way the document changes. `recipe` returns the next document (or the same one for no change). */
+  /** The one way the document changes. `recipe` returns the next document (or the same one for no change); components it moves or adds join the zone they land in. */
   setDoc(recipe: (doc: Topology) => Topology, opts?: { select?: Partial<Selection> }): void;
   /**
    * Replaces the document (open, new, import, restore) as one undo step, in a new session:
@@ -85,7 +81,6 @@ export interface EditorState {
   syncSession(): void;
   select(sel: Partial<Selection>): void;
   setTransient(t: Partial<Transient>): void;
-  setDiagnostics(d: Diagnostic[]): void;
   setConnecting(from: string | null, targets?: ReadonlySet<string>): void;
   setBottom(open: boolean, tab?: BottomTab): void;
   setOutputTab(tab: OutputTab): void;
@@ -106,19 +101,6 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-function sameSummary(a: DiagSummary, b: DiagSummary): boolean {
-  return a.errors === b.errors && a.warnings === b.warnings && a.infos === b.infos && sameList(a.messages, b.messages);
-}
-
-/** The new summaries, reusing the previous objects where nothing changed. */
-function keepSame(prev: ReadonlyMap<string, DiagSummary>, next: Map<string, DiagSummary>): ReadonlyMap<string, DiagSummary> {
-  for (const [k, v] of next) {
-    const p = prev.get(k);
-    if (p && sameSummary(p, v)) next.set(k, p);
-  }
-  return next;
-}
-
 /** The store, with undo/redo of the document (zundo's `temporal`, see history/history.ts). */
 export const createEditorStore = (initial: Topology = emptyTopology(), now?: () => number) =>
   create<EditorState>()(temporal((set, get, api) => ({
@@ -130,9 +112,6 @@ export const createEditorStore = (initial: Topology = emptyTopology(), now?: () 
     selection: EMPTY_SELECTION,
     transient: NO_TRANSIENT,
     fileDiagnostics: [],
-    diagnostics: [],
-    nodeDiags: new Map(),
-    edgeDiags: new Map(),
     connectingFrom: null,
     connectTargets: null,
     bottomOpen: true,
@@ -145,7 +124,9 @@ export const createEditorStore = (initial: Topology = emptyTopology(), now?: () 
 
     setDoc(recipe, opts) {
       const prev = get().doc;
-      const next = recipe(prev);
+      let next = recipe(prev);
+      // Components moved or added join the zone they now sit in (or leave theirs): part of the same change, hence of the same undo step.
+      if (next !== prev) next = assignZones(next, movedOrAdded(prev, next));
       const patch: Partial<EditorState> = {};
       if (next !== prev) {
         patch.doc = next;
@@ -206,11 +187,6 @@ export const createEditorStore = (initial: Topology = emptyTopology(), now?: () 
 
     setTransient(t) {
       set({ transient: { ...get().transient, ...t } });
-    },
-
-    setDiagnostics(d) {
-      const { nodes, edges } = summarise(d);
-      set({ diagnostics: d, nodeDiags: keepSame(get().nodeDiags, nodes), edgeDiags: keepSame(get().edgeDiags, edges) });
     },
 
     setConnecting(from, targets) {

@@ -2,17 +2,16 @@ import { create } from 'zustand';
 import { ZONE_PADDING } from '../../shared/layout/constants';
 import { registerCommand } from '../app/commands';
 import { canvasApi } from '../canvas/api';
-import { gesture, isApplyingHistory, untracked } from '../history/history';
+import { gesture } from '../history/history';
 import { addGroup, moveElements, resizeGroup } from '../store/doc-ops';
 import { DEFAULT_ZONE, GRID, NODE_HEIGHT, NODE_WIDTH, positionsOf } from '../store/derive';
 import { useEditor } from '../store/store';
-import { assignZones, movedOrAdded } from './membership';
 
 /**
  * Zones on the canvas: Add Zone (Z) draws one around the selected components, or, with nothing
  * selected, lets the user drag out its box on the canvas (ZoneDraw.tsx); a selected zone is
  * resized by its handles (one undo step per resize); a component dropped inside a zone's box
- * joins it and one dragged out leaves it, in the same undo step as the move.
+ * joins it and one dragged out leaves it, in the same undo step as the move (the store's setDoc).
  */
 
 const snap = (v: number) => Math.round(v / GRID) * GRID;
@@ -71,24 +70,6 @@ export function addZoneAt(centre: { x: number; y: number } = canvasApi.current?.
 
 export function registerZoneCommands(): () => void {
   return registerCommand('arrange.addZone', { run: addZone });
-}
-
-/** Keeps components' zones in step with where they are moved or added (joined to that step). */
-export function startZoneMembership(): () => void {
-  let amending = false;
-  return useEditor.subscribe((s, prev) => {
-    if (amending || s.doc === prev.doc || isApplyingHistory() || resizing.active) return;
-    const ids = movedOrAdded(prev.doc, s.doc);
-    if (!ids.size) return;
-    const next = assignZones(s.doc, ids);
-    if (next === s.doc) return;
-    amending = true;
-    try {
-      untracked(useEditor, () => useEditor.setState({ doc: next }));
-    } finally {
-      amending = false;
-    }
-  });
 }
 
 const resizing = gesture(useEditor);
