@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { Canvas } from '../canvas/Canvas';
 import { PowerLayer } from '../commands/PowerLayer';
 import { Inspector } from '../inspector/Inspector';
-import { BottomPanel } from '../panels/BottomPanel';
+import { BottomPanel, OutputView } from '../panels/BottomPanel';
 import { Palette } from '../panels/Palette';
 import { platform } from '../platform';
 import { handleShortcut, runCommand } from './commands';
@@ -13,8 +13,11 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { NewDialog } from './NewDialog';
 import { Toasts } from './Toasts';
 import { Toolbar } from './Toolbar';
+import { useUi } from './ui-prefs';
 
 export function App() {
+  const paletteOpen = useUi((u) => u.paletteOpen);
+  const inspectorOpen = useUi((u) => u.inspectorOpen);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => handleShortcut(e);
     window.addEventListener('keydown', onKey);
@@ -30,13 +33,15 @@ export function App() {
     <ReactFlowProvider>
       <div className="app">
         <Toolbar />
-        <div className="workspace">
+        <div className={`workspace${paletteOpen ? '' : ' palette-folded'}${inspectorOpen ? '' : ' inspector-folded'}`}>
           <Palette />
           <main className="centre">
-            <ErrorBoundary name="canvas">
-              <Canvas />
-            </ErrorBoundary>
-            <Toasts />
+            <div className="canvas-area">
+              <ErrorBoundary name="canvas">
+                <Canvas />
+              </ErrorBoundary>
+              <Toasts />
+            </div>
             <ErrorBoundary name="bottom panel">
               <BottomPanel />
             </ErrorBoundary>
@@ -45,6 +50,7 @@ export function App() {
             <Inspector />
           </ErrorBoundary>
         </div>
+        <OutputView />
         <NewDialog />
         <ConfirmDialog />
         <PowerLayer />

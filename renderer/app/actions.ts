@@ -68,7 +68,7 @@ async function placed(doc: Topology): Promise<Topology> {
 export async function replaceDesign(doc: Topology, opts: { file: FileRef | null; dirty?: boolean; fileDiagnostics?: Diagnostic[]; fresh?: boolean }): Promise<void> {
   const ready = unplaced(doc).length ? await placed(doc) : doc;
   useEditor.getState().loadDoc(ready, opts);
-  useEditor.getState().focusOn({});
+  useEditor.getState().focusOn({ readable: true });
   void findRoutes(useEditor.getState().doc);
 }
 

@@ -1,5 +1,5 @@
 import {
-  ConnectionLineType, ConnectionMode, Controls, getNodesBounds, getViewportForBounds, ReactFlow, useReactFlow, useStore,
+  ConnectionLineType, ConnectionMode, Controls, getNodesBounds, ReactFlow, useReactFlow, useStore,
   type Viewport,
   type Connection, type Edge, type EdgeChange, type FinalConnectionState, type IsValidConnection, type NodeChange, type OnConnectStartParams,
 } from '@xyflow/react';
@@ -9,8 +9,10 @@ import { addNode, connect, moveElements, removeElements, resizeGroup } from '../
 import { createEdgeDeriver, createNodeDeriver, GRID, NODE_HEIGHT, NODE_WIDTH, positionsOf, type FlowEdge, type FlowNode } from '../store/derive';
 import type { Position, Topology } from '../../shared/model/types';
 import { useEditor } from '../store/store';
+import { setUi } from '../app/ui-prefs';
 import { judgeConnection, viableProtocols } from '../services/validation';
 import { canvasApi } from './api';
+import { ROUTE_LIMIT, setObstacles } from './obstacles';
 import { CanvasBackground } from './CanvasBackground';
 import { CanvasMiniMap } from './CanvasMiniMap';
 import { TopoEdgeView } from './TopoEdgeView';
@@ -29,6 +31,35 @@ const MINIMAP_SIZE = { width: 168, height: 112 };
 /** The fit of a whole design, here and in the focus effect below. */
 const FIT = { padding: 0.15, maxZoom: 1.1 };
 const MIN_ZOOM = 0.1;
+/**
+ * A design opened (or the first one shown) is not drawn smaller than this, where names are still
+ * read (13 px at 1 → about 10 px): a design too large for the window at that size is centred and
+ * the rest is a pan or a Fit view away (the minimap shows where).
+ */
+const READABLE_ZOOM = 0.75;
+/** Room left around a fitted design for the zoom controls (bottom left) and the minimap (bottom right). */
+const EDGE_PAD = 28;
+const CONTROLS_PAD = 56;
+
+/**
+ * The viewport showing `bounds` as large as it fits in a `w` × `h` canvas with nothing under the
+ * zoom controls or the minimap: the design is kept left of the minimap or above it, whichever
+ * leaves it larger.
+ */
+export function fitViewport(bounds: { x: number; y: number; width: number; height: number }, w: number, h: number, opts: { maxZoom: number; minZoom?: number }): Viewport {
+  const minZoom = opts.minZoom ?? MIN_ZOOM;
+  const side = { top: EDGE_PAD, left: CONTROLS_PAD, right: MINIMAP_SIZE.width + 2 * EDGE_PAD, bottom: EDGE_PAD };
+  const below = { top: EDGE_PAD, left: CONTROLS_PAD, right: EDGE_PAD, bottom: MINIMAP_SIZE.height + 2 * EDGE_PAD };
+  const fit = (p: { top: number; left: number; right: number; bottom: number }) => {
+    const zoom = Math.max(minZoom, Math.min(opts.maxZoom, (w - p.left - p.right) / Math.max(1, bounds.width), (h - p.top - p.bottom) / Math.max(1, bounds.height)));
+    const x = p.left + (w - p.left - p.right - bounds.width * zoom) / 2 - bounds.x * zoom;
+    const y = p.top + (h - p.top - p.bottom - bounds.height * zoom) / 2 - bounds.y * zoom;
+    return { x, y, zoom };
+  };
+  const a = fit(side);
+  const b = fit(below);
+  return a.zoom >= b.zoom ? a : b;
+}
 /**
  * Large designs draw only what is in view (onlyRenderVisibleElements) once zoomed in past
  * CULL_ZOOM, where most of the design is out of view and full components and labels are drawn.
@@ -75,7 +106,12 @@ export function Canvas() {
 
   const deriveNodes = useMemo(createNodeDeriver, []);
   const deriveEdges = useMemo(createEdgeDeriver, []);
-  const nodes = useMemo(() => deriveNodes(doc, selection, transient), [deriveNodes, doc, selection, transient]);
+  const nodes = useMemo(() => {
+    const out = deriveNodes(doc, selection, transient);
+    // The components' boxes, for connections to be routed around (obstacles.ts).
+    if (doc.edges.length <= ROUTE_LIMIT) setObstacles(out.filter((n) => n.type === 'topo').map((n) => ({ id: n.id, x: n.position.x, y: n.position.y, w: n.measured?.width ?? NODE_WIDTH, h: n.measured?.height ?? NODE_HEIGHT })));
+    return out;
+  }, [deriveNodes, doc, selection, transient]);
   const edges = useMemo(() => deriveEdges(doc, selection), [deriveEdges, doc, selection]);
 
   // React Flow starts with the design already fitted, so the first render is the one that stays:
@@ -84,9 +120,20 @@ export function Canvas() {
   const [initialViewport, setInitialViewport] = useState<Viewport | null>(null);
   useLayoutEffect(() => {
     const r = wrapper.current?.getBoundingClientRect();
-    setInitialViewport(nodes.length && r?.width && r.height ? getViewportForBounds(getNodesBounds(nodes), r.width, r.height, MIN_ZOOM, FIT.maxZoom, FIT.padding) : { x: 48, y: 48, zoom: 1 });
+    setInitialViewport(nodes.length && r?.width && r.height ? fitViewport(getNodesBounds(nodes), r.width, r.height, { maxZoom: FIT.maxZoom, minZoom: READABLE_ZOOM }) : { x: 48, y: 48, zoom: 1 });
     // Only the first render: later designs are fitted by the focus request (loadDoc asks for one).
   }, []);
+
+  /** Fits the whole design into the view, clear of the zoom controls and the minimap. */
+  const fitAll = useCallback(
+    (duration: number, maxZoom: number, minZoom?: number) => {
+      const r = wrapper.current?.getBoundingClientRect();
+      const all = rf.getNodes();
+      if (!r?.width || !r.height || !all.length) return;
+      void rf.setViewport(fitViewport(getNodesBounds(all), r.width, r.height, { maxZoom, minZoom }), { duration });
+    },
+    [rf],
+  );
 
   // The canvas API for the palette, toolbar and commands.
   useEffect(() => {
@@ -97,14 +144,14 @@ export function Canvas() {
         const r = el.getBoundingClientRect();
         return rf.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 });
       },
-      fit: () => void rf.fitView({ padding: 0.15, duration: 250, maxZoom: 1.25 }),
+      fit: () => fitAll(250, 1.25),
       zoomIn: () => void rf.zoomIn({ duration: 150 }),
       zoomOut: () => void rf.zoomOut({ duration: 150 }),
     };
     return () => {
       canvasApi.current = null;
     };
-  }, [rf]);
+  }, [rf, fitAll]);
 
   // Centre on what a problem concerns, or fit the whole design (after open / new).
   useEffect(() => {
@@ -119,11 +166,11 @@ export function Canvas() {
     }
     const t = setTimeout(() => {
       if (ids.size) void rf.fitView({ nodes: [...ids].map((id) => ({ id })), padding: 0.6, duration: 300, maxZoom: 1.1 });
-      else if (rf.getNodes().length) void rf.fitView({ ...FIT, duration: 0 });
+      else if (rf.getNodes().length) fitAll(0, FIT.maxZoom, focus.readable ? READABLE_ZOOM : undefined);
       else void rf.setViewport({ x: 48, y: 48, zoom: 1 });
     }, 30);
     return () => clearTimeout(t);
-  }, [focus, rf]);
+  }, [focus, rf, fitAll]);
 
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
     const s = useEditor.getState();
@@ -311,7 +358,9 @@ export function Canvas() {
   );
 
   const onNodeDoubleClick = useCallback((_e: unknown, n: FlowNode) => {
-    if (n.type === 'topo') useEditor.getState().editLabel(n.id);
+    if (n.type !== 'topo') return;
+    setUi({ inspectorOpen: true });
+    useEditor.getState().editLabel(n.id);
   }, []);
 
   const onPaneClick = useCallback(() => {

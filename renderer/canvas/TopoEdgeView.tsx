@@ -5,7 +5,8 @@ import type { FlowEdge, FlowNode } from '../store/derive';
 import { NODE_HEIGHT, NODE_WIDTH } from '../store/derive';
 import { useFindings } from '../store/findings';
 import { useEditor } from '../store/store';
-import { arrowOf, midpointOf, pathOf, routeFor, type Box } from './geometry';
+import { arrowOf, labelSpot, pathOf, routeFor, type Box } from './geometry';
+import { obstaclesNear, ROUTE_LIMIT } from './obstacles';
 import { useLegible } from './zoom';
 
 function boxOf(n: InternalNode<FlowNode> | undefined): Box | undefined {
@@ -27,20 +28,26 @@ export const TopoEdgeView = memo(function TopoEdgeView(props: EdgeProps<FlowEdge
   // Connections of the selected component stand out, so they can be followed in a dense design.
   const related = useEditor((s) => s.selection.nodes.length > 0 && s.selection.nodes.length < 50 && (s.selection.nodes.includes(source) || s.selection.nodes.includes(target)));
   const known = useRoutes((s) => s.byEdge.get(id));
+  // In designs small enough to route around components, a connection is drawn again whenever a component is put down (it may now be in the way).
+  const layout = useEditor((s) => (s.doc.edges.length <= ROUTE_LIMIT ? s.doc.layout : null));
   const a = boxOf(useInternalNode<FlowNode>(source));
   const b = boxOf(useInternalNode<FlowNode>(target));
   // Labels are left out when zoomed far out, where they would only overlap.
   const legible = useLegible();
   const ax = a?.x, ay = a?.y, aw = a?.w, ah = a?.h, bx = b?.x, by = b?.y, bw = b?.w, bh = b?.h;
-  const points = useMemo(
-    () => (ax === undefined || bx === undefined ? [] : routeFor(known, { x: ax, y: ay!, w: aw!, h: ah! }, { x: bx, y: by!, w: bw!, h: bh! })),
-    [known, ax, ay, aw, ah, bx, by, bw, bh],
-  );
+  const caption = data?.caption ?? '';
+  const { points, mid } = useMemo(() => {
+    if (ax === undefined || bx === undefined) return { points: [], mid: { x: 0, y: 0 } };
+    const from = { x: ax, y: ay!, w: aw!, h: ah! };
+    const to = { x: bx, y: by!, w: bw!, h: bh! };
+    const near = layout ? obstaclesNear(from, to, source, target) : [];
+    const pts = routeFor(known, from, to, layout ? near : undefined);
+    // The label (about 6.3 px a character at 11 px) where it hides no component's name.
+    return { points: pts, mid: labelSpot(pts, Math.min(220, caption.length * 6.3 + 18), 18, [...near, from, to]) };
+  }, [known, ax, ay, aw, ah, bx, by, bw, bh, layout, source, target, caption]);
   if (points.length < 2) return null;
   const path = pathOf(points);
-  const mid = midpointOf(points);
   const sev = summary && summary.worst !== 'info' ? summary.worst : undefined;
-  const caption = data?.caption ?? '';
   // The arrowhead scales with the stroke (app.css: 1.6, 2 when related, 2.2 when selected), as a marker would.
   const stroke = selected ? 2.2 : related ? 2 : 1.6;
   return (

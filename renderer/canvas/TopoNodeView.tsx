@@ -22,7 +22,7 @@ export const TopoNodeView = memo(function TopoNodeView({ id, data, selected }: N
     .filter(Boolean)
     .join(' ');
   return (
-    <div className={cls} title={dimmed ? `${kind?.name ?? node.kind} can't take this connection` : undefined}>
+    <div className={cls} title={`${node.label || node.id}\n${kind?.name ?? node.kind}${kind?.external ? ' · external' : ''}${dimmed ? `\n${kind?.name ?? node.kind} can't take this connection` : ''}`}>
       <Handle type="target" position={Position.Left} className="topo-handle" />
       {far ? (
         <div className="topo-node-label">{node.label || node.id}</div>

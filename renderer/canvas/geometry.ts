@@ -117,6 +117,31 @@ export function midpointOf(points: readonly Pt[]): Pt {
   return points[0] ?? { x: 0, y: 0 };
 }
 
+/**
+ * Where a label of about `w` × `h` goes on the route: halfway along when it covers no component
+ * there, else the first spot along the route (segment middles first, longer segments first)
+ * where it covers none; halfway along when there is no such spot.
+ */
+export function labelSpot(points: readonly Pt[], w: number, h: number, boxes: readonly Box[]): Pt {
+  const mid = midpointOf(points);
+  const free = (p: Pt) => !boxes.some((b) => overlapsBox(b, p.x - w / 2 - 2, p.y - h / 2 - 2, p.x + w / 2 + 2, p.y + h / 2 + 2));
+  if (!boxes.length || free(mid)) return mid;
+  const segs = [];
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1]!;
+    const b = points[i]!;
+    segs.push({ a, b, len: Math.abs(b.x - a.x) + Math.abs(b.y - a.y) });
+  }
+  segs.sort((p, q) => q.len - p.len);
+  for (const t of [0.5, 0.3, 0.7, 0.15, 0.85]) {
+    for (const s of segs) {
+      const p = { x: s.a.x + (s.b.x - s.a.x) * t, y: s.a.y + (s.b.y - s.a.y) * t };
+      if (free(p)) return p;
+    }
+  }
+  return mid;
+}
+
 /** A known route (from the layout) drawn while both ends are where they were when it was made. */
 export interface KnownRoute {
   points: readonly Pt[];
@@ -124,8 +149,201 @@ export interface KnownRoute {
   to: Pt;
 }
 
-/** The points a connection between these boxes is drawn along. */
-export function routeFor(known: KnownRoute | undefined, a: Box, b: Box): readonly Pt[] {
+/** Room kept between a route and the components it goes around. */
+const CLEAR = 12;
+/** What a bend costs, in pixels of length: fewer bends read better than a slightly shorter route. */
+const BEND = 40;
+/** Leaving or entering by a side that does not face the other end costs this much extra. */
+const AWKWARD_SIDE = 60;
+
+function overlapsBox(b: Box, x0: number, y0: number, x1: number, y1: number): boolean {
+  return b.x < x1 && x0 < b.x + b.w && b.y < y1 && y0 < b.y + b.h;
+}
+
+/** Whether the axis-aligned segment p–q passes through the inside of `b`. */
+function cuts(p: Pt, q: Pt, b: Box): boolean {
+  const x0 = Math.min(p.x, q.x);
+  const x1 = Math.max(p.x, q.x);
+  const y0 = Math.min(p.y, q.y);
+  const y1 = Math.max(p.y, q.y);
+  if (x0 === x1) return x0 > b.x && x0 < b.x + b.w && y1 > b.y && y0 < b.y + b.h;
+  return y0 > b.y && y0 < b.y + b.h && x1 > b.x && x0 < b.x + b.w;
+}
+
+function simplify(points: Pt[]): Pt[] {
+  const out: Pt[] = [];
+  for (const p of points) {
+    const n = out.length;
+    if (n && out[n - 1]!.x === p.x && out[n - 1]!.y === p.y) continue;
+    if (n >= 2) {
+      const a = out[n - 2]!;
+      const b = out[n - 1]!;
+      if ((a.x === b.x && b.x === p.x) || (a.y === b.y && b.y === p.y)) out[n - 1] = p;
+      else out.push(p);
+    } else out.push(p);
+  }
+  return out;
+}
+
+const SIDES: Side[] = ['right', 'left', 'bottom', 'top'];
+const OUT: Record<Side, Pt> = { right: { x: 1, y: 0 }, left: { x: -1, y: 0 }, bottom: { x: 0, y: 1 }, top: { x: 0, y: -1 } };
+
+/** The sides of `a` and `b` that face each other (what facingRoute uses). */
+function facingSides(a: Box, b: Box): [Side, Side] {
+  if (b.x >= a.x + a.w + 2 * STUB) return ['right', 'left'];
+  if (a.x >= b.x + b.w + 2 * STUB) return ['left', 'right'];
+  if (b.y >= a.y + a.h) return ['bottom', 'top'];
+  if (a.y >= b.y + b.h) return ['top', 'bottom'];
+  return ['right', 'right'];
+}
+
+/**
+ * An orthogonal route from `a` to `b` that goes around `obstacles` (the other components): the
+ * cheapest path, counting length and bends, over the lines that run along the obstacles' sides
+ * (an orthogonal visibility graph), leaving and entering preferably by the facing sides. Falls
+ * back to `facingRoute` when the ends overlap or no way around is found.
+ */
+export function avoidingRoute(a: Box, b: Box, obstacles: readonly Box[]): Pt[] {
+  const plain = facingRoute(a, b);
+  if (overlapsBox(a, b.x - STUB, b.y - STUB, b.x + b.w + STUB, b.y + b.h + STUB)) return plain;
+  const grown = obstacles.map((o) => ({ x: o.x - CLEAR, y: o.y - CLEAR, w: o.w + 2 * CLEAR, h: o.h + 2 * CLEAR }));
+  // The plain route is kept when it is clear.
+  let clear = true;
+  for (let i = 1; i < plain.length && clear; i++) for (const g of grown) if (cuts(plain[i - 1]!, plain[i]!, g)) { clear = false; break; }
+  if (clear) return plain;
+
+  const [fa, fb] = facingSides(a, b);
+  const ends = [a, b].map((box) => ({ x: box.x - STUB + 1, y: box.y - STUB + 1, w: box.w + 2 * STUB - 2, h: box.h + 2 * STUB - 2 }));
+  const blocks = [...grown, ...ends];
+  const starts = SIDES.map((side) => ({ side, at: anchor(a, side) }));
+  const goals = SIDES.map((side) => ({ side, at: anchor(b, side) }));
+  const stubOf = (p: Pt, side: Side) => ({ x: p.x + OUT[side].x * STUB, y: p.y + OUT[side].y * STUB });
+  const xs = new Set<number>();
+  const ys = new Set<number>();
+  for (const s of [...starts, ...goals]) {
+    const q = stubOf(s.at, s.side);
+    xs.add(q.x);
+    ys.add(q.y);
+  }
+  for (const g of blocks) {
+    xs.add(g.x - 1);
+    xs.add(g.x + g.w + 1);
+    ys.add(g.y - 1);
+    ys.add(g.y + g.h + 1);
+  }
+  const X = [...xs].sort((p, q) => p - q);
+  const Y = [...ys].sort((p, q) => p - q);
+  const inside = (x: number, y: number) => blocks.some((g) => x > g.x && x < g.x + g.w && y > g.y && y < g.y + g.h);
+  const free = (p: Pt, q: Pt) => !blocks.some((g) => cuts(p, q, g));
+  const W = X.length;
+  const H = Y.length;
+  const key = (i: number, j: number, d: number) => (j * W + i) * 4 + d;
+  // Dijkstra over (grid point, direction of travel); directions 0 right, 1 left, 2 down, 3 up.
+  const dist = new Float64Array(W * H * 4).fill(Infinity);
+  const prev = new Int32Array(W * H * 4).fill(-1);
+  const heap: [number, number][] = [];
+  const push = (k: number, c: number) => {
+    heap.push([c, k]);
+    let n = heap.length - 1;
+    while (n > 0) {
+      const p = (n - 1) >> 1;
+      if (heap[p]![0] <= heap[n]![0]) break;
+      [heap[p], heap[n]] = [heap[n]!, heap[p]!];
+      n = p;
+    }
+  };
+  const pop = (): [number, number] => {
+    const top = heap[0]!;
+    const last = heap.pop()!;
+    if (heap.length) {
+      heap[0] = last;
+      let n = 0;
+      for (;;) {
+        const l = 2 * n + 1;
+        const r = l + 1;
+        let m = n;
+        if (l < heap.length && heap[l]![0] < heap[m]![0]) m = l;
+        if (r < heap.length && heap[r]![0] < heap[m]![0]) m = r;
+        if (m === n) break;
+        [heap[m], heap[n]] = [heap[n]!, heap[m]!];
+        n = m;
+      }
+    }
+    return top;
+  };
+  const dirOf: Record<Side, number> = { right: 0, left: 1, bottom: 2, top: 3 };
+  const DX = [1, -1, 0, 0];
+  const DY = [0, 0, 1, -1];
+  for (const s of starts) {
+    const q = stubOf(s.at, s.side);
+    const i = X.indexOf(q.x);
+    const j = Y.indexOf(q.y);
+    if (inside(q.x, q.y)) continue;
+    const k = key(i, j, dirOf[s.side]);
+    const c = STUB + (s.side === fa ? 0 : AWKWARD_SIDE);
+    if (c < dist[k]!) {
+      dist[k] = c;
+      push(k, c);
+    }
+  }
+  const goalAt = new Map<number, Side>();
+  for (const g of goals) {
+    const q = stubOf(g.at, g.side);
+    if (inside(q.x, q.y)) continue;
+    goalAt.set(Y.indexOf(q.y) * W + X.indexOf(q.x), g.side);
+  }
+  let best = -1;
+  let bestCost = Infinity;
+  while (heap.length) {
+    const [c, k] = pop();
+    if (c > dist[k]! || c >= bestCost) continue;
+    const d = k % 4;
+    const cell = (k - d) / 4;
+    const i = cell % W;
+    const j = (cell - i) / W;
+    const side = goalAt.get(cell);
+    if (side !== undefined) {
+      // Entering the goal side means travelling against its outward direction.
+      const want = dirOf[side] ^ 1;
+      const total = c + STUB + (d === want ? 0 : BEND) + (side === fb ? 0 : AWKWARD_SIDE);
+      if (total < bestCost) {
+        bestCost = total;
+        best = k;
+      }
+    }
+    for (let nd = 0; nd < 4; nd++) {
+      if ((nd ^ 1) === d) continue; // no U-turns in place
+      const ni = i + DX[nd]!;
+      const nj = j + DY[nd]!;
+      if (ni < 0 || nj < 0 || ni >= W || nj >= H) continue;
+      const p = { x: X[i]!, y: Y[j]! };
+      const q = { x: X[ni]!, y: Y[nj]! };
+      if (inside(q.x, q.y) || !free(p, q)) continue;
+      const nk = key(ni, nj, nd);
+      const nc = c + Math.abs(q.x - p.x) + Math.abs(q.y - p.y) + (nd === d ? 0 : BEND);
+      if (nc < dist[nk]!) {
+        dist[nk] = nc;
+        prev[nk] = k;
+        push(nk, nc);
+      }
+    }
+  }
+  if (best < 0) return plain;
+  const cells: Pt[] = [];
+  for (let k = best; k >= 0; k = prev[k]!) {
+    const cell = (k - (k % 4)) / 4;
+    cells.push({ x: X[cell % W]!, y: Y[(cell - (cell % W)) / W]! });
+  }
+  cells.reverse();
+  const first = cells[0]!;
+  const last = cells[cells.length - 1]!;
+  const s = starts.find((t) => { const q = stubOf(t.at, t.side); return q.x === first.x && q.y === first.y; })!;
+  const g = goals.find((t) => { const q = stubOf(t.at, t.side); return q.x === last.x && q.y === last.y; })!;
+  return simplify([s.at, ...cells, g.at]);
+}
+
+/** The points a connection between these boxes is drawn along; `obstacles`: the other components near it. */
+export function routeFor(known: KnownRoute | undefined, a: Box, b: Box, obstacles?: readonly Box[]): readonly Pt[] {
   if (known && known.from.x === a.x && known.from.y === a.y && known.to.x === b.x && known.to.y === b.y) return known.points;
-  return facingRoute(a, b);
+  return obstacles?.length ? avoidingRoute(a, b, obstacles) : facingRoute(a, b);
 }

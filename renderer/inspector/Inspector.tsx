@@ -8,6 +8,8 @@ import { runCommand } from '../app/commands';
 import { Icon } from '../icons/Icon';
 import { idProblem, renameNode, reverseEdge, setGroupLabel, setEdgeLabel, setEdgeProp, setEdgeProtocol, setMeta, setNodeGroup, setNodeLabel, setNodeProp, setRequirement } from '../store/doc-ops';
 import { useFindings } from '../store/findings';
+import { setUi, useUi } from '../app/ui-prefs';
+import { PanelToggle } from '../panels/Palette';
 import { useEditor } from '../store/store';
 import { ZoneFields } from '../zones/ZoneFields';
 import { FieldShell, PropField, StringListInput } from './fields';
@@ -329,6 +331,23 @@ function ReqText({ reqKey: k, label, help, placeholder, value, errors }: { reqKe
 }
 
 export function Inspector() {
+  const open = useUi((u) => u.inspectorOpen);
+  if (!open) {
+    return (
+      <aside className="panel inspector is-collapsed" aria-label="Inspector (folded)">
+        <div className="panel-header">
+          <PanelToggle side="right" open={false} name="inspector" onClick={() => setUi({ inspectorOpen: true })} />
+        </div>
+        <button type="button" className="inspector-rail-label" onClick={() => setUi({ inspectorOpen: true })} tabIndex={-1} aria-hidden="true">
+          Inspector
+        </button>
+      </aside>
+    );
+  }
+  return <InspectorPanel />;
+}
+
+function InspectorPanel() {
   const doc = useEditor((s) => s.doc);
   const selection = useEditor((s) => s.selection);
   const diags = useFindings((s) => s.all);
@@ -361,6 +380,7 @@ export function Inspector() {
   return (
     <aside className="panel inspector" role="region" aria-label="Inspector">
       <div className="panel-header">
+        <PanelToggle side="right" open name="inspector" onClick={() => setUi({ inspectorOpen: false })} />
         <h2 className="panel-title">Inspector</h2>
       </div>
       <div className="inspector-body">{body}</div>

@@ -7,6 +7,7 @@ import type { FileRef } from '../platform/types';
 import type { Selection, Transient } from './derive';
 import { NO_TRANSIENT, positionsOf } from './derive';
 import { assignZones, movedOrAdded } from '../zones/membership';
+import { setUi, useUi } from '../app/ui-prefs';
 import { fillLayout } from './doc-ops';
 
 /**
@@ -29,6 +30,8 @@ export interface FocusRequest {
   nodes: string[];
   edges: string[];
   nonce: number;
+  /** A whole design just opened: fitted, but not below a readable size. */
+  readable?: boolean;
 }
 
 /**
@@ -88,7 +91,7 @@ export interface EditorState {
   toast(t: Omit<Toast, 'id'>): void;
   dismissToast(id: number): void;
   /** Centres the view on these components and connections and selects them; with none, fits the whole design. */
-  focusOn(target: { nodes?: string[]; edges?: string[] }): void;
+  focusOn(target: { nodes?: string[]; edges?: string[]; readable?: boolean }): void;
   editLabel(nodeId: string): void;
 }
 
@@ -114,7 +117,7 @@ export const createEditorStore = (initial: Topology = emptyTopology(), now?: () 
     fileDiagnostics: [],
     connectingFrom: null,
     connectTargets: null,
-    bottomOpen: true,
+    bottomOpen: useUi.getState().bottomOpen,
     bottomTab: 'problems',
     outputTab: 'template',
     newDialogOpen: false,
@@ -196,10 +199,12 @@ export const createEditorStore = (initial: Topology = emptyTopology(), now?: () 
 
     setBottom(open, tab) {
       set(tab ? { bottomOpen: open, bottomTab: tab } : { bottomOpen: open });
+      if (useUi.getState().bottomOpen !== open) setUi({ bottomOpen: open });
     },
 
     setOutputTab(tab) {
       set({ outputTab: tab, bottomOpen: true, bottomTab: 'output' });
+      if (!useUi.getState().bottomOpen) setUi({ bottomOpen: true });
     },
 
     setNewDialogOpen(open) {
@@ -224,7 +229,7 @@ export const createEditorStore = (initial: Topology = emptyTopology(), now?: () 
     focusOn(target) {
       const nodes = target.nodes ?? [];
       const edges = target.edges ?? [];
-      const focus = { nodes, edges, nonce: ++focusSeq };
+      const focus = { nodes, edges, nonce: ++focusSeq, ...(target.readable ? { readable: true } : {}) };
       if (nodes.length || edges.length) set({ focus, selection: { nodes, edges } });
       else set({ focus });
     },

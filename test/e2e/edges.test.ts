@@ -66,7 +66,7 @@ describe('issue 18.4: connections after Auto layout', () => {
 
   beforeAll(async () => {
     browser = await launch();
-    s = await open(browser, `${inject('appUrl')}?nofs`, { width: 1920, height: 1080 });
+    s = await open(browser, `${inject('appUrl')}?nofs`, { width: 1920, height: 1080 }, { fresh: true });
     await waitForHook(s.page);
   });
 
@@ -127,7 +127,7 @@ describe('issue 18.4: connections after Auto layout', () => {
       }
       return { out, seen };
     });
-    expect(hidden.seen).toBeGreaterThan(10);
+    expect(hidden.seen).toBeGreaterThanOrEqual(5);
     expect(hidden.out).toEqual([]);
   });
 });

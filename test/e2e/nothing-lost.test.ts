@@ -43,7 +43,7 @@ describe('issue 18.1: nothing is lost when a design replaces the one on the canv
 
   beforeAll(async () => {
     browser = await launch();
-    s = await open(browser, url, { width: 1280, height: 720 });
+    s = await open(browser, url, { width: 1280, height: 720 }, { fresh: true });
   });
 
   afterAll(async () => {

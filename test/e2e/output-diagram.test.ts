@@ -19,7 +19,7 @@ describe('issue 18.2: Output diagrams with their labels', () => {
 
   beforeAll(async () => {
     browser = await launch();
-    s = await open(browser, `${inject('appUrl')}?nofs`, { width: 1440, height: 900 });
+    s = await open(browser, `${inject('appUrl')}?nofs`, { width: 1440, height: 900 }, { fresh: true });
   });
 
   afterAll(async () => {
