@@ -4,14 +4,19 @@ import {
   type Connection, type Edge, type EdgeChange, type FinalConnectionState, type IsValidConnection, type NodeChange, type OnConnectStartParams,
 } from '@xyflow/react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent as ReactDragEvent } from 'react';
-import { defaultProtocol, getKind, PROTOCOL_NAMES } from '../../shared/catalog';
-import { addNode, connect, moveElements, removeElements, resizeGroup } from '../store/doc-ops';
-import { createEdgeDeriver, createNodeDeriver, GRID, NODE_HEIGHT, NODE_WIDTH, positionsOf, type FlowEdge, type FlowNode } from '../store/derive';
+import { defaultProtocol, getKind, KINDS, PROTOCOL_NAMES } from '../../shared/catalog';
+import { edgeIds } from '../../shared/model/ids';
+import { runCommand } from '../app/commands';
+import { runAutoLayout } from '../layout/commands';
+import { ContextMenu, openMenu, type MenuItem } from './ContextMenu';
+import { addNode, connect, moveElements, removeElements, resizeGroup, reverseEdge } from '../store/doc-ops';
+import { createEdgeDeriver, createNodeDeriver, DEFAULT_ZONE, GRID, NODE_HEIGHT, NODE_WIDTH, positionsOf, type FlowEdge, type FlowNode } from '../store/derive';
 import type { Position, Topology } from '../../shared/model/types';
 import { useEditor } from '../store/store';
 import { setUi } from '../app/ui-prefs';
 import { judgeConnection, viableProtocols } from '../services/validation';
 import { canvasApi } from './api';
+import { createZone, zoneAround } from '../zones/zones';
 import { ROUTE_LIMIT, setObstacles } from './obstacles';
 import { CanvasBackground } from './CanvasBackground';
 import { CanvasMiniMap } from './CanvasMiniMap';
@@ -21,6 +26,7 @@ import { ZoneNodeView } from './ZoneNodeView';
 import { FAR_ZOOM, FarProvider, LABEL_ZOOM, LegibleProvider, TINY_ZOOM } from './zoom';
 
 export const KIND_MIME = 'application/x-topoforge-kind';
+export const ZONE_MIME = 'application/x-topoforge-zone';
 
 const nodeTypes = { topo: TopoNodeView, zone: ZoneNodeView };
 const edgeTypes = { topo: TopoEdgeView };
@@ -317,7 +323,37 @@ export function Canvas() {
     if (!toId) {
       const pt = 'changedTouches' in event ? event.changedTouches[0] : (event as MouseEvent);
       const el = pt ? document.elementFromPoint(pt.clientX, pt.clientY) : null;
-      toId = (el?.closest('.react-flow__node') as HTMLElement | null)?.dataset.id;
+      toId = (el?.closest('.react-flow__node-topo') as HTMLElement | null)?.dataset.id;
+    }
+    if (fromId && !toId) {
+      // Dropped on empty canvas: offer the kinds that can take the connection, and add one there, connected.
+      const pt = 'changedTouches' in event ? event.changedTouches[0] : (event as MouseEvent);
+      const origin = s.doc.nodes.find((n) => n.id === fromId);
+      if (!pt || !origin || !getKind(origin.kind)) return;
+      const reverse = state.fromHandle?.type === 'target';
+      const at = rf.screenToFlowPosition({ x: pt.clientX, y: pt.clientY });
+      const probe = (k: string) => ({ id: '\u0000new', kind: k, label: getKind(k)!.name, props: {} });
+      const kinds = KINDS.filter((k) => (reverse ? judgeConnection(probe(k.id), origin) : judgeConnection(origin, probe(k.id))).ok);
+      openMenu({
+        kind: 'picker',
+        x: pt.clientX,
+        y: pt.clientY,
+        title: reverse ? `Add a component that sends to ${origin.label}` : `Add a component ${origin.label} sends to`,
+        kinds,
+        pick: (k) => {
+          const cur = useEditor.getState();
+          const pos = { x: snap(reverse ? at.x - NODE_WIDTH : at.x), y: snap(at.y - NODE_HEIGHT / 2) };
+          const added = addNode(cur.doc, { kind: k.id, position: pos });
+          const a = reverse ? added.doc.nodes.find((n) => n.id === added.id)! : origin;
+          const b = reverse ? origin : added.doc.nodes.find((n) => n.id === added.id)!;
+          const verdict = judgeConnection(a, b);
+          const F = getKind(a.kind);
+          const T = getKind(b.kind);
+          const r = connect(added.doc, a.id, b.id, verdict.protocol ?? (F && T ? defaultProtocol(F, T) : undefined));
+          cur.setDoc(() => (r.ok ? r.doc : added.doc), { select: { nodes: [added.id], edges: [] } });
+        },
+      });
+      return;
     }
     if (!fromId || !toId || fromId === toId) return;
     let from = s.doc.nodes.find((n) => n.id === fromId);
@@ -328,10 +364,96 @@ export function Canvas() {
     if (!verdict.ok) s.toast({ tone: 'error', message: verdict.message ?? `${from.label} can't connect to ${to.label}.`, hint: verdict.hint });
     // Let go anywhere on a component that can take it (not only on its dot): connect.
     else if (!state.toHandle) onConnect({ source: from.id, target: to.id, sourceHandle: null, targetHandle: null });
-  }, [onConnect]);
+  }, [onConnect, rf]);
+
+  /** The context menus: on the canvas, a component, a connection, a zone, a selection. */
+  const menuAt = useCallback((e: { clientX: number; clientY: number; preventDefault(): void }, title: string | undefined, items: MenuItem[]) => {
+    e.preventDefault();
+    openMenu({ kind: 'items', x: e.clientX, y: e.clientY, title, items });
+  }, []);
+
+  const selectionItems = useCallback((ids: readonly string[]): MenuItem[] => {
+    const s = useEditor.getState();
+    const comps = ids.filter((id) => s.doc.nodes.some((n) => n.id === id));
+    return [
+      { label: 'Put in a new zone', run: () => void zoneAround(comps), disabled: !comps.length },
+      { label: 'Lay out these components', run: () => void runAutoLayout(comps), disabled: comps.length < 2, hint: 'Auto layout of these components only; the rest stays where it is.' },
+      { label: 'Copy', run: () => void runCommand('edit.copy') },
+      { label: 'Duplicate', run: () => void runCommand('edit.duplicate') },
+      { label: 'Delete', run: () => void runCommand('edit.delete'), danger: true },
+    ];
+  }, []);
+
+  /** "Add component here…" at a point of the screen (on the canvas or inside a zone). */
+  const addHereItem = useCallback((x: number, y: number): MenuItem => {
+    const at = rf.screenToFlowPosition({ x, y });
+    return {
+      label: 'Add component here…',
+      run: () =>
+        openMenu({
+          kind: 'picker', x, y, title: 'Add a component here', kinds: KINDS,
+          pick: (k) => {
+            const cur = useEditor.getState();
+            const r = addNode(cur.doc, { kind: k.id, position: { x: snap(at.x - NODE_WIDTH / 2), y: snap(at.y - NODE_HEIGHT / 2) } });
+            cur.setDoc(() => r.doc, { select: { nodes: [r.id], edges: [] } });
+          },
+        }),
+    };
+  }, [rf]);
+
+  const onPaneContextMenu = useCallback((e: MouseEvent | React.MouseEvent) => {
+    const at = rf.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+    const x = e.clientX;
+    const y = e.clientY;
+    menuAt(e, undefined, [
+      addHereItem(x, y),
+      { label: 'Add zone here', run: () => void createZone({ x: snap(at.x - DEFAULT_ZONE.w / 2), y: snap(at.y - DEFAULT_ZONE.h / 2), ...DEFAULT_ZONE }) },
+      { label: 'Paste', run: () => void runCommand('edit.paste') },
+      { label: 'Select all', run: () => void runCommand('edit.selectAll') },
+      { label: 'Auto layout', run: () => void runAutoLayout(), disabled: !useEditor.getState().doc.nodes.length },
+      { label: 'Fit view', run: () => canvasApi.current?.fit() },
+    ]);
+  }, [rf, menuAt, addHereItem]);
+
+  const onNodeContextMenu = useCallback((e: React.MouseEvent, n: FlowNode) => {
+    const s = useEditor.getState();
+    if (!s.selection.nodes.includes(n.id)) s.select({ nodes: [n.id], edges: [] });
+    const sel = useEditor.getState().selection.nodes;
+    if (sel.length > 1) return menuAt(e, `${sel.length} selected`, selectionItems(sel));
+    if (n.type === 'zone') {
+      const members = s.doc.nodes.filter((m) => m.group === n.id).map((m) => m.id);
+      return menuAt(e, n.data.group.label || n.id, [
+        addHereItem(e.clientX, e.clientY),
+        { label: 'Rename', run: () => { setUi({ inspectorOpen: true }); useEditor.getState().select({ nodes: [n.id], edges: [] }); } },
+        { label: 'Select its components', run: () => useEditor.getState().select({ nodes: members, edges: [] }), disabled: !members.length },
+        { label: 'Lay out its components', run: () => void runAutoLayout(members), disabled: members.length < 2 },
+        { label: 'Delete zone (keeps its components)', run: () => void runCommand('edit.delete'), danger: true },
+      ]);
+    }
+    menuAt(e, n.data.node.label || n.id, [
+      { label: 'Rename', run: () => { setUi({ inspectorOpen: true }); useEditor.getState().editLabel(n.id); } },
+      { label: 'Change kind…', run: () => { setUi({ inspectorOpen: true }); useEditor.getState().select({ nodes: [n.id], edges: [] }); requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-label="Inspector"] select[data-field="kind"]')?.focus()); } },
+      ...selectionItems([n.id]),
+    ]);
+  }, [menuAt, selectionItems, addHereItem]);
+
+  const onEdgeContextMenu = useCallback((e: React.MouseEvent, edge: FlowEdge) => {
+    const s = useEditor.getState();
+    if (!s.selection.edges.includes(edge.id)) s.select({ nodes: [], edges: [edge.id] });
+    menuAt(e, 'Connection', [
+      { label: 'Reverse direction', run: () => { const cur = useEditor.getState(); const i = edgeIds(cur.doc.edges).indexOf(edge.id); const next = reverseEdge(cur.doc, edge.id); const id = edgeIds(next.edges)[i]; cur.setDoc(() => next, { select: { nodes: [], edges: id ? [id] : [] } }); } },
+      { label: 'Edit in the inspector', run: () => setUi({ inspectorOpen: true }) },
+      { label: 'Delete', run: () => void runCommand('edit.delete'), danger: true },
+    ]);
+  }, [menuAt]);
+
+  const onSelectionContextMenu = useCallback((e: React.MouseEvent) => {
+    const sel = useEditor.getState().selection.nodes;
+    menuAt(e, `${sel.length} selected`, selectionItems(sel));
+  }, [menuAt, selectionItems]);
 
   const onDragOver = useCallback((e: ReactDragEvent) => {
-    if (e.dataTransfer.types.includes(KIND_MIME)) {
+    if (e.dataTransfer.types.includes(KIND_MIME) || e.dataTransfer.types.includes(ZONE_MIME)) {
       e.preventDefault();
       e.dataTransfer.dropEffect = 'copy';
       setDropping(true);
@@ -345,6 +467,12 @@ export function Canvas() {
   const onDrop = useCallback(
     (e: ReactDragEvent) => {
       setDropping(false);
+      if (e.dataTransfer.getData(ZONE_MIME)) {
+        e.preventDefault();
+        const p = rf.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+        createZone({ x: snap(p.x - DEFAULT_ZONE.w / 2), y: snap(p.y - DEFAULT_ZONE.h / 2), ...DEFAULT_ZONE });
+        return;
+      }
       const kind = e.dataTransfer.getData(KIND_MIME);
       if (!kind || !getKind(kind)) return;
       e.preventDefault();
@@ -387,6 +515,10 @@ export function Canvas() {
         onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
         onPaneClick={onPaneClick}
+        onPaneContextMenu={onPaneContextMenu}
+        onNodeContextMenu={onNodeContextMenu}
+        onEdgeContextMenu={onEdgeContextMenu}
+        onSelectionContextMenu={onSelectionContextMenu}
         onNodeDoubleClick={onNodeDoubleClick}
         zoomOnDoubleClick={false}
         connectionMode={ConnectionMode.Strict}
@@ -423,6 +555,7 @@ export function Canvas() {
         </Controls>
       </ReactFlow> : null}
       </LegibleProvider></FarProvider>
+      <ContextMenu />
       {empty ? (
         <div className="canvas-empty" aria-hidden="true">
           <div className="canvas-empty-title">Start your design</div>

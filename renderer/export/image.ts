@@ -53,16 +53,9 @@ export function designBounds(ids: ReadonlySet<string> | undefined): Bounds | und
   return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
 }
 
-/** What an export covers: the selection when there is one, else the whole design. */
+/** What an export covers: always the whole design (a leftover selection never narrows it). */
 function scope(): { ids: Set<string> | undefined; edges: Set<string> | undefined } {
-  const { doc, selection } = useEditor.getState();
-  if (!selection.nodes.length) return { ids: undefined, edges: undefined };
-  const ids = new Set(selection.nodes);
-  // A selected zone brings its components.
-  for (const n of doc.nodes) if (n.group && ids.has(n.group)) ids.add(n.id);
-  const edges = new Set<string>();
-  for (const e of flow.current?.getEdges() ?? []) if (ids.has(e.source) && ids.has(e.target)) edges.add(e.id);
-  return { ids, edges };
+  return { ids: undefined, edges: undefined };
 }
 
 /** Presentation properties that the canvas's stylesheet gives SVG shapes (edges, arrows). */
@@ -176,8 +169,8 @@ function download(name: string, blob: Blob): void {
 }
 
 function baseName(): string {
-  const { doc, selection } = useEditor.getState();
-  return `${makeId(doc.name || 'design', () => false)}${selection.nodes.length ? '-selection' : ''}`;
+  const { doc } = useEditor.getState();
+  return makeId(doc.name || 'design', () => false);
 }
 
 const EXT = { png: 'png', svg: 'svg', mermaid: 'mmd' } as const;

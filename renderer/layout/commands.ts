@@ -1,39 +1,40 @@
 import { registerCommand, notifyCommandsChanged } from '../app/commands';
-import { canvasApi } from '../canvas/api';
 import { useEditor } from '../store/store';
 import { applyLayout } from './apply';
 import { layoutWithRoutes } from './client';
 import { keepRoutes } from './routes';
 
 /**
- * Auto layout (Mod+Shift+L, the toolbar's "Auto layout"): the selected components when two or
- * more are selected (a selected zone brings its components), else the whole design; one undo
- * step. (A design opened with components that have no position is laid out before it is shown:
+ * Auto layout (Mod+Shift+L, the toolbar's "Auto layout"): the whole design, one undo step; the
+ * context menu lays out a selection on its own. (A design opened with components that have no position is laid out before it is shown:
  * app/actions.ts, replaceDesign.)
  */
 
 let busy = false;
 
-/** The components to lay out for the current selection, or undefined for the whole design. */
-export function layoutTargets(): string[] | undefined {
+/** The components a selection stands for: the selected ones, and those of selected zones. */
+export function selectedComponents(): string[] {
   const { doc, selection } = useEditor.getState();
   const zones = new Set(doc.groups.map((g) => g.id));
   const picked = new Set(selection.nodes);
-  const ids = doc.nodes.filter((n) => picked.has(n.id) || (n.group !== undefined && zones.has(n.group) && picked.has(n.group))).map((n) => n.id);
-  return ids.length >= 2 ? ids : undefined;
+  return doc.nodes.filter((n) => picked.has(n.id) || (n.group !== undefined && zones.has(n.group) && picked.has(n.group))).map((n) => n.id);
 }
 
-export async function runAutoLayout(): Promise<void> {
+/**
+ * Auto layout: the whole design, whatever is selected (a leftover selection never narrows it);
+ * `only` lays out just those components (the context menu's "Lay out selection"). One undo step;
+ * the view then fits the result.
+ */
+export async function runAutoLayout(only?: readonly string[]): Promise<void> {
   if (busy) return;
   const s = useEditor.getState();
-  const only = layoutTargets();
   busy = true;
   notifyCommandsChanged();
   try {
     const { positions, routes } = await layoutWithRoutes(s.doc, only ? { only } : {});
     useEditor.getState().setDoc((d) => applyLayout(d, positions));
     keepRoutes(useEditor.getState().doc, positions, routes);
-    if (!only) canvasApi.current?.fit();
+    if (!only) useEditor.getState().focusOn({});
   } catch (e) {
     useEditor.getState().toast({ tone: 'error', message: `The design could not be laid out: ${(e as Error).message}.`, hint: 'Your design is unchanged.' });
   } finally {

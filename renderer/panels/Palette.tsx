@@ -2,12 +2,13 @@ import { memo, useMemo, useState, type DragEvent } from 'react';
 import type { KindDef } from '../../shared/catalog';
 import { CATEGORIES, KINDS } from '../../shared/catalog';
 import { canvasApi } from '../canvas/api';
-import { KIND_MIME } from '../canvas/Canvas';
+import { KIND_MIME, ZONE_MIME } from '../canvas/Canvas';
 import { Icon } from '../icons/Icon';
 import { addNode } from '../store/doc-ops';
 import { GRID, NODE_HEIGHT, NODE_WIDTH } from '../store/derive';
 import { useEditor } from '../store/store';
 import { setUi, useUi } from '../app/ui-prefs';
+import { addZoneAt } from '../zones/zones';
 
 /** Lower-case words a kind is found by: name, id, keywords, product, category. */
 function haystack(k: KindDef): string {
@@ -50,6 +51,35 @@ function addAtCentre(kind: string): void {
   const taken = s.doc.nodes.map((n) => s.doc.layout[n.id]).filter((p): p is NonNullable<typeof p> => !!p);
   const r = addNode(s.doc, { kind, position: freeSpot(c, taken) });
   s.setDoc(() => r.doc, { select: { nodes: [r.id], edges: [] } });
+}
+
+/** The palette's Zone: a click adds one in a free spot of the view, a drag puts it where it is dropped. */
+function ZoneItem({ compact }: { compact?: boolean }) {
+  return (
+    <li>
+      <button
+        type="button"
+        className={`palette-item palette-zone${compact ? ' is-compact' : ''}`}
+        draggable
+        onDragStart={(e) => {
+          e.dataTransfer.setData(ZONE_MIME, 'zone');
+          e.dataTransfer.setData('text/plain', 'Zone');
+          e.dataTransfer.effectAllowed = 'copy';
+        }}
+        onClick={() => addZoneAt()}
+        aria-label="Zone"
+        title={'Zone: a boundary around components (network, trust zone, team).\nDrag onto the canvas, or click to add; Z draws one.'}
+      >
+        <span className="palette-icon">
+          <svg viewBox="0 0 24 24" width="18" height="18" fill="none" stroke="currentColor" strokeWidth="1.75" strokeDasharray="3 2.5" aria-hidden="true">
+            <rect x="3" y="4" width="18" height="16" rx="2.5" />
+          </svg>
+        </span>
+        {compact ? null : <span className="palette-name">Zone</span>}
+        {compact ? null : <span className="palette-tag">Z</span>}
+      </button>
+    </li>
+  );
 }
 
 const PaletteItem = memo(function PaletteItem({ kind, compact }: { kind: KindDef; compact?: boolean }) {
@@ -112,6 +142,9 @@ export function Palette() {
           <PanelToggle side="left" open={false} name="palette" onClick={() => setUi({ paletteOpen: true })} />
         </div>
         <div className="palette-list">
+          <ul className="palette-rail-group" aria-label="Zones">
+            <ZoneItem compact />
+          </ul>
           {CATEGORIES.map((c) => (
             <ul key={c.id} className="palette-rail-group" aria-label={c.label}>
               {KINDS.filter((k) => k.category === c.id).map((k) => (
@@ -142,6 +175,14 @@ export function Palette() {
         }} />
       </div>
       <div className="palette-list">
+        {!query.trim() || 'zone boundary group network trust'.includes(query.trim().toLowerCase()) ? (
+          <section className="palette-group" aria-label="Zones">
+            <h3 className="palette-group-title">Zones</h3>
+            <ul>
+              <ZoneItem />
+            </ul>
+          </section>
+        ) : null}
         {groups.map((g) => (
           <section key={g.id} className="palette-group" aria-label={g.label}>
             <h3 className="palette-group-title">{g.label}</h3>

@@ -103,7 +103,9 @@ describe('auto layout in Chromium', () => {
     if (!before.ok) throw new Error('parse');
     const picked = before.doc.nodes.slice(0, 3).map((n) => n.id);
     await page.evaluate((ids) => (window as unknown as { __topoforge: { select(n: string[]): void } }).__topoforge.select(ids), picked);
-    await page.getByRole('button', { name: 'Auto layout', exact: true }).click();
+    // Auto layout takes the whole design (issue 18.9); the selection's context menu lays out the selection only.
+    await page.locator(`.react-flow__node[data-id="${picked[0]}"]`).click({ button: 'right' });
+    await page.getByRole('menu').getByRole('menuitem', { name: 'Lay out these components' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Undo', exact: true }).isEnabled(), { timeout: 20_000 }).toBe(true);
     const after = parseTopology(await yaml(page));
     if (!after.ok) throw new Error('parse');
