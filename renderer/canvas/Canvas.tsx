@@ -491,6 +491,13 @@ export function Canvas() {
     useEditor.getState().editLabel(n.id);
   }, []);
 
+  // A plain click on one component of a multi-selection selects just it (a drag still moves them all).
+  const onNodeClick = useCallback((e: React.MouseEvent, n: FlowNode) => {
+    if (e.shiftKey || e.metaKey || e.ctrlKey) return;
+    const s = useEditor.getState();
+    if (s.selection.nodes.length + s.selection.edges.length > 1) s.select({ nodes: [n.id], edges: [] });
+  }, []);
+
   const onPaneClick = useCallback(() => {
     useEditor.getState().select({ nodes: [], edges: [] });
   }, []);
@@ -515,6 +522,7 @@ export function Canvas() {
         onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
         onPaneClick={onPaneClick}
+        onNodeClick={onNodeClick}
         onPaneContextMenu={onPaneContextMenu}
         onNodeContextMenu={onNodeContextMenu}
         onEdgeContextMenu={onEdgeContextMenu}

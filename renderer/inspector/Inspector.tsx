@@ -1,12 +1,13 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { PropDef } from '../../shared/catalog';
-import { CATEGORIES, edgePropDefs, getKind, PROTOCOL_NAMES } from '../../shared/catalog';
+import { CATEGORIES, edgePropDefs, getKind, KINDS, PROTOCOL_NAMES } from '../../shared/catalog';
+import { checkConnection } from '../../shared/validation';
 import { edgeIds } from '../../shared/model/ids';
 import type { Diagnostic, Protocol, TopoEdge, TopoNode, Topology } from '../../shared/model/types';
 import { PROTOCOLS } from '../../shared/model/types';
 import { runCommand } from '../app/commands';
 import { Icon } from '../icons/Icon';
-import { idProblem, renameNode, reverseEdge, setGroupLabel, setEdgeLabel, setEdgeProp, setEdgeProtocol, setMeta, setNodeGroup, setNodeLabel, setNodeProp, setRequirement } from '../store/doc-ops';
+import { changeKind, idProblem, renameNode, reverseEdge, setGroupLabel, setEdgeLabel, setEdgeProp, setEdgeProtocol, setMeta, setNodeGroup, setNodeLabel, setNodeProp, setRequirement } from '../store/doc-ops';
 import { useFindings } from '../store/findings';
 import { setUi, useUi } from '../app/ui-prefs';
 import { PanelToggle } from '../panels/Palette';
@@ -101,6 +102,49 @@ function IdField({ doc, node }: { doc: Topology; node: TopoNode }) {
   );
 }
 
+/**
+ * Kind: another kind from the catalog. The component keeps its connections that stay valid
+ * (doc-ops `changeKind`, judged by validation's checkConnection); those that do not are removed,
+ * and a message says which and why. One undo step.
+ */
+function KindField({ node }: { node: TopoNode }) {
+  const id = useId();
+  const kind = getKind(node.kind);
+  const change = (next: string) => {
+    const s = useEditor.getState();
+    const r = changeKind(s.doc, node.id, next, checkConnection);
+    if (r.doc === s.doc) return;
+    s.setDoc(() => r.doc);
+    const name = getKind(next)?.name ?? next;
+    const label = (nid: string) => r.doc.nodes.find((n) => n.id === nid)?.label || nid;
+    if (r.dropped.length) {
+      s.toast({
+        tone: 'info',
+        message: `${label(node.id)} is now a ${name}. Removed ${r.dropped.length === 1 ? 'a connection it cannot have' : `${r.dropped.length} connections it cannot have`}: ${r.dropped.map((d) => `${label(d.from)} → ${label(d.to)} (${d.reason.replace(/\.$/, '')})`).join('; ')}.`,
+        hint: 'Undo (Ctrl+Z) brings them back with the previous kind.',
+      });
+    } else {
+      s.toast({ tone: 'success', message: `${label(node.id)} is now a ${name}; its ${r.changed.length ? 'connections were kept (some now over another protocol)' : 'connections were kept'}.` });
+    }
+  };
+  return (
+    <FieldShell id={id} label="Kind" help={kind ? `${kind.product}. Changing it keeps the settings and connections that still fit.` : 'Not in the catalog: pick one to make it a known kind.'}>
+      <select id={id} className="input select" data-field="kind" value={node.kind} onChange={(e) => change(e.target.value)}>
+        {!kind ? <option value={node.kind}>{node.kind} (unknown)</option> : null}
+        {CATEGORIES.map((c) => (
+          <optgroup key={c.id} label={c.label}>
+            {KINDS.filter((k) => k.category === c.id).map((k) => (
+              <option key={k.id} value={k.id}>
+                {k.name}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
+
 function NodeInspector({ doc, node, index, diags }: { doc: Topology; node: TopoNode; index: number; diags: readonly Diagnostic[] }) {
   const kind = getKind(node.kind);
   const setDoc = useEditor((s) => s.setDoc);
@@ -117,7 +161,6 @@ function NodeInspector({ doc, node, index, diags }: { doc: Topology; node: TopoN
   const mine = useMemo(() => diags.filter((d) => d.nodes.includes(node.id) && !d.edges.length), [diags, node.id]);
   const propErrors = useMemo(() => errorsByKey(mine, `nodes[${index}].props.`, node.label || node.id), [mine, index, node.label, node.id]);
   const general = mine.filter((d) => !d.path?.startsWith(`nodes[${index}].props.`));
-  const category = CATEGORIES.find((c) => c.id === kind?.category)?.label;
   return (
     <>
       <div className={`inspector-hero cat-${kind?.category ?? 'unknown'}`}>
@@ -143,15 +186,7 @@ function NodeInspector({ doc, node, index, diags }: { doc: Topology; node: TopoN
           />
         </FieldShell>
         <IdField doc={doc} node={node} />
-        <div className="field-row">
-          <div className="field">
-            <span className="field-label">Kind</span>
-            <div className="field-static">
-              {kind?.name ?? node.kind}
-              {category ? <span className="muted field-static-sub">· {category}</span> : null}
-            </div>
-          </div>
-        </div>
+        <KindField node={node} />
         <FieldShell id={groupId} label="Zone" help={doc.groups.length ? undefined : 'No zones in this design yet.'}>
           <select id={groupId} className="input select" value={node.group ?? ''} disabled={!doc.groups.length && !node.group} onChange={(e) => setDoc((d) => setNodeGroup(d, node.id, e.target.value || undefined))}>
             <option value="">No zone</option>
