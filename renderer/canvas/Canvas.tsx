@@ -502,10 +502,35 @@ export function Canvas() {
     useEditor.getState().select({ nodes: [], edges: [] });
   }, []);
 
+  // Arrow keys move the selection one grid step along that axis only (Shift: four steps). React
+  // Flow's own nudge snapped both axes to the grid, so the first nudge of a component off the grid moved it diagonally.
+  const onKeyDownCapture = useCallback((e: React.KeyboardEvent) => {
+    const dir = ({ ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] } as Record<string, [number, number]>)[e.key];
+    if (!dir || e.ctrlKey || e.metaKey || e.altKey) return;
+    const t = e.target as HTMLElement;
+    if (t.closest('input, textarea, select, [contenteditable="true"]')) return;
+    const s = useEditor.getState();
+    if (!s.selection.nodes.length) return;
+    e.preventDefault();
+    e.stopPropagation();
+    const step = GRID * (e.shiftKey ? 4 : 1);
+    const pos = positionsOf(s.doc);
+    const moved: Record<string, { x: number; y: number }> = {};
+    const zones = new Set(s.doc.groups.map((g) => g.id));
+    const ids = new Set(s.selection.nodes);
+    // A zone carries its components.
+    for (const n of s.doc.nodes) if (n.group && ids.has(n.group)) ids.add(n.id);
+    for (const id of ids) {
+      const p = pos.get(id);
+      if (p) moved[id] = { x: p.x + dir[0] * step, y: p.y + dir[1] * step };
+    }
+    s.setDoc((d) => keepZoneSizes(moveElements(d, moved), d, [...ids].filter((id) => zones.has(id))));
+  }, []);
+
   const empty = doc.nodes.length === 0 && doc.groups.length === 0;
 
   return (
-    <div className={`canvas${selectMode ? ' mode-select' : ''}${nodes.length > 200 ? ' is-large' : ''}${far ? ' is-far' : ''}${tiny ? ' is-tiny' : ''}${dropping ? ' is-drop-target' : ''}`} ref={wrapper} onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop}>
+    <div className={`canvas${selectMode ? ' mode-select' : ''}${nodes.length > 200 ? ' is-large' : ''}${far ? ' is-far' : ''}${tiny ? ' is-tiny' : ''}${dropping ? ' is-drop-target' : ''}`} ref={wrapper} onKeyDownCapture={onKeyDownCapture} onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop}>
       <FarProvider value={far}><LegibleProvider value={legible}>
       {initialViewport ? <ReactFlow<FlowNode, FlowEdge>
         defaultViewport={initialViewport}

@@ -33,7 +33,8 @@ function errorsByKey(diags: readonly Diagnostic[], prefix: string, owner?: strin
     const list = out.get(key) ?? [];
     const colon = d.message.indexOf(': ');
     const head = colon > 0 ? d.message.slice(0, colon) : '';
-    list.push(owner && head && head.includes(owner) ? d.message.slice(colon + 2) : d.message);
+    // Only a message that starts with the owner's name and a colon ("Kong: …") loses that name; any other is shown whole.
+    list.push(owner && head === owner ? d.message.slice(colon + 2) : d.message);
     out.set(key, list);
   }
   return out;
@@ -271,10 +272,10 @@ function EdgeInspector({ doc, edge, edgeId, index, diags }: { doc: Topology; edg
 }
 
 const REQ_TEXT: { key: string; label: string; help: string; placeholder?: string }[] = [
-  { key: 'integrationType', label: 'Integration type', help: 'What kind of integration this is.', placeholder: 'API and messaging integration' },
-  { key: 'businessPurpose', label: 'Business purpose', help: 'What it is for, in business terms.', placeholder: 'order fulfillment' },
-  { key: 'scope', label: 'Scope', help: 'Which systems and domains it spans.', placeholder: 'storefront, inventory, payment, shipping' },
-  { key: 'stakeholders', label: 'Stakeholders', help: 'Who owns and uses it.', placeholder: 'Engineering, Operations' },
+  { key: 'integrationType', label: 'Integration type', help: 'What kind of integration this is.', placeholder: 'not decided (e.g. API and messaging integration)' },
+  { key: 'businessPurpose', label: 'Business purpose', help: 'What it is for, in business terms.', placeholder: 'not decided (e.g. order fulfillment)' },
+  { key: 'scope', label: 'Scope', help: 'Which systems and domains it spans.', placeholder: 'not decided (e.g. storefront, payment)' },
+  { key: 'stakeholders', label: 'Stakeholders', help: 'Who owns and uses it.', placeholder: 'not decided (e.g. Engineering, Operations)' },
 ];
 
 function DesignInspector({ doc, diags }: { doc: Topology; diags: readonly Diagnostic[] }) {
@@ -342,11 +343,11 @@ function DesignInspector({ doc, diags }: { doc: Topology; diags: readonly Diagno
           <ReqText key={r.key} reqKey={r.key} label={r.label} help={r.help} placeholder={r.placeholder} value={req[r.key]} errors={reqErrors.get(r.key)} />
         ))}
         <div className="field-pair">
-          {numberField(latId, 'latencyP99Ms', 'Latency p99 (ms)', 'Slowest acceptable synchronous call path.', '100')}
-          {numberField(tpsId, 'throughputTps', 'Throughput (TPS)', 'Peak requests or messages per second.', '10000')}
+          {numberField(latId, 'latencyP99Ms', 'Latency p99 (ms)', 'Slowest acceptable synchronous call path.', 'not decided (e.g. 100)')}
+          {numberField(tpsId, 'throughputTps', 'Throughput (TPS)', 'Peak requests or messages per second.', 'not decided (e.g. 10000)')}
         </div>
         <FieldShell id={availId} label="Availability" help="Target uptime, e.g. 99.9%." errors={reqErrors.get('availability')}>
-          <input id={availId} className="input" placeholder="99.9%" value={typeof req.availability === 'string' ? req.availability : ''} onChange={(e) => setDoc((d) => setRequirement(d, 'availability', e.target.value))} />
+          <input id={availId} className="input" placeholder="not decided (e.g. 99.9%)" value={typeof req.availability === 'string' ? req.availability : ''} onChange={(e) => setDoc((d) => setRequirement(d, 'availability', e.target.value))} />
         </FieldShell>
         <StringListInput def={{ key: 'security', label: 'Security', type: 'string-list', default: [], help: 'Security requirements, e.g. PCI DSS, mTLS, zero trust.' }} value={Array.isArray(req.security) ? req.security : []} errors={reqErrors.get('security')} onChange={(v) => setDoc((d) => setRequirement(d, 'security', v))} />
         <StringListInput def={{ key: 'compliance', label: 'Compliance', type: 'string-list', default: [], help: 'Regulations that apply, e.g. SOX, GDPR, HIPAA.' }} value={Array.isArray(req.compliance) ? req.compliance : []} errors={reqErrors.get('compliance')} onChange={(v) => setDoc((d) => setRequirement(d, 'compliance', v))} />

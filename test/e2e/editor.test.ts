@@ -136,7 +136,7 @@ describe('the canvas editor in Chromium', () => {
     await node(page, 'REST service (REST service)').click();
     const inspector = page.getByRole('region', { name: 'Inspector' });
     const port = inspector.getByLabel('Port', { exact: true });
-    expect(await port.getAttribute('placeholder')).toBe('8080'); // the default, shown
+    expect(await port.getAttribute('placeholder')).toBe('8080 (default)'); // the default, shown as one
     await port.fill('70000');
     await expect.poll(() => inspector.getByRole('alert').first().textContent()).toMatch(/Port must be .*65[,.]?535/);
     expect(await port.getAttribute('aria-invalid')).toBe('true');
