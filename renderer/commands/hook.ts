@@ -17,8 +17,8 @@ export interface TestHook {
   enabled(id: string): boolean;
   canUndo(): boolean;
   canRedo(): boolean;
-  /** How many times the design was checked and the output generated since the page started. */
-  runs(): { checks: number; outputs: number };
+  /** How many times the design was checked (in the page, or again by the generators), the output generated and the document replaced in the store since the page started. */
+  runs(): { checks: number; outputs: number; docs: number };
 }
 
 export function installTestHook(): () => void {
@@ -30,11 +30,17 @@ export function installTestHook(): () => void {
     enabled: isEnabled,
     canUndo: () => canUndo(useEditor),
     canRedo: () => canRedo(useEditor),
-    runs: () => ({ checks: checkRuns.count, outputs: outputRuns.count }),
+    runs: () => ({ checks: checkRuns.count + outputRuns.checkedAgain, outputs: outputRuns.count, docs }),
   };
+  // Counted, never changed: each edit should set the document once (nothing amends it afterwards).
+  let docs = 0;
+  const off = useEditor.subscribe((st, prev) => {
+    if (st.doc !== prev.doc) docs++;
+  });
   const w = window as unknown as { __topoforge?: TestHook };
   w.__topoforge = hook;
   return () => {
+    off();
     if (w.__topoforge === hook) delete w.__topoforge;
   };
 }
