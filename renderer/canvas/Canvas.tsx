@@ -64,7 +64,11 @@ export function fitViewport(bounds: { x: number; y: number; width: number; heigh
   };
   const a = fit(side);
   const b = fit(below);
-  return a.zoom >= b.zoom ? a : b;
+  const best = a.zoom >= b.zoom ? a : b;
+  // Held at the readable size, a design wider than the view shows its start (data flows left to right), not a cut middle.
+  const p = best === a ? side : below;
+  if (best.zoom === minZoom && bounds.width * minZoom > w - p.left - p.right) best.x = p.left - bounds.x * minZoom;
+  return best;
 }
 /**
  * Large designs draw only what is in view (onlyRenderVisibleElements) once zoomed in past

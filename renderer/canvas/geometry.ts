@@ -120,12 +120,23 @@ export function midpointOf(points: readonly Pt[]): Pt {
 /**
  * Where a label of about `w` × `h` goes on the route: halfway along when it covers no component
  * there, else the first spot along the route (segment middles first, longer segments first)
- * where it covers none; halfway along when there is no such spot.
+ * where it covers none; where it covers least when there is no such spot.
  */
 export function labelSpot(points: readonly Pt[], w: number, h: number, boxes: readonly Box[]): Pt {
   const mid = midpointOf(points);
-  const free = (p: Pt) => !boxes.some((b) => overlapsBox(b, p.x - w / 2 - 2, p.y - h / 2 - 2, p.x + w / 2 + 2, p.y + h / 2 + 2));
+  const covered = (p: Pt) => {
+    let area = 0;
+    for (const b of boxes) {
+      const x = Math.min(b.x + b.w, p.x + w / 2 + 2) - Math.max(b.x, p.x - w / 2 - 2);
+      const y = Math.min(b.y + b.h, p.y + h / 2 + 2) - Math.max(b.y, p.y - h / 2 - 2);
+      if (x > 0 && y > 0) area += x * y;
+    }
+    return area;
+  };
+  const free = (p: Pt) => covered(p) === 0;
   if (!boxes.length || free(mid)) return mid;
+  let best = mid;
+  let least = covered(mid);
   const segs = [];
   for (let i = 1; i < points.length; i++) {
     const a = points[i - 1]!;
@@ -136,10 +147,16 @@ export function labelSpot(points: readonly Pt[], w: number, h: number, boxes: re
   for (const t of [0.5, 0.3, 0.7, 0.15, 0.85]) {
     for (const s of segs) {
       const p = { x: s.a.x + (s.b.x - s.a.x) * t, y: s.a.y + (s.b.y - s.a.y) * t };
-      if (free(p)) return p;
+      const c = covered(p);
+      if (c === 0) return p;
+      if (c < least) {
+        least = c;
+        best = p;
+      }
     }
   }
-  return mid;
+  // Nowhere clear: where it covers least.
+  return best;
 }
 
 /** A known route (from the layout) drawn while both ends are where they were when it was made. */
