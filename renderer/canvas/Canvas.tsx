@@ -326,8 +326,9 @@ export function Canvas() {
     let toId = state.toNode?.id;
     if (!toId) {
       const pt = 'changedTouches' in event ? event.changedTouches[0] : (event as MouseEvent);
-      const el = pt ? document.elementFromPoint(pt.clientX, pt.clientY) : null;
-      toId = (el?.closest('.react-flow__node-topo') as HTMLElement | null)?.dataset.id;
+      // Under the pointer, below any connection drawn over the components.
+      const under = pt ? document.elementsFromPoint(pt.clientX, pt.clientY) : [];
+      toId = (under.map((el) => el.closest('.react-flow__node-topo')).find(Boolean) as HTMLElement | undefined)?.dataset.id;
     }
     if (fromId && !toId) {
       // Dropped on empty canvas: offer the kinds that can take the connection, and add one there, connected.

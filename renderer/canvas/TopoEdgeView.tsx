@@ -5,7 +5,7 @@ import type { FlowEdge, FlowNode } from '../store/derive';
 import { NODE_HEIGHT, NODE_WIDTH } from '../store/derive';
 import { useFindings } from '../store/findings';
 import { useEditor } from '../store/store';
-import { arrowOf, labelSpot, pathOf, routeFor, type Box } from './geometry';
+import { arrowOf, labelSpot, pathOf, routeFor, trimmed, type Box } from './geometry';
 import { obstaclesNear, ROUTE_LIMIT } from './obstacles';
 import { useLegible } from './zoom';
 
@@ -52,7 +52,9 @@ export const TopoEdgeView = memo(function TopoEdgeView(props: EdgeProps<FlowEdge
   const stroke = selected ? 2.2 : related ? 2 : 1.6;
   return (
     <>
-      <BaseEdge id={id} path={path} className={`topo-edge${sev ? ` sev-${sev}` : ''}${selected ? ' is-selected' : ''}${related ? ' is-related' : ''}`} interactionWidth={16} />
+      <BaseEdge id={id} path={path} className={`topo-edge${sev ? ` sev-${sev}` : ''}${selected ? ' is-selected' : ''}${related ? ' is-related' : ''}`} interactionWidth={0} />
+      {/* What takes the pointer: the route less its ends, so the components' dots under them stay reachable (connections are drawn above components). */}
+      <path d={pathOf(trimmed(points, 14))} className="react-flow__edge-interaction" fill="none" stroke="transparent" strokeWidth={16} />
       <path d={arrowOf(points, stroke)} className="topo-edge-arrow" strokeWidth={0.8 * stroke} />
       {caption && (legible || selected || related) ? (
         <EdgeLabelRenderer>

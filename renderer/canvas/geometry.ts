@@ -40,7 +40,7 @@ function anchor(b: Box, side: Side): Pt {
  * is to the left, top or bottom when they are stacked. It never runs back through either box.
  */
 export function facingRoute(a: Box, b: Box): Pt[] {
-  const gapX = b.x >= a.x + a.w + 2 * STUB ? 'right' : a.x >= b.x + b.w + 2 * STUB ? 'left' : null;
+  const gapX = b.x >= a.x + a.w ? 'right' : a.x >= b.x + b.w ? 'left' : null;
   if (gapX) {
     const s = anchor(a, gapX === 'right' ? 'right' : 'left');
     const t = anchor(b, gapX === 'right' ? 'left' : 'right');
@@ -100,6 +100,25 @@ export function arrowOf(points: readonly Pt[], strokeWidth: number): string {
   const u = 0.8 * strokeWidth;
   const back = (a: number, b: number) => `${Math.round((t.x - dx * a * u - dy * b * u) * 10) / 10},${Math.round((t.y - dy * a * u + dx * b * u) * 10) / 10}`;
   return `M${back(5, -4)}L${t.x},${t.y}L${back(5, 4)}Z`;
+}
+
+/** The route without its first and last `cut` pixels (where a connection meets its components' dots). */
+export function trimmed(points: readonly Pt[], cut: number): Pt[] {
+  const len = (a: Pt, b: Pt) => Math.hypot(b.x - a.x, b.y - a.y);
+  let total = 0;
+  for (let i = 1; i < points.length; i++) total += len(points[i - 1]!, points[i]!);
+  if (total <= 2 * cut + 4) return [];
+  const at = (d: number): { p: Pt; i: number } => {
+    for (let i = 1; i < points.length; i++) {
+      const l = len(points[i - 1]!, points[i]!);
+      if (d <= l && l > 0) return { p: { x: points[i - 1]!.x + ((points[i]!.x - points[i - 1]!.x) * d) / l, y: points[i - 1]!.y + ((points[i]!.y - points[i - 1]!.y) * d) / l }, i };
+      d -= l;
+    }
+    return { p: points[points.length - 1]!, i: points.length - 1 };
+  };
+  const s = at(cut);
+  const e = at(total - cut);
+  return [s.p, ...points.slice(s.i, e.i), e.p];
 }
 
 /** The point halfway along the route (where its label goes). */
@@ -207,8 +226,8 @@ const OUT: Record<Side, Pt> = { right: { x: 1, y: 0 }, left: { x: -1, y: 0 }, bo
 
 /** The sides of `a` and `b` that face each other (what facingRoute uses). */
 function facingSides(a: Box, b: Box): [Side, Side] {
-  if (b.x >= a.x + a.w + 2 * STUB) return ['right', 'left'];
-  if (a.x >= b.x + b.w + 2 * STUB) return ['left', 'right'];
+  if (b.x >= a.x + a.w) return ['right', 'left'];
+  if (a.x >= b.x + b.w) return ['left', 'right'];
   if (b.y >= a.y + a.h) return ['bottom', 'top'];
   if (a.y >= b.y + b.h) return ['top', 'bottom'];
   return ['right', 'right'];

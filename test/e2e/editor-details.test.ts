@@ -134,7 +134,7 @@ describe('issue 18, also: the details', () => {
     const { page } = s;
     const file = join(mkdtempSync(join(tmpdir(), 'topoforge-details-')), 'docker-compose.yml');
     writeFileSync(file, 'services:\n  thing:\n    image: example/in-house-thing:3\n  cache:\n    image: redis:7\n');
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import' }).click()]);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import', exact: true }).click()]);
     await chooser.setFiles(file);
     const ask = page.getByRole('alertdialog');
     await ask.or(page.locator('.react-flow__node[data-id="thing"]')).first().waitFor();

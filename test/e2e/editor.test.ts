@@ -404,6 +404,9 @@ describe('working with the example design', () => {
 
   it('letting a connection go anywhere on a component that can take it connects', async () => {
     const { page } = s;
+    // The example opens at a readable size, larger than this window: all of it in view first.
+    await page.getByRole('button', { name: 'Fit view', exact: true }).click();
+    await page.waitForTimeout(400);
     await page.getByRole('region', { name: 'Palette' }).getByRole('button', { name: 'Worker', exact: true }).click();
     const worker = page.locator('.react-flow__node-topo.selected');
     await expect.poll(() => worker.count()).toBe(1);

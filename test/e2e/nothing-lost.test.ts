@@ -113,7 +113,7 @@ describe('issue 18.1: nothing is lost when a design replaces the one on the canv
     await expect.poll(() => topoNodes(page).count()).toBe(0);
     expect(await question(page).count()).toBe(0);
     await edited(page);
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import' }).click()]);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import', exact: true }).click()]);
     await chooser.setFiles(COMPOSE);
     await question(page).waitFor();
     await question(page).getByRole('button', { name: "Don't save", exact: true }).click();

@@ -52,6 +52,8 @@ describe('issue 18: one check and one generation per edit', () => {
   it('a component dragged into a zone joins it in the same change of the document', async () => {
     const { page } = s;
     await page.getByRole('button', { name: 'Collapse panel' }).click();
+    await page.getByRole('button', { name: 'Fit view', exact: true }).click();
+    await page.waitForTimeout(400);
     const before = await settle(page);
     // Kafka (in Services) into Data, below it.
     const data = (await page.locator('.react-flow__node[data-id="data"]').boundingBox())!;
