@@ -18,7 +18,7 @@ import { parseTopology } from '../../shared/model/parse';
 const ROOT = resolve(__dirname, '../..');
 const BIN = join(ROOT, 'bin', 'topoforge.mjs');
 const PRELOAD = join(ROOT, 'test', 'fuzz', 'maxrss.cjs');
-/** Peak memory the CLI may use on any hostile file (node and tsx alone take about 150 MB). */
+/** Peak memory the CLI may use on any hostile file (node alone takes about 45 MB). */
 const MAX_RSS_MB = 300;
 let dir: string;
 
