@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { ParseResult } from '../../shared/model/parse';
 import type { Diagnostic, Topology } from '../../shared/model/types';
@@ -293,25 +292,14 @@ async function cmdGenerate(args: string[], io: CliIo): Promise<number> {
 }
 
 /**
- * Writes a design file. A new file is created exclusively; replacing one (--force) writes a
- * temporary file beside it and renames it over, so a failure (a full disk) never leaves the old
- * design truncated.
+ * Writes a design file with node-io's atomic writer: a new file appears complete or not at all
+ * (created exclusively unless `force`); replacing one (`force`) writes a temporary file beside it,
+ * flushed to disk, and renames it over, so a failure (a full disk) never leaves the old design
+ * truncated. A symbolic link stays a link: the file it points to is replaced.
  */
 async function writeDesign(out: string, text: string, force: boolean, fs: BundleFs): Promise<void> {
-  if (!force) {
-    await fs.writeFile(out, text, { flag: 'wx' });
-    return;
-  }
-  // A symbolic link stays a link: the file it points to is replaced.
-  const target = await fs.realpath(out).catch(() => out);
-  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
-  try {
-    await fs.writeFile(tmp, text, { flag: 'w' });
-    await fs.rename(tmp, target);
-  } catch (e) {
-    await fs.rm(tmp, { recursive: true, force: true }).catch(() => undefined);
-    throw e;
-  }
+  const { writeFileAtomic } = await import('../../node-io/atomic-write');
+  await writeFileAtomic(out, text, { fs, exclusive: !force });
 }
 
 async function cmdNew(args: string[], io: CliIo): Promise<number> {
