@@ -135,7 +135,8 @@ export function parseTopology(text: string, opts: ParseOptions = {}): ParseResul
   }
   const warnings = read.warnings.slice(0, 20).map((w) => {
     const { line, column } = at(w.offset);
-    return fileDiagnostic('TF032', { message: `YAML at line ${line}: ${sentence(w.message)}`, hint: 'The value is read as plain text.', line, column });
+    const hint = w.kind === 'tag' ? 'The value is read as plain text.' : 'The file is read anyway; check the YAML around this line.';
+    return fileDiagnostic('TF032', { message: `YAML at line ${line}: ${sentence(w.message)}`, hint, line, column });
   });
 
   const root = read.docs[0] ?? null;

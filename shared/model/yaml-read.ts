@@ -22,8 +22,8 @@ export interface YamlRead {
   secondDocAt?: number;
   /** Offsets of keys written twice in a mapping, in document order. */
   duplicateKeys: number[];
-  /** Tags that are not acted on, and other warnings of the YAML reader. */
-  warnings: Array<{ offset: number; message: string }>;
+  /** Tags that are not acted on (`tag`), and other warnings of the YAML reader (`reader`: deficient indentation, an unknown directive...). */
+  warnings: Array<{ offset: number; message: string; kind: 'tag' | 'reader' }>;
   /** Whether any alias (`*name`) was read; if not, no object is shared. */
   aliases: number;
   /** Offset of the first alias, and of the first alias of each shared object. */
@@ -154,22 +154,22 @@ export function readYaml(text: string): { ok: true; read: YamlRead } | { ok: fal
     }
     return false;
   };
-  /** How many list entries (`-` followed by a space or a line break) start between two offsets. */
-  const dashesBetween = (from: number, to: number): number => {
-    let n = 0;
+  /** Where the list entries (`-` followed by a space or a line break) between two offsets start. */
+  const dashesBetween = (from: number, to: number): number[] => {
+    const at: number[] = [];
     for (let p = from; p < to; p++) {
       const c = input.charCodeAt(p);
       if (c === 45 /* - */) {
         const next = p + 1 < end ? input.charCodeAt(p + 1) : 10;
-        if (next === 32 || next === 9 || next === 10 || next === 13) n++;
+        if (next === 32 || next === 9 || next === 10 || next === 13) at.push(p);
       } else if (c === 35) while (p < to && input.charCodeAt(p) !== 10) p++;
     }
-    return n;
+    return at;
   };
 
   const index = new Map<object, MapIndex | ListIndex>();
   const duplicateKeys: number[] = [];
-  const warnings: Array<{ offset: number; message: string }> = [];
+  const warnings: YamlRead['warnings'] = [];
   const aliasAt = new Map<object, number>();
   let firstAlias: number | undefined;
   let aliases = 0;
@@ -224,7 +224,7 @@ export function readYaml(text: string): { ok: true; read: YamlRead } | { ok: fal
     index.set(result, ix);
   };
 
-  const onSequence = (k: Kids, result: object, seqOpen: number): void => {
+  const onSequence = (k: Kids, result: object, seqOpen: number, seqEnd: number): void => {
     const n = k.count;
     const slots = k.slots;
     const at: ListIndex = [];
@@ -234,12 +234,13 @@ export function readYaml(text: string): { ok: true; read: YamlRead } | { ok: fal
       const open = slots[4 * i] as number;
       // In a flow list, `[a: 1]` is an item of one pair: its value is no item.
       if (i > 0 && colonBetween(slots[4 * i - 3] as number, open)) continue;
-      // Block list entries left empty (`-` alone) have no node: count the dashes.
-      const dashes = dashesBetween(prev, open);
-      if (dashes > 1) item += dashes - 1;
+      // Block list entries left empty (`-` alone) have no node: they are placed at their dash.
+      const dashes = prev < open - 1 ? dashesBetween(prev, open) : [];
+      for (let j = 0; j < dashes.length - 1; j++) at[item++] = dashes[j]! + base;
       at[item++] = open + base;
       prev = slots[4 * i + 1] as number;
     }
+    if (result instanceof Array && item < result.length) for (const d of dashesBetween(prev, seqEnd)) if (item < result.length) at[item++] = d + base;
     index.set(result, at);
   };
 
@@ -286,7 +287,7 @@ export function readYaml(text: string): { ok: true; read: YamlRead } | { ok: fal
       }
     } else {
       if (kind === MAPPING) onMapping(own, result as object);
-      else onSequence(own, result as object, start);
+      else onSequence(own, result as object, start, end);
       height += 1;
       if (bottom < 0) bottom = tokenAt(start) + base;
     }
@@ -295,7 +296,7 @@ export function readYaml(text: string): { ok: true; read: YamlRead } | { ok: fal
       // A node with a tag read twice (see above): one warning for one place.
       const offset = tokenAt(start) + base;
       const last = warnings[warnings.length - 1];
-      if (!last || last.offset !== offset) warnings.push({ offset, message: `Unresolved tag: ${tag}` });
+      if (!last || last.offset !== offset) warnings.push({ offset, message: `Unresolved tag: ${tag}`, kind: 'tag' });
     }
     if (d === 1) {
       lastRootClose = end;
@@ -324,7 +325,7 @@ export function readYaml(text: string): { ok: true; read: YamlRead } | { ok: fal
     maxDepth: LIMITS.maxDepth + 2,
     listener,
     onWarning: (e: YAMLException) => {
-      warnings.push({ offset: (e.mark?.position ?? 0) + base, message: sentence(e.reason) });
+      warnings.push({ offset: (e.mark?.position ?? 0) + base, message: sentence(e.reason), kind: 'reader' });
     },
   };
   let docs: unknown[];
