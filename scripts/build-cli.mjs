@@ -85,6 +85,17 @@ export async function buildCli({ quiet = false } = {}) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  if (process.argv.includes('--if-stale') && !isStale()) process.exit(0);
-  await buildCli({ quiet: process.argv.includes('--quiet') });
+  const ifStale = process.argv.includes('--if-stale');
+  if (ifStale && !isStale()) process.exit(0);
+  try {
+    await buildCli({ quiet: process.argv.includes('--quiet') });
+  } catch (e) {
+    // npm's prepare (--if-stale) must not fail an install without devDependencies
+    // (npm ci --omit=dev): the command then says how to build it when it is run.
+    if (ifStale && e?.code === 'ERR_MODULE_NOT_FOUND') {
+      console.warn('topoforge: esbuild is not installed, so the `topoforge` command was not built (npm run build:cli builds it).');
+      process.exit(0);
+    }
+    throw e;
+  }
 }
