@@ -242,11 +242,14 @@ export async function writeFolderAtomic(target: string, files: readonly FolderFi
   }
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   try {
-    // Every folder once, parents first; then the files, several at a time; then the folders'
-    // entries are flushed, deepest first.
+    // The folders (only the deepest ones are made: recursive makes their parents), then the
+    // files, then the folders' entries are flushed; each several at a time (a bundle of 10,000
+    // components has 5,000 folders).
+    const limit = options.concurrency ?? 16;
     const folders = [...new Set(sorted.map((f) => f.path.split('/').slice(0, -1).join('/')).filter((d) => d !== ''))].sort();
-    for (const d of folders) await fs.mkdir(join(tmpDir, ...d.split('/')), { recursive: true });
-    await eachLimited(sorted, options.concurrency ?? 16, async (f) => {
+    const deepest = folders.filter((d, i) => !(folders[i + 1]?.startsWith(`${d}/`) ?? false));
+    await eachLimited(deepest, limit, (d) => fs.mkdir(join(tmpDir, ...d.split('/')), { recursive: true }).then(() => undefined));
+    await eachLimited(sorted, limit, async (f) => {
       const h = await fs.open(join(tmpDir, ...f.path.split('/')), 'wx', f.mode ?? 0o666);
       try {
         await writeAll(h, toBytes(f.data), chunkSize);
@@ -255,7 +258,7 @@ export async function writeFolderAtomic(target: string, files: readonly FolderFi
         await h.close();
       }
     });
-    for (const d of [...folders].reverse()) await fs.syncDir(join(tmpDir, ...d.split('/'))).catch(() => undefined);
+    await eachLimited(folders, limit, (d) => fs.syncDir(join(tmpDir, ...d.split('/'))).catch(() => undefined));
     await fs.syncDir(tmpDir).catch(() => undefined);
   } catch (err) {
     await fs.rm(tmpDir, { recursive: true, force: true }).catch(() => undefined);
