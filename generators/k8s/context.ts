@@ -85,6 +85,8 @@ export class K8sContext {
   readonly scaling = new Map<Component, ScaleTarget>();
   /** Sentences for the README: what was assumed, left out or needs a hand. */
   readonly notes: string[] = [];
+  /** Services you build that run the stand-in (no image set), for the README. */
+  readonly standIns: Component[] = [];
   private readonly names = new Map<string, Map<string, string>>();
   private readonly taken = new Map<string, Set<string>>();
 

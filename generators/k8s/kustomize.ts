@@ -167,7 +167,8 @@ function readme(ctx: K8sContext, plan: ScalePlan): string {
     '|---|---|---|---|',
     ...plan.items.map((i) => `| ${md(i.component.service)} | ${i.replicas} | ${i.autoscale ? `${i.autoscale.min} to ${i.autoscale.max} at ${i.autoscale.cpuPercent}% CPU` : 'no'} | ${md(i.reason)} |`),
   ];
-  if (ctx.notes.length > 0) lines.push('', '## Notes', '', ...ctx.notes.map((n) => `- ${oneLine(n, 400)}`));
+  const notes = [...(ctx.standIns.length > 0 ? [`${ctx.standIns.map((c) => `\`${c.service}\``).join(', ')} run${ctx.standIns.length === 1 ? 's' : ''} the stand-in until you set ${ctx.standIns.length === 1 ? 'its' : 'their'} image (the component's Image setting).`] : []), ...ctx.notes];
+  if (notes.length > 0) lines.push('', '## Notes', '', ...notes.map((n) => `- ${oneLine(n, 2000)}`));
   return `${lines.join('\n')}\n`;
 }
 

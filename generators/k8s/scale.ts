@@ -1,5 +1,7 @@
+import type { KindId } from '../../shared/catalog';
 import type { Component, ResolvedDesign } from '../../shared/resolve';
 import { num } from '../../shared/resolve/props';
+import { KIND_MODULES } from '../kinds';
 
 /**
  * How the `prod` overlay scales each component, from the design's requirements (availability,
@@ -87,26 +89,17 @@ export function scalePlan(resolved: ResolvedDesign): ScalePlan {
         ...(replicas > 1 ? { minAvailable: replicas - 1 } : {}),
         reason: reasons.length > 0 ? `${reasons.join('; ')}.` : `one replica: ${asked}${tpsRaw !== undefined ? `, ${tpsRaw} TPS within one replica` : ''}.`,
       });
-    } else if (c.roles.includes('broker') || (c.roles.includes('database') && c.kind.tableNamespace === 'schema')) {
+    } else if (KIND_MODULES[c.kind.id as KindId].k8s.clustered) {
       items.push({
         component: c,
-        how: clusterable(c) ? 'cluster' : 'single',
-        replicas: clusterable(c) ? clusterSize : 1,
-        ...(clusterable(c) && clusterSize > 1 ? { minAvailable: clusterSize - 1 } : {}),
-        reason: clusterable(c)
-          ? clusterSize > 1
-            ? `${asked}: ${clusterSize} members, so that one can be lost without losing data or a majority.`
-            : `one member: ${asked}.`
-          : 'one pod: its starter configuration does not cluster.',
+        how: 'cluster',
+        replicas: clusterSize,
+        ...(clusterSize > 1 ? { minAvailable: clusterSize - 1 } : {}),
+        reason: clusterSize > 1 ? `${asked}: ${clusterSize} members, so that one can be lost without losing data or a majority.` : `one member: ${asked}.`,
       });
     } else {
       items.push({ component: c, how: 'single', replicas: 1, reason: 'one pod: its starter configuration does not cluster.' });
     }
   }
   return { availability, throughputTps: tpsRaw, items, topicReplicas: clusterSize };
-}
-
-/** Brokers and databases whose operator runs them as a cluster (Strimzi, RabbitMQ, CloudNativePG): those whose client port is served by an operator. */
-function clusterable(c: Component): boolean {
-  return c.kind.hosts?.includes('kafka') === true || c.kind.hosts?.includes('amqp') === true || (c.roles.includes('database') && c.kind.tableNamespace === 'schema');
 }

@@ -52,9 +52,10 @@ export function builtService(ctx: K8sContext, c: Component, extra: readonly EnvE
     main = container({ name: 'app', image, ...(serves ? { ports: [{ name: 'http', containerPort: port }] } : {}), env: rest, envFrom: [cm], ...(serves ? { probes: httpProbes(healthPath, 'http') } : {}), size: 'small' });
   } else {
     ({ container: main, volumes } = standInContainer(ctx, c, rest, [cm], port));
-    ctx.note(`\`${c.service}\` runs the stand-in until you set its image (the component's Image setting).`);
+    ctx.standIns.push(c);
   }
   workload(ctx, c, { kind: 'Deployment', containers: [main], volumes });
+  ctx.scaling.set(c, { apiVersion: 'apps/v1', kind: 'Deployment', name: c.service, path: '/spec/replicas', pdb: true });
   if (serves) {
     service(ctx, c, [{ name: 'http', port, targetPort: port }]);
     if (c.entry) ctx.extra(c).exposed.push(port);

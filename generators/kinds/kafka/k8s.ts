@@ -126,7 +126,8 @@ function objects(ctx: K8sContext, c: Component): void {
     ctx.registerService({ name: scrape.service, component: c, ports: [{ name: 'metrics', port: scrape.port, targetPort: 9404 }], emitted: true });
     ctx.add(c, { apiVersion: 'v1', kind: 'Service', metadata: meta(ctx, c, scrape.service), spec: { selector: { 'strimzi.io/name': `${cluster}-kafka-exporter` }, ports: [{ name: 'metrics', port: scrape.port, targetPort: 9404, protocol: 'TCP' }] } });
   }
-  for (const t of topicsOf(ctx, c)) {
+  const topics = topicsOf(ctx, c);
+  for (const t of topics) {
     ctx.add(c, {
       apiVersion: STRIMZI,
       kind: 'KafkaTopic',
@@ -169,13 +170,17 @@ function objects(ctx: K8sContext, c: Component): void {
           { op: 'replace', path: '/spec/kafka/config/transaction.state.log.min.isr', value: members - 1 },
         ],
       },
-      {
-        target: { group: 'kafka.strimzi.io', version: 'v1', kind: 'KafkaTopic', labelSelector: `strimzi.io/cluster=${cluster}` },
-        ops: [
-          { op: 'replace', path: '/spec/replicas', value: members },
-          { op: 'replace', path: '/spec/config/min.insync.replicas', value: members - 1 },
-        ],
-      },
+      ...(topics.length > 0
+        ? [
+            {
+              target: { group: 'kafka.strimzi.io', version: 'v1', kind: 'KafkaTopic', labelSelector: `strimzi.io/cluster=${cluster}` },
+              ops: [
+                { op: 'replace' as const, path: '/spec/replicas', value: members },
+                { op: 'replace' as const, path: '/spec/config/min.insync.replicas', value: members - 1 },
+              ],
+            },
+          ]
+        : []),
     ],
   });
 }
