@@ -216,6 +216,30 @@ describe('Kubernetes target', () => {
         expect(missing).toEqual([]);
       });
 
+      it('every ${NAME} a config expands is in the environment of the container that reads it', () => {
+        const { overlays } = built.get(d.name)!;
+        const objs = overlays.dev;
+        const refs = (text: string) => [...text.matchAll(/(\$*)\$\{(?:env:)?([A-Za-z_][A-Za-z0-9_]*)\}/g)].filter((m) => m[1]!.length % 2 === 0).map((m) => m[2]!);
+        const configMaps = new Map(objs.filter((o) => o.kind === 'ConfigMap').map((o) => [o.metadata.name, (o.data as Record<string, string>) ?? {}]));
+        const missing: string[] = [];
+        for (const w of objs.filter((o) => o.kind === 'Deployment' || o.kind === 'StatefulSet')) {
+          const pod = get(w, 'spec', 'template', 'spec') as { containers: Array<{ env?: Array<{ name: string }>; envFrom?: Array<{ configMapRef: { name: string } }>; volumeMounts?: Array<{ name: string }> }>; volumes?: Array<{ name: string; configMap?: { name: string } }> };
+          for (const c of pod.containers) {
+            const env = new Set([...(c.env ?? []).map((e) => e.name), ...(c.envFrom ?? []).flatMap((e) => Object.keys(configMaps.get(e.configMapRef.name) ?? {}))]);
+            for (const m of c.volumeMounts ?? []) {
+              const cm = pod.volumes?.find((v) => v.name === m.name)?.configMap?.name;
+              for (const [file, text] of Object.entries(cm ? (configMaps.get(cm) ?? {}) : {})) for (const n of refs(text)) if (!env.has(n)) missing.push(`${w.kind}/${w.metadata.name} reads \${${n}} in ${cm}/${file}`);
+            }
+          }
+        }
+        for (const k of objs.filter((o) => o.kind === 'KafkaConnector')) {
+          const connect = objs.find((o) => o.kind === 'KafkaConnect' && o.metadata.name === k.metadata.labels?.['strimzi.io/cluster']);
+          const env = new Set(((get(connect, 'spec', 'template', 'connectContainer', 'env') as Array<{ name: string }>) ?? []).map((e) => e.name));
+          for (const v of Object.values((get(k, 'spec', 'config') as Record<string, unknown>) ?? {})) for (const n of refs(String(v))) if (!env.has(n)) missing.push(`KafkaConnector/${k.metadata.name} reads \${env:${n}}`);
+        }
+        expect(missing).toEqual([]);
+      });
+
       it('every NetworkPolicy selects pods; the rest is denied by default, DNS allowed', () => {
         const { overlays } = built.get(d.name)!;
         const objs = overlays.dev;
