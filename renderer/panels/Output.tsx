@@ -7,6 +7,7 @@ import type { Output as OutputData } from '../services/output';
 import { generateOutput } from '../services/output-client';
 import { useEditor, type OutputTab } from '../store/store';
 import { currentTheme, useTheme, type Theme } from '../theme/theme';
+import { KubernetesView } from './KubernetesView';
 
 /** The Output panel: the generated document, compose file, configs and diagram, live (debounced). */
 
@@ -14,6 +15,7 @@ const TABS: { id: OutputTab; label: string }[] = [
   { id: 'template', label: 'Template' },
   { id: 'compose', label: 'Compose' },
   { id: 'configs', label: 'Configs' },
+  { id: 'kubernetes', label: 'Kubernetes' },
   { id: 'mermaid', label: 'Mermaid' },
 ];
 
@@ -265,7 +267,7 @@ export function OutputPanel() {
           {busy ? 'Updating…' : data ? `${data.files.length} files` : ''}
         </span>
         <span className="spacer" />
-        {tab !== 'configs' ? <CopyButton text={current} what={TABS.find((t) => t.id === tab)!.label} /> : null}
+        {tab !== 'configs' && tab !== 'kubernetes' ? <CopyButton text={current} what={TABS.find((t) => t.id === tab)!.label} /> : null}
         <button type="button" className="btn btn-small" onClick={() => void exportBundle()}>
           Export bundle
         </button>
@@ -279,7 +281,9 @@ export function OutputPanel() {
         ) : tab === 'compose' ? (
           data.compose ? <Code text={data.compose} label="docker-compose.yml" /> : <Missing what="The Compose file" />
         ) : tab === 'configs' ? (
-          <Configs files={data.files} />
+          <Configs files={data.files.filter((f) => !f.path.startsWith('k8s/'))} />
+        ) : tab === 'kubernetes' ? (
+          <KubernetesView files={data.files} browse={(k8s) => <Configs key="k8s" files={k8s} />} />
         ) : data.mermaid ? (
           <MermaidView source={data.mermaid} />
         ) : (
