@@ -78,9 +78,12 @@ function objects(ctx: K8sContext, c: Component): void {
     },
   });
   ctx.note(`\`${c.service}\`: Strimzi builds its Connect image with the Debezium plugins and pushes it to registry.example.invalid: set spec.build.output.image (and a pushSecret) to your registry.`);
+  // A topic named on the connection to Kafka: every change event goes there (the messaging plan publishes it), routed by Kafka Connect's RegexRouter.
+  const topic = str(flow.props, 'topic');
   for (const cap of caps) {
     if (!cap.source) continue;
     const prefix = cdcPrefix(c, cap.db, caps.map((x) => x.db));
+    const route = topic ? { transforms: 'route', 'transforms.route.type': 'org.apache.kafka.connect.transforms.RegexRouter', 'transforms.route.regex': `${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\..*`, 'transforms.route.replacement': topic } : {};
     const tables = capturedTables(cap.db, cap.f).map((t) => `${t.schema}.${t.table}`);
     const extraTopics = cap.source.extraTopics ?? [];
     ctx.add(c, {
@@ -95,6 +98,7 @@ function objects(ctx: K8sContext, c: Component): void {
           'topic.prefix': prefix,
           [cap.source.includeKey]: tables.join(','),
           'snapshot.mode': str(c.props, 'snapshotMode') || 'initial',
+          ...route,
           ...(extraTopics.length > 0
             ? {
                 'schema.history.internal.kafka.topic': extraTopics[0]!,
