@@ -16,6 +16,8 @@ export function podLabels(ctx: K8sContext, c: Component): Record<string, string>
     'app.kubernetes.io/name': c.service,
     'app.kubernetes.io/component': c.kind.id,
     'app.kubernetes.io/part-of': ctx.app,
+    // Its trust zone (informational: the NetworkPolicies allow each drawn connection, not whole zones).
+    ...(c.zone ? { 'topoforge.dev/zone': c.zone.network } : {}),
   };
 }
 

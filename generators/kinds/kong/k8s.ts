@@ -21,6 +21,7 @@ function objects(ctx: K8sContext, c: Component): void {
   if (auth === 'key-auth') plugins.push({ plugin: 'key-auth', config: { key_names: ['apikey'] } });
   else if (auth === 'jwt' || auth === 'oidc') plugins.push({ plugin: 'jwt', config: { claims_to_verify: ['exp'] } });
   else if (auth === 'basic') plugins.push({ plugin: 'basic-auth', config: { hide_credentials: true } });
+  if (auth === 'key-auth' || auth === 'basic' || auth === 'jwt') ctx.note(`\`${c.service}\` checks ${auth} on every route: give each caller a KongConsumer and its credential (a Secret labelled konghq.com/credential: ${auth === 'basic' ? 'basic-auth' : auth}); until then every call is refused with 401.`);
   if (auth === 'oidc') ctx.note(`\`${c.service}\`: OIDC is checked as JWT validation (Kong's openid-connect plugin is Enterprise); add a KongConsumer with the realm's public key as its jwt credential.`);
   if (auth === 'mtls') ctx.note(`\`${c.service}\`: mutual TLS needs a TLS listener and Kong's mtls-auth plugin (Enterprise); it is not set.`);
   const limit = num(c.props, 'rateLimitPerMinute');
