@@ -271,7 +271,7 @@ export function catalogService(ctx: K8sContext, c: Component, opts: { name?: str
 export function exporterSidecar(ctx: K8sContext, c: Component, env: readonly EnvEntry[], args?: string[]): Record<string, unknown> | undefined {
   const ex = c.kind.exporter;
   if (!ex) return undefined;
-  const scrape = ctx.resolved.observability.scrapes.find((s) => s.target === c && s.via === 'exporter');
+  const scrape = ctx.exporterScrape(c);
   if (scrape) service(ctx, c, [{ name: 'metrics', port: ex.port, targetPort: ex.port }], { name: scrape.service });
   return container({ name: 'exporter', image: ex.image, ...(args ? { args } : {}), ports: [{ name: 'metrics', containerPort: ex.port }], env, size: 'tiny', probes: tcpProbes(ex.port) });
 }

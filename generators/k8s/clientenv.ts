@@ -1,4 +1,4 @@
-import type { Component, Flow } from '../../shared/resolve';
+import type { BrokerPlan, Component, Flow, Publication, Subscription } from '../../shared/resolve';
 import { literal, secretEnv, valueEnv } from './build';
 import type { K8sContext } from './context';
 import type { EnvEntry } from './types';
@@ -38,4 +38,28 @@ export function apiClientEnv(_ctx: K8sContext, server: Component, f: Flow): EnvE
   const scheme = f.protocol === 'websocket' ? 'ws' : 'http';
   const endpoint = f.protocol === 'graphql' && typeof server.props.endpoint === 'string' ? server.props.endpoint : '';
   return [urlEnv(server, f, scheme, endpoint)];
+}
+
+const byClientCache = new WeakMap<BrokerPlan, Map<Component, { publications: Publication[]; subscriptions: Subscription[] }>>();
+const NONE = { publications: [] as Publication[], subscriptions: [] as Subscription[] };
+
+/** What `client` publishes and consumes through a broker's plan (indexed once per plan: brokers can have thousands of clients). */
+export function clientPlan(plan: BrokerPlan | undefined, client: Component): { publications: readonly Publication[]; subscriptions: readonly Subscription[] } {
+  if (!plan) return NONE;
+  let m = byClientCache.get(plan);
+  if (!m) {
+    m = new Map();
+    for (const p of plan.publications) {
+      const e = m.get(p.client) ?? { publications: [], subscriptions: [] };
+      e.publications.push(p);
+      m.set(p.client, e);
+    }
+    for (const s of plan.subscriptions) {
+      const e = m.get(s.client) ?? { publications: [], subscriptions: [] };
+      e.subscriptions.push(s);
+      m.set(s.client, e);
+    }
+    byClientCache.set(plan, m);
+  }
+  return m.get(client) ?? NONE;
 }

@@ -1,4 +1,4 @@
-import type { Component, Flow, ResolvedDesign } from '../../shared/resolve';
+import type { Component, Flow, ResolvedDesign, ScrapeTarget } from '../../shared/resolve';
 import { dnsName } from '../../shared/resolve';
 import type { EnvEntry, K8sFacet, K8sObject, SecretRef } from './types';
 
@@ -197,6 +197,17 @@ export class K8sContext {
       }
     }
     return out;
+  }
+
+  private exporterScrapes: Map<Component, ScrapeTarget> | undefined;
+
+  /** The scrape of `c` through its exporter, if Prometheus scrapes it so (indexed once). */
+  exporterScrape(c: Component): ScrapeTarget | undefined {
+    if (!this.exporterScrapes) {
+      this.exporterScrapes = new Map();
+      for (const s of this.resolved.observability.scrapes) if (s.via === 'exporter' && !this.exporterScrapes.has(s.target)) this.exporterScrapes.set(s.target, s);
+    }
+    return this.exporterScrapes.get(c);
   }
 
   /** Flows where `c` is the client and the server is another component. */

@@ -1,6 +1,6 @@
 import { str } from '../../../shared/resolve/props';
 import { literal, secretEnv, valueEnv } from '../../k8s/build';
-import { listOf } from '../../k8s/clientenv';
+import { clientPlan, listOf } from '../../k8s/clientenv';
 import { runComponent } from '../../k8s/stateful';
 import { facet } from '../../k8s/types';
 import { mqscString } from '../../stack/text';
@@ -37,8 +37,8 @@ export const k8s = facet({
   clientEnv: (ctx, s, f, client) => {
     const P = s.envPrefix;
     const plan = ctx.resolved.messaging.find((p) => p.broker === s && p.protocol === 'jms');
-    const put = plan?.publications.filter((p) => p.client === client).map((p) => p.channel) ?? [];
-    const got = plan?.subscriptions.filter((x) => x.client === client).flatMap((x) => x.channels) ?? [];
+    const put = clientPlan(plan, client).publications.map((p) => p.channel);
+    const got = clientPlan(plan, client).subscriptions.flatMap((x) => x.channels);
     return [
       valueEnv(`${P}_HOST`, f.host ?? s.service),
       valueEnv(`${P}_PORT`, String(f.port ?? s.listenPort)),

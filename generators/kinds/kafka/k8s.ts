@@ -1,6 +1,6 @@
 import type { Component } from '../../../shared/resolve';
 import { meta, objectLabels, secretEnv, selectorOf, valueEnv } from '../../k8s/build';
-import { addrOf, listOf } from '../../k8s/clientenv';
+import { addrOf, clientPlan, listOf } from '../../k8s/clientenv';
 import type { K8sContext } from '../../k8s/context';
 import { kafkaPlan, kafkaTopicName, kafkaUserName, SASL_MECHANISM, STRIMZI } from '../../k8s/kafka';
 import { COMPONENT_LABEL, KAFKA_LISTENER } from '../../k8s/platform';
@@ -47,9 +47,9 @@ function aclsOf(ctx: K8sContext, c: Component, client: Component): Acl[] {
     for (const op of ops) set.add(op);
     rights.set(key, set);
   };
-  for (const p of plan?.publications ?? []) if (p.client === client) allow('topic', p.channel, 'Write', 'Describe');
-  for (const s of plan?.subscriptions ?? []) {
-    if (s.client !== client) continue;
+  const mine = clientPlan(plan, client);
+  for (const p of mine.publications) allow('topic', p.channel, 'Write', 'Describe');
+  for (const s of mine.subscriptions) {
     for (const t of s.channels) allow('topic', t, 'Read', 'Describe');
     for (const t of s.deadLetter) allow('topic', t, 'Write', 'Describe');
     if (s.group) allow('group', s.group, 'Read');
@@ -72,7 +72,7 @@ function objects(ctx: K8sContext, c: Component): void {
   const labels = { [COMPONENT_LABEL]: cluster };
   const clients = clientsOf(c);
   const pool = ctx.name('KafkaNodePool', c.id, 'dual');
-  const scrape = ctx.resolved.observability.scrapes.find((s) => s.target === c && s.via === 'exporter');
+  const scrape = ctx.exporterScrape(c);
   const port = c.listenPort;
   ctx.add(c, {
     apiVersion: STRIMZI,
@@ -190,8 +190,9 @@ function clientEnv(ctx: K8sContext, s: Component, f: { host?: string; port?: num
   const plan = kafkaPlan(ctx, s);
   const user = kafkaUserName(ctx, s, client);
   const bootstrap = addrOf(f as never);
-  const produced = plan?.publications.filter((p) => p.client === client).map((p) => p.channel) ?? [];
-  const consumed = plan?.subscriptions.filter((x) => x.client === client) ?? [];
+  const mine = clientPlan(plan, client);
+  const produced = mine.publications.map((p) => p.channel);
+  const consumed = mine.subscriptions;
   const out: EnvEntry[] = [
     valueEnv('KAFKA_BOOTSTRAP_SERVERS', bootstrap),
     valueEnv(`${s.envPrefix}_BOOTSTRAP_SERVERS`, bootstrap),

@@ -1,6 +1,6 @@
 import { num } from '../../../shared/resolve/props';
 import { secretEnv, valueEnv } from '../../k8s/build';
-import { addrOf, listOf } from '../../k8s/clientenv';
+import { addrOf, clientPlan, listOf } from '../../k8s/clientenv';
 import { runComponent } from '../../k8s/stateful';
 import { facet } from '../../k8s/types';
 
@@ -33,8 +33,8 @@ export const k8s = facet({
   clientEnv: (ctx, s, f, client) => {
     const P = s.envPrefix;
     const plan = ctx.resolved.messaging.find((p) => p.broker === s && p.protocol === 'nats');
-    const pub = plan?.publications.filter((p) => p.client === client).map((p) => p.channel) ?? [];
-    const sub = plan?.subscriptions.filter((x) => x.client === client).flatMap((x) => x.channels) ?? [];
+    const pub = clientPlan(plan, client).publications.map((p) => p.channel);
+    const sub = clientPlan(plan, client).subscriptions.flatMap((x) => x.channels);
     return [
       secretEnv(`${P}_USER`, ctx.credential(s, 'USER')),
       secretEnv(`${P}_PASSWORD`, ctx.credential(s, 'PASSWORD')),

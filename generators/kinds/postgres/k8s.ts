@@ -135,7 +135,7 @@ function objects(ctx: K8sContext, c: Component): void {
   const port = c.listenPort;
   ctx.registerService({ name, component: c, ports: [{ name: 'postgres', port, targetPort: 5432 }], emitted: true });
   ctx.add(c, { apiVersion: 'v1', kind: 'Service', metadata: meta(ctx, c, name), spec: { selector: { 'cnpg.io/cluster': name, 'cnpg.io/instanceRole': 'primary' }, ports: [{ name: 'postgres', port, targetPort: 5432, protocol: 'TCP' }] } });
-  const scrape = ctx.resolved.observability.scrapes.find((s) => s.target === c && s.via === 'exporter');
+  const scrape = ctx.exporterScrape(c);
   if (scrape) {
     // CloudNativePG's instances export metrics themselves, on 9187.
     ctx.registerService({ name: scrape.service, component: c, ports: [{ name: 'metrics', port: scrape.port, targetPort: 9187 }], emitted: true });

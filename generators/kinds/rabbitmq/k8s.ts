@@ -1,6 +1,6 @@
 import type { Component } from '../../../shared/resolve';
 import { meta, objectLabels, valueEnv } from '../../k8s/build';
-import { credentialUrl, listOf } from '../../k8s/clientenv';
+import { clientPlan, credentialUrl, listOf } from '../../k8s/clientenv';
 import type { K8sContext } from '../../k8s/context';
 import { SECRET_PLACEHOLDER } from '../../k8s/context';
 import { COMPONENT_LABEL, OPERATORS } from '../../k8s/platform';
@@ -114,9 +114,9 @@ function objects(ctx: K8sContext, c: Component): void {
 function clientEnv(ctx: K8sContext, s: Component, f: Parameters<typeof credentialUrl>[2], client: Component): EnvEntry[] {
   const p = plan(ctx, s);
   const out = credentialUrl(ctx, s, f, 'amqp', 'USER', 'PASSWORD', `/${encodeURIComponent(p?.vhost ?? '/')}`);
-  const pub = (p?.publications ?? []).filter((x) => x.client === client);
+  const pub = clientPlan(p, client).publications;
   if (pub.length > 0) out.push(valueEnv('AMQP_PUBLISH', listOf(pub.map((x) => `${x.channel}:${x.routingKey ?? '#'}`))));
-  const con = (p?.subscriptions ?? []).filter((x) => x.client === client);
+  const con = clientPlan(p, client).subscriptions;
   if (con.length > 0) {
     out.push(valueEnv('AMQP_CONSUME_QUEUES', listOf(con.flatMap((x) => x.channels))), valueEnv('AMQP_PREFETCH', String(con[0]!.prefetch ?? 10)));
     const retry = con.flatMap((x) => x.retry);
