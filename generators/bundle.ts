@@ -3,6 +3,7 @@ import { generateIntegrationDoc } from './doc';
 import { generateMermaid } from './mermaid';
 import { interopFiles } from './interop';
 import { generateStack } from './stack';
+import { generateKubernetes } from './k8s';
 import type { OutputFile } from './types';
 import { withSharedDerivations } from './derived';
 
@@ -15,7 +16,8 @@ import { withSharedDerivations } from './derived';
  * - `docker-compose.yml`, `.env.example`, `config/<node-id>/...`, `README.md`: the starter stack
  *   (generators/stack);
  * - `asyncapi.yaml`, `openapi.yaml` (when the design has brokers, gateway routes) and
- *   `diagram.drawio` (generators/interop).
+ *   `diagram.drawio` (generators/interop);
+ * - `k8s/`: the Kubernetes manifests, a Kustomize base and dev/prod overlays (generators/k8s).
  */
 export function generateBundle(doc: Topology, opts: BundleOptions = {}): OutputFile[] {
   return withSharedDerivations(() => bundleOf(doc, opts));
@@ -32,6 +34,7 @@ function bundleOf(doc: Topology, opts: BundleOptions): OutputFile[] {
     { path: 'diagram.mmd', content: ensureNewline(generateMermaid(doc)) },
     ...generateStack(doc),
     ...interopFiles(doc),
+    ...generateKubernetes(doc),
   ];
   const seen = new Set<string>();
   for (const f of files) {

@@ -58,7 +58,7 @@ Design system integrations as *.topo.yaml files; check them and generate docs an
 
 Commands:
   validate FILE [--format text|json]   check a design: FILE:LINE: severity CODE message
-  generate FILE -o DIR [--force]       write the bundle (INTEGRATION.md, diagram.mmd, stack, configs)
+  generate FILE -o DIR [--force]       write the bundle (INTEGRATION.md, diagram.mmd, stack, configs, k8s/)
   new [--example NAME] [-o FILE]       start from a bundled example (lists them without NAME)
   mermaid FILE                         print the Mermaid diagram
   doc FILE                             print the filled INTEGRATION.md
@@ -85,15 +85,18 @@ protocols, gateways, brokers, security, requirements). Prints one line per findi
 --format json prints { file, diagnostics, summary: { errors, warnings, infos } }.
 Exit: 0 no errors (warnings allowed), 1 errors in the design, 2 the file can't be read or is not a design.
 `,
-  generate: `Usage: topoforge generate FILE -o DIR [--force]
+  generate: `Usage: topoforge generate FILE -o DIR [--target all|kubernetes] [--force]
 
 Writes the bundle for a design into DIR: INTEGRATION.md, diagram.mmd, docker-compose.yml,
-.env.example, config/<node-id>/..., README.md, and a .topoforge marker.
+.env.example, config/<node-id>/..., README.md, k8s/ (Kubernetes manifests), and a .topoforge
+marker. With --target kubernetes, only k8s/: a Kustomize base and dev/prod overlays
+(kubectl apply -k DIR/k8s/overlays/dev).
 
 The bundle is written into a temporary folder next to DIR and then takes DIR's place, so a failure
 never leaves a half-written bundle: the previous one stays as it was. DIR is replaced as a whole.
 
   -o, --out DIR   the output folder (required)
+  --target T      all (the default) or kubernetes
   --force         generate even when the design has errors, and replace a non-empty DIR that
                   Topoforge did not make (one without a .topoforge file)
 Exit: 0 written, 1 the design has errors (nothing written), 2 unreadable file, bad usage, or DIR refused.
@@ -268,9 +271,10 @@ function describeSummary(s: { errors: number; warnings: number; infos: number })
 }
 
 async function cmdGenerate(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parse('generate', args, { out: { type: 'string', short: 'o' }, force: { type: 'boolean', default: false } }, 1);
+  const { values, positionals } = parse('generate', args, { out: { type: 'string', short: 'o' }, force: { type: 'boolean', default: false }, target: { type: 'string', default: 'all' } }, 1);
   const file = requireFile('generate', positionals[0]);
   if (!values.out) throw new UserError(`generate: where to? Give the output folder with -o DIR.\n\n${HELP.generate}`);
+  if (values.target !== 'all' && values.target !== 'kubernetes') throw new UserError(`generate: unknown target '${values.target}': use all or kubernetes.\n\n${HELP.generate}`);
   const loaded = await load(file);
   const { doc, diagnostics } = await check(loaded);
   const { formatDiagnostics } = await formatter();
@@ -286,8 +290,15 @@ async function cmdGenerate(args: string[], io: CliIo): Promise<number> {
     return 1;
   }
   // Components without a position get ELK's layout, so the draw.io export is laid out too.
-  const [{ generateBundle }, { withLayout }, { writeBundle }] = await Promise.all([import('../bundle'), import('../../shared/layout'), writer()]);
-  const files = generateBundle(await withLayout(doc));
+  const { writeBundle } = await writer();
+  let files;
+  if (values.target === 'kubernetes') {
+    const { generateKubernetes } = await import('../k8s');
+    files = generateKubernetes(doc);
+  } else {
+    const [{ generateBundle }, { withLayout }] = await Promise.all([import('../bundle'), import('../../shared/layout')]);
+    files = generateBundle(await withLayout(doc));
+  }
   const result = await writeBundle(values.out, files, { force: values.force, designFile: file, cwd: io.cwd, fs: io.fs });
   if (errors.length) io.err(`topoforge: generated despite ${errors.length} error${errors.length === 1 ? '' : 's'} (--force).\n`);
   io.out(`Wrote ${result.files} files to ${values.out}${result.replaced ? ' (replacing the previous bundle)' : ''}.\n`);

@@ -1,6 +1,7 @@
 import type { KindId } from '../../shared/catalog';
 import type { Component } from '../../shared/resolve';
 import type { StackContext } from '../stack/context';
+import type { K8sFacet } from '../k8s/types';
 
 /**
  * A kind's behaviour in the generators, in one module per kind (as Excalidraw registers actions
@@ -16,4 +17,6 @@ export interface KindModule {
   readonly id: KindId;
   /** Its compose service(s) and config files; `null` for kinds the stack does not run (external). */
   readonly stack: ((ctx: StackContext, c: Component) => void) | null;
+  /** What it becomes on Kubernetes: its objects, its clients' environment (`generators/k8s/`). */
+  readonly k8s: K8sFacet;
 }

@@ -8,6 +8,7 @@ import { generateOutput } from '../services/output-client';
 import { useFindings } from '../store/findings';
 import { useEditor, type OutputTab } from '../store/store';
 import { currentTheme, useTheme, type Theme } from '../theme/theme';
+import { KubernetesView } from './KubernetesView';
 
 /** The Output panel: the generated document, compose file, configs and diagram, live (debounced). */
 
@@ -15,6 +16,7 @@ const TABS: { id: OutputTab; label: string }[] = [
   { id: 'template', label: 'Template' },
   { id: 'compose', label: 'Compose' },
   { id: 'configs', label: 'Configs' },
+  { id: 'kubernetes', label: 'Kubernetes' },
   { id: 'mermaid', label: 'Mermaid' },
 ];
 
@@ -277,7 +279,7 @@ export function OutputPanel() {
           {busy ? 'Updating…' : data ? `${data.files.length} files` : ''}
         </span>
         <span className="spacer" />
-        {tab !== 'configs' ? <CopyButton text={current} what={TABS.find((t) => t.id === tab)!.label} /> : null}
+        {tab !== 'configs' && tab !== 'kubernetes' ? <CopyButton text={current} what={TABS.find((t) => t.id === tab)!.label} /> : null}
         <button type="button" className="btn btn-small" onClick={() => void exportBundle()}>
           Export bundle
         </button>
@@ -291,7 +293,9 @@ export function OutputPanel() {
         ) : tab === 'compose' ? (
           data.compose ? <Code text={data.compose} label="docker-compose.yml" /> : <Missing what="The Compose file" />
         ) : tab === 'configs' ? (
-          <Configs files={data.files} />
+          <Configs files={data.files.filter((f) => !f.path.startsWith('k8s/'))} />
+        ) : tab === 'kubernetes' ? (
+          <KubernetesView files={data.files} browse={(k8s) => <Configs key="k8s" files={k8s} />} />
         ) : data.mermaid ? (
           <MermaidView source={data.mermaid} />
         ) : (

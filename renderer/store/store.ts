@@ -17,7 +17,7 @@ import { fillLayout } from './doc-ops';
  */
 
 export type BottomTab = 'problems' | 'output';
-export type OutputTab = 'template' | 'compose' | 'configs' | 'mermaid';
+export type OutputTab = 'template' | 'compose' | 'configs' | 'kubernetes' | 'mermaid';
 
 export interface Toast {
   id: number;

@@ -184,6 +184,13 @@ class DesignRecord implements ResolvedDesign {
     return (this.observabilityDone ??= observabilityOf(this.components, this.flows, this.noteList));
   }
 
+  private targetsDone: Map<Flow, { host: string; port: number }> | undefined;
+
+  /** Where the client of `f` connects (`Flow.host`, `Flow.port`). */
+  target(f: Flow): { host: string; port: number } | undefined {
+    return (this.targetsDone ??= connectionTargets(this.flows, this.observability)).get(f);
+  }
+
   /** Entry points: gateways, front ends, what serves on an entry port, APIs nothing calls. */
   entries(): void {
     if (this.entriesDone) return;
@@ -338,6 +345,13 @@ function resolveWith(doc: Topology, cache: Cache | undefined): ResolvedDesign {
       sink,
       client: ends?.client,
       server: ends?.server,
+      // Where the client connects needs the observability wiring (a scrape may go to an exporter): worked out on first use.
+      get host() {
+        return design.target(f)?.host;
+      },
+      get port() {
+        return design.target(f)?.port;
+      },
       kind,
       resilience: resilienceOf(kind, work.props, req),
     };
@@ -348,6 +362,32 @@ function resolveWith(doc: Topology, cache: Cache | undefined): ResolvedDesign {
     if (to !== from) to.at.push(f);
   }
   return design;
+}
+
+/**
+ * Where each client connects (`Flow.host`, `Flow.port`): a scrape goes to the endpoint the
+ * observability wiring chose (the component's own or its exporter's), a dashboard to the port
+ * of its data source, anything else to the server's port that serves the protocol, else to its
+ * listen port.
+ */
+function connectionTargets(flows: readonly Flow[], observability: Observability): Map<Flow, { host: string; port: number }> {
+  const out = new Map<Flow, { host: string; port: number }>();
+  const scrapes = new Map(observability.scrapes.map((s) => [s.flow, s]));
+  for (const f of flows) {
+    const server = f.server;
+    if (!f.client || !server || !server.containerised || f.client === server) continue;
+    if (f.kind === 'scrape') {
+      const scrape = scrapes.get(f) ?? observability.scrapes.find((s) => s.scraper === f.client && s.target === server);
+      if (scrape) out.set(f, { host: scrape.service, port: scrape.port });
+      continue;
+    }
+    const port =
+      f.kind === 'datasource' && server.kind.dataSource
+        ? server.kind.dataSource.port
+        : ((server.kind.ports ?? []).find((p) => f.protocol !== undefined && (p.serves ?? []).includes(f.protocol))?.container ?? server.listenPort);
+    out.set(f, { host: server.service, port });
+  }
+  return out;
 }
 
 /** The port a component listens on inside the stack. */

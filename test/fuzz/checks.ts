@@ -2,7 +2,7 @@ import Ajv from 'ajv';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseDocument } from 'yaml';
+import { parseAllDocuments, parseDocument } from 'yaml';
 import { generateBundle } from '../../generators/bundle';
 import { checkOutputPaths } from '../../generators/cli/writeBundle';
 import { nodeRef } from '../../generators/mermaid/escape';
@@ -67,6 +67,15 @@ function fail(path: string, what: string): never {
 }
 
 function yamlData(f: OutputFile): unknown {
+  // Kubernetes manifests are YAML streams (one object per document), read as kubectl reads them (YAML 1.1).
+  if (f.path.startsWith('k8s/')) {
+    const docs = parseAllDocuments(f.content, { version: '1.1', uniqueKeys: true, prettyErrors: false });
+    if (!Array.isArray(docs)) fail(f.path, 'not a YAML stream');
+    return docs.map((d) => {
+      if (d.errors.length) fail(f.path, `not valid YAML: ${d.errors[0]!.message}`);
+      return d.toJS({ maxAliasCount: -1 });
+    });
+  }
   const doc = parseDocument(f.content, { version: f.path === 'docker-compose.yml' ? '1.1' : '1.2', uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length) fail(f.path, `not valid YAML: ${doc.errors[0]!.message}`);
   return doc.toJS({ maxAliasCount: -1 });

@@ -8,6 +8,7 @@ import { checkBundle, type CheckEnv } from './checks';
 import { anyDesign, everyKindDesign, fileDesign, throughFile } from './designs';
 import { HOSTILE_PIECES, hostileText } from './hostile';
 import { checkNoSecretLeaks, designWithSecret } from './secrets';
+import { checkKubernetes } from './k8s';
 
 /**
  * The fuzz properties, shared by the CI suites (test/unit/fuzz-*.test.ts: fixed seed, `ciRuns`
@@ -147,6 +148,14 @@ export const PROPERTIES: FuzzProperty[] = [
     property: (env) =>
       fc.asyncProperty(anyDesign(), async (doc) => {
         await checkBundle(doc, env);
+      }),
+  },
+  {
+    name: 'generate k8s: any design, hostile text included, gives overlays that build and objects the Kubernetes and operator schemas accept',
+    ciRuns: 30,
+    property: () =>
+      fc.property(fc.oneof(fileDesign().map(throughFile), anyDesign(), everyKindDesign.map(throughFile)), (doc: Topology) => {
+        checkKubernetes(doc);
       }),
   },
   {

@@ -26,7 +26,8 @@ export const LEAK = [
   /\bgh[pousr]_[0-9A-Za-z]{30,}/,
   /\bxox[abposr]-[0-9A-Za-z-]{10,}/,
   /\beyJ[0-9A-Za-z_-]+\.eyJ[0-9A-Za-z_-]+\.[0-9A-Za-z_-]+/,
-  /[a-z]+:\/\/[^\s:@/"']+:(?!\$\{)[^\s@/"']+@/,
+  // A user:password@ in a URL, unless the password is a reference: ${VAR} (Compose) or $(VAR) (a Kubernetes container's own variable).
+  /[a-z]+:\/\/[^\s:@/"']+:(?!\$\{|\$\()[^\s@/"']+@/,
 ];
 
 

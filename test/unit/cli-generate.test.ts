@@ -117,6 +117,26 @@ describe('topoforge generate, in process', () => {
     expect(snapshot(out)).toEqual(before);
   });
 
+  it('--target kubernetes writes only the Kubernetes manifests (k8s/), the same as in the bundle; an unknown target exits 2', async () => {
+    const yaml = EXAMPLES.find((e) => e.id === 'ecommerce-orders')!.yaml;
+    const design = join(dir, 'd.topo.yaml');
+    writeFileSync(design, yaml);
+    const out = join(dir, 'out');
+    const ok = io();
+    expect(await run(['generate', design, '--target', 'kubernetes', '-o', out], ok)).toBe(0);
+    const parsed = parseTopology(yaml);
+    if (!parsed.ok) throw new Error('example does not parse');
+    const expected = Object.fromEntries(generateBundle(parsed.doc).filter((f) => f.path.startsWith('k8s/')).map((f) => [f.path, f.content]));
+    const snap = snapshot(out);
+    delete snap[MARKER];
+    expect(Object.keys(snap).length).toBeGreaterThan(5);
+    expect(snap).toEqual(expected);
+    expect(snap['k8s/overlays/dev/kustomization.yaml']).toContain('../../base');
+    const bad = io();
+    expect(await run(['generate', design, '--target', 'helm', '-o', join(dir, 'other')], bad)).toBe(2);
+    expect(bad.stderr).toMatch(/unknown target 'helm': use all or kubernetes/);
+  });
+
   it('writes exactly the files generateBundle makes, plus the marker', async () => {
     const yaml = EXAMPLES.find((e) => e.id === 'ecommerce-orders')!.yaml;
     const design = join(dir, 'd.topo.yaml');

@@ -1,4 +1,4 @@
-import { parseDocument } from 'yaml';
+import { parseAllDocuments, parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { generateBundle } from '../../generators/bundle';
 import { generateIntegrationDoc } from '../../generators/doc';
@@ -34,7 +34,8 @@ describe('text a user typed, in the starter stack', () => {
     for (const [path, content] of b) {
       if (!/\.ya?ml$/.test(path)) continue;
       expect(content, path).not.toMatch(/[\uFFFE\uFFFF]/);
-      expect(parseDocument(content).errors, path).toEqual([]);
+      // Kubernetes manifests are YAML streams (one object per document).
+      expect(path.startsWith('k8s/') ? parseAllDocuments(content).flatMap((d) => d.errors) : parseDocument(content).errors, path).toEqual([]);
     }
     expect(b.get('docker-compose.yml')).toContain('# Orders API (REST service)');
   });

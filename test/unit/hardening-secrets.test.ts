@@ -1,4 +1,4 @@
-import { parseDocument } from 'yaml';
+import { parseAllDocuments, parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES } from '../../assets/examples';
 import { generateBundle } from '../../generators/bundle';
@@ -27,11 +27,16 @@ function literalCredentials(f: OutputFile): string[] {
   const walk = (v: unknown, path: string) => {
     if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}[${i}]`));
     else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) {
+      // Strimzi's passwordSecret names a Secret and its key (secretName, password), not a password.
+      if (path.endsWith('.passwordSecret') && (k === 'password' || k === 'secretName')) continue;
       if (typeof x === 'string' && CREDENTIAL_KEY.test(k) && x !== '' && !REFERENCE.test(x) && !x.includes('${')) out.push(`${path}.${k} = ${x}`);
       walk(x, `${path}.${k}`);
     }
   };
-  if (/\.ya?ml$/.test(f.path)) {
+  if (f.path.startsWith('k8s/') && f.path.endsWith('.yaml')) {
+    // Kubernetes manifests: YAML streams.
+    parseAllDocuments(f.content, { version: '1.1' }).forEach((d, i) => walk(d.toJS(), `${f.path}#${i + 1}`));
+  } else if (/\.ya?ml$/.test(f.path)) {
     const doc = parseDocument(f.content, { version: f.path === 'docker-compose.yml' ? '1.1' : '1.2' });
     // OpenAPI/AsyncAPI describe security schemes (type: apiKey ...): names, not values.
     if (!/^(openapi|asyncapi)\.yaml$/.test(f.path)) walk(doc.toJS(), f.path);
@@ -61,8 +66,9 @@ function expectEveryVariableDeclared(files: readonly OutputFile[]): void {
   const declared = envExample(files.find((f) => f.path === '.env.example')!.content);
   for (const f of files) {
     // Shell and init scripts expand their own variables and the container's environment, which
-    // the compose file (checked here) sets.
-    if (/\.(sh|js)$/.test(f.path)) continue;
+    // the compose file (checked here) sets. Kubernetes configs expand their container's
+    // environment, made from Secrets (checked by k8s-manifests.test.ts).
+    if (/\.(sh|js)$/.test(f.path) || f.path.startsWith('k8s/')) continue;
     const text = f.content.split('\n').filter((l) => !/^\s*#/.test(l)).join('\n');
     for (const name of envRefs(text)) {
       // The README explains the syntax with `${NAME}`: a placeholder of the prose, not a variable.

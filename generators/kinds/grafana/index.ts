@@ -1,8 +1,10 @@
 import { stackOf } from '../legacy-stack';
 import type { KindModule } from '../types';
+import { k8s } from './k8s';
 
 /** grafana: its behaviour in the generators (its facts are its catalog entry). */
 export const grafana: KindModule = {
   id: 'grafana',
   stack: stackOf('grafana'),
+  k8s,
 };

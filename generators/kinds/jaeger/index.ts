@@ -1,8 +1,10 @@
 import { stackOf } from '../legacy-stack';
 import type { KindModule } from '../types';
+import { k8s } from './k8s';
 
 /** jaeger: its behaviour in the generators (its facts are its catalog entry). */
 export const jaeger: KindModule = {
   id: 'jaeger',
   stack: stackOf('jaeger'),
+  k8s,
 };

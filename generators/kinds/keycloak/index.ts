@@ -1,8 +1,10 @@
 import { stackOf } from '../legacy-stack';
 import type { KindModule } from '../types';
+import { k8s } from './k8s';
 
 /** keycloak: its behaviour in the generators (its facts are its catalog entry). */
 export const keycloak: KindModule = {
   id: 'keycloak',
   stack: stackOf('keycloak'),
+  k8s,
 };

@@ -1,8 +1,10 @@
 import { stackOf } from '../legacy-stack';
 import type { KindModule } from '../types';
+import { k8s } from './k8s';
 
 /** kong: its behaviour in the generators (its facts are its catalog entry). */
 export const kong: KindModule = {
   id: 'kong',
   stack: stackOf('kong'),
+  k8s,
 };

@@ -1,8 +1,10 @@
 import { stackOf } from '../legacy-stack';
 import type { KindModule } from '../types';
+import { k8s } from './k8s';
 
 /** mqtt-broker: its behaviour in the generators (its facts are its catalog entry). */
 export const mqttBroker: KindModule = {
   id: 'mqtt-broker',
   stack: stackOf('mqtt-broker'),
+  k8s,
 };

@@ -1,8 +1,10 @@
 import { stackOf } from '../legacy-stack';
 import type { KindModule } from '../types';
+import { k8s } from './k8s';
 
 /** otel-collector: its behaviour in the generators (its facts are its catalog entry). */
 export const otelCollector: KindModule = {
   id: 'otel-collector',
   stack: stackOf('otel-collector'),
+  k8s,
 };

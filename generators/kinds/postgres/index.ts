@@ -1,8 +1,10 @@
 import { stackOf } from '../legacy-stack';
 import type { KindModule } from '../types';
+import { k8s } from './k8s';
 
 /** postgres: its behaviour in the generators (its facts are its catalog entry). */
 export const postgres: KindModule = {
   id: 'postgres',
   stack: stackOf('postgres'),
+  k8s,
 };

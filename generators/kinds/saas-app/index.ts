@@ -1,7 +1,9 @@
 import type { KindModule } from '../types';
+import { k8s } from './k8s';
 
 /** saas-app: its behaviour in the generators (its facts are its catalog entry). */
 export const saasApp: KindModule = {
   id: 'saas-app',
   stack: null,
+  k8s,
 };

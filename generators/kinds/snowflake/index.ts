@@ -1,7 +1,9 @@
 import type { KindModule } from '../types';
+import { k8s } from './k8s';
 
 /** snowflake: its behaviour in the generators (its facts are its catalog entry). */
 export const snowflake: KindModule = {
   id: 'snowflake',
   stack: null,
+  k8s,
 };

@@ -1,8 +1,10 @@
 import { stackOf } from '../legacy-stack';
 import type { KindModule } from '../types';
+import { k8s } from './k8s';
 
 /** web-app: its behaviour in the generators (its facts are its catalog entry). */
 export const webApp: KindModule = {
   id: 'web-app',
   stack: stackOf('web-app'),
+  k8s,
 };
