@@ -102,6 +102,7 @@ class ComponentRecord implements Component {
   readonly healthcheck: Component['healthcheck'];
   /** Set by the design's lazy passes. */
   isEntry = false;
+  isExposed = false;
   portList: readonly ResolvedPort[] = [];
   networkList: readonly string[] = [];
   private creds: Record<string, Credential> | undefined;
@@ -129,6 +130,11 @@ class ComponentRecord implements Component {
   get entry(): boolean {
     this.design.entries();
     return this.isEntry;
+  }
+
+  get exposed(): boolean {
+    this.design.entries();
+    return this.isExposed;
   }
 
   get ports(): readonly ResolvedPort[] {
@@ -198,7 +204,13 @@ class DesignRecord implements ResolvedDesign {
     for (const c of this.components) {
       if (!c.containerised) continue;
       const called = c.in.some((f) => f.kind === 'call' && f.server === c && f.client !== c);
-      c.isEntry = c.roles.includes('gateway') || c.roles.includes('frontend') || (c.kind.ports ?? []).some((p) => p.publish === 'entry') || (c.roles.includes('api') && !called);
+      // A gateway that a component of the stack calls (a front proxy's sidecar, an internal API
+      // gateway behind the edge one) is inside; a front end's calls come from browsers, outside.
+      const calledInside = c.in.some((f) => f.kind === 'call' && f.server === c && f.client !== undefined && f.client !== c && f.client.containerised && !f.client.roles.includes('frontend'));
+      const set = c.node.props?.['exposure'];
+      const gateway = c.roles.includes('gateway');
+      c.isEntry = gateway ? set === 'internet' || !calledInside : c.roles.includes('frontend') || (c.kind.ports ?? []).some((p) => p.publish === 'entry') || (c.roles.includes('api') && !called);
+      c.isExposed = c.trust === 'internet' || c.trust === 'dmz' || (gateway && (set === 'internet' || (set !== 'internal' && !calledInside)));
     }
   }
 

@@ -63,6 +63,11 @@ export interface Component {
   readonly networks: readonly string[];
   /** An entry point: reached from outside the stack (a gateway, a web app, an API nothing calls). */
   readonly entry: boolean;
+  /**
+   * Reachable from the internet: in an internet or DMZ zone, or a gateway whose Exposure says
+   * internet, or (Exposure unset) that nothing inside the stack calls.
+   */
+  readonly exposed: boolean;
   /** Its catalog credentials as `.env` variables, by key (e.g. `APP_PASSWORD`). */
   readonly credentials: Readonly<Record<string, Credential>>;
   readonly healthcheck: HealthCheck | undefined;

@@ -14,8 +14,26 @@ describe('gateway authentication (TF501, TF506)', () => {
     const d = design({ nodes: [node('gw', 'kong'), node('api', 'rest-service')], edges: [edge('gw', 'api')] });
     const f = withCode(validate(d), 'TF501');
     expect(f).toHaveLength(1);
-    expect(f[0]!.message).toBe('Kong faces the internet (Exposure: internet) with no authentication');
+    expect(f[0]!.message).toBe('Kong faces the internet (nothing inside the stack calls it) with no authentication');
     expect(f[0]!.path).toBe('nodes[0].props.auth');
+    const set = design({ nodes: [node('gw', 'kong', { exposure: 'internet' }), node('api', 'rest-service')], edges: [edge('gw', 'api')] });
+    expect(withCode(validate(set), 'TF501')[0]!.message).toBe('Kong faces the internet (Exposure: internet) with no authentication');
+  });
+
+  it('TF501: a proxy that another component of the stack calls is internal (front proxy → service sidecars)', () => {
+    const d = design({
+      nodes: [node('front', 'envoy', { auth: 'jwt' }), node('side1', 'envoy'), node('svc1', 'rest-service'), node('side2', 'envoy'), node('svc2', 'rest-service', { port: 8081 })],
+      edges: [edge('front', 'side1'), edge('front', 'side2'), edge('side1', 'svc1'), edge('side2', 'svc2')],
+    });
+    expect(withCode(validate(d), 'TF501')).toEqual([]);
+    // Browsers call the gateway through the web app: still outside.
+    const web = design({ nodes: [node('web', 'web-app'), node('gw', 'nginx'), node('api', 'rest-service')], edges: [edge('web', 'gw'), edge('gw', 'api')] });
+    expect(withCode(validate(web), 'TF501').map((x) => x.nodes)).toEqual([['gw']]);
+  });
+
+  it('TF501: none for a load balancer in front of object storage (S3 checks every request)', () => {
+    const d = design({ nodes: [node('lb', 'nginx'), node('m1', 'object-storage'), node('m2', 'object-storage')], edges: [edge('lb', 'm1', 's3'), edge('lb', 'm2', 's3')] });
+    expect(withCode(validate(d), 'TF501')).toEqual([]);
   });
 
   it('TF501: an internal gateway in a DMZ zone still faces the internet; with jwt it is fine', () => {

@@ -1,5 +1,6 @@
 import type { KindDef } from '../../catalog';
 import type { Diagnostic } from '../../model/types';
+import type { Component } from '../../resolve/types';
 import { HIGH_AVAILABILITY_PERCENT } from '../assumptions';
 import type { Index, NodeInfo } from '../context';
 import { edgeBool, edgePath, edgesWith, makeDiagnostic, nodePath, nodesWhere, nodeStr } from '../context';
@@ -99,14 +100,16 @@ function isGrafana(k: KindDef): boolean {
 
 /**
  * Backends that authenticate their own users or serve public content: an identity provider, a
- * dashboard or console with its own login, a front end's static files. A load balancer that only
+ * dashboard or console with its own login, object storage (S3 signs every request), a front end's static files. A load balancer that only
  * routes to such backends needs no authentication of its own.
  */
-const SELF_AUTHENTICATING = ['identity-provider', 'dashboard', 'metrics-store', 'trace-store', 'log-store', 'secrets', 'frontend'] as const;
+const SELF_AUTHENTICATING = ['identity-provider', 'dashboard', 'metrics-store', 'trace-store', 'log-store', 'secrets', 'frontend', 'object-store'] as const;
 
-function onlySelfAuthenticating(gw: NodeInfo): boolean {
-  const backends = gw.out.filter((e) => e.protocol !== undefined && API_PROTOCOLS.has(e.protocol) && e.to && e.to !== gw).map((e) => e.to!);
-  return backends.length > 0 && backends.every((b) => b.kind !== undefined && b.kind.roles.some((r) => (SELF_AUTHENTICATING as readonly string[]).includes(r)));
+function onlySelfAuthenticating(gw: Component | undefined): boolean {
+  if (!gw) return false;
+  // What it forwards to: the servers of the calls (and S3 requests) it makes.
+  const backends = gw.out.filter((f) => f.client === gw && f.server !== gw && (f.kind === 'call' || f.kind === 'object')).map((f) => f.server!);
+  return backends.length > 0 && backends.every((b) => b.roles.some((r) => (SELF_AUTHENTICATING as readonly string[]).includes(r)));
 }
 
 function gatewayAuth(index: Index, out: Diagnostic[]): void {
@@ -115,12 +118,14 @@ function gatewayAuth(index: Index, out: Diagnostic[]): void {
     if (n.kind?.category !== 'gateway') continue;
     const auth = nodeStr(n, 'auth');
     const exposedByZone = EXPOSED.has(n.trust);
-    const exposedBySetting = nodeStr(n, 'exposure') === 'internet';
-    if (auth === 'none' && (exposedBySetting || exposedByZone) && !onlySelfAuthenticating(n)) {
+    // Exposure as the stack has it: set by hand, or (unset) a gateway nothing inside calls.
+    const c = index.resolved.byId.get(n.id);
+    const exposed = c?.exposed ?? false;
+    if (auth === 'none' && (exposed || exposedByZone) && !onlySelfAuthenticating(c)) {
       out.push(
         makeDiagnostic(
           'TF501',
-          `${n.name} faces the internet (${exposedByZone ? `in ${zoneText(n)}, trust ${n.trust}` : 'Exposure: internet'}) with no authentication`,
+          `${n.name} faces the internet (${exposedByZone ? `in ${zoneText(n)}, trust ${n.trust}` : nodeStr(n, 'exposure') === 'internet' && n.node.props?.['exposure'] !== undefined ? 'Exposure: internet' : 'nothing inside the stack calls it'}) with no authentication`,
           'Set Authentication to jwt, oidc (with a Keycloak), key-auth or mtls. If it really is internal only, set Exposure to internal and keep it out of internet and DMZ zones.',
           [n.id],
           [],
