@@ -34,12 +34,14 @@ export function locateDiagnostics(diagnostics: readonly Diagnostic[], doc: Topol
 }
 
 /** `FILE:LINE: severity CODE message` and the hint indented below, one block per diagnostic. */
-export function formatDiagnostics(file: string, diagnostics: readonly Diagnostic[]): string {
+export function formatDiagnostics(file: string, diagnostics: readonly Diagnostic[], fixes?: ReadonlyMap<Diagnostic, string>): string {
   return diagnostics
     .map((d) => {
       const place = d.line !== undefined ? `${file}:${d.line}:` : `${file}:`;
       const head = `${place} ${d.severity} ${d.code} ${oneLine(d.message)}`;
-      return d.hint ? `${head}\n    ${oneLine(d.hint)}\n` : `${head}\n`;
+      const fix = fixes?.get(d);
+      const tail = fix ? `    fix: ${oneLine(fix)} (topoforge fix ${file})\n` : '';
+      return d.hint ? `${head}\n    ${oneLine(d.hint)}\n${tail}` : `${head}\n${tail}`;
     })
     .join('');
 }

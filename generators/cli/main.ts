@@ -64,6 +64,7 @@ Commands:
   doc FILE                             print the filled INTEGRATION.md
   import compose|mermaid FILE -o OUT   turn a docker-compose.yml or a Mermaid flowchart into a design
   export drawio|asyncapi|openapi FILE  print the design as draw.io XML, AsyncAPI 3.0 or OpenAPI 3.1
+  fix FILE [-o OUT]                    apply the one-step fix of every error (as the app's Problems list does)
 
 Options:
   -h, --help       help (also: topoforge <command> --help)
@@ -81,6 +82,7 @@ protocols, gateways, brokers, security, requirements). Prints one line per findi
 
   FILE:LINE: severity CODE message
       hint
+      fix: what \`topoforge fix FILE\` changes (errors only)
 
 --format json prints { file, diagnostics, summary: { errors, warnings, infos } }.
 Exit: 0 no errors (warnings allowed), 1 errors in the design, 2 the file can't be read or is not a design.
@@ -136,6 +138,15 @@ Prints the design as draw.io XML (diagram.drawio), an AsyncAPI 3.0 document (bro
 operations) or an OpenAPI 3.1 document (the routes each gateway exposes).
 Exit: 0 printed, 1 the file has errors that keep it from being read, 2 the file can't be read.
 `,
+  fix: `Usage: topoforge fix FILE [-o OUT.topo.yaml]
+
+Applies the one-step fix of each error in the design, one after another, as the Fix buttons of
+the app's Problems list do: reverse a connection drawn backwards, put the broker or worker that
+belongs between two components, pick the protocol two components share, reset a setting that is
+not valid, rename an id... Prints each change. Writes the design back to FILE (atomically), or to
+OUT with -o. Warnings are left alone: they are choices, not mistakes.
+Exit: 0 no errors left, 1 errors remain that have no one-step fix, 2 the file can't be read.
+`,
 };
 
 type Handler = (args: string[], io: CliIo) => Promise<number>;
@@ -148,6 +159,7 @@ const COMMANDS: Record<string, Handler> = {
   doc: (args, io) => cmdPrint('doc', args, io),
   import: cmdImport,
   export: cmdExport,
+  fix: cmdFix,
 };
 
 /** Runs the CLI; returns the exit code. Never throws. */
@@ -251,13 +263,23 @@ async function cmdValidate(args: string[], io: CliIo): Promise<number> {
     }
     throw e;
   }
-  const { diagnostics } = await check(loaded);
+  const { doc, diagnostics } = await check(loaded);
   const { formatDiagnostics, summarize } = await formatter();
   const summary = summarize(diagnostics);
+  // The one-step fix of each error, as the app offers it (`topoforge fix` applies them).
+  const fixes = new Map<Diagnostic, string>();
+  if (doc && summary.errors) {
+    const { fixFor } = await import('../../shared/validation/fixes');
+    for (const d of diagnostics) {
+      const f = d.severity === 'error' ? fixFor(doc, d) : undefined;
+      if (f) fixes.set(d, f.label);
+    }
+  }
   if (format === 'json') {
-    io.out(`${JSON.stringify({ file, diagnostics, summary }, null, 2)}\n`);
+    const listed = diagnostics.map((d) => (fixes.has(d) ? { ...d, fix: fixes.get(d) } : d));
+    io.out(`${JSON.stringify({ file, diagnostics: listed, summary }, null, 2)}\n`);
   } else {
-    io.out(formatDiagnostics(file, diagnostics));
+    io.out(formatDiagnostics(file, diagnostics, fixes));
     io.out(`${file}: ${describeSummary(summary)}\n`);
   }
   if (!loaded.parsed.ok) return loaded.failCode;
@@ -399,6 +421,44 @@ async function cmdImport(args: string[], io: CliIo): Promise<number> {
   }
   io.out(`Wrote ${values.out}: ${counts}. Next: topoforge validate ${values.out}\n`);
   return 0;
+}
+
+async function cmdFix(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse('fix', args, { out: { type: 'string', short: 'o' } }, 1);
+  const file = requireFile('fix', positionals[0]);
+  const loaded = await load(file);
+  const { doc, diagnostics } = await check(loaded);
+  const { formatDiagnostics } = await formatter();
+  if (!doc) {
+    io.err(formatDiagnostics(file, diagnostics));
+    return loaded.failCode;
+  }
+  const [{ validate }, { applyFix, fixFor }, { serializeTopology }] = await Promise.all([import('../../shared/validation'), import('../../shared/validation/fixes'), import('../../shared/model/serialize')]);
+  let cur = doc;
+  let applied = 0;
+  const tried = new Set<string>();
+  // One fix at a time, on the design as the previous one left it (positions move).
+  for (let round = 0; round < 1000; round++) {
+    const next = validate(cur).find((d) => d.severity === 'error' && !tried.has(`${d.code} ${d.message}`) && fixFor(cur, d));
+    if (!next) break;
+    tried.add(`${next.code} ${next.message}`);
+    const fix = fixFor(cur, next)!;
+    io.out(`${file}: ${next.code} ${next.message}\n    fixed: ${fix.label}\n`);
+    cur = applyFix(cur, fix);
+    applied++;
+  }
+  const left = validate(cur).filter((d) => d.severity === 'error');
+  const out = values.out ?? file;
+  if (applied) {
+    try {
+      await writeDesign(out, serializeTopology(cur), true, io.fs ?? (await writer()).nodeFs);
+    } catch (e) {
+      throw new UserError(describeFsError(e, out));
+    }
+  }
+  if (left.length) io.err(`${formatDiagnostics(file, left)}topoforge: ${left.length} error${left.length === 1 ? '' : 's'} left that no one-step fix removes; see the hints above.\n`);
+  io.out(applied ? `Applied ${applied} fix${applied === 1 ? '' : 'es'}; wrote ${out}.\n` : `${file}: nothing to fix.\n`);
+  return left.length ? 1 : 0;
 }
 
 async function cmdExport(args: string[], io: CliIo): Promise<number> {

@@ -1,5 +1,6 @@
 import { memo, useMemo, useState } from 'react';
-import type { Diagnostic, Severity } from '../../shared/model/types';
+import type { Diagnostic, Severity, Topology } from '../../shared/model/types';
+import { applyFix, fixFor, type Fix } from '../../shared/validation/fixes';
 import { useFindings } from '../store/findings';
 import { useEditor } from '../store/store';
 import { SeverityIcon } from './SeverityIcon';
@@ -15,11 +16,20 @@ export function countBySeverity(diags: readonly Diagnostic[]): Record<Severity, 
   return c;
 }
 
-const Row = memo(function Row({ d, where }: { d: Diagnostic; where: string }) {
+/** Applies the fix of `d`, worked out again on the design as it is now (one undoable change). */
+function applyTo(d: Diagnostic): (doc: Topology) => Topology {
+  return (doc) => {
+    const fix = fixFor(doc, d);
+    return fix ? applyFix(doc, fix) : doc;
+  };
+}
+
+const Row = memo(function Row({ d, where, fix }: { d: Diagnostic; where: string; fix: Fix | undefined }) {
   const focusOn = useEditor((s) => s.focusOn);
+  const setDoc = useEditor((s) => s.setDoc);
   const clickable = d.nodes.length > 0 || d.edges.length > 0;
   return (
-    <li>
+    <li className={fix ? 'has-fix' : undefined}>
       <button type="button" className={`problem sev-${d.severity}`} disabled={!clickable} onClick={() => focusOn({ nodes: d.edges.length ? [] : d.nodes, edges: d.edges })}>
         <SeverityIcon severity={d.severity} />
         <span className="problem-text">
@@ -35,6 +45,11 @@ const Row = memo(function Row({ d, where }: { d: Diagnostic; where: string }) {
         <span className="problem-where">{where}</span>
         <span className="problem-code">{d.code}</span>
       </button>
+      {fix ? (
+        <button type="button" className="btn btn-small problem-fix" title={`Fix ${d.code}: ${fix.label}`} onClick={() => setDoc(applyTo(d))}>
+          {fix.label}
+        </button>
+      ) : null}
     </li>
   );
 });
@@ -79,7 +94,7 @@ export function Problems() {
       {shown.length ? (
         <ul className="problem-list" aria-label="Problem list">
           {shown.slice(0, limit).map((d, i) => (
-            <Row key={`${d.code}-${d.path ?? ''}-${i}`} d={d} where={whereOf(d)} />
+            <Row key={`${d.code}-${d.path ?? ''}-${i}`} d={d} where={whereOf(d)} fix={d.severity === 'error' ? fixFor(doc, d) : undefined} />
           ))}
           {shown.length > limit ? (
             <li className="problem-more">

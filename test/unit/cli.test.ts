@@ -337,3 +337,24 @@ describe('topoforge new, mermaid, doc', () => {
     expect(bad.err).toMatch(/error TF003/);
   });
 });
+
+describe('topoforge fix', () => {
+  it('validate names the one-step fix of each error; fix applies them, writes the file and leaves no error', () => {
+    const p = file('fixme.topo.yaml', `${HEAD}nodes:\n  - { id: jobs, kind: rabbitmq, label: Jobs }\n  - { id: db, kind: postgres, label: Orders DB }\n  - { id: api, kind: rest-service, label: API }\nedges:\n  - { from: jobs, to: db }\n  - { from: db, to: api }\n`);
+    const v = cli(['validate', p]);
+    expect(v.code).toBe(1);
+    expect(v.out).toContain(`    fix: Put a Worker between them (topoforge fix ${p})`);
+    expect(v.out).toContain('    fix: Reverse the connection');
+    const json = JSON.parse(cli(['validate', p, '--format', 'json']).out) as { diagnostics: { code: string; fix?: string }[] };
+    expect(json.diagnostics.filter((d) => d.fix).map((d) => [d.code, d.fix])).toEqual([['TF101', 'Put a Worker between them'], ['TF108', 'Reverse the connection']]);
+    const f = cli(['fix', p]);
+    expectNoStack(f);
+    expect(f.code).toBe(0);
+    expect(f.out).toContain('Applied 2 fixes');
+    const text = readFileSync(p, 'utf8');
+    expect(text).toMatch(/from: jobs\s+to: worker\s+protocol: amqp/);
+    expect(text).toMatch(/from: api\s+to: db/);
+    expect(cli(['validate', p]).code).toBe(0);
+    expect(cli(['fix', p]).out).toContain('nothing to fix');
+  });
+});
