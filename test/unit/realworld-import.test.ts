@@ -6,6 +6,7 @@ import { importComposeModel } from '../../generators/interop/compose';
 import { importMermaidModel } from '../../generators/interop/mermaid';
 import type { Diagnostic, Topology } from '../../shared/model/types';
 import { validate } from '../../shared/validation';
+import { generateBundle } from '../../generators/bundle';
 
 /**
  * Real compose files and Mermaid diagrams nobody here wrote (../shared/fixtures/realworld/, sources
@@ -259,6 +260,9 @@ describe('importing real docker-compose files', () => {
         }
       }
       report.push(`${file}: ${doc.nodes.length} components, ${doc.edges.length} connections`, ...lines, '  validation:', ...findings(doc));
+      // A design that validates with no error generates without --force.
+      expect(validate(doc).filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.message}`)).toEqual([]);
+      expect(generateBundle(doc).map((f) => f.path)).toContain('docker-compose.yml');
     });
   }
 
@@ -294,6 +298,8 @@ describe('importing real Mermaid diagrams', () => {
         else if (n.kind !== want) wrong.push(`    ${n.id} (${n.label}): ${n.kind}, a reader would say ${want}${undecided(diagnostics, n.id) ? ' (listed as undecided)' : ''}`);
       }
       report.push(`${file}: ${doc.nodes.length} components, ${doc.edges.length} connections`, ...wrong, '  validation:', ...findings(doc));
+      expect(validate(doc).filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.message}`)).toEqual([]);
+      expect(generateBundle(doc).map((f) => f.path)).toContain('docker-compose.yml');
     });
   }
 
