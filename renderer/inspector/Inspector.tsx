@@ -16,6 +16,10 @@ import { ZoneFields } from '../zones/ZoneFields';
 import { FieldShell, PropField, StringListInput } from './fields';
 import { SeverityIcon } from '../panels/SeverityIcon';
 import { viableProtocols } from '../services/validation';
+import { createResolver } from '../../shared/resolve';
+
+/** What the design means (service names...), resolved once per document, reusing unchanged parts. */
+const resolver = createResolver();
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -84,7 +88,7 @@ function IdField({ doc, node }: { doc: Topology; node: TopoNode }) {
     s.setDoc(() => r.doc, { select: { nodes: sel, edges: [] } });
   };
   return (
-    <FieldShell id={id} label="Id" help="Used in the design file and as the service name in the stack." errors={problem ? [problem] : undefined}>
+    <FieldShell id={id} label="Id" help="Its key in the design file: connections and the layout name it. Its service name comes from the label." errors={problem ? [problem] : undefined}>
       <input
         id={id}
         className="input mono"
@@ -151,6 +155,7 @@ function NodeInspector({ doc, node, index, diags }: { doc: Topology; node: TopoN
   const setDoc = useEditor((s) => s.setDoc);
   const labelId = useId();
   const groupId = useId();
+  const service = useMemo(() => resolver.resolve(doc).byId.get(node.id)?.service, [doc, node.id]);
   const labelRef = useRef<HTMLInputElement>(null);
   const labelFocus = useEditor((s) => s.labelFocus);
   const firstFocus = useRef(labelFocus);
@@ -176,7 +181,7 @@ function NodeInspector({ doc, node, index, diags }: { doc: Topology; node: TopoN
       {kind ? <p className="inspector-desc">{kind.description}</p> : null}
       <Findings diags={general} />
       <section className="inspector-section">
-        <FieldShell id={labelId} label="Label">
+        <FieldShell id={labelId} label="Label" help={service ? `Its service and host name in the stack, the Kubernetes manifests and the document: ${service}` : undefined}>
           <input
             id={labelId}
             ref={labelRef}
