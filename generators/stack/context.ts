@@ -1,5 +1,5 @@
 import type { Protocol, Topology } from '../../shared/model/types';
-import type { HealthCheck } from '../../shared/catalog';
+import type { HealthCheck, Role } from '../../shared/catalog';
 import { resolve } from '../../shared/resolve';
 import type { Component, Flow, ResolvedDesign } from '../../shared/resolve';
 import type { OutputFile } from '../types';
@@ -101,8 +101,9 @@ export class StackContext {
     return this.edgeById.get(id);
   }
 
-  ofKind(...kinds: string[]): RNode[] {
-    return this.nodes.filter((n) => kinds.includes(n.kind.id));
+  /** Components with the given role. */
+  withRole(role: Role): RNode[] {
+    return this.nodes.filter((n) => n.roles.includes(role));
   }
 
   /** Edges leaving `n` (drawn from it), optionally of the given protocols. */
@@ -148,12 +149,12 @@ export class StackContext {
     return e.from === n ? e.to : e.from;
   }
 
-  /** Nodes of the given kinds linked to `n` by any edge. */
-  linked(n: RNode, ...kinds: string[]): RNode[] {
+  /** Components linked to `n` by any edge (those `test` accepts). */
+  linked(n: RNode, test: (o: RNode) => boolean = () => true): RNode[] {
     const out: RNode[] = [];
     for (const e of this.edgesAt(n)) {
       const o = this.other(e, n);
-      if (kinds.includes(o.kind.id) && !out.includes(o)) out.push(o);
+      if (test(o) && !out.includes(o)) out.push(o);
     }
     return out;
   }
@@ -212,3 +213,9 @@ export function dependencyOf(e: REdge): { dependent: RNode; dependency: RNode } 
   if (!e.client || !e.server || e.kind === 'scrape') return undefined;
   return { dependent: e.client, dependency: e.server };
 }
+
+/** A test for `linked`: components with role `r`. */
+export const hasRole = (r: Role) => (n: RNode): boolean => n.roles.includes(r);
+
+/** A test for `linked`: components that host protocol `p` (brokers, file and object servers). */
+export const hosts = (p: Protocol) => (n: RNode): boolean => (n.kind.hosts ?? []).includes(p);

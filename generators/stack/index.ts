@@ -15,16 +15,13 @@ import { derived } from '../derived';
  * `config/<node-id>/`, and `README.md`. A pure function of the design: same design, same bytes.
  */
 
-/** Kinds whose container is the user's own service (a stand-in until they set its image). */
-const OWN_SERVICES = new Set(['rest-service', 'grpc-service', 'graphql-service', 'web-app', 'worker', 'batch-job']);
-
 function secretWhere(f: SecretFinding): string {
   const where = f.where.replace(/^the /, '');
   return f.owner === 'design' ? `${where[0]!.toUpperCase()}${where.slice(1)}` : f.owner === 'requirements' ? `Requirement ${where.replace(/^setting /, '')}` : `${where[0]!.toUpperCase()}${where.slice(1)} of ${f.owner}`;
 }
 
 /** Kinds the stack generator knows how to start (every containerised catalog kind). */
-export const STACK_KINDS: readonly string[] = Object.values(KIND_MODULES).filter((m) => m.stack !== null).map((m) => m.id);
+export const STACK_KINDS: readonly string[] = Object.values(KIND_MODULES).filter((m) => m.stack.services !== null).map((m) => m.id);
 
 export function generateStack(design: Topology): OutputFile[] {
   // Credentials typed into the design (TF509) become ${VARIABLE} references, declared first so
@@ -34,7 +31,7 @@ export function generateStack(design: Topology): OutputFile[] {
   for (const f of found) ctx.env.define(f.owner, f.key, { comment: `${secretWhere(f)}, typed into the design: set the real value here`, secret: true });
   for (const n of ctx.nodes) {
     if (n.kind.external) continue;
-    const handler = KIND_MODULES[n.kind.id as KindId].stack;
+    const handler = KIND_MODULES[n.kind.id as KindId].stack.services;
     if (handler) handler(ctx, n);
     else ctx.note(`\`${n.id}\` (${n.kind.name}) has no starter configuration yet and is not started.`);
   }
@@ -58,7 +55,7 @@ export function generateStack(design: Topology): OutputFile[] {
   for (const f of found) {
     const setting = /^nodes\[\d+\]\.props\.(.+)$/.exec(f.path)?.[1];
     const spec = ctx.services.get(f.owner);
-    if (!f.whole || !setting || !spec || spec.node !== f.owner || !OWN_SERVICES.has(ctx.node(f.owner)?.kind.id ?? '')) continue;
+    if (!f.whole || !setting || !spec || spec.node !== f.owner || !ctx.node(f.owner)?.roles.includes('built')) continue;
     if (!(f.key in spec.environment)) spec.environment[f.key] = `\${${f.variable}}`;
   }
   const compose = buildCompose(ctx);

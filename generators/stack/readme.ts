@@ -2,14 +2,10 @@ import { PROTOCOL_NAMES } from '../../shared/catalog';
 import type { StackContext } from './context';
 import type { ComposeResult } from './compose';
 import { md, mdInline, oneLine } from './text';
+import { moduleOf } from '../kinds/registry';
 
 /** The bundle's README: how to start the stack, its ports, what stays outside, and notes. */
 
-const EXTERNAL_HINT: Record<string, string> = {
-  'saas-app': 'Set its base URL and credential in `.env`; the services calling it read them.',
-  'legacy-system': 'Set its address (and credentials) in `.env`; make sure the stack can reach it from Docker.',
-  snowflake: 'Set the account, user and password in `.env`; loaders connect to it over the internet.',
-};
 
 export function renderReadme(ctx: StackContext, compose: ComposeResult): string {
   const name = md(ctx.doc.name || 'Design', 100);
@@ -129,7 +125,7 @@ export function renderReadme(ctx: StackContext, compose: ComposeResult): string 
     out.push('## Outside this stack', '', 'These parts of the design are not started here; configure how the stack reaches them.', '', '| Component | Kind | Connections | What to configure |', '|---|---|---|---|');
     for (const n of external) {
       const conns = ctx.edgesAt(n).map((e) => `${md(e.id)} (${e.protocol ? PROTOCOL_NAMES[e.protocol] : '?'})`);
-      out.push(`| ${md(n.label)} (\`${n.id}\`) | ${md(n.kind.name)} | ${conns.join(', ') || 'none'} | ${EXTERNAL_HINT[n.kind.id] ?? 'Point the services at it through `.env`.'} |`);
+      out.push(`| ${md(n.label)} (\`${n.id}\`) | ${md(n.kind.name)} | ${conns.join(', ') || 'none'} | ${moduleOf(n).stack.outside ?? 'Point the services at it through `.env`.'} |`);
     }
     out.push('');
   }
@@ -149,7 +145,7 @@ export function renderReadme(ctx: StackContext, compose: ComposeResult): string 
   out.push('');
 
   const notes = [...ctx.notes];
-  if (ctx.nodes.some((n) => n.kind.id === 'prometheus')) {
+  if (ctx.nodes.some((n) => n.roles.includes('metrics-store'))) {
     notes.push('Alert rules expect your services to expose `http_requests_total` (label `code`) and `http_request_duration_seconds` (histogram), the usual Prometheus client names; adjust `rules/alerts.yml` if yours differ. No Alertmanager is included: firing alerts show on the Prometheus Alerts page.');
   }
   if (notes.length > 0 || ctx.ignored.length > 0) {

@@ -1,8 +1,9 @@
-import { stackOf } from '../legacy-stack';
+import { stack } from './stack';
 import type { KindModule } from '../types';
 
 /** debezium: its behaviour in the generators (its facts are its catalog entry). */
 export const debezium: KindModule = {
   id: 'debezium',
-  stack: stackOf('debezium'),
+  stack,
+  clientEnv: null,
 };

@@ -1,8 +1,9 @@
-import { stackOf } from '../legacy-stack';
+import { stack } from './stack';
 import type { KindModule } from '../types';
 
 /** flink: its behaviour in the generators (its facts are its catalog entry). */
 export const flink: KindModule = {
   id: 'flink',
-  stack: stackOf('flink'),
+  stack,
+  clientEnv: null,
 };

@@ -1,8 +1,9 @@
-import { stackOf } from '../legacy-stack';
+import { stack } from './stack';
 import type { KindModule } from '../types';
 
 /** grafana: its behaviour in the generators (its facts are its catalog entry). */
 export const grafana: KindModule = {
   id: 'grafana',
-  stack: stackOf('grafana'),
+  stack,
+  clientEnv: null,
 };

@@ -1,7 +1,10 @@
+import { stack } from './stack';
+import { clientEnv } from './client-env';
 import type { KindModule } from '../types';
 
 /** legacy-system: its behaviour in the generators (its facts are its catalog entry). */
 export const legacySystem: KindModule = {
   id: 'legacy-system',
-  stack: null,
+  stack,
+  clientEnv,
 };

@@ -1,8 +1,10 @@
-import { stackOf } from '../legacy-stack';
+import { stack } from './stack';
+import { clientEnv } from './client-env';
 import type { KindModule } from '../types';
 
 /** rest-service: its behaviour in the generators (its facts are its catalog entry). */
 export const restService: KindModule = {
   id: 'rest-service',
-  stack: stackOf('rest-service'),
+  stack,
+  clientEnv,
 };

@@ -1,7 +1,10 @@
+import { stack } from './stack';
+import { clientEnv } from './client-env';
 import type { KindModule } from '../types';
 
 /** saas-app: its behaviour in the generators (its facts are its catalog entry). */
 export const saasApp: KindModule = {
   id: 'saas-app',
-  stack: null,
+  stack,
+  clientEnv,
 };

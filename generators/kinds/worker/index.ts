@@ -1,8 +1,9 @@
-import { stackOf } from '../legacy-stack';
+import { stack } from './stack';
 import type { KindModule } from '../types';
 
 /** worker: its behaviour in the generators (its facts are its catalog entry). */
 export const worker: KindModule = {
   id: 'worker',
-  stack: stackOf('worker'),
+  stack,
+  clientEnv: null,
 };

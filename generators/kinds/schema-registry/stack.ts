@@ -1,0 +1,33 @@
+import type { StackFacet } from '../types';
+import type { RNode, StackContext } from '../../stack/context';
+import { mainService } from '../../stack/base';
+import { kafkaFor } from '../../stack/wiring';
+import { str } from '../../../shared/resolve/props';
+import { KAFKA_INTERNAL_PORT } from '../../../shared/catalog';
+
+function schemaRegistry(ctx: StackContext, n: RNode): void {
+  const k = kafkaFor(ctx, n);
+  const spec = mainService(ctx, n);
+  Object.assign(spec.environment, {
+    SCHEMA_REGISTRY_HOST_NAME: n.id,
+    SCHEMA_REGISTRY_LISTENERS: 'http://0.0.0.0:8081',
+    SCHEMA_REGISTRY_SCHEMA_COMPATIBILITY_LEVEL: str(n.props, 'compatibility').toLowerCase() || 'backward',
+  });
+  if (k) {
+    spec.environment.SCHEMA_REGISTRY_KAFKASTORE_BOOTSTRAP_SERVERS = `PLAINTEXT://${k.id}:${KAFKA_INTERNAL_PORT}`;
+    if (!ctx.linked(n, (o) => o.kind.id === 'kafka').includes(k)) {
+      spec.needs.push({ service: k.id, condition: 'service_healthy' });
+      ctx.link(n.id, k.id);
+    }
+  } else {
+    ctx.note(`\`${n.id}\` is not wired to a Kafka; draw a connection from it to the Kafka that stores its schemas.`);
+  }
+}
+
+export const stack: StackFacet = {
+  services: schemaRegistry,
+  exporter: null,
+  requestMetrics: null,
+  alerts: null,
+  outside: null,
+};
