@@ -410,7 +410,7 @@ const ENTRIES = [
     id: 'clickhouse', name: 'ClickHouse', category: 'store', icon: 'clickhouse', product: 'ClickHouse 24.8',
     description: 'Columnar analytics database (can consume from Kafka).', external: false, credentials: [user('USER', 'ClickHouse user of {}', 'app'), secret('PASSWORD', 'Password of the {} ClickHouse user')], roles: ['database'], dataSource: { type: 'grafana-clickhouse-datasource', port: 9000 },
     emits: [], accepts: ['http', 'sql', 'kafka'], defaultIn: 'sql',
-    image: 'clickhouse/clickhouse-server:24.8.6.70-alpine', ports: [{ container: 8123, host: 8123, name: 'http', prop: 'port' }, { container: 9000, host: 9009, name: 'native', prop: 'nativePort' }],
+    image: 'clickhouse/clickhouse-server:24.8.6.70-alpine', ports: [{ container: 8123, host: 8123, name: 'http', prop: 'port' }, { container: 9000, host: 9009, name: 'native', prop: 'nativePort', serves: ['sql'] }],
     healthcheck: { test: ['CMD-SHELL', 'wget -q -O /dev/null http://127.0.0.1:8123/ping || exit 1'], interval: '10s', timeout: '5s', retries: 10 },
     props: [
       port('port', 'HTTP port', 8123),
@@ -490,7 +490,7 @@ const ENTRIES = [
     description: 'Distributed tracing backend and UI.', external: false, roles: ['trace-store'], metricFamilies: ['jaeger_collector_spans_received_total', 'jaeger_collector_spans_dropped_total'], dataSource: { type: 'jaeger', port: 16686 },
     emits: ['metrics'], accepts: ['otlp'],
     metricsPath: '/metrics', metricsPort: 14269,
-    image: 'jaegertracing/all-in-one:1.62.0', ports: [{ container: 16686, host: 16686, name: 'ui', prop: 'port', publish: 'admin' }, { container: 4317, host: 4317, name: 'otlp-grpc' }, { container: 4318, host: 4318, name: 'otlp-http' }],
+    image: 'jaegertracing/all-in-one:1.62.0', ports: [{ container: 16686, host: 16686, name: 'ui', prop: 'port', publish: 'admin' }, { container: 4317, host: 4317, name: 'otlp-grpc', serves: ['otlp'] }, { container: 4318, host: 4318, name: 'otlp-http' }],
     healthcheck: { test: ['CMD-SHELL', 'wget -q -O /dev/null http://127.0.0.1:14269/ || exit 1'], interval: '10s', timeout: '5s', retries: 5 },
     props: [port('port', 'UI port', 16686), int('samplingPercent', 'Sampling (%)', 100, 0, 100, 'Share of traces kept.'), publishOn()],
     keywords: ['tracing', 'opentelemetry', 'spans'],

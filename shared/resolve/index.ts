@@ -200,6 +200,8 @@ function resolveWith(doc: Topology, cache: Cache | undefined): ResolvedDesign {
       sink,
       client: ends?.client,
       server: ends?.server,
+      host: undefined,
+      port: undefined,
       kind,
       resilience: resilienceOf(kind, work.props, req),
     };
@@ -259,8 +261,33 @@ function resolveWith(doc: Topology, cache: Cache | undefined): ResolvedDesign {
 
   const messaging = messagingPlans(components);
   const observability = observabilityOf(components, flows, notes);
+  connectionTargets(flows, observability);
 
   return { doc, components, byId, flows, zones, networks, messaging, observability, notes, ignored };
+}
+
+/**
+ * Where each client connects (`Flow.host`, `Flow.port`): a scrape goes to the endpoint the
+ * observability wiring chose (the component's own or its exporter's), a dashboard to the port
+ * of its data source, anything else to the server's port that serves the protocol, else to its
+ * listen port.
+ */
+function connectionTargets(flows: readonly Flow[], observability: ResolvedDesign['observability']): void {
+  const scrapes = new Map(observability.scrapes.map((s) => [s.flow, s]));
+  for (const f of flows as Array<Mutable<Flow>>) {
+    const server = f.server;
+    if (!f.client || !server || !server.containerised || f.client === server) continue;
+    const scrape = scrapes.get(f) ?? observability.scrapes.find((s) => s.scraper === f.client && s.target === server);
+    if (f.kind === 'scrape') {
+      if (!scrape) continue;
+      f.host = scrape.service;
+      f.port = scrape.port;
+      continue;
+    }
+    f.host = server.service;
+    if (f.kind === 'datasource' && server.kind.dataSource) f.port = server.kind.dataSource.port;
+    else f.port = (server.kind.ports ?? []).find((p) => f.protocol !== undefined && (p.serves ?? []).includes(f.protocol))?.container ?? server.listenPort;
+  }
 }
 
 /** The port a component listens on inside the stack. */

@@ -214,3 +214,46 @@ describe('createResolver', () => {
     expect(second.byId.get('w')!.service).toBe('billing');
   });
 });
+
+describe('resolve: where each client connects', () => {
+  it('gives the host and port a client uses for every kind of connection', () => {
+    const r = resolve(
+      design(
+        [
+          ['api', 'rest-service', { port: 8090 }, 'Orders API'],
+          ['db', 'postgres', {}, 'Orders DB'],
+          ['bus', 'kafka', {}, 'Events'],
+          ['olap', 'clickhouse', {}, 'Analytics'],
+          ['traces', 'jaeger', {}, 'Traces'],
+          ['prom', 'prometheus', {}, 'Metrics'],
+          ['dash', 'grafana', {}, 'Dashboards'],
+          ['saas', 'saas-app', {}, 'Stripe'],
+        ],
+        [
+          ['api', 'db', 'sql'],
+          ['api', 'bus', 'kafka'],
+          ['api', 'olap', 'sql'],
+          ['api', 'olap', 'http'],
+          ['api', 'traces', 'otlp'],
+          ['api', 'prom', 'metrics'],
+          ['db', 'prom', 'metrics'],
+          ['prom', 'dash', 'metrics'],
+          ['api', 'saas', 'http'],
+        ],
+      ),
+    );
+    const at = (id: string) => {
+      const f = r.flows.find((x) => x.id === id)!;
+      return f.host === undefined ? undefined : `${f.host}:${f.port}`;
+    };
+    expect(at('api->db')).toBe('orders-db:5432');
+    expect(at('api->bus')).toBe('events:19092');
+    expect(at('api->olap')).toBe('analytics:9000');
+    expect(at('api->olap#2')).toBe('analytics:8123');
+    expect(at('api->traces')).toBe('traces:4317');
+    expect(at('api->prom')).toBe('orders-api:8090');
+    expect(at('db->prom')).toBe('orders-db-exporter:9187');
+    expect(at('prom->dash')).toBe('metrics:9090');
+    expect(at('api->saas')).toBeUndefined();
+  });
+});

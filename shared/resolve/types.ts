@@ -125,6 +125,14 @@ export interface Flow {
   /** The end that opens the connection and the one that serves it (undefined without a protocol). */
   readonly client: Component | undefined;
   readonly server: Component | undefined;
+  /**
+   * Where the client connects, inside the stack: the server's service name (its exporter's for a
+   * scrape through an exporter) and the port it listens on for this protocol (the scrape port,
+   * the data-source port, the port that serves the protocol, else its `listenPort`). Undefined
+   * when the server runs outside the stack or the connection has no client and server.
+   */
+  readonly host: string | undefined;
+  readonly port: number | undefined;
   readonly kind: FlowKind | undefined;
   /** Timeout, retries and circuit breaking of a call or query. */
   readonly resilience: Resilience | undefined;
