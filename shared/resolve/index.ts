@@ -21,7 +21,7 @@ export { dnsName, upperSnake } from './names';
 export { backoutName, capturedTables, cdcPrefix, deadLettersOf, defaultJmsQueue, natsCovers, RABBIT_DLX } from './messaging';
 export type { CapturedTable, MessagingProtocol } from './messaging';
 export { isProtocol, protocolOf } from './flows';
-export { routesTo, safePath, versionOf } from './gateways';
+export { DEFAULT_RATE_LIMIT_PER_MINUTE, rateFromText, routesTo, safePath, versionOf } from './gateways';
 export { alertThresholds } from './alerts';
 
 /**
@@ -264,7 +264,7 @@ function resolveWith(doc: Topology, cache: Cache | undefined): ResolvedDesign {
   }
 
   const messaging = messagingPlans(components);
-  const gateways = gatewayPlans(components);
+  const gateways = gatewayPlans(components, req);
   const wiring = observabilityOf(components, flows, notes);
   connectionTargets(flows, wiring);
   const observability = { ...wiring, alerts: alertRules(wiring.scrapes, messaging, req) };
