@@ -1,7 +1,8 @@
 import type { KindId } from '../../shared/catalog';
-import type { Component, Flow } from '../../shared/resolve';
+import type { Component } from '../../shared/resolve';
 import type { StackContext } from '../stack/context';
-import type { AlertRule, ExporterSettings, RequestMetrics, ScrapeTarget, Thresholds } from '../stack/observability';
+import type { ExporterSettings, RequestMetrics } from '../stack/observability';
+import type { ClientEnvFacet } from './env';
 
 /**
  * A kind's behaviour in the generators, in one module per kind (as Excalidraw registers actions
@@ -18,7 +19,10 @@ export interface KindModule {
   readonly id: KindId;
   /** What it adds to the starter stack (`generators/stack/`). */
   readonly stack: StackFacet;
-  /** The environment a component gets to reach it over a connection; `null` when nothing connects to it. */
+  /**
+   * The environment a component gets to reach it over a connection (a pure function of the
+   * resolved model, shared by the compose stack and Kubernetes); `null` when nothing connects to it.
+   */
   readonly clientEnv: ClientEnvFacet | null;
 }
 
@@ -28,23 +32,10 @@ export interface StackFacet {
   readonly services: ((ctx: StackContext, c: Component) => void) | null;
   /** Settings of the exporter the stack runs beside it when it is scraped (kinds with a catalog `exporter`). */
   readonly exporter: ((ctx: StackContext, c: Component) => ExporterSettings) | null;
-  /** The metrics its endpoint reports requests with (for request alerts and dashboards); `null`: none. */
+  /** The metric selectors its endpoint reports requests with (for request alerts and dashboards); `null`: none. */
   readonly requestMetrics: ((job: string) => RequestMetrics) | null;
-  /** Alert rules of its own when it is scraped (consumer lag, dead letters), beyond target down. */
-  readonly alerts: ((ctx: StackContext, t: ScrapeTarget, th: Thresholds) => AlertRule[]) | null;
   /** For a kind the stack does not run: what the README tells the user to configure for it. */
   readonly outside: string | null;
 }
 
-/** One connection from a client to a component of this kind. */
-export interface ClientLink {
-  readonly ctx: StackContext;
-  readonly flow: Flow;
-  readonly client: Component;
-  readonly server: Component;
-  /** Sets a variable of the client's environment (the first value set wins). */
-  readonly set: (key: string, value: string) => void;
-}
-
-/** The environment a client gets to reach a component of this kind. */
-export type ClientEnvFacet = (link: ClientLink) => void;
+export type { ClientEnvFacet, ClientLink } from './env';

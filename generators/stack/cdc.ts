@@ -23,4 +23,4 @@ export function cdcTables(raw: string, defaultSchema: string | undefined): { tab
 export const includeList = (tables: string[]): string => tables.map((t) => t.replace(/\./g, '\\.').replace(/\*/g, '.*')).join(',');
 
 /** Name of the publication / replication slot a Debezium node uses on a PostgreSQL database. */
-export const publicationOf = (dbz: RNode): string => `dbz_${lowerSnake(dbz.id)}`.slice(0, 63);
+export const publicationOf = (dbz: RNode): string => `dbz_${lowerSnake(dbz.service)}`.slice(0, 63);

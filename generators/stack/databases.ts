@@ -1,18 +1,14 @@
-import { MESSAGING_PROTOCOLS } from '../../shared/model/types';
-import type { RNode, StackContext } from './context';
-import { connectionOf, hasRole } from './context';
-import { str } from '../../shared/resolve/props';
+import type { Component } from '../../shared/resolve';
 
 /** What the database kinds share: who needs a transactional outbox, table names. */
 
-/** Services that write to database `db` and also publish to a broker: they need a transactional outbox. */
-export function outboxWriters(ctx: StackContext, db: RNode): RNode[] {
-  const out: RNode[] = [];
-  for (const e of ctx.edgesTo(db, ['sql'])) {
-    const access = str(e.props, 'access') || 'read-write';
-    if (access === 'read') continue;
+/** Components that write to database `db` over SQL and publish to a broker: they need a transactional outbox. */
+export function outboxWriters(db: Component): Component[] {
+  const out: Component[] = [];
+  for (const e of db.in) {
+    if (e.protocol !== 'sql' || e.props.access === 'read') continue;
     const svc = e.from;
-    const publishes = ctx.edgesFrom(svc, MESSAGING_PROTOCOLS).some((m) => hasRole('broker')(m.to) && connectionOf(m)?.client === svc);
+    const publishes = svc.out.some((m) => m.kind === 'message' && m.client === svc && m.server !== svc && !!m.server?.roles.includes('broker'));
     if (publishes && !out.includes(svc)) out.push(svc);
   }
   return out;

@@ -1,121 +1,43 @@
-import type { Protocol } from '../../shared/model/types';
-import type { REdge, RNode, StackContext } from './context';
-import { hasRole } from './context';
-import { num, str } from '../../shared/resolve/props';
-import { addr, safeBaseUrl } from './wiring';
-import { safePath } from './built';
+import type { Component, GatewayPlan, GatewayRoute } from '../../shared/resolve';
+import type { RNode, StackContext } from './context';
 
 /**
- * Gateways: a route per downstream connection (path from the connection, else /<target id>),
- * with the gateway's plugins (auth, rate limit, CORS, metrics, tracing) from its settings.
+ * What the gateway kinds share: their plan from the resolved model (routes, authentication, rate
+ * limit), the identity provider's issuer, whether they are scraped or traced.
  */
 
-const ROUTED: readonly Protocol[] = ['http', 'grpc', 'graphql', 'websocket'];
+export type Route = GatewayRoute;
 
-export interface Upstream {
-  scheme: 'http' | 'https' | 'grpc';
-  host: string;
-  port: number;
-  /** Path prefix of the upstream itself (external base URLs), no trailing slash. */
-  basePath: string;
+/** The resolved plan of gateway `gw`. */
+export function gatewayPlan(ctx: StackContext, gw: RNode): GatewayPlan {
+  const p = ctx.resolved.gateways.find((x) => x.gateway === gw);
+  if (!p) throw new Error(`no gateway plan for ${gw.id}`);
+  return p;
 }
 
-export interface Route {
-  edge: REdge;
-  target: RNode;
-  /** Unique among this gateway's routes; safe as a Kong/Envoy name and an nginx variable suffix. */
-  name: string;
-  path: string;
-  /** The default /<target id> prefix is removed before the request goes upstream. */
-  stripPath: boolean;
-  protocol: Protocol;
-  upstream: Upstream;
-  methods: string[];
-  timeoutMs: number;
-  retries: number;
-  circuitBreaker: boolean;
+/** The realm of an identity provider. */
+export function realmOf(kc: Component): string {
+  return typeof kc.props.realm === 'string' && kc.props.realm ? kc.props.realm : 'topoforge';
 }
 
-function upstreamOf(ctx: StackContext, target: RNode, protocol: Protocol): Upstream | undefined {
-  if (!target.kind.external) {
-    return { scheme: protocol === 'grpc' ? 'grpc' : 'http', host: target.id, port: ctx.internalPort(target), basePath: '' };
-  }
-  const base = safeBaseUrl(str(target.props, 'baseUrl'));
-  if (!base) return undefined;
-  const m = /^(https?):\/\/([A-Za-z0-9.-]+)(?::([0-9]+))?(\/.*)?$/.exec(base);
-  if (!m) return undefined;
-  const scheme = m[1] as 'http' | 'https';
-  const port = m[3] ? Number(m[3]) : scheme === 'https' ? 443 : 80;
-  if (!(port >= 1 && port <= 65535)) return undefined;
-  return { scheme, host: m[2]!, port, basePath: (m[4] ?? '').replace(/\/+$/, '') };
+/** The issuer URL of an identity provider's realm as services inside the stack reach it. */
+export function inStackIssuer(kc: Component): string {
+  return `http://${kc.service}:${kc.listenPort}/realms/${realmOf(kc)}`;
 }
 
-/** The routes of gateway `gw`, one per downstream connection it can reach. */
-export function routesOf(ctx: StackContext, gw: RNode): Route[] {
-  const routes: Route[] = [];
-  const names = new Set<string>();
-  for (const e of ctx.edgesFrom(gw, ROUTED)) {
-    const target = e.to;
-    if (target === gw || target.roles.includes('identity-provider')) continue;
-    const explicit = safePath(str(e.props, 'path'));
-    const path = explicit ?? `/${target.id}`;
-    if (routes.some((r) => r.path === path)) {
-      ctx.note(`\`${gw.id}\`: the route ${path} to \`${target.id}\` repeats an earlier route and was left out; give the connection its own path.`);
-      continue;
-    }
-    const upstream = upstreamOf(ctx, target, e.protocol!);
-    if (!upstream) {
-      ctx.note(`\`${gw.id}\`: no route to \`${target.id}\` was generated: it is external and has no base URL; set its Base URL and generate again.`);
-      continue;
-    }
-    let name = target.id;
-    for (let i = 2; names.has(name); i++) name = `${target.id}-${i}`;
-    names.add(name);
-    const method = str(e.props, 'method');
-    routes.push({
-      edge: e,
-      target,
-      name,
-      path,
-      stripPath: explicit === undefined,
-      protocol: e.protocol!,
-      upstream,
-      methods: method && method !== 'ANY' ? [method] : [],
-      timeoutMs: num(e.props, 'timeoutMs') || num(gw.props, 'timeoutMs') || 60000,
-      retries: num(e.props, 'retries'),
-      circuitBreaker: e.props.circuitBreaker === true,
-    });
-  }
-  return routes;
-}
-
-/** The Keycloak a gateway is wired to, if any. */
-export function keycloakOf(ctx: StackContext, gw: RNode): RNode | undefined {
-  return ctx.linked(gw, hasRole('identity-provider'))[0];
-}
-
-export function issuerOf(kc: RNode): string {
-  return `http://${kc.id}:8080/realms/${str(kc.props, 'realm') || 'topoforge'}`;
-}
-
-/** Wired to Prometheus by a metrics connection. */
+/** Wired to a metrics store by a metrics connection. */
 export function scrapedBy(ctx: StackContext, n: RNode): boolean {
-  return ctx.linked(n, hasRole('metrics-store')).some((p) => ctx.edgesAt(n, ['metrics']).some((e) => ctx.other(e, n) === p));
+  return ctx.resolved.observability.scrapes.some((s) => s.target === n);
 }
 
-export function tracingSink(ctx: StackContext, n: RNode): RNode | undefined {
-  return ctx.edgesAt(n, ['otlp']).find((e) => e.source === n && !e.sink.kind.external)?.sink;
+/** Where a component sends its traces (a collector or a trace store in the stack). */
+export function tracingSink(n: RNode): RNode | undefined {
+  return n.out.concat(n.in).find((e) => e.protocol === 'otlp' && e.source === n && e.sink !== n && e.sink.containerised)?.sink;
 }
-
 
 export function durationMs(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
 }
 
-
-
-
-
-
-export { addr };
-
+/** Seconds as Envoy and Kong's Lua write them: `0.2s`. */
+export const seconds = (ms: number): string => `${(ms / 1000).toFixed(3).replace(/\.?0+$/, '')}s`;

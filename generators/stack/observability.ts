@@ -1,75 +1,30 @@
-
+import type { AlertRule as ModelRule, Component, ScrapeTarget } from '../../shared/resolve';
 import type { RNode, ServiceSpec, StackContext } from './context';
-import { sideService } from './base';
 import { moduleOf } from '../kinds/registry';
-import { num, str } from '../../shared/resolve/props';
+import type { EnvValue } from '../kinds/env';
 import { fnv1a, oneLine } from './text';
 
-/** Prometheus (scrape configs, alert rules), exporters, Grafana, Jaeger, the OTel Collector. */
+/**
+ * What the observability kinds share, all read from the resolved model: the exporters the stack
+ * runs beside scraped components, Prometheus' scrape jobs and alert rules (the model's rules,
+ * written as PromQL), Grafana's dashboard.
+ */
 
-export interface ScrapeTarget {
-  node: RNode;
-  job: string;
-  address: string;
-  path: string;
-  /** `native` endpoint of the component, or an exporter sidecar. */
-  via: 'native' | 'exporter';
-}
-
-/** Nodes wired to Prometheus `p` with a metrics connection (drawn either way). */
-export function scrapedNodes(ctx: StackContext, p: RNode): RNode[] {
-  const out: RNode[] = [];
-  for (const e of ctx.edgesAt(p, ['metrics'])) {
-    const o = ctx.other(e, p);
-    if (o === p || o.roles.includes('dashboard') || o.kind.external || out.includes(o)) continue;
-    out.push(o);
-  }
-  return out;
-}
+export type { ScrapeTarget };
 
 /** Command and environment of an exporter sidecar (from the scraped kind's module). */
 export interface ExporterSettings {
   command?: string[];
-  environment: Record<string, string>;
+  environment: Record<string, EnvValue>;
 }
 
-/** The exporter sidecar of node `t`, created on first use (one per node, shared by every Prometheus). */
-function exporterOf(ctx: StackContext, t: RNode): ServiceSpec | undefined {
-  const ex = t.kind.exporter;
-  if (!ex) return undefined;
-  for (const s of ctx.services.values()) if (s.attachedTo === t.id && s.image === ex.image) return s;
-  const settings = moduleOf(t).stack.exporter?.(ctx, t) ?? { environment: {} };
-  return sideService(ctx, t, 'exporter', {
-    description: `Prometheus exporter for ${t.id} (${ex.name})`,
-    image: ex.image,
-    ...(settings.command ? { command: settings.command } : {}),
-    environment: settings.environment,
-    needs: [{ service: t.id, condition: 'service_healthy' }],
-  });
-}
-
-export function scrapeTargets(ctx: StackContext, p: RNode): ScrapeTarget[] {
-  const out: ScrapeTarget[] = [];
-  for (const t of scrapedNodes(ctx, p)) {
-    if (t.kind.metricsPath !== undefined) {
-      out.push({ node: t, job: t.id, address: `${t.id}:${t.kind.metricsPort ?? ctx.internalPort(t)}`, path: t.kind.metricsPath, via: 'native' });
-      continue;
-    }
-    const ex = exporterOf(ctx, t);
-    if (ex) {
-      out.push({ node: t, job: t.id, address: `${ex.name}:${t.kind.exporter!.port}`, path: '/metrics', via: 'exporter' });
-      ctx.link(p.id, ex.name);
-    } else ctx.note(`\`${t.id}\` is wired to \`${p.id}\` but exposes no metrics and has no exporter; it is not scraped.`);
-  }
-  return out;
-}
-
+/** Thresholds a scraper alerts on (from the model). */
 export interface Thresholds {
-  errorRate: number;
-  p95: number;
-  p99: number;
+  errorRatio: number;
+  p95Ms: number;
+  p99Ms: number;
   lag: number;
-  dlq: number;
+  deadLetters: number;
 }
 
 /** An alert rule as Prometheus reads it. */
@@ -83,84 +38,98 @@ export interface RequestMetrics {
   unit: number;
 }
 
-export function thresholds(ctx: StackContext, p: RNode): Thresholds {
-  const req = typeof ctx.doc.requirements?.latencyP99Ms === 'number' && ctx.doc.requirements.latencyP99Ms > 0 ? ctx.doc.requirements.latencyP99Ms : 0;
-  const p99 = num(p.props, 'latencyP99Ms') || req || 500;
-  const p95 = num(p.props, 'latencyP95Ms') || Math.max(1, Math.round(p99 * 0.8));
-  return {
-    errorRate: (num(p.props, 'errorRatePercent') || 5) / 100,
-    p95,
-    p99,
-    lag: num(p.props, 'consumerLagMax'),
-    dlq: num(p.props, 'deadLetterMax'),
-  };
+/**
+ * The exporter sidecar of each component scraped through one (named as the model names it,
+ * `<service>-exporter`), on the component's networks, started after it.
+ */
+export function addExporters(ctx: StackContext): void {
+  for (const s of ctx.resolved.observability.scrapes) {
+    if (s.via !== 'exporter' || ctx.services.has(s.service)) continue;
+    const t = s.target;
+    const ex = t.kind.exporter!;
+    const settings = moduleOf(t).stack.exporter?.(ctx, t) ?? { environment: {} };
+    ctx.addService({
+      name: s.service,
+      node: t.id,
+      attachedTo: t.service,
+      description: `Prometheus exporter for ${t.service} (${ex.name})`,
+      image: ex.image,
+      ...(settings.command ? { command: settings.command } : {}),
+      environment: settings.environment,
+      publishes: false,
+      binds: [],
+      volumes: [],
+      needs: [{ service: t.service, condition: 'service_healthy' }],
+    } satisfies ServiceSpec);
+  }
 }
 
-/** How a scraped component reports requests (from its kind's module). */
-function requestMetrics(t: ScrapeTarget): RequestMetrics | undefined {
-  return moduleOf(t.node).stack.requestMetrics?.(t.job) ?? undefined;
+/** The scrape targets of scraper `p`. */
+export function scrapesOf(ctx: StackContext, p: RNode): ScrapeTarget[] {
+  return ctx.resolved.observability.scrapes.filter((s) => s.scraper === p);
 }
 
+/** `orders-api` → `OrdersApi`. */
 export function ruleName(prefix: string, id: string): string {
   return `${prefix}${id.replace(/(^|-)([a-z0-9])/g, (_m, _d, c: string) => c.toUpperCase())}`;
 }
 
-export function alertRules(ctx: StackContext, p: RNode, targets: ScrapeTarget[]): Record<string, unknown> {
-  const th = thresholds(ctx, p);
-  const groups: Array<{ name: string; rules: unknown[] }> = [];
-  groups.push({
-    name: 'availability',
-    rules: [
-      {
-        alert: 'TargetDown',
-        expr: 'up == 0',
-        for: '2m',
-        labels: { severity: 'critical' },
-        annotations: { summary: '{{ $labels.job }} is down', description: 'Prometheus could not scrape {{ $labels.instance }} for 2 minutes.' },
-      },
-    ],
-  });
-  const reqRules: unknown[] = [];
-  for (const t of targets) {
-    const m = requestMetrics(t);
-    if (!m) continue;
-    const seconds = (ms: number) => Number((ms / m.unit).toFixed(6));
-    reqRules.push(
-      {
-        alert: ruleName('HighErrorRate', t.job),
-        expr: `sum(rate(${m.errors}[5m])) / clamp_min(sum(rate(${m.total}[5m])), 1e-9) > ${th.errorRate}`,
-        for: '5m',
-        labels: { severity: 'warning', service: t.job },
-        annotations: { summary: `${t.job}: more than ${th.errorRate * 100}% of requests fail`, description: 'Share of 5xx responses over 5 minutes.' },
-      },
-      {
-        alert: ruleName('HighLatencyP95', t.job),
-        expr: `histogram_quantile(0.95, sum by (le) (rate(${m.bucket}[5m]))) > ${seconds(th.p95)}`,
-        for: '5m',
-        labels: { severity: 'warning', service: t.job },
-        annotations: { summary: `${t.job}: p95 latency above ${th.p95} ms` },
-      },
-      {
-        alert: ruleName('HighLatencyP99', t.job),
-        expr: `histogram_quantile(0.99, sum by (le) (rate(${m.bucket}[5m]))) > ${seconds(th.p99)}`,
-        for: '5m',
-        labels: { severity: 'critical', service: t.job },
-        annotations: { summary: `${t.job}: p99 latency above ${th.p99} ms` },
-      },
-    );
+/** How a scraped target reports requests (from its kind's module). */
+export function requestMetrics(t: ScrapeTarget): RequestMetrics | undefined {
+  return moduleOf(t.target).stack.requestMetrics?.(t.job) ?? undefined;
+}
+
+const alternatives = (names: readonly string[]) => names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\\\$&')).join('|');
+
+/** A rule of the model as Prometheus writes it. */
+function promRule(r: ModelRule): AlertRule | undefined {
+  const t = r.target;
+  const job = t ? `job=${JSON.stringify(t.job)}` : '';
+  switch (r.kind) {
+    case 'target-down':
+      return { alert: r.name, expr: 'up == 0', for: r.for, labels: { severity: r.severity }, annotations: { summary: '{{ $labels.job }} is down', description: 'Prometheus could not scrape {{ $labels.instance }} for 2 minutes.' } };
+    case 'error-rate':
+    case 'latency-p95':
+    case 'latency-p99': {
+      const m = t ? requestMetrics(t) : undefined;
+      if (!m) return undefined;
+      if (r.kind === 'error-rate') {
+        return { alert: r.name, expr: `sum(rate(${m.errors}[5m])) / clamp_min(sum(rate(${m.total}[5m])), 1e-9) > ${r.threshold}`, for: r.for, labels: { severity: r.severity, service: t!.job }, annotations: { summary: `${t!.job}: more than ${Number((r.threshold * 100).toFixed(4))}% of requests fail`, description: 'Share of 5xx responses over 5 minutes.' } };
+      }
+      const q = r.kind === 'latency-p95' ? 0.95 : 0.99;
+      const limit = Number((r.threshold / m.unit).toFixed(6));
+      return { alert: r.name, expr: `histogram_quantile(${q}, sum by (le) (rate(${m.bucket}[5m]))) > ${limit}`, for: r.for, labels: { severity: r.severity, service: t!.job }, annotations: { summary: `${t!.job}: p${q * 100} latency above ${r.threshold} ms` } };
+    }
+    case 'consumer-lag':
+      return { alert: r.name, expr: `sum by (consumergroup, topic) (kafka_consumergroup_lag{${job}}) > ${r.threshold}`, for: r.for, labels: { severity: r.severity, broker: t!.job }, annotations: { summary: 'Consumer group {{ $labels.consumergroup }} is {{ $value }} records behind on {{ $labels.topic }}' } };
+    case 'queue-backlog':
+      return { alert: r.name, expr: `sum by (queue) (rabbitmq_queue_messages_ready{${job},queue=~"${alternatives(r.channels)}"}) > ${r.threshold}`, for: r.for, labels: { severity: r.severity, broker: t!.job }, annotations: { summary: 'Queue {{ $labels.queue }} has {{ $value }} messages waiting' } };
+    case 'dead-letters':
+      if (r.family === 'kafka_topic_partition_current_offset') {
+        const sel = `${job},topic=~"${alternatives(r.channels)}"`;
+        return { alert: r.name, expr: `sum by (topic) (kafka_topic_partition_current_offset{${sel}} - kafka_topic_partition_oldest_offset{${sel}}) > ${r.threshold}`, for: r.for, labels: { severity: r.severity, broker: t!.job }, annotations: { summary: 'Dead-letter topic {{ $labels.topic }} holds {{ $value }} records' } };
+      }
+      return { alert: r.name, expr: `sum by (queue) (${r.family}{${job},queue=~"${alternatives(r.channels)}"}) > ${r.threshold}`, for: r.for, labels: { severity: r.severity, broker: t!.job }, annotations: { summary: 'Dead-letter queue {{ $labels.queue }} holds {{ $value }} messages' } };
+    default:
+      return undefined;
   }
-  if (reqRules.length > 0) groups.push({ name: 'requests', rules: reqRules });
-  const msgRules: unknown[] = [];
-  for (const t of targets) msgRules.push(...(moduleOf(t.node).stack.alerts?.(ctx, t, th) ?? []));
-  if (msgRules.length > 0) groups.push({ name: 'messaging', rules: msgRules });
+}
+
+/** The alert rules of scraper `p`, grouped as Prometheus reads them. */
+export function alertRules(ctx: StackContext, p: RNode): Record<string, unknown> {
+  const rules = ctx.resolved.observability.alerts.filter((r) => r.scraper === p);
+  const group = (name: string, kinds: readonly string[]) => ({ name, rules: rules.filter((r) => kinds.includes(r.kind)).map(promRule).filter((x): x is AlertRule => !!x) });
+  const groups = [group('availability', ['target-down']), group('requests', ['error-rate', 'latency-p95', 'latency-p99']), group('messaging', ['consumer-lag', 'queue-backlog', 'dead-letters'])].filter((g) => g.rules.length > 0);
+  // Prometheus wants at least one group; a scraper always has its own target.
+  if (groups.length === 0) groups.push({ name: 'availability', rules: [promRule({ name: 'TargetDown', kind: 'target-down', scraper: p, family: 'up', threshold: 0, unit: 'targets', for: '2m', severity: 'critical', channels: [] })!] });
   return { groups };
 }
 
-export function prometheusConfig(ctx: StackContext, p: RNode, targets: ScrapeTarget[]): Record<string, unknown> {
-  const interval = `${num(p.props, 'scrapeIntervalSeconds') || 15}s`;
-  const scrape: unknown[] = [{ job_name: p.id, static_configs: [{ targets: ['localhost:9090'] }] }];
-  for (const t of targets) {
-    scrape.push({ job_name: t.job, metrics_path: t.path, static_configs: [{ targets: [t.address], labels: { kind: t.node.kind.id } }] });
+/** Prometheus' own configuration: itself, then one job per component wired to it. */
+export function prometheusConfig(ctx: StackContext, p: RNode, interval: string): Record<string, unknown> {
+  const scrape: unknown[] = [{ job_name: p.service, static_configs: [{ targets: [`localhost:${p.listenPort}`] }] }];
+  for (const t of scrapesOf(ctx, p)) {
+    scrape.push({ job_name: t.job, metrics_path: t.path, static_configs: [{ targets: [`${t.service}:${t.port}`], labels: { component: t.target.service, kind: t.target.kind.id } }] });
   }
   return {
     global: { scrape_interval: interval, evaluation_interval: interval },
@@ -169,13 +138,15 @@ export function prometheusConfig(ctx: StackContext, p: RNode, targets: ScrapeTar
   };
 }
 
-
-// ── Grafana ───────────────────────────────────────────────────────────────
-
-export function grafanaDashboard(ctx: StackContext, g: RNode, prom: RNode | undefined, dsUid: string): Record<string, unknown> {
-  const title = oneLine(str(g.props, 'dashboardTitle') || ctx.doc.name || 'Topoforge', 200) || 'Topoforge';
-  const ds = { type: 'prometheus', uid: dsUid };
-  const targets = prom ? scrapeTargets(ctx, prom) : [];
+/**
+ * Grafana's overview dashboard over the Prometheus data source `dsUid` (scraped by `prom`):
+ * request panels for each target reporting requests, consumer lag and dead-letter depth when a
+ * broker exporting them is scraped.
+ */
+export function grafanaDashboard(ctx: StackContext, g: RNode, prom: Component | undefined, dsUid: string | undefined, title: string): Record<string, unknown> {
+  const ds = { type: 'prometheus', uid: dsUid ?? '' };
+  const targets = prom ? scrapesOf(ctx, prom) : [];
+  const families = new Set(targets.flatMap((t) => t.families));
   const panels: unknown[] = [];
   let id = 1;
   let y = 0;
@@ -195,51 +166,36 @@ export function grafanaDashboard(ctx: StackContext, g: RNode, prom: RNode | unde
     panels.push({ id: id++, type: 'row', title: t, collapsed: false, gridPos: { h: 1, w: 24, x: 0, y }, panels: [] });
     y += 1;
   };
-  row('Overview');
-  panel('Throughput (requests/s)', [{ expr: 'sum by (job) (rate(http_requests_total[5m]))', legend: '{{job}}' }], 'reqps', 0);
-  panel('Error rate', [{ expr: 'sum by (job) (rate(http_requests_total{code=~"5.."}[5m])) / clamp_min(sum by (job) (rate(http_requests_total[5m])), 1e-9)', legend: '{{job}}' }], 'percentunit', 8);
-  panel(
-    'Latency p95 / p99',
-    [
-      { expr: 'histogram_quantile(0.95, sum by (job, le) (rate(http_request_duration_seconds_bucket[5m])))', legend: '{{job}} p95' },
-      { expr: 'histogram_quantile(0.99, sum by (job, le) (rate(http_request_duration_seconds_bucket[5m])))', legend: '{{job}} p99' },
-    ],
-    's',
-    16,
-  );
-  y += 8;
-  panel('Consumer lag (records)', [{ expr: 'sum by (consumergroup, topic) (kafka_consumergroup_lag)', legend: '{{consumergroup}} {{topic}}' }], 'short', 0, 12);
-  panel(
-    'Dead-letter depth',
-    [
-      { expr: 'sum by (topic) (kafka_topic_partition_current_offset{topic=~".+[.]dlt"} - kafka_topic_partition_oldest_offset{topic=~".+[.]dlt"})', legend: '{{topic}}' },
-      { expr: 'sum by (queue) (rabbitmq_queue_messages{queue=~".+[.]dlq"})', legend: '{{queue}}' },
-    ],
-    'short',
-    12,
-    12,
-  );
-  y += 8;
-  for (const t of targets) {
-    const m = requestMetrics(t);
-    if (!m) continue;
-    row(`${t.job} (${t.node.kind.name})`);
-    panel('Throughput', [{ expr: `sum(rate(${m.total}[5m]))`, legend: 'requests/s' }], 'reqps', 0);
-    panel('Error rate', [{ expr: `sum(rate(${m.errors}[5m])) / clamp_min(sum(rate(${m.total}[5m])), 1e-9)`, legend: '5xx share' }], 'percentunit', 8);
-    panel(
-      'Latency p95 / p99',
-      [
-        { expr: `histogram_quantile(0.95, sum by (le) (rate(${m.bucket}[5m])))`, legend: 'p95' },
-        { expr: `histogram_quantile(0.99, sum by (le) (rate(${m.bucket}[5m])))`, legend: 'p99' },
-      ],
-      m.unit === 1 ? 'ms' : 's',
-      16,
-    );
+  if (dsUid) {
+    row('Overview');
+    panel('Targets up', [{ expr: 'up', legend: '{{job}}' }], 'short', 0, 8);
+    const broker: Array<{ expr: string; legend: string }> = [];
+    if (families.has('kafka_consumergroup_lag')) panel('Consumer lag (records)', [{ expr: 'sum by (consumergroup, topic) (kafka_consumergroup_lag)', legend: '{{consumergroup}} {{topic}}' }], 'short', 8, 8);
+    if (families.has('kafka_topic_partition_current_offset')) broker.push({ expr: 'sum by (topic) (kafka_topic_partition_current_offset{topic=~".+[.]dlt"} - kafka_topic_partition_oldest_offset{topic=~".+[.]dlt"})', legend: '{{topic}}' });
+    if (families.has('rabbitmq_queue_messages')) broker.push({ expr: 'sum by (queue) (rabbitmq_queue_messages{queue=~".+[.]dlq"})', legend: '{{queue}}' });
+    if (broker.length > 0) panel('Dead-letter depth', broker, 'short', 16, 8);
     y += 8;
+    for (const t of targets) {
+      const m = requestMetrics(t);
+      if (!m) continue;
+      row(`${t.job} (${t.target.kind.name})`);
+      panel('Throughput', [{ expr: `sum(rate(${m.total}[5m]))`, legend: 'requests/s' }], 'reqps', 0);
+      panel('Error rate', [{ expr: `sum(rate(${m.errors}[5m])) / clamp_min(sum(rate(${m.total}[5m])), 1e-9)`, legend: '5xx share' }], 'percentunit', 8);
+      panel(
+        'Latency p95 / p99',
+        [
+          { expr: `histogram_quantile(0.95, sum by (le) (rate(${m.bucket}[5m])))`, legend: 'p95' },
+          { expr: `histogram_quantile(0.99, sum by (le) (rate(${m.bucket}[5m])))`, legend: 'p99' },
+        ],
+        m.unit === 1 ? 'ms' : 's',
+        16,
+      );
+      y += 8;
+    }
   }
   return {
     uid: `topoforge-${fnv1a(`${ctx.doc.name}/${g.id}`).toString(16)}`,
-    title,
+    title: oneLine(title, 200) || 'Topoforge',
     tags: ['topoforge'],
     timezone: 'browser',
     schemaVersion: 39,
@@ -249,9 +205,3 @@ export function grafanaDashboard(ctx: StackContext, g: RNode, prom: RNode | unde
     panels,
   };
 }
-
-
-
-
-
-

@@ -1,13 +1,15 @@
-import type { ClientEnvFacet } from '../types';
-import { addr } from '../../stack/wiring';
-import { clickhouseCreds } from '../../stack/creds';
+import type { ClientEnvFacet } from '../env';
+import { cred } from '../env';
 import { str } from '../../../shared/resolve/props';
-import { composeLiteral, upperSnake } from '../../stack/text';
 
-/** Callers get an HTTP or a native URL with the credentials. */
-export const clientEnv: ClientEnvFacet = ({ ctx, flow, server: s, set }) => {
-  const T = upperSnake(s.id);
-  const cr = clickhouseCreds(ctx, s);
-  if (flow.protocol === 'http') set(`${T}_URL`, `http://${cr.user}:${cr.password}@${addr(ctx, s)}`);
-  else if (flow.protocol === 'sql') set(`${T}_URL`, `clickhouse://${cr.user}:${cr.password}@${s.id}:9000/${composeLiteral(str(s.props, 'database') || 'analytics')}`);
+/** Callers get an HTTP URL (port 8123) or a native one (9000), the user, password and database. */
+export const clientEnv: ClientEnvFacet = ({ flow: f, server: s }) => {
+  const P = s.envPrefix;
+  const host = f.host ?? s.service;
+  const db = str(s.props, 'database') || 'analytics';
+  let url: string;
+  if (f.protocol === 'http') url = `http://${host}:${f.port ?? 8123}`;
+  else if (f.protocol === 'sql') url = `clickhouse://${host}:${f.port ?? 9000}/${db}`;
+  else return {};
+  return { [`${P}_URL`]: url, [`${P}_USER`]: cred(s.credentials.USER!), [`${P}_PASSWORD`]: cred(s.credentials.PASSWORD!), [`${P}_DATABASE`]: db };
 };

@@ -1,13 +1,9 @@
-import type { ClientEnvFacet } from '../types';
-import { addr } from '../../stack/wiring';
-import { elasticPassword } from '../../stack/creds';
-import { upperSnake } from '../../stack/text';
+import type { ClientEnvFacet } from '../env';
+import { cred } from '../env';
 
 /** Callers get the URL, the user and its password. */
-export const clientEnv: ClientEnvFacet = ({ ctx, flow, server: s, set }) => {
-  if (flow.protocol !== 'http') return;
-  const T = upperSnake(s.id);
-  set(`${T}_URL`, `http://${addr(ctx, s)}`);
-  set(`${T}_USER`, 'elastic');
-  set(`${T}_PASSWORD`, elasticPassword(ctx, s));
+export const clientEnv: ClientEnvFacet = ({ flow: f, server: s }) => {
+  if (f.protocol !== 'http') return {};
+  const P = s.envPrefix;
+  return { [`${P}_URL`]: `http://${f.host ?? s.service}:${f.port ?? s.listenPort}`, [`${P}_USER`]: 'elastic', [`${P}_PASSWORD`]: cred(s.credentials.ELASTIC_PASSWORD!) };
 };

@@ -1,24 +1,28 @@
-import type { ClientEnvFacet } from '../types';
-import { mqCreds } from '../../stack/creds';
+import type { ClientEnvFacet, Env } from '../env';
+import { cred, list } from '../env';
 import { mqPlan } from '../../stack/flows';
 import { str } from '../../../shared/resolve/props';
-import { composeLiteral, upperSnake } from '../../stack/text';
 
-/** Clients get the queue manager's address, channel, credentials and their queues. */
-export const clientEnv: ClientEnvFacet = ({ ctx, flow, client: n, server: s, set }) => {
-  if (flow.protocol !== 'jms') return;
-  const list = (values: readonly string[]) => composeLiteral(values.join(','));
-  const T = upperSnake(s.id);
-  const cr = mqCreds(ctx, s);
-  set(`${T}_HOST`, s.id);
-  set(`${T}_PORT`, '1414');
-  set(`${T}_QUEUE_MANAGER`, composeLiteral(str(s.props, 'queueManager') || 'QM1'));
-  set(`${T}_CHANNEL`, 'DEV.APP.SVRCONN');
-  set(`${T}_USER`, 'app');
-  set(`${T}_PASSWORD`, cr.app);
-  const plan = mqPlan(ctx, s);
+/** Clients get the queue manager's address, channel, the app user, their queues and the backout queues of what they get. */
+export const clientEnv: ClientEnvFacet = ({ resolved, flow, client: n, server: s }) => {
+  if (flow.protocol !== 'jms') return {};
+  const P = s.envPrefix;
+  const out: Env = {
+    [`${P}_HOST`]: flow.host ?? s.service,
+    [`${P}_PORT`]: String(flow.port ?? s.listenPort),
+    [`${P}_QUEUE_MANAGER`]: str(s.props, 'queueManager') || 'QM1',
+    [`${P}_CHANNEL`]: 'DEV.APP.SVRCONN',
+    [`${P}_USER`]: 'app',
+    [`${P}_PASSWORD`]: cred(s.credentials.APP_PASSWORD!),
+  };
+  const plan = mqPlan(resolved, s);
   const put = plan.put.get(n) ?? [];
-  if (put.length > 0) set('MQ_PUT_QUEUES', list(put));
+  if (put.length > 0) out[`${P}_PUT_QUEUES`] = list(put);
   const got = plan.get.get(n) ?? [];
-  if (got.length > 0) set('MQ_GET_QUEUES', list(got));
+  if (got.length > 0) {
+    out[`${P}_GET_QUEUES`] = list(got);
+    const backout = plan.queues.filter((q) => got.includes(q.name)).map((q) => q.backout);
+    if (backout.length > 0) out[`${P}_BACKOUT_QUEUES`] = list(backout);
+  }
+  return out;
 };

@@ -16,6 +16,5 @@ export const stack: StackFacet = {
   services: jaeger,
   exporter: null,
   requestMetrics: null,
-  alerts: null,
   outside: null,
 };

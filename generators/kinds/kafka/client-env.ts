@@ -1,29 +1,28 @@
-import type { ClientEnvFacet } from '../types';
-import { KAFKA_INTERNAL_PORT } from '../../../shared/catalog';
-import { hasRole } from '../../stack/context';
+import type { ClientEnvFacet, Env } from '../env';
+import { list } from '../env';
 import { kafkaPlan } from '../../stack/flows';
-import { addr } from '../../stack/wiring';
-import { composeLiteral, upperSnake } from '../../stack/text';
 
-/** Producers and consumers get the bootstrap servers, their topics, group and dead-letter topics. */
-export const clientEnv: ClientEnvFacet = ({ ctx, flow, client: n, server: s, set }) => {
-  if (flow.protocol !== 'kafka') return;
-  const list = (values: readonly string[]) => composeLiteral(values.join(','));
-  const T = upperSnake(s.id);
-  set('KAFKA_BOOTSTRAP_SERVERS', `${s.id}:${KAFKA_INTERNAL_PORT}`);
-  set(`${T}_BOOTSTRAP_SERVERS`, `${s.id}:${KAFKA_INTERNAL_PORT}`);
-  const plan = kafkaPlan(ctx, s);
+/**
+ * Producers and consumers get the bootstrap servers (the in-stack listener), the topics they
+ * write and read, their consumer group, the dead-letter topics of what they read and how many
+ * times to retry first; and the schema registry wired to the broker.
+ */
+export const clientEnv: ClientEnvFacet = ({ resolved, flow: f, client: n, server: s }) => {
+  if (f.protocol !== 'kafka') return {};
+  const P = s.envPrefix;
+  const out: Env = { [`${P}_BOOTSTRAP_SERVERS`]: `${f.host ?? s.service}:${f.port ?? s.listenPort}` };
+  const plan = kafkaPlan(resolved, s);
   const produced = plan.produce.get(n) ?? [];
-  if (produced.length > 0) set('TOPICS_PRODUCE', list(produced));
+  if (produced.length > 0) out[`${P}_PRODUCE_TOPICS`] = list(produced);
   const consumed = plan.consumers.filter((x) => x.client === n);
   if (consumed.length > 0) {
-    set('TOPICS_CONSUME', list([...new Set(consumed.flatMap((x) => x.topics))]));
-    set('KAFKA_CONSUMER_GROUP', composeLiteral(consumed[0]!.group));
+    out[`${P}_CONSUME_TOPICS`] = list([...new Set(consumed.flatMap((x) => x.topics))]);
+    out[`${P}_CONSUMER_GROUP`] = consumed[0]!.group;
     const dlt = [...new Set(consumed.flatMap((x) => x.deadLetterTopics))];
-    if (dlt.length > 0) set('TOPICS_DEAD_LETTER', list(dlt));
-    const retries = Math.max(...consumed.map((x) => x.retries));
-    if (retries > 0) set('CONSUMER_MAX_RETRIES', String(retries));
+    if (dlt.length > 0) out[`${P}_DEAD_LETTER_TOPICS`] = list(dlt);
+    out[`${P}_MAX_RETRIES`] = String(Math.max(...consumed.map((x) => x.retries)));
   }
-  const registry = ctx.linked(s, hasRole('schema-registry'))[0];
-  if (registry) set('SCHEMA_REGISTRY_URL', `http://${addr(ctx, registry)}`);
+  const registry = s.at.map((x) => (x.from === s ? x.to : x.from)).find((o) => o.roles.includes('schema-registry') && o.containerised);
+  if (registry) out[`${P}_SCHEMA_REGISTRY_URL`] = `http://${registry.service}:${registry.listenPort}`;
+  return out;
 };

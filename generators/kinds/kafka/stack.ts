@@ -1,11 +1,10 @@
-import type { AlertRule, ScrapeTarget, Thresholds } from '../../stack/observability';
-import { ruleName } from '../../stack/observability';
 import type { StackFacet } from '../types';
 import type { RNode, StackContext } from '../../stack/context';
 import { stableClusterId } from '../../stack/text';
 import { cfg, dataVolume, mainService, sideService } from '../../stack/base';
 import { kafkaPlan } from '../../stack/flows';
-import { hostPortVar } from '../../stack/compose';
+import { ref } from '../env';
+import type { EnvValue } from '../env';
 import { num } from '../../../shared/resolve/props';
 import { KAFKA_INTERNAL_PORT } from '../../../shared/catalog';
 
@@ -24,16 +23,19 @@ echo "topics ready"
 `;
 
 function kafka(ctx: StackContext, n: RNode): void {
-  const plan = kafkaPlan(ctx, n);
-  const hostPort = num(n.props, 'port') || 9092;
+  const plan = kafkaPlan(ctx.resolved, n);
   const spec = mainService(ctx, n);
+  // Clients on the host connect to localhost on the published port (the same .env variable), when it is published.
+  const published = n.ports.find((p) => p.name === 'broker' && p.host !== null);
+  const advertised: EnvValue = published?.variable
+    ? { parts: [`PLAINTEXT://${n.service}:${KAFKA_INTERNAL_PORT},PLAINTEXT_HOST://localhost:`, ref(published.variable, String(published.host))] }
+    : `PLAINTEXT://${n.service}:${KAFKA_INTERNAL_PORT},PLAINTEXT_HOST://localhost:9092`;
   Object.assign(spec.environment, {
     CLUSTER_ID: stableClusterId(`${ctx.doc.name}/${n.id}`),
     KAFKA_NODE_ID: '1',
     KAFKA_PROCESS_ROLES: 'broker,controller',
     KAFKA_LISTENERS: `PLAINTEXT://:${KAFKA_INTERNAL_PORT},PLAINTEXT_HOST://:9092,CONTROLLER://:9093`,
-    // Clients on the host connect to localhost on the published port (the same .env variable).
-    KAFKA_ADVERTISED_LISTENERS: `PLAINTEXT://${n.id}:${KAFKA_INTERNAL_PORT},PLAINTEXT_HOST://localhost:\${${hostPortVar(ctx, n.id, 'broker', hostPort)}:-${hostPort}}`,
+    KAFKA_ADVERTISED_LISTENERS: advertised,
     KAFKA_LISTENER_SECURITY_PROTOCOL_MAP: 'CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,PLAINTEXT_HOST:PLAINTEXT',
     KAFKA_CONTROLLER_LISTENER_NAMES: 'CONTROLLER',
     KAFKA_CONTROLLER_QUORUM_VOTERS: '1@localhost:9093',
@@ -48,59 +50,35 @@ function kafka(ctx: StackContext, n: RNode): void {
     KAFKA_LOG_DIRS: '/var/lib/kafka/data',
   });
   spec.volumes.push({ name: dataVolume(n), target: '/var/lib/kafka/data' });
-  if (num(n.props, 'replicationFactor') > 1) ctx.note(`\`${n.id}\` asks for replication factor ${num(n.props, 'replicationFactor')}; the starter stack runs one broker, so topics are created with 1.`);
+  if (num(n.props, 'replicationFactor') > 1) ctx.note(`\`${n.service}\` asks for replication factor ${num(n.props, 'replicationFactor')}; the starter stack runs one broker, so topics are created with 1.`);
 
+  for (const s of ctx.resolved.messaging.find((p) => p.broker === n && p.protocol === 'kafka')?.subscriptions ?? []) {
+    if (s.channels.length === 0) ctx.note(`\`${s.client.service}\` reads from \`${n.service}\` but no topic is written there and none is named on the connection; set a topic on it.`);
+  }
   if (plan.topics.length > 0) {
     const lines = ['# name partitions retention.ms cleanup.policy (read by create-topics.sh)'];
     for (const t of plan.topics) lines.push(`${t.name} ${t.partitions} ${t.retentionHours * 3_600_000} ${t.cleanupPolicy}`);
     const list = ctx.addFile(cfg(n, 'topics.txt'), `${lines.join('\n')}\n`);
     const script = ctx.addFile(cfg(n, 'create-topics.sh'), CREATE_TOPICS, 0o755);
     sideService(ctx, n, 'init', {
-      description: `Creates the topics of ${n.id} (one-shot)`,
+      description: `Creates the topics of ${n.service} (one-shot)`,
       image: n.kind.image!,
       entrypoint: ['/bin/bash', '/init/create-topics.sh'],
-      environment: { BOOTSTRAP_SERVER: `${n.id}:${KAFKA_INTERNAL_PORT}`, REPLICATION_FACTOR: '1' },
+      environment: { BOOTSTRAP_SERVER: `${n.service}:${KAFKA_INTERNAL_PORT}`, REPLICATION_FACTOR: '1' },
       binds: [
         { source: script, target: '/init/create-topics.sh', readOnly: true },
         { source: list, target: '/init/topics.txt', readOnly: true },
       ],
-      needs: [{ service: n.id, condition: 'service_healthy' }],
+      needs: [{ service: n.service, condition: 'service_healthy' }],
       oneShot: true,
       gate: true,
     });
   }
 }
 
-/** Consumer lag and dead-letter depth, from the Kafka exporter. */
-function kafkaAlerts(ctx: StackContext, t: ScrapeTarget, th: Thresholds): AlertRule[] {
-  if (t.via !== 'exporter') return [];
-  const job = `job=${JSON.stringify(t.job)}`;
-  const plan = kafkaPlan(ctx, t.node);
-  const rules: AlertRule[] = [
-    {
-      alert: ruleName('ConsumerLag', t.job),
-      expr: `sum by (consumergroup, topic) (kafka_consumergroup_lag{${job}}) > ${th.lag}`,
-      for: '5m',
-      labels: { severity: 'warning', broker: t.job },
-      annotations: { summary: 'Consumer group {{ $labels.consumergroup }} is {{ $value }} records behind on {{ $labels.topic }}' },
-    },
-  ];
-  if (plan.topics.some((x) => x.deadLetterOf)) {
-    rules.push({
-      alert: ruleName('DeadLetters', t.job),
-      expr: `sum by (topic) (kafka_topic_partition_current_offset{${job},topic=~".+[.]dlt"} - kafka_topic_partition_oldest_offset{${job},topic=~".+[.]dlt"}) > ${th.dlq}`,
-      for: '1m',
-      labels: { severity: 'warning', broker: t.job },
-      annotations: { summary: 'Dead-letter topic {{ $labels.topic }} holds {{ $value }} records' },
-    });
-  }
-  return rules;
-}
-
 export const stack: StackFacet = {
   services: kafka,
-  exporter: (_ctx, t) => ({ command: [`--kafka.server=${t.id}:${KAFKA_INTERNAL_PORT}`], environment: {} }),
+  exporter: (_ctx, t) => ({ command: [`--kafka.server=${t.service}:${KAFKA_INTERNAL_PORT}`], environment: {} }),
   requestMetrics: null,
-  alerts: kafkaAlerts,
   outside: null,
 };

@@ -1,10 +1,12 @@
-import type { ClientEnvFacet } from '../types';
-import { addr } from '../../stack/wiring';
-import { str } from '../../../shared/resolve/props';
-import { composeLiteral, upperSnake } from '../../stack/text';
+import type { ClientEnvFacet, Env } from '../env';
+import { ref } from '../env';
+import { clientSecretVariable, inStackIssuer } from './realm';
 
-/** Callers get the issuer URL of its realm. */
-export const clientEnv: ClientEnvFacet = ({ ctx, flow, server: s, set }) => {
-  if (flow.protocol !== 'http') return;
-  set(`${upperSnake(s.id)}_ISSUER_URL`, `http://${addr(ctx, s)}/realms/${composeLiteral(str(s.props, 'realm') || 'topoforge')}`);
+/** Callers get the issuer of its realm, and their own client id (and secret, but for browser apps) in it. */
+export const clientEnv: ClientEnvFacet = ({ flow, client, server: s }) => {
+  if (flow.protocol !== 'http') return {};
+  const P = s.envPrefix;
+  const out: Env = { [`${P}_ISSUER_URL`]: inStackIssuer(s), [`${P}_CLIENT_ID`]: client.service };
+  if (!client.roles.includes('frontend')) out[`${P}_CLIENT_SECRET`] = { parts: [ref(clientSecretVariable(s, client))] };
+  return out;
 };

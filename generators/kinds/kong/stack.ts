@@ -1,126 +1,209 @@
 import type { StackFacet } from '../types';
+import type { GatewayPlan } from '../../../shared/resolve';
 import type { RNode, StackContext } from '../../stack/context';
 import { cfg, mainService } from '../../stack/base';
-import { num, str, strs } from '../../../shared/resolve/props';
+import { str } from '../../../shared/resolve/props';
 import { oneLine, toYaml } from '../../stack/text';
-import { issuerOf, keycloakOf, routesOf, scrapedBy, tracingSink } from '../../stack/gateways';
+import { gatewayPlan, inStackIssuer, scrapedBy, tracingSink } from '../../stack/gateways';
 import { safePath } from '../../stack/built';
+import { cred } from '../env';
+import { publicIssuer } from '../keycloak/realm';
 
-/** Kong (DB-less): a service and route per downstream connection, plugins from its settings. */
-function kong(ctx: StackContext, n: RNode): void {
-  const routes = routesOf(ctx, n);
-  const auth = str(n.props, 'auth') || 'none';
-  const kc = keycloakOf(ctx, n);
+/**
+ * Kong (DB-less): a service and a route per route of the resolved plan, with the plan's
+ * authentication, rate limit and timeouts. Credentials never go into kong.yml: a start script
+ * (`prepare.lua`, run by Kong's own `resty`) adds the consumers from the environment, and, with
+ * an identity provider, the public key of its realm, then starts Kong on the result.
+ *
+ * - key-auth / basic: the key-auth / basic-auth plugin, one consumer whose credential is in .env;
+ * - oidc / jwt with an identity provider: the jwt plugin checks RS256 tokens of its realm (their
+ *   `iss` is the realm's public URL, fixed by the identity provider's KC_HOSTNAME);
+ * - jwt without one: HS256 tokens signed with the gateway's JWT secret from .env, `iss` = the
+ *   gateway's service name;
+ * - mtls: Kong OSS cannot check client certificates: every request is refused (request-termination);
+ * - rate-limiting per consumer (falls back to the client address) or address, in a cache wired to
+ *   the gateway when there is one (policy redis), else in memory;
+ * - gRPC routes on a cleartext HTTP/2 listener (port 9080), never stripped.
+ */
+
+const KONG_YML = '/kong/declarative/kong.yml';
+
+/** Builds the declarative configuration Kong runs with: kong.yml plus the consumers from the environment. */
+export const KONG_PREPARE = `-- Builds Kong's declarative configuration at start: the generated kong.yml plus the consumer
+-- and its credential, read from the environment (never written in the bundle). Run by resty.
+local lyaml = require "lyaml"
+local cjson = require "cjson.safe"
+cjson.encode_empty_table_as_object(false)
+local f = assert(io.open("${KONG_YML}", "r"))
+local conf = lyaml.load(f:read("*a"))
+f:close()
+local function need(name)
+  local v = os.getenv(name)
+  if not v or v == "" then
+    io.stderr:write("topoforge: " .. name .. " is not set: copy .env.example to .env and fill it in\\n")
+    os.exit(1)
+  end
+  return v
+end
+local mode = os.getenv("TOPOFORGE_AUTH") or "none"
+local consumer
+if mode == "key-auth" then
+  consumer = { username = "api-client", keyauth_credentials = { { key = need("GATEWAY_API_KEY") } } }
+elseif mode == "basic" then
+  consumer = { username = "api-client", basicauth_credentials = { { username = need("GATEWAY_BASIC_USER"), password = need("GATEWAY_BASIC_PASSWORD") } } }
+elseif mode == "jwt-secret" then
+  consumer = { username = "api-client", jwt_secrets = { { key = need("GATEWAY_JWT_ISSUER"), algorithm = "HS256", secret = need("GATEWAY_JWT_SECRET") } } }
+elseif mode == "jwt-idp" then
+  -- The realm's public key, from the identity provider (it may still be starting).
+  local http = require "resty.http"
+  local url = need("IDP_REALM_URL")
+  local key
+  for _ = 1, 60 do
+    local res = http.new():request_uri(url)
+    if res and res.status == 200 then
+      local realm = cjson.decode(res.body)
+      if realm and type(realm.public_key) == "string" then
+        key = realm.public_key
+        break
+      end
+    end
+    ngx.sleep(5)
+  end
+  if not key then
+    io.stderr:write("topoforge: no public key from " .. url .. "\\n")
+    os.exit(1)
+  end
+  local lines = {}
+  for i = 1, #key, 64 do lines[#lines + 1] = key:sub(i, i + 63) end
+  local pem = "-----BEGIN PUBLIC KEY-----\\n" .. table.concat(lines, "\\n") .. "\\n-----END PUBLIC KEY-----\\n"
+  consumer = { username = "identity-provider", jwt_secrets = { { key = need("IDP_ISSUER"), algorithm = "RS256", rsa_public_key = pem } } }
+end
+if consumer then conf.consumers = { consumer } end
+local out = assert(io.open("/tmp/kong.json", "w"))
+out:write(assert(cjson.encode(conf)))
+out:close()
+`;
+
+export const KONG_START = `#!/bin/sh
+# Builds the declarative configuration (kong.yml and the consumer from the environment), then
+# starts Kong on it.
+set -eu
+resty /topoforge/prepare.lua
+exec /docker-entrypoint.sh kong docker-start
+`;
+
+/** The declarative configuration of gateway `n` (without consumers: they come from the environment). */
+export function kongConfig(ctx: StackContext, n: RNode, plan: GatewayPlan): { doc: Record<string, unknown>; header: string[] } {
+  const { routes, auth } = plan;
+  const idp = plan.identityProvider;
   const header: string[] = [
-    `Kong ${n.id} (${n.label}): DB-less declarative configuration.`,
-    `Generated by Topoforge from the design; one service and route per downstream connection.`,
-    `Routes with the default /<target id> path strip that prefix before calling the service.`,
+    `Kong ${n.service} (${n.label}): DB-less declarative configuration, generated by Topoforge.`,
+    'One service and route per route of the design; the default /<service> path is stripped before the call (never on gRPC routes).',
+    `Authentication: ${auth}${plan.authFrom === 'setting' ? '' : ` (${plan.authFrom === 'identity-provider' ? 'default: the identity provider is drawn' : plan.authFrom === 'requirements' ? 'from the requirements' : 'default'})`}. The consumer and its credential are added at start from .env by prepare.lua.`,
   ];
   const services: unknown[] = [];
   const upstreams: unknown[] = [];
   for (const r of routes) {
     const u = r.upstream;
     const svc: Record<string, unknown> = { name: r.name };
-    if (r.circuitBreaker && !r.target.kind.external) {
+    if (r.circuitBreaker && !u.external) {
       const upName = `${r.name}.upstream`;
-      const healthPath = safePath(str(r.target.props, 'healthPath')) ?? '/';
+      const healthPath = safePath(str(r.target.props, 'healthPath')) ?? (str(r.target.props, 'image') ? '/' : '/health');
       upstreams.push({
         name: upName,
         healthchecks: {
-          active: {
-            type: 'http',
-            http_path: healthPath,
-            healthy: { interval: 5, successes: 2 },
-            unhealthy: { interval: 5, http_failures: 3, tcp_failures: 3, timeouts: 3 },
-          },
-          passive: { type: 'http', unhealthy: { http_failures: 5, tcp_failures: 5, timeouts: 5 } },
+          active: { type: r.protocol === 'grpc' ? 'grpc' : 'http', ...(r.protocol === 'grpc' ? {} : { http_path: healthPath }), healthy: { interval: 5, successes: 2 }, unhealthy: { interval: 5, http_failures: 3, tcp_failures: 3, timeouts: 3 } },
+          passive: { type: r.protocol === 'grpc' ? 'grpc' : 'http', unhealthy: { http_failures: 5, tcp_failures: 5, timeouts: 5 } },
         },
         targets: [{ target: `${u.host}:${u.port}`, weight: 100 }],
       });
       Object.assign(svc, { protocol: u.scheme, host: upName, port: u.port });
-    } else {
-      Object.assign(svc, { protocol: u.scheme, host: u.host, port: u.port });
-    }
+    } else Object.assign(svc, { protocol: u.scheme, host: u.host, port: u.port });
     if (u.basePath) svc.path = u.basePath;
     Object.assign(svc, { connect_timeout: Math.min(r.timeoutMs, 60000), read_timeout: r.timeoutMs, write_timeout: r.timeoutMs, retries: r.retries });
-    const route: Record<string, unknown> = {
-      name: r.name,
-      paths: [r.path],
-      strip_path: r.stripPath,
-      protocols: r.protocol === 'grpc' ? ['grpc', 'grpcs'] : ['http', 'https'],
-    };
+    const route: Record<string, unknown> = { name: r.name, paths: [r.path], strip_path: r.stripPath, protocols: r.protocol === 'grpc' ? ['grpc'] : ['http', 'https'] };
     if (r.methods.length > 0) route.methods = r.methods;
     svc.routes = [route];
     services.push(svc);
   }
   const plugins: unknown[] = [];
-  const limit = num(n.props, 'rateLimitPerMinute');
-  if (limit > 0) plugins.push({ name: 'rate-limiting', config: { minute: limit, policy: 'local', limit_by: str(n.props, 'rateLimitBy') === 'ip' ? 'ip' : 'consumer' } });
   switch (auth) {
     case 'key-auth':
       plugins.push({ name: 'key-auth', config: { key_names: ['apikey'], hide_credentials: true } });
-      header.push('key-auth: add consumers with keyauth_credentials (keep real keys out of git, e.g. decK with env templating).');
       break;
     case 'basic':
       plugins.push({ name: 'basic-auth', config: { hide_credentials: true } });
-      header.push('basic-auth: add consumers with basicauth_credentials (keep real passwords out of git).');
       break;
     case 'jwt':
     case 'oidc':
       plugins.push({ name: 'jwt', config: { key_claim_name: 'iss', claims_to_verify: ['exp'], header_names: ['authorization'] } });
-      if (auth === 'oidc') header.push('oidc: the openid-connect plugin is Kong Enterprise only; this OSS config validates tokens with the jwt plugin instead.');
-      if (kc) {
-        header.push(
-          `Tokens come from Keycloak ${kc.id}, issuer ${issuerOf(kc)}.`,
-          'Add a consumer with a jwt_secrets entry: key = that issuer, algorithm = RS256,',
-          'rsa_public_key = the realm public key (Keycloak admin console: Realm settings > Keys).',
-        );
-      } else header.push('jwt: add a consumer with jwt_secrets (key = the token issuer, RS256 public key of your identity provider).');
+      if (idp) header.push(`Tokens: RS256, issued by ${idp.service}'s realm (the public key is fetched at start from ${inStackIssuer(idp)}). Kong OSS has no openid-connect plugin: the jwt plugin checks the tokens.`);
+      else header.push(`Tokens: HS256, signed with the JWT secret in .env, with iss = ${n.service}.`);
       break;
     case 'mtls':
-      header.push('mtls: Kong OSS has no mTLS consumer auth (mtls-auth is Enterprise); terminate mTLS in front of Kong or use another auth.');
+      plugins.push({ name: 'request-termination', config: { status_code: 403, message: 'mTLS is required and Kong OSS cannot check client certificates: terminate mTLS in front of Kong.' } });
       break;
     default:
       break;
   }
-  if (n.props.cors === true) {
-    const origins = strs(n.props, 'corsOrigins');
-    plugins.push({ name: 'cors', config: { origins: origins.length > 0 ? origins : ['*'], credentials: false, max_age: 3600 } });
+  const limit = plan.rateLimit;
+  if (limit) {
+    const config: Record<string, unknown> = { minute: limit.perMinute, limit_by: limit.by === 'ip' ? 'ip' : 'consumer', fault_tolerant: true, hide_client_headers: false };
+    if (limit.store) {
+      // Kong resolves {vault://env/...} from its environment: the password stays in .env.
+      Object.assign(config, { policy: 'redis', redis: { host: limit.store.service, port: limit.store.listenPort, password: `{vault://env/${vaultName(limit.store.credentials.PASSWORD!.variable)}}`, database: 0, timeout: 2000 } });
+    } else config.policy = 'local';
+    plugins.push({ name: 'rate-limiting', config });
   }
-  if (scrapedBy(ctx, n)) {
-    plugins.push({ name: 'prometheus', config: { status_code_metrics: true, latency_metrics: true, bandwidth_metrics: true, upstream_health_metrics: true } });
-  }
-  const sink = tracingSink(ctx, n);
-  if (sink) plugins.push({ name: 'opentelemetry', config: { endpoint: `http://${sink.id}:4318/v1/traces`, resource_attributes: { 'service.name': n.id } } });
-  if (routes.some((r) => r.protocol === 'grpc')) header.push('gRPC routes need an HTTP/2 listener: add "http2" to KONG_PROXY_LISTEN (with TLS for grpcs).');
-
+  if (plan.cors) plugins.push({ name: 'cors', config: { origins: [...plan.cors.origins], credentials: false, max_age: 3600 } });
+  if (scrapedBy(ctx, n)) plugins.push({ name: 'prometheus', config: { status_code_metrics: true, latency_metrics: true, bandwidth_metrics: true, upstream_health_metrics: true } });
+  const sink = tracingSink(n);
+  if (sink) plugins.push({ name: 'opentelemetry', config: { traces_endpoint: `http://${sink.service}:4318/v1/traces`, resource_attributes: { 'service.name': n.service } } });
   const doc: Record<string, unknown> = { _format_version: '3.0', _transform: true, services };
   if (upstreams.length > 0) doc.upstreams = upstreams;
   if (plugins.length > 0) doc.plugins = plugins;
-  const file = ctx.addFile(cfg(n, 'kong.yml'), toYaml(doc, header.map((l) => ` ${oneLine(l, 200)}`).join('\n')));
+  return { doc, header };
+}
 
-  const spec = mainService(ctx, n);
+/** Kong's env vault name of a variable: {vault://env/orders-cache-password} reads ORDERS_CACHE_PASSWORD. */
+const vaultName = (variable: string): string => variable.toLowerCase().replace(/_/g, '-');
+
+function kong(ctx: StackContext, n: RNode): void {
+  const plan = gatewayPlan(ctx, n);
+  const { doc, header } = kongConfig(ctx, n, plan);
+  const file = ctx.addFile(cfg(n, 'kong.yml'), toYaml(doc, header.map((l) => ` ${oneLine(l, 240)}`).join('\n')));
+  const prepare = ctx.addFile(cfg(n, 'prepare.lua'), KONG_PREPARE);
+  const start = ctx.addFile(cfg(n, 'start.sh'), KONG_START, 0o755);
+  const spec = mainService(ctx, n, { entrypoint: ['sh', '/topoforge/start.sh'] });
   Object.assign(spec.environment, {
     KONG_DATABASE: 'off',
-    KONG_DECLARATIVE_CONFIG: '/kong/declarative/kong.yml',
-    KONG_PROXY_LISTEN: '0.0.0.0:8000',
-    KONG_ADMIN_LISTEN: '0.0.0.0:8001',
+    KONG_DECLARATIVE_CONFIG: '/tmp/kong.json',
+    // Plain HTTP on 8000, cleartext HTTP/2 (gRPC) on 9080.
+    KONG_PROXY_LISTEN: '0.0.0.0:8000, 0.0.0.0:9080 http2',
+    // The Admin API has no authentication in Kong OSS: it listens inside the container only.
+    KONG_ADMIN_LISTEN: '127.0.0.1:8001',
     KONG_STATUS_LISTEN: `0.0.0.0:${n.kind.metricsPort ?? 8100}`,
     KONG_PROXY_ACCESS_LOG: '/dev/stdout',
     KONG_ADMIN_ACCESS_LOG: '/dev/stdout',
     KONG_PROXY_ERROR_LOG: '/dev/stderr',
     KONG_ADMIN_ERROR_LOG: '/dev/stderr',
   });
-  if (sink) Object.assign(spec.environment, { KONG_TRACING_INSTRUMENTATIONS: 'all', KONG_TRACING_SAMPLING_RATE: '1.0' });
-  // The Admin API has no authentication in Kong OSS: publish it on the loopback interface only.
-  for (const p of spec.ports) if (p.name === 'admin') p.hostIp = '127.0.0.1';
-  spec.binds.push({ source: file, target: '/kong/declarative/kong.yml', readOnly: true });
+  const mode = plan.auth === 'key-auth' || plan.auth === 'basic' ? plan.auth : plan.auth === 'jwt' || plan.auth === 'oidc' ? (plan.identityProvider ? 'jwt-idp' : 'jwt-secret') : 'none';
+  spec.environment.TOPOFORGE_AUTH = mode;
+  if (mode === 'key-auth') spec.environment.GATEWAY_API_KEY = cred(n.credentials.API_KEY!);
+  if (mode === 'basic') Object.assign(spec.environment, { GATEWAY_BASIC_USER: cred(n.credentials.BASIC_USER!), GATEWAY_BASIC_PASSWORD: cred(n.credentials.BASIC_PASSWORD!) });
+  if (mode === 'jwt-secret') Object.assign(spec.environment, { GATEWAY_JWT_ISSUER: n.service, GATEWAY_JWT_SECRET: cred(n.credentials.JWT_SECRET!) });
+  if (mode === 'jwt-idp') Object.assign(spec.environment, { IDP_REALM_URL: inStackIssuer(plan.identityProvider!), IDP_ISSUER: publicIssuer(plan.identityProvider!) });
+  const store = plan.rateLimit?.store;
+  if (store) spec.environment[store.credentials.PASSWORD!.variable] = cred(store.credentials.PASSWORD!);
+  if (plan.auth === 'mtls') ctx.note(`\`${n.service}\` (Kong) asks for mTLS, which Kong OSS cannot check: it refuses every request until mTLS is terminated in front of it or another authentication is chosen.`);
+  if (tracingSink(n)) Object.assign(spec.environment, { KONG_TRACING_INSTRUMENTATIONS: 'all', KONG_TRACING_SAMPLING_RATE: '1.0' });
+  spec.binds.push({ source: file, target: KONG_YML, readOnly: true }, { source: prepare, target: '/topoforge/prepare.lua', readOnly: true }, { source: start, target: '/topoforge/start.sh', readOnly: true });
 }
 
 export const stack: StackFacet = {
   services: kong,
   exporter: null,
   requestMetrics: (job) => ({ total: `kong_http_requests_total{job=${JSON.stringify(job)}}`, errors: `kong_http_requests_total{job=${JSON.stringify(job)},code=~"5.."}`, bucket: `kong_request_latency_ms_bucket{job=${JSON.stringify(job)}}`, unit: 1 }),
-  alerts: null,
   outside: null,
 };

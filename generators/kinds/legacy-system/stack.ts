@@ -5,6 +5,5 @@ export const stack: StackFacet = {
   services: null,
   exporter: null,
   requestMetrics: null,
-  alerts: null,
   outside: 'Set its address (and credentials) in `.env`; make sure the stack can reach it from Docker.',
 };

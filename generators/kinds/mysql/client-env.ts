@@ -1,11 +1,5 @@
-import type { ClientEnvFacet } from '../types';
-import { mysqlCreds } from '../../stack/creds';
-import { str } from '../../../shared/resolve/props';
-import { composeLiteral, upperSnake } from '../../stack/text';
+import type { ClientEnvFacet } from '../env';
+import { sqlClientEnv } from '../sql-env';
 
-/** SQL clients get a URL with the application user. */
-export const clientEnv: ClientEnvFacet = ({ ctx, flow, server: s, set }) => {
-  if (flow.protocol !== 'sql') return;
-  const cr = mysqlCreds(ctx, s).app;
-  set(`${upperSnake(s.id)}_URL`, `mysql://${cr.user}:${cr.password}@${s.id}:3306/${composeLiteral(str(s.props, 'database') || 'app')}`);
-};
+/** SQL clients get a URL and its parts, with the application user. */
+export const clientEnv: ClientEnvFacet = (link) => sqlClientEnv(link, 'mysql');

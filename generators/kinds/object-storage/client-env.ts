@@ -1,17 +1,17 @@
-import type { ClientEnvFacet } from '../types';
-import { minioCreds } from '../../stack/creds';
+import type { ClientEnvFacet } from '../env';
+import { cred } from '../env';
 import { str } from '../../../shared/resolve/props';
-import { composeLiteral, upperSnake } from '../../stack/text';
+import { bucketOf } from './buckets';
 
-/** Clients get the endpoint, keys, bucket and prefix. */
-export const clientEnv: ClientEnvFacet = ({ ctx, flow: e, server: s, set }) => {
-  if (e.protocol !== 's3') return;
-  const T = upperSnake(s.id);
-  const cr = minioCreds(ctx, s);
-  set(`${T}_ENDPOINT`, `http://${s.id}:9000`);
-  set(`${T}_ACCESS_KEY`, cr.user);
-  set(`${T}_SECRET_KEY`, cr.password);
-  const bucket = str(e.props, 'bucket') || `${(e.from === s ? e.to : e.from).id}-data`;
-  set(`${T}_BUCKET`, composeLiteral(bucket));
-  if (str(e.props, 'prefix')) set(`${T}_PREFIX`, composeLiteral(str(e.props, 'prefix')));
+/** Clients get the endpoint, the keys, their bucket and prefix. */
+export const clientEnv: ClientEnvFacet = ({ flow: e, server: s }) => {
+  if (e.protocol !== 's3') return {};
+  const P = s.envPrefix;
+  return {
+    [`${P}_ENDPOINT`]: `http://${e.host ?? s.service}:${e.port ?? s.listenPort}`,
+    [`${P}_ACCESS_KEY`]: cred(s.credentials.ACCESS_KEY!),
+    [`${P}_SECRET_KEY`]: cred(s.credentials.SECRET_KEY!),
+    [`${P}_BUCKET`]: bucketOf(s, e),
+    ...(str(e.props, 'prefix') ? { [`${P}_PREFIX`]: str(e.props, 'prefix') } : {}),
+  };
 };

@@ -1,18 +1,9 @@
 import type { StackFacet } from '../types';
 import type { RNode, StackContext } from '../../stack/context';
-import { minioCreds } from '../../stack/creds';
 import { cfg, dataVolume, mainService, sideService } from '../../stack/base';
-import { num, str, strs } from '../../../shared/resolve/props';
-
-export function bucketsOf(ctx: StackContext, n: RNode): string[] {
-  const out = [...strs(n.props, 'buckets')];
-  for (const e of ctx.edgesAt(n, ['s3'])) {
-    const other = ctx.other(e, n);
-    const b = str(e.props, 'bucket') || `${other.id}-data`;
-    if (/^[a-z0-9][a-z0-9.-]{2,62}$/.test(b) && !out.includes(b)) out.push(b);
-  }
-  return out;
-}
+import { num } from '../../../shared/resolve/props';
+import { cred } from '../env';
+import { bucketsOf } from './buckets';
 
 const CREATE_BUCKETS = `#!/bin/sh
 # Creates the buckets listed in /init/buckets.txt (one per line) unless they exist, and an
@@ -30,25 +21,27 @@ done
 echo "buckets ready"
 `;
 
+/** MinIO with the buckets of the design, created by a one-shot job. */
 function objectStorage(ctx: StackContext, n: RNode): void {
-  const cr = minioCreds(ctx, n);
+  const user = cred(n.credentials.ACCESS_KEY!);
+  const password = cred(n.credentials.SECRET_KEY!);
   const spec = mainService(ctx, n, { command: ['server', '/data', '--console-address', ':9001'] });
-  Object.assign(spec.environment, { MINIO_ROOT_USER: cr.user, MINIO_ROOT_PASSWORD: cr.password });
+  Object.assign(spec.environment, { MINIO_ROOT_USER: user, MINIO_ROOT_PASSWORD: password });
   spec.volumes.push({ name: dataVolume(n), target: '/data' });
-  const buckets = bucketsOf(ctx, n);
+  const buckets = bucketsOf(n);
   if (buckets.length === 0) return;
   const list = ctx.addFile(cfg(n, 'buckets.txt'), `# buckets (read by create-buckets.sh)\n${buckets.join('\n')}\n`);
   const script = ctx.addFile(cfg(n, 'create-buckets.sh'), CREATE_BUCKETS, 0o755);
   sideService(ctx, n, 'init', {
-    description: `Creates the buckets of ${n.id} (one-shot)`,
+    description: `Creates the buckets of ${n.service} (one-shot)`,
     image: 'minio/mc:RELEASE.2024-10-08T09-37-26Z',
     entrypoint: ['sh', '/init/create-buckets.sh'],
-    environment: { MINIO_URL: `http://${n.id}:9000`, MINIO_ROOT_USER: cr.user, MINIO_ROOT_PASSWORD: cr.password, ARCHIVE_DAYS: String(num(n.props, 'archiveDays')) },
+    environment: { MINIO_URL: `http://${n.service}:${n.listenPort}`, MINIO_ROOT_USER: user, MINIO_ROOT_PASSWORD: password, ARCHIVE_DAYS: String(num(n.props, 'archiveDays')) },
     binds: [
       { source: script, target: '/init/create-buckets.sh', readOnly: true },
       { source: list, target: '/init/buckets.txt', readOnly: true },
     ],
-    needs: [{ service: n.id, condition: 'service_healthy' }],
+    needs: [{ service: n.service, condition: 'service_healthy' }],
     oneShot: true,
     gate: true,
   });
@@ -58,6 +51,5 @@ export const stack: StackFacet = {
   services: objectStorage,
   exporter: null,
   requestMetrics: null,
-  alerts: null,
   outside: null,
 };

@@ -1,17 +1,24 @@
-import type { AlertRule, ScrapeTarget, Thresholds } from '../../stack/observability';
-import { ruleName } from '../../stack/observability';
 import type { StackFacet } from '../types';
 import type { RNode, StackContext } from '../../stack/context';
-import { composeLiteral, hashComment, oneLine, toJson } from '../../stack/text';
-import { rabbitCreds } from '../../stack/creds';
 import { cfg, dataVolume, mainService } from '../../stack/base';
 import { rabbitPlan } from '../../stack/flows';
+import type { RabbitPlan } from '../../stack/flows';
+import { hashComment, oneLine, toJson } from '../../stack/text';
+import { cred } from '../env';
 
-export function rabbitDefinitions(ctx: StackContext, n: RNode): Record<string, unknown> {
-  const plan = rabbitPlan(ctx, n);
+/**
+ * RabbitMQ: its exchanges, queues and bindings from the resolved plan, loaded at boot from
+ * definitions.json. Every consumed queue dead-letters (unless a consumer switches it off) to
+ * `<queue>.dlq` through the dead-letter exchange: the queue carries `x-dead-letter-exchange` and
+ * `x-dead-letter-routing-key`, so a message a consumer rejects (or that expires) lands there.
+ * Two users, created at start from .env: the services' user, allowed only the design's exchanges
+ * and queues, and an administrator for the management console.
+ */
+
+export function rabbitDefinitions(plan: RabbitPlan): Record<string, unknown> {
   const vhost = plan.vhost;
-  // No users here: RabbitMQ's definitions would need a password hash. The user comes from
-  // the environment and is created by start.sh once the node is up.
+  // No users here: RabbitMQ's definitions would need a password hash. The users come from
+  // the environment and are created by start.sh once the node is up.
   return {
     vhosts: [{ name: vhost }],
     exchanges: plan.exchanges.map((x) => ({ name: x.name, vhost, type: x.type, durable: x.durable, auto_delete: false, internal: false, arguments: {} })),
@@ -20,10 +27,26 @@ export function rabbitDefinitions(ctx: StackContext, n: RNode): Record<string, u
   };
 }
 
+const alternation = (names: readonly string[]): string => (names.length === 0 ? '^$' : `^(${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`);
+
+/**
+ * What the services' user may do (RabbitMQ permission patterns): declare nothing (the
+ * definitions did), write to the exchanges published to (and to the default exchange, through
+ * which a consumer sends to its retry queue), read the queues consumed and the exchanges bound.
+ */
+export function appPermissions(plan: RabbitPlan): { configure: string; write: string; read: string } {
+  const published = [...new Set([...plan.publish.values()].flat().map((p) => p.exchange))];
+  const retries = plan.queues.some((q) => q.role === 'retry') ? ['amq.default'] : [];
+  const consumed = [...new Set([...plan.consume.values()].flat().map((c) => c.queue))];
+  return { configure: '^$', write: alternation([...published, ...retries]), read: alternation(consumed) };
+}
+
 const RABBIT_START = `#!/bin/sh
-# Starts RabbitMQ, then creates (or updates) the user given in the environment.
-# A node that loads definitions at boot creates no default user, and the definitions file
-# holds no credentials, so the user is added here from RABBITMQ_APP_USER / RABBITMQ_APP_PASSWORD.
+# Starts RabbitMQ, then creates (or updates) its two users from the environment: the services'
+# user, with only the permissions RABBITMQ_APP_CONFIGURE / _WRITE / _READ give it, and the
+# administrator of the management console. A node that loads definitions at boot creates no
+# default user, and the definitions file holds no credentials. Passwords are given on standard
+# input, so any character works.
 set -eu
 docker-entrypoint.sh rabbitmq-server &
 pid=$!
@@ -35,72 +58,72 @@ until rabbitmqctl -q await_startup >/dev/null 2>&1; do
   fi
   sleep 2
 done
-if ! rabbitmqctl -q add_user "$RABBITMQ_APP_USER" "$RABBITMQ_APP_PASSWORD" >/dev/null 2>&1; then
-  rabbitmqctl -q change_password "$RABBITMQ_APP_USER" "$RABBITMQ_APP_PASSWORD"
-fi
-rabbitmqctl -q set_user_tags "$RABBITMQ_APP_USER" administrator
-rabbitmqctl -q set_permissions -p "$RABBITMQ_APP_VHOST" "$RABBITMQ_APP_USER" '.*' '.*' '.*'
-echo "user $RABBITMQ_APP_USER ready"
+user() {
+  if ! printf '%s' "$2" | rabbitmqctl -q add_user "$1" >/dev/null 2>&1; then
+    printf '%s' "$2" | rabbitmqctl -q change_password "$1" >/dev/null
+  fi
+}
+user "$RABBITMQ_APP_USER" "$RABBITMQ_APP_PASSWORD"
+rabbitmqctl -q set_user_tags "$RABBITMQ_APP_USER"
+rabbitmqctl -q set_permissions -p "$RABBITMQ_APP_VHOST" "$RABBITMQ_APP_USER" "$RABBITMQ_APP_CONFIGURE" "$RABBITMQ_APP_WRITE" "$RABBITMQ_APP_READ"
+user "$RABBITMQ_ADMIN_USER" "$RABBITMQ_ADMIN_PASSWORD"
+rabbitmqctl -q set_user_tags "$RABBITMQ_ADMIN_USER" administrator
+rabbitmqctl -q set_permissions -p "$RABBITMQ_APP_VHOST" "$RABBITMQ_ADMIN_USER" '.*' '.*' '.*'
+echo "users $RABBITMQ_APP_USER and $RABBITMQ_ADMIN_USER ready"
 wait "$pid"
 `;
 
+/** rabbitmq.conf: what the comments say is what definitions.json holds. */
+export function rabbitConf(n: RNode, plan: RabbitPlan): string {
+  const dlqs = plan.queues.filter((q) => q.role === 'dlq').map((q) => q.name);
+  const retries = plan.queues.filter((q) => q.role === 'retry').map((q) => q.name);
+  return [
+    hashComment([
+      `RabbitMQ ${n.service} (${oneLine(n.label, 80)}), generated by Topoforge.`,
+      'Exchanges, queues and bindings are in definitions.json, loaded at boot.',
+      dlqs.length > 0 ? `Dead-letter queues (rejected and expired messages, through exchange ${plan.exchanges.find((x) => x.name === 'topoforge.dlx') ? 'topoforge.dlx' : 'the dead-letter exchange'}): ${dlqs.join(', ')}.` : 'No dead-letter queue: no queue is consumed with dead-lettering on.',
+      ...(retries.length > 0 ? [`Retry queues (redeliver to their queue after a delay): ${retries.join(', ')}.`] : []),
+    ]),
+    'listeners.tcp.default = 5672',
+    'management.tcp.port = 15672',
+    'load_definitions = /etc/rabbitmq/definitions.json',
+    '# Per-queue metrics (queue depth, dead-letter depth) on the Prometheus endpoint :15692/metrics.',
+    'prometheus.return_per_object_metrics = true',
+    '',
+  ].join('\n');
+}
+
 function rabbitmq(ctx: StackContext, n: RNode): void {
-  const cr = rabbitCreds(ctx, n);
-  const plan = rabbitPlan(ctx, n);
-  const defs = ctx.addFile(cfg(n, 'definitions.json'), toJson(rabbitDefinitions(ctx, n)));
-  const conf = ctx.addFile(
-    cfg(n, 'rabbitmq.conf'),
-    [
-      hashComment([`RabbitMQ ${n.id} (${oneLine(n.label, 80)}), generated by Topoforge.`, 'Exchanges, queues, dead-letter and retry queues are in definitions.json, loaded at boot.']),
-      'listeners.tcp.default = 5672',
-      'management.tcp.port = 15672',
-      'load_definitions = /etc/rabbitmq/definitions.json',
-      '# Per-queue metrics (dead-letter depth) on the Prometheus endpoint :15692/metrics.',
-      'prometheus.return_per_object_metrics = true',
-      '',
-    ].join('\n'),
-  );
+  const plan = rabbitPlan(ctx.resolved, n);
+  const defs = ctx.addFile(cfg(n, 'definitions.json'), toJson(rabbitDefinitions(plan)));
+  const conf = ctx.addFile(cfg(n, 'rabbitmq.conf'), rabbitConf(n, plan));
   const start = ctx.addFile(cfg(n, 'start.sh'), RABBIT_START, 0o755);
   const spec = mainService(ctx, n, { entrypoint: ['sh', '/topoforge/start.sh'] });
-  Object.assign(spec.environment, { RABBITMQ_APP_USER: cr.user, RABBITMQ_APP_PASSWORD: cr.password, RABBITMQ_APP_VHOST: composeLiteral(plan.vhost) });
+  const perms = appPermissions(plan);
+  Object.assign(spec.environment, {
+    RABBITMQ_APP_USER: cred(n.credentials.USER!),
+    RABBITMQ_APP_PASSWORD: cred(n.credentials.PASSWORD!),
+    RABBITMQ_APP_VHOST: plan.vhost,
+    RABBITMQ_APP_CONFIGURE: perms.configure,
+    RABBITMQ_APP_WRITE: perms.write,
+    RABBITMQ_APP_READ: perms.read,
+    RABBITMQ_ADMIN_USER: cred(n.credentials.ADMIN_USER!),
+    RABBITMQ_ADMIN_PASSWORD: cred(n.credentials.ADMIN_PASSWORD!),
+  });
   spec.binds.push(
     { source: conf, target: '/etc/rabbitmq/conf.d/20-topoforge.conf', readOnly: true },
     { source: defs, target: '/etc/rabbitmq/definitions.json', readOnly: true },
     { source: start, target: '/topoforge/start.sh', readOnly: true },
   );
   spec.volumes.push({ name: dataVolume(n), target: '/var/lib/rabbitmq' });
-}
-
-/** Queue backlog and dead-letter depth, from RabbitMQ's own Prometheus endpoint. */
-function rabbitAlerts(ctx: StackContext, t: ScrapeTarget, th: Thresholds): AlertRule[] {
-  const job = `job=${JSON.stringify(t.job)}`;
-  const plan = rabbitPlan(ctx, t.node);
-  const rules: AlertRule[] = [];
-  if (plan.queues.some((q) => q.role === 'main')) {
-    rules.push({
-      alert: ruleName('QueueBacklog', t.job),
-      expr: `sum by (queue) (rabbitmq_queue_messages_ready{${job},queue!~".+[.](dlq|retry)"}) > ${th.lag}`,
-      for: '5m',
-      labels: { severity: 'warning', broker: t.job },
-      annotations: { summary: 'Queue {{ $labels.queue }} has {{ $value }} messages waiting' },
-    });
+  for (const s of ctx.resolved.messaging.find((p) => p.broker === n && p.protocol === 'amqp')?.subscriptions ?? []) {
+    if (s.deadLetter.length === 0) ctx.note(`\`${s.client.service}\` reads ${s.channels.join(', ')} from \`${n.service}\` with dead-lettering switched off: a message it rejects is dropped.`);
   }
-  if (plan.queues.some((q) => q.role === 'dlq')) {
-    rules.push({
-      alert: ruleName('DeadLetters', t.job),
-      expr: `sum by (queue) (rabbitmq_queue_messages{${job},queue=~".+[.]dlq"}) > ${th.dlq}`,
-      for: '1m',
-      labels: { severity: 'warning', broker: t.job },
-      annotations: { summary: 'Dead-letter queue {{ $labels.queue }} holds {{ $value }} messages' },
-    });
-  }
-  return rules;
 }
 
 export const stack: StackFacet = {
   services: rabbitmq,
   exporter: null,
   requestMetrics: null,
-  alerts: rabbitAlerts,
   outside: null,
 };

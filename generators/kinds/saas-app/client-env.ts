@@ -1,13 +1,10 @@
-import type { ClientEnvFacet } from '../types';
-import { safeBaseUrl } from '../../stack/wiring';
+import type { ClientEnvFacet } from '../env';
+import { cred } from '../env';
 import { str } from '../../../shared/resolve/props';
-import { upperSnake } from '../../stack/text';
 
-/** Callers get its base URL and credential from .env. */
-export const clientEnv: ClientEnvFacet = ({ ctx, flow, server: s, set }) => {
-  if (flow.protocol !== 'http' && flow.protocol !== 'graphql' && flow.protocol !== 'websocket') return;
-  const T = upperSnake(s.id);
-  const base = safeBaseUrl(str(s.props, 'baseUrl'));
-  set(`${T}_URL`, ctx.env.ref(s.id, 'URL', { comment: `Base URL of ${s.id} (external: not started by this stack)`, example: base ?? 'https://example.invalid' }));
-  if (str(s.props, 'auth') !== 'none') set(`${T}_CREDENTIAL`, ctx.env.ref(s.id, 'CREDENTIAL', { comment: `Credential (${str(s.props, 'auth') || 'api-key'}) for ${s.id}`, secret: true }));
+/** Callers get its base URL and their credential, from .env. */
+export const clientEnv: ClientEnvFacet = ({ flow: f, server: s }) => {
+  if (f.protocol !== 'http' && f.protocol !== 'graphql' && f.protocol !== 'websocket') return {};
+  const P = s.envPrefix;
+  return { [`${P}_URL`]: cred(s.credentials.URL!), ...(str(s.props, 'auth') !== 'none' ? { [`${P}_CREDENTIAL`]: cred(s.credentials.CREDENTIAL!) } : {}) };
 };

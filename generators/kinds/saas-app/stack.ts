@@ -5,6 +5,5 @@ export const stack: StackFacet = {
   services: null,
   exporter: null,
   requestMetrics: null,
-  alerts: null,
   outside: 'Set its base URL and credential in `.env`; the services calling it read them.',
 };

@@ -1,7 +1,5 @@
-import type { ClientEnvFacet } from '../types';
-import { addr } from '../../stack/wiring';
+import type { ClientEnvFacet } from '../env';
+import { callEnv } from '../call-env';
 
-/** Callers get SCHEMA_REGISTRY_URL. */
-export const clientEnv: ClientEnvFacet = ({ ctx, flow, server: s, set }) => {
-  if (flow.protocol === 'http') set('SCHEMA_REGISTRY_URL', `http://${addr(ctx, s)}`);
-};
+/** Callers get `<REGISTRY>_URL`. */
+export const clientEnv: ClientEnvFacet = (link) => callEnv(link);

@@ -1,17 +1,17 @@
-import type { ClientEnvFacet } from '../types';
-import { sftpCreds } from '../../stack/creds';
+import type { ClientEnvFacet } from '../env';
+import { cred } from '../env';
 import { str } from '../../../shared/resolve/props';
-import { composeLiteral, upperSnake } from '../../stack/text';
 
 /** Clients get the host, port, account, and the path and schedule of their transfers. */
-export const clientEnv: ClientEnvFacet = ({ ctx, flow: e, server: s, set }) => {
-  if (e.protocol !== 'sftp') return;
-  const T = upperSnake(s.id);
-  const cr = sftpCreds(ctx, s);
-  set(`${T}_HOST`, s.id);
-  set(`${T}_PORT`, '22');
-  set(`${T}_USER`, cr.user);
-  set(`${T}_PASSWORD`, cr.password);
-  set(`${T}_PATH`, composeLiteral(str(e.props, 'path') || '/upload'));
-  set(`${T}_SCHEDULE`, composeLiteral(str(e.props, 'schedule')));
+export const clientEnv: ClientEnvFacet = ({ flow: e, server: s }) => {
+  if (e.protocol !== 'sftp') return {};
+  const P = s.envPrefix;
+  return {
+    [`${P}_HOST`]: e.host ?? s.service,
+    [`${P}_PORT`]: String(e.port ?? s.listenPort),
+    [`${P}_USER`]: cred(s.credentials.USER!),
+    [`${P}_PASSWORD`]: cred(s.credentials.PASSWORD!),
+    [`${P}_PATH`]: str(e.props, 'path') || '/upload',
+    [`${P}_SCHEDULE`]: str(e.props, 'schedule'),
+  };
 };

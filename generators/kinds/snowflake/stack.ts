@@ -5,6 +5,5 @@ export const stack: StackFacet = {
   services: null,
   exporter: null,
   requestMetrics: null,
-  alerts: null,
   outside: 'Set the account, user and password in `.env`; loaders connect to it over the internet.',
 };

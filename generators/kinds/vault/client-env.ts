@@ -1,10 +1,8 @@
-import type { ClientEnvFacet } from '../types';
-import { addr } from '../../stack/wiring';
-import { vaultToken } from '../../stack/creds';
+import type { ClientEnvFacet } from '../env';
+import { cred } from '../env';
 
-/** Callers get VAULT_ADDR and the token. */
-export const clientEnv: ClientEnvFacet = ({ ctx, flow, server: s, set }) => {
-  if (flow.protocol !== 'http') return;
-  set('VAULT_ADDR', `http://${addr(ctx, s)}`);
-  set('VAULT_TOKEN', vaultToken(ctx, s));
+/** Callers get its address and the token. */
+export const clientEnv: ClientEnvFacet = ({ flow: f, server: s }) => {
+  if (f.protocol !== 'http') return {};
+  return { [`${s.envPrefix}_URL`]: `http://${f.host ?? s.service}:${f.port ?? s.listenPort}`, [`${s.envPrefix}_TOKEN`]: cred(s.credentials.DEV_ROOT_TOKEN!) };
 };
