@@ -68,7 +68,9 @@ export function generateStack(design: Topology): OutputFile[] {
   const compose = buildCompose(ctx);
   const title = oneLine(doc.name, 100) || 'Design';
   // Comments may hold labels (any text); only values can refer to variables.
-  const used = ctx.env.used(composeRefs(compose.text.replace(/^\s*#.*$/gm, '')));
+  // Credentials typed into the design are listed whether or not a container reads them: validation
+  // tells the user to set them in .env, and other files show the reference where the value was.
+  const used = ctx.env.used([...composeRefs(compose.text.replace(/^\s*#.*$/gm, '')), ...found.map((f) => f.variable)]);
   const files: OutputFile[] = [
     { path: 'docker-compose.yml', content: compose.text },
     { path: '.env.example', content: ctx.env.render(title, used) },

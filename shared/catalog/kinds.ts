@@ -185,7 +185,7 @@ const ENTRIES = [
     id: 'nginx', name: 'NGINX', category: 'gateway', icon: 'nginx', product: 'NGINX 1.27',
     description: 'Reverse proxy and load balancer.', external: false, credentials: [secret('API_KEY', 'API key callers send to {} in the apikey header (key-auth)'), user('BASIC_USER', 'User callers give to {} (basic authentication)', 'api'), secret('BASIC_PASSWORD', 'Password callers give to {} (basic authentication)')], roles: ['gateway'],
     emits: ['http', 'grpc', 'graphql', 'websocket'], accepts: ['http', 'grpc', 'graphql', 'websocket'], defaultIn: 'http',
-    image: 'nginx:1.27-alpine', ports: [{ container: 80, host: 8080, name: 'http', prop: 'port', publish: 'entry' }, { container: 81, host: 8081, name: 'grpc', publish: 'entry', serves: ['grpc'] }],
+    image: 'nginx:1.27-alpine', ports: [{ container: 80, host: 8080, name: 'http', prop: 'port', publish: 'entry' }, { container: 81, host: 9081, name: 'grpc', publish: 'entry', serves: ['grpc'] }],
     healthcheck: { test: ['CMD-SHELL', 'wget -q -O /dev/null http://127.0.0.1/healthz || exit 1'], interval: '10s', timeout: '5s', retries: 5 },
     props: [...gatewayProps(8080), int('clientMaxBodyMb', 'Max body (MB)', 10, 1, 10240, 'Largest request body accepted.')],
     keywords: ['reverse proxy', 'load balancer', 'web server'],

@@ -18,7 +18,7 @@ import type { EnvValue } from '../env';
 /** A provisioned data source, and the variables it reads from the environment. */
 function dataSource(d: DataSource, first: boolean): { ds: Record<string, unknown>; env: Record<string, EnvValue> } {
   const s = d.source;
-  const base: Record<string, unknown> = { name: s.label.slice(0, 100) || s.service, uid: d.uid, type: d.type, access: 'proxy', url: d.url, isDefault: first, editable: false };
+  const base: Record<string, unknown> = { name: s.service, uid: d.uid, type: d.type, access: 'proxy', url: d.url, isDefault: first, editable: false };
   const env: Record<string, EnvValue> = {};
   const secret = (key: string) => {
     const c = s.credentials[key]!;

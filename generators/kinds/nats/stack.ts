@@ -9,6 +9,7 @@ import { STAND_IN_IMAGE, STAND_IN_PATH } from '../../stack/built';
 import { STAND_IN_SOURCE } from '../../stack/stand-in-source';
 import { cred } from '../env';
 import { streamName } from './stream';
+import { natsCovers } from '../../../shared/resolve';
 
 /**
  * NATS with JetStream: the server's configuration, its user (written at start from .env into a
@@ -44,14 +45,17 @@ set -eu
 q() { printf '"%s"' "$(printf '%s' "$1" | sed 's/\\\\/\\\\\\\\/g; s/"/\\\\"/g')"; }
 list() { printf '%s' "$1" | tr ',' '\\n' | sed '/^$/d; s/.*/"&"/' | paste -sd, -; }
 umask 077
+# NATS reads an include relative to its configuration file: both go to /tmp/nats.
+mkdir -p /tmp/nats
+cp /etc/nats/nats.conf /tmp/nats/nats.conf
 {
   echo 'authorization {'
   echo '  users = ['
   printf '    { user: %s, password: %s, permissions: { publish: { allow: [%s] }, subscribe: { allow: [%s] } } }\\n' "$(q "$NATS_USER")" "$(q "$NATS_PASSWORD")" "$(list "$NATS_PUBLISH")" "$(list "$NATS_SUBSCRIBE")"
   echo '  ]'
   echo '}'
-} > /tmp/nats-auth.conf
-exec nats-server -c /etc/nats/nats.conf
+} > /tmp/nats/auth.conf
+exec nats-server -c /tmp/nats/nats.conf
 `;
 
 export function natsConf(n: RNode, jetstream: boolean): string {
@@ -62,7 +66,7 @@ export function natsConf(n: RNode, jetstream: boolean): string {
     `server_name: ${n.service}`,
   ];
   if (jetstream) lines.push('', 'jetstream {', '  store_dir: /data/jetstream', '  max_file_store: 1G', '}');
-  lines.push('', 'include /tmp/nats-auth.conf', '');
+  lines.push('', '# The user and its permissions, written at start (start.sh).', 'include ./auth.conf', '');
   return lines.join('\n');
 }
 
@@ -72,7 +76,9 @@ export function natsInitSpec(n: RNode, plan: NatsPlan): { stream: { name: string
   for (const s of plan.subscriptions) {
     const durable = s.group ?? s.client.service;
     if (consumers.some((c) => c.durable === durable) || s.channels.length === 0) continue;
-    consumers.push({ durable, subjects: [...s.channels], maxDeliver: s.retries + 1 });
+    // Filter subjects may not overlap: keep those no other one covers.
+    const subjects = s.channels.filter((x, i) => !s.channels.some((o, j) => j !== i && natsCovers(o, x) && (!natsCovers(x, o) || j < i)));
+    consumers.push({ durable, subjects, maxDeliver: s.retries + 1 });
   }
   return { stream: { name: streamName(n), subjects: plan.subjects, maxAgeSeconds: (num(n.props, 'maxAgeHours') || 168) * 3600 }, consumers };
 }
