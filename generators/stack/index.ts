@@ -4,6 +4,7 @@ import type { OutputFile } from '../types';
 
 import { StackContext } from './context';
 import { buildCompose } from './compose';
+import { channelNotes } from './channels';
 import { composeRefs } from './env';
 import { renderReadme } from './readme';
 import { KIND_MODULES } from '../kinds';
@@ -41,6 +42,7 @@ export function generateStack(design: Topology): OutputFile[] {
     if (services) services(ctx, n);
     else ctx.note(`\`${n.service}\` (${n.kind.name}) has no starter configuration yet and is not started.`);
   }
+  for (const note of channelNotes(ctx.resolved.messaging)) ctx.note(note);
   if (ctx.services.size === 0) {
     // Compose v1 reads a file without services as the legacy format; keep the file runnable.
     ctx.addService({

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse } from 'yaml';
 import { generateStack } from '../../generators/stack';
@@ -8,7 +8,7 @@ import type { OutputFile } from '../../generators/types';
 import { resolve } from '../../shared/resolve';
 import type { ResolvedDesign } from '../../shared/resolve';
 import type { Topology } from '../../shared/model/types';
-import { ROOT, freePort, loadDesign, sleep, tempDir, writeBundle } from './helpers';
+import { ROOT, designFiles, freePort, loadDesign, sleep, tempDir, writeBundle } from './helpers';
 
 /**
  * Boot tests: the real servers Debian ships, started as throwaway instances on 127.0.0.1 (free
@@ -42,15 +42,7 @@ export interface BootCase {
 }
 
 /** The bundled examples, the test designs (one uses every kind) and the realworld designs. */
-export function bootDesignFiles(): string[] {
-  const out: string[] = [];
-  for (const dir of ['assets/examples', 'test/fixtures/designs', '../shared/fixtures/realworld/designs']) {
-    const abs = join(ROOT, dir);
-    if (!existsSync(abs)) continue;
-    for (const f of readdirSync(abs).sort()) if (f.endsWith('.topo.yaml')) out.push(join(abs, f));
-  }
-  return out;
-}
+export const bootDesignFiles = designFiles;
 
 /**
  * Values for .env: user names of letters and digits; passwords with what breaks careless

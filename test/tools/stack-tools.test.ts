@@ -1,4 +1,4 @@
-import { copyFileSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Ajv from 'ajv';
 import { parse } from 'yaml';
@@ -64,6 +64,31 @@ describe.skipIf(!toolAvailable('docker-compose', !!compose))('docker-compose con
     expect(r.status, output(r)).toBe(0);
     // Every ${VAR} the file uses is in .env.example: compose warns about any it cannot find.
     expect(r.stderr, output(r)).not.toMatch(/variable is not set/i);
+  });
+});
+
+describe.skipIf(!toolAvailable('docker-compose', !!compose))('docker-compose refuses to start without .env, or with a credential left blank, and names the variable', () => {
+  it.each(cases.filter((c) => /\$\{[A-Z0-9_]+:\?/.test(c.files[0]!.content)).map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    expect(compose, 'docker-compose is not installed').toBeDefined();
+    const dir = tempDir('noenv');
+    try {
+      for (const f of ['docker-compose.yml', '.env.example']) copyFileSync(join(c.dir, f), join(dir, f));
+      const config = () => run(compose!, ['--project-directory', dir, '-f', join(dir, 'docker-compose.yml'), 'config', '-q'], { cwd: dir, timeoutMs: 60_000 });
+      const missing = config();
+      expect(missing.status, output(missing)).not.toBe(0);
+      expect(missing.stderr, output(missing)).toMatch(/([A-Z][A-Z0-9_]+) is not set: copy \.env\.example to \.env and fill it in/);
+      // A .env with one credential left blank.
+      const example = readFileSync(join(dir, '.env.example'), 'utf8');
+      const blank = /^([A-Z][A-Z0-9_]*_PASSWORD)=/m.exec(example)?.[1];
+      if (blank) {
+        writeFileSync(join(dir, '.env'), example.replace(new RegExp(`^${blank}=.*$`, 'm'), `${blank}=`));
+        const r = config();
+        expect(r.status, output(r)).not.toBe(0);
+        expect(r.stderr, output(r)).toContain(`${blank} is not set`);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -53,6 +53,10 @@ function debezium(ctx: StackContext, n: RNode): void {
   const cdcFlows = ctx.edgesTo(n, ['cdc']).filter((e) => ['postgres', 'mysql', 'mongodb'].includes(e.from.kind.id));
   const sources = cdcFlows.map((e) => e.from);
   const partitions = k ? String(num(k.props, 'defaultPartitions') || 3) : '3';
+  // A topic named on the connection to Kafka: every change goes there (the model publishes that topic).
+  const topics = [...new Set(n.out.filter((f) => f.protocol === 'kafka' && str(f.props, 'topic')).map((f) => str(f.props, 'topic')))];
+  const routed = topics[0];
+  if (topics.length > 1) ctx.note(`\`${n.service}\` (Debezium) names several topics on its connections to Kafka; its connectors write to \`${routed}\` only.`);
   const files: string[] = [];
   /** A credential passed to the container, written as Connect's ${env:NAME}. */
   const pass = (c: Credential) => {
@@ -103,6 +107,15 @@ function debezium(ctx: StackContext, n: RNode): void {
         'capture.mode': 'change_streams_update_full',
         'snapshot.mode': str(n.props, 'snapshotMode') === 'no_data' ? 'no_data' : str(n.props, 'snapshotMode') === 'never' ? 'never' : 'initial',
       });
+    }
+    if (routed) {
+      // The connection to Kafka names the topic: the changes go there, not to a topic per table.
+      if (captured.every((t) => t.endsWith('.outbox'))) {
+        // A transactional outbox: Debezium's outbox event router publishes each row's payload, keyed by its aggregate.
+        Object.assign(conf, { transforms: 'outbox', 'transforms.outbox.type': 'io.debezium.transforms.outbox.EventRouter', 'transforms.outbox.route.topic.replacement': routed, 'transforms.outbox.table.field.event.key': 'aggregateid' });
+      } else {
+        Object.assign(conf, { transforms: 'route', 'transforms.route.type': 'org.apache.kafka.connect.transforms.RegexRouter', 'transforms.route.regex': '.*', 'transforms.route.replacement': routed });
+      }
     }
     Object.assign(conf, { 'topic.creation.default.replication.factor': '1', 'topic.creation.default.partitions': partitions });
     const sorted = Object.fromEntries(Object.keys(conf).sort((a, b) => (a === 'name' ? -1 : b === 'name' ? 1 : a < b ? -1 : a > b ? 1 : 0)).map((key) => [key, conf[key]]));
