@@ -29,7 +29,7 @@ export const EXAMPLES: Record<Code, () => Topology> = {
   TF201: () => design({ nodes: [node('db', 'postgress', {}, { label: 'Orders DB' })] }),
   TF202: () => design({ nodes: [svc('api', 'Orders API', 70000)] }),
   TF203: () => design({ nodes: [svc('api', 'Orders API', 8080), node('events', 'kafka')], edges: [edge('api', 'events', 'kafka', { topic: 'new orders!' })] }),
-  TF204: () => design({ nodes: [svc('orders', 'Orders API', 8080), svc('billing', 'Billing API', 8080)] }),
+  TF204: () => design({ nodes: [node('orders-db', 'postgres', { port: 5433 }, { label: 'Orders DB' }), node('billing-db', 'postgres', { port: 5433 }, { label: 'Billing DB' })] }),
   TF205: () => design({ nodes: [node('api', 'rest-service', {}, { label: 'Orders API', group: 'dmz' })] }),
   TF206: () => design({ nodes: [svc('api', 'Orders API', 8080), node('api', 'kafka')] }),
   TF207: () => design({ nodes: [node('Orders API', 'rest-service')] }),
@@ -57,11 +57,11 @@ export const EXAMPLES: Record<Code, () => Topology> = {
       nodes: [svc('orders', 'Orders API', 8080), node('k', 'kafka'), wk('a', 'Shipping', 8081), wk('b', 'Billing', 8082)],
       edges: [edge('orders', 'k'), edge('k', 'a', 'kafka', { consumerGroup: 'app' }), edge('k', 'b', 'kafka', { consumerGroup: 'app' })],
     }),
-  TF308: () => design({ nodes: [wk('w', 'Mailer', 8081), node('db', 'postgres')], edges: [edge('w', 'db')] }),
+  TF308: () => design({ nodes: [wk('w', 'Mailer', 8081), node('prom', 'prometheus')], edges: [edge('w', 'prom', 'metrics')] }),
   TF309: () =>
     design({
       nodes: [svc('orders', 'Orders', 8081), node('billing', 'grpc-service', {}, { label: 'Billing' }), node('db', 'postgres', {}, { label: 'Shop DB' })],
-      edges: [edge('orders', 'db'), edge('billing', 'db')],
+      edges: [edge('orders', 'db', 'sql', { schema: 'shop' }), edge('billing', 'db', 'sql', { schema: 'shop' })],
     }),
   TF310: () =>
     design({ nodes: [svc('a', 'Orders', 8081), svc('b', 'Stock', 8082), svc('c', 'Pricing', 8083)], edges: [edge('a', 'b'), edge('b', 'c'), edge('c', 'a')] }),

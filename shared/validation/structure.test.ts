@@ -3,46 +3,33 @@ import { validate } from './index';
 import { design, edge, node, withCode } from './testkit';
 
 describe('host ports (TF204)', () => {
-  it('two services on the default port 8080, and NGINX on its default 8080', () => {
+  it('three default REST services, two workers and two PostgreSQL databases: no clash, the stack picks the ports', () => {
     const d = design({
-      nodes: [node('orders', 'rest-service', {}, { label: 'Orders API' }), node('billing', 'rest-service', {}, { label: 'Billing API' }), node('proxy', 'nginx')],
-      edges: [edge('proxy', 'orders'), edge('proxy', 'billing')],
+      nodes: [node('a', 'rest-service'), node('b', 'rest-service'), node('c', 'rest-service'), node('w1', 'worker'), node('w2', 'worker'), node('db1', 'postgres'), node('db2', 'postgres')],
+      edges: [edge('a', 'db1'), edge('b', 'db2')],
     });
+    expect(validate(d).filter((x) => x.severity === 'error')).toEqual([]);
+  });
+
+  it('two host ports set by hand to one number', () => {
+    const d = design({ nodes: [node('gw', 'kong', { port: 9000 }, { label: 'Edge' }), node('minio', 'object-storage', { consolePort: 9000 })] });
     const f = withCode(validate(d), 'TF204');
     expect(f).toHaveLength(1);
     expect(f[0]!.severity).toBe('error');
-    expect(f[0]!.message).toBe("Orders API (REST service), Billing API (REST service) and NGINX all publish host port 8080; the starter stack can't start two containers on one port");
-    expect(f[0]!.nodes).toEqual(['orders', 'billing', 'proxy']);
-    expect(f[0]!.hint).toMatch(/e\.g\. 8081/);
-    expect(f[0]!.path).toBe('nodes[2].props.port');
+    expect(f[0]!.message).toBe('Edge (Kong) and Object storage both set host port 9000 by hand; only one of them can be published on it');
+    expect(f[0]!.hint).toBe('Change the Console port of Object storage to a free port, e.g. 9001, or clear it to let the stack pick one.');
+    expect(f[0]!.path).toBe('nodes[1].props.consolePort');
   });
 
-  it('follows the prop overrides of the catalog ports', () => {
-    const d = design({ nodes: [node('gw', 'kong', { port: 9000 }), node('minio', 'object-storage')] });
-    const f = withCode(validate(d), 'TF204');
-    expect(f).toHaveLength(1);
-    expect(f[0]!.message).toContain('Kong and Object storage both publish host port 9000');
-  });
-
-  it('moves a service off the clash and it is gone; external kinds have no container', () => {
-    const d = design({ nodes: [node('a', 'rest-service', { port: 8081 }), node('b', 'rest-service'), node('sf', 'saas-app'), node('sap', 'legacy-system')] });
+  it('a hand-set port the stack would give another component by default is no clash: the default one moves', () => {
+    const d = design({ nodes: [node('gw', 'kong', { port: 3000 }), node('web', 'web-app'), node('graf', 'grafana', { port: 8000 })] });
     expect(withCode(validate(d), 'TF204')).toEqual([]);
   });
 
-  it('two Jaegers clash on ports no setting moves', () => {
-    const d = design({ nodes: [node('j1', 'jaeger', { port: 16000 }), node('j2', 'jaeger')] });
+  it('a component whose two ports are set by hand to one number', () => {
+    const d = design({ nodes: [node('gw', 'kong', { port: 8001, adminPort: 8001 })] });
     const f = withCode(validate(d), 'TF204');
-    expect(f.map((x) => x.message)).toEqual([
-      "Jaeger and Jaeger both publish host port 4317; the starter stack can't start two containers on one port",
-      "Jaeger and Jaeger both publish host port 4318; the starter stack can't start two containers on one port",
-    ]);
-    expect(f[0]!.hint).toContain('keep only one');
-  });
-
-  it('a component whose two ports are set to one number', () => {
-    const d = design({ nodes: [node('gw', 'kong', { port: 8001 })] });
-    const f = withCode(validate(d), 'TF204');
-    expect(f[0]!.message).toBe('Kong publishes host port 8001 twice (HTTP port and Admin port)');
+    expect(f.map((x) => x.message)).toEqual(['Kong sets host port 8001 for two of its ports (HTTP port and Admin port)']);
   });
 });
 
@@ -83,12 +70,17 @@ describe('unconnected and duplicate (TF301, TF306)', () => {
 });
 
 describe('roles (TF308, TF309, TF312, TF314)', () => {
-  it('TF308: a worker that consumes from nothing', () => {
-    const d = design({ nodes: [node('w', 'worker', {}, { label: 'Mailer' }), node('db', 'postgres')], edges: [edge('w', 'db')] });
+  it('TF308: a worker that consumes from nothing and sends nothing (only its metrics are wired)', () => {
+    const d = design({ nodes: [node('w', 'worker', {}, { label: 'Mailer' }), node('prom', 'prometheus')], edges: [edge('w', 'prom', 'metrics')] });
     const f = withCode(validate(d), 'TF308');
     expect(f).toHaveLength(1);
-    expect(f[0]!.message).toBe('Mailer (Worker) consumes from nothing: no broker, stream or file source feeds it');
+    expect(f[0]!.message).toBe('Mailer (Worker) consumes from nothing and sends nothing: no broker, stream or file source feeds it');
     expect(f[0]!.hint).toContain('Batch job');
+  });
+
+  it('TF308: no warning for a worker that writes a store on its own (it polls, or runs on its own clock)', () => {
+    const d = design({ nodes: [node('w', 'worker', {}, { label: 'Mailer' }), node('db', 'postgres')], edges: [edge('w', 'db')] });
+    expect(withCode(validate(d), 'TF308')).toEqual([]);
   });
 
   it('TF308: Debezium with no database', () => {
@@ -99,13 +91,21 @@ describe('roles (TF308, TF309, TF312, TF314)', () => {
   it('TF309: a database written by several services', () => {
     const d = design({
       nodes: [node('orders', 'rest-service', { port: 8081 }, { label: 'Orders' }), node('billing', 'grpc-service', {}, { label: 'Billing' }), node('reports', 'batch-job', { port: 8083 }, { label: 'Reports' }), node('db', 'postgres', {}, { label: 'Shop DB' })],
-      edges: [edge('orders', 'db'), edge('billing', 'db'), edge('reports', 'db', 'sql', { access: 'read' })],
+      edges: [edge('orders', 'db', 'sql', { schema: 'shop' }), edge('billing', 'db', 'sql', { schema: 'shop' }), edge('reports', 'db', 'sql', { access: 'read', schema: 'shop' })],
     });
     const f = withCode(validate(d), 'TF309');
     expect(f).toHaveLength(1);
-    expect(f[0]!.message).toBe('Shop DB (PostgreSQL) is written by 2 components (Orders (REST service) and Billing (gRPC service)): a shared database couples them');
+    expect(f[0]!.message).toBe('Shop DB (PostgreSQL) is written by 2 components in one schema "shop" (Orders (REST service) and Billing (gRPC service)): a shared schema couples them');
     expect(f[0]!.nodes).toEqual(['db', 'orders', 'billing']);
     expect(f[0]!.edges).toEqual(['orders->db', 'billing->db']);
+  });
+
+  it('TF309: no warning for services sharing a database server, each in a schema of its own', () => {
+    const d = design({
+      nodes: [node('orders', 'rest-service', {}, { label: 'Orders' }), node('billing', 'grpc-service', {}, { label: 'Billing' }), node('db', 'postgres', {}, { label: 'Shop DB' })],
+      edges: [edge('orders', 'db'), edge('billing', 'db')],
+    });
+    expect(withCode(validate(d), 'TF309')).toEqual([]);
   });
 
   it('TF312: a gateway that routes to nothing', () => {

@@ -1,8 +1,10 @@
 import type { KindDef } from '../../catalog';
+import type { Component, ResolvedPort } from '../../resolve';
 import type { Diagnostic } from '../../model/types';
 import type { EdgeInfo, Index, NodeInfo } from '../context';
-import { edgeBool, edgeNum, edgePath, edgeStr, edgesWith, makeDiagnostic, nodePath, nodeProp, nodesWhere, repeatedEdges } from '../context';
+import { edgeBool, edgeNum, edgePath, edgeStr, edgesWith, makeDiagnostic, nodePath, nodesWhere, repeatedEdges } from '../context';
 import { fewText, listText, num, protocolName, shown } from '../format';
+import { CDC_SOURCES } from '../../catalog';
 import { API_PROTOCOLS } from '../../catalog';
 
 /** Structure of the design: ids, zones, unconnected parts, duplicates, ports, ownership. */
@@ -104,146 +106,47 @@ function sameDetails(a: EdgeInfo, b: EdgeInfo): boolean {
   return true;
 }
 
-interface PortUse {
-  node: NodeInfo;
-  /** The setting that moves it, when it can be moved. */
-  rel: string | undefined;
-  label: string;
-}
-
+/**
+ * Host ports set by hand that clash (TF204). The stack publishes only entry points, consoles and
+ * the ports a user sets by hand, and gives each a free host port (`shared/resolve/ports.ts`): only
+ * two hand-set ports asking for one number are a problem, since one of them can't have it.
+ */
 function hostPorts(index: Index, out: Diagnostic[]): void {
-  // First count the ports (in a table by port number, reset afterwards), then look closer only
-  // at the ones used twice.
-  const publishing = nodesWhere(index, publishesPorts);
-  const counted: number[] = [];
-  let repeated = false;
-  try {
-    forEachHostPort(publishing, (_n, _spec, host) => {
-      const before = portCount(host);
-      if (before === 0) counted.push(host);
-      else repeated = true;
-      setPortCount(host, before + 1);
-    });
-    if (repeated) portClashes(publishing, out);
-  } finally {
-    for (let i = 0; i < counted.length; i++) setPortCount(counted[i]!, 0);
-  }
-}
-
-/** Each host port the components publish (in order; a setting that is not a valid port is reported apart). */
-function forEachHostPort(publishing: NodeInfo[], visit: (n: NodeInfo, spec: PortSpec, host: number) => void): void {
-  for (let nI = 0, nL = publishing; nI < nL.length; nI++) {
-    const n = nL[nI]!;
-    const k = n.kind;
-    if (!k || k.external) continue;
-    for (const spec of portSpecs(k)) {
-      const host = spec.prop ? portValue(n, spec.prop, spec.host) : spec.host;
-      if (host !== undefined) visit(n, spec, host);
+  const byPort = new Map<number, Array<{ c: Component; port: ResolvedPort }>>();
+  for (const c of index.resolved.components) {
+    for (const port of c.ports) {
+      if (!port.byHand) continue;
+      const wanted = port.wanted ?? port.host;
+      if (wanted === null) continue;
+      const list = byPort.get(wanted);
+      if (list) list.push({ c, port });
+      else byPort.set(wanted, [{ c, port }]);
     }
   }
-}
-
-/** Uses of each host port while `hostPorts` runs (zero outside it); ports that aren't 0-65535 in `otherPorts`. */
-const portTable = new Uint32Array(65536);
-const otherPorts = new Map<number, number>();
-
-function portCount(port: number): number {
-  return Number.isInteger(port) && port >= 0 && port < 65536 ? portTable[port]! : (otherPorts.get(port) ?? 0);
-}
-
-function setPortCount(port: number, n: number): void {
-  if (Number.isInteger(port) && port >= 0 && port < 65536) portTable[port] = n;
-  else if (n === 0) otherPorts.delete(port);
-  else otherPorts.set(port, n);
-}
-
-function portClashes(publishing: NodeInfo[], out: Diagnostic[]): void {
-  const uses = new Map<number, PortUse[]>();
-  forEachHostPort(publishing, (n, spec, host) => {
-    if (portCount(host) < 2) return;
-    const use = { node: n, rel: spec.prop ? `props.${spec.prop}` : undefined, label: spec.label };
-    const list = uses.get(host);
-    if (list) list.push(use);
-    else uses.set(host, [use]);
-  });
-  const ports = [...uses.keys()].sort((a, b) => a - b);
-  for (let portI = 0, portL = ports; portI < portL.length; portI++) {
-    const port = portL[portI]!;
-    const list = uses.get(port)!;
-    const names: string[] = [];
-    const seenNodes = new Set<NodeInfo>();
-    for (let uI = 0, uL = list; uI < uL.length; uI++) {
-      const u = uL[uI]!;
-      if (!seenNodes.has(u.node)) names.push(u.node.name);
-      seenNodes.add(u.node);
-    }
-    // Suggest moving the last movable one: the first keeps the port.
-    const movable = [...list.slice(1)].reverse().find((u) => u.rel !== undefined) ?? list.find((u) => u.rel !== undefined);
-    let hint: string;
-    if (movable) {
-      let free = port + 1;
-      while (portCount(free) > 0 && free < 65535) free++;
-      hint = `Change the ${movable.label} of ${movable.node.name} to a free port, e.g. ${free}; each published port must be unique on the host.`;
-    } else {
-      hint = `These ports are fixed for these components; keep only one of them in the design (the starter stack runs one of each).`;
-    }
-    const sameNode = seenNodes.size === 1;
+  const taken = new Set<number>();
+  for (const c of index.resolved.components) for (const p of c.ports) if (p.host !== null) taken.add(p.host);
+  for (const [port, uses] of [...byPort].sort((a, b) => a[0] - b[0])) {
+    if (uses.length < 2) continue;
+    const moved = uses[uses.length - 1]!;
+    const label = (u: { c: Component; port: ResolvedPort }) => u.c.kind.props.find((d) => d.key === u.port.prop)?.label ?? `${u.port.name} port`;
+    const nodes = [...new Set(uses.map((u) => u.c))];
+    const names = nodes.map((c) => index.byId.get(c.id)?.name ?? c.display);
+    // A free port for the one to move (the port the stack gave it in the meantime counts as free).
+    let free = port + 1;
+    while (taken.has(free) && free !== moved.port.host && free < 65535) free++;
     out.push(
       makeDiagnostic(
         'TF204',
-        sameNode
-          ? `${names[0]} publishes host port ${port} twice (${listText(list.map((u) => u.label))})`
-          : `${listText(names)} ${names.length === 2 ? 'both' : 'all'} publish host port ${port}; the starter stack can't start two containers on one port`,
-        hint,
-        [...seenNodes].map((n) => n.id),
+        nodes.length === 1
+          ? `${names[0]} sets host port ${port} for two of its ports (${listText(uses.map(label))})`
+          : `${listText(names)} ${names.length === 2 ? 'both' : 'all'} set host port ${port} by hand; only one of them can be published on it`,
+        `Change the ${label(moved)} of ${names[names.length - 1]} to a free port, e.g. ${free}, or clear it to let the stack pick one.`,
+        nodes.map((c) => c.id),
         [],
-        movable ? nodePath(movable.node, movable.rel) : nodePath(list[1]!.node),
+        `nodes[${moved.c.index}].props.${moved.port.prop ?? 'port'}`,
       ),
     );
   }
-}
-
-interface PortSpec {
-  host: number | undefined;
-  prop: string | undefined;
-  label: string;
-}
-
-const portSpecCache = new WeakMap<KindDef, PortSpec[]>();
-
-function publishesPorts(k: KindDef): boolean {
-  return !k.external && portSpecs(k).length > 0;
-}
-
-/** The host ports a kind publishes: its catalog ports, or the `port` setting of the services you build. */
-function portSpecs(k: KindDef): PortSpec[] {
-  let specs = portSpecCache.get(k);
-  if (!specs) {
-    specs = [];
-    if (k.ports) {
-      for (let pI = 0, pL = k.ports; pI < pL.length; pI++) {
-        const p = pL[pI]!;
-        if (p.host === null) continue;
-        const def = p.prop ? k.props.find((d) => d.key === p.prop) : undefined;
-        specs.push({ host: p.host, prop: p.prop, label: def?.label ?? `${p.name} port` });
-      }
-    } else {
-      const def = k.props.find((d) => d.key === 'port');
-      if (def) specs.push({ host: undefined, prop: 'port', label: def.label });
-    }
-    portSpecCache.set(k, specs);
-  }
-  return specs;
-}
-
-/** A node's host port from its setting, or the default; undefined when the setting is not a valid port (reported apart). */
-function portValue(n: NodeInfo, key: string, fallback: number | undefined): number | undefined {
-  const raw = n.node.props?.[key];
-  if (raw === undefined || raw === null) {
-    const d = nodeProp(n, key);
-    return typeof d === 'number' ? d : fallback;
-  }
-  return typeof raw === 'number' && Number.isInteger(raw) && raw >= 1 && raw <= 65535 ? raw : undefined;
 }
 
 /** An API route, or a connection that is broken (and reported as such). */
@@ -274,11 +177,15 @@ function gatewaysWithoutRoutes(index: Index, out: Diagnostic[]): void {
   }
 }
 
-const PROCESSOR_HINTS: Record<string, (name: string) => string> = {
-  worker: (name) => `Draw the broker or file source it consumes from → ${name} (e.g. Kafka → ${name}). If it runs on a schedule, make it a Batch job; if it serves requests, make it a REST service.`,
-  flink: (name) => `Draw the stream it reads → ${name} (e.g. Kafka → ${name}).`,
-  debezium: (name) => `Draw the database it captures → ${name} (PostgreSQL, MySQL or MongoDB, over CDC).`,
-};
+/** What feeds a processor, by what it is: a worker, a stream processor or a CDC connector. */
+function processorHint(k: KindDef, name: string): string | undefined {
+  const r = k.roles;
+  if (r.includes('cdc-connector')) return `Draw the database it captures → ${name} (${CDC_SOURCES.map((s) => s.name).join(', ')}, over CDC).`;
+  if (r.includes('stream-processor')) return `Draw the stream it reads → ${name} (e.g. Kafka → ${name}).`;
+  if (r.includes('built') && !r.includes('api') && !r.includes('frontend') && !r.includes('scheduled'))
+    return `Draw the broker or file source it consumes from → ${name} (e.g. Kafka → ${name}). If it runs on a schedule, make it a Batch job; if it serves requests, make it a REST service.`;
+  return undefined;
+}
 
 /** A valid connection carrying data, not telemetry. */
 export function carriesData(e: EdgeInfo): boolean {
@@ -290,22 +197,30 @@ function isBroken(e: EdgeInfo): boolean {
 }
 
 function isProcessorKind(k: KindDef): boolean {
-  return Object.prototype.hasOwnProperty.call(PROCESSOR_HINTS, k.id);
+  return processorHint(k, '') !== undefined;
 }
 
+/**
+ * A stream processor or CDC connector that nothing feeds, or a worker that neither takes nor
+ * sends any data (a worker that polls an API or writes a store on its own is doing its job).
+ */
 function processorsWithoutInput(index: Index, out: Diagnostic[]): void {
   for (let nI = 0, nL = nodesWhere(index, isProcessorKind); nI < nL.length; nI++) {
     const n = nL[nI]!;
     const k = n.kind;
-    if (!k || !PROCESSOR_HINTS[k.id]) continue;
+    const hint = k && processorHint(k, n.name);
+    if (!k || !hint) continue;
     if (n.in.length === 0 && n.out.length === 0) continue; // orphan
     const fed = n.flowIn.some(carriesData) || n.in.some(isBroken);
     if (fed) continue;
+    const worker = k.roles.includes('built');
+    if (worker && (n.flowOut.some(carriesData) || n.out.some(isBroken))) continue;
+    const cdc = k.roles.includes('cdc-connector');
     out.push(
       makeDiagnostic(
         'TF308',
-        k.id === 'debezium' ? `${n.name} captures no database: nothing feeds it` : `${n.name} consumes from nothing: no broker, stream or file source feeds it`,
-        PROCESSOR_HINTS[k.id]!(n.name),
+        cdc ? `${n.name} captures no database: nothing feeds it` : worker ? `${n.name} consumes from nothing and sends nothing: no broker, stream or file source feeds it` : `${n.name} consumes from nothing: no broker, stream or file source feeds it`,
+        hint,
         [n.id],
         [],
         nodePath(n),
@@ -314,39 +229,44 @@ function processorsWithoutInput(index: Index, out: Diagnostic[]): void {
   }
 }
 
-/** Operational databases a service should own alone. */
-const OWNED_STORES = new Set(['postgres', 'mysql', 'mongodb']);
-
+/** Operational databases a service should own its part of (not analytics or search stores). */
 function isOwnedStore(k: KindDef): boolean {
-  return OWNED_STORES.has(k.id);
+  return k.roles.includes('database') && !k.ingestVerb;
 }
 
+/**
+ * Several components writing one schema of a database (TF309). Each writer gets a schema of its
+ * own by default (named after it, or the Schema of its connection), so one database server
+ * shared by services, each in its own schema, is no warning; two writers naming one schema are.
+ */
 function sharedDatabases(index: Index, out: Diagnostic[]): void {
   for (let nI = 0, nL = nodesWhere(index, isOwnedStore); nI < nL.length; nI++) {
     const n = nL[nI]!;
-    if (!n.kind || !OWNED_STORES.has(n.kind.id)) continue;
-    const writers: NodeInfo[] = [];
-    const edges: string[] = [];
-    const seen = new Set<NodeInfo>();
+    if (!n.kind || !isOwnedStore(n.kind)) continue;
+    const bySchema = new Map<string, { writers: NodeInfo[]; edges: string[] }>();
     for (let eI = 0, eL = n.flowIn; eI < eL.length; eI++) {
       const e = eL[eI]!;
       if (e.protocol !== 'sql' && e.protocol !== 'mongodb') continue;
       if (edgeStr(e, 'access') === 'read') continue;
-      edges.push(e.id);
-      if (!seen.has(e.source!)) writers.push(e.source!);
-      seen.add(e.source!);
+      const schema = edgeStr(e, 'schema') || `\u0000${e.source!.id}`;
+      let g = bySchema.get(schema);
+      if (!g) bySchema.set(schema, (g = { writers: [], edges: [] }));
+      g.edges.push(e.id);
+      if (!g.writers.includes(e.source!)) g.writers.push(e.source!);
     }
+    for (const [schema, { writers, edges }] of bySchema) {
     if (writers.length < 2) continue;
     out.push(
       makeDiagnostic(
         'TF309',
-        `${n.name} is written by ${writers.length} components (${fewText(writers.map((w) => w.name), 4)}): a shared database couples them`,
-        'Give each service its own database, or keep one owner and have the others call its API or follow its changes (CDC or events). If some only read, set Access to read on their connections.',
+        `${n.name} is written by ${writers.length} components in one schema ${shown(schema)} (${fewText(writers.map((w) => w.name), 4)}): a shared schema couples them`,
+        'Give each service its own schema (clear the Schema of the connections: each writer then gets one named after it), or keep one owner and have the others call its API or follow its changes (CDC or events). If some only read, set Access to read on their connections.',
         [n.id, ...writers.map((w) => w.id)],
         edges,
         nodePath(n),
       ),
     );
+    }
   }
 }
 
