@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { capturedTables } from '../../shared/resolve';
 import { findTool, output, run, toolAvailable } from './helpers';
-import { Procs, bootCases, freePort, removeCases, serviceEnv, tempDir, waitFor } from './boot';
+import { Procs, bootCases, freePort, removeCases, serviceEnv, tempDir, waitFor, requiredCredentials } from './boot';
 
 /**
  * MariaDB (Debian's MySQL) runs each MySQL database's generated init files as the MySQL image
@@ -55,6 +55,8 @@ describe.skipIf(!toolAvailable('mariadb-server', !!mariadbd && !!client) || dbs.
   }, 60_000);
 
   it.each(dbs.map(([c, b], i) => [`${c.name}: ${b.service}`, c, b, i] as const))('%s', (_label, c, b, i) => {
+    // No .env, or a credential left blank: docker compose refuses to start it (never an open server).
+    expect(requiredCredentials(c, b).length).toBeGreaterThan(0);
     const env = serviceEnv(c, b.service);
     const db = `d${i}_${env.MYSQL_DATABASE!.replace(/[^a-z0-9_]/g, '_')}`;
     const lit = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;

@@ -4,7 +4,7 @@ import { connect } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { mqttPlan } from '../../generators/stack/flows';
 import { findTool, output, run, toolAvailable } from './helpers';
-import { Procs, bootCases, freePort, interpolate, metricSum, readBundle, removeCases, serviceEnv, startStandIn, tempDir, waitFor } from './boot';
+import { Procs, bootCases, freePort, interpolate, metricSum, readBundle, removeCases, serviceEnv, startStandIn, tempDir, waitFor, requiredCredentials } from './boot';
 
 /**
  * Mosquitto booted with a generated mosquitto.conf through the generated start.sh (password file
@@ -38,6 +38,8 @@ describe.skipIf(!toolAvailable('mosquitto', !!mosquitto) || withMqtt.length === 
   afterAll(() => procs.stopAll(), 30_000);
 
   it.each(withMqtt.map(([c, b]) => [`${c.name}: ${b.service}`, c, b] as const))('%s', async (_label, c, b) => {
+    // No .env, or a credential left blank: docker compose refuses to start it (never an open server).
+    expect(requiredCredentials(c, b).length).toBeGreaterThan(0);
     expect(mosquitto, 'mosquitto is not installed').toBeDefined();
     const dir = tempDir('mosquitto');
     try {

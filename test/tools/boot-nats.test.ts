@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { natsPlan } from '../../generators/stack/flows';
 import { Nats } from '../../assets/stand-in/stand-in.mjs';
 import { findTool, toolAvailable } from './helpers';
-import { Procs, STAND_IN, bootCases, freePort, metricSum, readBundle, removeCases, serviceEnv, sleep, startStandIn, tempDir, waitFor } from './boot';
+import { Procs, STAND_IN, bootCases, freePort, metricSum, readBundle, removeCases, serviceEnv, sleep, startStandIn, tempDir, waitFor, requiredCredentials } from './boot';
 
 /**
  * NATS booted with a generated nats.conf through the generated start.sh (which writes the user,
@@ -25,6 +25,8 @@ describe.skipIf(!toolAvailable('nats-server', !!server) || withNats.length === 0
   afterAll(() => procs.stopAll(), 30_000);
 
   it.each(withNats.flatMap(([c, b]) => [0, 1].map((variant) => [`${c.name}: ${b.service} (${variant === 0 ? 'password of digits only' : 'password with spaces, quotes and a backslash'})`, c, b, variant] as const)))('%s', async (_label, c, b, variant) => {
+    // No .env, or a credential left blank: docker compose refuses to start it (never an open server).
+    expect(requiredCredentials(c, b).length).toBeGreaterThan(0);
     expect(server, 'nats-server is not installed').toBeDefined();
     const dir = tempDir('nats');
     try {

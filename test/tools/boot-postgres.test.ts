@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { capturedTables } from '../../shared/resolve';
 import { findTool, output, run, toolAvailable } from './helpers';
-import { Procs, bootCases, freePort, removeCases, serviceEnv, startStandIn, tempDir, waitFor } from './boot';
+import { Procs, bootCases, freePort, removeCases, serviceEnv, startStandIn, tempDir, waitFor, requiredCredentials } from './boot';
 
 /**
  * PostgreSQL (a throwaway cluster, password authentication over TCP) runs each database's
@@ -54,6 +54,8 @@ describe.skipIf(!toolAvailable('PostgreSQL (initdb)', !!pgBin) || dbs.length ===
   }, 60_000);
 
   it.each(dbs.map(([c, b], i) => [`${c.name}: ${b.service}`, c, b, i] as const))('%s', async (_label, c, b, i) => {
+    // No .env, or a credential left blank: docker compose refuses to start it (never an open server).
+    expect(requiredCredentials(c, b).length).toBeGreaterThan(0);
     const db = `d${i}_${(serviceEnv(c, b.service).POSTGRES_DB ?? 'app').replace(/[^a-z0-9_]/g, '_')}`;
     const created = psql('postgres', `CREATE DATABASE ${db}`);
     expect(created.status, output(created)).toBe(0);

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rabbitPlan } from '../../generators/stack/flows';
 import type { Component } from '../../shared/resolve';
 import { findTool, output, run, toolAvailable } from './helpers';
-import { Procs, bootCases, freePort, metricSum, readBundle, removeCases, serviceEnv, sleep, startStandIn, tempDir, waitFor } from './boot';
+import { Procs, bootCases, freePort, metricSum, readBundle, removeCases, serviceEnv, sleep, startStandIn, tempDir, waitFor, requiredCredentials } from './boot';
 import type { BootCase } from './boot';
 import { Amqp } from '../../assets/stand-in/stand-in.mjs';
 
@@ -91,6 +91,8 @@ describe.skipIf(!toolAvailable('rabbitmq-server', !!sbin) || withRabbit.length =
   }, 90_000);
 
   it.each(withRabbit.map(([c, b], i) => [`${c.name}: ${b.service}`, c, b, i] as const))('%s', async (_label, c, b, i) => {
+    // No .env, or a credential left blank: docker compose refuses to start it (never an open server).
+    expect(requiredCredentials(c, b).length).toBeGreaterThan(0);
     const plan = rabbitPlan(c.resolved, b);
     const vhost = plan.vhost;
     if (i > 0) {

@@ -4,7 +4,7 @@ import { connect } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { respCommand, respReply } from '../../assets/stand-in/stand-in.mjs';
 import { findTool, toolAvailable } from './helpers';
-import { Procs, bootCases, freePort, interpolate, readBundle, removeCases, serviceEnv, startStandIn, tempDir, waitFor } from './boot';
+import { Procs, bootCases, freePort, interpolate, readBundle, removeCases, serviceEnv, startStandIn, tempDir, waitFor, requiredCredentials } from './boot';
 
 /**
  * Redis booted with a generated redis.conf and the generated command (the password from the
@@ -45,6 +45,8 @@ describe.skipIf(!toolAvailable('redis-server', !!server) || withRedis.length ===
   afterAll(() => procs.stopAll(), 30_000);
 
   it.each(withRedis.map(([c, b]) => [`${c.name}: ${b.service}`, c, b] as const))('%s', async (_label, c, b) => {
+    // No .env, or a credential left blank: docker compose refuses to start it (never an open server).
+    expect(requiredCredentials(c, b).length).toBeGreaterThan(0);
     expect(server, 'redis-server is not installed').toBeDefined();
     const dir = tempDir('redis');
     try {

@@ -6,7 +6,7 @@ import { parse } from 'yaml';
 import { generateStack } from '../../generators/stack';
 import type { OutputFile } from '../../generators/types';
 import { resolve } from '../../shared/resolve';
-import type { ResolvedDesign } from '../../shared/resolve';
+import type { Component, ResolvedDesign } from '../../shared/resolve';
 import type { Topology } from '../../shared/model/types';
 import { ROOT, designFiles, freePort, loadDesign, sleep, tempDir, writeBundle } from './helpers';
 
@@ -81,15 +81,51 @@ export function removeCases(cases: readonly BootCase[]): void {
   for (const c of cases) rmSync(c.dir, { recursive: true, force: true });
 }
 
-/** A value of the compose file as the container sees it: ${VAR...} from .env, $$ as $. */
+/**
+ * A value of the compose file as the container sees it, interpolated as docker compose does:
+ * `${VAR}` from .env (empty when unset), `${VAR:-x}`/`${VAR-x}` defaults, `${VAR:?message}` and
+ * `${VAR?message}` refuse (an Error naming the variable), `$$` is `$`.
+ */
 export function interpolate(value: string, env: Record<string, string>): string {
-  return value.replace(/\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?([-?])([^}]*))?\}/g, (m, name: string | undefined, op: string | undefined, rest: string | undefined) => {
+  return value.replace(/\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?)([-?])([^}]*))?\}/g, (m, name: string | undefined, colon: string | undefined, op: string | undefined, rest: string | undefined) => {
     if (m === '$$') return '$';
     const v = env[name!];
-    if (v !== undefined && v !== '') return v;
+    const missing = v === undefined || (colon === ':' && v === '');
+    if (!missing) return v!;
     if (op === '-') return rest ?? '';
-    throw new Error(`${name} is not set`);
+    if (op === '?') throw new Error(`${name} is not set: ${rest ?? ''}`);
+    return '';
   });
+}
+
+/**
+ * The credentials of `component` its compose service reads (environment, command, entry point,
+ * health check), each one required: with it missing from .env or left blank, docker compose
+ * refuses to start the stack naming it (no server ever starts open because .env was not filled
+ * in). Returns the variables checked; each of the component's credentials that .env.example
+ * lists must be read by its own service.
+ */
+export function requiredCredentials(c: BootCase, component: Component): string[] {
+  const s = c.compose.services[component.service];
+  if (!s) throw new Error(`${c.name}: no service ${component.service}`);
+  const text = JSON.stringify([s.environment ?? {}, s.command ?? [], s.entrypoint ?? [], s.healthcheck ?? {}]);
+  const checked: string[] = [];
+  for (const cred of Object.values(component.credentials)) {
+    // A credential the stack does not use is not in .env.example (a replication user without CDC).
+    if (!(cred.variable in c.env)) continue;
+    if (!text.includes(cred.variable)) throw new Error(`${c.name}: ${component.service} does not read ${cred.variable}`);
+    for (const env of [{ ...c.env, [cred.variable]: '' }, Object.fromEntries(Object.entries(c.env).filter(([k]) => k !== cred.variable))]) {
+      let refused: unknown;
+      try {
+        interpolate(text, env);
+      } catch (e) {
+        refused = e;
+      }
+      if (!(refused instanceof Error) || !refused.message.startsWith(`${cred.variable} is not set`)) throw new Error(`${c.name}: ${component.service} starts with ${cred.variable} blank or missing`);
+    }
+    checked.push(cred.variable);
+  }
+  return checked;
 }
 
 /** The environment of a compose service, interpolated. */
