@@ -1,6 +1,7 @@
 import type { Component } from '../../shared/resolve';
 import { str } from '../../shared/resolve/props';
-import { STAND_IN_IMAGE, standInConf } from '../stack/services';
+import { STAND_IN_IMAGE, standInRole } from '../stack/built';
+import { STAND_IN_SOURCE } from '../stack/stand-in-source';
 import { configMap, configVolume, container, envConfigMapName, httpProbes, safePath, service, splitEnv, valueEnv, workload } from './build';
 import type { K8sContext } from './context';
 import type { EnvEntry } from './types';
@@ -12,25 +13,29 @@ import type { EnvEntry } from './types';
  */
 
 /**
- * The stand-in that runs until a component names its image: the ONE place that says what it is.
- * Today the compose stack's nginx answering every path with 200 (and a Prometheus exposition on
- * the metrics path), configured by a ConfigMap; when the generic stand-in program of the
- * starter stack lands, this function runs it instead, with the same environment.
+ * The stand-in that runs until a component names its image: the starter stack's stand-in program
+ * (one dependency-free Node.js file, `generators/stack/stand-in-source.ts`) from a ConfigMap, on
+ * the same pinned Node.js image, told what it stands in for by its environment. It serves the
+ * health and metrics paths; it reaches what the component connects to where its environment
+ * names the connections (TOPOFORGE_CONNECTIONS, as in the compose stack).
  */
 export function standInContainer(ctx: K8sContext, c: Component, env: readonly EnvEntry[], envFrom: string[], port: number): { container: Record<string, unknown>; volumes: Array<Record<string, unknown>> } {
   const conf = ctx.name('ConfigMap', `${c.id}/stand-in`, `${c.service}-stand-in`, 253);
-  configMap(ctx, c, conf, { 'default.conf': standInConf(c, port) });
-  const healthPath = safePath(str(c.props, 'healthPath')) ?? '/';
+  configMap(ctx, c, conf, { 'stand-in.mjs': STAND_IN_SOURCE });
+  const healthPath = safePath(str(c.props, 'healthPath')) ?? '/health';
+  const own = [valueEnv('SERVICE_NAME', c.service), valueEnv('HEALTH_PATH', healthPath), valueEnv('METRICS_PATH', c.kind.metricsPath ?? '/metrics'), valueEnv('ROLE', standInRole(c))];
+  const known = new Set(env.map((e) => (e as { name?: string }).name));
   return {
     container: container({
       name: 'app',
       image: STAND_IN_IMAGE,
+      command: ['node', '/topoforge/stand-in.mjs'],
       ports: [{ name: 'http', containerPort: port }],
-      env,
+      env: [...own.filter((e) => !known.has((e as { name?: string }).name)), ...env],
       envFrom,
       probes: httpProbes(healthPath, 'http', { interval: '10s', timeout: '5s', retries: 5 }),
       size: 'tiny',
-      volumeMounts: [{ name: 'stand-in', mountPath: '/etc/nginx/conf.d', readOnly: true }],
+      volumeMounts: [{ name: 'stand-in', mountPath: '/topoforge', readOnly: true }],
     }),
     volumes: [configVolume('stand-in', conf)],
   };

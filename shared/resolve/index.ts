@@ -6,12 +6,14 @@ import { ID_PATTERN, MAX_ID_LENGTH, TRUST_LEVELS } from '../model/types';
 import { connectionEnds, flowKind, protocolOf, resilienceOf, sourceIsFrom } from './flows';
 import { messagingPlans } from './messaging';
 import { dnsName, NameTaker, upperSnake } from './names';
+import { alertRules } from './alerts';
+import { gatewayPlans } from './gateways';
 import { observabilityOf } from './observability';
 import { assignPorts, portRequests } from './ports';
 import type { PortRequest } from './ports';
 import { cleanProps, num } from './props';
 import type { Props } from './props';
-import type { BrokerPlan, Component, Credential, Flow, Network, Observability, ResolvedDesign, ResolvedPort, Zone } from './types';
+import type { BrokerPlan, Component, Credential, Flow, GatewayPlan, Network, Observability, ResolvedDesign, ResolvedPort, Zone } from './types';
 
 export type * from './types';
 export { cleanProps } from './props';
@@ -20,6 +22,8 @@ export { dnsName, upperSnake } from './names';
 export { backoutName, capturedTables, cdcPrefix, deadLettersOf, defaultJmsQueue, natsCovers, RABBIT_DLX } from './messaging';
 export type { CapturedTable, MessagingProtocol } from './messaging';
 export { isProtocol, protocolOf } from './flows';
+export { DEFAULT_RATE_LIMIT_PER_MINUTE, rateFromText, routesTo, safePath, versionOf } from './gateways';
+export { alertThresholds } from './alerts';
 
 /**
  * `resolve(design)`: what a design means, computed once and read by validation, every
@@ -164,6 +168,8 @@ class DesignRecord implements ResolvedDesign {
   private networksDone: readonly Network[] | undefined;
   private messagingDone: readonly BrokerPlan[] | undefined;
   private observabilityDone: Observability | undefined;
+  private gatewaysDone: readonly GatewayPlan[] | undefined;
+  private targetsDone: Map<Flow, { host: string; port: number }> | undefined;
 
   constructor(readonly doc: Topology) {}
 
@@ -186,11 +192,21 @@ class DesignRecord implements ResolvedDesign {
     return (this.messagingDone ??= messagingPlans(this.components));
   }
 
-  get observability(): Observability {
-    return (this.observabilityDone ??= observabilityOf(this.components, this.flows, this.noteList));
+  get gateways(): readonly GatewayPlan[] {
+    return (this.gatewaysDone ??= gatewayPlans(this.components, this.requirements));
   }
 
-  private targetsDone: Map<Flow, { host: string; port: number }> | undefined;
+  get observability(): Observability {
+    if (this.observabilityDone) return this.observabilityDone;
+    const wiring = observabilityOf(this.components, this.flows, this.noteList);
+    return (this.observabilityDone = { ...wiring, alerts: alertRules(wiring.scrapes, this.messaging, this.requirements) });
+  }
+
+  private get requirements(): Record<string, unknown> {
+    const req: unknown = this.doc.requirements;
+    return req && typeof req === 'object' ? (req as Record<string, unknown>) : {};
+  }
+
 
   /** Where the client of `f` connects (`Flow.host`, `Flow.port`). */
   target(f: Flow): { host: string; port: number } | undefined {

@@ -167,7 +167,7 @@ describe('resolve: messaging', () => {
       [['sensors', 'mosq'], ['mosq', 'ingest'], ['pub', 'nats'], ['nats', 'sub'], ['core-bank', 'mq', 'jms'], ['mq', 'sub', 'jms']],
     );
     expect(channels(doc, 'mosq')).toEqual(['sensors/telemetry']);
-    expect(channels(doc, 'nats')).toEqual(['pub.events', 'pub.events.dlq']);
+    expect(channels(doc, 'nats')).toEqual(['pub.events', 'dlq.pub.events']);
     expect(channels(doc, 'mq')).toEqual(['CORE_BANK.EVENTS', 'CORE_BANK.EVENTS.BACKOUT']);
   });
 
@@ -255,5 +255,41 @@ describe('resolve: where each client connects', () => {
     expect(at('db->prom')).toBe('orders-db-exporter:9187');
     expect(at('prom->dash')).toBe('metrics:9090');
     expect(at('api->saas')).toBeUndefined();
+  });
+});
+
+describe('resolve: NATS dead letters', () => {
+  it('go to dlq.<subject>, a prefix a wildcard subscription does not read back; a wildcard read gets a wildcard dead-letter subject', () => {
+    const doc = design(
+      [
+        ['pub', 'rest-service'],
+        ['bus', 'nats', { subjects: ['prices.>'] }],
+        ['sub', 'worker'],
+      ],
+      [
+        ['pub', 'bus', 'nats', { subject: 'prices.eu' }],
+        ['bus', 'sub', 'nats', { subject: 'prices.>' }],
+      ],
+    );
+    const plan = resolve(doc).messaging.find((p) => p.protocol === 'nats')!;
+    expect(plan.subscriptions[0]!.deadLetter).toEqual(['dlq.prices.>']);
+    expect(plan.channels.find((c) => c.role === 'dead-letter')).toMatchObject({ name: 'dlq.prices.>', serves: 'prices.>' });
+  });
+
+  it('are claimed only with JetStream: core NATS keeps nothing a failed message could be set aside in', () => {
+    const doc = design(
+      [
+        ['pub', 'rest-service'],
+        ['bus', 'nats', { jetstream: false }],
+        ['sub', 'worker'],
+      ],
+      [
+        ['pub', 'bus', 'nats', { subject: 'prices.eu' }],
+        ['bus', 'sub', 'nats', { subject: 'prices.*', retries: 2 }],
+      ],
+    );
+    const plan = resolve(doc).messaging.find((p) => p.protocol === 'nats')!;
+    expect(plan.subscriptions[0]).toMatchObject({ channels: ['prices.*'], deadLetter: [], retries: 2 });
+    expect(plan.channels.map((c) => [c.name, c.role])).toEqual([['prices.eu', 'main'], ['prices.*', 'main']]);
   });
 });

@@ -22,6 +22,8 @@ export interface ResolvedDesign {
   readonly networks: readonly Network[];
   /** What flows through each broker, per protocol it hosts. */
   readonly messaging: readonly BrokerPlan[];
+  /** What each gateway routes and enforces, in document order. */
+  readonly gateways: readonly GatewayPlan[];
   readonly observability: Observability;
   /** Sentences about what was left out or replaced while resolving (for the stack's README). */
   readonly notes: readonly string[];
@@ -239,6 +241,70 @@ export interface BrokerPlan {
   readonly deadLetterExchange?: string;
 }
 
+// ── Gateways ──────────────────────────────────────────────────────────────
+
+/** How callers authenticate at a gateway (its `auth` setting); the stack enforces it on every route. */
+export type GatewayAuth = 'none' | 'key-auth' | 'jwt' | 'oidc' | 'basic' | 'mtls';
+
+export interface RouteUpstream {
+  readonly scheme: 'http' | 'https' | 'grpc';
+  /** The target's service name, or the host of an external target's base URL. */
+  readonly host: string;
+  readonly port: number;
+  /** Path prefix of an external base URL (no trailing slash); '' inside the stack. */
+  readonly basePath: string;
+  readonly external: boolean;
+}
+
+export interface GatewayRoute {
+  readonly gateway: Component;
+  readonly flow: Flow;
+  readonly target: Component;
+  /** Unique among the gateway's routes (the target's service name, `-2`...). */
+  readonly name: string;
+  /** Path prefix routed: the connection's `path`, else `/<target service>`. */
+  readonly path: string;
+  /** The default `/<target service>` prefix is removed before the request goes upstream (never on gRPC routes). */
+  readonly stripPath: boolean;
+  readonly protocol: 'http' | 'grpc' | 'graphql' | 'websocket';
+  readonly upstream: RouteUpstream;
+  /** HTTP methods routed; empty for all. */
+  readonly methods: readonly string[];
+  /** The call's timeout (connection or latency budget), else the gateway's. */
+  readonly timeoutMs: number;
+  readonly retries: number;
+  readonly circuitBreaker: boolean;
+  /** The API version the path carries (`/v1/orders` → `v1`), if any. */
+  readonly version?: string;
+}
+
+export interface GatewayPlan {
+  readonly gateway: Component;
+  readonly routes: readonly GatewayRoute[];
+  /** Calls that got no route, one sentence each (a repeated path, an external target without a base URL). */
+  readonly skipped: readonly string[];
+  /**
+   * Checked on every route: the gateway's setting; unset, OpenID Connect with its identity
+   * provider, else what the requirements name (that the gateway can check alone), else API keys.
+   */
+  readonly auth: GatewayAuth;
+  /** Where `auth` comes from: set on the gateway (`none` switches it off), or a default. */
+  readonly authFrom: 'setting' | 'identity-provider' | 'requirements' | 'default';
+  /** The identity provider wired to it that issues the tokens (jwt, oidc). */
+  readonly identityProvider?: Component;
+  /**
+   * Requests per minute per consumer or client address: the setting, else the requirements'
+   * `rateLimiting`, else 1000 (the template's); absent when the setting is 0 (switched off).
+   * Counters live in `store` when a cache is wired to the gateway.
+   */
+  readonly rateLimit?: { readonly perMinute: number; readonly by: 'consumer' | 'ip'; readonly from: 'setting' | 'requirements' | 'default'; readonly store?: Component };
+  readonly cors?: { readonly origins: readonly string[] };
+  /** How API versions are told apart, as set; a route carries a version only when its path does. */
+  readonly versioning: 'none' | 'url-path' | 'header' | 'query';
+  /** Its `exposure` is `internet`. */
+  readonly internetFacing: boolean;
+}
+
 // ── Observability ─────────────────────────────────────────────────────────
 
 export interface ScrapeTarget {
@@ -280,4 +346,27 @@ export interface Observability {
   readonly unscrapable: readonly { readonly scraper: Component; readonly target: Component }[];
   readonly dataSources: readonly DataSource[];
   readonly traces: readonly TracePipe[];
+  /** The alert rules each scraper evaluates (see `alerts.ts`), in order: per scraper, target down, request rules, broker rules. */
+  readonly alerts: readonly AlertRule[];
+}
+
+export type AlertKind = 'target-down' | 'error-rate' | 'latency-p95' | 'latency-p99' | 'consumer-lag' | 'queue-backlog' | 'dead-letters';
+
+export interface AlertRule {
+  /** Unique per scraper, e.g. `HighErrorRateOrdersApi`, `DeadLettersKafka`. */
+  readonly name: string;
+  readonly kind: AlertKind;
+  readonly scraper: Component;
+  /** The target it watches; undefined for `target-down`, which watches every target. */
+  readonly target?: ScrapeTarget;
+  /** The metric family its expression reads (one the target exports; `up` for target-down). */
+  readonly family: string;
+  /** Fires above this: a ratio (error rate), milliseconds (latency), records or messages. */
+  readonly threshold: number;
+  readonly unit: 'ratio' | 'ms' | 'records' | 'messages' | 'targets';
+  /** How long the condition must hold, as Prometheus writes it (`5m`). */
+  readonly for: string;
+  readonly severity: 'warning' | 'critical';
+  /** Queue backlog and dead-letter rules: the channels watched. */
+  readonly channels: readonly string[];
 }

@@ -216,6 +216,7 @@ describe('Kubernetes target', () => {
         expect(missing).toEqual([]);
       });
 
+      // Programs (the stand-in's JavaScript, scripts) have ${...} of their own language, not the config's expansions.
       it('every ${NAME} a config expands is in the environment of the container that reads it', () => {
         const { overlays } = built.get(d.name)!;
         const objs = overlays.dev;
@@ -228,7 +229,7 @@ describe('Kubernetes target', () => {
             const env = new Set([...(c.env ?? []).map((e) => e.name), ...(c.envFrom ?? []).flatMap((e) => Object.keys(configMaps.get(e.configMapRef.name) ?? {}))]);
             for (const m of c.volumeMounts ?? []) {
               const cm = pod.volumes?.find((v) => v.name === m.name)?.configMap?.name;
-              for (const [file, text] of Object.entries(cm ? (configMaps.get(cm) ?? {}) : {})) for (const n of refs(text)) if (!env.has(n)) missing.push(`${w.kind}/${w.metadata.name} reads \${${n}} in ${cm}/${file}`);
+              for (const [file, text] of Object.entries(cm ? (configMaps.get(cm) ?? {}) : {})) for (const n of /\.(m?js|sh|lua)$/.test(file) ? [] : refs(text)) if (!env.has(n)) missing.push(`${w.kind}/${w.metadata.name} reads \${${n}} in ${cm}/${file}`);
             }
           }
         }

@@ -1,10 +1,12 @@
-import { stackOf } from '../legacy-stack';
+import { stack } from './stack';
+import { clientEnv } from './client-env';
 import type { KindModule } from '../types';
 import { k8s } from './k8s';
 
 /** clickhouse: its behaviour in the generators (its facts are its catalog entry). */
 export const clickhouse: KindModule = {
   id: 'clickhouse',
-  stack: stackOf('clickhouse'),
+  stack,
+  clientEnv,
   k8s,
 };

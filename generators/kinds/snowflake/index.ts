@@ -1,9 +1,12 @@
+import { stack } from './stack';
+import { clientEnv } from './client-env';
 import type { KindModule } from '../types';
 import { k8s } from './k8s';
 
 /** snowflake: its behaviour in the generators (its facts are its catalog entry). */
 export const snowflake: KindModule = {
   id: 'snowflake',
-  stack: null,
+  stack,
+  clientEnv,
   k8s,
 };
