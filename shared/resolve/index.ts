@@ -6,6 +6,7 @@ import { ID_PATTERN, MAX_ID_LENGTH, TRUST_LEVELS } from '../model/types';
 import { connectionEnds, flowKind, protocolOf, resilienceOf, sourceIsFrom } from './flows';
 import { messagingPlans } from './messaging';
 import { dnsName, NameTaker, upperSnake } from './names';
+import { gatewayPlans } from './gateways';
 import { observabilityOf } from './observability';
 import { assignPorts, portRequests } from './ports';
 import { cleanProps, num } from './props';
@@ -19,6 +20,7 @@ export { dnsName, upperSnake } from './names';
 export { backoutName, capturedTables, cdcPrefix, deadLettersOf, defaultJmsQueue, natsCovers, RABBIT_DLX } from './messaging';
 export type { CapturedTable, MessagingProtocol } from './messaging';
 export { isProtocol, protocolOf } from './flows';
+export { routesTo, safePath, versionOf } from './gateways';
 
 /**
  * `resolve(design)`: what a design means, computed once and read by validation, every
@@ -258,9 +260,10 @@ function resolveWith(doc: Topology, cache: Cache | undefined): ResolvedDesign {
   }
 
   const messaging = messagingPlans(components);
+  const gateways = gatewayPlans(components);
   const observability = observabilityOf(components, flows, notes);
 
-  return { doc, components, byId, flows, zones, networks, messaging, observability, notes, ignored };
+  return { doc, components, byId, flows, zones, networks, messaging, gateways, observability, notes, ignored };
 }
 
 /** The port a component listens on inside the stack. */

@@ -22,6 +22,8 @@ export interface ResolvedDesign {
   readonly networks: readonly Network[];
   /** What flows through each broker, per protocol it hosts. */
   readonly messaging: readonly BrokerPlan[];
+  /** What each gateway routes and enforces, in document order. */
+  readonly gateways: readonly GatewayPlan[];
   readonly observability: Observability;
   /** Sentences about what was left out or replaced while resolving (for the stack's README). */
   readonly notes: readonly string[];
@@ -224,6 +226,60 @@ export interface BrokerPlan {
   readonly bindings?: readonly { readonly source: string; readonly destination: string; readonly routingKey: string }[];
   /** Name of the dead-letter exchange (RabbitMQ), when any queue dead-letters. */
   readonly deadLetterExchange?: string;
+}
+
+// ── Gateways ──────────────────────────────────────────────────────────────
+
+/** How callers authenticate at a gateway (its `auth` setting); the stack enforces it on every route. */
+export type GatewayAuth = 'none' | 'key-auth' | 'jwt' | 'oidc' | 'basic' | 'mtls';
+
+export interface RouteUpstream {
+  readonly scheme: 'http' | 'https' | 'grpc';
+  /** The target's service name, or the host of an external target's base URL. */
+  readonly host: string;
+  readonly port: number;
+  /** Path prefix of an external base URL (no trailing slash); '' inside the stack. */
+  readonly basePath: string;
+  readonly external: boolean;
+}
+
+export interface GatewayRoute {
+  readonly gateway: Component;
+  readonly flow: Flow;
+  readonly target: Component;
+  /** Unique among the gateway's routes (the target's service name, `-2`...). */
+  readonly name: string;
+  /** Path prefix routed: the connection's `path`, else `/<target service>`. */
+  readonly path: string;
+  /** The default `/<target service>` prefix is removed before the request goes upstream. */
+  readonly stripPath: boolean;
+  readonly protocol: 'http' | 'grpc' | 'graphql' | 'websocket';
+  readonly upstream: RouteUpstream;
+  /** HTTP methods routed; empty for all. */
+  readonly methods: readonly string[];
+  /** The call's timeout (connection or latency budget), else the gateway's. */
+  readonly timeoutMs: number;
+  readonly retries: number;
+  readonly circuitBreaker: boolean;
+  /** The API version the path carries (`/v1/orders` → `v1`), if any. */
+  readonly version?: string;
+}
+
+export interface GatewayPlan {
+  readonly gateway: Component;
+  readonly routes: readonly GatewayRoute[];
+  /** Calls that got no route, one sentence each (a repeated path, an external target without a base URL). */
+  readonly skipped: readonly string[];
+  /** Checked on every route. */
+  readonly auth: GatewayAuth;
+  /** The identity provider wired to it that issues the tokens (jwt, oidc). */
+  readonly identityProvider?: Component;
+  readonly rateLimit?: { readonly perMinute: number; readonly by: 'consumer' | 'ip' };
+  readonly cors?: { readonly origins: readonly string[] };
+  /** How API versions are told apart, as set; a route carries a version only when its path does. */
+  readonly versioning: 'none' | 'url-path' | 'header' | 'query';
+  /** Its `exposure` is `internet`. */
+  readonly internetFacing: boolean;
 }
 
 // ── Observability ─────────────────────────────────────────────────────────

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { resolve } from './index';
+import type { TopoEdge, Topology } from '../model/types';
+import { emptyTopology } from '../model/types';
+
+function design(nodes: Array<[string, string, Record<string, unknown>?, string?]>, edges: Array<[string, string, TopoEdge['protocol']?, Record<string, unknown>?]>, requirements: Topology['requirements'] = {}): Topology {
+  const doc = emptyTopology('Gateways');
+  doc.requirements = requirements;
+  doc.nodes = nodes.map(([id, kind, props, label]) => ({ id, kind, label: label ?? id, props: props ?? {} }));
+  doc.edges = edges.map(([from, to, protocol, props]) => ({ from, to, ...(protocol ? { protocol } : {}), props: props ?? {} }));
+  return doc;
+}
+
+describe('resolve: gateway plans', () => {
+  it('routes every call to a non-identity component, by the connection path or /<service>, named by service', () => {
+    const r = resolve(
+      design(
+        [
+          ['gw', 'kong', { auth: 'oidc', rateLimitPerMinute: 600, cors: true, corsOrigins: ['https://a.example'] }, 'Edge'],
+          ['a', 'rest-service', {}, 'Orders API'],
+          ['b', 'grpc-service', {}, 'Catalog'],
+          ['idp', 'keycloak', {}, 'Login'],
+          ['ext', 'saas-app', { baseUrl: 'https://api.stripe.com/v1' }, 'Stripe'],
+          ['bare', 'saas-app', {}, 'No URL'],
+        ],
+        [
+          ['gw', 'a', 'http', { path: '/v2/orders', timeoutMs: 900, retries: 2 }],
+          ['gw', 'b', 'grpc'],
+          ['gw', 'idp', 'http'],
+          ['gw', 'ext', 'http', { path: '/pay' }],
+          ['gw', 'bare', 'http'],
+          ['gw', 'a', 'http', { path: '/v2/orders' }],
+        ],
+        { latencyP99Ms: 250 },
+      ),
+    );
+    const [plan] = r.gateways;
+    expect(plan!.gateway.service).toBe('edge');
+    expect(plan!.routes.map((x) => [x.name, x.path, x.stripPath, x.upstream.host, x.upstream.port, x.timeoutMs, x.version ?? null])).toEqual([
+      ['orders-api', '/v2/orders', false, 'orders-api', 8080, 900, 'v2'],
+      ['catalog', '/catalog', true, 'catalog', 50051, 250, null],
+      ['stripe', '/pay', false, 'api.stripe.com', 443, 250, null],
+    ]);
+    expect(plan!.routes[2]!.upstream).toMatchObject({ scheme: 'https', basePath: '/v1', external: true });
+    expect(plan!.routes[0]!.retries).toBe(2);
+    expect(plan!.auth).toBe('oidc');
+    expect(plan!.identityProvider?.id).toBe('idp');
+    expect(plan!.rateLimit).toEqual({ perMinute: 600, by: 'consumer' });
+    expect(plan!.cors).toEqual({ origins: ['https://a.example'] });
+    expect(plan!.skipped).toHaveLength(2);
+    expect(plan!.skipped[1]).toContain('/v2/orders');
+    expect(plan!.skipped[0]).toContain('`no-url`');
+  });
+
+  it('takes the gateway timeout when the call has none and no latency budget, and says none for a gateway without auth', () => {
+    const r = resolve(design([['gw', 'nginx', { timeoutMs: 5000, apiVersioning: 'header' }], ['a', 'rest-service']], [['gw', 'a', 'http']]));
+    const [plan] = r.gateways;
+    expect(plan!.routes[0]!.timeoutMs).toBe(5000);
+    expect(plan!.auth).toBe('none');
+    expect(plan!.identityProvider).toBeUndefined();
+    expect(plan!.rateLimit).toBeUndefined();
+    expect(plan!.versioning).toBe('header');
+  });
+});
