@@ -6,6 +6,7 @@ import { ID_PATTERN, MAX_ID_LENGTH, TRUST_LEVELS } from '../model/types';
 import { connectionEnds, flowKind, protocolOf, resilienceOf, sourceIsFrom } from './flows';
 import { messagingPlans } from './messaging';
 import { dnsName, NameTaker, upperSnake } from './names';
+import { alertRules } from './alerts';
 import { gatewayPlans } from './gateways';
 import { observabilityOf } from './observability';
 import { assignPorts, portRequests } from './ports';
@@ -21,6 +22,7 @@ export { backoutName, capturedTables, cdcPrefix, deadLettersOf, defaultJmsQueue,
 export type { CapturedTable, MessagingProtocol } from './messaging';
 export { isProtocol, protocolOf } from './flows';
 export { routesTo, safePath, versionOf } from './gateways';
+export { alertThresholds } from './alerts';
 
 /**
  * `resolve(design)`: what a design means, computed once and read by validation, every
@@ -261,7 +263,8 @@ function resolveWith(doc: Topology, cache: Cache | undefined): ResolvedDesign {
 
   const messaging = messagingPlans(components);
   const gateways = gatewayPlans(components);
-  const observability = observabilityOf(components, flows, notes);
+  const wiring = observabilityOf(components, flows, notes);
+  const observability = { ...wiring, alerts: alertRules(wiring.scrapes, messaging, req) };
 
   return { doc, components, byId, flows, zones, networks, messaging, gateways, observability, notes, ignored };
 }

@@ -4,7 +4,7 @@ import type { Component, DataSource, Flow, Observability, ScrapeTarget, TracePip
  * The observability wiring: what each scraper scrapes (a component's own endpoint or the
  * exporter the stack runs beside it), the data sources of each dashboard, and where OTLP goes.
  */
-export function observabilityOf(components: readonly Component[], flows: readonly Flow[], notes: string[]): Observability {
+export function observabilityOf(components: readonly Component[], flows: readonly Flow[], notes: string[]): Omit<Observability, 'alerts'> {
   const scrapes: ScrapeTarget[] = [];
   const unscrapable: Array<{ scraper: Component; target: Component }> = [];
   const dataSources: DataSource[] = [];

@@ -323,4 +323,27 @@ export interface Observability {
   readonly unscrapable: readonly { readonly scraper: Component; readonly target: Component }[];
   readonly dataSources: readonly DataSource[];
   readonly traces: readonly TracePipe[];
+  /** The alert rules each scraper evaluates (see `alerts.ts`), in order: per scraper, target down, request rules, broker rules. */
+  readonly alerts: readonly AlertRule[];
+}
+
+export type AlertKind = 'target-down' | 'error-rate' | 'latency-p95' | 'latency-p99' | 'consumer-lag' | 'queue-backlog' | 'dead-letters';
+
+export interface AlertRule {
+  /** Unique per scraper, e.g. `HighErrorRateOrdersApi`, `DeadLettersKafka`. */
+  readonly name: string;
+  readonly kind: AlertKind;
+  readonly scraper: Component;
+  /** The target it watches; undefined for `target-down`, which watches every target. */
+  readonly target?: ScrapeTarget;
+  /** The metric family its expression reads (one the target exports; `up` for target-down). */
+  readonly family: string;
+  /** Fires above this: a ratio (error rate), milliseconds (latency), records or messages. */
+  readonly threshold: number;
+  readonly unit: 'ratio' | 'ms' | 'records' | 'messages' | 'targets';
+  /** How long the condition must hold, as Prometheus writes it (`5m`). */
+  readonly for: string;
+  readonly severity: 'warning' | 'critical';
+  /** Queue backlog and dead-letter rules: the channels watched. */
+  readonly channels: readonly string[];
 }

@@ -62,3 +62,46 @@ describe('resolve: gateway plans', () => {
     expect(plan!.versioning).toBe('header');
   });
 });
+
+describe('resolve: alert rules', () => {
+  it('makes a rule only where a scraped target exports the family it reads, named by service, with the scraper’s thresholds', () => {
+    const r = resolve(
+      design(
+        [
+          ['prom', 'prometheus', { errorRatePercent: 2, consumerLagMax: 50 }, 'Prometheus'],
+          ['api', 'rest-service', {}, 'Orders API'],
+          ['bus', 'kafka', {}, 'Event bus'],
+          ['mq', 'rabbitmq', {}, 'Rabbit'],
+          ['db', 'postgres', {}, 'Orders DB'],
+          ['w', 'worker', {}, 'Billing'],
+        ],
+        [
+          ['api', 'bus', 'kafka'],
+          ['bus', 'w', 'kafka'],
+          ['api', 'mq', 'amqp'],
+          ['mq', 'w', 'amqp', { deadLetter: false }],
+          ['api', 'prom', 'metrics'],
+          ['bus', 'prom', 'metrics'],
+          ['mq', 'prom', 'metrics'],
+          ['db', 'prom', 'metrics'],
+        ],
+        { latencyP99Ms: 200 },
+      ),
+    );
+    const rules = r.observability.alerts;
+    expect(rules.map((a) => a.name)).toEqual(['TargetDown', 'HighErrorRateOrdersApi', 'HighLatencyP95OrdersApi', 'HighLatencyP99OrdersApi', 'ConsumerLagEventBus', 'DeadLettersEventBus', 'QueueBacklogRabbit']);
+    const by = (n: string) => rules.find((a) => a.name === n)!;
+    expect(by('HighErrorRateOrdersApi')).toMatchObject({ family: 'http_requests_total', threshold: 0.02, unit: 'ratio' });
+    expect(by('HighLatencyP99OrdersApi')).toMatchObject({ family: 'http_request_duration_seconds', threshold: 200, severity: 'critical' });
+    expect(by('HighLatencyP95OrdersApi').threshold).toBe(160);
+    expect(by('ConsumerLagEventBus')).toMatchObject({ family: 'kafka_consumergroup_lag', threshold: 50 });
+    expect(by('DeadLettersEventBus').channels).toEqual(['orders-api.events.dlt']);
+    expect(by('QueueBacklogRabbit').channels).toEqual(['billing.orders-api.events']);
+    // Every family a rule reads is exported by its target.
+    for (const a of rules) if (a.target) expect(a.target.families).toContain(a.family);
+  });
+
+  it('has no rules without a scraper', () => {
+    expect(resolve(design([['api', 'rest-service']], [])).observability.alerts).toEqual([]);
+  });
+});
