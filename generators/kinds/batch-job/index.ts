@@ -1,8 +1,10 @@
 import { stackOf } from '../legacy-stack';
 import type { KindModule } from '../types';
+import { batchJobDoc } from './doc';
 
 /** batch-job: its behaviour in the generators (its facts are its catalog entry). */
 export const batchJob: KindModule = {
   id: 'batch-job',
   stack: stackOf('batch-job'),
+  doc: batchJobDoc,
 };

@@ -5,4 +5,5 @@ import type { KindModule } from '../types';
 export const clickhouse: KindModule = {
   id: 'clickhouse',
   stack: stackOf('clickhouse'),
+  doc: null,
 };

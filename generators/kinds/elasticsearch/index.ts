@@ -5,4 +5,5 @@ import type { KindModule } from '../types';
 export const elasticsearch: KindModule = {
   id: 'elasticsearch',
   stack: stackOf('elasticsearch'),
+  doc: null,
 };

@@ -1,8 +1,10 @@
 import { stackOf } from '../legacy-stack';
 import type { KindModule } from '../types';
+import { envoyDoc } from './doc';
 
 /** envoy: its behaviour in the generators (its facts are its catalog entry). */
 export const envoy: KindModule = {
   id: 'envoy',
   stack: stackOf('envoy'),
+  doc: envoyDoc,
 };

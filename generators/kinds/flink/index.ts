@@ -1,8 +1,10 @@
 import { stackOf } from '../legacy-stack';
 import type { KindModule } from '../types';
+import { flinkDoc } from './doc';
 
 /** flink: its behaviour in the generators (its facts are its catalog entry). */
 export const flink: KindModule = {
   id: 'flink',
   stack: stackOf('flink'),
+  doc: flinkDoc,
 };

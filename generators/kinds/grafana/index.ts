@@ -1,8 +1,10 @@
 import { stackOf } from '../legacy-stack';
 import type { KindModule } from '../types';
+import { grafanaDoc } from './doc';
 
 /** grafana: its behaviour in the generators (its facts are its catalog entry). */
 export const grafana: KindModule = {
   id: 'grafana',
   stack: stackOf('grafana'),
+  doc: grafanaDoc,
 };

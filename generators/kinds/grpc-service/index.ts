@@ -1,8 +1,10 @@
 import { stackOf } from '../legacy-stack';
 import type { KindModule } from '../types';
+import { grpcServiceDoc } from './doc';
 
 /** grpc-service: its behaviour in the generators (its facts are its catalog entry). */
 export const grpcService: KindModule = {
   id: 'grpc-service',
   stack: stackOf('grpc-service'),
+  doc: grpcServiceDoc,
 };

@@ -1,8 +1,10 @@
 import { stackOf } from '../legacy-stack';
 import type { KindModule } from '../types';
+import { ibmMqDoc } from './doc';
 
 /** ibm-mq: its behaviour in the generators (its facts are its catalog entry). */
 export const ibmMq: KindModule = {
   id: 'ibm-mq',
   stack: stackOf('ibm-mq'),
+  doc: ibmMqDoc,
 };

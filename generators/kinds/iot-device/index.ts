@@ -1,8 +1,10 @@
 import { stackOf } from '../legacy-stack';
 import type { KindModule } from '../types';
+import { iotDeviceDoc } from './doc';
 
 /** iot-device: its behaviour in the generators (its facts are its catalog entry). */
 export const iotDevice: KindModule = {
   id: 'iot-device',
   stack: stackOf('iot-device'),
+  doc: iotDeviceDoc,
 };

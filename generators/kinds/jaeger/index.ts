@@ -5,4 +5,5 @@ import type { KindModule } from '../types';
 export const jaeger: KindModule = {
   id: 'jaeger',
   stack: stackOf('jaeger'),
+  doc: null,
 };

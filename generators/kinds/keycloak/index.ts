@@ -1,8 +1,10 @@
 import { stackOf } from '../legacy-stack';
 import type { KindModule } from '../types';
+import { keycloakDoc } from './doc';
 
 /** keycloak: its behaviour in the generators (its facts are its catalog entry). */
 export const keycloak: KindModule = {
   id: 'keycloak',
   stack: stackOf('keycloak'),
+  doc: keycloakDoc,
 };

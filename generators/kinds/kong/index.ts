@@ -5,4 +5,5 @@ import type { KindModule } from '../types';
 export const kong: KindModule = {
   id: 'kong',
   stack: stackOf('kong'),
+  doc: null,
 };

@@ -4,4 +4,5 @@ import type { KindModule } from '../types';
 export const legacySystem: KindModule = {
   id: 'legacy-system',
   stack: null,
+  doc: null,
 };

@@ -5,4 +5,5 @@ import type { KindModule } from '../types';
 export const nginx: KindModule = {
   id: 'nginx',
   stack: stackOf('nginx'),
+  doc: null,
 };

@@ -5,4 +5,5 @@ import type { KindModule } from '../types';
 export const otelCollector: KindModule = {
   id: 'otel-collector',
   stack: stackOf('otel-collector'),
+  doc: null,
 };

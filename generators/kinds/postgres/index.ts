@@ -1,8 +1,10 @@
 import { stackOf } from '../legacy-stack';
 import type { KindModule } from '../types';
+import { postgresDoc } from './doc';
 
 /** postgres: its behaviour in the generators (its facts are its catalog entry). */
 export const postgres: KindModule = {
   id: 'postgres',
   stack: stackOf('postgres'),
+  doc: postgresDoc,
 };

@@ -5,4 +5,5 @@ import type { KindModule } from '../types';
 export const prometheus: KindModule = {
   id: 'prometheus',
   stack: stackOf('prometheus'),
+  doc: null,
 };

@@ -1,8 +1,10 @@
 import { stackOf } from '../legacy-stack';
 import type { KindModule } from '../types';
+import { rabbitmqDoc } from './doc';
 
 /** rabbitmq: its behaviour in the generators (its facts are its catalog entry). */
 export const rabbitmq: KindModule = {
   id: 'rabbitmq',
   stack: stackOf('rabbitmq'),
+  doc: rabbitmqDoc,
 };

@@ -1,8 +1,10 @@
 import { stackOf } from '../legacy-stack';
 import type { KindModule } from '../types';
+import { restServiceDoc } from './doc';
 
 /** rest-service: its behaviour in the generators (its facts are its catalog entry). */
 export const restService: KindModule = {
   id: 'rest-service',
   stack: stackOf('rest-service'),
+  doc: restServiceDoc,
 };

@@ -1,7 +1,9 @@
 import type { KindModule } from '../types';
+import { saasAppDoc } from './doc';
 
 /** saas-app: its behaviour in the generators (its facts are its catalog entry). */
 export const saasApp: KindModule = {
   id: 'saas-app',
   stack: null,
+  doc: saasAppDoc,
 };

@@ -1,8 +1,10 @@
 import { stackOf } from '../legacy-stack';
 import type { KindModule } from '../types';
+import { schemaRegistryDoc } from './doc';
 
 /** schema-registry: its behaviour in the generators (its facts are its catalog entry). */
 export const schemaRegistry: KindModule = {
   id: 'schema-registry',
   stack: stackOf('schema-registry'),
+  doc: schemaRegistryDoc,
 };

@@ -4,4 +4,5 @@ import type { KindModule } from '../types';
 export const snowflake: KindModule = {
   id: 'snowflake',
   stack: null,
+  doc: null,
 };

@@ -1,8 +1,10 @@
 import { stackOf } from '../legacy-stack';
 import type { KindModule } from '../types';
+import { vaultDoc } from './doc';
 
 /** vault: its behaviour in the generators (its facts are its catalog entry). */
 export const vault: KindModule = {
   id: 'vault',
   stack: stackOf('vault'),
+  doc: vaultDoc,
 };

@@ -5,4 +5,5 @@ import type { KindModule } from '../types';
 export const webApp: KindModule = {
   id: 'web-app',
   stack: stackOf('web-app'),
+  doc: null,
 };
