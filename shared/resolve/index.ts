@@ -10,9 +10,10 @@ import { alertRules } from './alerts';
 import { gatewayPlans } from './gateways';
 import { observabilityOf } from './observability';
 import { assignPorts, portRequests } from './ports';
+import type { PortRequest } from './ports';
 import { cleanProps, num } from './props';
 import type { Props } from './props';
-import type { Component, Credential, Flow, Network, ResolvedDesign, ResolvedPort, Zone } from './types';
+import type { BrokerPlan, Component, Credential, Flow, GatewayPlan, Network, Observability, ResolvedDesign, ResolvedPort, Zone } from './types';
 
 export type * from './types';
 export { cleanProps } from './props';
@@ -61,6 +62,8 @@ interface NodeWork {
   props: Props;
   ignored: string[];
   label: string;
+  /** The base of its service name (`dnsName` of the label, or the id). */
+  base: string;
 }
 interface EdgeWork {
   from: KindDef;
@@ -75,9 +78,6 @@ interface Cache {
   edges: WeakMap<TopoEdge, EdgeWork>;
 }
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-type MComponent = Mutable<Component> & { out: Flow[]; in: Flow[]; at: Flow[] };
-
 const oneLine = (s: unknown, max = 200): string =>
   (typeof s === 'string' ? s : '')
     .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
@@ -89,12 +89,182 @@ function arrayOf<T>(v: unknown): T[] {
   return Array.isArray(v) ? (v as T[]) : [];
 }
 
+/**
+ * A component. What depends on the whole design (entry point, host ports, networks,
+ * credentials) is worked out on first use, for every component at once, by its design: a
+ * check that reads only kinds and connections pays for nothing else.
+ */
+class ComponentRecord implements Component {
+  readonly out: Flow[] = [];
+  readonly in: Flow[] = [];
+  readonly at: Flow[] = [];
+  readonly roles: Component['roles'];
+  readonly display: string;
+  readonly trust: TrustLevel;
+  readonly containerised: boolean;
+  readonly listenPort: number;
+  readonly healthcheck: Component['healthcheck'];
+  /** Set by the design's lazy passes. */
+  isEntry = false;
+  portList: readonly ResolvedPort[] = [];
+  networkList: readonly string[] = [];
+  private creds: Record<string, Credential> | undefined;
+
+  constructor(
+    private readonly design: DesignRecord,
+    readonly id: string,
+    readonly index: number,
+    readonly node: TopoNode,
+    readonly kind: KindDef,
+    readonly label: string,
+    readonly props: Props,
+    readonly zone: Zone | undefined,
+    readonly service: string,
+    readonly envPrefix: string,
+  ) {
+    this.roles = kind.roles;
+    this.display = `${label} (${kind.name})`;
+    this.trust = zone?.trust ?? 'internal';
+    this.containerised = !kind.external;
+    this.listenPort = listenPortOf(kind, props);
+    this.healthcheck = kind.healthcheck;
+  }
+
+  get entry(): boolean {
+    this.design.entries();
+    return this.isEntry;
+  }
+
+  get ports(): readonly ResolvedPort[] {
+    this.design.ports();
+    return this.portList;
+  }
+
+  get networks(): readonly string[] {
+    this.design.networkPlan();
+    return this.networkList;
+  }
+
+  get credentials(): Readonly<Record<string, Credential>> {
+    return (this.creds ??= credentialsOf(this.kind, this.props, this.service, this.envPrefix));
+  }
+}
+
+class DesignRecord implements ResolvedDesign {
+  readonly components: ComponentRecord[] = [];
+  readonly byId = new Map<string, ComponentRecord>();
+  readonly flows: Flow[] = [];
+  readonly zones: Zone[] = [];
+  readonly ignored: string[] = [];
+  private readonly noteList: string[] = [];
+  private entriesDone = false;
+  private portsDone = false;
+  private networksDone: readonly Network[] | undefined;
+  private messagingDone: readonly BrokerPlan[] | undefined;
+  private gatewaysDone: readonly GatewayPlan[] | undefined;
+  private observabilityDone: Observability | undefined;
+
+  constructor(readonly doc: Topology) {}
+
+  note(text: string): void {
+    this.noteList.push(text);
+  }
+
+  /** Every note, the design-wide passes' included (so they are all run). */
+  get notes(): readonly string[] {
+    this.ports();
+    void this.observability;
+    return this.noteList;
+  }
+
+  get networks(): readonly Network[] {
+    return this.networkPlan();
+  }
+
+  get messaging(): readonly BrokerPlan[] {
+    return (this.messagingDone ??= messagingPlans(this.components));
+  }
+
+  get gateways(): readonly GatewayPlan[] {
+    return (this.gatewaysDone ??= gatewayPlans(this.components));
+  }
+
+  get observability(): Observability {
+    if (this.observabilityDone) return this.observabilityDone;
+    const wiring = observabilityOf(this.components, this.flows, this.noteList);
+    const req = this.doc.requirements && typeof this.doc.requirements === 'object' ? this.doc.requirements : {};
+    return (this.observabilityDone = { ...wiring, alerts: alertRules(wiring.scrapes, this.messaging, req) });
+  }
+
+  /** Entry points: gateways, front ends, what serves on an entry port, APIs nothing calls. */
+  entries(): void {
+    if (this.entriesDone) return;
+    this.entriesDone = true;
+    for (const c of this.components) {
+      if (!c.containerised) continue;
+      const called = c.in.some((f) => f.kind === 'call' && f.server === c && f.client !== c);
+      c.isEntry = c.roles.includes('gateway') || c.roles.includes('frontend') || (c.kind.ports ?? []).some((p) => p.publish === 'entry') || (c.roles.includes('api') && !called);
+    }
+  }
+
+  ports(): void {
+    if (this.portsDone) return;
+    this.portsDone = true;
+    this.entries();
+    const requests: PortRequest[] = [];
+    for (const c of this.components) for (const r of portRequests(c)) requests.push(r);
+    const assigned = assignPorts(requests, this.noteList);
+    for (const c of this.components) c.portList = assigned.get(c) ?? NO_PORTS;
+  }
+
+  /**
+   * Networks: each component lives on its zone's network (or the default one) and joins the
+   * network of every component it opens a connection to. One that publishes a port or calls
+   * something outside the stack also joins the default network when its own is internal.
+   */
+  networkPlan(): readonly Network[] {
+    if (this.networksDone) return this.networksDone;
+    this.ports();
+    const networkOf = (c: Component) => c.zone?.network ?? 'default';
+    const internalNet = new Set(this.zones.filter((z) => z.trust === 'internal' || z.trust === 'restricted').map((z) => z.network));
+    const joined = new Map<Component, Set<string>>();
+    for (const c of this.components) if (c.containerised) joined.set(c, new Set([networkOf(c)]));
+    for (const f of this.flows) {
+      const { client, server } = f;
+      if (!client || !server || client === server || !client.containerised) continue;
+      if (server.containerised) joined.get(client)!.add(networkOf(server));
+    }
+    for (const c of this.components) {
+      const nets = joined.get(c);
+      if (!nets) continue;
+      const reachesOut = c.at.some((f) => f.client === c && f.server !== undefined && !f.server.containerised);
+      const publishes = c.portList.some((p) => p.host !== null);
+      if ((reachesOut || publishes) && [...nets].every((n) => internalNet.has(n))) nets.add('default');
+    }
+    const order = ['default', ...this.zones.map((z) => z.network)];
+    const members = new Map<string, string[]>(order.map((n) => [n, []]));
+    for (const c of this.components) {
+      const nets = joined.get(c);
+      if (!nets) continue;
+      c.networkList = order.filter((n) => nets.has(n));
+      for (const n of c.networkList) members.get(n)!.push(c.id);
+    }
+    const networks: Network[] = [];
+    for (const name of order) {
+      const list = members.get(name)!;
+      if (list.length > 0) networks.push({ name, zone: this.zones.find((z) => z.network === name), internal: internalNet.has(name), members: list });
+    }
+    return (this.networksDone = networks);
+  }
+}
+
+const NO_PORTS: readonly ResolvedPort[] = Object.freeze([]);
+
 function resolveWith(doc: Topology, cache: Cache | undefined): ResolvedDesign {
-  const notes: string[] = [];
-  const ignored: string[] = [];
+  const design = new DesignRecord(doc);
+  const { zones, components, byId, flows, ignored } = design;
 
   // ── Zones
-  const zones: Zone[] = [];
   const zoneById = new Map<string, Zone>();
   const netNames = new NameTaker(['default']);
   for (const g of arrayOf<Group>(doc.groups)) {
@@ -107,75 +277,51 @@ function resolveWith(doc: Topology, cache: Cache | undefined): ResolvedDesign {
   }
 
   // ── Components
-  const components: MComponent[] = [];
-  const byId = new Map<string, MComponent>();
   const services = new NameTaker();
-  arrayOf<TopoNode>(doc.nodes).forEach((n, index) => {
+  const nodes = arrayOf<TopoNode>(doc.nodes);
+  for (let index = 0; index < nodes.length; index++) {
+    const n = nodes[index];
     if (!n || typeof n !== 'object' || typeof n.id !== 'string' || !ID_PATTERN.test(n.id) || n.id.length > MAX_ID_LENGTH) {
-      notes.push(`A node with the id ${JSON.stringify(oneLine(String(n?.id ?? ''), 40))} was left out: ids are lower-case letters, digits and dashes.`);
-      return;
+      design.note(`A node with the id ${JSON.stringify(oneLine(String(n?.id ?? ''), 40))} was left out: ids are lower-case letters, digits and dashes.`);
+      continue;
     }
     if (byId.has(n.id)) {
-      notes.push(`A second node with the id \`${n.id}\` was left out: ids must be unique.`);
-      return;
+      design.note(`A second node with the id \`${n.id}\` was left out: ids must be unique.`);
+      continue;
     }
     let work = cache?.nodes.get(n);
     if (!work) {
       const kind = getKind(n.kind);
       if (!kind) {
-        notes.push(`Node \`${n.id}\` has an unknown kind ${JSON.stringify(oneLine(String(n.kind), 40))} and was left out.`);
-        return;
+        design.note(`Node \`${n.id}\` has an unknown kind ${JSON.stringify(oneLine(String(n.kind), 40))} and was left out.`);
+        continue;
       }
       const bad: string[] = [];
-      work = { kind, props: cleanProps(kind.props, n.props, `Node ${n.id}`, (m) => bad.push(m)), ignored: bad, label: oneLine(n.label) || n.id };
+      const label = oneLine(n.label) || n.id;
+      work = { kind, props: cleanProps(kind.props, n.props, `Node ${n.id}`, (m) => bad.push(m)), ignored: bad, label, base: dnsName(label) || n.id };
       cache?.nodes.set(n, work);
     }
-    ignored.push(...work.ignored);
-    const { kind } = work;
+    for (const m of work.ignored) ignored.push(m);
     const zone = typeof n.group === 'string' ? zoneById.get(n.group) : undefined;
-    const service = services.take(dnsName(work.label) || n.id);
-    const envPrefix = upperSnake(service);
-    const c: MComponent = {
-      id: n.id,
-      index,
-      node: n,
-      kind,
-      roles: kind.roles,
-      label: work.label,
-      display: `${work.label} (${kind.name})`,
-      props: work.props,
-      zone,
-      trust: zone?.trust ?? 'internal',
-      containerised: !kind.external,
-      service,
-      envPrefix,
-      listenPort: listenPortOf(kind, work.props),
-      ports: [],
-      networks: [],
-      entry: false,
-      credentials: credentialsOf(kind, work.props, service, envPrefix),
-      healthcheck: kind.healthcheck,
-      out: [],
-      in: [],
-      at: [],
-    };
+    const service = services.take(work.base);
+    const c = new ComponentRecord(design, n.id, index, n, work.kind, work.label, work.props, zone, service, upperSnake(service));
     components.push(c);
     byId.set(c.id, c);
-  });
+  }
 
   // ── Flows
-  const flows: Flow[] = [];
   const rawEdges = arrayOf<TopoEdge>(doc.edges);
   const ids = edgeIds(rawEdges);
   const req = doc.requirements && typeof doc.requirements === 'object' ? doc.requirements : {};
-  rawEdges.forEach((e, index) => {
-    if (!e || typeof e !== 'object') return;
+  for (let index = 0; index < rawEdges.length; index++) {
+    const e = rawEdges[index];
+    if (!e || typeof e !== 'object') continue;
     const from = byId.get(String(e.from));
     const to = byId.get(String(e.to));
     const id = ids[index]!;
     if (!from || !to) {
-      notes.push(`The connection ${JSON.stringify(oneLine(id, 80))} was left out: one of its ends is not in the design.`);
-      return;
+      design.note(`The connection ${JSON.stringify(oneLine(id, 80))} was left out: one of its ends is not in the design.`);
+      continue;
     }
     let work = cache?.edges.get(e);
     if (!work || work.from !== from.kind || work.to !== to.kind) {
@@ -184,7 +330,7 @@ function resolveWith(doc: Topology, cache: Cache | undefined): ResolvedDesign {
       work = { from: from.kind, to: to.kind, protocol, explicit, props: cleanProps(edgePropDefs(protocol), e.props, `Connection ${id}`, (m) => bad.push(m)), ignored: bad };
       cache?.edges.set(e, work);
     }
-    ignored.push(...work.ignored);
+    for (const m of work.ignored) ignored.push(m);
     const { protocol } = work;
     const forward = sourceIsFrom(from.kind, to.kind, protocol);
     const source = forward ? from : to;
@@ -212,61 +358,8 @@ function resolveWith(doc: Topology, cache: Cache | undefined): ResolvedDesign {
     to.in.push(f);
     from.at.push(f);
     if (to !== from) to.at.push(f);
-  });
-
-  // ── Entry points: gateways, front ends, what serves on an entry port, APIs nothing calls.
-  for (const c of components) {
-    if (!c.containerised) continue;
-    const called = c.in.some((f) => f.kind === 'call' && f.server === c && f.client !== c);
-    c.entry =
-      c.roles.includes('gateway') ||
-      c.roles.includes('frontend') ||
-      (c.kind.ports ?? []).some((p) => p.publish === 'entry') ||
-      (c.roles.includes('api') && !called);
   }
-
-  // ── Ports
-  const requests = components.flatMap((c) => portRequests(c));
-  const assigned = assignPorts(requests, notes);
-  for (const c of components) c.ports = assigned.get(c) ?? [];
-
-  // ── Networks: each component lives on its zone's network (or the default one) and joins the
-  // network of every component it opens a connection to. One that publishes a port or calls
-  // something outside the stack also joins the default network when its own is internal.
-  const networkOf = (c: Component) => c.zone?.network ?? 'default';
-  const internalNet = new Set(zones.filter((z) => z.trust === 'internal' || z.trust === 'restricted').map((z) => z.network));
-  const joined = new Map<MComponent, Set<string>>();
-  for (const c of components) if (c.containerised) joined.set(c, new Set([networkOf(c)]));
-  for (const f of flows) {
-    const { client, server } = f;
-    if (!client || !server || client === server || !client.containerised) continue;
-    if (server.containerised) joined.get(client as MComponent)!.add(networkOf(server));
-  }
-  for (const c of components) {
-    const nets = joined.get(c);
-    if (!nets) continue;
-    const reachesOut = c.out.some((f) => f.client === c && f.server && !f.server.containerised) || c.in.some((f) => f.client === c && f.server && !f.server.containerised);
-    const publishes = c.ports.some((p) => p.host !== null);
-    if ((reachesOut || publishes) && [...nets].every((n) => internalNet.has(n))) nets.add('default');
-  }
-  const order = ['default', ...zones.map((z) => z.network)];
-  const networks: Network[] = [];
-  for (const name of order) {
-    const members = components.filter((c) => joined.get(c)?.has(name)).map((c) => c.id);
-    if (members.length === 0) continue;
-    networks.push({ name, zone: zones.find((z) => z.network === name), internal: internalNet.has(name), members });
-  }
-  for (const c of components) {
-    const nets = joined.get(c);
-    c.networks = nets ? order.filter((n) => nets.has(n)) : [];
-  }
-
-  const messaging = messagingPlans(components);
-  const gateways = gatewayPlans(components);
-  const wiring = observabilityOf(components, flows, notes);
-  const observability = { ...wiring, alerts: alertRules(wiring.scrapes, messaging, req) };
-
-  return { doc, components, byId, flows, zones, networks, messaging, gateways, observability, notes, ignored };
+  return design;
 }
 
 /** The port a component listens on inside the stack. */

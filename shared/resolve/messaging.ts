@@ -129,12 +129,18 @@ function planOf(b: Component, protocol: MessagingProtocol): BrokerPlan {
   const into = b.in.filter((f) => f.protocol === protocol && f.from !== b);
   const outOf = b.out.filter((f) => f.protocol === protocol && f.to !== b);
   const channels: MutableChannel[] = [];
+  const byKey = new Map<string, MutableChannel>();
   const publications: Publication[] = [];
   const subscriptions: Subscription[] = [];
+  const has = (name: string, kind: ChannelKind) => byKey.has(`${kind}\u0000${name}`);
   const add = (name: string, kind: ChannelKind, re: RegExp, extra: Partial<MutableChannel> = {}): boolean => {
     if (!re.test(name)) return false;
-    const existing = channels.find((c) => c.name === name && c.kind === kind);
-    if (!existing) channels.push({ name, kind, listed: false, role: 'main', ...extra });
+    const key = `${kind}\u0000${name}`;
+    if (!byKey.has(key)) {
+      const c: MutableChannel = { name, kind, listed: false, role: 'main', ...extra };
+      channels.push(c);
+      byKey.set(key, c);
+    }
     return true;
   };
   const names = (kind: ChannelKind) => channels.filter((c) => c.kind === kind && c.role === 'main').map((c) => c.name);
@@ -182,9 +188,11 @@ function planOf(b: Component, protocol: MessagingProtocol): BrokerPlan {
         subscriptions.push({ flow: f, client: f.to, channels: read, group: text(f, 'consumerGroup') || f.to.service, deadLetter: dead ? read.map((t) => `${t}.dlt`) : [], retries, retry: [] });
       }
       // Dead-letter topics: asked by a consumer, or by the topic's own setting.
+      const asked = new Set<string>();
+      for (const sub of subscriptions) for (const d of sub.deadLetter) asked.add(d);
       for (const c of [...channels]) {
-        const wanted = subscriptions.some((s) => s.deadLetter.includes(`${c.name}.dlt`)) || (listed.get(c.name) !== undefined && bool(listed.get(c.name)!, 'deadLetter'));
-        if (!wanted || channels.some((x) => x.name === `${c.name}.dlt`)) continue;
+        const wanted = asked.has(`${c.name}.dlt`) || (listed.get(c.name) !== undefined && bool(listed.get(c.name)!, 'deadLetter'));
+        if (!wanted || has(`${c.name}.dlt`, 'topic')) continue;
         add(`${c.name}.dlt`, 'topic', NAME_RE, { partitions: c.partitions, retentionHours: Math.max(c.retentionHours ?? defRetention, defRetention), cleanupPolicy: 'delete', role: 'dead-letter', serves: c.name });
       }
       return { broker: b, protocol, channels, publications, subscriptions };
@@ -226,7 +234,7 @@ function planOf(b: Component, protocol: MessagingProtocol): BrokerPlan {
         for (const x of p.exchanges) {
           // '#' means "everything" only to topic exchanges: on a direct exchange, bind the keys its publishers use.
           let keys = [p.routingKey];
-          if (keys[0] === '#' && channels.find((c) => c.kind === 'exchange' && c.name === x)?.exchangeType === 'direct') {
+          if (keys[0] === '#' && byKey.get(`exchange\u0000${x}`)?.exchangeType === 'direct') {
             const published = publications.filter((s) => s.channel === x && s.routingKey && s.routingKey !== '#').map((s) => s.routingKey!);
             if (published.length > 0) keys = [...new Set(published)];
           }
@@ -250,14 +258,14 @@ function planOf(b: Component, protocol: MessagingProtocol): BrokerPlan {
         const w = want.get(q.name);
         if (w?.dead) {
           dlx = true;
-          if (!channels.some((c) => c.name === `${q.name}.dlq`)) {
+          if (!has(`${q.name}.dlq`, 'queue')) {
             add(`${q.name}.dlq`, 'queue', NAME_RE, { durable: true, role: 'dead-letter', serves: q.name });
             bindings.push({ source: RABBIT_DLX, destination: `${q.name}.dlq`, routingKey: q.name });
           }
         }
-        if (w && w.retryDelayMs > 0 && !channels.some((c) => c.name === `${q.name}.retry`)) add(`${q.name}.retry`, 'queue', NAME_RE, { durable: true, role: 'retry', serves: q.name, messageTtlMs: w.retryDelayMs });
+        if (w && w.retryDelayMs > 0 && !has(`${q.name}.retry`, 'queue')) add(`${q.name}.retry`, 'queue', NAME_RE, { durable: true, role: 'retry', serves: q.name, messageTtlMs: w.retryDelayMs });
       }
-      if (dlx && !channels.some((c) => c.kind === 'exchange' && c.name === RABBIT_DLX)) add(RABBIT_DLX, 'exchange', NAME_RE, { exchangeType: 'direct', durable: true, role: 'dead-letter' });
+      if (dlx && !has(RABBIT_DLX, 'exchange')) add(RABBIT_DLX, 'exchange', NAME_RE, { exchangeType: 'direct', durable: true, role: 'dead-letter' });
       return { broker: b, protocol, channels, publications, subscriptions, vhost: str(b.props, 'vhost') || '/', bindings, ...(dlx ? { deadLetterExchange: RABBIT_DLX } : {}) };
     }
     case 'mqtt': {

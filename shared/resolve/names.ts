@@ -30,6 +30,8 @@ function slug(text: string): string {
 /** Hands out names unique among those given so far: `base`, `base-2`, `base-3`, ... */
 export class NameTaker {
   private readonly taken = new Set<string>();
+  /** The next suffix to try per base, so that many equal labels cost one step each. */
+  private readonly next = new Map<string, number>();
 
   constructor(reserved: Iterable<string> = []) {
     for (const r of reserved) this.taken.add(r);
@@ -37,7 +39,12 @@ export class NameTaker {
 
   take(base: string): string {
     let name = base;
-    for (let i = 2; this.taken.has(name); i++) name = `${base}-${i}`;
+    let i = this.next.get(base) ?? 2;
+    if (this.taken.has(name)) {
+      do name = `${base}-${i++}`;
+      while (this.taken.has(name));
+      this.next.set(base, i);
+    }
     this.taken.add(name);
     return name;
   }

@@ -46,6 +46,8 @@ const RANK: Record<ResolvedPort['reason'], number> = { 'by-hand': 0, entry: 1, a
 /** Host ports for every request, unique on the host. */
 export function assignPorts(requests: readonly PortRequest[], notes: string[]): Map<Component, ResolvedPort[]> {
   const taken = new Set<number>();
+  /** Where to go on looking for a free port above a wanted one (many components want the same default). */
+  const nextFree = new Map<number, number>();
   const host = new Map<PortRequest, number | null>();
   const order = requests.map((r, i) => ({ r, i })).sort((a, b) => RANK[a.r.reason] - RANK[b.r.reason] || a.i - b.i);
   for (const { r } of order) {
@@ -53,8 +55,9 @@ export function assignPorts(requests: readonly PortRequest[], notes: string[]): 
       host.set(r, null);
       continue;
     }
-    let p = r.wanted;
+    let p = taken.has(r.wanted) ? (nextFree.get(r.wanted) ?? r.wanted) : r.wanted;
     while (taken.has(p) && p < 65535) p++;
+    nextFree.set(r.wanted, p);
     if (taken.has(p)) {
       notes.push(`No free host port was left for \`${r.component.service}\` (${r.name}); it stays inside the stack.`);
       host.set(r, null);

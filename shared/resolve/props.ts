@@ -10,12 +10,22 @@ import type { PropDef } from '../catalog';
 export type Props = Record<string, unknown>;
 
 function clone<T>(v: T): T {
-  return v !== null && typeof v === 'object' ? (JSON.parse(JSON.stringify(v)) as T) : v;
+  if (v === null || typeof v !== 'object') return v;
+  // Defaults are plain data: lists of text (most often empty) or small objects.
+  if (Array.isArray(v) && v.every((x) => x === null || typeof x !== 'object')) return v.slice() as T;
+  return JSON.parse(JSON.stringify(v)) as T;
 }
+
+/** Each pattern compiled once (a design has thousands of settings and a few dozen patterns). */
+const compiled = new Map<string, RegExp>();
 
 function matches(def: PropDef, s: string): boolean {
   if (def.maxLength !== undefined && s.length > def.maxLength) return false;
-  if (def.pattern !== undefined && !new RegExp(def.pattern).test(s)) return false;
+  if (def.pattern !== undefined) {
+    let re = compiled.get(def.pattern);
+    if (!re) compiled.set(def.pattern, (re = new RegExp(def.pattern)));
+    if (!re.test(s)) return false;
+  }
   return true;
 }
 

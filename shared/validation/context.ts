@@ -1,4 +1,5 @@
 import type { KindDef } from '../catalog';
+import type { ResolvedDesign } from '../resolve';
 import type { Diagnostic, Group, Protocol, TopoEdge, TopoNode, Topology, TrustLevel } from '../model/types';
 import type { Code } from './codes';
 import { CODES } from './codes';
@@ -51,6 +52,8 @@ export interface EdgeInfo {
 
 export interface Index {
   doc: Topology;
+  /** The resolved design (what the generators read), worked out on first use. */
+  readonly resolved: ResolvedDesign;
   nodes: NodeInfo[];
   /** First node of each id. */
   byId: Map<string, NodeInfo>;

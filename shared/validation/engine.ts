@@ -1,4 +1,6 @@
 import { getKind } from '../catalog';
+import { createResolver, resolve } from '../resolve';
+import type { ResolvedDesign, Resolver } from '../resolve';
 import type { Diagnostic, Group, Protocol, TopoEdge, TopoNode, Topology, TrustLevel } from '../model/types';
 import type { EdgeInfo, Index, LocalDiag, NodeInfo } from './context';
 import { edgePath, makeDiagnostic, nodePath } from './context';
@@ -114,6 +116,8 @@ export function makeValidator(remember: boolean): Validator {
   /** By identity: an unchanged edge object is found without building its id. Pruned each run. */
   const byEdge = new Map<TopoEdge, EdgeEntry>();
   const pairCount = new PairCounter();
+  // The resolved model the design-wide rules read; a remembering validator keeps its per-item work.
+  const resolver: Resolver = remember ? createResolver() : { resolve };
   let gen = 0;
   // The previous run, for the common case of an edit that leaves most of the document as it was.
   let lastRawNodes: unknown;
@@ -306,7 +310,18 @@ export function makeValidator(remember: boolean): Validator {
         localSorted = remember ? updateSorted(localSorted, lastFound, found) : sortAll(found);
       }
       fillAdjacency(nodes, edges);
-      const index: Index = { doc, nodes, byId, edges, groups, secretScope: { nodes: secretNodes, edges: secretEdges } };
+      let resolvedDesign: ResolvedDesign | undefined;
+      const index: Index = {
+        doc,
+        nodes,
+        byId,
+        edges,
+        groups,
+        secretScope: { nodes: secretNodes, edges: secretEdges },
+        get resolved() {
+          return (resolvedDesign ??= resolver.resolve(doc));
+        },
+      };
       const graph: Diagnostic[] = [];
       graphRules(index, graph);
       graph.sort(compareDiagnostics);

@@ -29,7 +29,7 @@ export const EXAMPLES: Record<Code, () => Topology> = {
   TF201: () => design({ nodes: [node('db', 'postgress', {}, { label: 'Orders DB' })] }),
   TF202: () => design({ nodes: [svc('api', 'Orders API', 70000)] }),
   TF203: () => design({ nodes: [svc('api', 'Orders API', 8080), node('events', 'kafka')], edges: [edge('api', 'events', 'kafka', { topic: 'new orders!' })] }),
-  TF204: () => design({ nodes: [svc('orders', 'Orders API', 8080), svc('billing', 'Billing API', 8080)] }),
+  TF204: () => design({ nodes: [node('orders-db', 'postgres', { port: 5433 }, { label: 'Orders DB' }), node('billing-db', 'postgres', { port: 5433 }, { label: 'Billing DB' })] }),
   TF205: () => design({ nodes: [node('api', 'rest-service', {}, { label: 'Orders API', group: 'dmz' })] }),
   TF206: () => design({ nodes: [svc('api', 'Orders API', 8080), node('api', 'kafka')] }),
   TF207: () => design({ nodes: [node('Orders API', 'rest-service')] }),

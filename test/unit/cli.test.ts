@@ -115,7 +115,7 @@ describe('topoforge validate', () => {
   });
 
   it('exits 1 when the design has errors, each with its line', () => {
-    file('clash.topo.yaml', `${HEAD}nodes:\n  - id: a\n    kind: rest-service\n  - id: b\n    kind: rest-service\nedges:\n  - from: a\n    to: b\n    protocol: http\n`);
+    file('clash.topo.yaml', `${HEAD}nodes:\n  - id: a\n    kind: postgres\n    props: { port: 5433 }\n  - id: b\n    kind: postgres\n    props: { port: 5433 }\n  - id: api\n    kind: rest-service\nedges:\n  - from: api\n    to: a\n  - from: api\n    to: b\n`);
     const r = cli(['validate', 'clash.topo.yaml']);
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/^clash\.topo\.yaml:\d+: error TF204 /m);
@@ -268,7 +268,7 @@ describe('topoforge generate', () => {
   });
 
   it('refuses a design with errors (exit 1, errors listed, nothing written) unless --force', () => {
-    file('bad.topo.yaml', `${HEAD}nodes:\n  - id: a\n    kind: rest-service\n  - id: b\n    kind: rest-service\nedges:\n  - from: a\n    to: b\n    protocol: http\n`);
+    file('bad.topo.yaml', `${HEAD}nodes:\n  - id: a\n    kind: postgres\n    props: { port: 5433 }\n  - id: b\n    kind: postgres\n    props: { port: 5433 }\n  - id: api\n    kind: rest-service\nedges:\n  - from: api\n    to: a\n  - from: api\n    to: b\n`);
     const r = cli(['generate', 'bad.topo.yaml', '-o', 'bad-out']);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/^bad\.topo\.yaml:\d+: error TF204 /m);

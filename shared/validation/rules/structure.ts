@@ -1,7 +1,8 @@
 import type { KindDef } from '../../catalog';
+import type { Component, ResolvedPort } from '../../resolve';
 import type { Diagnostic } from '../../model/types';
 import type { EdgeInfo, Index, NodeInfo } from '../context';
-import { edgeBool, edgeNum, edgePath, edgeStr, edgesWith, makeDiagnostic, nodePath, nodeProp, nodesWhere, repeatedEdges } from '../context';
+import { edgeBool, edgeNum, edgePath, edgeStr, edgesWith, makeDiagnostic, nodePath, nodesWhere, repeatedEdges } from '../context';
 import { fewText, listText, num, protocolName, shown } from '../format';
 import { API_PROTOCOLS } from '../../catalog';
 
@@ -104,146 +105,47 @@ function sameDetails(a: EdgeInfo, b: EdgeInfo): boolean {
   return true;
 }
 
-interface PortUse {
-  node: NodeInfo;
-  /** The setting that moves it, when it can be moved. */
-  rel: string | undefined;
-  label: string;
-}
-
+/**
+ * Host ports set by hand that clash (TF204). The stack publishes only entry points, consoles and
+ * the ports a user sets by hand, and gives each a free host port (`shared/resolve/ports.ts`): only
+ * two hand-set ports asking for one number are a problem, since one of them can't have it.
+ */
 function hostPorts(index: Index, out: Diagnostic[]): void {
-  // First count the ports (in a table by port number, reset afterwards), then look closer only
-  // at the ones used twice.
-  const publishing = nodesWhere(index, publishesPorts);
-  const counted: number[] = [];
-  let repeated = false;
-  try {
-    forEachHostPort(publishing, (_n, _spec, host) => {
-      const before = portCount(host);
-      if (before === 0) counted.push(host);
-      else repeated = true;
-      setPortCount(host, before + 1);
-    });
-    if (repeated) portClashes(publishing, out);
-  } finally {
-    for (let i = 0; i < counted.length; i++) setPortCount(counted[i]!, 0);
-  }
-}
-
-/** Each host port the components publish (in order; a setting that is not a valid port is reported apart). */
-function forEachHostPort(publishing: NodeInfo[], visit: (n: NodeInfo, spec: PortSpec, host: number) => void): void {
-  for (let nI = 0, nL = publishing; nI < nL.length; nI++) {
-    const n = nL[nI]!;
-    const k = n.kind;
-    if (!k || k.external) continue;
-    for (const spec of portSpecs(k)) {
-      const host = spec.prop ? portValue(n, spec.prop, spec.host) : spec.host;
-      if (host !== undefined) visit(n, spec, host);
+  const byPort = new Map<number, Array<{ c: Component; port: ResolvedPort }>>();
+  for (const c of index.resolved.components) {
+    for (const port of c.ports) {
+      if (!port.byHand) continue;
+      const wanted = port.wanted ?? port.host;
+      if (wanted === null) continue;
+      const list = byPort.get(wanted);
+      if (list) list.push({ c, port });
+      else byPort.set(wanted, [{ c, port }]);
     }
   }
-}
-
-/** Uses of each host port while `hostPorts` runs (zero outside it); ports that aren't 0-65535 in `otherPorts`. */
-const portTable = new Uint32Array(65536);
-const otherPorts = new Map<number, number>();
-
-function portCount(port: number): number {
-  return Number.isInteger(port) && port >= 0 && port < 65536 ? portTable[port]! : (otherPorts.get(port) ?? 0);
-}
-
-function setPortCount(port: number, n: number): void {
-  if (Number.isInteger(port) && port >= 0 && port < 65536) portTable[port] = n;
-  else if (n === 0) otherPorts.delete(port);
-  else otherPorts.set(port, n);
-}
-
-function portClashes(publishing: NodeInfo[], out: Diagnostic[]): void {
-  const uses = new Map<number, PortUse[]>();
-  forEachHostPort(publishing, (n, spec, host) => {
-    if (portCount(host) < 2) return;
-    const use = { node: n, rel: spec.prop ? `props.${spec.prop}` : undefined, label: spec.label };
-    const list = uses.get(host);
-    if (list) list.push(use);
-    else uses.set(host, [use]);
-  });
-  const ports = [...uses.keys()].sort((a, b) => a - b);
-  for (let portI = 0, portL = ports; portI < portL.length; portI++) {
-    const port = portL[portI]!;
-    const list = uses.get(port)!;
-    const names: string[] = [];
-    const seenNodes = new Set<NodeInfo>();
-    for (let uI = 0, uL = list; uI < uL.length; uI++) {
-      const u = uL[uI]!;
-      if (!seenNodes.has(u.node)) names.push(u.node.name);
-      seenNodes.add(u.node);
-    }
-    // Suggest moving the last movable one: the first keeps the port.
-    const movable = [...list.slice(1)].reverse().find((u) => u.rel !== undefined) ?? list.find((u) => u.rel !== undefined);
-    let hint: string;
-    if (movable) {
-      let free = port + 1;
-      while (portCount(free) > 0 && free < 65535) free++;
-      hint = `Change the ${movable.label} of ${movable.node.name} to a free port, e.g. ${free}; each published port must be unique on the host.`;
-    } else {
-      hint = `These ports are fixed for these components; keep only one of them in the design (the starter stack runs one of each).`;
-    }
-    const sameNode = seenNodes.size === 1;
+  const taken = new Set<number>();
+  for (const c of index.resolved.components) for (const p of c.ports) if (p.host !== null) taken.add(p.host);
+  for (const [port, uses] of [...byPort].sort((a, b) => a[0] - b[0])) {
+    if (uses.length < 2) continue;
+    const moved = uses[uses.length - 1]!;
+    const label = (u: { c: Component; port: ResolvedPort }) => u.c.kind.props.find((d) => d.key === u.port.prop)?.label ?? `${u.port.name} port`;
+    const nodes = [...new Set(uses.map((u) => u.c))];
+    const names = nodes.map((c) => index.byId.get(c.id)?.name ?? c.display);
+    // A free port for the one to move (the port the stack gave it in the meantime counts as free).
+    let free = port + 1;
+    while (taken.has(free) && free !== moved.port.host && free < 65535) free++;
     out.push(
       makeDiagnostic(
         'TF204',
-        sameNode
-          ? `${names[0]} publishes host port ${port} twice (${listText(list.map((u) => u.label))})`
-          : `${listText(names)} ${names.length === 2 ? 'both' : 'all'} publish host port ${port}; the starter stack can't start two containers on one port`,
-        hint,
-        [...seenNodes].map((n) => n.id),
+        nodes.length === 1
+          ? `${names[0]} sets host port ${port} for two of its ports (${listText(uses.map(label))})`
+          : `${listText(names)} ${names.length === 2 ? 'both' : 'all'} set host port ${port} by hand; only one of them can be published on it`,
+        `Change the ${label(moved)} of ${names[names.length - 1]} to a free port, e.g. ${free}, or clear it to let the stack pick one.`,
+        nodes.map((c) => c.id),
         [],
-        movable ? nodePath(movable.node, movable.rel) : nodePath(list[1]!.node),
+        `nodes[${moved.c.index}].props.${moved.port.prop ?? 'port'}`,
       ),
     );
   }
-}
-
-interface PortSpec {
-  host: number | undefined;
-  prop: string | undefined;
-  label: string;
-}
-
-const portSpecCache = new WeakMap<KindDef, PortSpec[]>();
-
-function publishesPorts(k: KindDef): boolean {
-  return !k.external && portSpecs(k).length > 0;
-}
-
-/** The host ports a kind publishes: its catalog ports, or the `port` setting of the services you build. */
-function portSpecs(k: KindDef): PortSpec[] {
-  let specs = portSpecCache.get(k);
-  if (!specs) {
-    specs = [];
-    if (k.ports) {
-      for (let pI = 0, pL = k.ports; pI < pL.length; pI++) {
-        const p = pL[pI]!;
-        if (p.host === null) continue;
-        const def = p.prop ? k.props.find((d) => d.key === p.prop) : undefined;
-        specs.push({ host: p.host, prop: p.prop, label: def?.label ?? `${p.name} port` });
-      }
-    } else {
-      const def = k.props.find((d) => d.key === 'port');
-      if (def) specs.push({ host: undefined, prop: 'port', label: def.label });
-    }
-    portSpecCache.set(k, specs);
-  }
-  return specs;
-}
-
-/** A node's host port from its setting, or the default; undefined when the setting is not a valid port (reported apart). */
-function portValue(n: NodeInfo, key: string, fallback: number | undefined): number | undefined {
-  const raw = n.node.props?.[key];
-  if (raw === undefined || raw === null) {
-    const d = nodeProp(n, key);
-    return typeof d === 'number' ? d : fallback;
-  }
-  return typeof raw === 'number' && Number.isInteger(raw) && raw >= 1 && raw <= 65535 ? raw : undefined;
 }
 
 /** An API route, or a connection that is broken (and reported as such). */
