@@ -101,7 +101,10 @@ describe('resolve: alert rules', () => {
     for (const a of rules) if (a.target) expect(a.target.families).toContain(a.family);
   });
 
-  it('has no rules without a scraper', () => {
+  it('has no rules without a metrics store: a telemetry pipeline that scrapes evaluates none', () => {
     expect(resolve(design([['api', 'rest-service']], [])).observability.alerts).toEqual([]);
+    const r = resolve(design([['col', 'otel-collector'], ['api', 'rest-service']], [['api', 'col', 'metrics']]));
+    expect(r.observability.scrapes.map((s) => s.scraper.id)).toEqual(['col']);
+    expect(r.observability.alerts).toEqual([]);
   });
 });
