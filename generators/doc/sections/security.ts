@@ -88,7 +88,7 @@ export const security: Section = {
       if (c.r.zones.length) parts.push(`${plural(c.r.networks.length, 'network')}, one per zone${closed.length ? `; ${andList(closed.map((n) => code(n.name)))} ${closed.length === 1 ? 'has' : 'have'} no route out of the stack` : ''}`);
       else parts.push('one network: no zones are drawn');
       if (published.length) {
-        const t = andList(published.flatMap((x) => x.ports.filter((p) => p.host !== null).map((p) => `${svc(x)} ${p.name} on ${p.hostIp}:${p.host}`)), 10);
+        const t = andList(published.flatMap((x) => x.ports.filter((p) => p.host !== null).map((p) => `${svc(x)} ${p.name} on ${p.hostIp}:${p.host}`)), 1000);
         parts.push(`published on the host: ${t}`);
         for (const x of published) for (const p of x.ports.filter((q) => q.host !== null)) claims.push({ type: 'port', text: `${svc(x)} ${p.name} on ${p.hostIp}:${p.host}`, service: x.service, host: p.host!, container: p.container, hostIp: p.hostIp });
       }
