@@ -79,7 +79,7 @@ export type Claim = { readonly text: string } & (
   | { readonly type: 'rate-limit'; readonly gateway: string; readonly perMinute: number }
   | { readonly type: 'dead-letter'; readonly broker: string; readonly protocol: string; readonly channel: string; readonly serves: string }
   | { readonly type: 'channel'; readonly broker: string; readonly protocol: string; readonly channel: string; readonly channelKind: string }
-  | { readonly type: 'client-auth'; readonly service: string; readonly credentials: readonly string[] }
+  | { readonly type: 'client-auth'; readonly service: string; readonly required: boolean }
   | { readonly type: 'plaintext'; readonly service: string; readonly protocol: string }
   | { readonly type: 'alert'; readonly scraper: string; readonly alert: string; readonly family: string }
   | { readonly type: 'scrape'; readonly scraper: string; readonly job: string; readonly address: string }

@@ -114,7 +114,13 @@ function gatewayView(b: Bundle, gw: Component): GatewayView | string {
       const conf = b.config(gw, 'nginx.conf');
       if (conf === undefined) return 'no nginx.conf';
       const routes: GatewayView['routes'] = [];
-      for (const m of conf.matchAll(/location "?([^"\s{]+)"? \{[\s\S]*?set \$upstream_\d+ "([^":]+):(\d+)";/g)) routes.push({ path: m[1]!, host: m[2]!, port: Number(m[3]) });
+      // Each location block up to the next one: its path and the upstream it sets.
+      const blocks = conf.split(/\n(?=\s*location )/);
+      for (const block of blocks) {
+        const loc = /^\s*location "?([^"\s{]+)"? \{/.exec(block);
+        const up = /set \$upstream_\d+ "([^":]+):(\d+)";/.exec(block);
+        if (loc && up) routes.push({ path: loc[1]!, host: up[1]!, port: Number(up[2]) });
+      }
       const active = conf.split('\n').filter((l) => !l.trim().startsWith('#')).join('\n');
       const auth = [/^\s*auth_request\b/m.test(active) ? 'auth_request' : '', /^\s*auth_basic\b/m.test(active) ? 'auth_basic' : '', /^\s*auth_jwt\b/m.test(active) ? 'auth_jwt' : ''].filter(Boolean);
       const rate = /rate=(\d+)r\/m/.exec(active);
@@ -181,9 +187,15 @@ function channelsOf(b: Bundle, broker: Component, protocol: string): { names: st
       return { names: [...queues.map((q) => String(q.name)), ...list(j.exchanges).map((x) => String(x.name))], deadLettered };
     }
     case 'nats': {
-      const t = b.config(broker, 'subjects.txt');
-      if (t === undefined) return 'no subjects.txt';
-      return { names: t.split('\n').filter((l) => l && !l.startsWith('#')), deadLettered };
+      // The stream's subjects: a subjects.txt beside the broker, or the stream an init service creates (NATS_INIT).
+      const names = (b.config(broker, 'subjects.txt') ?? '').split('\n').filter((l) => l && !l.startsWith('#'));
+      for (const s of Object.values(b.services)) {
+        const init = (s.environment as Rec | undefined)?.NATS_INIT;
+        if (typeof init !== 'string' || !JSON.stringify(s.depends_on ?? {}).includes(`"${broker.service}"`)) continue;
+        const j = JSON.parse(init) as { stream?: { subjects?: string[] } };
+        names.push(...(j.stream?.subjects ?? []));
+      }
+      return names.length ? { names, deadLettered } : 'no JetStream stream subjects (subjects.txt or NATS_INIT)';
     }
     case 'jms': {
       const t = b.config(broker, '20-topoforge.mqsc');
@@ -267,16 +279,19 @@ export function checkClaim(c: Claim, b: Bundle): string | undefined {
       return undefined;
     }
     case 'client-auth': {
+      // A server that asks for credentials has a secret of its own in .env (<PREFIX>_..PASSWORD/SECRET/KEY/TOKEN)
+      // that its compose service reads; one that does not has none.
       const s = b.component(c.service);
       if (!s) return `no component ${c.service}`;
       const text = b.serviceText(c.service);
       if (!text) return `docker-compose.yml has no service ${c.service}`;
-      if (c.credentials.length) {
-        const notInEnv = c.credentials.filter((v) => !b.env.has(v));
-        if (notInEnv.length) return `.env.example lacks ${notInEnv.join(', ')}`;
-        return c.credentials.some((v) => text.includes(`\${${v}`)) ? undefined : `${c.service} uses none of ${c.credentials.join(', ')}`;
+      const own = [...b.env].filter((v) => v.startsWith(`${s.envPrefix}_`) && /PASSWORD|SECRET|KEY|TOKEN/.test(v.slice(s.envPrefix.length)) && !/_PORT$/.test(v));
+      if (c.required) {
+        if (!own.length) return `.env.example has no secret of ${c.service} (${s.envPrefix}_...)`;
+        return own.some((v) => text.includes(`\${${v}`)) ? undefined : `${c.service} reads none of ${own.join(', ')}`;
       }
-      return /SASL|JAAS|PASSWORD|requirepass/i.test(text) ? `${c.service} asks clients for credentials but the document says it accepts them without` : undefined;
+      if (own.some((v) => text.includes(`\${${v}`))) return `${c.service} reads ${own.join(', ')} but the document says it accepts clients without credentials`;
+      return /SASL_|sasl\.jaas/i.test(text) ? `${c.service} has a SASL listener but the document says it accepts clients without credentials` : undefined;
     }
     case 'plaintext': {
       const s = b.component(c.service);
@@ -301,9 +316,12 @@ export function checkClaim(c: Claim, b: Bundle): string | undefined {
     case 'scrape': {
       const p = b.component(c.scraper);
       if (!p) return `no component ${c.scraper}`;
-      const y = yamlOf(b.config(p, 'prometheus.yml'));
-      if (!y) return `${c.scraper} has no prometheus.yml`;
-      const job = list(y.scrape_configs).find((j) => j.job_name === c.job);
+      // Prometheus: prometheus.yml; a telemetry pipeline: its prometheus receiver.
+      const prom = yamlOf(b.config(p, 'prometheus.yml'));
+      const pipe = yamlOf(b.config(p, 'config.yaml'));
+      const scrapeConfigs = prom ? prom.scrape_configs : (((pipe?.receivers as Rec | undefined)?.prometheus as Rec | undefined)?.config as Rec | undefined)?.scrape_configs;
+      if (!prom && !pipe) return `${c.scraper} has no prometheus.yml or config.yaml`;
+      const job = list(scrapeConfigs).find((j) => j.job_name === c.job);
       if (!job) return `${c.scraper} has no job ${c.job}`;
       const targets = list(job.static_configs).flatMap((s) => list<string>(s.targets));
       return targets.includes(c.address) ? undefined : `${c.scraper}: job ${c.job} scrapes ${targets.join(', ')}, not ${c.address}`;

@@ -10,9 +10,9 @@ import { andList, code, literal, md } from '../markdown';
 const stores = (c: Ctx) => c.withRole('database', 'cache', 'search', 'warehouse');
 const queries = (c: Ctx) => c.flows('query').filter((f) => f.client && f.server && f.client !== f.server);
 
-/** The credentials a client gives a store: its `.env` variables. */
+/** That clients must give a server credentials from `.env` (its catalog has secrets). */
 export function credentialClaim(s: Component, text: string): Claim {
-  return { type: 'client-auth', text, service: s.service, credentials: Object.values(s.credentials).map((x) => x.variable) };
+  return { type: 'client-auth', text, service: s.service, required: Object.values(s.credentials).some((x) => x.secret) };
 }
 
 function access(f: Flow): string {
@@ -86,13 +86,13 @@ export const database: Section = {
       if (!run.length) return open('every store is external');
       const claims: Claim[] = [];
       const parts: string[] = [];
-      const withCreds = run.filter((s) => Object.keys(s.credentials).length);
+      const withCreds = run.filter((s) => Object.values(s.credentials).some((x) => x.secret));
       if (withCreds.length) {
-        const t = andList(withCreds.map((s) => `${svc(s)} (${andList(Object.values(s.credentials).filter((x) => x.secret).map((x) => literal(x.variable)), 3)})`), 6);
-        parts.push(`passwords in .env, never inline: ${t}`);
-        for (const s of withCreds) claims.push(credentialClaim(s, literal(Object.values(s.credentials).find((x) => x.secret)?.variable ?? '')));
+        const t = `passwords from .env, never written inline, on ${svcs(withCreds, 8)}`;
+        parts.push(t);
+        for (const s of withCreds) claims.push(credentialClaim(s, t));
       }
-      const open_ = run.filter((s) => !Object.keys(s.credentials).length);
+      const open_ = run.filter((s) => !Object.values(s.credentials).some((x) => x.secret));
       if (open_.length) parts.push(`no password on ${svcs(open_)}`);
       const closed = run.filter((s) => s.networks.length > 0 && s.networks.every((n) => c.r.networks.find((x) => x.name === n)?.internal));
       if (closed.length) parts.push(`${svcs(closed)} only on networks with no route out of the stack`);

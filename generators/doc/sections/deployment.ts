@@ -1,7 +1,7 @@
 import type { Section } from '../answer';
 import { fact, open } from '../answer';
 import { plural, svcs, uniq } from '../context';
-import { andList, literal, md } from '../markdown';
+import { andList, md } from '../markdown';
 
 const KIND_WORDS: Record<string, string> = { 'target-down': 'target down', 'error-rate': 'error rate', 'latency-p95': 'p95 latency', 'latency-p99': 'p99 latency', 'consumer-lag': 'consumer lag', 'queue-backlog': 'queue backlog', 'dead-letters': 'dead letters' };
 
@@ -18,9 +18,9 @@ export const deployment: Section = {
     INTEGRATION_CICD_PIPELINE: () => open('the CI/CD platform is not part of the drawing', { value: 'GitHub Actions', because: 'run `topoforge generate` there to keep the configs in step with the design file' }),
 
     INTEGRATION_CONFIG_MANAGEMENT: (c) => {
-      const secrets = c.r.components.flatMap((x) => Object.values(x.credentials));
+      const withCreds = c.containers().filter((x) => Object.values(x.credentials).some((y) => y.secret));
       const vault = c.withRole('secrets');
-      return fact(`starter configs generated per component under \`config/<node-id>/\`; ${plural(secrets.length, 'credential')} as variables in \`.env\` (listed in \`.env.example\`, e.g. ${andList(secrets.filter((s) => s.secret).slice(0, 3).map((s) => literal(s.variable)))})${vault.length ? `; secrets in ${svcs(vault)}` : ''}`, { short: 'generated configs + .env' });
+      return fact(`starter configs generated per component under \`config/<node-id>/\`${withCreds.length ? `; the credentials of ${svcs(withCreds, 8)} as variables in \`.env\` (listed in \`.env.example\`)` : ''}${vault.length ? `; secrets in ${svcs(vault)}` : ''}`, { short: 'generated configs + .env' });
     },
 
     INTEGRATION_ENVIRONMENT_MANAGEMENT: () => open('environments beyond the local stack are not drawn', { value: 'Kubernetes', because: 'the same design can generate Kubernetes manifests' }),

@@ -4,7 +4,7 @@ import { fact, open, unused } from '../answer';
 import type { Ctx } from '../context';
 import { arrow, described, name, names, plural, svc, svcs, uniq } from '../context';
 import { brokers } from '../facts';
-import { andList, code, literal, md } from '../markdown';
+import { andList, code, md } from '../markdown';
 import { authSentence } from './api';
 import { credentialClaim } from './database';
 import { AUTH_CHOICE } from './words';
@@ -23,14 +23,14 @@ export function clientAuth(c: Ctx, list: readonly Component[]): { text: string; 
   const without = list.filter((s) => !Object.values(s.credentials).some((x) => x.secret));
   const parts: string[] = [];
   if (withCreds.length) {
-    const t = andList(withCreds.map((s) => `${svc(s)} (${andList(Object.values(s.credentials).filter((x) => x.secret).map((x) => literal(x.variable)), 3)})`), 8);
-    parts.push(`credentials from .env on ${t}`);
-    for (const s of withCreds) claims.push(credentialClaim(s, svc(s)));
+    const t = `${svcs(withCreds, 8)} ${withCreds.length === 1 ? 'asks' : 'ask'} clients for credentials from .env`;
+    parts.push(t);
+    for (const s of withCreds) claims.push(credentialClaim(s, t));
   }
   if (without.length) {
     const t = `${svcs(without)} ${without.length === 1 ? 'accepts' : 'accept'} clients without credentials`;
     parts.push(t);
-    for (const s of without) claims.push({ type: 'client-auth', text: t, service: s.service, credentials: [] });
+    for (const s of without) claims.push({ type: 'client-auth', text: t, service: s.service, required: false });
   }
   return { text: parts.join('; '), claims };
 }
@@ -128,8 +128,7 @@ export const security: Section = {
     KEY_MANAGEMENT: (c) => {
       const v = c.withRole('secrets');
       if (v.length) return fact(andList(v.map((x) => `${name(x)}, ${c.facet(x).secrets?.(x) ?? 'keeping the secrets'}`)), { short: names(v, 2) });
-      const vars = c.r.components.flatMap((x) => Object.values(x.credentials).filter((y) => y.secret));
-      return open(`no secrets manager is drawn: the stack keeps ${plural(vars.length, 'secret')} as variables in .env`, { value: 'HashiCorp Vault', because: 'in the catalog; it can hand the same variables to the services' });
+      return open('no secrets manager is drawn: the stack keeps its passwords as variables in .env', { value: 'HashiCorp Vault', because: 'in the catalog; it can hand the same variables to the services' });
     },
 
     INTEGRATION_AUDIT_LOGGING: () => open('audit trails are not part of the drawing', { value: 'custom audit logs', because: 'record who called what at the gateway' }),
