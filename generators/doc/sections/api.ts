@@ -51,7 +51,10 @@ export const api: Section = {
 
     API_GATEWAY: (c) => {
       const plans = c.r.gateways;
-      if (!plans.length) return open('no gateway is drawn: callers reach the APIs directly', { value: 'Kong', because: 'the template’s gateway; it adds authentication and rate limits in front of the APIs' });
+      if (!plans.length) {
+        const called = uniq(c.flows('call').map((f) => f.server).filter((x): x is NonNullable<typeof x> => !!x && x.containerised));
+        return called.length ? fact(`none: callers reach ${svcs(called, 6)} directly`, { short: '' }) : open('no gateway is drawn and nothing in the stack is called', { value: 'Kong', because: 'the template’s gateway; it adds authentication and rate limits in front of the APIs' });
+      }
       const claims: Claim[] = [];
       const parts = plans.map((p) => {
         const text = p.routes.length ? `${plural(p.routes.length, 'route')}: ${andList(p.routes.map(routeText), 10)}` : 'no route yet';

@@ -20,7 +20,7 @@ export const cloud: Section = {
 
     CLOUD_NATIVE_SERVICES: (c) => fact(names(external(c)), { short: names(external(c), 4) }),
 
-    SERVERLESS_INTEGRATION: () => open('nothing in the drawing runs serverless (every component is a container or an external system)', { value: 'Cloud Run', because: 'runs the same containers without a cluster' }),
+    SERVERLESS_INTEGRATION: () => fact('none: every component is a container of the stack or an external system', { short: '' }),
 
     CONTAINER_INTEGRATION: (c) => fact(`${plural(c.containers().length, 'container')} in the Docker Compose starter stack; ${plural(external(c).length, 'external system')} (${svcs(external(c))}) reached over the network`, { short: 'Docker Compose' }),
 

@@ -48,7 +48,8 @@ export const errors: Section = {
         const shed = c.facet(p.gateway).loadShedding?.(p.gateway);
         if (shed) parts.push(`${svc(p.gateway)} ${shed}`);
       }
-      return parts.length ? fact(parts.join('; '), { short: 'circuit breakers (5 errors)' }) : open('no call has a circuit breaker', { value: 'Resilience4j', because: 'the template’s first choice' });
+      if (parts.length) return fact(parts.join('; '), { short: 'circuit breakers (5 errors)' });
+      return c.flows('call', 'query').length ? open('no call has a circuit breaker', { value: 'Resilience4j', because: 'the template’s first choice' }) : unused('no request-reply call to break');
     },
 
     RETRY_STRATEGIES: (c) => {
@@ -59,7 +60,10 @@ export const errors: Section = {
         const t = retriesText(p);
         if (t && t !== 'at the first failure') parts.push(`consumers on ${svc(p.broker)}: redelivery ${t}`);
       }
-      return parts.length ? fact(parts.join('; '), { short: 'exponential backoff' }) : open('no connection retries', { value: 'exponential backoff', because: 'spreads retries out while a dependency recovers' });
+      if (parts.length) return fact(parts.join('; '), { short: 'exponential backoff' });
+      const noRetry = c.plans().filter((p) => p.subscriptions.some((s) => s.deadLetter.length > 0));
+      if (noRetry.length && !c.flows('call').length) return fact(`none: consumers on ${svcs(noRetry.map((p) => p.broker))} do not retry; a message that fails goes to its dead-letter channel at once`, { short: '' });
+      return open('no connection retries', { value: 'exponential backoff', because: 'spreads retries out while a dependency recovers' });
     },
 
     INTEGRATION_DEAD_LETTER_QUEUES: (c) => {

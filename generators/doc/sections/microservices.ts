@@ -53,7 +53,8 @@ export const microservices: Section = {
         const shed = c.facet(p.gateway).loadShedding?.(p.gateway);
         if (shed) parts.push(`${svc(p.gateway)} ${shed}`);
       }
-      return parts.length ? fact(parts.join('; '), { short: 'circuit breakers on calls' }) : open('no call has a circuit breaker', { value: 'Resilience4j', because: 'the template’s first choice for JVM services' });
+      if (parts.length) return fact(parts.join('; '), { short: 'circuit breakers on calls' });
+      return c.flows('call', 'query').length ? open('no call has a circuit breaker', { value: 'Resilience4j', because: 'the template’s first choice for JVM services' }) : unused('no request-reply call to break');
     },
 
     BULKHEAD_PATTERN: (c) => {
@@ -82,7 +83,9 @@ export const microservices: Section = {
     MICROSERVICE_GATEWAY: (c) => {
       const g = c.r.gateways;
       if (!g.length && !c.flows('call').length) return unused('no API: the services talk through messages only');
-      return g.length ? fact(andList(g.map((p) => `${described(p.gateway)}`)), { short: andList(g.map((p) => md(p.gateway.kind.name))) }) : open('no gateway is drawn', { value: 'Kong', because: 'the template’s gateway' });
+      if (g.length) return fact(andList(g.map((p) => `${described(p.gateway)}`)), { short: andList(g.map((p) => md(p.gateway.kind.name))) });
+      const called = uniq(c.flows('call').map((f) => f.server).filter((x): x is NonNullable<typeof x> => !!x && x.containerised));
+      return fact(`none: callers reach ${svcs(called, 6)} directly`, { short: '' });
     },
 
     SERVICE_MONITORING: (c) => {
