@@ -17,6 +17,7 @@ import { integrationTemplate } from './template';
 export { integrationTemplate } from './template';
 export type { Question } from './decisions';
 export { requirementKey } from './decisions';
+export { formatUndecided } from './undecided';
 export type { Claim } from './answer';
 
 /** How a field stands: stated from the design, decided in its requirements, not used by it, or open. */
