@@ -1,5 +1,6 @@
 import type { Topology } from '../shared/model/types';
 import { generateIntegrationDoc } from './doc';
+import { generateIntegrationHtml } from './doc/html';
 import { generateMermaid } from './mermaid';
 import { interopFiles } from './interop';
 import { generateStack } from './stack';
@@ -10,7 +11,8 @@ import { withSharedDerivations } from './derived';
  * The whole generated bundle for a design (see PRODUCT.md, "The generated bundle"): a pure
  * function, same design -> same files, sorted by path.
  *
- * - `INTEGRATION.md`: the filled Integration Patterns document (generators/doc);
+ * - `INTEGRATION.md`: the filled Integration Patterns document (generators/doc), and
+ *   `INTEGRATION.html`: the same, self-contained with the diagram as SVG, printable to PDF;
  * - `diagram.mmd`: the Mermaid flowchart (generators/mermaid);
  * - `docker-compose.yml`, `.env.example`, `config/<node-id>/...`, `README.md`: the starter stack
  *   (generators/stack);
@@ -24,6 +26,7 @@ export function generateBundle(doc: Topology): OutputFile[] {
 function bundleOf(doc: Topology): OutputFile[] {
   const files: OutputFile[] = [
     { path: 'INTEGRATION.md', content: ensureNewline(generateIntegrationDoc(doc)) },
+    { path: 'INTEGRATION.html', content: ensureNewline(generateIntegrationHtml(doc)) },
     { path: 'diagram.mmd', content: ensureNewline(generateMermaid(doc)) },
     ...generateStack(doc),
     ...interopFiles(doc),
