@@ -16,7 +16,7 @@ import { integrationTemplate } from './template';
 
 export { integrationTemplate } from './template';
 export type { Question } from './decisions';
-export { requirementKey } from './decisions';
+export { inputOf, requirementKey } from './decisions';
 export { formatUndecided } from './undecided';
 export type { Claim } from './answer';
 

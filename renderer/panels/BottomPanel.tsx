@@ -1,9 +1,10 @@
 import { lazy, Suspense, useCallback, useRef, useState } from 'react';
-import { useEditor } from '../store/store';
+import { useEditor, type BottomTab } from '../store/store';
 import { countBySeverity, Problems } from './Problems';
 import { SeverityIcon } from './SeverityIcon';
 
 const OutputPanel = lazy(() => import('./Output').then((m) => ({ default: m.OutputPanel })));
+const DecisionsPanel = lazy(() => import('./Decisions').then((m) => ({ default: m.DecisionsPanel })));
 
 const MIN_H = 120;
 
@@ -33,7 +34,7 @@ export function BottomPanel() {
     drag.current = null;
   }, []);
 
-  const tabButton = (id: 'problems' | 'output', label: React.ReactNode, name: string) => (
+  const tabButton = (id: BottomTab, label: React.ReactNode, name: string) => (
     <button
       type="button"
       role="tab"
@@ -73,6 +74,7 @@ export function BottomPanel() {
           'Problems',
         )}
         {tabButton('output', 'Output', 'Output')}
+        {tabButton('decisions', 'Decisions', 'Decisions')}
         <span className="spacer" />
         <button type="button" className="btn-icon" aria-label={open ? 'Collapse panel' : 'Expand panel'} title={open ? 'Collapse panel' : 'Expand panel'} onClick={() => setBottom(!open)}>
           <svg viewBox="0 0 24 24" width="16" height="16" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
@@ -84,6 +86,10 @@ export function BottomPanel() {
         <div className="bottom-body">
           {tab === 'problems' ? (
             <Problems />
+          ) : tab === 'decisions' ? (
+            <Suspense fallback={<div className="empty-state">Loading…</div>}>
+              <DecisionsPanel />
+            </Suspense>
           ) : (
             <Suspense fallback={<div className="empty-state">Loading…</div>}>
               <OutputPanel />

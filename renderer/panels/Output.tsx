@@ -7,6 +7,7 @@ import type { Output as OutputData } from '../services/output';
 import { generateOutput } from '../services/output-client';
 import { useEditor, type OutputTab } from '../store/store';
 import { currentTheme, useTheme, type Theme } from '../theme/theme';
+import { markDecisions } from './Decisions';
 
 /** The Output panel: the generated document, compose file, configs and diagram, live (debounced). */
 
@@ -112,6 +113,8 @@ function Markdown({ source }: { source: string }) {
       live = false;
     };
   }, [html, theme]);
+  // Open fields of the document are marked and open their question in the Decisions view.
+  useEffect(() => markDecisions(ref.current), [html, theme]);
   // Keyed by theme: the diagrams drawn into it are drawn again in the new theme.
   return <article key={theme} ref={ref} className="markdown" dangerouslySetInnerHTML={{ __html: html }} />;
 }
