@@ -24,9 +24,10 @@ export function generateBundle(doc: Topology): OutputFile[] {
 }
 
 function bundleOf(doc: Topology): OutputFile[] {
+  const markdown = generateIntegrationDoc(doc);
   const files: OutputFile[] = [
-    { path: 'INTEGRATION.md', content: ensureNewline(generateIntegrationDoc(doc)) },
-    { path: 'INTEGRATION.html', content: ensureNewline(generateIntegrationHtml(doc)) },
+    { path: 'INTEGRATION.md', content: ensureNewline(markdown) },
+    { path: 'INTEGRATION.html', content: ensureNewline(generateIntegrationHtml(doc, undefined, markdown)) },
     { path: 'diagram.mmd', content: ensureNewline(generateMermaid(doc)) },
     ...generateStack(doc),
     ...interopFiles(doc),

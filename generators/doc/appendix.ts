@@ -1,4 +1,4 @@
-import type { Component, Flow } from '../../shared/resolve';
+import type { BrokerPlan, Component, Flow, GatewayRoute, Publication, Subscription } from '../../shared/resolve';
 import type { Claim } from './answer';
 import type { Ctx } from './context';
 import { ms, protocolName, svc, uniq } from './context';
@@ -18,23 +18,36 @@ export function imageOf(c: Component): string | null {
   return own || c.kind.image || null;
 }
 
+/** Per flow: its route, what it writes and what it reads, indexed once. */
+function flowIndex(c: Ctx) {
+  return c.memo('flowIndex', () => {
+    const routes = new Map<Flow, GatewayRoute>();
+    for (const p of c.r.gateways) for (const r of p.routes) routes.set(r.flow, r);
+    const pubs = new Map<Flow, Publication[]>();
+    const subs = new Map<Flow, { plan: BrokerPlan; s: Subscription }[]>();
+    for (const p of c.plans()) {
+      for (const x of p.publications) pubs.set(x.flow, [...(pubs.get(x.flow) ?? []), x]);
+      for (const s of p.subscriptions) subs.set(s.flow, [...(subs.get(s.flow) ?? []), { plan: p, s }]);
+    }
+    return { routes, pubs, subs };
+  });
+}
+
 function flowDetails(f: Flow, c: Ctx): string {
   const bits: string[] = [];
-  const route = c.r.gateways.flatMap((p) => p.routes).find((r) => r.flow === f);
+  const index = flowIndex(c);
+  const route = index.routes.get(f);
   if (route) bits.push(`route ${md(route.path, 80)}`);
   if (f.resilience) {
     if (f.resilience.timeoutMs > 0) bits.push(`timeout ${ms(f.resilience.timeoutMs)}${f.resilience.timeoutFrom === 'latency-budget' ? ' (latency budget)' : ''}`);
     if (f.resilience.retries > 0) bits.push(`${f.resilience.retries} retries`);
     if (f.resilience.circuitBreaker) bits.push('circuit breaker');
   }
-  for (const p of c.plans()) {
-    for (const pub of p.publications) if (pub.flow === f) bits.push(`writes ${md(pub.channel, 100)}`);
-    for (const s of p.subscriptions) {
-      if (s.flow !== f) continue;
-      bits.push(`reads ${andList(s.channels.map((x) => md(x, 100)), 4)}`);
-      if (s.deadLetter.length) bits.push(`dead letters to ${andList(s.deadLetter.map((x) => md(x, 100)), 4)}${s.retries > 0 ? ` after ${s.retries} retries` : ''}`);
-      else if (p.protocol !== 'mqtt') bits.push('no dead-lettering');
-    }
+  for (const pub of index.pubs.get(f) ?? []) bits.push(`writes ${md(pub.channel, 100)}`);
+  for (const { plan: p, s } of index.subs.get(f) ?? []) {
+    bits.push(`reads ${andList(s.channels.map((x) => md(x, 100)), 4)}`);
+    if (s.deadLetter.length) bits.push(`dead letters to ${andList(s.deadLetter.map((x) => md(x, 100)), 4)}${s.retries > 0 ? ` after ${s.retries} retries` : ''}`);
+    else if (p.protocol !== 'mqtt') bits.push('no dead-lettering');
   }
   if (typeof f.edge.label === 'string' && f.edge.label.trim()) bits.push(md(f.edge.label, 200));
   if (typeof f.props.description === 'string' && f.props.description.trim()) bits.push(md(f.props.description, 300));
@@ -100,9 +113,13 @@ export function appendix(c: Ctx): { markdown: string; claims: Claim[] } {
   if (plans.length) {
     out.push('## Channels', '', row(['Broker', 'Channel', 'Kind', 'Role', 'Written by', 'Read by']), row(['---', '---', '---', '---', '---', '---']));
     for (const p of plans) {
+      const writersOf = new Map<string, Component[]>();
+      const readersOf = new Map<string, Component[]>();
+      for (const x of p.publications) writersOf.set(x.channel, uniq([...(writersOf.get(x.channel) ?? []), x.client]));
+      for (const x of p.subscriptions) for (const ch of x.channels) readersOf.set(ch, uniq([...(readersOf.get(ch) ?? []), x.client]));
       for (const ch of p.channels) {
-        const writers = uniq(p.publications.filter((x) => x.channel === ch.name).map((x) => x.client));
-        const readers = uniq(p.subscriptions.filter((x) => x.channels.includes(ch.name)).map((x) => x.client));
+        const writers = writersOf.get(ch.name) ?? [];
+        const readers = readersOf.get(ch.name) ?? [];
         const role = ch.role === 'main' ? '' : ch.role === 'dead-letter' ? `dead letters of ${md(ch.serves ?? '', 100)}` : `retries of ${md(ch.serves ?? '', 100)}`;
         const line = row([svc(p.broker), md(ch.name, 120), `${ch.kind}${ch.exchangeType ? ` (${ch.exchangeType})` : ''}`, role || 'main', andList(writers.map(svc), 8), andList(readers.map(svc), 8)]);
         out.push(line);

@@ -26,6 +26,15 @@ export class Ctx {
     this.diagnostics = diagnostics;
   }
 
+  #memo = new Map<string, unknown>();
+  /** A design-wide fact computed once per document (sections ask the same ones many times). */
+  memo<T>(key: string, compute: () => T): T {
+    if (this.#memo.has(key)) return this.#memo.get(key) as T;
+    const v = compute();
+    this.#memo.set(key, v);
+    return v;
+  }
+
   #byRole = new Map<Role, Component[]>();
   /** Components with any of the roles, in document order. */
   withRole(...roles: Role[]): Component[] {

@@ -59,17 +59,17 @@ export function timeoutList(fs: readonly Flow[], max = 6): string {
 
 /** Consumers (clients of subscriptions), in order. */
 export function consumers(c: Ctx): Component[] {
-  return uniq(c.plans().flatMap((p) => p.subscriptions.map((s) => s.client)));
+  return c.memo('consumers', () => uniq(c.plans().flatMap((p) => p.subscriptions.map((s) => s.client))));
 }
 
 /** Producers (clients of publications), in order. */
 export function producers(c: Ctx): Component[] {
-  return uniq(c.plans().flatMap((p) => p.publications.map((s) => s.client)));
+  return c.memo('producers', () => uniq(c.plans().flatMap((p) => p.publications.map((s) => s.client))));
 }
 
 /** Brokers (one entry per component, even when it hosts several protocols). */
 export function brokers(c: Ctx): Component[] {
-  return uniq(c.plans().map((p) => p.broker));
+  return c.memo('brokers', () => uniq(c.plans().map((p) => p.broker)));
 }
 
 /** Main channels of a plan, in order. */

@@ -48,9 +48,9 @@ figure.diagram figcaption { font-size: 12px; color: #57606a; margin-top: 6px; }
 const MERMAID_BLOCK = /```mermaid\n[\s\S]*?\n```/;
 const DIAGRAM_TOKEN = 'TOPOFORGE-DIAGRAM-PLACEHOLDER';
 
-export function generateIntegrationHtml(design: Topology, diagnostics?: Diagnostic[]): string {
+/** `markdown`: INTEGRATION.md of the same design, when the caller has it already (the bundle). */
+export function generateIntegrationHtml(design: Topology, diagnostics?: Diagnostic[], markdown: string = integrationDocument(design, diagnostics).markdown): string {
   const doc = derived(design, redactSecrets, () => redactSecrets(design)).doc;
-  const { markdown } = integrationDocument(design, diagnostics);
   const resolved = resolve(doc);
   const svg = diagramSvg(doc, resolved);
   const source = markdown.replace(MERMAID_BLOCK, DIAGRAM_TOKEN);
