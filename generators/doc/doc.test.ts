@@ -114,12 +114,19 @@ describe('generateIntegrationDoc', () => {
     expect(q.why.length).toBeGreaterThan(20);
   });
 
-  it('suggests Avro for the serialization when a schema registry is drawn', () => {
+  it('suggests Avro for the serialization when a schema registry is drawn and the broker keeps its default format', () => {
     const doc = orders();
+    const bus = doc.nodes.find((n) => n.kind === 'kafka')!;
+    expect(undecided(doc).some((q) => q.variable === 'MESSAGE_SERIALIZATION')).toBe(false);
     doc.nodes.push({ id: 'schemas', kind: 'schema-registry', label: 'Schemas', props: {} });
-    doc.nodes.find((n) => n.kind === 'kafka')!.props = { ...doc.nodes.find((n) => n.kind === 'kafka')!.props, serialization: undefined };
-    const q = undecided(doc).find((x) => x.variable === 'EVENT_VERSIONING');
-    expect(q).toBeUndefined();
+    doc.edges.push({ from: 'schemas', to: bus.id, protocol: 'kafka', props: {} });
+    const q = undecided(doc).find((x) => x.variable === 'MESSAGE_SERIALIZATION')!;
+    expect(q.suggestion).toEqual({ value: 'Avro', because: '`schemas` is drawn: a schema registry is mostly used with Avro' });
+    expect(q.choices).toEqual(['Avro', 'Protobuf', 'JSON Schema', 'MessagePack']);
+    // Set on the broker, the format is stated, not asked.
+    bus.props = { ...bus.props, serialization: 'avro' };
+    expect(undecided(doc).some((x) => x.variable === 'MESSAGE_SERIALIZATION')).toBe(false);
+    expect(generateIntegrationDoc(doc)).toContain('- **Message Serialization**: Avro records on `event-bus`; Avro schemas registered in `schemas`');
   });
 
   it('writes an answer under the variable in camelCase, and shows it as a decision', () => {

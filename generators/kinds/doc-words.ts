@@ -28,6 +28,12 @@ export function formatName(v: string): string | undefined {
 /** The component's `key` setting as a format. */
 export const formatOf = (key: string) => (c: Component): string | undefined => formatName(str(c.props, key));
 
+/** Whether the drawing sets the `key` setting (rather than leaving the catalog's default). */
+export const formatSetOf = (key: string) => (c: Component): boolean => {
+  const raw = c.node.props && typeof c.node.props === 'object' ? (c.node.props as Record<string, unknown>)[key] : undefined;
+  return raw !== undefined && raw !== null && raw !== '';
+};
+
 export function hoursText(h: number): string {
   return h % 24 === 0 ? `${h / 24} ${h === 24 ? 'day' : 'days'}` : `${h} ${h === 1 ? 'hour' : 'hours'}`;
 }

@@ -52,8 +52,10 @@ export interface DocFacet {
   readonly broker?: BrokerWords;
   /** An API you build: its style ("RESTful (HTTP/JSON)") and the standard that documents it ("OpenAPI 3"). */
   readonly api?: { readonly style: string; readonly standard: string };
-  /** The format of what it writes or keeps, when its settings say ("Avro"). */
+  /** The format of what it writes or keeps, when its settings say ("Avro"); the default when not set. */
   readonly format?: (c: Component) => string | undefined;
+  /** Whether the format was set in the drawing (not the catalog's default). */
+  readonly formatSet?: (c: Component) => boolean;
   /** A database whose changes a CDC connector reads: from what ("the row binlog"). */
   readonly changeLog?: string;
   /** Kept as the event store of event sourcing. */

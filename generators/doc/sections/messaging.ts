@@ -61,21 +61,24 @@ export const messaging: Section = {
     },
 
     MESSAGE_SERIALIZATION: (c) => {
+      const reg = c.withRole('schema-registry');
+      const b = brokers(c);
+      // A broker whose record format is left at the catalog's default, beside a schema registry, is a decision not yet made.
+      const unset = b.filter((x) => c.facet(x).formatSet?.(x) === false);
+      if (reg.length && unset.length) return open(`${svcs(reg)} is drawn but ${svcs(unset)} ${unset.length === 1 ? 'keeps' : 'keep'} the default record format (${md(c.facet(unset[0]!).format?.(unset[0]!) ?? 'JSON')})`, { value: 'Avro', because: `${svcs(reg)} is drawn: a schema registry is mostly used with Avro` });
       const parts: string[] = [];
-      for (const b of brokers(c)) {
-        const f = c.facet(b).format?.(b);
-        if (f) parts.push(`${md(f)} records on ${svc(b)}`);
+      for (const x of b) {
+        const f = c.facet(x).format?.(x);
+        if (f) parts.push(`${md(f)} records on ${svc(x)}`);
       }
-      for (const s of c.withRole('schema-registry')) {
+      for (const s of reg) {
         const w = c.facet(s).schemas;
         if (w) parts.push(`${w.format(s)} schemas registered in ${name(s)}`);
       }
-      const writers = producers(c).filter((p) => c.facet(p).format?.(p));
-      const fmts = uniq(writers.map((p) => c.facet(p).format!(p)!));
+      const fmts = uniq(producers(c).map((p) => c.facet(p).format?.(p)).filter((x): x is string => !!x));
       if (fmts.length) parts.push(`producers write ${andList(fmts.map((x) => md(x)))}`);
-      if (parts.length) return fact(parts.join('; '), { short: andList(uniq([...brokers(c).map((b) => c.facet(b).format?.(b)).filter((x): x is string => !!x), ...c.withRole('schema-registry').map((s) => c.facet(s).schemas?.format(s)).filter((x): x is string => !!x)])) || undefined });
-      const reg = c.withRole('schema-registry');
-      return open('no broker or producer states a format', reg.length ? { value: 'Avro', because: `${svcs(reg)} is drawn: a registry is mostly used with Avro` } : { value: 'JSON Schema', because: 'readable payloads with a schema to validate them' });
+      if (parts.length) return fact(parts.join('; '), { short: andList(uniq([...b.map((x) => c.facet(x).format?.(x)).filter((x): x is string => !!x), ...reg.map((s) => c.facet(s).schemas?.format(s)).filter((x): x is string => !!x)])) || undefined });
+      return open('no broker or producer states a format', reg.length ? { value: 'Avro', because: `${svcs(reg)} is drawn: a schema registry is mostly used with Avro` } : { value: 'JSON Schema', because: 'readable payloads with a schema to validate them' });
     },
 
     MESSAGE_ORDERING: (c) => perPlan(c, (p, w) => w.ordering(p), (p, w) => w.ordering(p).split(/[(,;]/)[0]!.trim()) ?? noBroker(),

@@ -1,5 +1,5 @@
 import { num, str } from '../../../shared/resolve/props';
-import { formatOf, hoursText } from '../doc-words';
+import { formatOf, formatSetOf, hoursText } from '../doc-words';
 import type { DocFacet } from '../types';
 
 const DELIVERY: Record<string, string> = {
@@ -11,6 +11,7 @@ const DELIVERY: Record<string, string> = {
 /** Kafka in the document: a partitioned, replayable log. */
 export const kafkaDoc: DocFacet = {
   format: formatOf('serialization'),
+  formatSet: formatSetOf('serialization'),
   broker: {
     paradigm: () => 'publish-subscribe',
     paradigmDetail: () => 'every consumer group reads every record of its topics; instances in one group share the partitions',
