@@ -9,7 +9,7 @@ import { compareDiagnostics, validate } from '../../shared/validation';
 import { withLayout } from '../../shared/layout';
 import { serializeTopology } from '../../shared/model/serialize';
 import { generateBundle } from '../bundle';
-import { generateAsyncApi, generateDrawio, generateOpenApi, importCompose, importMermaid } from '../interop';
+import { generateAsyncApi, generateDrawio, generateOpenApi, importCompose, importMermaid, importNotes } from '../interop';
 import { formatUndecided, generateIntegrationDoc, undecided } from '../doc';
 import { generateMermaid } from '../mermaid';
 import { formatDiagnostics, locateDiagnostics, summarize } from './format';
@@ -125,10 +125,13 @@ Exit: 0 printed, 1 the file has errors that keep it from being read, 2 the file 
 `,
   import: `Usage: topoforge import compose|mermaid FILE [-o OUT.topo.yaml] [--force]
 
-Turns a docker-compose.yml (images of catalog kinds recognised, connections inferred from
-depends_on, links and environment values, networks as zones) or a Mermaid flowchart (nodes,
-edges, subgraphs as zones, kinds guessed from labels and shapes) into a design, laid out.
-Without -o, prints the design to stdout. Findings (guessed kinds, skipped lines) are listed.
+Turns a docker-compose.yml (kinds from images, names, settings, commands and ports; helpers
+folded into what they serve; connections from depends_on, links, environment values and
+command arguments, with protocols from URL schemes and variable names; networks as zones) or a
+Mermaid flowchart (kinds from labels, shapes and the protocols of the edges; subgraphs as zones)
+into a design, laid out. Without -o, prints the design to stdout.
+On stderr, first what to check (kinds undecided, protocols guessed, connections the catalog does
+not allow), then notes (closest kinds, helpers folded, dependencies not drawn), as FILE:LINE.
 Exit: 0 imported, 2 the file can't be read or is not a compose file / flowchart.
 `,
   export: `Usage: topoforge export drawio|asyncapi|openapi FILE
@@ -373,13 +376,19 @@ async function cmdImport(args: string[], io: CliIo): Promise<number> {
   const text = await readDesignFile(path);
   const result = from === 'compose' ? await importCompose(text) : await importMermaid(text);
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
-  if (result.diagnostics.length) io.err(formatDiagnostics(path, result.diagnostics));
   if (errors.length) {
+    io.err(formatDiagnostics(path, errors));
     io.err(`topoforge: ${path} could not be imported; nothing was written.\n`);
     return 2;
   }
+  // What the importer could not decide comes first: the user checks those in the design.
+  const { check, notes } = importNotes(result.diagnostics);
+  if (check.length) io.err(`To check (undecided or guessed):\n${formatDiagnostics(path, check)}`);
+  if (notes.length) io.err(`Notes:\n${formatDiagnostics(path, notes)}`);
+  const counts = `${result.doc.nodes.length} components, ${result.doc.edges.length} connections${check.length ? `; ${check.length} to check` : ''}${notes.length ? `; ${notes.length} note${notes.length === 1 ? '' : 's'}` : ''}`;
   const yaml = serializeTopology(result.doc);
   if (!values.out) {
+    io.err(`Imported ${path}: ${counts}.\n`);
     io.out(yaml);
     return 0;
   }
@@ -389,7 +398,7 @@ async function cmdImport(args: string[], io: CliIo): Promise<number> {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new UserError(`${values.out} already exists; not overwriting it. Choose another name, or use --force.`);
     throw new UserError(describeFsError(e, values.out));
   }
-  io.out(`Wrote ${values.out}: ${result.doc.nodes.length} components, ${result.doc.edges.length} connections. Next: topoforge validate ${values.out}\n`);
+  io.out(`Wrote ${values.out}: ${counts}. Next: topoforge validate ${values.out}\n`);
   return 0;
 }
 

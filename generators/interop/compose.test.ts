@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import fc from 'fast-check';
+import { parse, stringify } from 'yaml';
 import { getKind } from '../../shared/catalog';
 import { importCompose, importComposeModel } from './compose';
 
@@ -17,44 +18,50 @@ function confluentFixture(): string {
 const edgeSet = (doc: { edges: Array<{ from: string; to: string; protocol?: string }> }) => doc.edges.map((e) => `${e.from} -> ${e.to} ${e.protocol ?? '(none)'}`);
 
 describe('importCompose: Confluent cp-all-in-one-community', () => {
-  it('imports every service, with the closest catalog kind', async () => {
+  it('imports every service as the closest catalog kind, folding ZooKeeper and the ksqlDB CLI into what they serve', async () => {
     const text = confluentFixture();
     const { doc, diagnostics } = await importCompose(text);
-    const services = Object.keys((parse(text) as { services: Record<string, unknown> }).services);
-    expect(doc.nodes.map((n) => n.id)).toEqual(services);
     expect(Object.fromEntries(doc.nodes.map((n) => [n.id, n.kind]))).toEqual({
-      zookeeper: 'worker',
       broker: 'kafka',
       'schema-registry': 'schema-registry',
       connect: 'debezium',
       'ksqldb-server': 'flink',
-      'ksqldb-cli': 'worker',
       'ksql-datagen': 'worker',
       'rest-proxy': 'rest-service',
     });
+    const folded = diagnostics.filter((d) => d.code === 'TF604').map((d) => d.message);
+    expect(folded).toHaveLength(2);
+    expect(folded[0]).toMatch(/`zookeeper` \(ZooKeeper\) serves `broker`/);
+    expect(folded[1]).toMatch(/`ksqldb-cli` \(ksqlDB CLI\) serves `ksqldb-server`/);
+    // Every service is a component or part of one.
+    const services = Object.keys((parse(text) as { services: Record<string, unknown> }).services);
+    expect(services.filter((s) => !doc.nodes.some((n) => n.id === s) && !folded.some((m) => m.includes(`\`${s}\``)))).toEqual([]);
     for (const n of doc.nodes) expect(n.label).toBe(n.id);
-    // Generic services keep their image; a published port that differs from the default is kept too.
-    expect(doc.nodes.find((n) => n.id === 'zookeeper')!.props).toMatchObject({ image: 'confluentinc/cp-zookeeper:7.3.14' });
+    // A generic service keeps its image; a published port that differs from the default is kept too.
     expect(doc.nodes.find((n) => n.id === 'rest-proxy')!.props).toMatchObject({ image: 'confluentinc/cp-kafka-rest:7.3.14', port: 8082 });
-    // Every service got a position from the layout.
     for (const n of doc.nodes) expect(doc.layout[n.id]).toBeDefined();
-    // The user is told what was guessed.
-    const guessed = diagnostics.filter((d) => d.code === 'TF603').flatMap((d) => d.nodes);
-    expect(guessed.sort()).toEqual(['connect', 'ksql-datagen', 'ksqldb-cli', 'ksqldb-server', 'rest-proxy', 'zookeeper']);
+    // The user is told which products were imported as the closest kind.
+    const closest = diagnostics.filter((d) => d.code === 'TF603').flatMap((d) => d.nodes);
+    expect(closest.sort()).toEqual(['connect', 'ksqldb-server', 'rest-proxy']);
+    expect(diagnostics.find((d) => d.nodes[0] === 'connect')!.message).toMatch(/Kafka Connect.*closest kind, Debezium/);
     for (const d of diagnostics) {
       expect(d.message.length).toBeGreaterThan(10);
       expect(d.hint.length).toBeGreaterThan(5);
     }
   });
 
-  it('has a connection for every dependency, drawn the way data flows', async () => {
+  it('draws every dependency as a connection the way data flows, or says why not', async () => {
     const text = confluentFixture();
-    const { doc } = await importCompose(text);
+    const { doc, diagnostics } = await importCompose(text);
     const services = (parse(text) as { services: Record<string, { depends_on?: string[] }> }).services;
+    const main = (s: string) => (s === 'zookeeper' ? 'broker' : s === 'ksqldb-cli' ? 'ksqldb-server' : s);
     for (const [name, s] of Object.entries(services)) {
       for (const dep of s.depends_on ?? []) {
-        const found = doc.edges.some((e) => (e.from === name && e.to === dep) || (e.from === dep && e.to === name));
-        expect(found, `${name} depends on ${dep}`).toBe(true);
+        const [a, b] = [main(name), main(dep)];
+        if (a === b || name === 'ksqldb-cli') continue;
+        const found = doc.edges.some((e) => (e.from === a && e.to === b) || (e.from === b && e.to === a));
+        const told = diagnostics.some((d) => d.code === 'TF607' && d.nodes.includes(a) && d.nodes.includes(b));
+        expect(found || told, `${name} depends on ${dep}`).toBe(true);
       }
     }
     const edges = edgeSet(doc);
@@ -63,13 +70,18 @@ describe('importCompose: Confluent cp-all-in-one-community', () => {
     expect(edges).toContain('broker -> ksqldb-server kafka');
     expect(edges).toContain('rest-proxy -> broker kafka');
     expect(edges).toContain('rest-proxy -> schema-registry http');
-    // Every protocol chosen is one the catalog allows between the two kinds.
+    expect(edges).toContain('ksql-datagen -> broker kafka');
+    // Connections the catalog does not allow yet keep the protocol the file shows, and the user hears of each.
+    expect(edges).toContain('connect -> schema-registry http');
+    expect(edges).toContain('ksqldb-server -> connect http');
+    const flagged = diagnostics.filter((d) => d.code === 'TF605').flatMap((d) => d.edges);
+    expect(flagged.sort()).toEqual(['connect->schema-registry', 'ksqldb-server->connect']);
     for (const e of doc.edges) {
-      if (!e.protocol) continue;
+      if (flagged.includes(`${e.from}->${e.to}`)) continue;
       const a = getKind(doc.nodes.find((n) => n.id === e.from)!.kind)!;
       const b = getKind(doc.nodes.find((n) => n.id === e.to)!.kind)!;
-      expect(b.accepts.includes(e.protocol) || ['metrics', 'otlp'].includes(e.protocol), `${e.from}->${e.to}`).toBe(true);
-      expect(a.emits.includes(e.protocol) || ['metrics', 'otlp'].includes(e.protocol), `${e.from}->${e.to}`).toBe(true);
+      expect(b.accepts.includes(e.protocol!) || ['metrics', 'otlp'].includes(e.protocol!), `${e.from}->${e.to}`).toBe(true);
+      expect(a.emits.includes(e.protocol!) || ['metrics', 'otlp'].includes(e.protocol!), `${e.from}->${e.to}`).toBe(true);
     }
   });
 });
@@ -165,23 +177,177 @@ services:
     expect(diagnostics.filter((d) => d.code === 'TF604')).toHaveLength(2);
   });
 
-  it('turns unknown images into generic services that keep the image, and says so', () => {
+  it('types services it has no image rule for from what they do, and lists those it cannot decide', () => {
     const { doc, diagnostics } = importComposeModel(`
 services:
   web: { image: "ghcr.io/acme/site:2", ports: ["3000"] }
   cron: { image: "ghcr.io/acme/cron:2" }
+  orders-api: { build: ., ports: ["8081:8081"], environment: { EVENTS: "kafka:9092" } }
+  billing: { build: ./billing, environment: { KAFKA_BOOTSTRAP_SERVERS: "kafka:9092" } }
   built: { build: . }
+  kafka: { image: "apache/kafka:3.8.1" }
 `);
-    expect(doc.nodes.map((n) => [n.id, n.kind, n.props.image])).toEqual([
-      ['web', 'rest-service', 'ghcr.io/acme/site:2'],
-      ['cron', 'worker', 'ghcr.io/acme/cron:2'],
-      ['built', 'worker', undefined],
+    expect(doc.nodes.map((n) => [n.id, n.kind, n.props.image ?? '', n.props.port ?? ''])).toEqual([
+      ['web', 'web-app', 'ghcr.io/acme/site:2', ''],
+      ['cron', 'batch-job', 'ghcr.io/acme/cron:2', ''],
+      ['orders-api', 'rest-service', '', 8081],
+      ['billing', 'worker', '', ''],
+      ['built', 'worker', '', ''],
+      ['kafka', 'kafka', '', ''],
     ]);
-    expect(diagnostics.map((d) => [d.code, d.severity, d.nodes[0]])).toEqual([
-      ['TF603', 'info', 'web'],
-      ['TF603', 'info', 'cron'],
-      ['TF603', 'info', 'built'],
+    expect(diagnostics.map((d) => [d.code, d.severity, d.nodes[0]])).toEqual([['TF602', 'warning', 'built']]);
+    expect(diagnostics[0]!.message).toMatch(/undecided/);
+  });
+
+  it('reads images written with variables, YAML merge keys and extends within the file', () => {
+    const { doc, diagnostics } = importComposeModel(`
+x-db: &db
+  image: "\${PG_IMAGE:-postgres:16}"
+  environment: { POSTGRES_PASSWORD: secret }
+services:
+  orders-db: { <<: *db }
+  cache: { image: "\${CACHE_IMAGE}", ports: ["\${CACHE_PORT}"] }
+  base: { image: "ghcr.io/acme/base:1", environment: { KAFKA_BOOTSTRAP_SERVERS: "bus:9092", TOPICS_PRODUCE: orders } }
+  orders: { extends: base, ports: ["8080"] }
+  billing: { extends: { service: base }, environment: { TOPICS_PRODUCE: "", TOPICS_CONSUME: orders } }
+  remote: { extends: { file: common.yml, service: web } }
+  bus: { image: "\${REGISTRY:-}apache/kafka:\${KAFKA_VERSION:-3.8.1}" }
+`);
+    const kinds = Object.fromEntries(doc.nodes.map((n) => [n.id, n.kind]));
+    // A default is taken; a whole variable with no default is read by its name (CACHE_IMAGE → a cache).
+    expect(kinds).toMatchObject({ 'orders-db': 'postgres', cache: 'redis', bus: 'kafka' });
+    // extends merges the environment: orders inherits its producer settings, billing overrides them.
+    expect(edgeSet(doc)).toEqual(expect.arrayContaining(['orders -> bus kafka', 'bus -> billing kafka']));
+    expect(edgeSet(doc)).not.toContain('billing -> bus kafka');
+    // A file that cannot be read is listed, not fatal.
+    expect(diagnostics.find((d) => d.code === 'TF609')!.message).toMatch(/`remote` extends a service of `common\.yml`/);
+    expect(doc.nodes.some((n) => n.id === 'remote')).toBe(true);
+  });
+
+  it('takes the kind from names, settings, commands, health checks and how the others address a service', () => {
+    const { doc, diagnostics } = importComposeModel(`
+services:
+  kafka: { build: ./kafka, environment: { KAFKA_NODE_ID: "1", KAFKA_PROCESS_ROLES: "broker,controller" } }
+  mqtt-broker: { build: ./broker, ports: ["8883:8883"] }
+  sensors: { build: ./sim, environment: { MQTT_BROKER_HOST: mqtt-broker, PUBLISH_INTERVAL: "5" } }
+  store: { build: ./db, healthcheck: { test: ["CMD-SHELL", "pg_isready"] } }
+  api: { build: ./api, ports: ["3001:3000"], environment: { DATABASE_URL: "postgresql://u:p@store:5432/app", CACHE_ADDR: "" } }
+  cache: { build: ./cache }
+  mqtt-kafka-bridge: { build: ./bridge, environment: { MQTT_HOST: mqtt-broker, KAFKA_BOOTSTRAP_SERVERS: "kafka:9092" } }
+  secrets: { build: ./vault, environment: { VAULT_DEV_ROOT_TOKEN_ID: root } }
+  ui: { build: ./web, ports: ["80"], depends_on: [api] }
+`);
+    expect(Object.fromEntries(doc.nodes.map((n) => [n.id, n.kind]))).toEqual({
+      kafka: 'kafka',
+      'mqtt-broker': 'mqtt-broker',
+      sensors: 'iot-device',
+      store: 'postgres',
+      api: 'rest-service',
+      cache: 'redis',
+      'mqtt-kafka-bridge': 'worker',
+      secrets: 'vault',
+      ui: 'web-app',
+    });
+    expect(diagnostics.filter((d) => d.code === 'TF602' || d.code === 'TF603')).toEqual([]);
+    // The container port is what it listens on; the host port is only where it is published.
+    expect(doc.nodes.find((n) => n.id === 'api')!.props.port).toBe(3000);
+    expect(edgeSet(doc).sort()).toEqual(
+      [
+        'sensors -> mqtt-broker mqtt',
+        'api -> store sql',
+        'api -> cache redis',
+        // A bridge reads from the broker named first and writes to the other.
+        'mqtt-broker -> mqtt-kafka-bridge mqtt',
+        'mqtt-kafka-bridge -> kafka kafka',
+        'ui -> api http',
+      ].sort(),
+    );
+  });
+
+  it('gives a connection the protocol the file shows or the catalog says, never Kafka between two services', () => {
+    const { doc, diagnostics } = importComposeModel(`
+services:
+  web: { build: ., ports: ["8080"], environment: { BILLING_URL: "http://billing:8080", RATES_ADDR: "grpc://rates:50051" }, depends_on: [billing, rates, jobs] }
+  billing: { build: ., ports: ["8080"] }
+  rates: { build: ., expose: ["50051"] }
+  jobs: { build: ./jobs, environment: { KAFKA_BOOTSTRAP_SERVERS: "kafka:9092" } }
+  kafka: { image: "apache/kafka:3.8.1" }
+  keycloak: { image: "quay.io/keycloak/keycloak:25.0", environment: { KC_DB_URL: "jdbc:postgresql://kcdb/keycloak" } }
+  kcdb: { image: "postgres:16" }
+`);
+    const edges = edgeSet(doc);
+    expect(edges).toContain('web -> billing http');
+    expect(edges).toContain('web -> rates grpc');
+    expect(doc.nodes.find((n) => n.id === 'rates')!.kind).toBe('grpc-service');
+    // Waiting for a worker to start is not sending it anything.
+    expect(edges.filter((e) => e.startsWith('web -> jobs'))).toEqual([]);
+    expect(diagnostics.find((d) => d.code === 'TF607')!.nodes).toEqual(['web', 'jobs']);
+    expect(edges).toContain('kafka -> jobs kafka');
+    expect(edges.filter((e) => e.endsWith(' kafka')).every((e) => e.includes('kafka ->') || e.includes('-> kafka'))).toBe(true);
+    // The file says SQL, and Keycloak keeps its data in a database: drawn, nothing to flag.
+    expect(edges).toContain('keycloak -> kcdb sql');
+    expect(diagnostics.filter((d) => d.code === 'TF605')).toEqual([]);
+  });
+
+  it('lets a product imported as its closest kind speak its own protocol (Logstash and Kibana to Elasticsearch over HTTP)', () => {
+    const { doc, diagnostics } = importComposeModel(`
+services:
+  elasticsearch: { image: "docker.elastic.co/elasticsearch/elasticsearch:8.15.0" }
+  logstash: { image: "docker.elastic.co/logstash/logstash:8.15.0", depends_on: [elasticsearch] }
+  kibana: { image: "docker.elastic.co/kibana/kibana:8.15.0", depends_on: [elasticsearch] }
+`);
+    expect(Object.fromEntries(doc.nodes.map((n) => [n.id, n.kind]))).toEqual({ elasticsearch: 'elasticsearch', logstash: 'otel-collector', kibana: 'grafana' });
+    expect(edgeSet(doc).sort()).toEqual(['kibana -> elasticsearch http', 'logstash -> elasticsearch http']);
+    expect(diagnostics.filter((d) => d.code === 'TF603').map((d) => d.nodes[0])).toEqual(['logstash', 'kibana']);
+  });
+
+  it('folds helpers into the service they serve, and says which', () => {
+    const { doc, diagnostics } = importComposeModel(`
+services:
+  zookeeper: { image: "confluentinc/cp-zookeeper:7.6.0" }
+  broker: { image: "confluentinc/cp-kafka:7.6.0", environment: { KAFKA_ZOOKEEPER_CONNECT: "zookeeper:2181" } }
+  broker-init: { image: "confluentinc/cp-kafka:7.6.0", restart: "no", command: "kafka-topics --create --topic orders --bootstrap-server broker:9092" }
+  es: { image: "elasticsearch:8.15.0" }
+  setup: { build: ./setup, network_mode: "service:es", profiles: [setup] }
+  app: { build: ., ports: ["8080"] }
+  app-healthy: { image: alpine, command: echo ok, depends_on: [app] }
+  prometheus: { image: prom/prometheus }
+  node-exporter: { image: prom/node-exporter }
+  temporal: { image: temporalio/auto-setup }
+  temporal-admin-tools: { image: temporalio/admin-tools, stdin_open: true, tty: true, depends_on: [temporal] }
+`);
+    expect(doc.nodes.map((n) => n.id)).toEqual(['broker', 'es', 'app', 'prometheus', 'temporal']);
+    const folded = diagnostics.filter((d) => d.code === 'TF604').map((d) => /`([^`]+)`.*serves `([^`]+)`/.exec(d.message)!.slice(1).join(' -> '));
+    expect(folded.sort()).toEqual(['app-healthy -> app', 'broker-init -> broker', 'node-exporter -> prometheus', 'setup -> es', 'temporal-admin-tools -> temporal', 'zookeeper -> broker'].sort());
+    // Profiles other than a helper's are kept, with a note.
+    expect(diagnostics.some((d) => d.code === 'TF613')).toBe(false);
+  });
+
+  it('draws what a reader would from indirect evidence, and says so: a reverse proxy, the only source of a dashboard', () => {
+    const { doc, diagnostics } = importComposeModel(`
+services:
+  prometheus: { image: prom/prometheus, expose: ["9090"] }
+  grafana: { image: grafana/grafana, expose: ["3000"] }
+  caddy: { image: caddy:2.10.0, ports: ["3000:3000", "9090:9090"] }
+`);
+    expect(edgeSet(doc).sort()).toEqual(['caddy -> grafana http', 'caddy -> prometheus http', 'prometheus -> grafana metrics']);
+    expect(diagnostics.filter((d) => d.code === 'TF614')).toHaveLength(3);
+  });
+
+  it('turns networks into zones and notes services that run only with a profile', () => {
+    const { doc, diagnostics } = importComposeModel(`
+services:
+  api: { build: ., ports: ["8080"], networks: [front, back], depends_on: [db] }
+  db: { image: "postgres:16", networks: [back], profiles: [database] }
+networks: { front: {}, back: {} }
+`);
+    expect(doc.groups.map((g) => g.id).sort()).toEqual(['back', 'front']);
+    expect(doc.nodes.map((n) => [n.id, n.group])).toEqual([
+      ['api', 'front'],
+      ['db', 'back'],
     ]);
+    expect(diagnostics.find((d) => d.code === 'TF613')).toMatchObject({ severity: 'info', nodes: ['db'] });
+    expect(diagnostics.find((d) => d.code === 'TF613')!.line).toBe(4);
   });
 
   it('sanitises service names into ids and keeps labels', () => {
@@ -221,6 +387,23 @@ services:
     const { diagnostics } = importComposeModel(bomb.join('\n'));
     expect(diagnostics[0]).toMatchObject({ code: 'TF601', severity: 'error' });
     expect(diagnostics[0]!.message).toMatch(/aliases/);
+  });
+
+  it('never throws on odd values where compose expects others, and only makes well-formed designs', () => {
+    const field = fc.oneof(fc.constantFrom('image', 'build', 'ports', 'expose', 'environment', 'depends_on', 'links', 'networks', 'labels', 'command', 'entrypoint', 'extends', 'profiles', 'healthcheck', 'network_mode', 'restart', 'hostname', 'container_name', 'tty'), fc.string());
+    const value = fc.oneof(fc.anything(), fc.constantFrom('${X}', '${X:-kafka}', 'service:a', 'a', ['a', 'b'], { service: 'a' }, ['8080:80', '${P}', 'x:y:z'], { A: 'http://a:1', B_HOST: 'b' }));
+    const services = fc.dictionary(fc.constantFrom('a', 'b', 'c', 'kafka', 'db', 'a-init', 'zookeeper'), fc.oneof(fc.dictionary(field, value), fc.anything()));
+    fc.assert(
+      fc.property(services, (svc) => {
+        const text = stringify({ services: svc });
+        const { doc, diagnostics } = importComposeModel(text);
+        const ids = new Set(doc.nodes.map((n) => n.id));
+        for (const n of doc.nodes) expect(getKind(n.kind), n.kind).toBeDefined();
+        for (const e of doc.edges) expect(ids.has(e.from) && ids.has(e.to)).toBe(true);
+        for (const d of diagnostics) expect(d.message.length).toBeGreaterThan(5);
+      }),
+      { numRuns: 300, seed: 42 },
+    );
   });
 
   it('gives the same design for the same file', async () => {

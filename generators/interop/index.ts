@@ -16,7 +16,7 @@ export { importCompose, importComposeModel } from './compose';
 export type { ImportResult, ImportComposeOptions } from './compose';
 export { importMermaid, importMermaidModel } from './mermaid';
 export type { ImportMermaidOptions } from './mermaid';
-export { IMPORT_CODES } from './codes';
+export { IMPORT_CODES, importNotes } from './codes';
 
 /**
  * The interop files of the bundle: `asyncapi.yaml` when the design has a broker, `openapi.yaml`

@@ -112,6 +112,79 @@ graph TD
     ]);
   });
 
+  it('takes kinds from the protocols of the edges when the text names none', () => {
+    const { doc, diagnostics } = importMermaidModel(`
+flowchart LR
+  web[Storefront UI] -->|REST| orders[Orders]
+  orders -->|gRPC| pricing[Pricing]
+  orders -->|GraphQL| catalog[Catalog]
+  orders -->|SQL| ledger[Ledger]
+  orders -->|Kafka: orders| bus[Event backbone] -->|Kafka| mailer[Mailer]
+  bus --> audit[Audit]
+  webhooks[Webhook consumers] ~~~ web
+  hooks[Hook sender] -->|webhooks| webhooks
+  mystery[Thing]
+`);
+    expect(Object.fromEntries(doc.nodes.map((n) => [n.id, n.kind]))).toEqual({
+      web: 'web-app',
+      orders: 'rest-service',
+      pricing: 'grpc-service',
+      catalog: 'graphql-service',
+      ledger: 'postgres',
+      // Takes and passes on Kafka: the broker.
+      bus: 'kafka',
+      mailer: 'worker',
+      audit: 'worker',
+      // "consumers" of webhooks answer HTTP.
+      webhooks: 'rest-service',
+      hooks: 'rest-service',
+      mystery: 'rest-service',
+    });
+    expect(doc.edges.find((e) => e.to === 'pricing')!.protocol).toBe('grpc');
+    // What nothing decides is listed as undecided (a node that only calls others could be many things).
+    expect(diagnostics.filter((d) => d.code === 'TF602').map((d) => d.nodes[0])).toEqual(['hooks', 'mystery']);
+  });
+
+  it('reads products and roles from labels as a reader would', () => {
+    const { doc } = importMermaidModel(`
+graph TB
+  A[MQTT-Kafka Connector<br/>Python bridge] --> B[Apache Kafka + Zookeeper<br/>Topics: raw]
+  C[MQTT Broker<br/>Eclipse Mosquitto] --> A
+  B --> D[Kafka-TimescaleDB Sink] --> E[TimescaleDB]
+  F[jaeger v2<br>collector mode] --> G[KafkaBroker]
+  H[Jaeger Query Service] --> I[(Storage)]
+`);
+    expect(Object.fromEntries(doc.nodes.map((n) => [n.id, n.kind]))).toEqual({
+      a: 'worker',
+      b: 'kafka',
+      c: 'mqtt-broker',
+      d: 'worker',
+      e: 'postgres',
+      f: 'jaeger',
+      g: 'kafka',
+      h: 'jaeger',
+      i: 'postgres',
+    });
+  });
+
+  it('gives an edge the protocol the catalog allows, keeps what it does not and says so', () => {
+    const { doc, diagnostics } = importMermaidModel(`
+flowchart LR
+  sdk[OpenTelemetry SDK] -->|HTTP or gRPC| col[Jaeger Collector]
+  col -->|gRPC| plugin[Storage plugin]
+  api[Certificate API] -.->|certificates| dev[Sensor device]
+`);
+    const edges = doc.edges.map((e) => `${e.from}->${e.to} ${e.protocol ?? ''} ${e.label ?? ''}`.trim());
+    // OTLP travels over HTTP or gRPC: the catalog's protocol, the label kept as text.
+    expect(edges).toContain('sdk->col otlp HTTP or gRPC');
+    // A label naming a protocol the catalog does not allow between the kinds is kept and flagged.
+    expect(edges).toContain('col->plugin grpc');
+    expect(diagnostics.some((d) => d.code === 'TF605' && d.edges[0] === 'col->plugin')).toBe(true);
+    // Drawn the way the certificates flow; the device calls the API.
+    expect(edges).toContain('dev->api http certificates');
+    expect(diagnostics.some((d) => d.code === 'TF605' && /turned around/.test(d.message))).toBe(true);
+  });
+
   it('reads the @{ shape } syntax and entity codes', () => {
     const { doc } = importMermaidModel('flowchart LR\n  a@{ shape: cyl, label: "Ledger #amp; history" }\n  b["Quote #34;x#34;"] ==> a');
     expect(doc.nodes.map((n) => [n.id, n.kind, n.label])).toEqual([

@@ -1,10 +1,11 @@
-import { compatibleProtocols, defaultProtocol, getKind, KINDS, PROTOCOL_NAMES } from '../../shared/catalog';
+import { compatibleProtocols, defaultProtocol, flowOf, getKind, KINDS, PROTOCOL_NAMES } from '../../shared/catalog';
 import type { KindDef } from '../../shared/catalog';
 import { withLayout } from '../../shared/layout';
 import { makeId } from '../../shared/model/ids';
 import { LIMITS } from '../../shared/model/limits';
 import type { Diagnostic, Group, Protocol, TopoEdge, TopoNode } from '../../shared/model/types';
-import { emptyTopology, OBSERVABILITY_PROTOCOLS, PROTOCOLS } from '../../shared/model/types';
+import { emptyTopology, MESSAGING_PROTOCOLS, OBSERVABILITY_PROTOCOLS, PROTOCOLS, SYNC_PROTOCOLS } from '../../shared/model/types';
+import { hintsOf, hostsProtocol, isBroker, kindForRole, readClass, readName, readShape, roleOf, servedProtocol, viable, words } from './hints';
 import type { ImportResult } from './compose';
 import { importDiagnostic } from './codes';
 
@@ -51,32 +52,6 @@ const SHAPES: Array<[open: string, close: string, name: string]> = [
   ['{', '}', 'diamond'],
   ['>', ']', 'odd'],
 ];
-
-/** Kind a shape suggests when the text names none. */
-const SHAPE_KIND: Record<string, string> = {
-  cylinder: 'postgres',
-  hexagon: 'kong',
-  subroutine: 'kafka',
-  stadium: 'web-app',
-  inv_trapezoid: 'batch-job',
-  odd: 'iot-device',
-  trapezoid: 'sftp-server',
-  lean_right: 'saas-app',
-  lean_left: 'legacy-system',
-};
-
-/** Kind a Topoforge category class (or a common class name) suggests. */
-const CLASS_KIND: Record<string, string> = {
-  service: 'rest-service',
-  gateway: 'kong',
-  broker: 'kafka',
-  plumbing: 'flink',
-  store: 'postgres',
-  database: 'postgres',
-  db: 'postgres',
-  observability: 'prometheus',
-  security: 'keycloak',
-};
 
 const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', num: '#', semi: ';' };
 
@@ -240,7 +215,7 @@ function protocolIn(text: string): { protocol?: Protocol; detail: string; own: s
     }
   }
   const words: Array<[RegExp, Protocol]> = [
-    [/\b(rest|https?|api call|webhook)\b/i, 'http'],
+    [/\b(rest|https?|api calls?|webhooks?)\b/i, 'http'],
     [/\bgrpc\b/i, 'grpc'],
     [/\bgraphql\b/i, 'graphql'],
     [/\bweb ?sockets?\b|\bws\b/i, 'websocket'],
@@ -299,24 +274,6 @@ function detailProps(p: Protocol, detail: string): Record<string, unknown> {
     default:
       return {};
   }
-}
-
-/** Kind named by a node's text: a catalog name, id or keyword, as a whole word. */
-function kindInText(text: string): KindDef | undefined {
-  const t = ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
-  const byName = [...KINDS].sort((a, b) => b.name.length - a.name.length);
-  for (const k of byName) if (t.includes(` ${k.name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `)) return k;
-  for (const k of KINDS) if (t.includes(` ${k.id.replace(/-/g, ' ')} `)) return k;
-  const extra: Array<[string, string]> = [
-    ['postgresql', 'postgres'], ['mariadb', 'mysql'], ['mosquitto', 'mqtt-broker'], ['minio', 'object-storage'], ['s3', 'object-storage'], ['opensearch', 'elasticsearch'],
-    ['debezium', 'debezium'], ['keycloak', 'keycloak'], ['oauth', 'keycloak'], ['sso', 'keycloak'], ['cache', 'redis'], ['database', 'postgres'], ['db', 'postgres'],
-    ['queue', 'rabbitmq'], ['topic', 'kafka'], ['event bus', 'kafka'], ['gateway', 'kong'], ['load balancer', 'nginx'], ['proxy', 'nginx'], ['frontend', 'web-app'],
-    ['browser', 'web-app'], ['ui', 'web-app'], ['spa', 'web-app'], ['worker', 'worker'], ['consumer', 'worker'], ['cron', 'batch-job'], ['etl', 'batch-job'], ['sensor', 'iot-device'],
-    ['device', 'iot-device'], ['mainframe', 'legacy-system'], ['sap', 'legacy-system'], ['salesforce', 'saas-app'], ['stripe', 'saas-app'], ['warehouse', 'snowflake'],
-    ['tracing', 'jaeger'], ['dashboard', 'grafana'], ['monitoring', 'prometheus'], ['secrets', 'vault'], ['api', 'rest-service'], ['service', 'rest-service'],
-  ];
-  for (const [w, id] of extra) if (t.includes(` ${w} `)) return getKind(id);
-  return undefined;
 }
 
 export interface ImportMermaidOptions {
@@ -468,6 +425,8 @@ export function importMermaidModel(text: string, opts: ImportMermaidOptions = {}
   }
   const nodeId = new Map<string, string>();
   const nodes: TopoNode[] = [];
+  const typed = new Map<string, Typed>();
+  const labelOf = new Map<string, string>();
   for (const p of pnodes.values()) {
     if (zoneRefs.has(p.ref)) continue;
     const id = idFor(p.ref, 'n');
@@ -475,59 +434,179 @@ export function importMermaidModel(text: string, opts: ImportMermaidOptions = {}
     const textLines = (p.text ?? p.ref).split('\n').map((l) => l.trim()).filter(Boolean);
     // Topoforge's own "label<br/>Kind name" text.
     const last = textLines.length > 1 ? KINDS.find((k) => k.name === textLines[textLines.length - 1]) : undefined;
-    let label = (last ? textLines.slice(0, -1) : textLines).join(' ') || id;
-    let kind = last;
-    let guessed = false;
-    if (!kind) {
-      kind = kindInText(p.text ?? p.ref);
-      const classes = [...p.classes, ...(classMembers.get(p.ref) ?? [])];
-      const fromClass = classes.map((c) => CLASS_KIND[c]).find(Boolean);
-      const fromShape = p.shape ? SHAPE_KIND[p.shape] : undefined;
-      // A shape or class that says "store" or "gateway" outranks a generic word like "service".
-      const hinted = getKind(fromShape ?? fromClass ?? '');
-      if (hinted && (!kind || (kind.category !== hinted.category && (kind.id === 'rest-service' || kind.id === 'worker')))) kind = hinted;
-      if (!kind) {
-        // Nothing to go on: something that only reads from brokers is a worker, anything else a REST service.
-        const incoming = pedges.filter((e) => e.to === p.ref).map((e) => pnodes.get(e.from));
-        const fromBroker = incoming.length > 0 && incoming.every((q) => q && getKind(kindInText(q.text ?? q.ref)?.id ?? SHAPE_KIND[q.shape ?? ''] ?? '')?.category === 'broker');
-        kind = getKind(fromBroker ? 'worker' : 'rest-service');
-      }
-      guessed = true;
-    }
-    if (!label) label = id;
-    nodes.push({ id, kind: kind!.id, label, ...(p.zone && zoneId.has(p.zone) ? { group: zoneId.get(p.zone)! } : {}), props: {} });
-    if (guessed) {
-      diagnostics.push(
-        importDiagnostic('TF611', {
-          message: `\`${label}\` was given the kind ${kind!.name}, guessed from its ${p.shape && SHAPE_KIND[p.shape] === kind!.id ? 'shape' : 'text'}.`,
-          hint: 'Change its kind in the inspector if another fits better.',
-          nodes: [id],
-        }),
-      );
+    labelOf.set(p.ref, (last ? textLines.slice(0, -1) : textLines).join(' ') || id);
+    typed.set(p.ref, last ? { kind: last, how: 'exact' } : typeFromText(p, textLines, [...p.classes, ...(classMembers.get(p.ref) ?? [])]));
+  }
+  typeFromEdges(pnodes, pedges, typed);
+  for (const p of pnodes.values()) {
+    const id = nodeId.get(p.ref);
+    if (!id) continue;
+    const t = typed.get(p.ref)!;
+    const label = labelOf.get(p.ref)!;
+    nodes.push({ id, kind: t.kind.id, label, ...(p.zone && zoneId.has(p.zone) ? { group: zoneId.get(p.zone)! } : {}), props: {} });
+    if (t.how === 'undecided') {
+      diagnostics.push(importDiagnostic('TF602', { message: `The kind of \`${label}\` is undecided: neither its text, its shape nor its connections say what it is; it was imported as ${t.kind.name}.`, hint: 'Pick its kind in the inspector.', nodes: [id], line: p.line }));
+    } else if (t.how !== 'exact') {
+      diagnostics.push(importDiagnostic('TF611', { message: `\`${label}\` was given the kind ${t.kind.name}, from its ${t.how === 'edges' ? 'connections' : t.how}.`, hint: 'Change its kind in the inspector if another fits better.', nodes: [id] }));
     }
   }
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const edges: TopoEdge[] = [];
   for (const e of pedges) {
-    const from = nodeId.get(e.from);
-    const to = nodeId.get(e.to);
+    let from = nodeId.get(e.from);
+    let to = nodeId.get(e.to);
     if (!from || !to) {
       diagnostics.push(importDiagnostic('TF612', { message: `The connection on line ${e.line} touches a subgraph rather than a component and was skipped.`, hint: 'Draw connections between components.', line: e.line }));
       continue;
     }
-    const a = getKind(byId.get(from)!.kind)!;
-    const b = getKind(byId.get(to)!.kind)!;
+    let a = getKind(byId.get(from)!.kind)!;
+    let b = getKind(byId.get(to)!.kind)!;
     const found = protocolIn(e.text);
-    const options = compatibleProtocols(a, b);
-    let protocol = found.protocol && options.includes(found.protocol) ? found.protocol : undefined;
+    let options = optionsBetween(a, b);
+    // What the label says goes when the catalog allows it (validation judges whether it needs a broker in between).
+    let protocol: Protocol | undefined = found.protocol && compatibleProtocols(a, b).includes(found.protocol) ? found.protocol : undefined;
     if (!protocol && e.dotted) protocol = options.find((p) => OBSERVABILITY_PROTOCOLS.includes(p));
-    if (!protocol) protocol = found.protocol ?? defaultProtocol(a, b) ?? options[0];
+    if (!protocol) {
+      const d = defaultProtocol(a, b);
+      if (d && options.includes(d)) protocol = d;
+      else if (options.length === 1) protocol = options[0];
+      // A telemetry link flowing against the arrow is not what a label naming another protocol meant.
+      if (protocol && found.protocol && OBSERVABILITY_PROTOCOLS.includes(protocol) && flowOf(a, b, protocol).source === 'to') protocol = undefined;
+    }
+    const labelOfId = (x: string) => byId.get(x)!.label;
+    if (!protocol && options.length > 1) {
+      protocol = options.find((p) => SYNC_PROTOCOLS.includes(p)) ?? options[0];
+      diagnostics.push(importDiagnostic('TF606', { message: `The protocol of \`${labelOfId(from)}\` → \`${labelOfId(to)}\` (line ${e.line}) was guessed: ${PROTOCOL_NAMES[protocol!]} (the catalog allows ${options.map((o) => PROTOCOL_NAMES[o]).join(', ')} and the diagram does not say which).`, hint: 'Set the protocol in the inspector.', nodes: [from, to], edges: [`${from}->${to}`], line: e.line }));
+    }
+    if (!protocol) {
+      const back = optionsBetween(b, a);
+      const turned = (found.protocol && back.includes(found.protocol) ? found.protocol : undefined) ?? (found.protocol ? undefined : (defaultProtocol(b, a) ?? (back.length === 1 ? back[0] : undefined)));
+      if (turned && back.includes(turned) && !(found.protocol && OBSERVABILITY_PROTOCOLS.includes(turned))) {
+        // Drawn the way the answer flows; the catalog has the call the other way round.
+        diagnostics.push(importDiagnostic('TF605', { message: `\`${labelOfId(from)}\` → \`${labelOfId(to)}\` (line ${e.line}) was turned around: in the catalog ${b.name} calls ${a.name} over ${PROTOCOL_NAMES[turned]}, not the other way.`, hint: 'Check its direction.', nodes: [from, to], edges: [`${to}->${from}`], line: e.line }));
+        [from, to] = [to, from];
+        [a, b] = [b, a];
+        options = back;
+        protocol = turned;
+      } else {
+        // What the label says, else what the target serves (a Kafka carries Kafka).
+        protocol = found.protocol ?? (isBroker(b) || !isBroker(a) ? servedProtocol(b) : servedProtocol(a));
+        diagnostics.push(
+          importDiagnostic('TF605', {
+            message: protocol
+              ? `\`${labelOfId(from)}\` (${a.name}) → \`${labelOfId(to)}\` (${b.name}) on line ${e.line} ${found.protocol ? 'says' : 'is taken as'} ${PROTOCOL_NAMES[protocol]}, which the catalog does not allow between these kinds yet; it was kept with that protocol.`
+              : `\`${labelOfId(from)}\` (${a.name}) → \`${labelOfId(to)}\` (${b.name}) on line ${e.line}: the catalog has no protocol between these kinds; the connection was kept without one.`,
+            hint: 'Change the kind of one end if another fits better; validation reports the connection until then.',
+            nodes: [from, to],
+            edges: [`${from}->${to}`],
+            line: e.line,
+          }),
+        );
+      }
+    }
     const edge: TopoEdge = { from, to, ...(protocol ? { protocol } : {}), props: protocol && found.protocol === protocol ? detailProps(protocol, found.detail) : {} };
     if (found.own) edge.label = found.own;
+    else if (found.protocol && found.protocol !== protocol && e.text) edge.label = e.text.replace(/\s+/g, ' ').trim();
     edges.push(edge);
   }
   doc.groups = groups;
   doc.nodes = nodes;
   doc.edges = edges;
   return { doc, diagnostics };
+}
+
+interface Typed {
+  kind: KindDef;
+  /** What decided it. */
+  how: 'exact' | 'text' | 'shape' | 'edges' | 'undecided';
+  /** Only a generic word or "service" decided it: the connections may say better. */
+  weak?: boolean;
+  /** The text said the sort of thing ("Storage") but not which. */
+  sort?: KindDef['category'];
+}
+
+/** What the catalog lets `from` send `to`, telemetry included, in the target's order of preference. */
+function optionsBetween(from: KindDef, to: KindDef): Protocol[] {
+  const direct = viable(from, to);
+  return compatibleProtocols(from, to).filter((p) => direct.includes(p) || OBSERVABILITY_PROTOCOLS.includes(p));
+}
+
+/** A node's kind from its text (the first line is its name), then its class and shape. */
+function typeFromText(p: PNode, lines: string[], classes: string[]): Typed {
+  const first = lines[0] ?? p.ref;
+  // The whole first line, else its first item ("Apache Kafka + Zookeeper", "Dashboard, portal, and").
+  const items = [first, ...first.split(/\s*(?:\+|,|&|\/|\band\b|\bor\b)\s*/i).filter(Boolean)];
+  const reading = items.map((t) => readName(t)).find((r) => r.meaning) ?? readName(first);
+  const m = reading.meaning;
+  const hinted = readShape(p.shape) ?? classes.map(readClass).find(Boolean);
+  if (m && (m.strength === 'product' || m.strength === 'closest' || m.strength === 'helper')) return { kind: m.kind, how: 'text' };
+  if (m && !roleOf(m.kind)) {
+    // A generic word ("database", "cache", "gateway"): a shape of another category says more.
+    if (hinted && hinted.category !== m.kind.category) return { kind: hinted, how: 'shape' };
+    return { kind: m.kind, how: 'text' };
+  }
+  if (m) {
+    // A role word ("API", "worker", "UI"): a shape or class that says "store" or "gateway" outranks it.
+    if (hinted && hinted.category !== m.kind.category) return { kind: hinted, how: 'shape' };
+    return { kind: m.kind, how: 'text', weak: m.strength === 'suffix' || roleOf(m.kind) === 'consumer' };
+  }
+  // A product named in the name though not as its last word ("jaeger-remote-storage"), or on its own line ("Eclipse Mosquitto").
+  const mention = reading.mentions[0] ?? lines.slice(1).map((l) => readName(l).meaning).find((x) => x && x.strength !== 'word' && x.strength !== 'suffix' && !roleOf(x.kind))?.kind;
+  if (mention) return { kind: mention, how: 'text' };
+  if (hinted) return { kind: hinted, how: 'shape' };
+  // "Storage", "event broker": the sort of thing but not the product; the catalog's usual one, undecided.
+  if (reading.category) {
+    const sort = words(first).pop() ?? '';
+    const usual = KINDS.find((k) => hintsOf(k).sorts?.includes(sort)) ?? KINDS.find((k) => k.category === reading.category && hintsOf(k).shapes?.length);
+    if (usual) return { kind: usual, how: 'undecided', sort: reading.category };
+  }
+  return { kind: kindForRole('http-api')!, how: 'undecided' };
+}
+
+/**
+ * Kinds from connections, for nodes whose text said nothing or only something generic: a node
+ * that serves gRPC (or SQL, Redis …) edges is a gRPC service (a database, a cache …); one that
+ * takes and passes on the same messaging protocol is its broker; one that only reads from brokers
+ * is a worker; one others call is an HTTP API.
+ */
+function typeFromEdges(pnodes: Map<string, PNode>, pedges: PEdge[], typed: Map<string, Typed>): void {
+  const into = new Map<string, PEdge[]>();
+  const outof = new Map<string, PEdge[]>();
+  const add = (m: Map<string, PEdge[]>, k: string, e: PEdge) => {
+    const list = m.get(k);
+    if (list) list.push(e);
+    else m.set(k, [e]);
+  };
+  for (const e of pedges) {
+    if (e.from === e.to) continue;
+    add(into, e.to, e);
+    add(outof, e.from, e);
+  }
+  for (let round = 0; round < 2; round++) {
+    for (const p of pnodes.values()) {
+      const t = typed.get(p.ref);
+      if (!t || !(t.how === 'undecided' || t.weak)) continue;
+      const inn = into.get(p.ref) ?? [];
+      const out = outof.get(p.ref) ?? [];
+      const said = (list: PEdge[]) => list.map((e) => protocolIn(e.text).protocol).filter((x): x is Protocol => !!x);
+      const served = said(inn);
+      const passed = said(out);
+      const kindOfRef = (ref: string) => typed.get(ref)?.kind;
+      let kind: KindDef | undefined;
+      const messaging = served.find((x) => MESSAGING_PROTOCOLS.includes(x) && passed.includes(x));
+      const api = (['grpc', 'graphql'] as Protocol[]).find((x) => served.includes(x));
+      const store = served.find((x) => !SYNC_PROTOCOLS.includes(x) && !MESSAGING_PROTOCOLS.includes(x) && !OBSERVABILITY_PROTOCOLS.includes(x));
+      if (messaging && t.how === 'undecided') kind = KINDS.find((k) => hostsProtocol(k, messaging));
+      else if (api) kind = kindForRole(api === 'grpc' ? 'grpc-api' : 'graphql-api');
+      else if (store && t.how === 'undecided') kind = KINDS.find((k) => k.accepts.length === 1 && k.accepts[0] === store && !k.external);
+      else if (inn.length > 0 && inn.every((e) => kindOfRef(e.from) && isBroker(kindOfRef(e.from)!) && !SYNC_PROTOCOLS.includes(protocolIn(e.text).protocol ?? 'kafka'))) kind = kindForRole('consumer');
+      else if (t.sort) kind = undefined;
+      else if (served.some((x) => SYNC_PROTOCOLS.includes(x)) || inn.some((e) => { const k = kindOfRef(e.from); return !!k && !isBroker(k) && (k.category === 'service' || k.category === 'gateway') && !protocolIn(e.text).protocol; })) {
+        // Called: an API, unless it already is something that answers calls.
+        if (!t.kind.accepts.some((x) => SYNC_PROTOCOLS.includes(x))) kind = kindForRole('http-api');
+        else if (t.how === 'undecided') kind = t.kind;
+      }
+      if (kind) typed.set(p.ref, { kind, how: t.how === 'undecided' || kind !== t.kind ? 'edges' : t.how });
+    }
+  }
 }

@@ -12,6 +12,8 @@ const resilience: PropDef[] = [
 
 const mtls = bool('mtls', 'mTLS', false, 'Both ends authenticate with certificates (mutual TLS); checked when the requirements ask for mTLS or zero trust.');
 
+const schema = str('schema', 'Schema', '', 'The schema (or database) the caller keeps its data in; empty: one of its own, named after it. Writers of one schema are coupled.', { pattern: '^([a-z_][a-z0-9_]{0,62})?$', patternHint: 'lower-case letters, digits and underscores' });
+
 const tps = int('tps', 'Expected load (TPS)', 0, 0, 100_000_000, 'Requests or messages per second this connection carries; 0 takes the design requirement.');
 
 const consumer: PropDef[] = [
@@ -41,8 +43,8 @@ export const EDGE_PROPS: Record<Protocol, readonly PropDef[]> = {
   mqtt: [str('topic', 'Topic', '', 'MQTT topic or filter; empty uses <device id>/telemetry.', { pattern: '^[A-Za-z0-9/_+#.-]{0,200}$', patternHint: 'levels separated by /, with + and #' }), oneOf('qos', 'QoS', ['0', '1', '2'], '1', 'Delivery guarantee.'), tps],
   nats: [str('subject', 'Subject', '', 'Subject; empty uses <producer id>.events.', { pattern: '^([A-Za-z0-9_>*-]+(\\.[A-Za-z0-9_>*-]+)*)?$', patternHint: 'dot-separated tokens' }), ...consumer, tps],
   jms: [str('queue', 'Queue', '', 'Queue name; empty uses <PRODUCER ID>.EVENTS.', { pattern: '^[A-Z0-9._]{0,48}$', patternHint: 'upper-case letters, digits, . and _' }), ...consumer, tps],
-  sql: [oneOf('access', 'Access', ['read-write', 'read', 'write'], 'read-write', 'What the caller does.'), int('poolSize', 'Connection pool', 10, 1, 10000, 'Connections in the caller\'s pool.'), ...resilience.slice(0, 2)],
-  mongodb: [oneOf('access', 'Access', ['read-write', 'read', 'write'], 'read-write', 'What the caller does.'), int('poolSize', 'Connection pool', 10, 1, 10000, 'Connections in the pool.')],
+  sql: [oneOf('access', 'Access', ['read-write', 'read', 'write'], 'read-write', 'What the caller does.'), schema, int('poolSize', 'Connection pool', 10, 1, 10000, 'Connections in the caller\'s pool.'), ...resilience.slice(0, 2)],
+  mongodb: [oneOf('access', 'Access', ['read-write', 'read', 'write'], 'read-write', 'What the caller does.'), schema, int('poolSize', 'Connection pool', 10, 1, 10000, 'Connections in the pool.')],
   redis: [oneOf('usage', 'Usage', ['cache', 'session', 'rate-limit', 'lock', 'pubsub', 'stream'], 'cache', 'What the caller uses it for.'), int('ttlSeconds', 'TTL (s)', 300, 0, 31_536_000, 'Default time to live of keys; 0 for none.')],
   cdc: [str('tables', 'Tables', '', 'Comma-separated tables to capture (schema.table); empty captures the database\'s tables.', { pattern: '^[a-z0-9_.*, ]{0,2000}$', patternHint: 'schema.table, separated by commas' })],
   sftp: [str('path', 'Remote path', '/upload', 'Folder on the server.', { pattern: '^/[A-Za-z0-9._/-]*$', patternHint: 'an absolute path' }), str('schedule', 'Schedule (cron)', '*/15 * * * *', 'When files are moved.', { pattern: '^[0-9*/,\\- ]{9,60}$|^@(hourly|daily|weekly|monthly)$', patternHint: 'five cron fields' }), ...consumer],

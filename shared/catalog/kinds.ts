@@ -67,14 +67,14 @@ const ENTRIES = [
   {
     id: 'rest-service', name: 'REST service', category: 'service', icon: 'rest', product: 'REST service (HTTP/JSON)',
     description: 'An HTTP/JSON API you build.', external: false, roles: ['built', 'api'], metricFamilies: BUILT_METRICS,
-    emits: CLIENT, accepts: ['http', 'websocket', ...CONSUMES], defaultIn: 'http', metricsPath: '/metrics',
+    emits: CLIENT, accepts: ['http', 'grpc', 'websocket', ...CONSUMES], defaultIn: 'http', metricsPath: '/metrics',
     props: [...serviceProps(8080), str('basePath', 'Base path', '/api', 'Prefix of its routes.', { pattern: '^/[A-Za-z0-9._~/-]*$', patternHint: 'a path starting with /' })],
     keywords: ['api', 'http', 'microservice', 'node', 'spring'],
   },
   {
     id: 'grpc-service', name: 'gRPC service', category: 'service', icon: 'grpc', product: 'gRPC service (HTTP/2, Protobuf)',
     description: 'A gRPC API you build.', external: false, roles: ['built', 'api'], metricFamilies: BUILT_METRICS,
-    emits: CLIENT, accepts: ['grpc', ...CONSUMES], defaultIn: 'grpc', metricsPath: '/metrics',
+    emits: CLIENT, accepts: ['grpc', 'http', ...CONSUMES], defaultIn: 'grpc', metricsPath: '/metrics',
     props: [...serviceProps(50051, 10).map((p) => (p.key === 'dataFormat' ? { ...p, default: 'protobuf' } : p))],
     keywords: ['protobuf', 'rpc', 'http2'],
   },
@@ -88,7 +88,7 @@ const ENTRIES = [
   {
     id: 'web-app', name: 'Web app', category: 'service', icon: 'web', product: 'Web front end',
     description: 'A browser front end (React, Angular, ...) calling APIs.', external: false, roles: ['built', 'frontend'],
-    emits: ['http', 'grpc', 'graphql', 'websocket', 'otlp'], accepts: ['http'], defaultIn: 'http',
+    emits: CLIENT, accepts: ['http'], defaultIn: 'http',
     props: [
       port('port', 'Port', 3000, 'Port the app is served on.'),
       str('healthPath', 'Health check path', '/', 'Path answering 200.', { pattern: '^/[A-Za-z0-9._~/-]*$', patternHint: 'a path starting with /' }),
@@ -174,7 +174,7 @@ const ENTRIES = [
   {
     id: 'kong', name: 'Kong', category: 'gateway', icon: 'kong', product: 'Kong Gateway 3.x (DB-less)',
     description: 'API gateway: routes, auth, rate limits, plugins.', external: false, roles: ['gateway'], metricFamilies: ['kong_http_requests_total', 'kong_request_latency_ms', 'kong_upstream_target_health', 'kong_bandwidth_bytes'],
-    emits: ['http', 'grpc', 'graphql', 'websocket', 'otlp'], accepts: ['http', 'grpc', 'graphql', 'websocket'], defaultIn: 'http',
+    emits: ['http', 'grpc', 'graphql', 'websocket', 'otlp', 'redis'], accepts: ['http', 'grpc', 'graphql', 'websocket'], defaultIn: 'http',
     metricsPath: '/metrics', metricsPort: 8100,
     image: 'kong:3.8.0', ports: [{ container: 8000, host: 8000, name: 'proxy', prop: 'port', publish: 'entry' }, { container: 8001, host: 8001, name: 'admin', prop: 'adminPort' }],
     healthcheck: { test: ['CMD', 'kong', 'health'], interval: '10s', timeout: '5s', retries: 10 },
@@ -394,7 +394,7 @@ const ENTRIES = [
   },
   {
     id: 'elasticsearch', name: 'Elasticsearch', category: 'store', icon: 'elasticsearch', product: 'Elasticsearch 8.15',
-    description: 'Search and log analytics.', external: false, credentials: [secret('ELASTIC_PASSWORD', "Password of the built-in 'elastic' user of {}")], roles: ['search'], exporter: { image: 'quay.io/prometheuscommunity/elasticsearch-exporter:v1.8.0', port: 9114, name: 'elasticsearch-exporter' }, metricFamilies: ['elasticsearch_cluster_health_status', 'elasticsearch_indices_docs'], dataSource: { type: 'elasticsearch', port: 9200 },
+    description: 'Search and log analytics.', external: false, credentials: [secret('ELASTIC_PASSWORD', "Password of the built-in 'elastic' user of {}")], ingestVerb: 'indexes the messages into it', roles: ['search'], exporter: { image: 'quay.io/prometheuscommunity/elasticsearch-exporter:v1.8.0', port: 9114, name: 'elasticsearch-exporter' }, metricFamilies: ['elasticsearch_cluster_health_status', 'elasticsearch_indices_docs'], dataSource: { type: 'elasticsearch', port: 9200 },
     emits: [], accepts: ['http'], defaultIn: 'http',
     image: 'docker.elastic.co/elasticsearch/elasticsearch:8.15.3', ports: [{ container: 9200, host: 9200, name: 'http', prop: 'port' }],
     healthcheck: { test: ['CMD-SHELL', 'curl -fsS -u "elastic:$$ELASTIC_PASSWORD" http://localhost:9200/_cluster/health > /dev/null || exit 1'], interval: '10s', timeout: '10s', retries: 12, startPeriod: '30s' },
@@ -408,7 +408,7 @@ const ENTRIES = [
   },
   {
     id: 'clickhouse', name: 'ClickHouse', category: 'store', icon: 'clickhouse', product: 'ClickHouse 24.8',
-    description: 'Columnar analytics database (can consume from Kafka).', external: false, credentials: [user('USER', 'ClickHouse user of {}', 'app'), secret('PASSWORD', 'Password of the {} ClickHouse user')], roles: ['database'], dataSource: { type: 'grafana-clickhouse-datasource', port: 9000 },
+    description: 'Columnar analytics database (can consume from Kafka).', external: false, credentials: [user('USER', 'ClickHouse user of {}', 'app'), secret('PASSWORD', 'Password of the {} ClickHouse user')], ingestVerb: 'inserts the messages into it', roles: ['database'], dataSource: { type: 'grafana-clickhouse-datasource', port: 9000 },
     emits: [], accepts: ['http', 'sql', 'kafka'], defaultIn: 'sql',
     image: 'clickhouse/clickhouse-server:24.8.6.70-alpine', ports: [{ container: 8123, host: 8123, name: 'http', prop: 'port' }, { container: 9000, host: 9009, name: 'native', prop: 'nativePort' }],
     healthcheck: { test: ['CMD-SHELL', 'wget -q -O /dev/null http://127.0.0.1:8123/ping || exit 1'], interval: '10s', timeout: '5s', retries: 10 },
@@ -422,7 +422,7 @@ const ENTRIES = [
   },
   {
     id: 'object-storage', name: 'Object storage', category: 'store', icon: 's3', product: 'S3-compatible object storage (MinIO)',
-    description: 'S3-compatible buckets (MinIO in the stack).', external: false, credentials: [user('ACCESS_KEY', 'Root access key (user) of {}', 'admin'), secret('SECRET_KEY', 'Root secret key of {} (at least 8 characters)')], roles: ['object-store'], hosts: ['s3'],
+    description: 'S3-compatible buckets (MinIO in the stack).', external: false, credentials: [user('ACCESS_KEY', 'Root access key (user) of {}', 'admin'), secret('SECRET_KEY', 'Root secret key of {} (at least 8 characters)')], ingestVerb: 'writes the messages to it as files', roles: ['object-store'], hosts: ['s3'],
     emits: ['s3'], accepts: ['s3'],
     image: 'minio/minio:RELEASE.2024-10-13T13-34-11Z', ports: [{ container: 9000, host: 9000, name: 's3', prop: 'port' }, { container: 9001, host: 9001, name: 'console', prop: 'consolePort', publish: 'admin' }],
     // MinIO images no longer ship curl; mc (with its preconfigured 'local' alias) is there.
@@ -439,7 +439,7 @@ const ENTRIES = [
   },
   {
     id: 'snowflake', name: 'Snowflake', category: 'store', icon: 'snowflake', product: 'Snowflake (external)',
-    description: 'Cloud data warehouse (external).', external: true, roles: ['warehouse', 'external-system'],
+    description: 'Cloud data warehouse (external).', external: true, ingestVerb: 'loads the messages into it (or stage files in object storage for Snowpipe)', roles: ['warehouse', 'external-system'],
     emits: ['sql'], accepts: ['sql', 's3'], defaultIn: 'sql',
     props: [
       str('account', 'Account', '', 'Account identifier, e.g. xy12345.eu-west-1.', { pattern: '^[A-Za-z0-9._-]{0,100}$', patternHint: 'letters, digits, . _ -' }),
@@ -510,7 +510,7 @@ const ENTRIES = [
   {
     id: 'keycloak', name: 'Keycloak', category: 'security', icon: 'keycloak', product: 'Keycloak 25 (OpenID Connect)',
     description: 'Identity provider: OAuth 2.0 / OpenID Connect, SSO.', external: false, credentials: [{ key: 'ADMIN_USER', about: 'Keycloak admin of {}', secret: false, example: 'admin', exampleProp: 'adminUser' }, secret('ADMIN_PASSWORD', 'Password of the {} Keycloak admin')], roles: ['identity-provider'],
-    emits: [], accepts: ['http'], defaultIn: 'http',
+    emits: ['sql'], accepts: ['http'], defaultIn: 'http',
     image: 'quay.io/keycloak/keycloak:25.0.6', ports: [{ container: 8080, host: 8180, name: 'http', prop: 'port', publish: 'entry' }],
     healthcheck: { test: ['CMD-SHELL', 'bash -c "exec 3<>/dev/tcp/127.0.0.1/8080" || exit 1'], interval: '10s', timeout: '5s', retries: 15, startPeriod: '30s' },
     props: [
@@ -526,7 +526,7 @@ const ENTRIES = [
   {
     id: 'vault', name: 'Vault', category: 'security', icon: 'vault', product: 'HashiCorp Vault 1.17',
     description: 'Secrets and key management.', external: false, credentials: [secret('DEV_ROOT_TOKEN', 'Root token of {} in dev mode (dev mode: not for production)')], roles: ['secrets'],
-    emits: [], accepts: ['http'], defaultIn: 'http',
+    emits: ['sql'], accepts: ['http'], defaultIn: 'http',
     image: 'hashicorp/vault:1.17.6', ports: [{ container: 8200, host: 8200, name: 'http', prop: 'port' }],
     healthcheck: { test: ['CMD-SHELL', 'wget -q -O /dev/null http://127.0.0.1:8200/v1/sys/health || exit 1'], interval: '10s', timeout: '5s', retries: 5 },
     props: [

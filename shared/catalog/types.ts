@@ -199,6 +199,8 @@ export interface KindDef {
    * (`public` by default) or the database itself (MySQL, MongoDB).
    */
   tableNamespace?: 'schema' | 'database';
+  /** Stores fed by a worker from a broker: what the worker does, e.g. "indexes the messages into it". */
+  ingestVerb?: string;
   /** Its credentials, as `.env` variables. */
   credentials?: readonly CredentialDef[];
   /** The Grafana data source it becomes when Grafana is wired to it. */

@@ -69,9 +69,10 @@ export interface CapturedTable {
 
 /**
  * Tables captured over a CDC connection from database `db`: those named on the connection, else
- * the database's own list, else its transactional outbox table (which the stack creates).
+ * the database's own list, else those whose change topics consumers read by name (`hinted`),
+ * else its transactional outbox table (which the stack creates).
  */
-export function capturedTables(db: Component, cdc: Flow): CapturedTable[] {
+export function capturedTables(db: Component, cdc: Flow, hinted: readonly CapturedTable[] = []): CapturedTable[] {
   const defaultSchema = db.kind.tableNamespace === 'database' ? str(db.props, 'database') || 'app' : 'public';
   const parse = (s: string): CapturedTable | undefined => {
     const t = s.trim();
@@ -88,6 +89,7 @@ export function capturedTables(db: Component, cdc: Flow): CapturedTable[] {
     .map(parse)
     .filter((t): t is CapturedTable => !!t);
   if (listed.length > 0) return unique(listed);
+  if (hinted.length > 0) return unique([...hinted]);
   return [{ schema: defaultSchema, table: 'outbox' }];
 }
 
@@ -168,14 +170,24 @@ function planOf(b: Component, protocol: MessagingProtocol): BrokerPlan {
           const sources = f.from.in.filter((c) => c.protocol === 'cdc' && c.to === f.from).map((c) => c.from);
           for (const cdc of f.from.in.filter((c) => c.protocol === 'cdc' && c.to === f.from)) {
             const prefix = cdcPrefix(f.from, cdc.from, sources);
-            for (const t of capturedTables(cdc.from, cdc)) {
+            // Topics consumers read by name tell which tables are captured when nothing else does.
+            const hinted = outOf
+              .map((o) => text(o, 'topic'))
+              .filter((t) => t.startsWith(`${prefix}.`) && t.slice(prefix.length + 1).includes('.'))
+              .map((t) => {
+                const rest = t.slice(prefix.length + 1);
+                const dot = rest.indexOf('.');
+                return { schema: rest.slice(0, dot), table: rest.slice(dot + 1) };
+              });
+            for (const t of capturedTables(cdc.from, cdc, hinted)) {
               const topic = `${prefix}.${t.schema}.${t.table}`;
               if (add(topic, 'topic', NAME_RE, settings(listed.get(topic)))) publications.push({ flow: f, client: f.from, channel: topic, cdc: { database: cdc.from, table: `${t.schema}.${t.table}` } });
             }
           }
           continue;
         }
-        if (!explicit && f.from.roles.includes('schema-registry')) continue;
+        // A schema registry names its own topic; a broker mirroring into this one writes every topic.
+        if (!explicit && (f.from.roles.includes('schema-registry') || f.from.roles.includes('broker'))) continue;
         const topic = explicit || `${f.from.service}.events`;
         if (add(topic, 'topic', NAME_RE, settings(listed.get(topic)))) publications.push({ flow: f, client: f.from, channel: topic });
       }

@@ -73,8 +73,8 @@ describe('connections: explicit protocol not allowed (TF102)', () => {
   });
 
   it('says which end does not send the protocol', () => {
-    const d = design({ nodes: [node('web', 'web-app'), node('api', 'rest-service')], edges: [edge('web', 'api', 'sql')] });
-    expect(one(d, 'TF102').message).toContain("Web app doesn't send SQL");
+    const d = design({ nodes: [node('bus', 'kafka'), node('olap', 'clickhouse')], edges: [edge('bus', 'olap', 'sql')] });
+    expect(one(d, 'TF102').message).toContain("Kafka doesn't send SQL");
   });
 });
 

@@ -1,5 +1,5 @@
 import type { KindDef } from '../catalog';
-import { edgePropDefs, flowOf, getKind } from '../catalog';
+import { edgePropDefs, flowOf, getKind, KINDS } from '../catalog';
 import type { Protocol, TopoEdge, TopoNode } from '../model/types';
 import { OBSERVABILITY_PROTOCOLS, PROTOCOLS } from '../model/types';
 import type { LocalDiag } from './context';
@@ -25,14 +25,12 @@ const KNOWN = new Set<string>(PROTOCOLS);
 const OBS = new Set<Protocol>(OBSERVABILITY_PROTOCOLS);
 const CDC_NAMES = listText(CDC_SOURCES.map((k) => k.name), 'or');
 
-/** Operational databases (what services read and write), and the analytics/search targets. */
-const DATABASES = new Set(['postgres', 'mysql', 'mongodb', 'redis']);
-const ANALYTICS_VERB: Record<string, string> = {
-  elasticsearch: 'indexes the messages into it',
-  clickhouse: 'inserts the messages into it',
-  snowflake: 'loads the messages into it (or stage files in object storage for Snowpipe)',
-  'object-storage': 'writes the messages to it as files',
-};
+/** Operational databases (what services read and write); analytics and search targets say how a worker feeds them (`ingestVerb`). */
+const isDatabase = (k: KindDef) => !k.ingestVerb && (k.roles.includes('database') || k.roles.includes('cache'));
+const hostsKafka = (k: KindDef) => (k.hosts ?? []).includes('kafka');
+/** The catalog's CDC connector and Kafka, named in hints. */
+const CDC_CONNECTOR = KINDS.find((k) => k.roles.includes('cdc-connector'))?.name ?? 'a CDC connector';
+const KAFKA = hostKind('kafka')?.name ?? 'Kafka';
 
 const NO_DIAGS: LocalDiag[] = Object.freeze([]) as unknown as LocalDiag[];
 
@@ -243,8 +241,8 @@ function noViableProblem(F: KindDef, T: KindDef, fromName: string, toName: strin
 
   const rel = P ? 'protocol' : '';
   // A broker into a database: the classic missing consumer.
-  if (F.category === 'broker' && DATABASES.has(T.id)) {
-    const kafka = F.id === 'kafka';
+  if (F.category === 'broker' && isDatabase(T)) {
+    const kafka = hostsKafka(F);
     return {
       code: 'TF101',
       message: `${toName} can't consume from ${fromName}: add ${kafka ? 'a Debezium sink or a worker' : 'a worker'} between them`,
@@ -253,11 +251,11 @@ function noViableProblem(F: KindDef, T: KindDef, fromName: string, toName: strin
       rel,
     };
   }
-  if (F.category === 'broker' && ANALYTICS_VERB[T.id]) {
+  if (F.category === 'broker' && T.ingestVerb) {
     return {
       code: 'TF101',
-      message: `${toName} can't consume from ${fromName}: add a worker between them that ${ANALYTICS_VERB[T.id]}`,
-      hint: `Draw ${fromName} → a worker (or a Flink job) → ${toName}${F.id === 'kafka' ? '; a Kafka Connect sink connector does the same job' : ''}.`,
+      message: `${toName} can't consume from ${fromName}: add a worker between them that ${T.ingestVerb}`,
+      hint: `Draw ${fromName} → a worker (or a Flink job) → ${toName}${hostsKafka(F) ? '; a Kafka Connect sink connector does the same job' : ''}.`,
       nodes: ids,
       rel,
     };
@@ -265,11 +263,10 @@ function noViableProblem(F: KindDef, T: KindDef, fromName: string, toName: strin
   if (F.emits.includes('cdc') && T.category === 'broker') {
     return {
       code: 'TF101',
-      message: `${fromName} can't publish to ${toName} by itself: use Debezium CDC (${fromName} → Debezium → ${T.id === 'kafka' ? toName : 'Kafka'})`,
-      hint:
-        T.id === 'kafka'
-          ? `Add a Debezium node, draw ${fromName} → Debezium (CDC) and Debezium → ${toName}. Or have the service that writes the database publish events itself (outbox pattern).`
-          : `Debezium writes to Kafka. Draw ${fromName} → Debezium → a Kafka, or have the service that writes the database publish to ${toName} itself (outbox pattern).`,
+      message: `${fromName} can't publish to ${toName} by itself: use ${CDC_CONNECTOR} CDC (${fromName} → ${CDC_CONNECTOR} → ${hostsKafka(T) ? toName : KAFKA})`,
+      hint: hostsKafka(T)
+        ? `Add a ${CDC_CONNECTOR} node, draw ${fromName} → ${CDC_CONNECTOR} (CDC) and ${CDC_CONNECTOR} → ${toName}. Or have the service that writes the database publish events itself (outbox pattern).`
+        : `${CDC_CONNECTOR} writes to ${KAFKA}. Draw ${fromName} → ${CDC_CONNECTOR} → a ${KAFKA}, or have the service that writes the database publish to ${toName} itself (outbox pattern).`,
       nodes: ids,
       rel,
     };

@@ -57,11 +57,11 @@ export const EXAMPLES: Record<Code, () => Topology> = {
       nodes: [svc('orders', 'Orders API', 8080), node('k', 'kafka'), wk('a', 'Shipping', 8081), wk('b', 'Billing', 8082)],
       edges: [edge('orders', 'k'), edge('k', 'a', 'kafka', { consumerGroup: 'app' }), edge('k', 'b', 'kafka', { consumerGroup: 'app' })],
     }),
-  TF308: () => design({ nodes: [wk('w', 'Mailer', 8081), node('db', 'postgres')], edges: [edge('w', 'db')] }),
+  TF308: () => design({ nodes: [wk('w', 'Mailer', 8081), node('prom', 'prometheus')], edges: [edge('w', 'prom', 'metrics')] }),
   TF309: () =>
     design({
       nodes: [svc('orders', 'Orders', 8081), node('billing', 'grpc-service', {}, { label: 'Billing' }), node('db', 'postgres', {}, { label: 'Shop DB' })],
-      edges: [edge('orders', 'db'), edge('billing', 'db')],
+      edges: [edge('orders', 'db', 'sql', { schema: 'shop' }), edge('billing', 'db', 'sql', { schema: 'shop' })],
     }),
   TF310: () =>
     design({ nodes: [svc('a', 'Orders', 8081), svc('b', 'Stock', 8082), svc('c', 'Pricing', 8083)], edges: [edge('a', 'b'), edge('b', 'c'), edge('c', 'a')] }),

@@ -49,9 +49,13 @@ export function protocolName(p: string | undefined): string {
   return p ?? '?';
 }
 
-/** "A", "A and B", "A, B and C". */
+/** Most items a message names before it counts the rest ("… and 12 more"). */
+const MAX_LISTED = 6;
+
+/** "A", "A and B", "A, B and C"; past six items "A, B, C, D, E and 7 more". */
 export function listText(items: readonly string[], conj = 'and'): string {
   if (items.length <= 1) return items[0] ?? '';
+  if (items.length > MAX_LISTED) return `${items.slice(0, MAX_LISTED - 1).join(', ')} ${conj} ${items.length - MAX_LISTED + 1} more`;
   return `${items.slice(0, -1).join(', ')} ${conj} ${items[items.length - 1]}`;
 }
 

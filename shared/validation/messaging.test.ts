@@ -23,7 +23,8 @@ describe('published but not consumed (TF302)', () => {
     });
     const f = withCode(validate(d), 'TF302');
     expect(f).toHaveLength(1);
-    expect(f[0]!.message).toBe('Topic orders.events on Kafka gets messages from Orders API (REST service), but no consumer reads it');
+    // The default topic is named after the producer's service (from its label).
+    expect(f[0]!.message).toBe('Topic orders-api.events on Kafka gets messages from Orders API (REST service), but no consumer reads it');
     expect(f[0]!.edges).toEqual(['orders->k']);
     expect(f[0]!.path).toBe('edges[0].props.topic');
   });

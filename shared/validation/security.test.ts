@@ -123,3 +123,23 @@ describe('requirements not understood (TF904)', () => {
     expect(f[0]!.severity).toBe('info');
   });
 });
+
+describe('TF501 and load balancers in front of what authenticates itself', () => {
+  it('no warning for an internet-facing NGINX that only routes to Keycloak and Grafana (they log users in themselves)', () => {
+    const d = design({
+      groups: [{ id: 'dmz', label: 'DMZ', trust: 'dmz' }],
+      nodes: [node('lb', 'nginx', {}, { group: 'dmz' }), node('kc', 'keycloak'), node('graf', 'grafana')],
+      edges: [edge('lb', 'kc'), edge('lb', 'graf', 'http')],
+    });
+    expect(withCode(validate(d), 'TF501')).toEqual([]);
+  });
+
+  it('still warns when one of its backends is an API you build', () => {
+    const d = design({
+      groups: [{ id: 'dmz', label: 'DMZ', trust: 'dmz' }],
+      nodes: [node('lb', 'nginx', {}, { group: 'dmz' }), node('kc', 'keycloak'), node('api', 'rest-service')],
+      edges: [edge('lb', 'kc'), edge('lb', 'api')],
+    });
+    expect(withCode(validate(d), 'TF501')).toHaveLength(1);
+  });
+});

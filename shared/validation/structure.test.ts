@@ -70,12 +70,17 @@ describe('unconnected and duplicate (TF301, TF306)', () => {
 });
 
 describe('roles (TF308, TF309, TF312, TF314)', () => {
-  it('TF308: a worker that consumes from nothing', () => {
-    const d = design({ nodes: [node('w', 'worker', {}, { label: 'Mailer' }), node('db', 'postgres')], edges: [edge('w', 'db')] });
+  it('TF308: a worker that consumes from nothing and sends nothing (only its metrics are wired)', () => {
+    const d = design({ nodes: [node('w', 'worker', {}, { label: 'Mailer' }), node('prom', 'prometheus')], edges: [edge('w', 'prom', 'metrics')] });
     const f = withCode(validate(d), 'TF308');
     expect(f).toHaveLength(1);
-    expect(f[0]!.message).toBe('Mailer (Worker) consumes from nothing: no broker, stream or file source feeds it');
+    expect(f[0]!.message).toBe('Mailer (Worker) consumes from nothing and sends nothing: no broker, stream or file source feeds it');
     expect(f[0]!.hint).toContain('Batch job');
+  });
+
+  it('TF308: no warning for a worker that writes a store on its own (it polls, or runs on its own clock)', () => {
+    const d = design({ nodes: [node('w', 'worker', {}, { label: 'Mailer' }), node('db', 'postgres')], edges: [edge('w', 'db')] });
+    expect(withCode(validate(d), 'TF308')).toEqual([]);
   });
 
   it('TF308: Debezium with no database', () => {
@@ -86,13 +91,21 @@ describe('roles (TF308, TF309, TF312, TF314)', () => {
   it('TF309: a database written by several services', () => {
     const d = design({
       nodes: [node('orders', 'rest-service', { port: 8081 }, { label: 'Orders' }), node('billing', 'grpc-service', {}, { label: 'Billing' }), node('reports', 'batch-job', { port: 8083 }, { label: 'Reports' }), node('db', 'postgres', {}, { label: 'Shop DB' })],
-      edges: [edge('orders', 'db'), edge('billing', 'db'), edge('reports', 'db', 'sql', { access: 'read' })],
+      edges: [edge('orders', 'db', 'sql', { schema: 'shop' }), edge('billing', 'db', 'sql', { schema: 'shop' }), edge('reports', 'db', 'sql', { access: 'read', schema: 'shop' })],
     });
     const f = withCode(validate(d), 'TF309');
     expect(f).toHaveLength(1);
-    expect(f[0]!.message).toBe('Shop DB (PostgreSQL) is written by 2 components (Orders (REST service) and Billing (gRPC service)): a shared database couples them');
+    expect(f[0]!.message).toBe('Shop DB (PostgreSQL) is written by 2 components in one schema "shop" (Orders (REST service) and Billing (gRPC service)): a shared schema couples them');
     expect(f[0]!.nodes).toEqual(['db', 'orders', 'billing']);
     expect(f[0]!.edges).toEqual(['orders->db', 'billing->db']);
+  });
+
+  it('TF309: no warning for services sharing a database server, each in a schema of its own', () => {
+    const d = design({
+      nodes: [node('orders', 'rest-service', {}, { label: 'Orders' }), node('billing', 'grpc-service', {}, { label: 'Billing' }), node('db', 'postgres', {}, { label: 'Shop DB' })],
+      edges: [edge('orders', 'db'), edge('billing', 'db')],
+    });
+    expect(withCode(validate(d), 'TF309')).toEqual([]);
   });
 
   it('TF312: a gateway that routes to nothing', () => {

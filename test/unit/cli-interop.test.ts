@@ -27,12 +27,20 @@ describe('topoforge import / export', () => {
     const fixture = [join(ROOT, '../shared/fixtures/compose/cp-all-in-one-community.yml'), join(ROOT, 'test/fixtures/compose/cp-all-in-one-community.yml')].find(existsSync)!;
     const r = cli(['import', 'compose', fixture, '-o', 'cp.topo.yaml']);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/Wrote cp\.topo\.yaml: 8 components, \d+ connections/);
+    // ZooKeeper folds into the broker and the ksqlDB CLI into the ksqlDB server.
+    expect(r.out).toMatch(/Wrote cp\.topo\.yaml: 6 components, \d+ connections; 2 to check; \d+ notes/);
+    // What to check comes first, each note on its line of the file, with its hint.
+    const check = r.err.indexOf('To check');
+    const notes = r.err.indexOf('Notes:');
+    expect(check).toBeGreaterThanOrEqual(0);
+    expect(notes).toBeGreaterThan(check);
+    expect(r.err).toMatch(/cp-all-in-one-community\.yml:\d+: warning TF605 `connect` \(Debezium\) uses `schema-registry`/);
+    expect(r.err).toMatch(/cp-all-in-one-community\.yml:\d+: info TF604 Service `zookeeper` \(ZooKeeper\) serves `broker`/);
     const parsed = parseTopology(readFileSync(join(dir, 'cp.topo.yaml'), 'utf8'));
     expect(parsed.ok).toBe(true);
     if (parsed.ok) {
       expect(parsed.doc.nodes.map((n) => n.id)).toContain('broker');
-      expect(Object.keys(parsed.doc.layout).length).toBeGreaterThanOrEqual(8);
+      expect(Object.keys(parsed.doc.layout).length).toBeGreaterThanOrEqual(6);
     }
     // Not overwritten without --force.
     expect(cli(['import', 'compose', fixture, '-o', 'cp.topo.yaml']).code).toBe(2);

@@ -15,16 +15,16 @@ export function messagingRules(index: Index, out: Diagnostic[]): void {
     if (b.kind?.category !== 'broker') continue;
     const proto = b.kind.accepts[0];
     if (!proto || !MESSAGING.has(proto)) continue;
-    const producers = b.flowIn.filter((e) => e.protocol === proto && e.source!.kind?.id !== 'schema-registry');
+    const producers = b.flowIn.filter((e) => e.protocol === proto && !e.source!.kind?.roles.includes('schema-registry'));
     const consumers = b.flowOut.filter((e) => e.protocol === proto);
-    channels(b, proto, producers, consumers, out);
+    channels(index, b, proto, producers, consumers, out);
     consumerGroups(b, proto, consumers, out);
     if (proto === 'kafka') {
-      kafkaCapacity(b, producers, throughput, out);
+      kafkaCapacity(index, b, producers, throughput, out);
       schemaRegistry(b, registryNeighbours, out);
     }
     if (proto === 'amqp') {
-      rabbitCapacity(b, producers, consumers, throughput, out);
+      rabbitCapacity(index, b, producers, consumers, throughput, out);
       rabbitQueueRetries(b, out);
     }
   }
@@ -52,29 +52,10 @@ const WORD: Partial<Record<Protocol, { one: string; field: string; key: string }
   jms: { one: 'queue', field: 'Queue', key: 'queue' },
 };
 
-interface Produced {
-  name: string;
-  /** Debezium writes `<prefix>.<schema>.<table>`: any topic starting with `name`. */
-  prefix: boolean;
-  edges: EdgeInfo[];
-}
-
-/** The topic (exchange, subject, queue) a producer writes, with the defaults of the edge help texts. */
-function producedName(e: EdgeInfo, proto: Protocol): { name: string; prefix: boolean } {
-  const s = e.source!;
-  const set = edgeStr(e, WORD[proto]!.key);
-  if (set) return { name: set, prefix: false };
-  switch (proto) {
-    case 'kafka':
-      if (s.kind?.id === 'debezium') return { name: `${nodeStr(s, 'topicPrefix') || 'cdc'}.`, prefix: true };
-      return { name: `${s.id}.events`, prefix: false };
-    case 'mqtt':
-      return { name: `${s.id}/telemetry`, prefix: false };
-    case 'jms':
-      return { name: `${s.id.toUpperCase().replace(/-/g, '_')}.EVENTS`, prefix: false };
-    default:
-      return { name: `${s.id}.events`, prefix: false };
-  }
+/** The channels a producer connection writes on broker `b`, as the resolved model names them. */
+function published(index: Index, b: NodeInfo, proto: Protocol, e: EdgeInfo): string[] {
+  const plan = index.resolved.messaging.find((p) => p.broker.id === b.id && p.protocol === proto);
+  return (plan?.publications ?? []).filter((p) => p.flow.index === e.index).map((p) => p.channel);
 }
 
 function isPattern(proto: Protocol, filter: string): boolean {
@@ -99,7 +80,7 @@ function tokensMatch(f: string[], n: string[], one: string, rest: string): boole
   return f.length === n.length;
 }
 
-function channels(b: NodeInfo, proto: Protocol, producers: EdgeInfo[], consumers: EdgeInfo[], out: Diagnostic[]): void {
+function channels(index: Index, b: NodeInfo, proto: Protocol, producers: EdgeInfo[], consumers: EdgeInfo[], out: Diagnostic[]): void {
   if (producers.length === 0 && consumers.length === 0) return;
   const w = WORD[proto]!;
   const mirrorIn = producers.some((e) => e.source!.kind?.category === 'broker');
@@ -133,15 +114,18 @@ function channels(b: NodeInfo, proto: Protocol, producers: EdgeInfo[], consumers
     return;
   }
 
-  const produced = new Map<string, Produced>();
-  for (let eI = 0, eL = producers; eI < eL.length; eI++) {
-    const e = eL[eI]!;
-    if (e.source!.kind?.category === 'broker') continue; // a mirror publishes everything
-    const { name, prefix } = producedName(e, proto);
-    const key = prefix ? `${name}\u0000*` : name;
-    const p = produced.get(key);
-    if (p) p.edges.push(e);
-    else produced.set(key, { name, prefix, edges: [e] });
+  // What each producer writes: the resolved model's publications (the names the stack creates).
+  const plan = index.resolved.messaging.find((p) => p.broker.id === b.id && p.protocol === proto);
+  const producerByIndex = new Map<number, EdgeInfo>();
+  for (const e of producers) producerByIndex.set(e.index, e);
+  const produced = new Map<string, { name: string; edges: EdgeInfo[] }>();
+  for (const pub of plan?.publications ?? []) {
+    const e = producerByIndex.get(pub.flow.index);
+    if (!e || e.source!.kind?.category === 'broker') continue; // a mirror publishes everything
+    const p = produced.get(pub.channel);
+    if (p) {
+      if (!p.edges.includes(e)) p.edges.push(e);
+    } else produced.set(pub.channel, { name: pub.channel, edges: [e] });
   }
 
   let allConsumed = false;
@@ -157,35 +141,32 @@ function channels(b: NodeInfo, proto: Protocol, producers: EdgeInfo[], consumers
 
   if (!allConsumed) {
     for (const p of produced.values()) {
-      const read = p.prefix
-        ? [...exact].some((f) => f.startsWith(p.name)) || patterns.some((f) => f.startsWith(p.name))
-        : exact.has(p.name) || patterns.some((f) => matches(proto, f, p.name));
+      const read = exact.has(p.name) || patterns.some((f) => matches(proto, f, p.name));
       if (read) continue;
       const who = uniqueNodes(p.edges.map((e) => e.source!));
-      const label = p.prefix ? `${w.one}s ${p.name}*` : `${w.one} ${p.name}`;
+      const label = `${w.one} ${p.name}`;
       out.push(
         makeDiagnostic(
           'TF302',
           `${capital(label)} on ${b.name} gets messages from ${fewText(who.map((n) => n.name))}, but no consumer reads it`,
-          `Add a consumer: draw ${b.name} → the reader and set its ${w.field} to ${p.prefix ? `a ${w.one} starting with ${p.name}` : p.name} (or leave it empty to read everything), or point the producer at a ${w.one} that is read.`,
+          `Add a consumer: draw ${b.name} → the reader and set its ${w.field} to ${p.name} (or leave it empty to read everything), or point the producer at a ${w.one} that is read.`,
           [b.id, ...who.map((n) => n.id)],
           p.edges.map((e) => e.id),
-          p.prefix ? nodePath(b) : edgePath(p.edges[0]!, `props.${w.key}`),
+          edgePath(p.edges[0]!, `props.${w.key}`),
         ),
       );
     }
   }
 
   if (mirrorIn) return;
-  const prefixes = [...produced.values()].filter((p) => p.prefix).map((p) => p.name);
-  const names = [...produced.values()].filter((p) => !p.prefix).map((p) => p.name);
+  const names = [...produced.keys()];
   const nameSet = new Set(names);
   for (let eI = 0, eL = consumers; eI < eL.length; eI++) {
     const e = eL[eI]!;
     if (e.sink!.kind?.category === 'broker') continue;
     const f = edgeStr(e, w.key);
     if (!f) continue;
-    const fed = nameSet.has(f) || prefixes.some((p) => f.startsWith(p)) || (isPattern(proto, f) && names.some((n) => matches(proto, f, n)));
+    const fed = nameSet.has(f) || (isPattern(proto, f) && names.some((n) => matches(proto, f, n)));
     if (fed) continue;
     out.push(
       makeDiagnostic(
@@ -259,7 +240,7 @@ function consumerRetries(index: Index, out: Diagnostic[]): void {
     const e = eL[eI]!;
     if (!e.protocol || !CONSUMER_SIDE.has(e.protocol)) continue;
     const from = e.source!;
-    const isConsumerSide = e.protocol === 'sftp' ? from.kind?.id === 'sftp-server' || from.kind?.external === true : from.kind?.category === 'broker';
+    const isConsumerSide = e.protocol === 'sftp' ? (from.kind?.hosts ?? []).includes('sftp') : from.kind?.category === 'broker';
     if (!isConsumerSide || e.sink!.kind?.category === 'broker') continue;
     const retries = edgeNum(e, 'retries');
     if (retries <= 0 || edgeBool(e, 'deadLetter')) continue;
@@ -348,18 +329,18 @@ function idempotentConsumers(index: Index, out: Diagnostic[]): void {
 
 // ── Debezium ────────────────────────────────────────────────────────────────────────────
 
-function isDebezium(k: KindDef): boolean {
-  return k.id === 'debezium';
+function isCdcConnector(k: KindDef): boolean {
+  return k.roles.includes('cdc-connector');
 }
 
 function isSchemaRegistry(k: KindDef): boolean {
-  return k.id === 'schema-registry';
+  return k.roles.includes('schema-registry');
 }
 
 function debeziumOutput(index: Index, out: Diagnostic[]): void {
-  for (let nI = 0, nL = nodesWhere(index, isDebezium); nI < nL.length; nI++) {
+  for (let nI = 0, nL = nodesWhere(index, isCdcConnector); nI < nL.length; nI++) {
     const n = nL[nI]!;
-    if (n.kind?.id !== 'debezium') continue;
+    if (!n.kind || !isCdcConnector(n.kind)) continue;
     const sources = n.flowIn.filter((e) => e.protocol === 'cdc');
     if (sources.length === 0) continue; // nothing captured: TF308
     if (n.flowOut.some((e) => e.protocol === 'kafka') || n.out.some((e) => e.protocol === undefined)) continue;
@@ -382,7 +363,7 @@ function schemaRegistryNeighbourhood(index: Index): Set<NodeInfo> {
   const near = new Set<NodeInfo>();
   for (let nI = 0, nL = nodesWhere(index, isSchemaRegistry); nI < nL.length; nI++) {
     const n = nL[nI]!;
-    if (n.kind?.id !== 'schema-registry') continue;
+    if (!n.kind || !isSchemaRegistry(n.kind)) continue;
     near.add(n);
     for (const e of n.out) if (e.to) near.add(e.to);
     for (const e of n.in) if (e.from) near.add(e.from);
@@ -411,7 +392,7 @@ function schemaRegistry(b: NodeInfo, near: Set<NodeInfo>, out: Diagnostic[]): vo
 
 // ── Capacity ────────────────────────────────────────────────────────────────────────────
 
-function kafkaCapacity(b: NodeInfo, producers: EdgeInfo[], required: number | undefined, out: Diagnostic[]): void {
+function kafkaCapacity(index: Index, b: NodeInfo, producers: EdgeInfo[], required: number | undefined, out: Diagnostic[]): void {
   const defaultPartitions = nodeProp(b, 'defaultPartitions');
   const defParts = typeof defaultPartitions === 'number' && defaultPartitions >= 1 ? defaultPartitions : 1;
   const declared = new Map<string, { partitions: number; index: number }>();
@@ -429,11 +410,11 @@ function kafkaCapacity(b: NodeInfo, producers: EdgeInfo[], required: number | un
   for (let eI = 0, eL = producers; eI < eL.length; eI++) {
     const e = eL[eI]!;
     if (e.source!.kind?.category === 'broker') continue;
-    const { name, prefix } = producedName(e, 'kafka');
-    if (prefix) continue;
-    const list = topics.get(name);
-    if (list) list.push(e);
-    else topics.set(name, [e]);
+    for (const name of published(index, b, 'kafka', e)) {
+      const list = topics.get(name);
+      if (list) list.push(e);
+      else topics.set(name, [e]);
+    }
   }
   for (const name of declared.keys()) if (!topics.has(name)) topics.set(name, []);
 
@@ -462,13 +443,12 @@ function kafkaCapacity(b: NodeInfo, producers: EdgeInfo[], required: number | un
   }
 }
 
-function rabbitCapacity(b: NodeInfo, producers: EdgeInfo[], consumers: EdgeInfo[], required: number | undefined, out: Diagnostic[]): void {
+function rabbitCapacity(index: Index, b: NodeInfo, producers: EdgeInfo[], consumers: EdgeInfo[], required: number | undefined, out: Diagnostic[]): void {
   if (consumers.length === 0) return;
   const byExchange = new Map<string, number>();
   for (let eI = 0, eL = producers; eI < eL.length; eI++) {
     const e = eL[eI]!;
-    const { name } = producedName(e, 'amqp');
-    byExchange.set(name, (byExchange.get(name) ?? 0) + edgeNum(e, 'tps'));
+    for (const name of published(index, b, 'amqp', e)) byExchange.set(name, (byExchange.get(name) ?? 0) + edgeNum(e, 'tps'));
   }
   const exchangeLoad = (x: string): number => {
     const v = byExchange.get(x);

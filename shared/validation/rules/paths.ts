@@ -1,3 +1,4 @@
+import type { KindDef } from '../../catalog';
 import type { Diagnostic, Protocol } from '../../model/types';
 import { MAX_UNGUARDED_HOPS, SYNC_TPS_MAX } from '../assumptions';
 import type { EdgeInfo, Index, NodeInfo } from '../context';
@@ -193,7 +194,11 @@ function findCycle(g: Graph, c: number, start: number): EdgeInfo[] {
 // ── Slowest synchronous path ───────────────────────────────────────────────────────────
 
 /** Kinds whose work is triggered by messages, changes or a schedule, not by a waiting user. */
-const BACKGROUND_KINDS = new Set(['worker', 'batch-job', 'flink', 'debezium']);
+function isBackground(k: KindDef | undefined): boolean {
+  if (!k) return false;
+  const r = k.roles;
+  return r.includes('stream-processor') || r.includes('connector') || r.includes('scheduled') || (r.includes('built') && !r.includes('api') && !r.includes('frontend'));
+}
 
 function slowestPath(index: Index, g: Graph, out: Diagnostic[]): void {
   const req = index.doc.requirements?.latencyP99Ms;
@@ -233,7 +238,7 @@ function slowestPath(index: Index, g: Graph, out: Diagnostic[]): void {
   for (let i = 0; i < index.nodes.length; i++) {
     if (g.start[i] === g.start[i + 1]) continue;
     const n = index.nodes[i]!;
-    if (n.kind && BACKGROUND_KINDS.has(n.kind.id)) continue;
+    if (isBackground(n.kind)) continue;
     if (n.flowIn.some(carriesData)) continue;
     const total = best[g.comp[i]!]!;
     if (total > worstTotal) {

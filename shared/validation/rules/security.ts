@@ -90,11 +90,23 @@ function isOwnStore(k: KindDef): boolean {
 }
 
 function isPrometheus(k: KindDef): boolean {
-  return k.id === 'prometheus';
+  return k.roles.includes('metrics-store');
 }
 
 function isGrafana(k: KindDef): boolean {
-  return k.id === 'grafana';
+  return k.roles.includes('dashboard');
+}
+
+/**
+ * Backends that authenticate their own users or serve public content: an identity provider, a
+ * dashboard or console with its own login, a front end's static files. A load balancer that only
+ * routes to such backends needs no authentication of its own.
+ */
+const SELF_AUTHENTICATING = ['identity-provider', 'dashboard', 'metrics-store', 'trace-store', 'log-store', 'secrets', 'frontend'] as const;
+
+function onlySelfAuthenticating(gw: NodeInfo): boolean {
+  const backends = gw.out.filter((e) => e.protocol !== undefined && API_PROTOCOLS.has(e.protocol) && e.to && e.to !== gw).map((e) => e.to!);
+  return backends.length > 0 && backends.every((b) => b.kind !== undefined && b.kind.roles.some((r) => (SELF_AUTHENTICATING as readonly string[]).includes(r)));
 }
 
 function gatewayAuth(index: Index, out: Diagnostic[]): void {
@@ -104,7 +116,7 @@ function gatewayAuth(index: Index, out: Diagnostic[]): void {
     const auth = nodeStr(n, 'auth');
     const exposedByZone = EXPOSED.has(n.trust);
     const exposedBySetting = nodeStr(n, 'exposure') === 'internet';
-    if (auth === 'none' && (exposedBySetting || exposedByZone)) {
+    if (auth === 'none' && (exposedBySetting || exposedByZone) && !onlySelfAuthenticating(n)) {
       out.push(
         makeDiagnostic(
           'TF501',
@@ -117,7 +129,8 @@ function gatewayAuth(index: Index, out: Diagnostic[]): void {
       );
     }
     if (auth === 'oidc') {
-      const wired = n.out.some((e) => e.to?.kind?.id === 'keycloak') || n.in.some((e) => e.from?.kind?.id === 'keycloak');
+      const isIdp = (k: KindDef | undefined) => k?.roles.includes('identity-provider') === true;
+      const wired = n.out.some((e) => isIdp(e.to?.kind)) || n.in.some((e) => isIdp(e.from?.kind));
       if (!wired) {
         out.push(
           makeDiagnostic(
@@ -217,7 +230,7 @@ function observability(index: Index, out: Diagnostic[]): void {
       ),
     );
   } else {
-    const scraped = proms.some((p) => p.flowIn.some((e) => e.protocol === 'metrics' && e.source!.kind?.id !== 'prometheus'));
+    const scraped = proms.some((p) => p.flowIn.some((e) => e.protocol === 'metrics' && !e.source!.kind?.roles.includes('metrics-store')));
     if (!scraped) {
       out.push(
         makeDiagnostic(

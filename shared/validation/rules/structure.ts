@@ -4,6 +4,7 @@ import type { Diagnostic } from '../../model/types';
 import type { EdgeInfo, Index, NodeInfo } from '../context';
 import { edgeBool, edgeNum, edgePath, edgeStr, edgesWith, makeDiagnostic, nodePath, nodesWhere, repeatedEdges } from '../context';
 import { fewText, listText, num, protocolName, shown } from '../format';
+import { CDC_SOURCES } from '../../catalog';
 import { API_PROTOCOLS } from '../../catalog';
 
 /** Structure of the design: ids, zones, unconnected parts, duplicates, ports, ownership. */
@@ -176,11 +177,15 @@ function gatewaysWithoutRoutes(index: Index, out: Diagnostic[]): void {
   }
 }
 
-const PROCESSOR_HINTS: Record<string, (name: string) => string> = {
-  worker: (name) => `Draw the broker or file source it consumes from → ${name} (e.g. Kafka → ${name}). If it runs on a schedule, make it a Batch job; if it serves requests, make it a REST service.`,
-  flink: (name) => `Draw the stream it reads → ${name} (e.g. Kafka → ${name}).`,
-  debezium: (name) => `Draw the database it captures → ${name} (PostgreSQL, MySQL or MongoDB, over CDC).`,
-};
+/** What feeds a processor, by what it is: a worker, a stream processor or a CDC connector. */
+function processorHint(k: KindDef, name: string): string | undefined {
+  const r = k.roles;
+  if (r.includes('cdc-connector')) return `Draw the database it captures → ${name} (${CDC_SOURCES.map((s) => s.name).join(', ')}, over CDC).`;
+  if (r.includes('stream-processor')) return `Draw the stream it reads → ${name} (e.g. Kafka → ${name}).`;
+  if (r.includes('built') && !r.includes('api') && !r.includes('frontend') && !r.includes('scheduled'))
+    return `Draw the broker or file source it consumes from → ${name} (e.g. Kafka → ${name}). If it runs on a schedule, make it a Batch job; if it serves requests, make it a REST service.`;
+  return undefined;
+}
 
 /** A valid connection carrying data, not telemetry. */
 export function carriesData(e: EdgeInfo): boolean {
@@ -192,22 +197,30 @@ function isBroken(e: EdgeInfo): boolean {
 }
 
 function isProcessorKind(k: KindDef): boolean {
-  return Object.prototype.hasOwnProperty.call(PROCESSOR_HINTS, k.id);
+  return processorHint(k, '') !== undefined;
 }
 
+/**
+ * A stream processor or CDC connector that nothing feeds, or a worker that neither takes nor
+ * sends any data (a worker that polls an API or writes a store on its own is doing its job).
+ */
 function processorsWithoutInput(index: Index, out: Diagnostic[]): void {
   for (let nI = 0, nL = nodesWhere(index, isProcessorKind); nI < nL.length; nI++) {
     const n = nL[nI]!;
     const k = n.kind;
-    if (!k || !PROCESSOR_HINTS[k.id]) continue;
+    const hint = k && processorHint(k, n.name);
+    if (!k || !hint) continue;
     if (n.in.length === 0 && n.out.length === 0) continue; // orphan
     const fed = n.flowIn.some(carriesData) || n.in.some(isBroken);
     if (fed) continue;
+    const worker = k.roles.includes('built');
+    if (worker && (n.flowOut.some(carriesData) || n.out.some(isBroken))) continue;
+    const cdc = k.roles.includes('cdc-connector');
     out.push(
       makeDiagnostic(
         'TF308',
-        k.id === 'debezium' ? `${n.name} captures no database: nothing feeds it` : `${n.name} consumes from nothing: no broker, stream or file source feeds it`,
-        PROCESSOR_HINTS[k.id]!(n.name),
+        cdc ? `${n.name} captures no database: nothing feeds it` : worker ? `${n.name} consumes from nothing and sends nothing: no broker, stream or file source feeds it` : `${n.name} consumes from nothing: no broker, stream or file source feeds it`,
+        hint,
         [n.id],
         [],
         nodePath(n),
@@ -216,39 +229,44 @@ function processorsWithoutInput(index: Index, out: Diagnostic[]): void {
   }
 }
 
-/** Operational databases a service should own alone. */
-const OWNED_STORES = new Set(['postgres', 'mysql', 'mongodb']);
-
+/** Operational databases a service should own its part of (not analytics or search stores). */
 function isOwnedStore(k: KindDef): boolean {
-  return OWNED_STORES.has(k.id);
+  return k.roles.includes('database') && !k.ingestVerb;
 }
 
+/**
+ * Several components writing one schema of a database (TF309). Each writer gets a schema of its
+ * own by default (named after it, or the Schema of its connection), so one database server
+ * shared by services, each in its own schema, is no warning; two writers naming one schema are.
+ */
 function sharedDatabases(index: Index, out: Diagnostic[]): void {
   for (let nI = 0, nL = nodesWhere(index, isOwnedStore); nI < nL.length; nI++) {
     const n = nL[nI]!;
-    if (!n.kind || !OWNED_STORES.has(n.kind.id)) continue;
-    const writers: NodeInfo[] = [];
-    const edges: string[] = [];
-    const seen = new Set<NodeInfo>();
+    if (!n.kind || !isOwnedStore(n.kind)) continue;
+    const bySchema = new Map<string, { writers: NodeInfo[]; edges: string[] }>();
     for (let eI = 0, eL = n.flowIn; eI < eL.length; eI++) {
       const e = eL[eI]!;
       if (e.protocol !== 'sql' && e.protocol !== 'mongodb') continue;
       if (edgeStr(e, 'access') === 'read') continue;
-      edges.push(e.id);
-      if (!seen.has(e.source!)) writers.push(e.source!);
-      seen.add(e.source!);
+      const schema = edgeStr(e, 'schema') || `\u0000${e.source!.id}`;
+      let g = bySchema.get(schema);
+      if (!g) bySchema.set(schema, (g = { writers: [], edges: [] }));
+      g.edges.push(e.id);
+      if (!g.writers.includes(e.source!)) g.writers.push(e.source!);
     }
+    for (const [schema, { writers, edges }] of bySchema) {
     if (writers.length < 2) continue;
     out.push(
       makeDiagnostic(
         'TF309',
-        `${n.name} is written by ${writers.length} components (${fewText(writers.map((w) => w.name), 4)}): a shared database couples them`,
-        'Give each service its own database, or keep one owner and have the others call its API or follow its changes (CDC or events). If some only read, set Access to read on their connections.',
+        `${n.name} is written by ${writers.length} components in one schema ${shown(schema)} (${fewText(writers.map((w) => w.name), 4)}): a shared schema couples them`,
+        'Give each service its own schema (clear the Schema of the connections: each writer then gets one named after it), or keep one owner and have the others call its API or follow its changes (CDC or events). If some only read, set Access to read on their connections.',
         [n.id, ...writers.map((w) => w.id)],
         edges,
         nodePath(n),
       ),
     );
+    }
   }
 }
 
