@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolve } from './index';
+import { resolve, versionOf } from './index';
 import type { TopoEdge, Topology } from '../model/types';
 import { emptyTopology } from '../model/types';
 
@@ -50,6 +50,14 @@ describe('resolve: gateway plans', () => {
     expect(plan!.skipped).toHaveLength(2);
     expect(plan!.skipped[1]).toContain('/v2/orders');
     expect(plan!.skipped[0]).toContain('`no-url`');
+  });
+
+  it('reads the version a path carries: a /v<N> segment or a gRPC package version', () => {
+    expect(versionOf('/v2/orders')).toBe('v2');
+    expect(versionOf('/api/v10')).toBe('v10');
+    expect(versionOf('/catalog.v1.CatalogService')).toBe('v1');
+    expect(versionOf('/orders')).toBeUndefined();
+    expect(versionOf('/vendors/v')).toBeUndefined();
   });
 
   it('takes the gateway timeout when the call has none and no latency budget, and says none for a gateway without auth', () => {
