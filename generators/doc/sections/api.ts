@@ -137,7 +137,7 @@ export const api: Section = {
       const parts: string[] = [];
       if (r.timeouts.some((f) => f.kind === 'call')) parts.push(`callers give up after their timeout (${timeoutList(r.timeouts.filter((f) => f.kind === 'call'))})`);
       const budget = r.budget.filter((f) => f.kind === 'call');
-      if (budget.length) parts.push(`${plural(budget.length, 'other call')} wait at most the ${ms(budget[0]!.resilience!.timeoutMs)} latency budget`);
+      if (budget.length) parts.push(r.timeouts.some((f) => f.kind === 'call') ? `${plural(budget.length, 'other call')} wait at most the ${ms(budget[0]!.resilience!.timeoutMs)} latency budget` : `calls wait at most the ${ms(budget[0]!.resilience!.timeoutMs)} latency budget (${plural(budget.length, 'call')})`);
       const retried = r.retries.filter((f) => f.kind === 'call');
       if (retried.length) parts.push(`transient failures are retried with exponential backoff on ${andList(retried.map((f) => `${callList([f])} ×${f.resilience!.retries}`), 6)}`);
       const broken = r.breakers.filter((f) => f.kind === 'call');

@@ -14,6 +14,7 @@ export const errors: Section = {
       const dead = c.deadLetters();
       const retried = r.retries.length + c.plans().flatMap((p) => p.subscriptions.filter((s) => s.retries > 0)).length;
       if (!retried && !dead.length) return open('nothing is retried and nothing is parked, so failures are not told apart', { value: 'transient/permanent', because: 'retry what may pass, park what will not' });
+      if (!retried) return fact(`nothing is retried: every failure counts as permanent at once and is parked in ${plural(dead.length, 'dead-letter channel')}`, { short: 'permanent failures parked' });
       return fact(`transient failures are retried (${plural(retried, 'connection')}); what still fails counts as permanent${dead.length ? ` and is parked in ${plural(dead.length, 'dead-letter channel')}` : ' and is returned to the caller'}`, { short: 'transient/permanent' });
     },
 

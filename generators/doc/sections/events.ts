@@ -33,7 +33,7 @@ export const events: Section = {
       const s = c.eventStores();
       if (s.length) return fact(`state rebuilt from the events kept in ${names(s)}`, { short: 'event sourcing' });
       const dbs = c.withRole('database').filter((d) => d.in.some((f) => f.kind === 'query' && f.client && f.client !== d));
-      return dbs.length ? fact(`none: services keep their state in ${svcs(dbs, 6)} and publish events about it`, { short: '' }) : open('no store is kept as an event store', { value: 'event-carried state transfer', because: 'events carry the state consumers need' });
+      return dbs.length ? fact(`none: state lives in ${svcs(dbs, 6)}; no store is kept as an event store`, { short: '' }) : open('no store is kept as an event store', { value: 'event-carried state transfer', because: 'events carry the state consumers need' });
     },
 
     EVENT_STORE: (c) => {

@@ -40,8 +40,9 @@ export const microservices: Section = {
       const scaled = c.r.components.filter((x) => typeof x.props.replicas === 'number' && x.props.replicas > 1);
       const parts: string[] = [];
       if (scaled.length) parts.push(`round-robin DNS across the replicas of ${andList(scaled.map((x) => `${svc(x)} ×${String(x.props.replicas)}`))}`);
-      const shared = c.plans().filter((p) => p.subscriptions.length);
-      if (shared.length) parts.push(`consumers share the work of their ${andList(uniq(shared.map((p) => (p.protocol === 'kafka' ? 'partitions' : 'queues'))))}`);
+      const SHARED: Record<string, string> = { kafka: 'partitions', amqp: 'queues', jms: 'queues', nats: 'queue groups' };
+      const shared = c.plans().filter((p) => p.subscriptions.length && SHARED[p.protocol]);
+      if (shared.length) parts.push(`instances of a consumer share the work of their ${andList(uniq(shared.map((p) => SHARED[p.protocol]!)))}`);
       return parts.length ? fact(parts.join('; '), { short: scaled.length ? 'round-robin' : 'competing consumers' }) : fact('none needed: every service runs one instance', { short: '' });
     },
 
@@ -59,10 +60,12 @@ export const microservices: Section = {
 
     BULKHEAD_PATTERN: (c) => {
       const parts: string[] = [];
-      for (const w of c.r.components) {
+      const byLimit = new Map<number, string[]>();
+      for (const w of consumers(c)) {
         const b = c.facet(w).worker?.(w);
-        if (b && consumers(c).includes(w)) parts.push(`${svc(w)} processes at most ${b.concurrency} ${b.concurrency === 1 ? 'message' : 'messages'} at a time`);
+        if (b) byLimit.set(b.concurrency, [...(byLimit.get(b.concurrency) ?? []), svc(w)]);
       }
+      for (const [n, ws] of byLimit) parts.push(`${andList(ws, 8)} ${ws.length === 1 ? 'processes' : 'each process'} at most ${n} ${n === 1 ? 'message' : 'messages'} at a time`);
       const pools = c.flows('query').filter((f) => typeof f.props.poolSize === 'number');
       if (pools.length) parts.push(`each caller has its own connection pool (${andList(pools.map((f) => `${svc(f.client ?? f.from)} → ${svc(f.server ?? f.to)}: ${String(f.props.poolSize)}`), 6)})`);
       return parts.length ? fact(parts.join('; '), { short: 'bounded concurrency and separate pools' }) : open('no worker concurrency or connection pool is set', { value: 'thread pool isolation', because: 'one slow dependency cannot take every thread' });

@@ -88,7 +88,7 @@ export const realtime: Section = {
       const path = slowestPath(c);
       const parts: string[] = [];
       if (p99 !== undefined) parts.push(`p99 under ${count(p99)} ms`);
-      if (path) parts.push(`the slowest request path ${path.path.map(svc).join(' → ')} adds about ${ms(path.ms)}${p99 !== undefined ? (path.ms > p99 ? ', over the budget' : ', within the budget') : ''}`);
+      if (path) parts.push(`the slowest synchronous chain (calls and queries) ${path.path.map(svc).join(' → ')} adds about ${ms(path.ms)}${p99 !== undefined ? (path.ms > p99 ? ', over the budget' : ', within the budget') : ''}`);
       return parts.length ? fact(parts.join('; '), { short: p99 !== undefined ? `p99 under ${count(p99)} ms` : '' }) : open('no latency target is set', { value: '<100ms end-to-end', because: 'the template’s example' });
     },
   },
