@@ -78,6 +78,9 @@ describe('npm start', () => {
     expect(out).toContain('`npx electron@40.8.5 --version`');
     expect(out).toContain('`npm rebuild electron`');
     expect(out).toContain('Meanwhile, here is the app in your browser:');
+    // The address is among the first lines, not after pages of build output (issue 18).
+    const lines = out.split('\n');
+    expect(lines.findIndex((l) => l.includes(url))).toBeLessThan(10);
     const res = await fetch(url);
     expect(res.status).toBe(200);
     const html = await res.text();

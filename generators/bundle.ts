@@ -1,4 +1,4 @@
-import type { Topology } from '../shared/model/types';
+import type { Diagnostic, Topology } from '../shared/model/types';
 import { generateIntegrationDoc } from './doc';
 import { generateIntegrationHtml } from './doc/html';
 import { generateMermaid } from './mermaid';
@@ -19,15 +19,20 @@ import { withSharedDerivations } from './derived';
  * - `asyncapi.yaml`, `openapi.yaml` (when the design has brokers, gateway routes) and
  *   `diagram.drawio` (generators/interop).
  */
-export function generateBundle(doc: Topology): OutputFile[] {
-  return withSharedDerivations(() => bundleOf(doc));
+export function generateBundle(doc: Topology, opts: BundleOptions = {}): OutputFile[] {
+  return withSharedDerivations(() => bundleOf(doc, opts));
 }
 
-function bundleOf(doc: Topology): OutputFile[] {
-  const markdown = generateIntegrationDoc(doc);
+export interface BundleOptions {
+  /** `validate(doc)`'s findings when the caller has them already (the app checks every edit), so they are not computed again. */
+  checks?: Diagnostic[];
+}
+
+function bundleOf(doc: Topology, opts: BundleOptions): OutputFile[] {
+  const markdown = generateIntegrationDoc(doc, opts.checks);
   const files: OutputFile[] = [
     { path: 'INTEGRATION.md', content: ensureNewline(markdown) },
-    { path: 'INTEGRATION.html', content: ensureNewline(generateIntegrationHtml(doc, undefined, markdown)) },
+    { path: 'INTEGRATION.html', content: ensureNewline(generateIntegrationHtml(doc, opts.checks, markdown)) },
     { path: 'diagram.mmd', content: ensureNewline(generateMermaid(doc)) },
     ...generateStack(doc),
     ...interopFiles(doc),

@@ -6,8 +6,8 @@ import { App } from './app/App';
 import './import/import';
 import { readAutosave, startAutosave } from './app/autosave';
 import { startTitleSync, startValidation } from './app/runtime';
+import { replaceDesign } from './app/actions';
 import { defaultExample } from './services/examples';
-import { useEditor } from './store/store';
 import { platform } from './platform';
 import { emptyTopology } from '../shared/model/types';
 
@@ -16,14 +16,13 @@ import { emptyTopology } from '../shared/model/types';
 // through platform.onOpenRequest; the shell drafts unsaved work per window itself.
 const saved = platform.isDesktop ? undefined : readAutosave();
 if (platform.isDesktop) {
-  useEditor.getState().loadDoc(emptyTopology('Untitled'), { file: null });
+  void replaceDesign(emptyTopology('Untitled'), { file: null, fresh: true });
 } else if (saved) {
-  useEditor.getState().loadDoc(saved.doc, { file: saved.fileName ? { name: saved.fileName } : null, dirty: saved.dirty });
+  void replaceDesign(saved.doc, { file: saved.fileName ? { name: saved.fileName } : null, dirty: saved.dirty, fresh: true });
 } else {
   const ex = defaultExample();
-  useEditor.getState().loadDoc(ex ? ex.load() : emptyTopology('Untitled'), { file: null });
+  void replaceDesign(ex ? ex.load() : emptyTopology('Untitled'), { file: null, fresh: true });
 }
-useEditor.getState().focusOn({});
 startValidation();
 if (!platform.isDesktop) startAutosave(saved?.text);
 startTitleSync();

@@ -79,7 +79,9 @@ async function main() {
     console.error(`PORT must be a port number (0-65535), not "${process.env.PORT}".`);
     process.exit(2);
   }
-  const out = await buildRenderer();
+  // Quietly: the address is what a person is looking for, not pages of bundler output.
+  console.log('Building the app…');
+  const out = await buildRenderer(undefined, { quiet: true });
   let served;
   try {
     served = await serveStatic(out, port);

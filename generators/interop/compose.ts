@@ -618,7 +618,7 @@ export function importComposeModel(yamlText: string, opts: ImportComposeOptions 
     if (kindOf(p.from).category !== 'gateway') connected.add(p.to);
   }
   const isolated = (name: string) => !connected.has(name);
-  for (const d of mains.filter((x) => isolated(x.name) && kindOf(x.name).accepts.every((p) => OBSERVABILITY_PROTOCOLS.includes(p)))) {
+  for (const d of mains.filter((x) => isolated(x.name) && (kindOf(x.name).roles.includes('dashboard') || kindOf(x.name).accepts.every((p) => OBSERVABILITY_PROTOCOLS.includes(p))))) {
     const feeds = mains.filter((m) => m !== d && compatibleProtocols(kindOf(m.name), kindOf(d.name)).includes('metrics') && flowOf(kindOf(m.name), kindOf(d.name), 'metrics').source === 'from');
     if (feeds.length === 1) infer(d.name, feeds[0]!.name, `\`${d.name}\` has nothing else to read and \`${feeds[0]!.name}\` is the only metrics source it can read`);
   }

@@ -177,9 +177,9 @@ flowchart LR
     const edges = doc.edges.map((e) => `${e.from}->${e.to} ${e.protocol ?? ''} ${e.label ?? ''}`.trim());
     // OTLP travels over HTTP or gRPC: the catalog's protocol, the label kept as text.
     expect(edges).toContain('sdk->col otlp HTTP or gRPC');
-    // A label naming a protocol the catalog does not allow between the kinds is kept and flagged.
+    // Jaeger writes to a gRPC storage plugin: the label's protocol, allowed, nothing to flag.
     expect(edges).toContain('col->plugin grpc');
-    expect(diagnostics.some((d) => d.code === 'TF605' && d.edges[0] === 'col->plugin')).toBe(true);
+    expect(diagnostics.some((d) => d.code === 'TF605' && d.edges[0] === 'col->plugin')).toBe(false);
     // Drawn the way the certificates flow; the device calls the API.
     expect(edges).toContain('dev->api http certificates');
     expect(diagnostics.some((d) => d.code === 'TF605' && /turned around/.test(d.message))).toBe(true);

@@ -3,22 +3,26 @@ import { useEffect } from 'react';
 import { Canvas } from '../canvas/Canvas';
 import { PowerLayer } from '../commands/PowerLayer';
 import { Inspector } from '../inspector/Inspector';
-import { BottomPanel } from '../panels/BottomPanel';
+import { BottomPanel, OutputView } from '../panels/BottomPanel';
 import { Palette } from '../panels/Palette';
 import { platform } from '../platform';
 import { handleShortcut, runCommand } from './commands';
 import { loadText } from './actions';
 import { ErrorBoundary } from './ErrorBoundary';
+import { ConfirmDialog } from './ConfirmDialog';
 import { NewDialog } from './NewDialog';
 import { Toasts } from './Toasts';
 import { Toolbar } from './Toolbar';
+import { useUi } from './ui-prefs';
 
 export function App() {
+  const paletteOpen = useUi((u) => u.paletteOpen);
+  const inspectorOpen = useUi((u) => u.inspectorOpen);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => handleShortcut(e);
     window.addEventListener('keydown', onKey);
     const offMenu = platform.onMenuCommand((id) => runCommand(id));
-    const offOpen = platform.onOpenRequest((d) => loadText(d));
+    const offOpen = platform.onOpenRequest((d) => void loadText(d));
     return () => {
       window.removeEventListener('keydown', onKey);
       offMenu();
@@ -29,13 +33,15 @@ export function App() {
     <ReactFlowProvider>
       <div className="app">
         <Toolbar />
-        <div className="workspace">
+        <div className={`workspace${paletteOpen ? '' : ' palette-folded'}${inspectorOpen ? '' : ' inspector-folded'}`}>
           <Palette />
           <main className="centre">
-            <ErrorBoundary name="canvas">
-              <Canvas />
-            </ErrorBoundary>
-            <Toasts />
+            <div className="canvas-area">
+              <ErrorBoundary name="canvas">
+                <Canvas />
+              </ErrorBoundary>
+              <Toasts />
+            </div>
             <ErrorBoundary name="bottom panel">
               <BottomPanel />
             </ErrorBoundary>
@@ -44,7 +50,9 @@ export function App() {
             <Inspector />
           </ErrorBoundary>
         </div>
+        <OutputView />
         <NewDialog />
+        <ConfirmDialog />
         <PowerLayer />
       </div>
     </ReactFlowProvider>

@@ -1,10 +1,10 @@
 import { useEffect, useRef } from 'react';
-import { emptyTopology } from '../../shared/model/types';
+import { emptyTopology, type Topology } from '../../shared/model/types';
 import { EXAMPLES } from '../services/examples';
 import { useEditor } from '../store/store';
 import { newDesign } from './actions';
 
-/** New: a blank design or one of the examples. Replacing the current one is safe: it was autosaved, and unsaved changes are warned about. */
+/** New: a blank design or one of the examples. Unsaved changes are asked about before they are replaced (Save / Don't save / Cancel), and the replacement can be undone. */
 export function NewDialog() {
   const open = useEditor((s) => s.newDialogOpen);
   const dirty = useEditor((s) => s.dirty);
@@ -14,6 +14,10 @@ export function NewDialog() {
     if (open) first.current?.focus();
   }, [open]);
   if (!open) return null;
+  const choose = async (doc: Topology, what: string) => {
+    close();
+    await newDesign(doc, what);
+  };
   return (
     <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && close()}>
       <div className="modal" role="dialog" aria-modal="true" aria-labelledby="new-title" onKeyDown={(e) => e.key === 'Escape' && close()}>
@@ -23,14 +27,14 @@ export function NewDialog() {
             ×
           </button>
         </div>
-        {dirty ? <div className="banner banner-warning">The current design has unsaved changes. Save it first if you want to keep it as a file.</div> : null}
+        {dirty ? <div className="banner banner-warning">The current design has unsaved changes: you will be asked whether to save them.</div> : null}
         <div className="choices">
-          <button ref={first} type="button" className="choice" onClick={() => newDesign(emptyTopology('Untitled'))}>
+          <button ref={first} type="button" className="choice" onClick={() => void choose(emptyTopology('Untitled'), 'A blank design')}>
             <span className="choice-title">Blank design</span>
             <span className="choice-desc">An empty canvas.</span>
           </button>
           {EXAMPLES.map((ex) => (
-            <button key={ex.id} type="button" className="choice" onClick={() => newDesign(ex.load())}>
+            <button key={ex.id} type="button" className="choice" onClick={() => void choose(ex.load(), `The example “${ex.title}”`)}>
               <span className="choice-title">{ex.title}</span>
               <span className="choice-desc">{ex.description || 'Example design.'}</span>
             </button>

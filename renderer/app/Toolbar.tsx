@@ -12,6 +12,7 @@ const ICONS: Record<string, ReactNode> = {
   'edit.undo': <path d="M9 14 4 9l5-5M4 9h11a5 5 0 0 1 0 10h-3" />,
   'edit.redo': <path d="m15 14 5-5-5-5M20 9H9a5 5 0 0 0 0 10h3" />,
   'arrange.autoLayout': <path d="M4 4h6v6H4zM14 14h6v6h-6zM14 4h6v6h-6zM7 10v4a3 3 0 0 0 3 3h4" />,
+  'arrange.addZone': <path d="M4 6.5V4h2.5M9.5 4h5M17.5 4H20v2.5M20 9.5v5M20 17.5V20h-2.5M14.5 20h-5M6.5 20H4v-2.5M4 14.5v-5" />,
   'view.fit': <path d="M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5" />,
   'file.exportBundle': <path d="M12 3v12M7 10l5 5 5-5M5 21h14" />,
 };
@@ -82,6 +83,7 @@ export function Toolbar() {
       <div className="tool-sep" />
       <div className="tool-group">
         <ToolButton id="arrange.autoLayout" label="Auto layout" />
+        <ToolButton id="arrange.addZone" label="Zone" />
         <ToolButton id="view.fit" label="Fit view" showLabel={false} />
       </div>
       <div className="doc-title" title={file ? file.name : 'Not saved to a file yet (autosaved in this browser)'}>

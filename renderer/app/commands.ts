@@ -75,7 +75,8 @@ registerCommand('edit.delete', {
 registerCommand('edit.selectAll', {
   run: () => {
     const { doc } = useEditor.getState();
-    useEditor.getState().select({ nodes: doc.nodes.map((n) => n.id), edges: [] });
+    // Zones too: Select All then Delete or a drag takes everything.
+    useEditor.getState().select({ nodes: [...doc.groups.map((g) => g.id), ...doc.nodes.map((n) => n.id)], edges: [] });
   },
 });
 registerCommand('view.fit', { run: () => canvasApi.current?.fit() });

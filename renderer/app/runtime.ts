@@ -1,13 +1,18 @@
 import { platform } from '../platform';
 import { makeValidator } from '../services/validation';
+import { publishFindings } from '../store/findings';
 import { useEditor } from '../store/store';
 
-/** Keeps the findings in step with the document, and the window title and dirty flag with the shell. */
+/** Keeps the findings (store/findings.ts) in step with the document, and the window title and dirty flag with the shell. */
+/** How many times the design was checked (the end-to-end tests check it is once per edit). */
+export const checkRuns = { count: 0 };
+
 export function startValidation(): () => void {
   const validate = makeValidator();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const run = () => {
     timer = undefined;
+    checkRuns.count++;
     const { doc, fileDiagnostics } = useEditor.getState();
     let found;
     try {
@@ -15,7 +20,7 @@ export function startValidation(): () => void {
     } catch (e) {
       found = [{ code: 'TF000', severity: 'error' as const, message: `The design checks failed: ${(e as Error).message}`, nodes: [], edges: [], hint: 'This is a bug in Topoforge; your design is safe. Please report it.' }];
     }
-    useEditor.getState().setDiagnostics(fileDiagnostics.length ? [...found, ...fileDiagnostics] : found);
+    publishFindings(doc, found, fileDiagnostics);
   };
   // The first check waits for the page to be idle: a large design's canvas shows first and its
   // findings a moment later, instead of the findings (and the Problems list) delaying the canvas.

@@ -1,16 +1,23 @@
 import {
-  ConnectionLineType, ConnectionMode, Controls, getNodesBounds, getViewportForBounds, ReactFlow, useReactFlow, useStore,
+  ConnectionLineType, ConnectionMode, Controls, getNodesBounds, ReactFlow, useReactFlow, useStore,
   type Viewport,
   type Connection, type Edge, type EdgeChange, type FinalConnectionState, type IsValidConnection, type NodeChange, type OnConnectStartParams,
 } from '@xyflow/react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent as ReactDragEvent } from 'react';
-import { defaultProtocol, getKind, PROTOCOL_NAMES } from '../../shared/catalog';
-import { addNode, connect, moveElements, removeElements, resizeGroup } from '../store/doc-ops';
-import { createEdgeDeriver, createNodeDeriver, GRID, NODE_HEIGHT, NODE_WIDTH, positionsOf, type FlowEdge, type FlowNode } from '../store/derive';
+import { defaultProtocol, getKind, KINDS, PROTOCOL_NAMES } from '../../shared/catalog';
+import { edgeIds } from '../../shared/model/ids';
+import { runCommand } from '../app/commands';
+import { runAutoLayout } from '../layout/commands';
+import { ContextMenu, openMenu, type MenuItem } from './ContextMenu';
+import { addNode, connect, moveElements, removeElements, resizeGroup, reverseEdge } from '../store/doc-ops';
+import { createEdgeDeriver, createNodeDeriver, DEFAULT_ZONE, GRID, NODE_HEIGHT, NODE_WIDTH, positionsOf, type FlowEdge, type FlowNode } from '../store/derive';
 import type { Position, Topology } from '../../shared/model/types';
 import { useEditor } from '../store/store';
+import { setUi } from '../app/ui-prefs';
 import { judgeConnection, viableProtocols } from '../services/validation';
 import { canvasApi } from './api';
+import { createZone, zoneAround } from '../zones/zones';
+import { ROUTE_LIMIT, setObstacles } from './obstacles';
 import { CanvasBackground } from './CanvasBackground';
 import { CanvasMiniMap } from './CanvasMiniMap';
 import { TopoEdgeView } from './TopoEdgeView';
@@ -19,6 +26,7 @@ import { ZoneNodeView } from './ZoneNodeView';
 import { FAR_ZOOM, FarProvider, LABEL_ZOOM, LegibleProvider, TINY_ZOOM } from './zoom';
 
 export const KIND_MIME = 'application/x-topoforge-kind';
+export const ZONE_MIME = 'application/x-topoforge-zone';
 
 const nodeTypes = { topo: TopoNodeView, zone: ZoneNodeView };
 const edgeTypes = { topo: TopoEdgeView };
@@ -29,6 +37,39 @@ const MINIMAP_SIZE = { width: 168, height: 112 };
 /** The fit of a whole design, here and in the focus effect below. */
 const FIT = { padding: 0.15, maxZoom: 1.1 };
 const MIN_ZOOM = 0.1;
+/**
+ * A design opened (or the first one shown) is not drawn smaller than this, where names are still
+ * read (13 px at 1 → about 10 px): a design too large for the window at that size is centred and
+ * the rest is a pan or a Fit view away (the minimap shows where).
+ */
+const READABLE_ZOOM = 0.75;
+/** Room left around a fitted design for the zoom controls (bottom left) and the minimap (bottom right). */
+const EDGE_PAD = 28;
+const CONTROLS_PAD = 56;
+
+/**
+ * The viewport showing `bounds` as large as it fits in a `w` × `h` canvas with nothing under the
+ * zoom controls or the minimap: the design is kept left of the minimap or above it, whichever
+ * leaves it larger.
+ */
+export function fitViewport(bounds: { x: number; y: number; width: number; height: number }, w: number, h: number, opts: { maxZoom: number; minZoom?: number }): Viewport {
+  const minZoom = opts.minZoom ?? MIN_ZOOM;
+  const side = { top: EDGE_PAD, left: CONTROLS_PAD, right: MINIMAP_SIZE.width + 2 * EDGE_PAD, bottom: EDGE_PAD };
+  const below = { top: EDGE_PAD, left: CONTROLS_PAD, right: EDGE_PAD, bottom: MINIMAP_SIZE.height + 2 * EDGE_PAD };
+  const fit = (p: { top: number; left: number; right: number; bottom: number }) => {
+    const zoom = Math.max(minZoom, Math.min(opts.maxZoom, (w - p.left - p.right) / Math.max(1, bounds.width), (h - p.top - p.bottom) / Math.max(1, bounds.height)));
+    const x = p.left + (w - p.left - p.right - bounds.width * zoom) / 2 - bounds.x * zoom;
+    const y = p.top + (h - p.top - p.bottom - bounds.height * zoom) / 2 - bounds.y * zoom;
+    return { x, y, zoom };
+  };
+  const a = fit(side);
+  const b = fit(below);
+  const best = a.zoom >= b.zoom ? a : b;
+  // Held at the readable size, a design wider than the view shows its start (data flows left to right), not a cut middle.
+  const p = best === a ? side : below;
+  if (best.zoom === minZoom && bounds.width * minZoom > w - p.left - p.right) best.x = p.left - bounds.x * minZoom;
+  return best;
+}
 /**
  * Large designs draw only what is in view (onlyRenderVisibleElements) once zoomed in past
  * CULL_ZOOM, where most of the design is out of view and full components and labels are drawn.
@@ -75,7 +116,12 @@ export function Canvas() {
 
   const deriveNodes = useMemo(createNodeDeriver, []);
   const deriveEdges = useMemo(createEdgeDeriver, []);
-  const nodes = useMemo(() => deriveNodes(doc, selection, transient), [deriveNodes, doc, selection, transient]);
+  const nodes = useMemo(() => {
+    const out = deriveNodes(doc, selection, transient);
+    // The components' boxes, for connections to be routed around (obstacles.ts).
+    if (doc.edges.length <= ROUTE_LIMIT) setObstacles(out.filter((n) => n.type === 'topo').map((n) => ({ id: n.id, x: n.position.x, y: n.position.y, w: n.measured?.width ?? NODE_WIDTH, h: n.measured?.height ?? NODE_HEIGHT })));
+    return out;
+  }, [deriveNodes, doc, selection, transient]);
   const edges = useMemo(() => deriveEdges(doc, selection), [deriveEdges, doc, selection]);
 
   // React Flow starts with the design already fitted, so the first render is the one that stays:
@@ -84,9 +130,20 @@ export function Canvas() {
   const [initialViewport, setInitialViewport] = useState<Viewport | null>(null);
   useLayoutEffect(() => {
     const r = wrapper.current?.getBoundingClientRect();
-    setInitialViewport(nodes.length && r?.width && r.height ? getViewportForBounds(getNodesBounds(nodes), r.width, r.height, MIN_ZOOM, FIT.maxZoom, FIT.padding) : { x: 48, y: 48, zoom: 1 });
+    setInitialViewport(nodes.length && r?.width && r.height ? fitViewport(getNodesBounds(nodes), r.width, r.height, { maxZoom: FIT.maxZoom, minZoom: READABLE_ZOOM }) : { x: 48, y: 48, zoom: 1 });
     // Only the first render: later designs are fitted by the focus request (loadDoc asks for one).
   }, []);
+
+  /** Fits the whole design into the view, clear of the zoom controls and the minimap. */
+  const fitAll = useCallback(
+    (duration: number, maxZoom: number, minZoom?: number) => {
+      const r = wrapper.current?.getBoundingClientRect();
+      const all = rf.getNodes();
+      if (!r?.width || !r.height || !all.length) return;
+      void rf.setViewport(fitViewport(getNodesBounds(all), r.width, r.height, { maxZoom, minZoom }), { duration });
+    },
+    [rf],
+  );
 
   // The canvas API for the palette, toolbar and commands.
   useEffect(() => {
@@ -97,14 +154,14 @@ export function Canvas() {
         const r = el.getBoundingClientRect();
         return rf.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 });
       },
-      fit: () => void rf.fitView({ padding: 0.15, duration: 250, maxZoom: 1.25 }),
+      fit: () => fitAll(250, 1.25),
       zoomIn: () => void rf.zoomIn({ duration: 150 }),
       zoomOut: () => void rf.zoomOut({ duration: 150 }),
     };
     return () => {
       canvasApi.current = null;
     };
-  }, [rf]);
+  }, [rf, fitAll]);
 
   // Centre on what a problem concerns, or fit the whole design (after open / new).
   useEffect(() => {
@@ -119,11 +176,11 @@ export function Canvas() {
     }
     const t = setTimeout(() => {
       if (ids.size) void rf.fitView({ nodes: [...ids].map((id) => ({ id })), padding: 0.6, duration: 300, maxZoom: 1.1 });
-      else if (rf.getNodes().length) void rf.fitView({ ...FIT, duration: 0 });
+      else if (rf.getNodes().length) fitAll(0, FIT.maxZoom, focus.readable ? READABLE_ZOOM : undefined);
       else void rf.setViewport({ x: 48, y: 48, zoom: 1 });
     }, 30);
     return () => clearTimeout(t);
-  }, [focus, rf]);
+  }, [focus, rf, fitAll]);
 
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
     const s = useEditor.getState();
@@ -269,8 +326,39 @@ export function Canvas() {
     let toId = state.toNode?.id;
     if (!toId) {
       const pt = 'changedTouches' in event ? event.changedTouches[0] : (event as MouseEvent);
-      const el = pt ? document.elementFromPoint(pt.clientX, pt.clientY) : null;
-      toId = (el?.closest('.react-flow__node') as HTMLElement | null)?.dataset.id;
+      // Under the pointer, below any connection drawn over the components.
+      const under = pt ? document.elementsFromPoint(pt.clientX, pt.clientY) : [];
+      toId = (under.map((el) => el.closest('.react-flow__node-topo')).find(Boolean) as HTMLElement | undefined)?.dataset.id;
+    }
+    if (fromId && !toId) {
+      // Dropped on empty canvas: offer the kinds that can take the connection, and add one there, connected.
+      const pt = 'changedTouches' in event ? event.changedTouches[0] : (event as MouseEvent);
+      const origin = s.doc.nodes.find((n) => n.id === fromId);
+      if (!pt || !origin || !getKind(origin.kind)) return;
+      const reverse = state.fromHandle?.type === 'target';
+      const at = rf.screenToFlowPosition({ x: pt.clientX, y: pt.clientY });
+      const probe = (k: string) => ({ id: '\u0000new', kind: k, label: getKind(k)!.name, props: {} });
+      const kinds = KINDS.filter((k) => (reverse ? judgeConnection(probe(k.id), origin) : judgeConnection(origin, probe(k.id))).ok);
+      openMenu({
+        kind: 'picker',
+        x: pt.clientX,
+        y: pt.clientY,
+        title: reverse ? `Add a component that sends to ${origin.label}` : `Add a component ${origin.label} sends to`,
+        kinds,
+        pick: (k) => {
+          const cur = useEditor.getState();
+          const pos = { x: snap(reverse ? at.x - NODE_WIDTH : at.x), y: snap(at.y - NODE_HEIGHT / 2) };
+          const added = addNode(cur.doc, { kind: k.id, position: pos });
+          const a = reverse ? added.doc.nodes.find((n) => n.id === added.id)! : origin;
+          const b = reverse ? origin : added.doc.nodes.find((n) => n.id === added.id)!;
+          const verdict = judgeConnection(a, b);
+          const F = getKind(a.kind);
+          const T = getKind(b.kind);
+          const r = connect(added.doc, a.id, b.id, verdict.protocol ?? (F && T ? defaultProtocol(F, T) : undefined));
+          cur.setDoc(() => (r.ok ? r.doc : added.doc), { select: { nodes: [added.id], edges: [] } });
+        },
+      });
+      return;
     }
     if (!fromId || !toId || fromId === toId) return;
     let from = s.doc.nodes.find((n) => n.id === fromId);
@@ -281,10 +369,96 @@ export function Canvas() {
     if (!verdict.ok) s.toast({ tone: 'error', message: verdict.message ?? `${from.label} can't connect to ${to.label}.`, hint: verdict.hint });
     // Let go anywhere on a component that can take it (not only on its dot): connect.
     else if (!state.toHandle) onConnect({ source: from.id, target: to.id, sourceHandle: null, targetHandle: null });
-  }, [onConnect]);
+  }, [onConnect, rf]);
+
+  /** The context menus: on the canvas, a component, a connection, a zone, a selection. */
+  const menuAt = useCallback((e: { clientX: number; clientY: number; preventDefault(): void }, title: string | undefined, items: MenuItem[]) => {
+    e.preventDefault();
+    openMenu({ kind: 'items', x: e.clientX, y: e.clientY, title, items });
+  }, []);
+
+  const selectionItems = useCallback((ids: readonly string[]): MenuItem[] => {
+    const s = useEditor.getState();
+    const comps = ids.filter((id) => s.doc.nodes.some((n) => n.id === id));
+    return [
+      { label: 'Put in a new zone', run: () => void zoneAround(comps), disabled: !comps.length },
+      { label: 'Lay out these components', run: () => void runAutoLayout(comps), disabled: comps.length < 2, hint: 'Auto layout of these components only; the rest stays where it is.' },
+      { label: 'Copy', run: () => void runCommand('edit.copy') },
+      { label: 'Duplicate', run: () => void runCommand('edit.duplicate') },
+      { label: 'Delete', run: () => void runCommand('edit.delete'), danger: true },
+    ];
+  }, []);
+
+  /** "Add component here…" at a point of the screen (on the canvas or inside a zone). */
+  const addHereItem = useCallback((x: number, y: number): MenuItem => {
+    const at = rf.screenToFlowPosition({ x, y });
+    return {
+      label: 'Add component here…',
+      run: () =>
+        openMenu({
+          kind: 'picker', x, y, title: 'Add a component here', kinds: KINDS,
+          pick: (k) => {
+            const cur = useEditor.getState();
+            const r = addNode(cur.doc, { kind: k.id, position: { x: snap(at.x - NODE_WIDTH / 2), y: snap(at.y - NODE_HEIGHT / 2) } });
+            cur.setDoc(() => r.doc, { select: { nodes: [r.id], edges: [] } });
+          },
+        }),
+    };
+  }, [rf]);
+
+  const onPaneContextMenu = useCallback((e: MouseEvent | React.MouseEvent) => {
+    const at = rf.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+    const x = e.clientX;
+    const y = e.clientY;
+    menuAt(e, undefined, [
+      addHereItem(x, y),
+      { label: 'Add zone here', run: () => void createZone({ x: snap(at.x - DEFAULT_ZONE.w / 2), y: snap(at.y - DEFAULT_ZONE.h / 2), ...DEFAULT_ZONE }) },
+      { label: 'Paste', run: () => void runCommand('edit.paste') },
+      { label: 'Select all', run: () => void runCommand('edit.selectAll') },
+      { label: 'Auto layout', run: () => void runAutoLayout(), disabled: !useEditor.getState().doc.nodes.length },
+      { label: 'Fit view', run: () => canvasApi.current?.fit() },
+    ]);
+  }, [rf, menuAt, addHereItem]);
+
+  const onNodeContextMenu = useCallback((e: React.MouseEvent, n: FlowNode) => {
+    const s = useEditor.getState();
+    if (!s.selection.nodes.includes(n.id)) s.select({ nodes: [n.id], edges: [] });
+    const sel = useEditor.getState().selection.nodes;
+    if (sel.length > 1) return menuAt(e, `${sel.length} selected`, selectionItems(sel));
+    if (n.type === 'zone') {
+      const members = s.doc.nodes.filter((m) => m.group === n.id).map((m) => m.id);
+      return menuAt(e, n.data.group.label || n.id, [
+        addHereItem(e.clientX, e.clientY),
+        { label: 'Rename', run: () => { setUi({ inspectorOpen: true }); useEditor.getState().select({ nodes: [n.id], edges: [] }); } },
+        { label: 'Select its components', run: () => useEditor.getState().select({ nodes: members, edges: [] }), disabled: !members.length },
+        { label: 'Lay out its components', run: () => void runAutoLayout(members), disabled: members.length < 2 },
+        { label: 'Delete zone (keeps its components)', run: () => void runCommand('edit.delete'), danger: true },
+      ]);
+    }
+    menuAt(e, n.data.node.label || n.id, [
+      { label: 'Rename', run: () => { setUi({ inspectorOpen: true }); useEditor.getState().editLabel(n.id); } },
+      { label: 'Change kind…', run: () => { setUi({ inspectorOpen: true }); useEditor.getState().select({ nodes: [n.id], edges: [] }); requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-label="Inspector"] select[data-field="kind"]')?.focus()); } },
+      ...selectionItems([n.id]),
+    ]);
+  }, [menuAt, selectionItems, addHereItem]);
+
+  const onEdgeContextMenu = useCallback((e: React.MouseEvent, edge: FlowEdge) => {
+    const s = useEditor.getState();
+    if (!s.selection.edges.includes(edge.id)) s.select({ nodes: [], edges: [edge.id] });
+    menuAt(e, 'Connection', [
+      { label: 'Reverse direction', run: () => { const cur = useEditor.getState(); const i = edgeIds(cur.doc.edges).indexOf(edge.id); const next = reverseEdge(cur.doc, edge.id); const id = edgeIds(next.edges)[i]; cur.setDoc(() => next, { select: { nodes: [], edges: id ? [id] : [] } }); } },
+      { label: 'Edit in the inspector', run: () => setUi({ inspectorOpen: true }) },
+      { label: 'Delete', run: () => void runCommand('edit.delete'), danger: true },
+    ]);
+  }, [menuAt]);
+
+  const onSelectionContextMenu = useCallback((e: React.MouseEvent) => {
+    const sel = useEditor.getState().selection.nodes;
+    menuAt(e, `${sel.length} selected`, selectionItems(sel));
+  }, [menuAt, selectionItems]);
 
   const onDragOver = useCallback((e: ReactDragEvent) => {
-    if (e.dataTransfer.types.includes(KIND_MIME)) {
+    if (e.dataTransfer.types.includes(KIND_MIME) || e.dataTransfer.types.includes(ZONE_MIME)) {
       e.preventDefault();
       e.dataTransfer.dropEffect = 'copy';
       setDropping(true);
@@ -298,6 +472,12 @@ export function Canvas() {
   const onDrop = useCallback(
     (e: ReactDragEvent) => {
       setDropping(false);
+      if (e.dataTransfer.getData(ZONE_MIME)) {
+        e.preventDefault();
+        const p = rf.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+        createZone({ x: snap(p.x - DEFAULT_ZONE.w / 2), y: snap(p.y - DEFAULT_ZONE.h / 2), ...DEFAULT_ZONE });
+        return;
+      }
       const kind = e.dataTransfer.getData(KIND_MIME);
       if (!kind || !getKind(kind)) return;
       e.preventDefault();
@@ -311,17 +491,51 @@ export function Canvas() {
   );
 
   const onNodeDoubleClick = useCallback((_e: unknown, n: FlowNode) => {
-    if (n.type === 'topo') useEditor.getState().editLabel(n.id);
+    if (n.type !== 'topo') return;
+    setUi({ inspectorOpen: true });
+    useEditor.getState().editLabel(n.id);
+  }, []);
+
+  // A plain click on one component of a multi-selection selects just it (a drag still moves them all).
+  const onNodeClick = useCallback((e: React.MouseEvent, n: FlowNode) => {
+    if (e.shiftKey || e.metaKey || e.ctrlKey) return;
+    const s = useEditor.getState();
+    if (s.selection.nodes.length + s.selection.edges.length > 1) s.select({ nodes: [n.id], edges: [] });
   }, []);
 
   const onPaneClick = useCallback(() => {
     useEditor.getState().select({ nodes: [], edges: [] });
   }, []);
 
+  // Arrow keys move the selection one grid step along that axis only (Shift: four steps). React
+  // Flow's own nudge snapped both axes to the grid, so the first nudge of a component off the grid moved it diagonally.
+  const onKeyDownCapture = useCallback((e: React.KeyboardEvent) => {
+    const dir = ({ ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] } as Record<string, [number, number]>)[e.key];
+    if (!dir || e.ctrlKey || e.metaKey || e.altKey) return;
+    const t = e.target as HTMLElement;
+    if (t.closest('input, textarea, select, [contenteditable="true"]')) return;
+    const s = useEditor.getState();
+    if (!s.selection.nodes.length) return;
+    e.preventDefault();
+    e.stopPropagation();
+    const step = GRID * (e.shiftKey ? 4 : 1);
+    const pos = positionsOf(s.doc);
+    const moved: Record<string, { x: number; y: number }> = {};
+    const zones = new Set(s.doc.groups.map((g) => g.id));
+    const ids = new Set(s.selection.nodes);
+    // A zone carries its components.
+    for (const n of s.doc.nodes) if (n.group && ids.has(n.group)) ids.add(n.id);
+    for (const id of ids) {
+      const p = pos.get(id);
+      if (p) moved[id] = { x: p.x + dir[0] * step, y: p.y + dir[1] * step };
+    }
+    s.setDoc((d) => keepZoneSizes(moveElements(d, moved), d, [...ids].filter((id) => zones.has(id))));
+  }, []);
+
   const empty = doc.nodes.length === 0 && doc.groups.length === 0;
 
   return (
-    <div className={`canvas${selectMode ? ' mode-select' : ''}${nodes.length > 200 ? ' is-large' : ''}${far ? ' is-far' : ''}${tiny ? ' is-tiny' : ''}${dropping ? ' is-drop-target' : ''}`} ref={wrapper} onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop}>
+    <div className={`canvas${selectMode ? ' mode-select' : ''}${nodes.length > 200 ? ' is-large' : ''}${far ? ' is-far' : ''}${tiny ? ' is-tiny' : ''}${dropping ? ' is-drop-target' : ''}`} ref={wrapper} onKeyDownCapture={onKeyDownCapture} onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop}>
       <FarProvider value={far}><LegibleProvider value={legible}>
       {initialViewport ? <ReactFlow<FlowNode, FlowEdge>
         defaultViewport={initialViewport}
@@ -338,6 +552,11 @@ export function Canvas() {
         onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
         onPaneClick={onPaneClick}
+        onNodeClick={onNodeClick}
+        onPaneContextMenu={onPaneContextMenu}
+        onNodeContextMenu={onNodeContextMenu}
+        onEdgeContextMenu={onEdgeContextMenu}
+        onSelectionContextMenu={onSelectionContextMenu}
         onNodeDoubleClick={onNodeDoubleClick}
         zoomOnDoubleClick={false}
         connectionMode={ConnectionMode.Strict}
@@ -374,6 +593,7 @@ export function Canvas() {
         </Controls>
       </ReactFlow> : null}
       </LegibleProvider></FarProvider>
+      <ContextMenu />
       {empty ? (
         <div className="canvas-empty" aria-hidden="true">
           <div className="canvas-empty-title">Start your design</div>

@@ -1,47 +1,68 @@
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, Position, type EdgeProps } from '@xyflow/react';
-import { memo } from 'react';
-import type { FlowEdge } from '../store/derive';
+import { BaseEdge, EdgeLabelRenderer, useInternalNode, type EdgeProps, type InternalNode } from '@xyflow/react';
+import { memo, useMemo } from 'react';
+import { useRoutes } from '../layout/routes';
+import type { FlowEdge, FlowNode } from '../store/derive';
+import { NODE_HEIGHT, NODE_WIDTH } from '../store/derive';
+import { useFindings } from '../store/findings';
 import { useEditor } from '../store/store';
+import { arrowOf, labelSpot, pathOf, routeFor, trimmed, type Box } from './geometry';
+import { obstaclesNear, ROUTE_LIMIT } from './obstacles';
 import { useLegible } from './zoom';
 
-/**
- * The arrowhead at `(x, y)`, pointing into a component's side at `side`: React Flow's closed arrow
- * (16 × 16 in units of the stroke width), drawn as a path of its own in canvas coordinates. An SVG
- * marker instead is painted with a transform and a clip of its own on each of 1,500 connections,
- * on every frame of a pan or zoom.
- */
-export function arrowPath(x: number, y: number, side: Position, strokeWidth: number): string {
-  const u = 0.8 * strokeWidth; // marker viewBox units (20 in a 16-stroke-width marker) to canvas units
-  const [dx, dy] = side === Position.Left ? [1, 0] : side === Position.Right ? [-1, 0] : side === Position.Top ? [0, 1] : [0, -1];
-  const back = (a: number, b: number) => `${x - dx * a * u - dy * b * u},${y - dy * a * u + dx * b * u}`;
-  return `M${back(5, -4)}L${x},${y}L${back(5, 4)}Z`;
+function boxOf(n: InternalNode<FlowNode> | undefined): Box | undefined {
+  if (!n) return undefined;
+  const p = n.internals.positionAbsolute;
+  return { x: p.x, y: p.y, w: n.measured.width ?? NODE_WIDTH, h: n.measured.height ?? NODE_HEIGHT };
 }
 
-/** A connection: a curved path with an arrow, and a label chip with its protocol and topic. */
+/**
+ * A connection: drawn along the route the last Auto layout gave it (around the components) while
+ * both ends are where that layout put them, else between the sides of its two components that
+ * face each other (canvas/geometry.ts, the same geometry as the image export). Connections are
+ * drawn above zones and components, with their arrowhead and a label chip (protocol and topic)
+ * above everything (app.css).
+ */
 export const TopoEdgeView = memo(function TopoEdgeView(props: EdgeProps<FlowEdge>) {
-  const { id, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected } = props;
-  const summary = useEditor((s) => s.edgeDiags.get(id));
+  const { id, source, target, data, selected } = props;
+  const summary = useFindings((s) => s.edgeDiags.get(id));
   // Connections of the selected component stand out, so they can be followed in a dense design.
   const related = useEditor((s) => s.selection.nodes.length > 0 && s.selection.nodes.length < 50 && (s.selection.nodes.includes(source) || s.selection.nodes.includes(target)));
+  const known = useRoutes((s) => s.byEdge.get(id));
+  // In designs small enough to route around components, a connection is drawn again whenever a component is put down (it may now be in the way).
+  const layout = useEditor((s) => (s.doc.edges.length <= ROUTE_LIMIT ? s.doc.layout : null));
+  const a = boxOf(useInternalNode<FlowNode>(source));
+  const b = boxOf(useInternalNode<FlowNode>(target));
   // Labels are left out when zoomed far out, where they would only overlap.
   const legible = useLegible();
-  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, curvature: 0.3 });
-  const sev = summary && summary.worst !== 'info' ? summary.worst : undefined;
+  const ax = a?.x, ay = a?.y, aw = a?.w, ah = a?.h, bx = b?.x, by = b?.y, bw = b?.w, bh = b?.h;
   const caption = data?.caption ?? '';
+  const { points, mid } = useMemo(() => {
+    if (ax === undefined || bx === undefined) return { points: [], mid: { x: 0, y: 0 } };
+    const from = { x: ax, y: ay!, w: aw!, h: ah! };
+    const to = { x: bx, y: by!, w: bw!, h: bh! };
+    const near = layout ? obstaclesNear(from, to, source, target) : [];
+    const pts = routeFor(known, from, to, layout ? near : undefined);
+    // The label (about 6.3 px a character at 11 px) where it hides no component's name.
+    return { points: pts, mid: labelSpot(pts, Math.min(220, caption.length * 6.3 + 18), 18, [...near, from, to]) };
+  }, [known, ax, ay, aw, ah, bx, by, bw, bh, layout, source, target, caption]);
+  if (points.length < 2) return null;
+  const path = pathOf(points);
+  const sev = summary && summary.worst !== 'info' ? summary.worst : undefined;
   // The arrowhead scales with the stroke (app.css: 1.6, 2 when related, 2.2 when selected), as a marker would.
   const stroke = selected ? 2.2 : related ? 2 : 1.6;
-  const arrow = arrowPath(targetX, targetY, targetPosition, stroke);
   return (
     <>
-      <BaseEdge id={id} path={path} className={`topo-edge${sev ? ` sev-${sev}` : ''}${selected ? ' is-selected' : ''}${related ? ' is-related' : ''}`} interactionWidth={16} />
-      <path d={arrow} className="topo-edge-arrow" strokeWidth={0.8 * stroke} />
+      <BaseEdge id={id} path={path} className={`topo-edge${sev ? ` sev-${sev}` : ''}${selected ? ' is-selected' : ''}${related ? ' is-related' : ''}`} interactionWidth={0} />
+      {/* What takes the pointer: the route less its ends, so the components' dots under them stay reachable (connections are drawn above components). */}
+      <path d={pathOf(trimmed(points, 14))} className="react-flow__edge-interaction" fill="none" stroke="transparent" strokeWidth={16} />
+      <path d={arrowOf(points, stroke)} className="topo-edge-arrow" strokeWidth={0.8 * stroke} />
       {caption && (legible || selected || related) ? (
         <EdgeLabelRenderer>
           <div
             data-edge-id={id}
             className={`topo-edge-label nodrag nopan${selected ? ' is-selected' : ''}${related ? ' is-related' : ''}${sev ? ` sev-${sev}` : ''}`}
-            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
-            title={summary?.messages.join('\n')}
+            style={{ transform: `translate(-50%, -50%) translate(${mid.x}px, ${mid.y}px)` }}
+            title={[caption, ...(summary?.messages ?? [])].join('\n')}
           >
             {caption}
           </div>

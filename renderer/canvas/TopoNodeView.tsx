@@ -2,6 +2,7 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { Icon } from '../icons/Icon';
 import type { TopoFlowNode } from '../store/derive';
+import { useFindings } from '../store/findings';
 import { useEditor } from '../store/store';
 import { useFar } from './zoom';
 
@@ -14,14 +15,14 @@ export const TopoNodeView = memo(function TopoNodeView({ id, data, selected }: N
   const { node, kind } = data;
   const dimmed = useEditor((s) => (s.connectTargets ? s.connectingFrom !== id && !s.connectTargets.has(id) : false));
   const target = useEditor((s) => (s.connectTargets ? s.connectingFrom !== id && s.connectTargets.has(id) : false));
-  const summary = useEditor((s) => s.nodeDiags.get(id));
+  const summary = useFindings((s) => s.nodeDiags.get(id));
   // Far out, where text can't be read, a component is drawn as a plain block (much cheaper to paint).
   const far = useFar();
   const cls = ['topo-node', far && 'is-far', `cat-${kind?.category ?? 'unknown'}`, selected && 'is-selected', dimmed && 'is-dimmed', target && 'is-target', kind?.external && 'is-external', !kind && 'is-unknown']
     .filter(Boolean)
     .join(' ');
   return (
-    <div className={cls} title={dimmed ? `${kind?.name ?? node.kind} can't take this connection` : undefined}>
+    <div className={cls} title={`${node.label || node.id}\n${kind?.name ?? node.kind}${kind?.external ? ' · external' : ''}${dimmed ? `\n${kind?.name ?? node.kind} can't take this connection` : ''}`}>
       <Handle type="target" position={Position.Left} className="topo-handle" />
       {far ? (
         <div className="topo-node-label">{node.label || node.id}</div>

@@ -4,12 +4,12 @@ import { registerCommand } from '../app/commands';
 import { registerClipboardCommands, startClipboardEvents } from '../clipboard/clipboard';
 import { flow, registerExportCommands } from '../export/image';
 import { registerHistoryCommands } from '../history/commands';
-import { registerLayoutCommands, startLayoutOnOpen } from '../layout/commands';
+import { registerLayoutCommands } from '../layout/commands';
 import { FindBox } from '../search/FindBox';
 import type { FlowEdge, FlowNode } from '../store/derive';
 import { startTheme } from '../theme/theme';
 import { ZoneDraw } from '../zones/ZoneDraw';
-import { registerZoneCommands, startZoneMembership } from '../zones/zones';
+import { registerZoneCommands } from '../zones/zones';
 import { CommandPalette } from './CommandPalette';
 import { installTestHook } from './hook';
 import { ShortcutsSheet } from './ShortcutsSheet';
@@ -43,8 +43,6 @@ export function PowerLayer() {
       }),
       startTheme(),
       startClipboardEvents(),
-      startZoneMembership(),
-      startLayoutOnOpen(),
       installTestHook(),
     ];
     return () => {

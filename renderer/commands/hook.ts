@@ -2,6 +2,8 @@ import { serializeTopology } from '../../shared/model/serialize';
 import { canRedo, canUndo } from '../history/history';
 import { isEnabled, runCommand } from '../app/commands';
 import { useEditor } from '../store/store';
+import { checkRuns } from '../app/runtime';
+import { outputRuns } from '../services/output-client';
 
 /**
  * `window.__topoforge`: a small, read-mostly handle for end-to-end tests and for support
@@ -15,6 +17,8 @@ export interface TestHook {
   enabled(id: string): boolean;
   canUndo(): boolean;
   canRedo(): boolean;
+  /** How many times the design was checked (in the page, or again by the generators), the output generated and the document replaced in the store since the page started. */
+  runs(): { checks: number; outputs: number; docs: number };
 }
 
 export function installTestHook(): () => void {
@@ -26,10 +30,17 @@ export function installTestHook(): () => void {
     enabled: isEnabled,
     canUndo: () => canUndo(useEditor),
     canRedo: () => canRedo(useEditor),
+    runs: () => ({ checks: checkRuns.count + outputRuns.checkedAgain, outputs: outputRuns.count, docs }),
   };
+  // Counted, never changed: each edit should set the document once (nothing amends it afterwards).
+  let docs = 0;
+  const off = useEditor.subscribe((st, prev) => {
+    if (st.doc !== prev.doc) docs++;
+  });
   const w = window as unknown as { __topoforge?: TestHook };
   w.__topoforge = hook;
   return () => {
+    off();
     if (w.__topoforge === hook) delete w.__topoforge;
   };
 }

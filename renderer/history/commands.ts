@@ -5,24 +5,25 @@ import { canRedo, canUndo, redo, undo } from './history';
 
 /**
  * Undo (Mod+Z) and Redo (Mod+Shift+Z, Mod+Y), for the toolbar, the keys, the palette and the
- * menus. Undoing back to the document as it was saved (or opened) clears the unsaved mark.
+ * menus. After a step the store takes the file and unsaved state of the design now shown
+ * (`syncSession`): undoing back to the document as it was saved (or opened) clears the unsaved
+ * mark, and undoing an Open or a New brings back the previous design with its own file.
  */
+function movedMany(a: Topology, b: Topology): boolean {
+  if (a.layout === b.layout) return false;
+  let n = 0;
+  for (const id of Object.keys(b.layout)) if (a.layout[id] !== b.layout[id] && ++n >= 3) return true;
+  return false;
+}
+
 export function registerHistoryCommands(): () => void {
-  // The document as last saved or opened: whatever it is while nothing is unsaved.
-  let saved: Topology | undefined = useEditor.getState().dirty ? undefined : useEditor.getState().doc;
-  let stepping = false;
-  const offSaved = useEditor.subscribe((s) => {
-    if (!s.dirty && !stepping) saved = s.doc;
-  });
   const step = (fn: typeof undo) => () => {
-    stepping = true;
-    try {
-      fn(useEditor);
-    } finally {
-      stepping = false;
-    }
-    const { doc, dirty } = useEditor.getState();
-    if (dirty !== (doc !== saved)) useEditor.setState({ dirty: doc !== saved });
+    const before = useEditor.getState().doc;
+    fn(useEditor);
+    useEditor.getState().syncSession();
+    // A step that moves much of the design (an Auto layout, an Open) shows all of it again, rather than leaving it off-screen.
+    const after = useEditor.getState().doc;
+    if (after !== before && (after.nodes !== before.nodes || movedMany(before, after))) useEditor.getState().focusOn({});
   };
   const offs = [
     registerCommand('edit.undo', { run: step(undo), enabled: () => canUndo(useEditor) }),
@@ -39,7 +40,6 @@ export function registerHistoryCommands(): () => void {
   });
   return () => {
     off();
-    offSaved();
     offs.forEach((f) => f());
   };
 }

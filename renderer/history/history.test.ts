@@ -19,7 +19,7 @@ function setup() {
   let t = 0;
   const clock = { advance: (ms: number) => (t += ms) };
   const store = createEditorStore(emptyTopology(), () => t);
-  store.getState().loadDoc(design(), { file: null });
+  store.getState().loadDoc(design(), { file: null, fresh: true });
   return { store, clock, yaml: () => serializeTopology(store.getState().doc) };
 }
 
@@ -144,11 +144,32 @@ describe('undo and redo of the document', () => {
     expect(canUndo(store)).toBe(false);
   });
 
-  it('starts an opened design with an empty history', () => {
+  it('opening a design is one undo step: undo brings back the previous design with its file and unsaved state', () => {
+    const { store, clock } = setup();
+    store.getState().markSaved({ name: 'shop.topo.yaml' });
+    clock.advance(5000);
+    store.getState().setDoc((d) => moveElements(d, { kafka: { x: 500, y: 0 } }));
+    const edited = store.getState().doc;
+    store.getState().loadDoc(emptyTopology('Other'), { file: { name: 'other.topo.yaml' } });
+    expect(store.getState()).toMatchObject({ file: { name: 'other.topo.yaml' }, dirty: false });
+    undo(store);
+    store.getState().syncSession();
+    expect(store.getState().doc).toBe(edited);
+    expect(store.getState()).toMatchObject({ file: { name: 'shop.topo.yaml' }, dirty: true });
+    undo(store);
+    store.getState().syncSession();
+    expect(store.getState().dirty).toBe(false);
+    redo(store);
+    redo(store);
+    store.getState().syncSession();
+    expect(store.getState().doc.name).toBe('Other');
+    expect(store.getState()).toMatchObject({ file: { name: 'other.topo.yaml' }, dirty: false });
+  });
+
+  it('a fresh load (the design a window starts with) has no history', () => {
     const { store } = setup();
     store.getState().setDoc((d) => moveElements(d, { kafka: { x: 500, y: 0 } }));
-    expect(canUndo(store)).toBe(true);
-    store.getState().loadDoc(emptyTopology('Other'), { file: null });
+    store.getState().loadDoc(emptyTopology('Other'), { file: null, fresh: true });
     expect(canUndo(store)).toBe(false);
     expect(canRedo(store)).toBe(false);
     clearHistory(store);

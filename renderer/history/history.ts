@@ -7,8 +7,8 @@ import type { Selection } from '../store/derive';
 /**
  * Undo and redo of the document, with zundo's `temporal` middleware on the editor store.
  *
- * - Only `doc` and `selection` are tracked (`partialize`), and an entry is made only when the
- *   document changed (`equality`): selecting, panning, toasts and the like are not undo steps.
+ * - Only `doc`, `selection` and `session` are tracked (`partialize`), and an entry is made only
+ *   when the document (or the design, on Open, New, Import) changed (`equality`): selecting, panning, toasts and the like are not undo steps.
  *   The selection is kept with each entry so that an undo selects what the step was about.
  * - The history is bounded (`HISTORY_LIMIT` entries; the oldest go first).
  * - Typing in a field makes one step, not one per keystroke: a change to the same single field
@@ -23,6 +23,8 @@ export const COALESCE_MS = 1000;
 export interface Tracked {
   doc: Topology;
   selection: Selection;
+  /** The design's session (store.ts): undoing an Open or a New brings back the previous design's file too. */
+  session: number;
 }
 
 function onlyChanged(a: Topology, b: Topology, keys: readonly string[]): boolean {
@@ -130,8 +132,8 @@ export function historyOptions<S extends Tracked>(now: () => number = () => Date
     if (!join) handle(past, replace, current, delta);
   };
   return {
-    partialize: (s: S): Tracked => ({ doc: s.doc, selection: s.selection }),
-    equality: (a: Tracked, b: Tracked) => a.doc === b.doc,
+    partialize: (s: S): Tracked => ({ doc: s.doc, selection: s.selection, session: s.session }),
+    equality: (a: Tracked, b: Tracked) => a.doc === b.doc && a.session === b.session,
     limit: HISTORY_LIMIT,
     handleSet: coalesce as unknown as ZundoOptions<S, Tracked>['handleSet'],
   };

@@ -1,4 +1,5 @@
-import type { Topology } from '../../shared/model/types';
+import type { Diagnostic, Topology } from '../../shared/model/types';
+import { keepWork, replaceDesign } from '../app/actions';
 import { registerCommand } from '../app/commands';
 import { useEditor } from '../store/store';
 
@@ -6,7 +7,8 @@ import { useEditor } from '../store/store';
  * File → Import: a docker-compose.yml or a Mermaid flowchart becomes a new, unsaved design
  * (generators/interop: kinds from images or labels and shapes, connections inferred, zones from
  * networks or subgraphs, laid out with ELK). The current design is replaced only when the import
- * succeeds; it is autosaved like any other edit and can be undone by opening the previous file.
+ * succeeds, after asking about its unsaved changes; the replacement is one undo step. The
+ * importer's notes are listed in Problems until the next design replaces this one.
  */
 
 export type ImportFormat = 'compose' | 'mermaid';
@@ -25,6 +27,8 @@ export function detectImportFormat(fileName: string, text: string): ImportFormat
 export interface ImportOutcome {
   ok: boolean;
   doc?: Topology;
+  /** The importer's notes (guessed kinds, connections without a protocol...), shown in Problems with the design's findings. */
+  notes?: Diagnostic[];
   message: string;
   hint?: string;
 }
@@ -44,6 +48,7 @@ export async function importText(fileName: string, text: string): Promise<Import
     return {
       ok: true,
       doc: result.doc,
+      notes: result.diagnostics,
       message: `Imported ${fileName} (${what}): ${result.doc.nodes.length} components, ${result.doc.edges.length} connections.`,
       hint: notes ? `${notes} note${notes === 1 ? '' : 's'} on guessed kinds or connections: check the Problems panel and the inspector, then save.` : 'Save it to keep it.',
     };
@@ -86,8 +91,8 @@ export async function runImport(): Promise<void> {
     s.toast({ tone: 'error', message: outcome.message, hint: outcome.hint });
     return;
   }
-  s.loadDoc(outcome.doc, { file: null, dirty: true });
-  s.focusOn({});
+  if (!(await keepWork(`Importing ${file.name}`))) return;
+  await replaceDesign(outcome.doc, { file: null, dirty: true, fileDiagnostics: outcome.notes });
   s.toast({ tone: 'success', message: outcome.message, hint: outcome.hint });
 }
 

@@ -1,12 +1,16 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { PropDef } from '../../shared/catalog';
-import { CATEGORIES, edgePropDefs, getKind, PROTOCOL_NAMES } from '../../shared/catalog';
+import { CATEGORIES, edgePropDefs, getKind, KINDS, PROTOCOL_NAMES } from '../../shared/catalog';
+import { checkConnection } from '../../shared/validation';
 import { edgeIds } from '../../shared/model/ids';
 import type { Diagnostic, Protocol, TopoEdge, TopoNode, Topology } from '../../shared/model/types';
 import { PROTOCOLS } from '../../shared/model/types';
 import { runCommand } from '../app/commands';
 import { Icon } from '../icons/Icon';
-import { idProblem, renameNode, reverseEdge, setGroupLabel, setEdgeLabel, setEdgeProp, setEdgeProtocol, setMeta, setNodeGroup, setNodeLabel, setNodeProp, setRequirement } from '../store/doc-ops';
+import { changeKind, idProblem, renameNode, reverseEdge, setGroupLabel, setEdgeLabel, setEdgeProp, setEdgeProtocol, setMeta, setNodeGroup, setNodeLabel, setNodeProp, setRequirement } from '../store/doc-ops';
+import { useFindings } from '../store/findings';
+import { setUi, useUi } from '../app/ui-prefs';
+import { PanelToggle } from '../panels/Palette';
 import { useEditor } from '../store/store';
 import { ZoneFields } from '../zones/ZoneFields';
 import { FieldShell, PropField, StringListInput } from './fields';
@@ -29,7 +33,8 @@ function errorsByKey(diags: readonly Diagnostic[], prefix: string, owner?: strin
     const list = out.get(key) ?? [];
     const colon = d.message.indexOf(': ');
     const head = colon > 0 ? d.message.slice(0, colon) : '';
-    list.push(owner && head && head.includes(owner) ? d.message.slice(colon + 2) : d.message);
+    // Only a message that starts with the owner's name and a colon ("Kong: …") loses that name; any other is shown whole.
+    list.push(owner && head === owner ? d.message.slice(colon + 2) : d.message);
     out.set(key, list);
   }
   return out;
@@ -98,6 +103,49 @@ function IdField({ doc, node }: { doc: Topology; node: TopoNode }) {
   );
 }
 
+/**
+ * Kind: another kind from the catalog. The component keeps its connections that stay valid
+ * (doc-ops `changeKind`, judged by validation's checkConnection); those that do not are removed,
+ * and a message says which and why. One undo step.
+ */
+function KindField({ node }: { node: TopoNode }) {
+  const id = useId();
+  const kind = getKind(node.kind);
+  const change = (next: string) => {
+    const s = useEditor.getState();
+    const r = changeKind(s.doc, node.id, next, checkConnection);
+    if (r.doc === s.doc) return;
+    s.setDoc(() => r.doc);
+    const name = getKind(next)?.name ?? next;
+    const label = (nid: string) => r.doc.nodes.find((n) => n.id === nid)?.label || nid;
+    if (r.dropped.length) {
+      s.toast({
+        tone: 'info',
+        message: `${label(node.id)} is now a ${name}. Removed ${r.dropped.length === 1 ? 'a connection it cannot have' : `${r.dropped.length} connections it cannot have`}: ${r.dropped.map((d) => `${label(d.from)} → ${label(d.to)} (${d.reason.replace(/\.$/, '')})`).join('; ')}.`,
+        hint: 'Undo (Ctrl+Z) brings them back with the previous kind.',
+      });
+    } else {
+      s.toast({ tone: 'success', message: `${label(node.id)} is now a ${name}; its ${r.changed.length ? 'connections were kept (some now over another protocol)' : 'connections were kept'}.` });
+    }
+  };
+  return (
+    <FieldShell id={id} label="Kind" help={kind ? `${kind.product}. Changing it keeps the settings and connections that still fit.` : 'Not in the catalog: pick one to make it a known kind.'}>
+      <select id={id} className="input select" data-field="kind" value={node.kind} onChange={(e) => change(e.target.value)}>
+        {!kind ? <option value={node.kind}>{node.kind} (unknown)</option> : null}
+        {CATEGORIES.map((c) => (
+          <optgroup key={c.id} label={c.label}>
+            {KINDS.filter((k) => k.category === c.id).map((k) => (
+              <option key={k.id} value={k.id}>
+                {k.name}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
+
 function NodeInspector({ doc, node, index, diags }: { doc: Topology; node: TopoNode; index: number; diags: readonly Diagnostic[] }) {
   const kind = getKind(node.kind);
   const setDoc = useEditor((s) => s.setDoc);
@@ -114,7 +162,6 @@ function NodeInspector({ doc, node, index, diags }: { doc: Topology; node: TopoN
   const mine = useMemo(() => diags.filter((d) => d.nodes.includes(node.id) && !d.edges.length), [diags, node.id]);
   const propErrors = useMemo(() => errorsByKey(mine, `nodes[${index}].props.`, node.label || node.id), [mine, index, node.label, node.id]);
   const general = mine.filter((d) => !d.path?.startsWith(`nodes[${index}].props.`));
-  const category = CATEGORIES.find((c) => c.id === kind?.category)?.label;
   return (
     <>
       <div className={`inspector-hero cat-${kind?.category ?? 'unknown'}`}>
@@ -140,15 +187,7 @@ function NodeInspector({ doc, node, index, diags }: { doc: Topology; node: TopoN
           />
         </FieldShell>
         <IdField doc={doc} node={node} />
-        <div className="field-row">
-          <div className="field">
-            <span className="field-label">Kind</span>
-            <div className="field-static">
-              {kind?.name ?? node.kind}
-              {category ? <span className="muted field-static-sub">· {category}</span> : null}
-            </div>
-          </div>
-        </div>
+        <KindField node={node} />
         <FieldShell id={groupId} label="Zone" help={doc.groups.length ? undefined : 'No zones in this design yet.'}>
           <select id={groupId} className="input select" value={node.group ?? ''} disabled={!doc.groups.length && !node.group} onChange={(e) => setDoc((d) => setNodeGroup(d, node.id, e.target.value || undefined))}>
             <option value="">No zone</option>
@@ -233,10 +272,10 @@ function EdgeInspector({ doc, edge, edgeId, index, diags }: { doc: Topology; edg
 }
 
 const REQ_TEXT: { key: string; label: string; help: string; placeholder?: string }[] = [
-  { key: 'integrationType', label: 'Integration type', help: 'What kind of integration this is.', placeholder: 'API and messaging integration' },
-  { key: 'businessPurpose', label: 'Business purpose', help: 'What it is for, in business terms.', placeholder: 'order fulfillment' },
-  { key: 'scope', label: 'Scope', help: 'Which systems and domains it spans.', placeholder: 'storefront, inventory, payment, shipping' },
-  { key: 'stakeholders', label: 'Stakeholders', help: 'Who owns and uses it.', placeholder: 'Engineering, Operations' },
+  { key: 'integrationType', label: 'Integration type', help: 'What kind of integration this is.', placeholder: 'not decided (e.g. API and messaging integration)' },
+  { key: 'businessPurpose', label: 'Business purpose', help: 'What it is for, in business terms.', placeholder: 'not decided (e.g. order fulfillment)' },
+  { key: 'scope', label: 'Scope', help: 'Which systems and domains it spans.', placeholder: 'not decided (e.g. storefront, payment)' },
+  { key: 'stakeholders', label: 'Stakeholders', help: 'Who owns and uses it.', placeholder: 'not decided (e.g. Engineering, Operations)' },
 ];
 
 function DesignInspector({ doc, diags }: { doc: Topology; diags: readonly Diagnostic[] }) {
@@ -304,11 +343,11 @@ function DesignInspector({ doc, diags }: { doc: Topology; diags: readonly Diagno
           <ReqText key={r.key} reqKey={r.key} label={r.label} help={r.help} placeholder={r.placeholder} value={req[r.key]} errors={reqErrors.get(r.key)} />
         ))}
         <div className="field-pair">
-          {numberField(latId, 'latencyP99Ms', 'Latency p99 (ms)', 'Slowest acceptable synchronous call path.', '100')}
-          {numberField(tpsId, 'throughputTps', 'Throughput (TPS)', 'Peak requests or messages per second.', '10000')}
+          {numberField(latId, 'latencyP99Ms', 'Latency p99 (ms)', 'Slowest acceptable synchronous call path.', 'not decided (e.g. 100)')}
+          {numberField(tpsId, 'throughputTps', 'Throughput (TPS)', 'Peak requests or messages per second.', 'not decided (e.g. 10000)')}
         </div>
         <FieldShell id={availId} label="Availability" help="Target uptime, e.g. 99.9%." errors={reqErrors.get('availability')}>
-          <input id={availId} className="input" placeholder="99.9%" value={typeof req.availability === 'string' ? req.availability : ''} onChange={(e) => setDoc((d) => setRequirement(d, 'availability', e.target.value))} />
+          <input id={availId} className="input" placeholder="not decided (e.g. 99.9%)" value={typeof req.availability === 'string' ? req.availability : ''} onChange={(e) => setDoc((d) => setRequirement(d, 'availability', e.target.value))} />
         </FieldShell>
         <StringListInput def={{ key: 'security', label: 'Security', type: 'string-list', default: [], help: 'Security requirements, e.g. PCI DSS, mTLS, zero trust.' }} value={Array.isArray(req.security) ? req.security : []} errors={reqErrors.get('security')} onChange={(v) => setDoc((d) => setRequirement(d, 'security', v))} />
         <StringListInput def={{ key: 'compliance', label: 'Compliance', type: 'string-list', default: [], help: 'Regulations that apply, e.g. SOX, GDPR, HIPAA.' }} value={Array.isArray(req.compliance) ? req.compliance : []} errors={reqErrors.get('compliance')} onChange={(v) => setDoc((d) => setRequirement(d, 'compliance', v))} />
@@ -328,9 +367,26 @@ function ReqText({ reqKey: k, label, help, placeholder, value, errors }: { reqKe
 }
 
 export function Inspector() {
+  const open = useUi((u) => u.inspectorOpen);
+  if (!open) {
+    return (
+      <aside className="panel inspector is-collapsed" aria-label="Inspector (folded)">
+        <div className="panel-header">
+          <PanelToggle side="right" open={false} name="inspector" onClick={() => setUi({ inspectorOpen: true })} />
+        </div>
+        <button type="button" className="inspector-rail-label" onClick={() => setUi({ inspectorOpen: true })} tabIndex={-1} aria-hidden="true">
+          Inspector
+        </button>
+      </aside>
+    );
+  }
+  return <InspectorPanel />;
+}
+
+function InspectorPanel() {
   const doc = useEditor((s) => s.doc);
   const selection = useEditor((s) => s.selection);
-  const diags = useEditor((s) => s.diagnostics);
+  const diags = useFindings((s) => s.all);
   let body;
   const total = selection.nodes.length + selection.edges.length;
   if (total > 1) {
@@ -360,6 +416,7 @@ export function Inspector() {
   return (
     <aside className="panel inspector" role="region" aria-label="Inspector">
       <div className="panel-header">
+        <PanelToggle side="right" open name="inspector" onClick={() => setUi({ inspectorOpen: false })} />
         <h2 className="panel-title">Inspector</h2>
       </div>
       <div className="inspector-body">{body}</div>

@@ -18,11 +18,12 @@ export function HelpText({ text }: { text: string }) {
   return <>{parts.map((p, i) => (i % 2 ? <code key={i}>{p}</code> : p))}</>;
 }
 
+/** The placeholder of an empty setting: the default the generators apply, said to be one (a bare value read as if it were set). */
 function shownDefault(def: PropDef): string {
   const d = def.default;
   if (d === '' || d === undefined || d === null || (Array.isArray(d) && !d.length)) return '';
-  if (Array.isArray(d)) return d.join(', ');
-  return String(d);
+  if (Array.isArray(d)) return `${d.join(', ')} (default)`;
+  return `${String(d)} (default)`;
 }
 
 export function FieldShell(props: { id: string; label: string; help?: string; errors?: readonly string[]; children: ReactNode; inline?: boolean; extra?: ReactNode }) {
@@ -91,6 +92,12 @@ function NumberInput({ def, value, onChange, errors }: FieldProps) {
         aria-invalid={!!errs?.length}
         aria-describedby={describedBy(id, errs, def.help)}
         onChange={(e) => change(e.target.value)}
+        // What is not a number is not kept: leaving the field shows the value the design has again.
+        onBlur={() => {
+          if (!local) return;
+          setText(committed);
+          setLocal(undefined);
+        }}
       />
     </FieldShell>
   );

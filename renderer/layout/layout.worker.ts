@@ -1,4 +1,4 @@
-import { autoLayout, type AutoLayoutOptions } from '../../shared/layout';
+import { autoLayoutWithRoutes, type AutoLayoutOptions } from '../../shared/layout';
 import type { Topology } from '../../shared/model/types';
 
 /**
@@ -18,10 +18,10 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 scope.addEventListener('message', (e: MessageEvent<Request>) => {
   const { id, doc, opts } = e.data;
-  autoLayout(doc, opts).then(
-    (positions) => {
+  autoLayoutWithRoutes(doc, opts).then(
+    (result) => {
       scope.onmessage = null;
-      scope.postMessage({ id, positions });
+      scope.postMessage({ id, result });
     },
     (err: unknown) => {
       scope.onmessage = null;

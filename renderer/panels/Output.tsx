@@ -5,6 +5,7 @@ import type { OutputFile } from '../../generators/types';
 import { exportBundle } from '../app/actions';
 import type { Output as OutputData } from '../services/output';
 import { generateOutput } from '../services/output-client';
+import { useFindings } from '../store/findings';
 import { useEditor, type OutputTab } from '../store/store';
 import { currentTheme, useTheme, type Theme } from '../theme/theme';
 import { markDecisions } from './Decisions';
@@ -22,17 +23,23 @@ const DEBOUNCE_MS = 200;
 let mermaidSeq = 0;
 const MAX_INLINE_DIAGRAM = 40_000;
 
+/**
+ * The generated output of the design, once per edit: it waits for the findings about the current
+ * document (app/runtime.ts checks each edit) and hands them to the generators, which then do not
+ * check the design again.
+ */
 function useOutput(): { data: OutputData | null; busy: boolean } {
   const doc = useEditor((s) => s.doc);
-  const diagnostics = useEditor((s) => s.diagnostics);
+  const checks = useFindings((s) => (s.forDoc === doc ? s.checks : null));
   const [data, setData] = useState<OutputData | null>(null);
   const [busy, setBusy] = useState(true);
   const seq = useRef(0);
   useEffect(() => {
     const mine = ++seq.current;
     setBusy(true);
+    if (!checks) return; // the findings about this document are on their way
     const t = setTimeout(() => {
-      generateOutput(doc, diagnostics).then(
+      generateOutput(doc, checks).then(
         (out) => {
           if (seq.current !== mine) return;
           setData(out);
@@ -46,7 +53,7 @@ function useOutput(): { data: OutputData | null; busy: boolean } {
       );
     }, DEBOUNCE_MS);
     return () => clearTimeout(t);
-  }, [doc, diagnostics]);
+  }, [doc, checks]);
   return { data, busy };
 }
 
@@ -78,10 +85,15 @@ function Missing({ what }: { what: string }) {
   return <div className="empty-state">{what} is not available in this build yet.</div>;
 }
 
-/** Mermaid draws in the app's theme (its own `dark` theme on the dark canvas), so the diagram stays readable in both. */
+/**
+ * Mermaid draws in the app's theme (its own `dark` theme on the dark canvas), so the diagram stays
+ * readable in both. Labels are SVG text (`htmlLabels: false`, at the top level: Mermaid 11 ignores
+ * the old `flowchart.htmlLabels` for node labels and writes them as HTML in a `<foreignObject>`,
+ * which the SVG sanitizer below removes, leaving blank boxes).
+ */
 async function renderMermaid(source: string, theme: Theme = currentTheme()): Promise<string> {
   const { default: mermaid } = await import('mermaid');
-  mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: theme === 'dark' ? 'dark' : 'default', fontFamily: 'var(--font-sans)', flowchart: { htmlLabels: false } });
+  mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: theme === 'dark' ? 'dark' : 'default', fontFamily: 'var(--font-sans)', htmlLabels: false, markdownAutoWrap: false });
   return (await mermaid.render(`tf-mermaid-${++mermaidSeq}`, source)).svg;
 }
 

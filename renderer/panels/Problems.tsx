@@ -1,5 +1,6 @@
 import { memo, useMemo, useState } from 'react';
 import type { Diagnostic, Severity } from '../../shared/model/types';
+import { useFindings } from '../store/findings';
 import { useEditor } from '../store/store';
 import { SeverityIcon } from './SeverityIcon';
 import { HelpText } from '../inspector/fields';
@@ -39,7 +40,7 @@ const Row = memo(function Row({ d, where }: { d: Diagnostic; where: string }) {
 });
 
 export function Problems() {
-  const diags = useEditor((s) => s.diagnostics);
+  const diags = useFindings((s) => s.all);
   const doc = useEditor((s) => s.doc);
   const [hidden, setHidden] = useState<Set<Severity>>(new Set());
   const [limit, setLimit] = useState(PAGE);

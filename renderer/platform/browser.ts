@@ -131,7 +131,7 @@ export const browserPlatform: Platform = {
     }
     const name = withYamlExtension(opts.file?.name && !opts.saveAs ? opts.file.name : opts.suggestedName);
     download(name, new Blob([text], { type: 'application/yaml' }));
-    return { name };
+    return { name, downloaded: true };
   },
 
   async exportBundle(files: readonly OutputFile[], opts: ExportOptions): Promise<ExportResult | null> {

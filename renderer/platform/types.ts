@@ -15,6 +15,8 @@ export interface FileRef {
   /** File name shown in the title bar, e.g. `orders.topo.yaml`. */
   name: string;
   handle?: unknown;
+  /** Saved as a download (a browser without the File System Access API): a copy in the downloads folder, not a file the app can write again. */
+  downloaded?: boolean;
 }
 
 export interface OpenedDesign {

@@ -9,14 +9,14 @@ import { computeOutput, type Output } from './output';
 
 let worker: Worker | null | undefined;
 let seq = 0;
-const pending = new Map<number, { resolve(o: Output): void; doc: Topology; diagnostics?: Diagnostic[] }>();
+const pending = new Map<number, { resolve(o: Output): void; doc: Topology; checks?: Diagnostic[] }>();
 
 function fallBack(): void {
   worker?.terminate();
   worker = null;
   for (const [id, p] of pending) {
     pending.delete(id);
-    computeOutput(p.doc, p.diagnostics).then(p.resolve);
+    computeOutput(p.doc, p.checks).then(p.resolve);
   }
 }
 
@@ -40,14 +40,20 @@ function getWorker(): Worker | null {
   return worker;
 }
 
-export function generateOutput(doc: Topology, diagnostics?: Diagnostic[]): Promise<Output> {
+/** How many times the bundle was asked for, and how many of those had the generators check the design again (no findings given): the end-to-end tests check one generation and no second check per edit. */
+export const outputRuns = { count: 0, checkedAgain: 0 };
+
+/** The generated bundle of `doc`; `checks` are validation's findings about it when known (not computed again). */
+export function generateOutput(doc: Topology, checks?: Diagnostic[]): Promise<Output> {
+  outputRuns.count++;
+  if (!checks) outputRuns.checkedAgain++;
   const w = typeof Worker === 'function' ? getWorker() : null;
-  if (!w) return computeOutput(doc, diagnostics);
+  if (!w) return computeOutput(doc, checks);
   const id = ++seq;
   return new Promise<Output>((resolve) => {
-    pending.set(id, { resolve, doc, diagnostics });
+    pending.set(id, { resolve, doc, checks });
     try {
-      w.postMessage({ id, doc, diagnostics });
+      w.postMessage({ id, doc, checks });
     } catch {
       fallBack();
     }

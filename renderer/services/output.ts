@@ -16,12 +16,13 @@ export interface Output {
   errors: string[];
 }
 
-export async function computeOutput(doc: Topology, _diagnostics?: Diagnostic[]): Promise<Output> {
+/** `checks`: validation's findings about `doc` when the caller has them (they are not computed again). */
+export async function computeOutput(doc: Topology, checks?: Diagnostic[]): Promise<Output> {
   let files: OutputFile[] = [];
   const errors: string[] = [];
   try {
     const { generateBundle } = await import('../../generators/bundle');
-    files = generateBundle(doc);
+    files = generateBundle(doc, { checks });
   } catch (e) {
     errors.push(`The output could not be generated: ${e instanceof Error ? e.message : String(e)}. This is a bug in Topoforge; your design is safe.`);
   }

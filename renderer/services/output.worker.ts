@@ -5,9 +5,9 @@ import { computeOutput } from './output';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
-scope.addEventListener('message', (e: MessageEvent<{ id: number; doc: Topology; diagnostics?: Diagnostic[] }>) => {
-  const { id, doc, diagnostics } = e.data;
-  computeOutput(doc, diagnostics).then(
+scope.addEventListener('message', (e: MessageEvent<{ id: number; doc: Topology; checks?: Diagnostic[] }>) => {
+  const { id, doc, checks } = e.data;
+  computeOutput(doc, checks).then(
     (out) => scope.postMessage({ id, out }),
     (err: unknown) => scope.postMessage({ id, out: { files: [], errors: [`The output could not be generated: ${err instanceof Error ? err.message : String(err)}`] } }),
   );

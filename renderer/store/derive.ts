@@ -16,6 +16,8 @@ export const NODE_WIDTH = 208;
 export const NODE_HEIGHT = 64;
 const NODE_SIZE = { width: NODE_WIDTH, height: NODE_HEIGHT } as const;
 export const GRID = 16;
+/** Connections' stacking order: above every component (see createEdgeDeriver). */
+export const EDGE_Z = 1001;
 /** Zone size when its layout has none. */
 export const DEFAULT_ZONE = { w: 480, h: 320 };
 
@@ -191,7 +193,8 @@ export function createEdgeDeriver() {
       if (prev && prev.data!.edge === edge && prev.data!.protocol === protocol && !!prev.selected === isSel && prev.data!.ends === ends) e = prev;
       else {
         const caption = edgeCaption(edge, protocol);
-        e = { id, type: 'topo', source: edge.from, target: edge.to, selected: isSel, data: { edge, protocol, caption, ends }, ariaLabel: `Connection ${byId.get(edge.from)!.label || edge.from} to ${byId.get(edge.to)!.label || edge.to}${caption ? `, ${caption}` : ''}` };
+        // Above zones and components, selected ones too (React Flow lifts those by 1,000): a connection stays visible where it crosses a box.
+        e = { id, type: 'topo', source: edge.from, target: edge.to, zIndex: EDGE_Z, selected: isSel, data: { edge, protocol, caption, ends }, ariaLabel: `Connection ${byId.get(edge.from)!.label || edge.from} to ${byId.get(edge.to)!.label || edge.to}${caption ? `, ${caption}` : ''}` };
       }
       next.set(id, e);
       out.push(e);

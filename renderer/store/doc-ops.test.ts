@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyTopology, type Topology } from '../../shared/model/types';
 import { edgeIds } from '../../shared/model/ids';
+import { getKind } from '../../shared/catalog';
 import {
   addGroup, addNode, connect, idProblem, moveElements, removeElements, renameNode, setEdgeLabel, setEdgeProp, setEdgeProtocol,
   fillLayout, reverseEdge, setMeta, setNodeGroup, setNodeLabel, setNodeProp, setRequirement,
@@ -148,5 +149,36 @@ describe('document operations', () => {
     const partial = { ...doc, layout: { 'orders-api': { x: 0, y: 0 } } };
     const filled = fillLayout(partial, () => new Map([['kafka', { x: 1, y: 2 }], ['billing', { x: 3, y: 4 }]]));
     expect(filled.layout).toEqual({ 'orders-api': { x: 0, y: 0 }, kafka: { x: 1, y: 2 }, billing: { x: 3, y: 4 } });
+  });
+});
+
+describe('changeKind', () => {
+  it('keeps the settings and connections that still hold, moves a connection to a protocol that fits, and removes (and names) the rest', async () => {
+    const { checkConnection } = await import('../../shared/validation');
+    const { changeKind } = await import('./doc-ops');
+    let doc = emptyTopology('K');
+    for (const [kind, x] of [['rest-service', 0], ['kafka', 300], ['worker', 600]] as const) doc = addNode(doc, { kind, position: { x, y: 0 } }).doc;
+    doc = setNodeProp(doc, 'kafka', 'retentionHours', 24);
+    doc = setNodeProp(doc, 'kafka', 'defaultPartitions', 6);
+    for (const [a, b] of [['rest-service', 'kafka'], ['kafka', 'worker']] as const) {
+      const r = connect(doc, a, b, 'kafka');
+      if (!r.ok) throw new Error(r.message);
+      doc = r.doc;
+    }
+    // Kafka → RabbitMQ: both connections move to AMQP; Kafka's own settings go.
+    const toRabbit = changeKind(doc, 'kafka', 'rabbitmq', checkConnection);
+    const rabbit = toRabbit.doc.nodes.find((n) => n.id === 'kafka')!;
+    expect(rabbit.kind).toBe('rabbitmq');
+    expect(rabbit.label).toBe('RabbitMQ');
+    expect(Object.keys(rabbit.props).every((k) => getKind('rabbitmq')!.props.some((p) => p.key === k))).toBe(true);
+    expect(toRabbit.dropped).toEqual([]);
+    expect(toRabbit.doc.edges.map((e) => e.protocol)).toEqual(['amqp', 'amqp']);
+    // Kafka → PostgreSQL: the service writes to it over SQL; PostgreSQL can't send to the worker.
+    const toDb = changeKind(doc, 'kafka', 'postgres', checkConnection);
+    expect(toDb.doc.edges.map((e) => `${e.from}->${e.to}:${e.protocol}`)).toEqual(['rest-service->kafka:sql']);
+    expect(toDb.dropped.map((d) => `${d.from}->${d.to}`)).toEqual(['kafka->worker']);
+    expect(toDb.dropped[0]!.reason).toMatch(/PostgreSQL|Worker/);
+    // The input is untouched.
+    expect(doc.nodes.find((n) => n.id === 'kafka')!.kind).toBe('kafka');
   });
 });

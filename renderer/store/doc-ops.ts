@@ -304,6 +304,61 @@ export function fillLayout(doc: Topology, positions: (doc: Topology) => Map<stri
   return { ...doc, layout };
 }
 
+export interface KindChange {
+  doc: Topology;
+  /** Connections whose protocol changed to one the new kind can carry (their settings for the old one dropped). */
+  changed: { edgeId: string; protocol: Protocol }[];
+  /** Connections removed because the new kind cannot have them, with validation's reason. */
+  dropped: { edgeId: string; from: string; to: string; reason: string }[];
+}
+
+/**
+ * Changes a component's kind. Its settings the new kind also has are kept (the others dropped); a
+ * label that was the old kind's name becomes the new one's. Each of its connections is judged
+ * again with validation's `checkConnection`: kept as it is when it still holds, kept over the new
+ * kind's default protocol when only its protocol no longer fits, removed (and listed, with the
+ * reason) when the new kind cannot have it at all.
+ */
+export function changeKind(doc: Topology, id: string, kind: string, check: (from: TopoNode, to: TopoNode, protocol?: Protocol) => { ok: boolean; protocol?: Protocol; problems: { severity: string; message: string }[] }): KindChange {
+  const i = doc.nodes.findIndex((n) => n.id === id);
+  const next = getKind(kind);
+  const node = doc.nodes[i];
+  if (i < 0 || !node || !next || node.kind === kind) return { doc, changed: [], dropped: [] };
+  const before = getKind(node.kind);
+  const keys = new Set(next.props.map((p) => p.key));
+  const props: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(node.props)) if (keys.has(k)) props[k] = v;
+  const label = before && node.label === before.name ? next.name : node.label;
+  const updated: TopoNode = { ...node, kind, label, props };
+  const nodes = doc.nodes.slice();
+  nodes[i] = updated;
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const ids = edgeIds(doc.edges);
+  const changed: KindChange['changed'] = [];
+  const dropped: KindChange['dropped'] = [];
+  const edges: TopoEdge[] = [];
+  doc.edges.forEach((e, k) => {
+    if (e.from !== id && e.to !== id) return void edges.push(e);
+    const a = byId.get(e.from);
+    const b = byId.get(e.to);
+    if (!a || !b) return void edges.push(e);
+    const asIs = check(a, b, e.protocol);
+    if (asIs.ok) return void edges.push(e);
+    const other = e.protocol ? check(a, b) : asIs;
+    if (other.ok && other.protocol) {
+      const keep = new Set(edgePropDefs(other.protocol).map((d) => d.key));
+      const p: Record<string, unknown> = {};
+      for (const [key, v] of Object.entries(e.props)) if (keep.has(key)) p[key] = v;
+      edges.push({ ...e, protocol: other.protocol, props: p });
+      changed.push({ edgeId: ids[k]!, protocol: other.protocol });
+      return;
+    }
+    const why = asIs.problems.find((p) => p.severity === 'error')?.message ?? `${a.label} can't connect to ${b.label}`;
+    dropped.push({ edgeId: ids[k]!, from: e.from, to: e.to, reason: why });
+  });
+  return { doc: { ...doc, nodes, edges: changed.length || dropped.length ? edges : doc.edges }, changed, dropped };
+}
+
 /**
  * Writes the answer to an open decision of the document (generators/doc/decisions.ts) into the
  * requirements under its key: a number for a number field ("10K" is 10000), a list for a list

@@ -4,8 +4,10 @@ import type { Diagnostic, Topology } from '../../shared/model/types';
 import { emptyTopology } from '../../shared/model/types';
 import { historyOptions, type WithHistory } from '../history/history';
 import type { FileRef } from '../platform/types';
-import type { DiagSummary, Selection, Transient } from './derive';
-import { NO_TRANSIENT, positionsOf, summarise } from './derive';
+import type { Selection, Transient } from './derive';
+import { NO_TRANSIENT, positionsOf } from './derive';
+import { assignZones, movedOrAdded } from '../zones/membership';
+import { setUi, useUi } from '../app/ui-prefs';
 import { fillLayout } from './doc-ops';
 
 /**
@@ -28,23 +30,35 @@ export interface FocusRequest {
   nodes: string[];
   edges: string[];
   nonce: number;
+  /** A whole design just opened: fitted, but not below a readable size. */
+  readable?: boolean;
+}
+
+/**
+ * One design as it was opened (or created, imported, restored): its file, the document as last
+ * saved or opened (undefined when it has never been saved as it is), and the findings about its
+ * file. Replacing the design starts a new session and is an undo step like any other: undoing it
+ * brings back the previous design with its own file and unsaved state (see `syncSession`).
+ */
+export interface Session {
+  file: FileRef | null;
+  saved: Topology | undefined;
+  fileDiagnostics: Diagnostic[];
 }
 
 export interface EditorState {
   doc: Topology;
-  /** Where the design was opened from or last saved to. */
+  /** The design's session (tracked by undo with the document). */
+  session: number;
+  sessions: ReadonlyMap<number, Session>;
+  /** Where the design was opened from or last saved to (its session's). */
   file: FileRef | null;
   /** Changed since it was opened or saved. */
   dirty: boolean;
   selection: Selection;
   transient: Transient;
-  /** Findings from reading the file (warnings about kept unknown keys and the like). */
+  /** Findings from reading the file (warnings about kept unknown keys, an importer's notes); the design checks' findings are derived, in findings.ts. */
   fileDiagnostics: Diagnostic[];
-  /** Findings of the design checks, recomputed as the document changes. */
-  diagnostics: Diagnostic[];
-  /** Findings per component and per connection id, for the canvas badges (unchanged entries keep their identity). */
-  nodeDiags: ReadonlyMap<string, DiagSummary>;
-  edgeDiags: ReadonlyMap<string, DiagSummary>;
   /** While a connection is dragged: the node it starts from, and the nodes it may end at. */
   connectingFrom: string | null;
   connectTargets: ReadonlySet<string> | null;
@@ -57,14 +71,19 @@ export interface EditorState {
   /** Bumped to put the keyboard in the selected component's label field (double-click on the canvas). */
   labelFocus: number;
 
-  /** The one way the document changes. `recipe` returns the next document (or the same one for no change). */
+  /** The one way the document changes. `recipe` returns the next document (or the same one for no change); components it moves or adds join the zone they land in. */
   setDoc(recipe: (doc: Topology) => Topology, opts?: { select?: Partial<Selection> }): void;
-  /** Replaces the document (open, new, restore): selection and transient state are reset; missing positions are filled in. */
-  loadDoc(doc: Topology, opts: { file: FileRef | null; dirty?: boolean; fileDiagnostics?: Diagnostic[] }): void;
+  /**
+   * Replaces the document (open, new, import, restore) as one undo step, in a new session:
+   * selection and transient state are reset; missing positions are filled in. `fresh` starts
+   * with no history (the design a window starts with).
+   */
+  loadDoc(doc: Topology, opts: { file: FileRef | null; dirty?: boolean; fileDiagnostics?: Diagnostic[]; fresh?: boolean }): void;
   markSaved(file: FileRef): void;
+  /** After undo or redo: the file, unsaved state and file findings of the session now shown. */
+  syncSession(): void;
   select(sel: Partial<Selection>): void;
   setTransient(t: Partial<Transient>): void;
-  setDiagnostics(d: Diagnostic[]): void;
   setConnecting(from: string | null, targets?: ReadonlySet<string>): void;
   setBottom(open: boolean, tab?: BottomTab): void;
   setOutputTab(tab: OutputTab): void;
@@ -72,11 +91,12 @@ export interface EditorState {
   toast(t: Omit<Toast, 'id'>): void;
   dismissToast(id: number): void;
   /** Centres the view on these components and connections and selects them; with none, fits the whole design. */
-  focusOn(target: { nodes?: string[]; edges?: string[] }): void;
+  focusOn(target: { nodes?: string[]; edges?: string[]; readable?: boolean }): void;
   editLabel(nodeId: string): void;
 }
 
 let toastSeq = 0;
+let sessionSeq = 0;
 let focusSeq = 0;
 const EMPTY_SELECTION: Selection = { nodes: [], edges: [] };
 
@@ -84,34 +104,20 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-function sameSummary(a: DiagSummary, b: DiagSummary): boolean {
-  return a.errors === b.errors && a.warnings === b.warnings && a.infos === b.infos && sameList(a.messages, b.messages);
-}
-
-/** The new summaries, reusing the previous objects where nothing changed. */
-function keepSame(prev: ReadonlyMap<string, DiagSummary>, next: Map<string, DiagSummary>): ReadonlyMap<string, DiagSummary> {
-  for (const [k, v] of next) {
-    const p = prev.get(k);
-    if (p && sameSummary(p, v)) next.set(k, p);
-  }
-  return next;
-}
-
 /** The store, with undo/redo of the document (zundo's `temporal`, see history/history.ts). */
 export const createEditorStore = (initial: Topology = emptyTopology(), now?: () => number) =>
   create<EditorState>()(temporal((set, get, api) => ({
     doc: initial,
+    session: 0,
+    sessions: new Map([[0, { file: null, saved: initial, fileDiagnostics: [] }]]),
     file: null,
     dirty: false,
     selection: EMPTY_SELECTION,
     transient: NO_TRANSIENT,
     fileDiagnostics: [],
-    diagnostics: [],
-    nodeDiags: new Map(),
-    edgeDiags: new Map(),
     connectingFrom: null,
     connectTargets: null,
-    bottomOpen: true,
+    bottomOpen: useUi.getState().bottomOpen,
     bottomTab: 'problems',
     outputTab: 'template',
     newDialogOpen: false,
@@ -121,7 +127,9 @@ export const createEditorStore = (initial: Topology = emptyTopology(), now?: () 
 
     setDoc(recipe, opts) {
       const prev = get().doc;
-      const next = recipe(prev);
+      let next = recipe(prev);
+      // Components moved or added join the zone they now sit in (or leave theirs): part of the same change, hence of the same undo step.
+      if (next !== prev) next = assignZones(next, movedOrAdded(prev, next));
       const patch: Partial<EditorState> = {};
       if (next !== prev) {
         patch.doc = next;
@@ -135,24 +143,41 @@ export const createEditorStore = (initial: Topology = emptyTopology(), now?: () 
     },
 
     loadDoc(doc, opts) {
+      // Components the file gives no position keep the one they are first drawn at.
+      const next = fillLayout(doc, positionsOf);
+      const session = ++sessionSeq;
+      const fileDiagnostics = opts.fileDiagnostics ?? [];
+      const sessions = new Map(get().sessions);
+      sessions.set(session, { file: opts.file, saved: opts.dirty ? undefined : next, fileDiagnostics });
       set({
-        // Components the file gives no position keep the one they are first drawn at.
-        doc: fillLayout(doc, positionsOf),
+        doc: next,
+        session,
+        sessions,
         file: opts.file,
         dirty: opts.dirty ?? false,
         selection: EMPTY_SELECTION,
         transient: NO_TRANSIENT,
-        fileDiagnostics: opts.fileDiagnostics ?? [],
+        fileDiagnostics,
         connectingFrom: null,
         connectTargets: null,
         newDialogOpen: false,
       });
-      // A design opened or created starts with no history.
-      (api as unknown as WithHistory).temporal.getState().clear();
+      if (opts.fresh) (api as unknown as WithHistory).temporal.getState().clear();
     },
 
     markSaved(file) {
-      set({ file, dirty: false });
+      const { session, doc, fileDiagnostics } = get();
+      const sessions = new Map(get().sessions);
+      sessions.set(session, { file, saved: doc, fileDiagnostics });
+      set({ file, dirty: false, sessions });
+    },
+
+    syncSession() {
+      const { session, sessions, doc, file, dirty, fileDiagnostics } = get();
+      const s = sessions.get(session);
+      if (!s) return;
+      const nextDirty = doc !== s.saved;
+      if (s.file !== file || nextDirty !== dirty || s.fileDiagnostics !== fileDiagnostics) set({ file: s.file, dirty: nextDirty, fileDiagnostics: s.fileDiagnostics });
     },
 
     select(sel) {
@@ -167,11 +192,6 @@ export const createEditorStore = (initial: Topology = emptyTopology(), now?: () 
       set({ transient: { ...get().transient, ...t } });
     },
 
-    setDiagnostics(d) {
-      const { nodes, edges } = summarise(d);
-      set({ diagnostics: d, nodeDiags: keepSame(get().nodeDiags, nodes), edgeDiags: keepSame(get().edgeDiags, edges) });
-    },
-
     setConnecting(from, targets) {
       if (from === null && get().connectingFrom === null) return;
       set({ connectingFrom: from, connectTargets: from === null ? null : (targets ?? null) });
@@ -179,10 +199,12 @@ export const createEditorStore = (initial: Topology = emptyTopology(), now?: () 
 
     setBottom(open, tab) {
       set(tab ? { bottomOpen: open, bottomTab: tab } : { bottomOpen: open });
+      if (useUi.getState().bottomOpen !== open) setUi({ bottomOpen: open });
     },
 
     setOutputTab(tab) {
       set({ outputTab: tab, bottomOpen: true, bottomTab: 'output' });
+      if (!useUi.getState().bottomOpen) setUi({ bottomOpen: true });
     },
 
     setNewDialogOpen(open) {
@@ -207,7 +229,7 @@ export const createEditorStore = (initial: Topology = emptyTopology(), now?: () 
     focusOn(target) {
       const nodes = target.nodes ?? [];
       const edges = target.edges ?? [];
-      const focus = { nodes, edges, nonce: ++focusSeq };
+      const focus = { nodes, edges, nonce: ++focusSeq, ...(target.readable ? { readable: true } : {}) };
       if (nodes.length || edges.length) set({ focus, selection: { nodes, edges } });
       else set({ focus });
     },

@@ -2,17 +2,17 @@ import { create } from 'zustand';
 import { ZONE_PADDING } from '../../shared/layout/constants';
 import { registerCommand } from '../app/commands';
 import { canvasApi } from '../canvas/api';
-import { gesture, isApplyingHistory, untracked } from '../history/history';
+import { gesture } from '../history/history';
 import { addGroup, moveElements, resizeGroup } from '../store/doc-ops';
 import { DEFAULT_ZONE, GRID, NODE_HEIGHT, NODE_WIDTH, positionsOf } from '../store/derive';
 import { useEditor } from '../store/store';
-import { assignZones, movedOrAdded } from './membership';
 
 /**
- * Zones on the canvas: Add Zone (Z) draws one around the selected components, or, with nothing
- * selected, lets the user drag out its box on the canvas (ZoneDraw.tsx); a selected zone is
+ * Zones on the canvas: Add Zone (Z, the toolbar's Zone) lets the user drag out its box on the
+ * canvas (ZoneDraw.tsx), whatever is selected; the palette's Zone adds one in a free spot (or
+ * where it is dropped); the context menu puts the selection in a new zone; a selected zone is
  * resized by its handles (one undo step per resize); a component dropped inside a zone's box
- * joins it and one dragged out leaves it, in the same undo step as the move.
+ * joins it and one dragged out leaves it, in the same undo step as the move (the store's setDoc).
  */
 
 const snap = (v: number) => Math.round(v / GRID) * GRID;
@@ -46,14 +46,12 @@ export function createZone(box: { x: number; y: number; w: number; h: number }, 
   return id;
 }
 
-export function addZone(): void {
+/** Puts the given components (the selection's) in a new zone drawn around them. */
+export function zoneAround(ids: readonly string[]): string | undefined {
   const s = useEditor.getState();
   const zones = new Set(s.doc.groups.map((g) => g.id));
-  const members = s.selection.nodes.filter((id) => !zones.has(id) && s.doc.nodes.some((n) => n.id === id));
-  if (!members.length) {
-    useZoneDraw.setState({ active: true });
-    return;
-  }
+  const members = ids.filter((id) => !zones.has(id) && s.doc.nodes.some((n) => n.id === id));
+  if (!members.length) return undefined;
   const pos = positionsOf(s.doc);
   const ps = members.map((id) => pos.get(id)!);
   const x0 = Math.min(...ps.map((p) => p.x)) - ZONE_PADDING.left;
@@ -61,34 +59,48 @@ export function addZone(): void {
   const x1 = Math.max(...ps.map((p) => p.x + NODE_WIDTH)) + ZONE_PADDING.right;
   const y1 = Math.max(...ps.map((p) => p.y + NODE_HEIGHT)) + ZONE_PADDING.bottom;
   const position = { x: snap(x0 - GRID / 2), y: snap(y0 - GRID / 2) };
-  createZone({ ...position, w: snap(x1 - position.x + GRID / 2), h: snap(y1 - position.y + GRID / 2) }, members);
+  return createZone({ ...position, w: snap(x1 - position.x + GRID / 2), h: snap(y1 - position.y + GRID / 2) }, members);
 }
 
-/** A zone of the default size in the middle of the view (a click instead of a drag while drawing). */
-export function addZoneAt(centre: { x: number; y: number } = canvasApi.current?.viewCenter() ?? { x: 0, y: 0 }): void {
-  createZone({ x: snap(centre.x - DEFAULT_ZONE.w / 2), y: snap(centre.y - DEFAULT_ZONE.h / 2), ...DEFAULT_ZONE });
+/** Add Zone (Z, the toolbar): the next drag on the canvas draws the zone's box, whatever is selected. */
+export function addZone(): void {
+  useZoneDraw.setState({ active: true });
+}
+
+/**
+ * The free spot nearest to `centre` for a zone of `size`: one that covers no other zone and no
+ * component (so a new zone is never drawn on top of another one, nor swallows components).
+ */
+export function freeZoneSpot(centre: { x: number; y: number }, size: { w: number; h: number } = DEFAULT_ZONE): { x: number; y: number } {
+  const { doc } = useEditor.getState();
+  const pos = positionsOf(doc);
+  const zoneIds = new Set(doc.groups.map((g) => g.id));
+  const taken = [...pos.entries()].map(([id, p]) => (zoneIds.has(id) ? { x: p.x, y: p.y, w: p.w ?? DEFAULT_ZONE.w, h: p.h ?? DEFAULT_ZONE.h } : { x: p.x, y: p.y, w: NODE_WIDTH, h: NODE_HEIGHT }));
+  const x0 = snap(centre.x - size.w / 2);
+  const y0 = snap(centre.y - size.h / 2);
+  const free = (x: number, y: number) => taken.every((b) => b.x >= x + size.w + GRID || x >= b.x + b.w + GRID || b.y >= y + size.h + GRID || y >= b.y + b.h + GRID);
+  const dx = size.w / 2;
+  const dy = size.h / 2;
+  for (let ring = 0; ring < 16; ring++) {
+    for (let j = -ring; j <= ring; j++) {
+      for (let i = -ring; i <= ring; i++) {
+        if (Math.max(Math.abs(i), Math.abs(j)) !== ring) continue;
+        const x = snap(x0 + i * dx);
+        const y = snap(y0 + j * dy);
+        if (free(x, y)) return { x, y };
+      }
+    }
+  }
+  return { x: x0, y: y0 };
+}
+
+/** A zone of the default size at the free spot nearest `centre` (the middle of the view by default): the palette's Zone, a click while drawing. */
+export function addZoneAt(centre: { x: number; y: number } = canvasApi.current?.viewCenter() ?? { x: 0, y: 0 }): string {
+  return createZone({ ...freeZoneSpot(centre), ...DEFAULT_ZONE }, []);
 }
 
 export function registerZoneCommands(): () => void {
   return registerCommand('arrange.addZone', { run: addZone });
-}
-
-/** Keeps components' zones in step with where they are moved or added (joined to that step). */
-export function startZoneMembership(): () => void {
-  let amending = false;
-  return useEditor.subscribe((s, prev) => {
-    if (amending || s.doc === prev.doc || isApplyingHistory() || resizing.active) return;
-    const ids = movedOrAdded(prev.doc, s.doc);
-    if (!ids.size) return;
-    const next = assignZones(s.doc, ids);
-    if (next === s.doc) return;
-    amending = true;
-    try {
-      untracked(useEditor, () => useEditor.setState({ doc: next }));
-    } finally {
-      amending = false;
-    }
-  });
 }
 
 const resizing = gesture(useEditor);

@@ -19,6 +19,7 @@ function scrapes(kind: KindDef): boolean {
 }
 
 const isDashboard = (k: KindDef): boolean => k.roles.includes('dashboard');
+const QUERY: ReadonlySet<Protocol> = new Set<Protocol>(['http', 'grpc', 'graphql', 'sql', 'mongodb', 'redis']);
 
 /**
  * Protocols an edge `from -> to` can carry, in the target's order of preference.
@@ -27,7 +28,8 @@ const isDashboard = (k: KindDef): boolean => k.roles.includes('dashboard');
  */
 export function compatibleProtocols(from: KindDef, to: KindDef): Protocol[] {
   const out: Protocol[] = [];
-  if (isDashboard(from) || isDashboard(to)) return dataSourceProtocols(isDashboard(from) ? to : from, isDashboard(from) ? from : to);
+  // A dashboard and one of its data sources (whichever way drawn); anything else meets a dashboard as any kind.
+  if (isDashboard(from) !== isDashboard(to) && (isDashboard(from) ? to : from).dataSource) return dataSourceProtocols(isDashboard(from) ? to : from, isDashboard(from) ? from : to);
   for (const p of to.accepts) if (from.emits.includes(p) && !OBSERVABILITY_PROTOCOLS.includes(p)) out.push(p);
   for (const p of OBSERVABILITY_PROTOCOLS) {
     if (!out.includes(p) && (observabilityLink(from, to, p) || observabilityLink(to, from, p))) out.push(p);
@@ -43,14 +45,15 @@ function dataSourceProtocols(source: KindDef, dashboard: KindDef): Protocol[] {
   if (isDashboard(source) || !source.dataSource) return [];
   const out: Protocol[] = [];
   if (source.roles.includes('metrics-store')) out.push('metrics');
-  for (const p of source.accepts) if (p !== 'metrics' && p !== 'otlp' && !out.includes(p) && dashboard !== source) out.push(p);
+  // Queries only: what a dashboard asks a store over (not its messaging or telemetry intake).
+  for (const p of source.accepts) if (QUERY.has(p) && !out.includes(p) && dashboard !== source) out.push(p);
   if (!out.includes('http')) out.push('http');
   return out;
 }
 
 /** `source` sends `p` telemetry to `sink` (in the data-flow sense). */
 function observabilityLink(source: KindDef, sink: KindDef, p: Protocol): boolean {
-  if (source.id === sink.id) return false;
+  // Two of a kind chain too: an agent collector forwarding to a gateway collector, Prometheus federation.
   if (p === 'metrics') return scrapes(sink) && (isScrapable(source) || scrapes(source));
   if (p === 'otlp') return sink.accepts.includes('otlp') && source.emits.includes('otlp');
   return false;
@@ -59,7 +62,7 @@ function observabilityLink(source: KindDef, sink: KindDef, p: Protocol): boolean
 /** For an edge `from -> to` over `p`: which end produces and which consumes, in the data-flow sense. */
 export function flowOf(from: KindDef, to: KindDef, p: Protocol): { readonly source: 'from' | 'to' } {
   // A dashboard is the consumer of its data sources, whichever way the line is drawn.
-  if (isDashboard(from) !== isDashboard(to)) return isDashboard(to) ? FLOW_FROM : FLOW_TO;
+  if (isDashboard(from) !== isDashboard(to) && (isDashboard(from) ? to : from).dataSource) return isDashboard(to) ? FLOW_FROM : FLOW_TO;
   if (p === 'metrics' || p === 'otlp') return observabilityLink(from, to, p) ? FLOW_FROM : FLOW_TO;
   return FLOW_FROM;
 }
@@ -83,7 +86,7 @@ export function defaultProtocol(from: KindDef, to: KindDef): Protocol | undefine
   let p: Protocol | undefined;
   if (options.length === 1) p = options[0];
   else if (options.length > 1 && to.defaultIn && options.includes(to.defaultIn)) p = to.defaultIn;
-  else if (options.length > 1 && (isDashboard(from) || isDashboard(to))) p = options[0];
+  else if (options.length > 1 && isDashboard(from) !== isDashboard(to) && (isDashboard(from) ? to : from).dataSource) p = options[0];
   row.set(to, p);
   return p;
 }

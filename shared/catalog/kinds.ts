@@ -174,7 +174,7 @@ const ENTRIES = [
   {
     id: 'kong', name: 'Kong', category: 'gateway', icon: 'kong', product: 'Kong Gateway 3.x (DB-less)',
     description: 'API gateway: routes, auth, rate limits, plugins.', external: false, roles: ['gateway'], metricFamilies: ['kong_http_requests_total', 'kong_request_latency_ms', 'kong_upstream_target_health', 'kong_bandwidth_bytes'],
-    emits: ['http', 'grpc', 'graphql', 'websocket', 'otlp', 'redis'], accepts: ['http', 'grpc', 'graphql', 'websocket'], defaultIn: 'http',
+    emits: ['http', 'grpc', 'graphql', 'websocket', 'otlp', 'redis', 'sql'], accepts: ['http', 'grpc', 'graphql', 'websocket'], defaultIn: 'http',
     metricsPath: '/metrics', metricsPort: 8100,
     image: 'kong:3.8.0', ports: [{ container: 8000, host: 8000, name: 'proxy', prop: 'port', publish: 'entry' }, { container: 8001, host: 8001, name: 'admin', prop: 'adminPort' }],
     healthcheck: { test: ['CMD', 'kong', 'health'], interval: '10s', timeout: '5s', retries: 10 },
@@ -184,7 +184,7 @@ const ENTRIES = [
   {
     id: 'nginx', name: 'NGINX', category: 'gateway', icon: 'nginx', product: 'NGINX 1.27',
     description: 'Reverse proxy and load balancer.', external: false, roles: ['gateway'],
-    emits: ['http', 'grpc', 'graphql', 'websocket'], accepts: ['http', 'grpc', 'graphql', 'websocket'], defaultIn: 'http',
+    emits: ['http', 'grpc', 'graphql', 'websocket', 's3'], accepts: ['http', 'grpc', 'graphql', 'websocket', 's3'], defaultIn: 'http',
     image: 'nginx:1.27-alpine', ports: [{ container: 80, host: 8080, name: 'http', prop: 'port', publish: 'entry' }],
     healthcheck: { test: ['CMD-SHELL', 'wget -q -O /dev/null http://127.0.0.1/healthz || exit 1'], interval: '10s', timeout: '5s', retries: 5 },
     props: [...gatewayProps(8080), int('clientMaxBodyMb', 'Max body (MB)', 10, 1, 10240, 'Largest request body accepted.')],
@@ -193,7 +193,7 @@ const ENTRIES = [
   {
     id: 'envoy', name: 'Envoy', category: 'gateway', icon: 'envoy', product: 'Envoy Proxy 1.31',
     description: 'L7 proxy: routing, retries, circuit breaking.', external: false, roles: ['gateway'], metricFamilies: ['envoy_http_downstream_rq_total', 'envoy_cluster_upstream_rq_total', 'envoy_cluster_upstream_rq_time', 'envoy_cluster_upstream_cx_active'],
-    emits: ['http', 'grpc', 'graphql', 'websocket', 'otlp'], accepts: ['http', 'grpc', 'graphql', 'websocket'], defaultIn: 'http',
+    emits: ['http', 'grpc', 'graphql', 'websocket', 's3', 'otlp'], accepts: ['http', 'grpc', 'graphql', 'websocket', 's3'], defaultIn: 'http',
     metricsPath: '/stats/prometheus', metricsPort: 9901,
     image: 'envoyproxy/envoy:v1.31.2', ports: [{ container: 10000, host: 10000, name: 'listener', prop: 'port', publish: 'entry' }, { container: 9901, host: 9901, name: 'admin', prop: 'adminPort' }],
     healthcheck: { test: ['CMD-SHELL', 'bash -c "exec 3<>/dev/tcp/127.0.0.1/9901" || exit 1'], interval: '10s', timeout: '5s', retries: 5 },
@@ -454,7 +454,7 @@ const ENTRIES = [
   {
     id: 'prometheus', name: 'Prometheus', category: 'observability', icon: 'prometheus', product: 'Prometheus 2.55',
     description: 'Scrapes metrics and evaluates alert rules.', external: false, roles: ['metrics-store'], metricFamilies: ['prometheus_build_info', 'prometheus_tsdb_head_series', 'prometheus_rule_evaluation_failures_total'], dataSource: { type: 'prometheus', port: 9090 },
-    emits: ['metrics'], accepts: ['metrics'],
+    emits: ['metrics'], accepts: ['metrics', 'http'], defaultIn: 'metrics',
     metricsPath: '/metrics', metricsPort: 9090,
     image: 'prom/prometheus:v2.55.1', ports: [{ container: 9090, host: 9090, name: 'http', prop: 'port', publish: 'admin' }],
     healthcheck: { test: ['CMD-SHELL', 'wget -q -O /dev/null http://127.0.0.1:9090/-/ready || exit 1'], interval: '10s', timeout: '5s', retries: 5 },
@@ -474,7 +474,7 @@ const ENTRIES = [
   {
     id: 'grafana', name: 'Grafana', category: 'observability', icon: 'grafana', product: 'Grafana 11',
     description: 'Dashboards over Prometheus and other data sources.', external: false, credentials: [{ key: 'ADMIN_USER', about: 'Grafana admin of {}', secret: false, example: 'admin', exampleProp: 'adminUser' }, secret('ADMIN_PASSWORD', 'Password of the {} Grafana admin')], roles: ['dashboard'],
-    emits: ['metrics'], accepts: ['metrics'],
+    emits: ['metrics'], accepts: ['metrics', 'http'], defaultIn: 'http',
     image: 'grafana/grafana:11.3.0', ports: [{ container: 3000, host: 3001, name: 'http', prop: 'port', publish: 'admin' }],
     healthcheck: { test: ['CMD-SHELL', 'wget -q -O /dev/null http://127.0.0.1:3000/api/health || exit 1'], interval: '10s', timeout: '5s', retries: 10 },
     props: [
@@ -488,7 +488,7 @@ const ENTRIES = [
   {
     id: 'jaeger', name: 'Jaeger', category: 'observability', icon: 'jaeger', product: 'Jaeger 1.62 (all-in-one)',
     description: 'Distributed tracing backend and UI.', external: false, roles: ['trace-store'], metricFamilies: ['jaeger_collector_spans_received_total', 'jaeger_collector_spans_dropped_total'], dataSource: { type: 'jaeger', port: 16686 },
-    emits: ['metrics'], accepts: ['otlp'],
+    emits: ['metrics', 'otlp', 'http', 'grpc', 'kafka', 'sql', 's3'], accepts: ['otlp', 'kafka'], defaultIn: 'otlp',
     metricsPath: '/metrics', metricsPort: 14269,
     image: 'jaegertracing/all-in-one:1.62.0', ports: [{ container: 16686, host: 16686, name: 'ui', prop: 'port', publish: 'admin' }, { container: 4317, host: 4317, name: 'otlp-grpc' }, { container: 4318, host: 4318, name: 'otlp-http' }],
     healthcheck: { test: ['CMD-SHELL', 'wget -q -O /dev/null http://127.0.0.1:14269/ || exit 1'], interval: '10s', timeout: '5s', retries: 5 },
@@ -498,7 +498,7 @@ const ENTRIES = [
   {
     id: 'otel-collector', name: 'OTel Collector', category: 'observability', icon: 'otel', product: 'OpenTelemetry Collector 0.111 (contrib)',
     description: 'Receives, processes and exports telemetry.', external: false, roles: ['telemetry-pipeline'], metricFamilies: ['otelcol_receiver_accepted_spans', 'otelcol_exporter_sent_spans', 'otelcol_exporter_send_failed_spans'],
-    emits: ['otlp', 'metrics'], accepts: ['otlp', 'metrics'],
+    emits: ['otlp', 'metrics', 'http', 'kafka'], accepts: ['otlp', 'metrics'],
     metricsPath: '/metrics', metricsPort: 8889,
     image: 'otel/opentelemetry-collector-contrib:0.111.0', ports: [{ container: 4317, host: 14317, name: 'otlp-grpc', prop: 'port' }, { container: 4318, host: 14318, name: 'otlp-http' }],
     healthcheck: { test: ['CMD', '/otelcol-contrib', '--version'], interval: '30s', timeout: '5s', retries: 3 },

@@ -24,6 +24,17 @@ const BLOCK_GAP = 120;
 export interface AutoLayoutOptions {
   /** Node ids to lay out; every other node keeps its position (when it has one). */
   only?: readonly string[];
+  /** The size components are drawn at (the app's canvas); NODE_WIDTH × NODE_HEIGHT by default. */
+  nodeSize?: { w: number; h: number };
+}
+
+/** A connection's route from the layout: its points from the `from` component's border to the `to` one's, in canvas coordinates. */
+export type EdgeRoute = readonly { x: number; y: number }[];
+
+export interface LayoutResult {
+  positions: Record<string, Position>;
+  /** Routes of the connections laid out together with both their ends, by index in `doc.edges`. */
+  routes: Record<number, EdgeRoute>;
 }
 
 /** Spacing is read from each node's own parent, so zones repeat it. */
@@ -48,6 +59,8 @@ const ROOT_OPTIONS: LayoutOptions = {
   'elk.spacing.componentComponent': '90',
   'elk.separateConnectedComponents': 'true',
   'elk.padding': '[top=20,left=20,bottom=20,right=20]',
+  // Edge routes in the root's coordinates, whichever zone holds them.
+  'elk.json.edgeCoords': 'ROOT',
 };
 
 const ZONE_OPTIONS: LayoutOptions = {
@@ -103,8 +116,13 @@ interface Sub {
   zones: string[];
 }
 
-/** Lays out a set of nodes (with their zones) on its own; positions relative to the block's top-left. */
-async function layoutBlock(doc: Topology, sub: Sub, kinds: ReadonlyMap<string, string>): Promise<{ positions: Map<string, Box>; width: number; height: number }> {
+interface Size {
+  w: number;
+  h: number;
+}
+
+/** Lays out a set of nodes (with their zones) on its own; positions (and edge routes) relative to the block's top-left. */
+async function layoutBlock(doc: Topology, sub: Sub, kinds: ReadonlyMap<string, string>, size: Size): Promise<{ positions: Map<string, Box>; routes: Map<number, { x: number; y: number }[]>; width: number; height: number }> {
   const inSub = new Set(sub.nodes);
   const zoneNodes = new Map<string, ElkNode>();
   const root: ElkNode = { id: '__root', layoutOptions: ROOT_OPTIONS, children: [], edges: [] };
@@ -116,13 +134,15 @@ async function layoutBlock(doc: Topology, sub: Sub, kinds: ReadonlyMap<string, s
   for (const id of sub.nodes) {
     const z = sub.zoneOf.get(id) ?? '';
     const parent = z ? zoneNodes.get(z)! : root;
-    parent.children!.push({ id: `n:${id}`, width: NODE_WIDTH, height: NODE_HEIGHT });
+    parent.children!.push({ id: `n:${id}`, width: size.w, height: size.h });
   }
   const edges = Array.isArray(doc.edges) ? doc.edges : [];
+  const reversed = new Set<number>();
   edges.forEach((e, i) => {
     if (!e || typeof e.from !== 'string' || typeof e.to !== 'string') return;
     if (e.from === e.to || !inSub.has(e.from) || !inSub.has(e.to)) return;
     const f = flowEdge(kinds, e.from, e.to, e.protocol);
+    if (f.from !== e.from) reversed.add(i);
     const za = sub.zoneOf.get(f.from) ?? '';
     const zb = sub.zoneOf.get(f.to) ?? '';
     const container = za && za === zb ? zoneNodes.get(za)! : root;
@@ -140,15 +160,35 @@ async function layoutBlock(doc: Topology, sub: Sub, kinds: ReadonlyMap<string, s
     for (const c of n.children ?? []) {
       const x = ox + (c.x ?? 0);
       const y = oy + (c.y ?? 0);
-      positions.set(c.id, { x, y, w: c.width ?? NODE_WIDTH, h: c.height ?? NODE_HEIGHT });
+      positions.set(c.id, { x, y, w: c.width ?? size.w, h: c.height ?? size.h });
       visit(c, x, y);
     }
   };
   visit(out, 0, 0);
-  return { positions, width: out.width ?? 0, height: out.height ?? 0 };
+  // Each connection's route, drawn from its `from` end (ELK was given observability links the way data flows).
+  const routes = new Map<number, { x: number; y: number }[]>();
+  const collect = (n: ElkNode) => {
+    for (const e of (n.edges ?? []) as ElkExtendedEdge[]) {
+      const sec = e.sections?.[0];
+      if (!sec || e.sections!.length !== 1) continue;
+      const pts = [sec.startPoint, ...(sec.bendPoints ?? []), sec.endPoint].map((p) => ({ x: p.x, y: p.y }));
+      const i = Number(e.id.slice(1));
+      routes.set(i, reversed.has(i) ? pts.reverse() : pts);
+    }
+    for (const c of n.children ?? []) collect(c);
+  };
+  collect(out);
+  return { positions, routes, width: out.width ?? 0, height: out.height ?? 0 };
 }
 
 const round = (v: number) => Math.round(v);
+
+/** Routes moved with their block (positions are rounded to whole pixels: the routes' ends may be off by a fraction of one). */
+function shifted(routes: ReadonlyMap<number, { x: number; y: number }[]>, dx: number, dy: number): Record<number, EdgeRoute> {
+  const out: Record<number, EdgeRoute> = {};
+  for (const [i, pts] of routes) if (pts.length >= 2) out[i] = pts.map((p) => ({ x: Math.round(p.x + dx), y: Math.round(p.y + dy) }));
+  return out;
+}
 
 /**
  * Positions for every node and zone of `doc`. With `only`, just those nodes are laid out (among
@@ -157,6 +197,14 @@ const round = (v: number) => Math.round(v);
  * would cover a component that keeps its place, to the right of everything.
  */
 export async function autoLayout(doc: Topology, opts: AutoLayoutOptions = {}): Promise<Record<string, Position>> {
+  return (await autoLayoutWithRoutes(doc, opts)).positions;
+}
+
+/** `autoLayout`, with the routes ELK drew for the connections it laid out (the app draws them so they go around components). */
+export async function autoLayoutWithRoutes(doc: Topology, opts: AutoLayoutOptions = {}): Promise<LayoutResult> {
+  const size: Size = opts.nodeSize ?? { w: NODE_WIDTH, h: NODE_HEIGHT };
+  const NODE_W = size.w;
+  const NODE_H = size.h;
   const nodes = (Array.isArray(doc.nodes) ? doc.nodes : []).filter((n) => n && typeof n.id === 'string');
   const seen = new Set<string>();
   const ids: string[] = [];
@@ -185,7 +233,7 @@ export async function autoLayout(doc: Topology, opts: AutoLayoutOptions = {}): P
 
   if (kept.length === 0) {
     // Everything: one layout, every zone included (empty ones too).
-    const block = await layoutBlock(doc, { nodes: ids, zoneOf, zones: zoneIds }, kinds);
+    const block = await layoutBlock(doc, { nodes: ids, zoneOf, zones: zoneIds }, kinds, size);
     const result: Record<string, Position> = {};
     for (const id of ids) {
       const b = block.positions.get(`n:${id}`)!;
@@ -195,18 +243,18 @@ export async function autoLayout(doc: Topology, opts: AutoLayoutOptions = {}): P
       const b = block.positions.get(`z:${z}`)!;
       result[z] = { x: round(b.x), y: round(b.y), w: round(b.w), h: round(b.h) };
     }
-    return result;
+    return { positions: result, routes: shifted(block.routes, 0, 0) };
   }
 
   // Part of the design: lay the moving nodes out together, then place the block.
   const movingZones = zoneIds.filter((z) => moving.some((id) => zoneOf.get(id) === z));
-  const block = await layoutBlock(doc, { nodes: moving, zoneOf, zones: movingZones }, kinds);
+  const block = await layoutBlock(doc, { nodes: moving, zoneOf, zones: movingZones }, kinds, size);
   const result: Record<string, Position> = {};
   const keptBoxes: Box[] = [];
   for (const id of kept) {
     const p = layout[id]!;
     result[id] = { x: p.x, y: p.y };
-    keptBoxes.push({ x: p.x, y: p.y, w: NODE_WIDTH, h: NODE_HEIGHT });
+    keptBoxes.push({ x: p.x, y: p.y, w: NODE_W, h: NODE_H });
   }
   // Zones with no moving member keep their box (or get one around their members).
   const zoneBox = (members: Box[]): Box | undefined => {
@@ -219,7 +267,7 @@ export async function autoLayout(doc: Topology, opts: AutoLayoutOptions = {}): P
   };
   for (const z of zoneIds) {
     if (movingZones.includes(z)) continue;
-    const members = kept.filter((id) => zoneOf.get(id) === z).map((id) => ({ x: layout[id]!.x, y: layout[id]!.y, w: NODE_WIDTH, h: NODE_HEIGHT }));
+    const members = kept.filter((id) => zoneOf.get(id) === z).map((id) => ({ x: layout[id]!.x, y: layout[id]!.y, w: NODE_W, h: NODE_H }));
     const own = layout[z];
     const box = own && Number.isFinite(own.x) && Number.isFinite(own.y)
       ? { x: own.x, y: own.y, w: own.w ?? EMPTY_ZONE.w, h: own.h ?? EMPTY_ZONE.h }
@@ -260,8 +308,9 @@ export async function autoLayout(doc: Topology, opts: AutoLayoutOptions = {}): P
     const b = block.positions.get(`n:${id}`)!;
     result[id] = { x: round(b.x - minX + origin.x), y: round(b.y - minY + origin.y) };
   }
+  const routes = shifted(block.routes, origin.x - minX, origin.y - minY);
   // Zones still without a place (empty, never placed) go below everything, side by side.
-  const bottom = Math.max(...Object.values(result).map((p) => p.y + (p.h ?? NODE_HEIGHT)));
+  const bottom = Math.max(...Object.values(result).map((p) => p.y + (p.h ?? NODE_H)));
   let nextX = Math.min(...Object.values(result).map((p) => p.x));
   for (const z of zoneIds) {
     if (result[z] || movingZones.includes(z)) continue;
@@ -270,11 +319,11 @@ export async function autoLayout(doc: Topology, opts: AutoLayoutOptions = {}): P
   }
   for (const z of movingZones) {
     // A zone with members on both sides is drawn around all of them.
-    const members: Box[] = [...kept, ...moving].filter((id) => zoneOf.get(id) === z).map((id) => ({ x: result[id]!.x, y: result[id]!.y, w: NODE_WIDTH, h: NODE_HEIGHT }));
+    const members: Box[] = [...kept, ...moving].filter((id) => zoneOf.get(id) === z).map((id) => ({ x: result[id]!.x, y: result[id]!.y, w: NODE_W, h: NODE_H }));
     const box = zoneBox(members)!;
     result[z] = { x: round(box.x), y: round(box.y), w: round(box.w), h: round(box.h) };
   }
-  return result;
+  return { positions: result, routes };
 }
 
 /** The design with positions for every node and zone that has none (nothing else changes). */

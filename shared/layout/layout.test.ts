@@ -211,3 +211,41 @@ describe('autoLayout', () => {
     expect(doc.layout).toEqual({ web: { x: -500, y: -500 } });
   });
 });
+
+describe('edge routes', () => {
+  /** Whether the segment a-b passes through the inside of box (shrunk by 1 px so touching a border does not count). */
+  const crosses = (a: { x: number; y: number }, b: { x: number; y: number }, box: Box): boolean => {
+    const x0 = box.x + 1;
+    const y0 = box.y + 1;
+    const x1 = box.x + box.w - 1;
+    const y1 = box.y + box.h - 1;
+    if (a.x === b.x) return a.x > x0 && a.x < x1 && Math.max(a.y, b.y) > y0 && Math.min(a.y, b.y) < y1;
+    if (a.y === b.y) return a.y > y0 && a.y < y1 && Math.max(a.x, b.x) > x0 && Math.min(a.x, b.x) < x1;
+    return false;
+  };
+  const onBorder = (p: { x: number; y: number }, b: Box) =>
+    ((Math.abs(p.x - b.x) <= 1 || Math.abs(p.x - b.x - b.w) <= 1) && p.y >= b.y - 1 && p.y <= b.y + b.h + 1) ||
+    ((Math.abs(p.y - b.y) <= 1 || Math.abs(p.y - b.y - b.h) <= 1) && p.x >= b.x - 1 && p.x <= b.x + b.w + 1);
+
+  for (const ex of loadExamples()) {
+    it(`${ex.name}: every connection has an orthogonal route from its from-end to its to-end that goes around the other components`, async () => {
+      const { autoLayoutWithRoutes } = await import('./index');
+      const size = { w: 208, h: 64 };
+      const { positions, routes } = await autoLayoutWithRoutes(ex.doc, { nodeSize: size });
+      const box = (id: string): Box => ({ x: positions[id]!.x, y: positions[id]!.y, w: size.w, h: size.h });
+      ex.doc.edges.forEach((e, i) => {
+        if (e.from === e.to) return;
+        const r = routes[i];
+        expect(r, `route of ${e.from} -> ${e.to}`).toBeDefined();
+        expect(onBorder(r![0]!, box(e.from)), `${e.from} -> ${e.to} starts on ${e.from}`).toBe(true);
+        expect(onBorder(r![r!.length - 1]!, box(e.to)), `${e.from} -> ${e.to} ends on ${e.to}`).toBe(true);
+        for (let k = 1; k < r!.length; k++) {
+          const a = r![k - 1]!;
+          const b = r![k]!;
+          expect(a.x === b.x || a.y === b.y, 'orthogonal').toBe(true);
+          for (const n of ex.doc.nodes) if (n.id !== e.from && n.id !== e.to) expect(crosses(a, b, box(n.id)), `${e.from} -> ${e.to} crosses ${n.id}`).toBe(false);
+        }
+      });
+    });
+  }
+});

@@ -31,7 +31,7 @@ export function sourceIsFrom(from: KindDef, to: KindDef, protocol: Protocol | un
 /** How a connection is used. */
 export function flowKind(protocol: Protocol | undefined, from: KindDef, to: KindDef): FlowKind | undefined {
   if (!protocol) return undefined;
-  if (isDashboard(from) || isDashboard(to)) return 'datasource';
+  if (isDashboard(from) !== isDashboard(to) && (isDashboard(from) ? to : from).dataSource) return 'datasource';
   if ((SYNC_PROTOCOLS as readonly Protocol[]).includes(protocol)) return 'call';
   if ((MESSAGING_PROTOCOLS as readonly Protocol[]).includes(protocol)) return 'message';
   switch (protocol) {

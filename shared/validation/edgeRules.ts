@@ -193,12 +193,14 @@ function unknownProtocol(p: unknown, fromName: string, toName: string, ids: stri
 }
 
 const isGateway = (k: KindDef) => k.category === 'gateway';
-const takesApi = (k: KindDef) => k.accepts.some((p) => API_PROTOCOLS.has(p));
+/** What a gateway (an HTTP proxy) can carry: the API protocols, and S3 (an HTTP API itself). */
+const HTTP_BORNE: ReadonlySet<Protocol> = new Set<Protocol>([...API_PROTOCOLS, 's3']);
+const takesApi = (k: KindDef) => k.accepts.some((p) => HTTP_BORNE.has(p));
 
 /** An explicit protocol the two ends can't use. */
 function explicitProblem(P: Protocol, F: KindDef, T: KindDef, fromName: string, toName: string, ids: string[]): LocalDiag {
   const facts = pairFacts(F, T);
-  if (isGateway(F) && !OBS.has(P) && (!API_PROTOCOLS.has(P) || !takesApi(T))) return gatewayProblem(F, T, fromName, toName, ids, P);
+  if (isGateway(F) && !OBS.has(P) && (!HTTP_BORNE.has(P) || !takesApi(T))) return gatewayProblem(F, T, fromName, toName, ids, P);
   if (P === 'cdc' || T.accepts.includes('cdc')) return cdcProblem(F, T, fromName, toName, ids, P);
   if (facts.compatible.includes(P) && isMediated(P)) return mediatedProblem([P], fromName, toName, ids, true);
   if (facts.viable.length > 0) {

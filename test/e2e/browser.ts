@@ -16,9 +16,18 @@ export interface Session {
   errors: string[];
 }
 
-/** A fresh context (empty storage), a page at `url`, and a record of page errors. */
-export async function open(browser: Browser, url: string, viewport = { width: 1280, height: 800 }): Promise<Session> {
+/**
+ * A fresh context (empty storage), a page at `url`, and a record of page errors. Unless `fresh`,
+ * the window is arranged as a user who opened the inspector and the bottom panel did (tests of
+ * other things than the arrangement; the defaults fold them away in narrow windows).
+ */
+export async function open(browser: Browser, url: string, viewport = { width: 1280, height: 800 }, opts: { fresh?: boolean } = {}): Promise<Session> {
   const context = await browser.newContext({ viewport, acceptDownloads: true, deviceScaleFactor: 1 });
+  if (!opts.fresh) {
+    await context.addInitScript(() => {
+      if (!localStorage.getItem('topoforge:ui:v1')) localStorage.setItem('topoforge:ui:v1', JSON.stringify({ paletteOpen: true, inspectorOpen: true, bottomOpen: true }));
+    });
+  }
   // Only the app's own server is reachable: anything else is refused, so the test proves the app works offline.
   const origin = new URL(url).origin;
   await context.route('**/*', (route) => (route.request().url().startsWith(origin) || route.request().url().startsWith('data:') || route.request().url().startsWith('blob:') ? route.continue() : route.abort()));

@@ -136,7 +136,7 @@ describe('the canvas editor in Chromium', () => {
     await node(page, 'REST service (REST service)').click();
     const inspector = page.getByRole('region', { name: 'Inspector' });
     const port = inspector.getByLabel('Port', { exact: true });
-    expect(await port.getAttribute('placeholder')).toBe('8080'); // the default, shown
+    expect(await port.getAttribute('placeholder')).toBe('8080 (default)'); // the default, shown as one
     await port.fill('70000');
     await expect.poll(() => inspector.getByRole('alert').first().textContent()).toMatch(/Port must be .*65[,.]?535/);
     expect(await port.getAttribute('aria-invalid')).toBe('true');
@@ -404,6 +404,9 @@ describe('working with the example design', () => {
 
   it('letting a connection go anywhere on a component that can take it connects', async () => {
     const { page } = s;
+    // The example opens at a readable size, larger than this window: all of it in view first.
+    await page.getByRole('button', { name: 'Fit view', exact: true }).click();
+    await page.waitForTimeout(400);
     await page.getByRole('region', { name: 'Palette' }).getByRole('button', { name: 'Worker', exact: true }).click();
     const worker = page.locator('.react-flow__node-topo.selected');
     await expect.poll(() => worker.count()).toBe(1);

@@ -27,7 +27,7 @@ describe('File → Import in Chromium', () => {
   });
 
   async function importFile(path: string): Promise<void> {
-    const [chooser] = await Promise.all([s.page.waitForEvent('filechooser'), s.page.getByRole('button', { name: 'Import' }).click()]);
+    const [chooser] = await Promise.all([s.page.waitForEvent('filechooser'), s.page.getByRole('button', { name: 'Import', exact: true }).click()]);
     await chooser.setFiles(path);
   }
 

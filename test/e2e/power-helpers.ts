@@ -16,8 +16,11 @@ export async function waitForHook(page: Page): Promise<void> {
 }
 
 export async function blank(page: Page): Promise<void> {
+  const unsaved = await page.evaluate(() => document.title.startsWith('●'));
   await page.getByRole('button', { name: 'New', exact: true }).click();
   await page.getByRole('dialog', { name: 'New design' }).getByRole('button', { name: /Blank design/ }).click();
+  // Unsaved changes are asked about first (issue 18): these tests start over without saving.
+  if (unsaved) await page.getByRole('alertdialog').getByRole('button', { name: "Don't save", exact: true }).click();
   await page.waitForFunction(() => document.querySelectorAll('.react-flow__node-topo').length === 0);
 }
 

@@ -103,7 +103,9 @@ describe('auto layout in Chromium', () => {
     if (!before.ok) throw new Error('parse');
     const picked = before.doc.nodes.slice(0, 3).map((n) => n.id);
     await page.evaluate((ids) => (window as unknown as { __topoforge: { select(n: string[]): void } }).__topoforge.select(ids), picked);
-    await page.getByRole('button', { name: 'Auto layout', exact: true }).click();
+    // Auto layout takes the whole design (issue 18.9); the selection's context menu lays out the selection only.
+    await page.locator(`.react-flow__node[data-id="${picked[0]}"]`).click({ button: 'right' });
+    await page.getByRole('menu').getByRole('menuitem', { name: 'Lay out these components' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Undo', exact: true }).isEnabled(), { timeout: 20_000 }).toBe(true);
     const after = parseTopology(await yaml(page));
     if (!after.ok) throw new Error('parse');
@@ -113,7 +115,7 @@ describe('auto layout in Chromium', () => {
     }
   });
 
-  it('a design opened without positions is laid out as it opens, with nothing to undo', async () => {
+  it('a design opened without positions is laid out as it opens, in the one undo step of opening it', async () => {
     const { page } = s;
     const dir = mkdtempSync(join(tmpdir(), 'topoforge-layout-'));
     const file = join(dir, 'no-layout.topo.yaml');
@@ -121,6 +123,8 @@ describe('auto layout in Chromium', () => {
     writeFileSync(file, ex.yaml.replace(/\nlayout:\n[\s\S]*$/, '\n'));
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Open', exact: true }).click()]);
     await chooser.setFiles(file);
+    // The design before has unsaved changes (the layout of the selection): asked first (issue 18).
+    await page.getByRole('alertdialog').getByRole('button', { name: "Don't save", exact: true }).click();
     await expect.poll(() => page.locator('.react-flow__node-topo').count()).toBe(parseTopology(ex.yaml).ok ? 21 : 0);
     // The layout arrives from the worker: the zones end up around their components.
     await expect.poll(async () => {
@@ -131,8 +135,13 @@ describe('auto layout in Chromium', () => {
       return doc.doc.nodes.every((n) => !n.group || inside(nodes.find((b) => b.id === n.id)!, zones.find((z) => z.id === n.group)!));
     }, { timeout: 20_000 }).toBe(true);
     expect(overlapping(await boxes(page, '.react-flow__node-topo'))).toEqual([]);
-    expect(await page.getByRole('button', { name: 'Undo', exact: true }).isDisabled()).toBe(true);
     await shot(page, 'power-04-laid-out-on-open');
+    // Opening it (with its layout) is one step: Undo brings back the design shown before.
+    const opened = await yaml(page);
+    await page.getByRole('button', { name: 'Undo', exact: true }).click();
+    await expect.poll(() => yaml(page)).not.toBe(opened);
+    await page.getByRole('button', { name: 'Redo', exact: true }).click();
+    await expect.poll(() => yaml(page)).toBe(opened);
     expect(s.errors).toEqual([]);
   });
 });

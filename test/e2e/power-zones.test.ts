@@ -5,7 +5,7 @@ import { launch, open, shot, type Session } from './browser';
 import { blank, dragNode, focusCanvas, nodeById, waitForHook, yaml } from './power-helpers';
 
 /**
- * Zones: Z draws one around the selected components; its handles resize it (one undo step);
+ * Zones: the context menu puts the selected components in a new one; its handles resize it (one undo step);
  * a component dropped inside joins it and one dragged out leaves it (with the move, one step);
  * its label, kind and trust are edited in the inspector and reach the Mermaid diagram; deleting
  * it keeps its components.
@@ -32,7 +32,7 @@ describe('zones in Chromium', () => {
     await browser?.close();
   });
 
-  it('Z draws a zone around the selected component, and the component is in it', async () => {
+  it("the context menu's Put in a new zone draws a zone around the selected component, and the component is in it", async () => {
     const { page } = s;
     await blank(page);
     await page.evaluate(() => navigator.clipboard.writeText('topoforge: 1\nname: Z\nnodes:\n  - { id: api, kind: rest-service, label: API }\n  - { id: db, kind: postgres, label: DB }\nedges:\n  - { from: api, to: db }\nlayout:\n  api: { x: 0, y: 0 }\n  db: { x: 400, y: 160 }\n'));
@@ -41,9 +41,8 @@ describe('zones in Chromium', () => {
     await expect.poll(() => page.locator('.react-flow__node-topo').count()).toBe(2);
     await page.getByRole('button', { name: 'Fit view' }).first().click();
     await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
-    await nodeById(page, 'api').click();
-    await focusCanvas(page);
-    await page.keyboard.press('z');
+    await nodeById(page, 'api').click({ button: 'right' });
+    await page.getByRole('menu').getByRole('menuitem', { name: 'Put in a new zone' }).click();
     await expect.poll(() => page.locator('.react-flow__node-zone').count()).toBe(1);
     const doc = await docOf(page);
     expect(doc.groups.map((g) => g.id)).toEqual(['zone']);
