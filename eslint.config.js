@@ -1,6 +1,8 @@
 // Layer rules from the design card: shared/ imports nothing of the other folders and nothing of
 // React, Electron or Node's fs; generators/ import shared/ only (the CLI alone may use fs);
-// electron/ imports shared/ only; renderer/ imports shared/ and generators/.
+// electron/ imports shared/ and node-io/; renderer/ imports shared/ and generators/; node-io/ (the
+// file reader and atomic writer of the CLI and the Electron shell) imports shared/ only, and only
+// generators/cli/ and electron/ may import it.
 import tseslint from 'typescript-eslint';
 
 const NODE_IO = ['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'child_process', 'node:child_process', 'path', 'node:path', 'os', 'node:os'];
@@ -22,7 +24,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         paths: [...NODE_IO, ...UI].map((name) => ({ name, message: 'shared/ is the pure domain: no Node I/O, React, Electron or store.' })),
-        patterns: [pattern(['**/generators/**', '**/renderer/**', '**/electron/**'], 'shared/ imports nothing from the other layers.')],
+        patterns: [pattern(['**/generators/**', '**/renderer/**', '**/electron/**', '**/node-io/**'], 'shared/ imports nothing from the other layers.')],
       }],
     },
   },
@@ -32,7 +34,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         paths: [...NODE_IO, ...UI].map((name) => ({ name, message: 'generators are pure functions Topology -> files; only the CLI does I/O.' })),
-        patterns: [pattern(['**/renderer/**', '**/electron/**'], 'generators/ import shared/ only.')],
+        patterns: [pattern(['**/renderer/**', '**/electron/**', '**/node-io/**'], 'generators/ import shared/ only (node-io/ is for the CLI and the Electron shell).')],
       }],
     },
   },
@@ -41,7 +43,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         paths: ['react', 'react-dom'].map((name) => ({ name, message: 'electron/ is the shell; UI lives in renderer/.' })),
-        patterns: [pattern(['**/renderer/**', '**/generators/**'], 'electron/ imports shared/ only.')],
+        patterns: [pattern(['**/renderer/**', '**/generators/**'], 'electron/ imports shared/ and node-io/ only.')],
       }],
     },
   },
@@ -50,7 +52,20 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         paths: [...NODE_IO, 'electron'].map((name) => ({ name, message: 'renderer/ runs in a browser: no Node I/O or Electron; use the platform adapter.' })),
-        patterns: [pattern(['**/electron/**'], 'renderer/ talks to the shell through the preload bridge only.')],
+        patterns: [
+          pattern(['**/electron/**'], 'renderer/ talks to the shell through the preload bridge only.'),
+          pattern(['**/node-io/**'], 'renderer/ runs in a browser: node-io/ is for the CLI and the Electron shell.'),
+        ],
+      }],
+    },
+  },
+  {
+    files: ['node-io/**/*.ts'],
+    ignores: ['node-io/**/*.test.ts', 'node-io/test-support/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: UI.map((name) => ({ name, message: 'node-io/ is plain Node file I/O: no React, Electron or store.' })),
+        patterns: [pattern(['**/generators/**', '**/renderer/**', '**/electron/**'], 'node-io/ imports shared/ only.')],
       }],
     },
   },

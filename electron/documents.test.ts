@@ -39,6 +39,14 @@ describe('readDocument', () => {
     expect(await readDocument(bin)).toMatchObject({ ok: false, error: { code: 'TD006' } });
     let read = false;
     const hugeFs: ReadFs = {
+      open: async () => ({
+        stat: async () => ({ size: LIMITS.maxFileBytes + 1, mtimeMs: 0, isFile: () => true, isDirectory: () => false }),
+        read: async () => {
+          read = true;
+          return { bytesRead: 0 };
+        },
+        close: async () => undefined,
+      }),
       stat: async () => ({ size: LIMITS.maxFileBytes + 1, mtimeMs: 0, isFile: () => true }),
       readFile: async () => {
         read = true;

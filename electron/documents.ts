@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import * as nodeFs from 'node:fs/promises';
 import { basename } from 'node:path';
 import { LIMITS } from '../shared/model/limits';
-import { describeIoError, desktopError, errnoCode } from './errors';
+import { errnoCode } from '../node-io/errors';
+import { desktopReadError, nodeReaderFs, readTextFile, type ReaderFs } from '../node-io/read-file';
+import { desktopError } from './errors';
 import type { DesktopError } from '../shared/desktop';
 
 /**
@@ -20,12 +22,14 @@ export interface FileIdentity {
   sha256: string;
 }
 
-export interface ReadFs {
+/** The file operations used: `open` for reading a design (node-io's reader), `stat` and `readFile` for checking it on disk. */
+export interface ReadFs extends ReaderFs {
   stat(path: string): Promise<{ size: number; mtimeMs: number; isFile(): boolean; isDirectory?(): boolean }>;
   readFile(path: string): Promise<Uint8Array>;
 }
 
 export const nodeReadFs: ReadFs = {
+  open: nodeReaderFs.open,
   stat: (p) => nodeFs.stat(p),
   readFile: (p) => nodeFs.readFile(p),
 };
@@ -41,41 +45,17 @@ export function displayName(path: string | null): string {
 
 export type ReadResult = { ok: true; text: string; identity: FileIdentity } | { ok: false; error: DesktopError };
 
-/** Reads a design file: refuses folders, files over the size limit and bytes that are not UTF-8 text. */
-export async function readDocument(path: string, fs: ReadFs = nodeReadFs): Promise<ReadResult> {
-  const name = basename(path);
-  try {
-    const st = await fs.stat(path);
-    if (!st.isFile()) {
-      // A FIFO, a device or a socket is no folder: say what it is (and never read it: a FIFO blocks).
-      const what = st.isDirectory && !st.isDirectory() ? 'not a regular file (a device, pipe or socket)' : 'a folder';
-      return { ok: false, error: desktopError('TD001', `Cannot open "${name}": it is ${what}, not a design file.`, 'Choose a .topo.yaml file.') };
-    }
-    if (st.size > LIMITS.maxFileBytes) {
-      return {
-        ok: false,
-        error: desktopError('TD005', `Cannot open "${name}": it is ${formatBytes(st.size)}, more than the ${formatBytes(LIMITS.maxFileBytes)} a design file may have.`, 'Check that this is a Topoforge design; split a very large design into several files.'),
-      };
-    }
-    const bytes = await fs.readFile(path);
-    if (bytes.length > LIMITS.maxFileBytes) {
-      return { ok: false, error: desktopError('TD005', `Cannot open "${name}": it grew beyond ${formatBytes(LIMITS.maxFileBytes)} while it was being read.`, 'Try again once the other program has finished writing it.') };
-    }
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      return { ok: false, error: desktopError('TD006', `Cannot open "${name}": it is not a text file (it is not valid UTF-8).`, 'Choose a .topo.yaml design file.') };
-    }
-    if (text.includes('\u0000')) {
-      return { ok: false, error: desktopError('TD006', `Cannot open "${name}": it is not a text file (it contains NUL bytes).`, 'Choose a .topo.yaml design file.') };
-    }
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    return { ok: true, text, identity: { size: bytes.length, mtimeMs: st.mtimeMs, sha256: sha256(bytes) } };
-  } catch (err) {
-    const { reason, hint } = describeIoError(err);
-    return { ok: false, error: desktopError('TD001', `Cannot open "${name}": ${reason}.`, hint) };
+/**
+ * Reads a design file with node-io's reader (the CLI's too): refuses folders, devices and pipes
+ * (without blocking on them), files over the size limit, NUL bytes and bytes that are not UTF-8.
+ */
+export async function readDocument(path: string, fs: ReaderFs = nodeReadFs): Promise<ReadResult> {
+  const r = await readTextFile(path, { fs, maxBytes: LIMITS.maxFileBytes });
+  if (!r.ok) {
+    const { code, message, hint } = desktopReadError(r.failure, basename(path), LIMITS.maxFileBytes);
+    return { ok: false, error: desktopError(code, message, hint) };
   }
+  return { ok: true, text: r.text, identity: { size: r.bytes.length, mtimeMs: r.mtimeMs, sha256: sha256(r.bytes) } };
 }
 
 export type DiskState = 'unchanged' | 'changed' | 'missing';
@@ -101,8 +81,3 @@ export async function identityAfterWrite(path: string, bytes: Uint8Array, fs: Re
   return { size: bytes.length, mtimeMs: st.mtimeMs, sha256: sha256(bytes) };
 }
 
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} bytes`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${(n / (1024 * 1024)).toFixed(1)} MB`;
-}

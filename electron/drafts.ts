@@ -1,8 +1,8 @@
 import * as nodeFs from 'node:fs/promises';
 import { join } from 'node:path';
 import { DESKTOP_LIMITS } from '../shared/desktop';
-import { writeFileAtomic, type AtomicFs } from './atomic-write';
-import { errnoCode } from './errors';
+import { writeFileAtomic, type AtomicFs } from '../node-io/atomic-write';
+import { errnoCode } from '../node-io/errors';
 
 /**
  * Drafts of unsaved work, kept in the user-data folder so that a crash or a kill loses at most a

@@ -1,8 +1,8 @@
 import * as nodeFs from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BundleFile } from '../shared/desktop';
-import { writeFolderAtomic, type AtomicFs } from './atomic-write';
-import { errnoCode } from './errors';
+import { writeFolderAtomic, type AtomicFs } from '../node-io/atomic-write';
+import { errnoCode } from '../node-io/errors';
 
 /**
  * Exported bundles carry a `.topoforge` marker file. Exporting again over a folder that has it

@@ -24,9 +24,10 @@ import {
 import { DESKTOP_CHANNELS as C, type DesktopDocument, type DesktopError, type ExportResult, type OpenResult } from '../shared/desktop';
 import { contentType, resolveAppPath } from './app-protocol';
 import { filesFromArgv } from './argv';
-import { writeFileAtomic } from './atomic-write';
+import { writeFileAtomic } from '../node-io/atomic-write';
 import { DraftStore, DraftWriter, type Draft } from './drafts';
-import { describeIoError, desktopError } from './errors';
+import { describeIoError } from '../node-io/errors';
+import { desktopError } from './errors';
 import { exportBundleTo } from './export';
 import {
   checkSender,

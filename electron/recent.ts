@@ -1,7 +1,7 @@
 import * as nodeFs from 'node:fs/promises';
 import { isAbsolute } from 'node:path';
-import { writeFileAtomic } from './atomic-write';
-import { errnoCode } from './errors';
+import { writeFileAtomic } from '../node-io/atomic-write';
+import { errnoCode } from '../node-io/errors';
 
 /**
  * The Open Recent list: absolute paths, most recent first, no duplicates (compared without case

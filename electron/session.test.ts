@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { nodeAtomicFs, type AtomicFs } from './atomic-write';
+import { nodeAtomicFs, type AtomicFs } from '../node-io/atomic-write';
 import { DraftStore, DraftWriter } from './drafts';
 import { DocumentSession, type CloseChoice, type ConflictChoice, type SessionUi } from './session';
 

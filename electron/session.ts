@@ -1,8 +1,9 @@
 import type { DesktopDocument, DesktopError, OpenResult, SaveResult } from '../shared/desktop';
-import { writeFileAtomic, type AtomicFs } from './atomic-write';
+import { writeFileAtomic, type AtomicFs } from '../node-io/atomic-write';
 import { compareWithDisk, displayName, identityAfterWrite, readDocument, type FileIdentity, type ReadFs } from './documents';
 import type { Draft, DraftWriter } from './drafts';
-import { describeIoError, desktopError } from './errors';
+import { describeIoError } from '../node-io/errors';
+import { desktopError } from './errors';
 
 /**
  * The design shown in one window, as the main process sees it: its file, what that file was when

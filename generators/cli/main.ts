@@ -1,20 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { EXAMPLES } from '../../assets/examples';
-import { parseTopology, type ParseResult } from '../../shared/model/parse';
+import type { ParseResult } from '../../shared/model/parse';
 import type { Diagnostic, Topology } from '../../shared/model/types';
-import { compareDiagnostics, validate } from '../../shared/validation';
-import { withLayout } from '../../shared/layout';
-import { serializeTopology } from '../../shared/model/serialize';
-import { generateBundle } from '../bundle';
-import { generateAsyncApi, generateDrawio, generateOpenApi, importCompose, importMermaid, importNotes } from '../interop';
-import { formatUndecided, generateIntegrationDoc, undecided } from '../doc';
-import { generateMermaid } from '../mermaid';
-import { formatDiagnostics, locateDiagnostics, summarize } from './format';
 import { UserError, describeFsError, readDesignFile } from './readFile';
-import { nodeFs, writeBundle, type BundleFs } from './writeBundle';
+import type { BundleFs } from './writeBundle';
+
+// Everything else is imported by the command that needs it (`await import`), so that
+// `topoforge --help` loads no YAML, validation, generator or layout code: the bundle
+// (scripts/build-cli.mjs) puts each in a chunk of its own.
+const parser = () => import('../../shared/model/parse');
+const checker = () => import('./check');
+const writer = () => import('./writeBundle');
 
 /**
  * The `topoforge` command line: validate, generate, new, mermaid, doc.
@@ -223,6 +220,7 @@ interface Loaded {
 
 async function load(file: string): Promise<Loaded> {
   const text = await readDesignFile(file);
+  const { parseTopology } = await parser();
   const parsed = parseTopology(text, { fileName: file });
   const failCode = !parsed.ok && parsed.diagnostics.some((d) => d.severity === 'error' && UNREADABLE.has(d.code)) ? 2 : 1;
   return { file, parsed, failCode };
@@ -232,12 +230,12 @@ async function load(file: string): Promise<Loaded> {
  * Parse findings plus validation findings, each with a line where one is known, in the order of
  * docs/diagnostics.md: errors, then warnings, then infos; then by code, component and connection.
  */
-function check(loaded: Loaded): { doc?: Topology; diagnostics: Diagnostic[] } {
-  const { parsed } = loaded;
-  if (!parsed.ok) return { diagnostics: [...parsed.diagnostics].sort(compareDiagnostics) };
-  const diagnostics = locateDiagnostics([...parsed.diagnostics, ...validate(parsed.doc)], parsed.doc, parsed.locate);
-  return { doc: parsed.doc, diagnostics: diagnostics.sort(compareDiagnostics) };
+async function check(loaded: Loaded): Promise<{ doc?: Topology; diagnostics: Diagnostic[] }> {
+  const { checkParsed } = await checker();
+  return checkParsed(loaded.parsed);
 }
+
+const formatter = () => import('./format');
 
 async function cmdValidate(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse('validate', args, { format: { type: 'string', short: 'f', default: 'text' } }, 1);
@@ -254,7 +252,8 @@ async function cmdValidate(args: string[], io: CliIo): Promise<number> {
     }
     throw e;
   }
-  const { diagnostics } = check(loaded);
+  const { diagnostics } = await check(loaded);
+  const { formatDiagnostics, summarize } = await formatter();
   const summary = summarize(diagnostics);
   if (format === 'json') {
     io.out(`${JSON.stringify({ file, diagnostics, summary }, null, 2)}\n`);
@@ -277,7 +276,8 @@ async function cmdGenerate(args: string[], io: CliIo): Promise<number> {
   const file = requireFile('generate', positionals[0]);
   if (!values.out) throw new UserError(`generate: where to? Give the output folder with -o DIR.\n\n${HELP.generate}`);
   const loaded = await load(file);
-  const { doc, diagnostics } = check(loaded);
+  const { doc, diagnostics } = await check(loaded);
+  const { formatDiagnostics } = await formatter();
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (!doc) {
     io.err(formatDiagnostics(file, diagnostics));
@@ -290,6 +290,7 @@ async function cmdGenerate(args: string[], io: CliIo): Promise<number> {
     return 1;
   }
   // Components without a position get ELK's layout, so the draw.io export is laid out too.
+  const [{ generateBundle }, { withLayout }, { writeBundle }] = await Promise.all([import('../bundle'), import('../../shared/layout'), writer()]);
   const files = generateBundle(await withLayout(doc));
   const result = await writeBundle(values.out, files, { force: values.force, designFile: file, cwd: io.cwd, fs: io.fs });
   if (errors.length) io.err(`topoforge: generated despite ${errors.length} error${errors.length === 1 ? '' : 's'} (--force).\n`);
@@ -298,30 +299,20 @@ async function cmdGenerate(args: string[], io: CliIo): Promise<number> {
 }
 
 /**
- * Writes a design file. A new file is created exclusively; replacing one (--force) writes a
- * temporary file beside it and renames it over, so a failure (a full disk) never leaves the old
- * design truncated.
+ * Writes a design file with node-io's atomic writer: a new file appears complete or not at all
+ * (created exclusively unless `force`); replacing one (`force`) writes a temporary file beside it,
+ * flushed to disk, and renames it over, so a failure (a full disk) never leaves the old design
+ * truncated. A symbolic link stays a link: the file it points to is replaced.
  */
 async function writeDesign(out: string, text: string, force: boolean, fs: BundleFs): Promise<void> {
-  if (!force) {
-    await fs.writeFile(out, text, { flag: 'wx' });
-    return;
-  }
-  // A symbolic link stays a link: the file it points to is replaced.
-  const target = await fs.realpath(out).catch(() => out);
-  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
-  try {
-    await fs.writeFile(tmp, text, { flag: 'w' });
-    await fs.rename(tmp, target);
-  } catch (e) {
-    await fs.rm(tmp, { recursive: true, force: true }).catch(() => undefined);
-    throw e;
-  }
+  const { writeFileAtomic } = await import('../../node-io/atomic-write');
+  await writeFileAtomic(out, text, { fs, exclusive: !force });
 }
 
 async function cmdNew(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse('new', args, { example: { type: 'string', short: 'e' }, out: { type: 'string', short: 'o' }, force: { type: 'boolean', default: false } }, 1);
   const name = values.example ?? positionals[0];
+  const { EXAMPLES } = await import('../../assets/examples');
   const list = () => EXAMPLES.map((e) => `  ${e.id.padEnd(20)} ${e.title}: ${e.description}`).join('\n');
   if (name === undefined) {
     io.out(`Examples (topoforge new --example NAME [-o FILE]):\n${list()}\n`);
@@ -345,7 +336,7 @@ async function cmdNew(args: string[], io: CliIo): Promise<number> {
     if (exists) throw new UserError(`${out} already exists; not overwriting it. Choose another name, or use --force.`);
   }
   try {
-    await writeDesign(out, example.yaml, !!values.force, io.fs ?? nodeFs);
+    await writeDesign(out, example.yaml, !!values.force, io.fs ?? (await writer()).nodeFs);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new UserError(`${out} already exists; not overwriting it. Choose another name, or use --force.`);
     throw new UserError(describeFsError(e, out));
@@ -358,12 +349,17 @@ async function cmdPrint(what: 'mermaid' | 'doc', args: string[], io: CliIo): Pro
   const { values, positionals } = parse(what, args, what === 'doc' ? { undecided: { type: 'boolean', default: false } } : {}, 1);
   const file = requireFile(what, positionals[0]);
   const loaded = await load(file);
-  const { doc, diagnostics } = check(loaded);
+  const { doc, diagnostics } = await check(loaded);
   if (!doc) {
-    io.err(formatDiagnostics(file, diagnostics));
+    io.err((await formatter()).formatDiagnostics(file, diagnostics));
     return loaded.failCode;
   }
-  const text = what === 'mermaid' ? generateMermaid(doc) : (values as { undecided?: boolean }).undecided ? formatUndecided(undecided(doc), file) : generateIntegrationDoc(doc, diagnostics);
+  let text: string;
+  if (what === 'mermaid') text = (await import('../mermaid')).generateMermaid(doc);
+  else {
+    const { formatUndecided, generateIntegrationDoc, undecided } = await import('../doc');
+    text = (values as { undecided?: boolean }).undecided ? formatUndecided(undecided(doc), file) : generateIntegrationDoc(doc, diagnostics);
+  }
   io.out(text.endsWith('\n') ? text : `${text}\n`);
   return 0;
 }
@@ -374,6 +370,7 @@ async function cmdImport(args: string[], io: CliIo): Promise<number> {
   if (from !== 'compose' && from !== 'mermaid') throw new UserError(`import: import from compose or mermaid, not '${from ?? ''}'.\n\n${HELP.import}`);
   const path = requireFile('import', file);
   const text = await readDesignFile(path);
+  const [{ importCompose, importMermaid, importNotes }, { formatDiagnostics }, { serializeTopology }] = await Promise.all([import('../interop'), formatter(), import('../../shared/model/serialize')]);
   const result = from === 'compose' ? await importCompose(text) : await importMermaid(text);
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) {
@@ -393,7 +390,7 @@ async function cmdImport(args: string[], io: CliIo): Promise<number> {
     return 0;
   }
   try {
-    await writeDesign(values.out, yaml, !!values.force, io.fs ?? nodeFs);
+    await writeDesign(values.out, yaml, !!values.force, io.fs ?? (await writer()).nodeFs);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new UserError(`${values.out} already exists; not overwriting it. Choose another name, or use --force.`);
     throw new UserError(describeFsError(e, values.out));
@@ -408,12 +405,13 @@ async function cmdExport(args: string[], io: CliIo): Promise<number> {
   if (to !== 'drawio' && to !== 'asyncapi' && to !== 'openapi') throw new UserError(`export: export to drawio, asyncapi or openapi, not '${to ?? ''}'.\n\n${HELP.export}`);
   const path = requireFile('export', file);
   const loaded = await load(path);
-  const { doc, diagnostics } = check(loaded);
+  const { doc, diagnostics } = await check(loaded);
   if (!doc) {
-    io.err(formatDiagnostics(path, diagnostics));
+    io.err((await formatter()).formatDiagnostics(path, diagnostics));
     return loaded.failCode;
   }
-  const text = to === 'drawio' ? generateDrawio(await withLayout(doc)) : to === 'asyncapi' ? generateAsyncApi(doc) : generateOpenApi(doc);
+  const { generateAsyncApi, generateDrawio, generateOpenApi } = await import('../interop');
+  const text = to === 'drawio' ? generateDrawio(await (await import('../../shared/layout')).withLayout(doc)) : to === 'asyncapi' ? generateAsyncApi(doc) : generateOpenApi(doc);
   io.out(text.endsWith('\n') ? text : `${text}\n`);
   return 0;
 }

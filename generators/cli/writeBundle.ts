@@ -1,12 +1,14 @@
-import * as nodeFsPromises from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
+import { FolderWriteError, nodeAtomicFs, writeFolderAtomic, type AtomicFs } from '../../node-io/atomic-write';
+import { errnoCode } from '../../node-io/errors';
 import type { OutputFile } from '../types';
 import { UserError, describeFsError } from './readFile';
 
 /**
- * Writes a generated bundle atomically: everything goes into a temporary folder next to the
- * target, which then takes the target's place by rename. On any failure the previous bundle is
- * left exactly as it was (and the temporary folder is removed).
+ * Writes a generated bundle atomically, with node-io's folder writer (the desktop shell's export
+ * too): everything goes into a temporary folder next to the target, flushed to disk, which then
+ * takes the target's place by rename. On any failure the previous bundle is left exactly as it
+ * was (and the temporary folder is removed).
  *
  * A folder that Topoforge made holds a marker file, `.topoforge`. A non-empty folder without it
  * is somebody else's and is only replaced with `force`.
@@ -14,26 +16,9 @@ import { UserError, describeFsError } from './readFile';
 
 export const MARKER = '.topoforge';
 
-/** The file operations used, so that tests can make any of them fail. */
-export interface BundleFs {
-  mkdir(path: string, opts: { recursive: true }): Promise<unknown>;
-  writeFile(path: string, data: string, opts: { mode?: number; flag?: string }): Promise<void>;
-  rename(from: string, to: string): Promise<void>;
-  rm(path: string, opts: { recursive: true; force: true }): Promise<void>;
-  lstat(path: string): Promise<{ isDirectory(): boolean; isSymbolicLink(): boolean }>;
-  readdir(path: string): Promise<string[]>;
-  realpath(path: string): Promise<string>;
-}
-
-export const nodeFs: BundleFs = {
-  mkdir: (p, o) => nodeFsPromises.mkdir(p, o),
-  writeFile: (p, d, o) => nodeFsPromises.writeFile(p, d, o),
-  rename: (a, b) => nodeFsPromises.rename(a, b),
-  rm: (p, o) => nodeFsPromises.rm(p, o),
-  lstat: (p) => nodeFsPromises.lstat(p),
-  readdir: (p) => nodeFsPromises.readdir(p),
-  realpath: (p) => nodeFsPromises.realpath(p),
-};
+/** The file operations used, so that tests can make any of them fail (node-io's). */
+export type BundleFs = AtomicFs;
+export const nodeFs: BundleFs = nodeAtomicFs;
 
 export interface WriteBundleOptions {
   /** Replace a non-empty folder that Topoforge did not make. */
@@ -82,18 +67,14 @@ export async function writeBundle(target: string, files: readonly OutputFile[], 
 
   let exists = false;
   try {
-    const st = await fs.lstat(dir);
-    if (st.isSymbolicLink()) {
-      dir = await fs.realpath(dir);
-      const real = await fs.lstat(dir);
-      if (!real.isDirectory()) throw new UserError(`${target} exists and is not a folder; choose another output folder.`);
-    } else if (!st.isDirectory()) {
-      throw new UserError(`${target} exists and is not a folder; choose another output folder.`);
-    }
+    // A symbolic link to a folder: the folder it points to is replaced, the link kept.
+    dir = await fs.realpath(dir);
+    const st = await fs.stat(dir);
+    if (!st.isDirectory()) throw new UserError(`${target} exists and is not a folder; choose another output folder.`);
     exists = true;
   } catch (e) {
     if (e instanceof UserError) throw e;
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new UserError(describeFsError(e, target));
+    if (errnoCode(e) !== 'ENOENT') throw new UserError(describeFsError(e, target));
   }
 
   if (dir === dirname(dir)) throw new UserError(`Refusing to replace the root folder ${dir}; choose an output folder such as out/.`);
@@ -116,54 +97,14 @@ export async function writeBundle(target: string, files: readonly OutputFile[], 
     }
   }
 
-  const parent = dirname(dir);
-  const name = basename(dir);
-  const tag = `${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
-  const tmp = join(parent, `.${name}.topoforge-new-${tag}`);
-  const old = join(parent, `.${name}.topoforge-old-${tag}`);
-
   try {
-    await fs.mkdir(parent, { recursive: true });
-    await fs.mkdir(tmp, { recursive: true });
-    const made = new Set<string>([tmp]);
-    for (const f of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
-      const path = join(tmp, ...f.path.split('/'));
-      const folder = dirname(path);
-      if (!made.has(folder)) {
-        await fs.mkdir(folder, { recursive: true });
-        made.add(folder);
-      }
-      await fs.writeFile(path, f.content, { flag: 'wx', ...(f.mode !== undefined ? { mode: f.mode } : {}) });
-    }
-    await fs.writeFile(join(tmp, MARKER), markerText(opts.designFile), { flag: 'wx' });
+    await writeFolderAtomic(dir, [...files.map((f) => ({ path: f.path, data: f.content, ...(f.mode !== undefined ? { mode: f.mode } : {}) })), { path: MARKER, data: markerText(opts.designFile) }], { fs });
   } catch (e) {
-    await fs.rm(tmp, { recursive: true, force: true }).catch(() => undefined);
-    throw new UserError(`Could not write the bundle: ${describeFsError(e, target)} ${exists ? `The previous bundle in ${target} is unchanged.` : 'Nothing was written.'}`);
-  }
-
-  if (exists) {
-    try {
-      await fs.rename(dir, old);
-    } catch (e) {
-      await fs.rm(tmp, { recursive: true, force: true }).catch(() => undefined);
-      throw new UserError(`Could not replace ${target}: ${describeFsError(e, target)} The previous bundle is unchanged.`);
+    if (!(e instanceof FolderWriteError)) throw e;
+    if (e.phase === 'write') {
+      throw new UserError(`Could not write the bundle: ${describeFsError(e.cause, target)} ${exists ? `The previous bundle in ${target} is unchanged.` : 'Nothing was written.'}`);
     }
-    try {
-      await fs.rename(tmp, dir);
-    } catch (e) {
-      // Put the previous bundle back where it was.
-      await fs.rename(old, dir).catch(() => undefined);
-      await fs.rm(tmp, { recursive: true, force: true }).catch(() => undefined);
-      throw new UserError(`Could not replace ${target}: ${describeFsError(e, target)} The previous bundle is unchanged.`);
-    }
-    await fs.rm(old, { recursive: true, force: true }).catch(() => undefined);
-  } else {
-    try {
-      await fs.rename(tmp, dir);
-    } catch (e) {
-      await fs.rm(tmp, { recursive: true, force: true }).catch(() => undefined);
-      throw new UserError(`Could not write ${target}: ${describeFsError(e, target)} Nothing was written.`);
-    }
+    throw new UserError(exists ? `Could not replace ${target}: ${describeFsError(e.cause, target)} The previous bundle is unchanged.` : `Could not write ${target}: ${describeFsError(e.cause, target)} Nothing was written.`);
   }
   return { dir, files: files.length + 1, replaced: exists };
 }

@@ -394,3 +394,58 @@ describe('parseTopology: refused, with the place named', () => {
     expect(Object.keys(r.doc.nodes[0]!.props)).toEqual(['__proto__']);
   });
 });
+
+describe('parseTopology: YAML read as the format promises (js-yaml with the YAML 1.2 core schema of the writer)', () => {
+  const props = (text: string) => {
+    const r = parseTopology(`${HEAD}nodes:\n  - id: a\n    kind: worker\n    props: ${text}\n`);
+    if (!r.ok) throw new Error(JSON.stringify(r.diagnostics));
+    return r.doc.nodes[0]!.props;
+  };
+
+  it('reads numbers, booleans and null as YAML 1.2 core does, and the rest as text', () => {
+    expect(props('{ a: 0b101, b: 0x1F, c: 1_000, d: 0o17, e: yes, f: ~, g: 1e3, h: .5, i: -.inf, j: +12, k: -0x1F, l: Null, m: TRUE, n: 012 }')).toEqual({
+      a: '0b101',
+      b: 31,
+      c: '1_000',
+      d: 15,
+      e: 'yes',
+      f: null,
+      g: 1000,
+      h: 0.5,
+      i: -Infinity,
+      j: 12,
+      k: '-0x1F',
+      l: null,
+      m: true,
+      n: 12,
+    });
+  });
+
+  it('a label with a character YAML allows only in double quotes is saved so that it opens again', async () => {
+    const { serializeTopology } = await import('./serialize');
+    const r = parseTopology(`${HEAD}nodes:\n  - id: a\n    kind: worker\n    label: "x\\uFFFEy\\x7Fz\\x85"\n`);
+    if (!r.ok) throw new Error(JSON.stringify(r.diagnostics));
+    const again = parseTopology(serializeTopology(r.doc));
+    expect(again.ok && again.doc.nodes[0]!.label).toBe('x\uFFFEy\u007Fz\u0085');
+  });
+
+  it('refuses an alias inside what it names, at the alias', () => {
+    const e = firstError(`${HEAD}x: &loop [1, *loop]\n`);
+    expect(e).toMatchObject({ code: 'TF003', line: 3 });
+    expect(e.message).toMatch(/alias `\*loop` is inside the list or mapping it stands for/);
+  });
+
+  it('places list items after empty ones (`-` alone) and items of flow lists', () => {
+    const r = parseTopology(`${HEAD}nodes:\n  -\n  - id: b\n    kind: worker\n`);
+    expect(r.ok).toBe(false);
+    expect(r.diagnostics[0]).toMatchObject({ code: 'TF021', line: 4 });
+    const flow = parseTopology(`${HEAD}nodes: [{ id: a, kind: worker }, { id: b, kind: nope }]\n`);
+    expect(flow.diagnostics[0]).toMatchObject({ code: 'TF024', line: 3, column: 43 });
+  });
+
+  it('says which line a warning of the reader is at, and reads the file anyway', () => {
+    const r = parseTopology(`${HEAD}description: "two\nlines"\n`);
+    expect(r.ok).toBe(true);
+    expect(r.diagnostics).toMatchObject([{ code: 'TF032', line: 4 }]);
+  });
+});

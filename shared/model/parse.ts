@@ -1,22 +1,20 @@
-import { Composer, Lexer, LineCounter, Parser, isAlias, isMap, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
-import type { CST } from 'yaml';
-type Token = CST.Token;
 import { fileDiagnostic } from './fileCodes';
 import { LIMITS } from './limits';
 import { splitPath } from './path';
 import { restoreTopology, type RestoreOptions } from './restore';
 import type { Diagnostic, Topology } from './types';
+import { keyOffset, readYaml, type ListIndex, type MapIndex } from './yaml-read';
 
 export { LIMITS } from './limits';
 
 /**
  * Reads a `*.topo.yaml` file (format 1, or the same shape as JSON) into a `Topology`.
  *
- * The text goes through: size and text checks, the YAML parser (a concrete syntax tree, walked
- * without recursion to refuse deep nesting before anything recurses), YAML composition (syntax
- * errors, duplicate keys), conversion to plain data (alias bombs refused), format migration, and
- * `restoreTopology` (defaults, structure, ids, kinds, references). Every diagnostic carries the
- * line and column where the problem is, when it is known.
+ * The text goes through: size and text checks, js-yaml (yaml-read.ts: syntax errors, duplicate
+ * keys, tags, and the limits on values, aliases and nesting checked while it reads, with where
+ * every key and list item starts), alias expansion within limits (alias bombs refused), format
+ * migration, and `restoreTopology` (defaults, structure, ids, kinds, references). Every
+ * diagnostic carries the line and column where the problem is, when it is known.
  */
 
 export interface SourceLocation {
@@ -42,7 +40,7 @@ export interface ParseOptions extends Pick<RestoreOptions, 'registry' | 'target'
   fileName?: string;
 }
 
-/** C0 controls other than tab, LF and CR: YAML forbids them, binary files are full of them. (DEL is let through: the YAML library writes it unescaped.) */
+/** C0 controls other than tab, LF and CR: YAML forbids them, binary files are full of them. (DEL and C1 controls are YAML's to refuse, outside quotes.) */
 const NOT_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
 
 export function parseTopology(text: string, opts: ParseOptions = {}): ParseResult {
@@ -55,9 +53,10 @@ export function parseTopology(text: string, opts: ParseOptions = {}): ParseResul
       }),
     );
   }
+  const at = lineLocator(text);
   const bad = NOT_TEXT.exec(text);
   if (bad) {
-    const { line, column } = lineColOf(text, bad.index);
+    const { line, column } = at(bad.index);
     const ch = bad[0]!.charCodeAt(0);
     return fail(
       fileDiagnostic('TF001', {
@@ -72,10 +71,6 @@ export function parseTopology(text: string, opts: ParseOptions = {}): ParseResul
     );
   }
 
-  // The parser keeps a syntax tree of about a kilobyte per value or alias, and the YAML library
-  // resolves double-quoted text at some 35 bytes a character: a 10 MB file of tiny values
-  // ("[0,0,0,...]") took gigabytes and minutes, 10 MB of one quoted string 350 MB. Values, aliases
-  // and quoted text are counted first with the streaming lexer (no tree), in any file over 64 KB.
   const tooManyAliases = (line: number, column: number) =>
     fileDiagnostic('TF005', {
       message: `The file uses more than ${LIMITS.maxAliasCount} YAML aliases (\`*name\`; the limit is passed at line ${line}); that many is how alias bombs blow up memory, so it is refused.`,
@@ -83,63 +78,49 @@ export function parseTopology(text: string, opts: ParseOptions = {}): ParseResul
       line,
       column,
     });
-  if (text.length > 64 * 1024) {
-    const over = lexicalLimits(text);
-    if (over) {
-      const { line, column } = lineColOf(text, over.offset);
-      return fail(
-        over.what === 'aliases'
-          ? tooManyAliases(line, column)
-          : over.what === 'values'
-            ? fileDiagnostic('TF028', {
-                message: `${what} holds more than ${LIMITS.maxValues.toLocaleString('en-US')} values (the limit is passed at line ${line}); designs are read up to that size (about 20,000 components).`,
-                hint: 'Split the design into several files; a file this full of values is probably damaged or not a design.',
-                line,
-                column,
-              })
-            : fileDiagnostic('TF002', {
-                message: `${what} holds more than ${formatSize(LIMITS.maxQuotedChars)} of double-quoted text (the limit is passed at line ${line}).`,
-                hint: 'Write long text as a block (`|` followed by indented lines) or in single quotes; Topoforge itself only quotes short texts.',
-                line,
-                column,
-              }),
-      );
+
+  // js-yaml reads the text; the limits (values, double-quoted text, aliases, nesting) are
+  // checked as it reads, and stop it at the place they are passed (yaml-read.ts).
+  const r = readYaml(text);
+  if (!r.ok) {
+    const f = r.failure;
+    const { line, column } = at(f.offset);
+    switch (f.kind) {
+      case 'aliases':
+        return fail(tooManyAliases(line, column));
+      case 'values':
+        return fail(
+          fileDiagnostic('TF028', {
+            message: `${what} holds more than ${LIMITS.maxValues.toLocaleString('en-US')} values (the limit is passed at line ${line}); designs are read up to that size (about 20,000 components).`,
+            hint: 'Split the design into several files; a file this full of values is probably damaged or not a design.',
+            line,
+            column,
+          }),
+        );
+      case 'quoted':
+        return fail(
+          fileDiagnostic('TF002', {
+            message: `${what} holds more than ${formatSize(LIMITS.maxQuotedChars)} of double-quoted text (the limit is passed at line ${line}).`,
+            hint: 'Write long text as a block (`|` followed by indented lines) or in single quotes; Topoforge itself only quotes short texts.',
+            line,
+            column,
+          }),
+        );
+      case 'deep':
+        return fail(tooDeep(line, column));
+      case 'syntax': {
+        const errors = [
+          { offset: f.offset, message: sentence(f.reason), hint: yamlHint(f.reason) },
+          ...f.duplicateKeys.map((offset) => ({ offset, message: DUPLICATE_KEY, hint: DUPLICATE_KEY_HINT })),
+        ].sort((a, b) => a.offset - b.offset);
+        return fail(...errors.slice(0, 20).map((e) => yamlError(at, e.offset, e.message, e.hint)));
+      }
     }
   }
+  const read = r.read;
 
-  const lc = new LineCounter();
-  const at = (offset: number): SourceLocation => {
-    const p = lc.linePos(offset);
-    return p.line === 0 ? { line: 1, column: offset + 1 } : { line: p.line, column: p.col };
-  };
-  const tokens = Array.from(new Parser(lc.addNewLine).parse(text));
-
-  const scan = scanTokens(tokens, LIMITS.maxDepth);
-  const deep = scan.deepAt;
-  if (deep !== undefined) {
-    const { line, column } = at(deep);
-    return fail(
-      fileDiagnostic('TF004', {
-        message: `The file nests lists and mappings more than ${LIMITS.maxDepth} levels deep (line ${line}).`,
-        hint: 'A design never needs that much nesting; the file is probably damaged or not a design.',
-        line,
-        column,
-      }),
-    );
-  }
-
-  if (scan.aliasesOverAt !== undefined) {
-    const { line, column } = at(scan.aliasesOverAt);
-    return fail(tooManyAliases(line, column));
-  }
-
-  // Duplicate keys are found by duplicateKeys() below, in one pass: the library's own check
-  // (uniqueKeys) compares each key with every earlier one, quadratic in a map's size, and a
-  // design's `layout` has a key per component.
-  const composer = new Composer({ prettyErrors: false, uniqueKeys: false, strict: true });
-  const docs = Array.from(composer.compose(tokens, true, text.length));
-  if (docs.length > 1) {
-    const { line, column } = at(docs[1]!.range[0]);
+  if (read.secondDocAt !== undefined) {
+    const { line, column } = at(read.secondDocAt);
     return fail(
       fileDiagnostic('TF006', {
         message: `The file holds more than one YAML document (a second one starts at line ${line}).`,
@@ -149,61 +130,50 @@ export function parseTopology(text: string, opts: ParseOptions = {}): ParseResul
       }),
     );
   }
-  const yamlDoc = docs[0]!;
-  const errors: Array<{ pos: [number, ...number[]]; code: string; message: string }> = [...yamlDoc.errors];
-  const dups = duplicateKeys(yamlDoc.contents);
-  if (dups.length) {
-    errors.push(...dups.map((offset) => ({ pos: [offset] as [number], code: 'DUPLICATE_KEY', message: 'Map keys must be unique' })));
-    errors.sort((a, b) => a.pos[0] - b.pos[0]);
+  if (read.duplicateKeys.length) {
+    return fail(...read.duplicateKeys.slice(0, 20).map((offset) => yamlError(at, offset, DUPLICATE_KEY, DUPLICATE_KEY_HINT)));
   }
-  if (errors.length) {
-    return fail(
-      ...errors.slice(0, 20).map((e) => {
-        const { line, column } = at(e.pos[0]);
-        return fileDiagnostic('TF003', {
-          message: `The file is not valid YAML at line ${line}, column ${column}: ${cleanYamlMessage(e.message)}`,
-          hint: yamlHint(e.code),
-          line,
-          column,
-        });
-      }),
-    );
-  }
-  const warnings = yamlDoc.warnings.slice(0, 20).map((w) => {
-    const { line, column } = at(w.pos[0]);
-    return fileDiagnostic('TF032', { message: `YAML at line ${line}: ${cleanYamlMessage(w.message)}`, hint: 'The value is read as plain text.', line, column });
+  const warnings = read.warnings.slice(0, 20).map((w) => {
+    const { line, column } = at(w.offset);
+    const hint = w.kind === 'tag' ? 'The value is read as plain text.' : 'The file is read anyway; check the YAML around this line.';
+    return fileDiagnostic('TF032', { message: `YAML at line ${line}: ${sentence(w.message)}`, hint, line, column });
   });
 
-  let raw: unknown;
-  try {
-    raw = yamlDoc.toJS({ maxAliasCount: LIMITS.maxAliasCount });
-  } catch (e) {
-    if (e instanceof RangeError) {
-      return fail(fileDiagnostic('TF004', { message: `The file nests lists and mappings (through aliases) more than ${LIMITS.maxDepth} levels deep.`, hint: 'A design never needs that much nesting; the file is probably damaged or not a design.' }));
-    }
-    const msg = e instanceof Error ? e.message : String(e);
-    if (/resource exhaustion/i.test(msg)) {
-      const where = scan.firstAlias !== undefined ? at(scan.firstAlias) : undefined;
+  const root = read.docs[0] ?? null;
+  let raw: unknown = root;
+  if (read.aliases > 0) {
+    // js-yaml shares one object between an anchor and its aliases: each place gets its own
+    // copy (editing one component never edits another), within the limits of an alias bomb.
+    const copied = expandAliases(root, read.aliasAt);
+    if (!copied.ok) {
+      const where = copied.offset !== undefined ? at(copied.offset) : read.firstAlias !== undefined ? at(read.firstAlias) : undefined;
+      if (copied.why === 'deep') {
+        return fail(fileDiagnostic('TF004', { message: `The file nests lists and mappings (through aliases) more than ${LIMITS.maxDepth} levels deep.`, hint: 'A design never needs that much nesting; the file is probably damaged or not a design.' }));
+      }
+      if (copied.why === 'cycle' && where) {
+        return fail(yamlError(at, copied.offset!, `The alias \`*${aliasName(text, copied.offset!)}\` is inside the list or mapping it stands for.`, 'An alias `*name` needs an anchor `&name` before it, outside the alias.'));
+      }
+      const first = read.firstAlias !== undefined ? at(read.firstAlias) : undefined;
       return fail(
         fileDiagnostic('TF005', {
-          message: `The file expands YAML aliases (\`*name\`) more than ${LIMITS.maxAliasCount} times${where ? ` (the first alias is at line ${where.line})` : ''}; this is how "billion laughs" bombs blow up memory, so it is refused.`,
+          message: `The file expands YAML aliases (\`*name\`) more than ${LIMITS.maxAliasCount} times${first ? ` (the first alias is at line ${first.line})` : ''}; this is how "billion laughs" bombs blow up memory, so it is refused.`,
           hint: 'Write the repeated values out instead of using anchors and aliases.',
-          ...(where ? { line: where.line, column: where.column } : {}),
+          ...(first ? { line: first.line, column: first.column } : {}),
         }),
       );
     }
-    return fail(fileDiagnostic('TF003', { message: `The file is not valid YAML: ${cleanYamlMessage(msg)}`, hint: 'Check anchors (`&name`) and aliases (`*name`): an alias must come after its anchor.' }));
+    raw = copied.value;
   }
 
   const locate = (path: string): SourceLocation | undefined => {
-    const offset = offsetOf(yamlDoc, path);
+    const offset = offsetOf(root, read.index, path);
     return offset === undefined ? undefined : at(offset);
   };
   const describe = (path: string): string => {
     const l = locate(path);
     return l ? `line ${l.line}` : `\`${path}\``;
   };
-  const restored = restoreTopology(raw, { describe, registry: opts.registry, target: opts.target });
+  const restored = restoreTopology(raw, { describe, registry: opts.registry, target: opts.target, fresh: true });
   const diagnostics = [...warnings, ...restored.diagnostics].map((d) => {
     if (d.line !== undefined || d.path === undefined) return d;
     const l = locate(d.path);
@@ -211,26 +181,6 @@ export function parseTopology(text: string, opts: ParseOptions = {}): ParseResul
   });
   if (!restored.ok) return { ok: false, diagnostics };
   return { ok: true, doc: restored.doc, diagnostics, locate };
-}
-
-/** Where the file passes the value or the double-quoted-text limit, if it does (the lexer only: no syntax tree). */
-function lexicalLimits(text: string): { what: 'values' | 'quoted' | 'aliases'; offset: number } | undefined {
-  let aliases = 0;
-  let values = 0;
-  let quoted = 0;
-  let offset = 0;
-  for (const lexeme of new Lexer().lex(text)) {
-    // The lexer marks each scalar with U+001F before its text; other one-character controls are markers too (the source has none).
-    if (lexeme === '\u001f') {
-      if (++values > LIMITS.maxValues) return { what: 'values', offset };
-      continue;
-    }
-    if (lexeme.length === 1 && lexeme < ' ' && lexeme !== '\n' && lexeme !== '\t' && lexeme !== '\r') continue;
-    if (lexeme.charCodeAt(0) === 34 /* " */ && (quoted += lexeme.length) > LIMITS.maxQuotedChars) return { what: 'quoted', offset };
-    if (lexeme.charCodeAt(0) === 42 /* * */ && ++aliases > LIMITS.maxAliasCount) return { what: 'aliases', offset };
-    offset += lexeme.length;
-  }
-  return undefined;
 }
 
 function fail(...diagnostics: Diagnostic[]): ParseResult {
@@ -241,147 +191,146 @@ function formatSize(chars: number): string {
   return chars >= 1024 * 1024 ? `${(chars / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(chars / 1024)} KB`;
 }
 
-function lineColOf(text: string, index: number): SourceLocation {
-  let line = 1;
-  let start = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) {
-    line++;
-    start = i + 1;
-  }
-  return { line, column: index - start + 1 };
+const DUPLICATE_KEY = 'Map keys must be unique.';
+const DUPLICATE_KEY_HINT = 'Each key may appear once in a mapping; remove or rename the repeated one.';
+
+function tooDeep(line: number, column: number): Diagnostic {
+  return fileDiagnostic('TF004', {
+    message: `The file nests lists and mappings more than ${LIMITS.maxDepth} levels deep (line ${line}).`,
+    hint: 'A design never needs that much nesting; the file is probably damaged or not a design.',
+    line,
+    column,
+  });
 }
+
+function yamlError(at: (offset: number) => SourceLocation, offset: number, message: string, hint: string): Diagnostic {
+  const { line, column } = at(offset);
+  return fileDiagnostic('TF003', { message: `The file is not valid YAML at line ${line}, column ${column}: ${message}`, hint, line, column });
+}
+
+/** Line and column (1-based) of an offset; the line starts are found once, on first use. */
+function lineLocator(text: string): (offset: number) => SourceLocation {
+  let starts: Int32Array | undefined;
+  return (offset: number) => {
+    if (!starts) {
+      const list: number[] = [0];
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) list.push(i + 1);
+      starts = Int32Array.from(list);
+    }
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo]! + 1 };
+  };
+}
+
+function sentence(reason: string): string {
+  const s = reason.charAt(0).toUpperCase() + reason.slice(1);
+  return s.endsWith('.') ? s : `${s}.`;
+}
+
+/** The name of the alias written at `offset` (`*name`). */
+function aliasName(text: string, offset: number): string {
+  return /^\*([^\s,[\]{}]*)/.exec(text.slice(offset, offset + 200))?.[1] ?? '';
+}
+
+type Expanded = { ok: true; value: unknown } | { ok: false; why: 'bomb' | 'deep' | 'cycle'; offset?: number };
 
 /**
- * Walks the concrete syntax tree with an explicit stack; returns the offset of the first
- * collection nested deeper than `limit`, or undefined.
+ * A copy of the read document in which every alias is a copy of its anchor's value, refused
+ * past LIMITS.maxAliasCount expansions (an alias inside an expanded value counts each time) or
+ * LIMITS.maxValues expanded values, and past LIMITS.maxDepth levels of nesting.
  */
-function scanTokens(tokens: readonly Token[], limit: number): { deepAt?: number; firstAlias?: number; aliasesOverAt?: number } {
-  let firstAlias: number | undefined;
-  let aliases = 0;
-  let aliasesOverAt: number | undefined;
-  const stack: Array<[Token | null | undefined, number]> = tokens.map((t) => [t, 0]);
-  while (stack.length) {
-    const [t, depth] = stack.pop()!;
-    if (!t) continue;
-    switch (t.type) {
-      case 'document':
-        stack.push([t.value, depth]);
-        break;
-      case 'block-map':
-      case 'block-seq':
-      case 'flow-collection': {
-        const d = depth + 1;
-        if (d > limit) return { deepAt: t.offset, firstAlias };
-        for (const item of t.items) {
-          if ('key' in item) stack.push([item.key, d]);
-          if ('value' in item) stack.push([item.value, d]);
-        }
-        break;
-      }
-      case 'alias':
-        if (firstAlias === undefined || t.offset < firstAlias) firstAlias = t.offset;
-        if (++aliases > LIMITS.maxAliasCount && (aliasesOverAt === undefined || t.offset < aliasesOverAt)) aliasesOverAt = t.offset;
-        break;
-      default:
-        break;
-    }
+function expandAliases(root: unknown, aliasAt: ReadonlyMap<object, number>): Expanded {
+  let expansions = 0;
+  let expandedValues = 0;
+  const seen = new Set<object>();
+  const path = new Set<object>();
+  class Refused {
+    constructor(
+      readonly why: 'bomb' | 'deep' | 'cycle',
+      readonly offset?: number,
+    ) {}
   }
-  return { firstAlias, aliasesOverAt };
+  const copy = (v: unknown, depth: number, expanding: boolean): unknown => {
+    if (v === null || typeof v !== 'object') {
+      if (expanding && ++expandedValues > LIMITS.maxValues) throw new Refused('bomb');
+      return v;
+    }
+    if (path.has(v)) throw new Refused('cycle', aliasAt.get(v));
+    let exp = expanding;
+    if (aliasAt.has(v)) {
+      if (seen.has(v)) {
+        exp = true;
+        if (++expansions > LIMITS.maxAliasCount) throw new Refused('bomb');
+      } else seen.add(v);
+    }
+    if (depth > LIMITS.maxDepth) throw new Refused('deep');
+    if (exp && ++expandedValues > LIMITS.maxValues) throw new Refused('bomb');
+    path.add(v);
+    let out: unknown;
+    if (Array.isArray(v)) {
+      const list: unknown[] = new Array(v.length);
+      for (let i = 0; i < v.length; i++) list[i] = copy(v[i], depth + 1, exp);
+      out = list;
+    } else {
+      const obj: Record<string, unknown> = {};
+      for (const k of Object.keys(v)) {
+        const value = copy((v as Record<string, unknown>)[k], depth + 1, exp);
+        if (k === '__proto__') Object.defineProperty(obj, k, { value, enumerable: true, writable: true, configurable: true });
+        else obj[k] = value;
+      }
+      out = obj;
+    }
+    path.delete(v);
+    return out;
+  };
+  try {
+    return { ok: true, value: copy(root, 1, false) };
+  } catch (e) {
+    if (e instanceof Refused) return { ok: false, why: e.why, offset: e.offset };
+    throw e;
+  }
 }
 
-/**
- * Offsets of keys repeated within a mapping (what YAML's uniqueKeys reports as DUPLICATE_KEY:
- * scalar keys with the same value), in document order, with a set per mapping.
- */
-function duplicateKeys(root: unknown): number[] {
-  const out: number[] = [];
-  const stack: unknown[] = [root];
-  while (stack.length) {
-    const node = stack.pop();
-    if (isMap(node)) {
-      const seen = new Set<string>();
-      for (const pair of node.items) {
-        const k = pair.key;
-        if (isScalar(k) && !(typeof k.value === 'number' && Number.isNaN(k.value))) {
-          const id = `${typeof k.value}:${String(k.value)}`;
-          if (seen.has(id)) out.push(k.range?.[0] ?? 0);
-          else seen.add(id);
-        }
-      }
-      for (let i = node.items.length - 1; i >= 0; i--) {
-        stack.push(node.items[i]!.value);
-        stack.push(node.items[i]!.key);
-      }
-    } else if (isSeq(node)) {
-      for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
-    }
-  }
-  return out.sort((a, b) => a - b);
-}
-
-/** Offset in the text of a document path: the key of a mapping entry, or the start of a list item. */
-const pairIndex = new WeakMap<object, Map<string, { key: unknown; value: unknown }>>();
-/** The first pair of each scalar key of a mapping, indexed once: locating every finding of a mapping with many keys stays linear. */
-function pairsOf(map: { items: Array<{ key: unknown; value: unknown }> }): Map<string, { key: unknown; value: unknown }> {
-  let index = pairIndex.get(map);
-  if (!index) {
-    index = new Map();
-    for (const p of map.items) {
-      if (!isScalar(p.key)) continue;
-      const k = String(p.key.value);
-      if (!index.has(k)) index.set(k, p);
-    }
-    pairIndex.set(map, index);
-  }
-  return index;
-}
-
-function offsetOf(doc: Document.Parsed, path: string): number | undefined {
+/** Offset in the text of a document path: the key of a mapping entry, or the start of a list item; the nearest part that exists. */
+function offsetOf(root: unknown, index: ReadonlyMap<object, MapIndex | ListIndex>, path: string): number | undefined {
   const segments = splitPath(path);
   if (!segments || segments.length === 0) return undefined;
-  let node: unknown = doc.contents;
+  let node: unknown = root;
   let found: number | undefined;
   for (const seg of segments) {
-    if (isAlias(node)) node = node.resolve(doc);
-    if (isMap(node)) {
-      const pair = pairsOf(node).get(String(seg));
-      if (!pair) break;
-      const key = pair.key as YamlNode;
-      if (key.range) found = key.range[0];
-      node = pair.value;
-    } else if (isSeq(node) && typeof seg === 'number') {
-      const item = node.items[seg] as YamlNode | undefined;
-      if (!item?.range) break;
-      found = item.range[0];
-      node = item;
+    if (node === null || typeof node !== 'object') break;
+    const ix = index.get(node);
+    if (!ix) break;
+    if (!Array.isArray(node)) {
+      const o = keyOffset(ix as MapIndex, String(seg));
+      if (o === undefined) break;
+      found = o;
+      node = Object.prototype.hasOwnProperty.call(node, seg) ? (node as Record<string, unknown>)[seg] : undefined;
+    } else if (typeof seg === 'number') {
+      const o = (ix as ListIndex)[seg];
+      if (o === undefined) break;
+      found = o;
+      node = (node as unknown[])[seg];
     } else break;
   }
   return found;
 }
 
-function cleanYamlMessage(msg: string): string {
-  // The library appends a source excerpt on later lines; keep the sentence.
-  const first = msg.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
-  return first.endsWith('.') ? first : `${first}.`;
-}
-
-function yamlHint(code: string): string {
-  switch (code) {
-    case 'DUPLICATE_KEY':
-      return 'Each key may appear once in a mapping; remove or rename the repeated one.';
-    case 'TAB_AS_INDENT':
-      return 'Indent with spaces, not tabs.';
-    case 'BAD_INDENT':
-    case 'MISSING_CHAR':
-    case 'UNEXPECTED_TOKEN':
-      return 'Check the indentation and the punctuation (`:`, `-`, brackets and quotes) around this line.';
-    case 'MULTILINE_IMPLICIT_KEY':
-      return 'A key must fit on one line; check for a missing `:` or an unclosed quote on the line before.';
-    case 'BAD_DQ_ESCAPE':
-      return 'Inside double quotes, write a backslash as `\\\\`, or use single quotes.';
-    case 'BAD_ALIAS':
-      return 'An alias `*name` needs an anchor `&name` before it.';
-    default:
-      return 'Check the YAML syntax around this line; text with `: `, `#` or quotes in it is safest in double quotes.';
+/** A hint for a js-yaml syntax error, by its reason. */
+function yamlHint(reason: string): string {
+  if (/tab characters/.test(reason)) return 'Indent with spaces, not tabs.';
+  if (/multiline key/.test(reason)) return 'A key must fit on one line; check for a missing `:` or an unclosed quote on the line before.';
+  if (/escape sequence|hexadecimal character/.test(reason)) return 'Inside double quotes, write a backslash as `\\\\`, or use single quotes.';
+  if (/alias/.test(reason)) return 'An alias `*name` needs an anchor `&name` before it.';
+  if (/non-printable/.test(reason)) return 'Remove the control character here, or write the text in double quotes with the character escaped (`\\u007F`).';
+  if (/indentation|colon is missed|end of the stream|end of the document|comma|node content|whitespace character is expected|explicit mapping pair|implicit key/.test(reason)) {
+    return 'Check the indentation and the punctuation (`:`, `-`, brackets and quotes) around this line.';
   }
+  return 'Check the YAML syntax around this line; text with `: `, `#` or quotes in it is safest in double quotes.';
 }

@@ -23,6 +23,12 @@ import { FORMAT_VERSION, GROUP_KINDS, PROTOCOLS, TRUST_LEVELS } from './types';
 export interface RestoreOptions extends MigrateOptions {
   /** How a document path is named in messages, e.g. `line 12`; the path itself by default. */
   describe?: (path: string) => string;
+  /**
+   * `raw` was just read from a file by parseTopology: nested at most LIMITS.maxDepth levels
+   * (checked while it was read), and shared with nobody (aliases were copied), so its settings
+   * are taken as they are instead of being measured and copied again.
+   */
+  fresh?: boolean;
 }
 
 export type RestoreResult =
@@ -134,6 +140,7 @@ function code(s: string): string {
 /** Restores a raw document (as read from YAML or JSON) into a normalised Topology. */
 export function restoreTopology(raw: unknown, opts: RestoreOptions = {}): RestoreResult {
   const describe = opts.describe ?? ((p: string) => `\`${p}\``);
+  const fresh = opts.fresh === true;
   const diags: Diagnostic[] = [];
   const add = (c: FileCode, init: FileDiagnosticInit) => {
     diags.push(fileDiagnostic(c, init));
@@ -153,7 +160,7 @@ export function restoreTopology(raw: unknown, opts: RestoreOptions = {}): Restor
     });
     return finish();
   }
-  if (depthOf(raw) > LIMITS.maxDepth) {
+  if (!opts.fresh && depthOf(raw) > LIMITS.maxDepth) {
     add('TF004', {
       message: `The file nests lists and mappings more than ${LIMITS.maxDepth} levels deep.`,
       hint: 'A design never needs that much nesting; the file is probably damaged or not a design.',
@@ -268,7 +275,7 @@ export function restoreTopology(raw: unknown, opts: RestoreOptions = {}): Restor
       if (typeof g.trust === 'string' && (TRUST_LEVELS as readonly string[]).includes(g.trust)) group.trust = g.trust as Group['trust'];
       else add('TF029', { message: `Trust level ${code(String(asText(g.trust) ?? typeName(g.trust)))} is not one of ${TRUST_LEVELS.join(', ')}.`, hint: `Use one of: ${TRUST_LEVELS.join(', ')}, or leave \`trust\` out.`, path: `${path}.trust`, nodes: id ? [id] : [] });
     }
-    copyExtra(g, group, GROUP_KEYS);
+    copyExtra(g, group, GROUP_KEYS, fresh);
     if (id) {
       groupIds.add(id);
       groups.push(group);
@@ -313,7 +320,7 @@ export function restoreTopology(raw: unknown, opts: RestoreOptions = {}): Restor
       if (gid === undefined) add('TF021', { message: `The zone of component ${code(id ?? `#${i + 1}`)} must be a zone id, not ${typeName(n.group)}.`, hint: 'Write `group: <zone id>`.', path: `${path}.group`, nodes: ids });
       else group = gid;
     }
-    const props = restoreProps(n.props, `${path}.props`, `component ${code(id ?? `#${i + 1}`)}`, ids, [], add);
+    const props = restoreProps(n.props, path, () => `component ${code(id ?? `#${i + 1}`)}`, ids, [], add, fresh);
     if (!id || !kind || !props) return;
     const node: TopoNode = { id, kind, label, props };
     if (group !== undefined) {
@@ -330,7 +337,7 @@ export function restoreTopology(raw: unknown, opts: RestoreOptions = {}): Restor
     }
     // Keep the canonical key order: id, kind, label, group, props, then the user's own keys.
     const ordered: TopoNode = { id, kind, label, ...(node.group !== undefined ? { group: node.group } : {}), props };
-    copyExtra(n, ordered, NODE_KEYS);
+    copyExtra(n, ordered, NODE_KEYS, fresh);
     nodes.push(ordered);
     nodeIds.add(id);
   });
@@ -399,10 +406,10 @@ export function restoreTopology(raw: unknown, opts: RestoreOptions = {}): Restor
       label = asText(e.label);
       if (label === undefined) add('TF021', { message: `The label of connection ${code(eid)} must be text, not ${typeName(e.label)}.`, hint: 'Write the label as text.', path: `${path}.label`, edges: [eid] });
     }
-    const props = restoreProps(e.props, `${path}.props`, `connection ${code(eid)}`, [], [eid], add);
+    const props = restoreProps(e.props, path, () => `connection ${code(eid)}`, [], [eid], add, fresh);
     if (!from || !to || !protocolOk || !props) return;
     const edge: TopoEdge = { from, to, ...(protocol ? { protocol } : {}), ...(label !== undefined ? { label } : {}), props };
-    copyExtra(e, edge, EDGE_KEYS);
+    copyExtra(e, edge, EDGE_KEYS, fresh);
     edges.push(edge);
   });
 
@@ -446,7 +453,7 @@ export function restoreTopology(raw: unknown, opts: RestoreOptions = {}): Restor
 
   // Unknown top-level keys are kept, after the known ones (layout stays last when written).
   const ordered: Topology = { topoforge: FORMAT_VERSION, name, ...(description !== undefined ? { description } : {}), requirements, groups, nodes, edges } as Topology;
-  copyExtra(src, ordered, TOP_KEYS);
+  copyExtra(src, ordered, TOP_KEYS, fresh);
   ordered.layout = layout;
   return finish(ordered);
 }
@@ -465,20 +472,22 @@ function position(v: unknown): Position | undefined {
   return out;
 }
 
+/** `owner` is the component's or connection's path; `what` names it (made only for a message). */
 function restoreProps(
   v: unknown,
-  path: string,
-  what: string,
+  owner: string,
+  what: () => string,
   nodes: string[],
   edges: string[],
   add: (c: FileCode, init: FileDiagnosticInit) => void,
+  fresh: boolean,
 ): Record<string, unknown> | undefined {
   if (v === undefined || v === null) return {};
   if (!isPlainObject(v)) {
-    add('TF021', { message: `\`props\` of ${what} must be a mapping of settings, not ${typeName(v)}.`, hint: 'Write settings as `props:` followed by `key: value` lines, or leave `props` out.', path, nodes, edges });
+    add('TF021', { message: `\`props\` of ${what()} must be a mapping of settings, not ${typeName(v)}.`, hint: 'Write settings as `props:` followed by `key: value` lines, or leave `props` out.', path: `${owner}.props`, nodes, edges });
     return undefined;
   }
-  return cloneData(v);
+  return fresh ? v : cloneData(v);
 }
 
 function restoreRequirements(v: unknown, add: (c: FileCode, init: FileDiagnosticInit) => void): Requirements {
@@ -516,8 +525,12 @@ function restoreRequirements(v: unknown, add: (c: FileCode, init: FileDiagnostic
 }
 
 /** Copies the keys not in `known`, in document order, as deep copies. */
-function copyExtra(from: Record<string, unknown>, to: Record<string, unknown>, known: ReadonlySet<string>): void {
-  for (const [k, v] of Object.entries(from)) if (!known.has(k)) setOwn(to, k, cloneData(v));
+function copyExtra(from: Record<string, unknown>, to: Record<string, unknown>, known: ReadonlySet<string>, fresh = false): void {
+  const keys = Object.keys(from);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    if (!known.has(k)) setOwn(to, k, fresh ? from[k] : cloneData(from[k]));
+  }
 }
 
 function capDiagnostics(diags: Diagnostic[]): Diagnostic[] {

@@ -67,7 +67,7 @@ export function serializeTopologyReference(topology: Topology): string {
   // double-quoted instead.
   visit(doc, {
     Scalar(_key, node) {
-      if (typeof node.value === 'string' && RISKY_BLOCK.test(node.value)) node.type = Scalar.QUOTE_DOUBLE;
+      if (typeof node.value === 'string' && (RISKY_BLOCK.test(node.value) || NOT_PRINTABLE.test(node.value))) node.type = Scalar.QUOTE_DOUBLE;
     },
   });
   return doc.toString(TO_STRING);
@@ -75,6 +75,8 @@ export function serializeTopologyReference(topology: Topology): string {
 
 /** A line break next to a line of only spaces or tabs. */
 const RISKY_BLOCK = /(^|\n)[ \t]+(\n|$)|\n[ \t]+$|^[ \t]+\n/;
+/** Characters YAML allows only in double quotes (as serialize.ts). */
+const NOT_PRINTABLE = /[\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
 
 /** The former JSON form (unchanged), the reference for `serializeTopologyJson`. */
 export function serializeTopologyJsonReference(topology: Topology): string {

@@ -74,9 +74,15 @@ export function serializeTopology(topology: Topology): string {
  * that reads back without those spaces (" \n" comes back as "\n"); such strings are written
  * double-quoted instead. */
 const RISKY_BLOCK = /(^|\n)[ \t]+(\n|$)|\n[ \t]+$|^[ \t]+\n/;
+/**
+ * Characters YAML does not allow outside double quotes (DEL, C1 controls but NEL, U+FFFE, U+FFFF,
+ * lone surrogates): the library writes some of them plain, and js-yaml (parse.ts) then refuses
+ * the file; such strings are written double-quoted.
+ */
+export const NOT_PRINTABLE = /[\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
 const QUOTE_RISKY_BLOCKS = {
   Scalar(_key: unknown, node: Scalar) {
-    if (typeof node.value === 'string' && RISKY_BLOCK.test(node.value)) node.type = Scalar.QUOTE_DOUBLE;
+    if (typeof node.value === 'string' && (RISKY_BLOCK.test(node.value) || NOT_PRINTABLE.test(node.value))) node.type = Scalar.QUOTE_DOUBLE;
   },
 };
 

@@ -6,13 +6,14 @@
  *   npm run bench                  everything (a few minutes)
  *   npm run bench -- --canvas      only the canvas benchmark in Chromium
  *   npm run bench -- --no-canvas   everything but the canvas
- *   npm run bench -- --only=floor,validation,generators,files
+ *   npm run bench -- --only=floor,validation,generators,files,cli
  *
  * To add a benchmark, add it to BENCHES: it returns rows of { name, n, ms, min? }.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { benchCanvas, type CanvasOutcome } from './canvas/canvas-bench';
+import { benchCli } from './cli-bench';
 import { benchFile } from './file-bench';
 import { benchFloor, FLOOR } from './floor-bench';
 import { benchGenerate } from './generate-bench';
@@ -23,6 +24,7 @@ const BENCHES: Array<{ name: string; run: () => BenchResult[] | Promise<BenchRes
   { name: 'validation', run: benchValidate },
   { name: 'files', run: benchFile },
   { name: 'generators', run: () => benchGenerate() },
+  { name: 'cli', run: benchCli },
 ];
 
 interface Growth {
@@ -75,7 +77,7 @@ function floorNote(growth: Growth[]): string {
 
 function targetsOf(rows: BenchResult[], growth: Growth[], canvas: CanvasOutcome | undefined): Target[] {
   const t: Target[] = [];
-  const row = (name: string, n: number) => rows.find((r) => r.name === name && Math.abs(r.n - n) / n < 0.05);
+  const row = (name: string, n: number) => rows.find((r) => r.name === name && (r.n === n || Math.abs(r.n - n) / n < 0.05));
   const ms = (name: string, n: number, limit: number, what: string) => {
     const r = row(name, n);
     if (r) t.push({ what, goal: `< ${limit} ms`, value: `${best(r).toFixed(2)} ms`, met: best(r) < limit });
@@ -85,6 +87,17 @@ function targetsOf(rows: BenchResult[], growth: Growth[], canvas: CanvasOutcome 
   ms('revalidate after one node edit', 1_000, 2, 'revalidate after one component edit (1k)');
   ms('revalidate after one edge edit', 1_000, 2, 'revalidate after one connection edit (1k)');
   ms('generate bundle (everything)', 1_000, 500, 'generate everything for 1k components');
+  // Issue #19.
+  ms('parse', 10_000, 200, 'parse a 10k-component file');
+  ms('cli: topoforge --help', 0, 150, 'topoforge --help, whole process');
+  ms('cli: topoforge validate', 10_000, 1_000, 'topoforge validate, 10k components, whole process');
+  ms('cli: topoforge validate', 20_000, 2_000, 'topoforge validate, 20k components, whole process');
+  ms('cli: topoforge generate', 10_000, 5_000, 'topoforge generate, 10k components, whole process');
+  const v20 = row('cli: topoforge validate', 20_000);
+  if (v20?.rssMb !== undefined) t.push({ what: 'topoforge validate, 20k components, peak memory', goal: '< 400 MB', value: `${v20.rssMb.toFixed(0)} MB`, met: v20.rssMb < 400 });
+  const floor = growth.find((g) => g.name === FLOOR);
+  const parse = growth.find((g) => g.name === 'parse');
+  if (floor && parse) t.push({ what: '10k/1k cost ratio: parse, against the floor in the same run', goal: `≤ the floor's ×${floor.factor.toFixed(2)}`, value: `×${parse.factor.toFixed(2)}`, met: parse.factor <= floor.factor });
   for (const g of growth) {
     if (!/^validate|^generate/.test(g.name)) continue;
     t.push({ what: `10k/1k cost ratio: ${g.name}`, goal: '≤ 11', value: `×${g.factor.toFixed(2)}${floorNote(growth)}`, met: g.factor <= 11 });
@@ -130,8 +143,8 @@ async function main(): Promise<void> {
   const lines: string[] = [];
   if (rows.length) {
     const w = Math.max(...rows.map((r) => r.name.length), 4);
-    lines.push('', `${pad('benchmark', w)}  ${pad('n', 7, true)}  ${pad('median ms', 10, true)}  ${pad('min ms', 10, true)}`, `${'-'.repeat(w)}  ${'-'.repeat(7)}  ${'-'.repeat(10)}  ${'-'.repeat(10)}`);
-    for (const r of rows) lines.push(`${pad(r.name, w)}  ${pad(String(r.n), 7, true)}  ${pad(r.ms.toFixed(2), 10, true)}  ${pad(r.min === undefined ? '' : r.min.toFixed(2), 10, true)}`);
+    lines.push('', `${pad('benchmark', w)}  ${pad('n', 7, true)}  ${pad('median ms', 10, true)}  ${pad('min ms', 10, true)}  ${pad('peak RSS MB', 11, true)}  ${pad('CPU ms', 9, true)}`, `${'-'.repeat(w)}  ${'-'.repeat(7)}  ${'-'.repeat(10)}  ${'-'.repeat(10)}  ${'-'.repeat(11)}  ${'-'.repeat(9)}`);
+    for (const r of rows) lines.push(`${pad(r.name, w)}  ${pad(String(r.n), 7, true)}  ${pad(r.ms.toFixed(2), 10, true)}  ${pad(r.min === undefined ? '' : r.min.toFixed(2), 10, true)}  ${pad(r.rssMb === undefined ? '' : r.rssMb.toFixed(0), 11, true)}  ${pad(r.cpuMs === undefined ? '' : r.cpuMs.toFixed(0), 9, true)}`);
     // The floor's growth is what this machine gives for work that is linear by construction
     // (floor-bench.ts); each row is also shown against it.
     const floor = growth.find((g) => g.name === FLOOR);

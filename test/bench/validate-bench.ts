@@ -17,6 +17,10 @@ export interface BenchResult {
   ms: number;
   /** Fastest run in milliseconds: the best guess of the cost on a machine nobody else is using. */
   min?: number;
+  /** Peak resident memory of a whole process, MB (the CLI rows). */
+  rssMb?: number;
+  /** Least CPU time (user + system) of a whole process, ms (the CLI rows). */
+  cpuMs?: number;
 }
 
 /** The design with node `i`'s props replaced (a new node object, the rest shared), as the store does. */

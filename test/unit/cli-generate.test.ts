@@ -60,9 +60,10 @@ describe('writeBundle: atomic', () => {
     expect(statSync(join(out, 'config/db/init.sh')).mode & 0o111).not.toBe(0);
   });
 
+  // Files are created in path order, the marker (.topoforge) first.
   for (const [op, nth, when] of [
-    ['writeFile', 3, 'the third file'],
-    ['writeFile', 7, 'the marker'],
+    ['open', 4, 'the third file'],
+    ['open', 1, 'the marker'],
     ['mkdir', 3, 'a sub-folder'],
     ['rename', 1, 'moving the old bundle aside'],
     ['rename', 2, 'moving the new bundle in'],
@@ -82,14 +83,14 @@ describe('writeBundle: atomic', () => {
   it('says what failed, in one line a user understands', async () => {
     const out = join(dir, 'out');
     await writeBundle(out, files(2, 'v1'), { cwd: dir });
-    const err = await writeBundle(out, files(2, 'v2'), { fs: failing('writeFile', 1, 'ENOSPC'), cwd: dir }).catch((e: unknown) => e);
+    const err = await writeBundle(out, files(2, 'v2'), { fs: failing('open', 1, 'ENOSPC'), cwd: dir }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UserError);
     expect((err as Error).message).toMatch(/Could not write the bundle: .*the disk is full\. The previous bundle in .* is unchanged\./);
   });
 
   it('leaves nothing when a first bundle fails', async () => {
     const out = join(dir, 'fresh');
-    await expect(writeBundle(out, files(4, 'v1'), { fs: failing('writeFile', 2), cwd: dir })).rejects.toThrow(/Nothing was written/);
+    await expect(writeBundle(out, files(4, 'v1'), { fs: failing('open', 2), cwd: dir })).rejects.toThrow(/Nothing was written/);
     expect(readdirSync(dir)).toEqual([]);
   });
 
@@ -110,7 +111,7 @@ describe('topoforge generate, in process', () => {
     const out = join(dir, 'out');
     expect(await run(['generate', design, '-o', out], io())).toBe(0);
     const before = snapshot(out);
-    const broken = io(failing('writeFile', 2));
+    const broken = io(failing('open', 2));
     expect(await run(['generate', design, '-o', out], broken)).toBe(2);
     expect(broken.stderr).toMatch(/^topoforge: Could not write the bundle: .*the disk is full\. The previous bundle in .* is unchanged\.\n$/);
     expect(snapshot(out)).toEqual(before);

@@ -18,7 +18,7 @@ import { parseTopology } from '../../shared/model/parse';
 const ROOT = resolve(__dirname, '../..');
 const BIN = join(ROOT, 'bin', 'topoforge.mjs');
 const PRELOAD = join(ROOT, 'test', 'fuzz', 'maxrss.cjs');
-/** Peak memory the CLI may use on any hostile file (node and tsx alone take about 150 MB). */
+/** Peak memory the CLI may use on any hostile file (node alone takes about 45 MB). */
 const MAX_RSS_MB = 300;
 let dir: string;
 
@@ -123,11 +123,27 @@ describe('a file is data', () => {
   });
 });
 
-describe('the desktop shell reading a design (electron/documents.ts)', () => {
-  const fakeFs = (over: Partial<ReadFs>): ReadFs => ({
+describe('the desktop shell reading a design (electron/documents.ts, through node-io/read-file.ts)', () => {
+  /** A file system whose file `open` gives: `read` is what reading it does. */
+  const fakeFs = (over: { read?: () => Promise<Uint8Array>; open?: () => Promise<never> }): ReadFs => ({
+    open: async () => {
+      if (over.open) return over.open();
+      let bytes: Uint8Array | undefined;
+      let at = 0;
+      return {
+        stat: async () => ({ size: 100, mtimeMs: 1, isFile: () => true, isDirectory: () => false }),
+        read: async (buf: Uint8Array, offset: number, length: number) => {
+          bytes ??= over.read ? await over.read() : new TextEncoder().encode(HEAD);
+          const n = Math.min(bytes.length - at, length);
+          buf.set(bytes.subarray(at, at + n), offset);
+          at += n;
+          return { bytesRead: n };
+        },
+        close: async () => undefined,
+      };
+    },
     stat: async () => ({ size: 100, mtimeMs: 1, isFile: () => true, isDirectory: () => false }),
     readFile: async () => new TextEncoder().encode(HEAD),
-    ...over,
   });
   const errno = (code: string) => Object.assign(new Error(`${code}: raw message\n    at stack`), { code });
 
@@ -146,7 +162,7 @@ describe('the desktop shell reading a design (electron/documents.ts)', () => {
   });
 
   it('an unreadable file says permission denied (simulated: tests run as root, which reads anything)', async () => {
-    const r = await readDocument('/designs/locked.topo.yaml', fakeFs({ readFile: async () => Promise.reject(errno('EACCES')) }));
+    const r = await readDocument('/designs/locked.topo.yaml', fakeFs({ read: async () => Promise.reject(errno('EACCES')) }));
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.message).toBe('Cannot open "locked.topo.yaml": Topoforge is not allowed to access it.');
@@ -155,13 +171,13 @@ describe('the desktop shell reading a design (electron/documents.ts)', () => {
   });
 
   it('a file that vanishes between looking at it and reading it', async () => {
-    const r = await readDocument('/designs/gone.topo.yaml', fakeFs({ readFile: async () => Promise.reject(errno('ENOENT')) }));
+    const r = await readDocument('/designs/gone.topo.yaml', fakeFs({ open: async () => Promise.reject(errno('ENOENT')) }));
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toMatch(/^Cannot open "gone\.topo\.yaml": .*(no such file|not found|does not exist|no longer)/i);
   });
 
   it('a file that grows past the limit while it is read', async () => {
-    const r = await readDocument('/designs/growing.topo.yaml', fakeFs({ readFile: async () => new Uint8Array(LIMITS.maxFileBytes + 1) }));
+    const r = await readDocument('/designs/growing.topo.yaml', fakeFs({ read: async () => new Uint8Array(LIMITS.maxFileBytes + 1) }));
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toMatch(/grew beyond 10(\.0)? MB while it was being read/);
   });

@@ -10,7 +10,7 @@ import { memoryIo } from './cli-io';
  * Nothing lost when the CLI writes a design file: `new -o FILE --force` and
  * `import ... -o FILE --force` replace an existing design atomically, so a disk that fills up
  * halfway leaves the old design as it was (the bundle and the desktop shell's saves have their
- * own tests: test/unit/cli-generate.test.ts, electron/atomic-write.test.ts).
+ * own tests: test/unit/cli-generate.test.ts, node-io/atomic-write.test.ts).
  */
 
 let dir: string;
@@ -23,12 +23,19 @@ afterAll(() => {
 
 const io = (fs?: BundleFs) => memoryIo(dir, fs);
 
-/** A disk that fills up: writeFile writes half the text, then fails with ENOSPC. */
+/** A disk that fills up: a write writes half its bytes, then fails with ENOSPC. */
 const fullDisk: BundleFs = {
   ...nodeFs,
-  writeFile: async (path, data, opts) => {
-    await nodeFs.writeFile(path, data.slice(0, Math.floor(data.length / 2)), opts);
-    throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+  open: async (path, flags, mode) => {
+    const h = await nodeFs.open(path, flags, mode);
+    return {
+      write: async (buffer, offset, length, position) => {
+        await h.write(buffer, offset, Math.floor(length / 2), position);
+        throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+      },
+      sync: () => h.sync(),
+      close: () => h.close(),
+    };
   },
 };
 

@@ -1,0 +1,72 @@
+/**
+ * The `topoforge` command as a user runs it: whole-process wall time (node start to exit) and
+ * peak resident memory of `topoforge --help`, `validate` and `generate` on synthetic designs of
+ * 1k, 10k and 20k components. Each run is a fresh `node bin/topoforge.mjs` (the built CLI in
+ * dist/cli/; it is built first if a source is newer). Memory and CPU time come from a preload
+ * that prints process.resourceUsage() at exit (process-usage.cjs).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { serializeTopology } from '../../shared/model/serialize';
+import { median } from './measure';
+import { synthesizeDesign } from './synth';
+import type { BenchResult } from './validate-bench';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const BIN = join(ROOT, 'bin', 'topoforge.mjs');
+const PRELOAD = join(ROOT, 'test', 'bench', 'process-usage.cjs');
+/** Sizes: 20k is the most a design may have (LIMITS.maxNodes = 20,000); the synthetic design of 19,900 has about 19,900. */
+export const CLI_SIZES = [1_000, 10_000, 19_900];
+
+interface Run {
+  ms: number;
+  rssMb: number;
+  cpuMs: number;
+}
+
+function once(args: string[], cwd: string): Run {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['--require', PRELOAD, BIN, ...args], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } });
+  const ms = performance.now() - t0;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`topoforge ${args.join(' ')} exited ${r.status}: ${r.stderr.slice(0, 500)}`);
+  const m = /PROCESS_USAGE (\d+) (\d+)/.exec(r.stderr);
+  return { ms, rssMb: m ? Number(m[1]) / 1024 : NaN, cpuMs: m ? Number(m[2]) / 1000 : NaN };
+}
+
+function row(name: string, n: number, runs: number, args: () => string[], cwd: string, before?: () => void): BenchResult {
+  const out: Run[] = [];
+  for (let i = 0; i < runs; i++) {
+    before?.();
+    out.push(once(args(), cwd));
+  }
+  return { name, n, ms: median(out.map((r) => r.ms)), min: Math.min(...out.map((r) => r.ms)), rssMb: Math.max(...out.map((r) => r.rssMb)), cpuMs: Math.min(...out.map((r) => r.cpuMs)) };
+}
+
+export function benchCli(): BenchResult[] {
+  const built = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-cli.mjs'), '--if-stale', '--quiet'], { cwd: ROOT, encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`building the CLI failed: ${built.stderr}`);
+  const dir = mkdtempSync(join(tmpdir(), 'topoforge-cli-bench-'));
+  try {
+    const rows: BenchResult[] = [];
+    // A warm-up run: the first start after a build reads the files from disk.
+    once(['--help'], dir);
+    rows.push(row('cli: topoforge --help', 0, 10, () => ['--help'], dir));
+    for (const n of CLI_SIZES) {
+      const doc = synthesizeDesign(n, 7);
+      const file = join(dir, `design-${n}.topo.yaml`);
+      writeFileSync(file, serializeTopology(doc));
+      const size = doc.nodes.length;
+      rows.push(row('cli: topoforge validate', size, n >= 10_000 ? 3 : 5, () => ['validate', file], dir));
+      const out = join(dir, `out-${n}`);
+      rows.push(row('cli: topoforge generate', size, n >= 10_000 ? 2 : 3, () => ['generate', file, '-o', out], dir, () => rmSync(out, { recursive: true, force: true })));
+      rmSync(out, { recursive: true, force: true });
+    }
+    return rows;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
