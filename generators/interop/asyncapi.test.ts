@@ -42,7 +42,8 @@ describe('generateAsyncApi', () => {
         // RabbitMQ: the exchange, the consumer's queue, its dead-letter queue and the dead-letter exchange.
         'orders-api.events', 'mailer.orders-api.events', 'mailer.orders-api.events.dlq', 'topoforge.dlx',
         'sensors/telemetry',
-        'payments.refunds', 'payments.refunds.dlq',
+        // NATS: the subject and its dead-letter subject (a prefix, so that a wildcard consumer does not read it back).
+        'payments.refunds', 'dlq.payments.refunds',
         // IBM MQ: the queue and its backout queue.
         'CORE_BANKING.EVENTS', 'CORE_BANKING.EVENTS.BACKOUT',
       ].sort(),

@@ -94,10 +94,18 @@ const HOSTISH_KEY = /HOST|ADDR|SERVER|BROKER|ENDPOINT|URL|URI|CONNECT|DSN|UPSTRE
 function flowHints(s: ComposeService): { produce: Set<string>; consume: Set<string> } {
   const produce = new Set<string>();
   const consume = new Set<string>();
+  // Topoforge's stacks name a server's variables after it (<SERVER>_PRODUCE_TOPICS) and list
+  // <protocol>:<SERVER> of every connection in TOPOFORGE_CONNECTIONS: the exact family.
+  const byPrefix = new Map<string, string>();
+  for (const c of (s.env.find(([k]) => k === 'TOPOFORGE_CONNECTIONS')?.[1] ?? '').split(',')) {
+    const [protocol, prefix] = c.trim().split(':');
+    if (protocol && prefix) byPrefix.set(`${prefix}_`, protocol);
+  }
   for (const [k0, v] of s.env) {
     if (!v) continue;
     const k = k0.toUpperCase();
-    const family = /^TOPICS_|KAFKA/.test(k) ? 'kafka' : /^AMQP|RABBIT/.test(k) ? 'amqp' : /^MQTT/.test(k) ? 'mqtt' : /^NATS/.test(k) ? 'nats' : /^MQ_|JMS/.test(k) ? 'jms' : '*';
+    const own = [...byPrefix].find(([prefix]) => k.startsWith(prefix))?.[1];
+    const family = own ?? (/^TOPICS_|KAFKA/.test(k) ? 'kafka' : /^AMQP|RABBIT/.test(k) ? 'amqp' : /^MQTT/.test(k) ? 'mqtt' : /^NATS/.test(k) ? 'nats' : /^MQ_|JMS/.test(k) ? 'jms' : '*');
     if (/PRODUCE|PUBLISH|PUT_QUEUE|OUTPUT_TOPIC|SINK_TOPIC|OUT_TOPIC|TARGET_TOPIC/.test(k) || k === 'MQTT_TOPIC') produce.add(family);
     if (/CONSUME|SUBSCRIBE|GET_QUEUE|INPUT_TOPIC|SOURCE_TOPIC|IN_TOPIC|GROUP_ID|CONSUMER_GROUP/.test(k)) consume.add(family);
   }

@@ -1,34 +1,38 @@
-import type { PortReq, RNode, ServiceSpec, StackContext } from './context';
-import { num } from '../../shared/resolve/props';
+import type { RNode, ServiceSpec, StackContext } from './context';
 
-/** The service of a containerised node with what the catalog says: image, ports, health check. */
+/**
+ * The service of a containerised component with what the catalog and the model say: its service
+ * name, image, health check; its ports are the component's resolved ports (published on the host
+ * only where the model says so).
+ */
 export function mainService(ctx: StackContext, n: RNode, over: Partial<ServiceSpec> = {}): ServiceSpec {
-  const ports: PortReq[] = (n.kind.ports ?? []).map((p) => {
-    const override = p.prop ? num(n.props, p.prop) : 0;
-    return { container: p.container, host: override > 0 ? override : p.host, name: p.name, ...(p.protocol ? { protocol: p.protocol } : {}) };
-  });
   return ctx.addService({
-    name: n.id,
+    name: n.service,
     node: n.id,
     description: n.kind.product,
     image: n.kind.image ?? 'busybox:1.36.1',
     environment: {},
-    ports,
+    publishes: true,
     binds: [],
     volumes: [],
-    ...(n.kind.healthcheck ? { healthcheck: n.kind.healthcheck } : {}),
+    ...(n.healthcheck ? { healthcheck: n.healthcheck } : {}),
     needs: [],
     ...over,
   });
 }
 
-/** A sidecar or one-shot job serving node `n` (named `<id>-<suffix>`, made unique). */
-export function sideService(ctx: StackContext, n: RNode, suffix: string, spec: Omit<ServiceSpec, 'name' | 'node' | 'attachedTo' | 'ports' | 'binds' | 'volumes' | 'needs' | 'environment'> & Partial<ServiceSpec>): ServiceSpec {
+/** A sidecar or one-shot job serving component `n` (named `<service>-<suffix>`, made unique). */
+export function sideService(
+  ctx: StackContext,
+  n: RNode,
+  suffix: string,
+  spec: Omit<ServiceSpec, 'name' | 'node' | 'attachedTo' | 'binds' | 'volumes' | 'needs' | 'environment' | 'publishes'> & Partial<ServiceSpec>,
+): ServiceSpec {
   return ctx.addService({
-    name: ctx.serviceName(`${n.id}-${suffix}`),
+    name: ctx.serviceName(`${n.service}-${suffix}`),
     node: n.id,
-    attachedTo: n.id,
-    ports: [],
+    attachedTo: n.service,
+    publishes: false,
     binds: [],
     volumes: [],
     needs: [],
@@ -37,7 +41,8 @@ export function sideService(ctx: StackContext, n: RNode, suffix: string, spec: O
   });
 }
 
-/** Path of a config file of node `n` in the bundle. */
+/** Path of a config file of component `n` in the bundle (folders are named by component id). */
 export const cfg = (n: RNode, file: string): string => `config/${n.id}/${file}`;
 
-export const dataVolume = (n: RNode, suffix = 'data'): string => `${n.id}-${suffix}`;
+/** A named volume of component `n`. */
+export const dataVolume = (n: RNode, suffix = 'data'): string => `${n.service}-${suffix}`;

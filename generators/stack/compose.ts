@@ -1,13 +1,15 @@
 import { Document, isMap, isScalar } from 'yaml';
-import type { Condition, ServiceSpec, StackContext } from './context';
-import { CONTAINERISED, connectionOf, dependencyOf } from './context';
+import type { Condition, RNode, ServiceSpec, StackContext } from './context';
+import { CONTAINERISED, dependencyOf } from './context';
+import { composeRef, composeValue } from './env';
 import { oneLine } from './text';
 import { emitYaml } from '../yamlEmit';
 
 /**
- * Assembles `docker-compose.yml` from the services the component generators declared: host
- * ports (no two on the same host port), networks per zone, `depends_on` following the edges
- * without cycles, named volumes. Built as an object and written by the YAML library.
+ * Assembles `docker-compose.yml` from the services the kind modules declared, as the resolved
+ * model says: service names, host ports (only entry points, consoles and ports set by hand, on
+ * 127.0.0.1 unless a component says otherwise), networks per zone (internal where the zone is),
+ * `depends_on` following the connections without cycles, named volumes.
  */
 
 export interface PublishedPort {
@@ -17,10 +19,12 @@ export interface PublishedPort {
   node: string;
   name: string;
   container: number;
-  /** null when not published (internal only, or its host port was taken). */
+  /** null when not published (internal only). */
   host: number | null;
   hostIp?: string;
   protocol: 'tcp' | 'udp';
+  /** Why it is published (the resolved model's reason). */
+  reason: 'entry' | 'admin' | 'by-hand' | 'internal';
 }
 
 export interface ComposeResult {
@@ -32,7 +36,7 @@ export interface ComposeResult {
   depends: Map<string, Map<string, Condition>>;
 }
 
-/** Services ordered by their node in the design, each node's own service before its helpers. */
+/** Services ordered by their component in the design, each component's own service before its helpers. */
 export function orderedServices(ctx: StackContext): ServiceSpec[] {
   const out: ServiceSpec[] = [];
   const all = [...ctx.services.values()];
@@ -44,7 +48,7 @@ export function orderedServices(ctx: StackContext): ServiceSpec[] {
   }
   const placed = new Set<ServiceSpec>();
   for (const n of ctx.nodes) {
-    const main = ctx.services.get(n.id);
+    const main = ctx.services.get(n.service);
     if (main && main.node === n.id && !placed.has(main)) {
       out.push(main);
       placed.add(main);
@@ -59,36 +63,25 @@ export function orderedServices(ctx: StackContext): ServiceSpec[] {
   return out;
 }
 
-export const zoneNetwork = (group: string): string => `zone-${group}`;
-
-/** The `.env` variable holding the host port a node's port `name` is published on. */
-export function hostPortVar(ctx: StackContext, node: string, name: string, port: number): string {
-  return ctx.env.define(node, `${name.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_PORT`, { comment: `Host port of ${node} (${name})`, example: String(port) });
-}
-
 export function buildCompose(ctx: StackContext): ComposeResult {
   const services = orderedServices(ctx);
   const byName = new Map(services.map((s) => [s.name, s]));
+  const mainOf = (c: RNode): ServiceSpec | undefined => {
+    const s = ctx.services.get(c.service);
+    return s && s.node === c.id ? s : undefined;
+  };
 
-  // ── Ports: the first service to ask for a host port gets it.
-  const taken = new Map<number, string>();
+  // ── Ports: the component's resolved ports, on its main service; helpers publish nothing.
   const ports: PublishedPort[] = [];
   for (const s of services) {
-    for (const p of s.ports) {
-      let host = p.host;
-      if (host !== null) {
-        const owner = taken.get(host);
-        if (owner !== undefined) {
-          ctx.note(`Host port ${host} is wanted by both \`${owner}\` and \`${s.name}\` (${p.name}); \`${s.name}\` keeps port ${p.container} inside the stack but is not published. Give it another port in the design.`);
-          host = null;
-        } else taken.set(host, s.name);
-      }
-      const variable = host !== null && s.node ? hostPortVar(ctx, s.node, p.name, host) : undefined;
-      ports.push({ service: s.name, node: s.node, name: p.name, container: p.container, host, ...(variable ? { variable } : {}), ...(p.hostIp ? { hostIp: p.hostIp } : {}), protocol: p.protocol ?? 'tcp' });
+    const c = s.publishes ? ctx.node(s.node) : undefined;
+    for (const p of c?.ports ?? []) {
+      ports.push({ service: s.name, node: s.node, name: p.name, container: p.container, host: p.host, ...(p.variable ? { variable: p.variable } : {}), ...(p.host !== null ? { hostIp: p.hostIp } : {}), protocol: p.protocol, reason: p.reason });
     }
   }
 
-  // ── depends_on: explicit needs first, then the edges; an edge that would close a cycle is dropped.
+  // ── depends_on: explicit needs first, then the connections (the client waits for the server);
+  // a dependency that would close a cycle is dropped.
   const depends = new Map<string, Map<string, Condition>>();
   const reaches = (from: string, to: string): boolean => {
     const seen = new Set<string>();
@@ -123,38 +116,26 @@ export function buildCompose(ctx: StackContext): ComposeResult {
   for (const e of ctx.edges) {
     const d = dependencyOf(e);
     if (!d || !CONTAINERISED(d.dependent) || !CONTAINERISED(d.dependency) || d.dependent === d.dependency) continue;
-    if (!byName.has(d.dependent.id) || !byName.has(d.dependency.id)) continue;
-    if (addDep(d.dependent.id, d.dependency.id, `connection ${e.id}`)) {
-      for (const g of gates.get(d.dependency.id) ?? []) addDep(d.dependent.id, g);
+    const a = mainOf(d.dependent);
+    const b = mainOf(d.dependency);
+    if (!a || !b) continue;
+    if (addDep(a.name, b.name, `connection ${e.id}`)) {
+      for (const g of gates.get(b.name) ?? []) addDep(a.name, g);
     }
   }
 
-  // ── Networks: each node lives in its zone (or the default network); whoever opens a
-  // connection joins the network of the other end. Helpers share their node's networks.
-  const order: string[] = ['default', ...(Array.isArray(ctx.doc.groups) ? ctx.doc.groups : []).map((g) => zoneNetwork(String(g?.id)))];
-  const home = (name: string): string => {
-    const s = byName.get(name);
-    const node = s ? ctx.node(s.node) : undefined;
-    return node?.zone ? zoneNetwork(node.zone.id) : 'default';
-  };
-  const nets = new Map<string, Set<string>>();
-  for (const s of services) nets.set(s.name, new Set([home(s.attachedTo ?? s.name)]));
-  const join = (client: string, server: string) => {
-    const c = byName.get(client);
-    const target = byName.get(server);
-    if (!c || !target) return;
-    const clientMain = c.attachedTo ?? c.name;
-    nets.get(clientMain)?.add(home(target.attachedTo ?? target.name));
-  };
-  for (const e of ctx.edges) {
-    const c = connectionOf(e);
-    if (c && CONTAINERISED(c.client) && CONTAINERISED(c.server)) join(c.client.id, c.server.id);
-  }
-  for (const l of ctx.links) join(l.client, l.server);
-  for (const s of services) if (s.attachedTo && nets.has(s.attachedTo)) for (const n of nets.get(s.attachedTo)!) nets.get(s.name)!.add(n);
+  // ── Networks: the resolved model's (zone networks, internal where the zone's trust says so);
+  // helpers share the networks of the component they serve.
   const networks = new Map<string, string[]>();
-  for (const s of services) networks.set(s.name, [...nets.get(s.name)!].sort((a, b) => order.indexOf(a) - order.indexOf(b)));
-  const usedNetworks = order.filter((n) => services.some((s) => networks.get(s.name)!.includes(n)));
+  const netsOf = (s: ServiceSpec): string[] => {
+    const c = ctx.node(s.node);
+    return c && c.networks.length > 0 ? [...c.networks] : ['default'];
+  };
+  for (const s of services) networks.set(s.name, netsOf(s));
+  const used = new Set([...networks.values()].flat());
+  const netDefs: Record<string, unknown> = {};
+  for (const n of ctx.resolved.networks) if (used.has(n.name)) netDefs[n.name] = n.internal ? { driver: 'bridge', internal: true } : { driver: 'bridge' };
+  if (used.has('default') && !('default' in netDefs)) netDefs.default = { driver: 'bridge' };
 
   // ── The file.
   const svcObj: Record<string, unknown> = {};
@@ -171,13 +152,15 @@ export function buildCompose(ctx: StackContext): ComposeResult {
     if (s.command) o.command = s.command;
     o.restart = s.oneShot ? 'no' : 'unless-stopped';
     if (s.capAdd) o.cap_add = s.capAdd;
-    if (Object.keys(s.environment).length > 0) o.environment = { ...s.environment };
+    if (s.user) o.user = s.user;
+    if (Object.keys(s.environment).length > 0) o.environment = Object.fromEntries(Object.entries(s.environment).map(([k, v]) => [k, composeValue(v)]));
     const own = portsOf.get(s.name) ?? [];
     const published = own.filter((p) => p.host !== null);
-    // The host side comes from .env (with the design's port as the default), e.g. ${ORDERS_HTTP_PORT:-8080}:8080.
-    if (published.length > 0) o.ports = published.map((p) => `${p.hostIp ? `${p.hostIp}:` : ''}${p.variable ? `\${${p.variable}:-${p.host}}` : p.host}:${p.container}${p.protocol === 'udp' ? '/udp' : ''}`);
+    // The host side comes from .env (with the design's port as the default), bound to 127.0.0.1
+    // unless the component says all-interfaces: e.g. 127.0.0.1:${ORDERS_HTTP_PORT:-8080}:8080.
+    if (published.length > 0) o.ports = published.map((p) => `${p.hostIp}:${p.variable ? composeRef(p.variable, String(p.host)) : p.host}:${p.container}${p.protocol === 'udp' ? '/udp' : ''}`);
     const internal = own.filter((p) => p.host === null);
-    if (internal.length > 0) o.expose = internal.map((p) => String(p.container));
+    if (internal.length > 0) o.expose = internal.map((p) => `${p.container}${p.protocol === 'udp' ? '/udp' : ''}`);
     const mounts = [...s.binds.map((b) => `./${b.source}:${b.target}${b.readOnly ? ':ro' : ''}`), ...s.volumes.map((v) => `${v.name}:${v.target}`)];
     for (const v of s.volumes) volumes.add(v.name);
     if (mounts.length > 0) o.volumes = mounts;
@@ -197,13 +180,14 @@ export function buildCompose(ctx: StackContext): ComposeResult {
     svcObj[s.name] = o;
   }
   const top: Record<string, unknown> = { services: svcObj };
-  top.networks = Object.fromEntries(usedNetworks.map((n) => [n, { driver: 'bridge' }]));
+  top.networks = netDefs;
   if (volumes.size > 0) top.volumes = Object.fromEntries([...volumes].map((v) => [v, {}]));
 
   const header = [
     ` ${oneLine(ctx.doc.name, 100) || 'Design'}: starter stack generated by Topoforge.`,
     ' Start: cp .env.example .env (then set every change-me), and docker compose up -d',
-    ' (docker-compose up -d with Compose v1). README.md lists the services and ports.',
+    ' (docker-compose up -d with Compose v1); it refuses to start while a credential is unset.',
+    ' README.md lists the services and ports.',
   ].join('\n');
   // Each service is introduced by a comment naming its component.
   const serviceComments = new Map<string, string>();

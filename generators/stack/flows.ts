@@ -1,6 +1,7 @@
 import { natsCovers as covers } from '../../shared/resolve';
-import type { BrokerPlan } from '../../shared/resolve';
-import type { RNode, StackContext } from './context';
+import type { BrokerPlan, Component, ResolvedDesign } from '../../shared/resolve';
+
+type RNode = Component;
 
 export { backoutName, natsCovers, RABBIT_DLX } from '../../shared/resolve';
 
@@ -11,8 +12,9 @@ export { backoutName, natsCovers, RABBIT_DLX } from '../../shared/resolve';
  * dead-letter and retry companions.
  */
 
-function planOf(ctx: StackContext, b: RNode, protocol: BrokerPlan['protocol']): BrokerPlan {
-  return ctx.resolved.messaging.find((p) => p.broker === b && p.protocol === protocol) ?? { broker: b, protocol, channels: [], publications: [], subscriptions: [] };
+/** The resolved plan of broker `b` for `protocol` (an empty one when nothing flows there). */
+export function planOf(r: ResolvedDesign, b: RNode, protocol: BrokerPlan['protocol']): BrokerPlan {
+  return r.messaging.find((p) => p.broker === b && p.protocol === protocol) ?? { broker: b, protocol, channels: [], publications: [], subscriptions: [] };
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
@@ -60,14 +62,13 @@ export interface KafkaPlan {
   consumers: KafkaConsumer[];
 }
 
-export function kafkaPlan(ctx: StackContext, k: RNode): KafkaPlan {
-  const plan = planOf(ctx, k, 'kafka');
+export function kafkaPlan(r: ResolvedDesign, k: RNode): KafkaPlan {
+  const plan = planOf(r, k, 'kafka');
   const topics: KafkaTopic[] = plan.channels
     .filter((c) => c.kind === 'topic')
     .map((c) => ({ name: c.name, partitions: c.partitions ?? 3, retentionHours: c.retentionHours ?? 168, cleanupPolicy: c.cleanupPolicy ?? 'delete', ...(c.role === 'dead-letter' && c.serves ? { deadLetterOf: c.serves } : {}) }));
   const consumers: KafkaConsumer[] = [];
   for (const s of plan.subscriptions) {
-    if (s.channels.length === 0) ctx.note(`\`${s.client.id}\` reads from \`${k.id}\` but no topic is written there and none is named on the connection; set a topic on it.`);
     const group = s.group ?? s.client.service;
     const same = consumers.find((x) => x.client === s.client && x.group === group);
     if (same) {
@@ -96,11 +97,11 @@ export interface RabbitPlan {
   queues: RabbitQueue[];
   bindings: Array<{ source: string; destination: string; routingKey: string }>;
   publish: Map<RNode, Array<{ exchange: string; routingKey: string }>>;
-  consume: Map<RNode, Array<{ queue: string; prefetch: number; retryQueue?: string; deadLetterQueue?: string }>>;
+  consume: Map<RNode, Array<{ queue: string; prefetch: number; retries: number; retryQueue?: string; deadLetterQueue?: string }>>;
 }
 
-export function rabbitPlan(ctx: StackContext, r: RNode): RabbitPlan {
-  const plan = planOf(ctx, r, 'amqp');
+export function rabbitPlan(r: ResolvedDesign, b: RNode): RabbitPlan {
+  const plan = planOf(r, b, 'amqp');
   const exchanges = plan.channels.filter((c) => c.kind === 'exchange').map((c) => ({ name: c.name, type: c.exchangeType ?? 'topic', durable: c.durable !== false }));
   const deadLettered = new Set(plan.channels.filter((c) => c.kind === 'queue' && c.role === 'dead-letter' && c.serves).map((c) => c.serves!));
   const queues: RabbitQueue[] = plan.channels
@@ -129,27 +130,29 @@ export function rabbitPlan(ctx: StackContext, r: RNode): RabbitPlan {
     const queue = s.channels[0];
     if (!queue) continue;
     const l = consume.get(s.client) ?? [];
-    if (!l.some((x) => x.queue === queue)) l.push({ queue, prefetch: s.prefetch ?? 10, ...(s.retry[0] ? { retryQueue: s.retry[0] } : {}), ...(s.deadLetter[0] ? { deadLetterQueue: s.deadLetter[0] } : {}) });
+    if (!l.some((x) => x.queue === queue)) l.push({ queue, prefetch: s.prefetch ?? 10, retries: s.retries, ...(s.retry[0] ? { retryQueue: s.retry[0] } : {}), ...(s.deadLetter[0] ? { deadLetterQueue: s.deadLetter[0] } : {}) });
     consume.set(s.client, l);
   }
-  return { broker: r, vhost: plan.vhost ?? '/', exchanges, queues, bindings: [...(plan.bindings ?? [])], publish, consume };
+  return { broker: b, vhost: plan.vhost ?? '/', exchanges, queues, bindings: [...(plan.bindings ?? [])], publish, consume };
 }
 
 // ── NATS ──────────────────────────────────────────────────────────────────
 
 export interface NatsPlan {
   broker: RNode;
+  /** Subjects of the stream (none covered by another). */
   subjects: string[];
+  subscriptions: BrokerPlan['subscriptions'];
   publish: Map<RNode, string[]>;
   subscribe: Map<RNode, string[]>;
 }
 
-export function natsPlan(ctx: StackContext, n: RNode): NatsPlan {
-  const plan = planOf(ctx, n, 'nats');
+export function natsPlan(r: ResolvedDesign, n: RNode): NatsPlan {
+  const plan = planOf(r, n, 'nats');
   const subjects = plan.channels.filter((c) => c.kind === 'subject').map((c) => c.name);
   // A stream may not list a subject twice nor one covered by another of its wildcards.
   const stream = subjects.filter((s, i) => !subjects.some((o, j) => j !== i && covers(o, s) && (!covers(s, o) || j < i)));
-  return { broker: n, subjects: stream, publish: byClient(plan), subscribe: readBy(plan) };
+  return { broker: n, subjects: stream, subscriptions: plan.subscriptions, publish: byClient(plan), subscribe: readBy(plan) };
 }
 
 // ── MQTT ──────────────────────────────────────────────────────────────────
@@ -160,8 +163,8 @@ export interface MqttPlan {
   subscribe: Map<RNode, string[]>;
 }
 
-export function mqttPlan(ctx: StackContext, b: RNode): MqttPlan {
-  const plan = planOf(ctx, b, 'mqtt');
+export function mqttPlan(r: ResolvedDesign, b: RNode): MqttPlan {
+  const plan = planOf(r, b, 'mqtt');
   return { broker: b, publish: byClient(plan), subscribe: readBy(plan) };
 }
 
@@ -174,8 +177,8 @@ export interface MqPlan {
   get: Map<RNode, string[]>;
 }
 
-export function mqPlan(ctx: StackContext, m: RNode): MqPlan {
-  const plan = planOf(ctx, m, 'jms');
+export function mqPlan(r: ResolvedDesign, m: RNode): MqPlan {
+  const plan = planOf(r, m, 'jms');
   const backouts = new Map(plan.channels.filter((c) => c.role === 'dead-letter' && c.serves).map((c) => [c.serves!, c.name]));
   const queues = plan.channels.filter((c) => c.kind === 'queue' && c.role === 'main' && backouts.has(c.name)).map((c) => ({ name: c.name, backout: backouts.get(c.name)! }));
   return { broker: m, queues, put: byClient(plan), get: readBy(plan) };

@@ -1,17 +1,14 @@
 import { PROTOCOL_NAMES } from '../../shared/catalog';
 import type { StackContext } from './context';
 import type { ComposeResult } from './compose';
+import type { EnvVar } from './env';
 import { md, mdInline, oneLine } from './text';
+import { moduleOf } from '../kinds/registry';
 
 /** The bundle's README: how to start the stack, its ports, what stays outside, and notes. */
 
-const EXTERNAL_HINT: Record<string, string> = {
-  'saas-app': 'Set its base URL and credential in `.env`; the services calling it read them.',
-  'legacy-system': 'Set its address (and credentials) in `.env`; make sure the stack can reach it from Docker.',
-  snowflake: 'Set the account, user and password in `.env`; loaders connect to it over the internet.',
-};
 
-export function renderReadme(ctx: StackContext, compose: ComposeResult): string {
+export function renderReadme(ctx: StackContext, compose: ComposeResult, vars: readonly EnvVar[]): string {
   const name = md(ctx.doc.name || 'Design', 100);
   const out: string[] = [`# ${name}: starter stack`, ''];
   if (typeof ctx.doc.description === 'string' && ctx.doc.description.trim()) out.push(md(ctx.doc.description, 400), '');
@@ -21,7 +18,8 @@ export function renderReadme(ctx: StackContext, compose: ComposeResult): string 
     '',
     '## Start it',
     '',
-    '1. Copy the environment file and replace every `change-me`:',
+    '1. Copy the environment file and replace every `change-me` (Compose refuses to start while a',
+    '   credential is missing or blank, and names it):',
     '',
     '   ```sh',
     '   cp .env.example .env',
@@ -63,14 +61,17 @@ export function renderReadme(ctx: StackContext, compose: ComposeResult): string 
       continue;
     }
     for (const p of ps) {
-      const host = p.host === null ? 'not published' : `${p.hostIp ? `${p.hostIp}:` : ''}${p.host}${p.variable ? ` (\`${p.variable}\`)` : ''}`;
+      const why = p.reason === 'entry' ? 'entry point' : p.reason === 'admin' ? 'console' : p.reason === 'by-hand' ? 'set by hand' : '';
+      const host = p.host === null ? 'inside the stack only' : `${p.hostIp ? `${p.hostIp}:` : ''}${p.host}${p.variable ? ` (\`${p.variable}\`)` : ''}${why ? `, ${why}` : ''}`;
       out.push(`| \`${s.name}\` | ${what} | ${p.container} (${md(p.name)}${p.protocol === 'udp' ? ', udp' : ''}) | ${host} |`);
     }
   }
   out.push(
     '',
-    'Host ports come from `.env` (the `..._PORT` variables), with the ports of the design as defaults. Inside the stack,',
-    'services reach each other by service name and container port (for example `http://<service>:<container port>`).',
+    'Only entry points (gateways, front ends, APIs nothing else calls), consoles and ports set by hand are published,',
+    'on 127.0.0.1 unless a component says `publishOn: all-interfaces`; their host ports come from `.env` (the `..._PORT`',
+    'variables), with the ports of the design as defaults. Inside the stack, services reach each other by service name',
+    'and container port (for example `http://<service>:<container port>`).',
     '',
   );
 
@@ -81,8 +82,11 @@ export function renderReadme(ctx: StackContext, compose: ComposeResult): string 
 
   const nets = [...new Set([...compose.networks.values()].flat())];
   if (nets.length > 1) {
-    out.push('## Networks', '', 'Each zone of the design is its own network; a component joins another zone\'s network only where the design connects it there.', '');
-    for (const n of nets) out.push(`- \`${n}\`: ${compose.services.filter((s) => compose.networks.get(s.name)!.includes(n)).map((s) => `\`${s.name}\``).join(', ')}`);
+    out.push('## Networks', '', 'Each zone of the design is its own network; a component joins another zone\'s network only where the design connects it there. Networks of internal and restricted zones have no route out of the stack (`internal: true`).', '');
+    for (const n of nets) {
+      const internal = ctx.resolved.networks.find((x) => x.name === n)?.internal ? ' (internal)' : '';
+      out.push(`- \`${n}\`${internal}: ${compose.services.filter((s) => compose.networks.get(s.name)!.includes(n)).map((s) => `\`${s.name}\``).join(', ')}`);
+    }
     out.push('');
   }
 
@@ -99,26 +103,31 @@ export function renderReadme(ctx: StackContext, compose: ComposeResult): string 
     for (const n of ctx.nodes) {
       const files = byNode.get(n.id);
       if (!files) continue;
-      out.push(`- **${md(n.label)}** (\`${n.id}\`, ${md(n.kind.product)}): ${files.sort().map((f) => `\`${f}\``).join(', ')}`);
+      out.push(`- **${md(n.label)}** (service \`${n.service}\`, ${md(n.kind.product)}): ${files.sort().map((f) => `\`${f}\``).join(', ')}`);
     }
     out.push('');
   }
 
-  const standIns = compose.services.filter((s) => s.description.includes('stand-in'));
-  if (standIns.length > 0) {
+  const built = compose.services.filter((s) => !s.attachedTo && (ctx.node(s.node)?.roles.includes('built') || ctx.node(s.node)?.roles.includes('device')));
+  if (built.length > 0) {
     out.push(
       '## Your services',
       '',
-      'Until a service node names its own image, a stand-in (nginx) runs in its place: it listens on the service\'s port,',
-      'answers every path with 200 and passes its health check, so the rest of the stack can start. Set the node\'s',
-      '**Image** in Topoforge (or `image:` in `docker-compose.yml`) to run the real thing. Each service gets its',
-      'connections as environment variables:',
+      'Until a component names its own image, the stand-in runs in its place: `config/_stand-in/stand-in.mjs`, one small',
+      'program with no dependencies on the official `node` image, configured only by the environment below. It serves',
+      'HTTP (and gRPC health) with `/health` and Prometheus metrics on `/metrics` (`http_requests_total`,',
+      '`http_request_duration_seconds`, `messages_published_total`, `messages_consumed_total`, `messages_failed_total`),',
+      'calls what the component calls, publishes on its channels every few seconds, consumes its subscriptions and',
+      'acknowledges what it can parse, rejecting the rest so that dead-lettering is exercised. It speaks HTTP, gRPC health,',
+      'AMQP 0-9-1 (RabbitMQ), MQTT 3.1.1, NATS (with JetStream), Redis and PostgreSQL; for the other protocols (Kafka, MySQL,',
+      'MongoDB, JMS, S3, SFTP, OTLP) it says in its log that it does not speak them and does nothing there. Set the',
+      'component\'s **Image** in Topoforge (or `image:` in `docker-compose.yml`) to run the real thing; it gets the same',
+      'environment (`TOPOFORGE_CONNECTIONS` lists `<protocol>:<SERVER>` of each connection, and each server\'s variables',
+      'start with its name):',
       '',
     );
-    for (const s of compose.services) {
-      const node = ctx.node(s.node);
-      if (!node || s.attachedTo || node.kind.category !== 'service') continue;
-      const keys = Object.keys(s.environment).filter((k) => k !== 'PORT');
+    for (const s of built) {
+      const keys = Object.keys(s.environment);
       if (keys.length > 0) out.push(`- \`${s.name}\`: ${keys.map((k) => `\`${k}\``).join(', ')}`);
     }
     out.push('');
@@ -129,28 +138,29 @@ export function renderReadme(ctx: StackContext, compose: ComposeResult): string 
     out.push('## Outside this stack', '', 'These parts of the design are not started here; configure how the stack reaches them.', '', '| Component | Kind | Connections | What to configure |', '|---|---|---|---|');
     for (const n of external) {
       const conns = ctx.edgesAt(n).map((e) => `${md(e.id)} (${e.protocol ? PROTOCOL_NAMES[e.protocol] : '?'})`);
-      out.push(`| ${md(n.label)} (\`${n.id}\`) | ${md(n.kind.name)} | ${conns.join(', ') || 'none'} | ${EXTERNAL_HINT[n.kind.id] ?? 'Point the services at it through `.env`.'} |`);
+      out.push(`| ${md(n.label)} (\`${n.service}\`) | ${md(n.kind.name)} | ${conns.join(', ') || 'none'} | ${moduleOf(n).stack.outside ?? 'Point the services at it through `.env`.'} |`);
     }
     out.push('');
   }
 
-  const secrets = ctx.env.all().filter((v) => v.secret);
+  const secrets = vars.filter((v) => v.secret);
   out.push('## Credentials', '');
   if (secrets.length > 0) {
     out.push(
       'No password, key or token is written in these files: each is a variable in `.env.example`, referenced as',
       '`${NAME}` in `docker-compose.yml` and read from the environment by the components. Variables:',
       '',
-      ...ctx.env.all().map((v) => `- \`${v.name}\`: ${md(v.comment, 200)}${v.secret ? ' (secret)' : ''}`),
+      ...vars.map((v) => `- \`${v.name}\`: ${md(v.comment, 200)}${v.secret ? ' (secret)' : ''}`),
       '',
-      'Passwords end up inside connection URLs (`..._URL`): use URL-safe characters, or URL-encode them.',
+      'Passwords also end up inside connection URLs (`..._URL`): use URL-safe characters, or URL-encode them (the same',
+      'values are also given apart, as `..._USER` and `..._PASSWORD`).',
     );
   } else out.push('This stack needs no credentials.');
   out.push('');
 
   const notes = [...ctx.notes];
-  if (ctx.nodes.some((n) => n.kind.id === 'prometheus')) {
-    notes.push('Alert rules expect your services to expose `http_requests_total` (label `code`) and `http_request_duration_seconds` (histogram), the usual Prometheus client names; adjust `rules/alerts.yml` if yours differ. No Alertmanager is included: firing alerts show on the Prometheus Alerts page.');
+  if (ctx.nodes.some((n) => n.roles.includes('metrics-store'))) {
+    notes.push('Alert rules read only metrics a scraped component exports; for your services those are `http_requests_total` (label `code`) and `http_request_duration_seconds` (histogram), which the stand-in exports too: keep the names in your own image. No Alertmanager is included: firing alerts show on the Prometheus Alerts page.');
   }
   if (notes.length > 0 || ctx.ignored.length > 0) {
     out.push('## Notes', '');

@@ -131,7 +131,7 @@ const ENTRIES = [
   },
   {
     id: 'saas-app', name: 'SaaS app', category: 'service', icon: 'saas', product: 'External SaaS',
-    description: 'A third-party service such as Salesforce, Stripe or FedEx (external).', external: true, roles: ['external-system'],
+    description: 'A third-party service such as Salesforce, Stripe or FedEx (external).', external: true, credentials: [{ key: 'URL', about: 'Base URL of {} (external: not started by this stack)', secret: false, example: 'https://example.invalid', exampleProp: 'baseUrl' }, secret('CREDENTIAL', 'Credential the services present to {} (API key, OAuth client secret, ...)')], roles: ['external-system'],
     emits: ['http', 'websocket'], accepts: ['http', 'graphql'], defaultIn: 'http',
     props: [
       str('vendor', 'Vendor', '', 'Who provides it, e.g. Stripe.', { maxLength: 100 }),
@@ -143,7 +143,7 @@ const ENTRIES = [
   },
   {
     id: 'legacy-system', name: 'Legacy system', category: 'service', icon: 'legacy', product: 'Legacy system',
-    description: 'A mainframe, SAP or other system you integrate with but do not run (external).', external: true, roles: ['external-system'], hosts: ['jms', 'sftp'],
+    description: 'A mainframe, SAP or other system you integrate with but do not run (external).', external: true, credentials: [user('URL', 'Address of {} (external: not started by this stack): its API base URL', 'https://legacy.example.invalid'), user('JMS_URL', 'Queue manager address of {} (external)', 'tcp://legacy.example.invalid:1414'), user('DB_URL', 'Database URL of {} (external)', 'jdbc:db2://legacy.example.invalid:50000/DB'), user('SFTP_URL', 'SFTP address of {} (external)', 'sftp://legacy.example.invalid:22'), user('USER', 'Account the services use at {}', 'integration'), secret('PASSWORD', 'Password of that account at {}')], roles: ['external-system'], hosts: ['jms', 'sftp'],
     emits: ['http', 'jms', 'sftp', 'sql', 'mqtt'], accepts: ['http', 'jms', 'sftp', 'sql'], defaultIn: 'http',
     props: [
       str('vendor', 'Platform', '', 'e.g. IBM z/OS, SAP ECC.', { maxLength: 100 }),
@@ -173,26 +173,26 @@ const ENTRIES = [
   // ── Gateways ────────────────────────────────────────────────────────────
   {
     id: 'kong', name: 'Kong', category: 'gateway', icon: 'kong', product: 'Kong Gateway 3.x (DB-less)',
-    description: 'API gateway: routes, auth, rate limits, plugins.', external: false, roles: ['gateway'], metricFamilies: ['kong_http_requests_total', 'kong_request_latency_ms', 'kong_upstream_target_health', 'kong_bandwidth_bytes'],
+    description: 'API gateway: routes, auth, rate limits, plugins.', external: false, credentials: [secret('API_KEY', 'API key callers send to {} in the apikey header (key-auth)'), user('BASIC_USER', 'User callers give to {} (basic authentication)', 'api'), secret('BASIC_PASSWORD', 'Password callers give to {} (basic authentication)'), secret('JWT_SECRET', 'HS256 secret {} checks JWTs with when no identity provider issues them (jwt)')], roles: ['gateway'], metricFamilies: ['kong_http_requests_total', 'kong_request_latency_ms', 'kong_upstream_target_health', 'kong_bandwidth_bytes'],
     emits: ['http', 'grpc', 'graphql', 'websocket', 'otlp', 'redis', 'sql'], accepts: ['http', 'grpc', 'graphql', 'websocket'], defaultIn: 'http',
     metricsPath: '/metrics', metricsPort: 8100,
-    image: 'kong:3.8.0', ports: [{ container: 8000, host: 8000, name: 'proxy', prop: 'port', publish: 'entry' }, { container: 8001, host: 8001, name: 'admin', prop: 'adminPort' }],
+    image: 'kong:3.8.0', ports: [{ container: 8000, host: 8000, name: 'proxy', prop: 'port', publish: 'entry' }, { container: 8001, host: 8001, name: 'admin', prop: 'adminPort' }, { container: 9080, host: 9080, name: 'grpc', publish: 'entry', serves: ['grpc'] }],
     healthcheck: { test: ['CMD', 'kong', 'health'], interval: '10s', timeout: '5s', retries: 10 },
     props: [...gatewayProps(8000), port('adminPort', 'Admin port', 8001, 'Admin API, bound to localhost only.')],
     keywords: ['api gateway', 'proxy', 'rate limit'],
   },
   {
     id: 'nginx', name: 'NGINX', category: 'gateway', icon: 'nginx', product: 'NGINX 1.27',
-    description: 'Reverse proxy and load balancer.', external: false, roles: ['gateway'],
+    description: 'Reverse proxy and load balancer.', external: false, credentials: [secret('API_KEY', 'API key callers send to {} in the apikey header (key-auth)'), user('BASIC_USER', 'User callers give to {} (basic authentication)', 'api'), secret('BASIC_PASSWORD', 'Password callers give to {} (basic authentication)')], roles: ['gateway'],
     emits: ['http', 'grpc', 'graphql', 'websocket', 's3'], accepts: ['http', 'grpc', 'graphql', 'websocket', 's3'], defaultIn: 'http',
-    image: 'nginx:1.27-alpine', ports: [{ container: 80, host: 8080, name: 'http', prop: 'port', publish: 'entry' }],
+    image: 'nginx:1.27-alpine', ports: [{ container: 80, host: 8080, name: 'http', prop: 'port', publish: 'entry' }, { container: 81, host: 9081, name: 'grpc', publish: 'entry', serves: ['grpc'] }],
     healthcheck: { test: ['CMD-SHELL', 'wget -q -O /dev/null http://127.0.0.1/healthz || exit 1'], interval: '10s', timeout: '5s', retries: 5 },
     props: [...gatewayProps(8080), int('clientMaxBodyMb', 'Max body (MB)', 10, 1, 10240, 'Largest request body accepted.')],
     keywords: ['reverse proxy', 'load balancer', 'web server'],
   },
   {
     id: 'envoy', name: 'Envoy', category: 'gateway', icon: 'envoy', product: 'Envoy Proxy 1.31',
-    description: 'L7 proxy: routing, retries, circuit breaking.', external: false, roles: ['gateway'], metricFamilies: ['envoy_http_downstream_rq_total', 'envoy_cluster_upstream_rq_total', 'envoy_cluster_upstream_rq_time', 'envoy_cluster_upstream_cx_active'],
+    description: 'L7 proxy: routing, retries, circuit breaking.', external: false, credentials: [secret('API_KEY', 'API key callers send to {} in the apikey header (key-auth)'), user('BASIC_USER', 'User callers give to {} (basic authentication)', 'api'), secret('BASIC_PASSWORD', 'Password callers give to {} (basic authentication)')], roles: ['gateway'], metricFamilies: ['envoy_http_downstream_rq_total', 'envoy_cluster_upstream_rq_total', 'envoy_cluster_upstream_rq_xx', 'envoy_cluster_upstream_rq_time', 'envoy_cluster_upstream_cx_active'],
     emits: ['http', 'grpc', 'graphql', 'websocket', 's3', 'otlp'], accepts: ['http', 'grpc', 'graphql', 'websocket', 's3'], defaultIn: 'http',
     metricsPath: '/stats/prometheus', metricsPort: 9901,
     image: 'envoyproxy/envoy:v1.31.2', ports: [{ container: 10000, host: 10000, name: 'listener', prop: 'port', publish: 'entry' }, { container: 9901, host: 9901, name: 'admin', prop: 'adminPort' }],
@@ -204,7 +204,7 @@ const ENTRIES = [
   // ── Brokers and streams ─────────────────────────────────────────────────
   {
     id: 'kafka', name: 'Kafka', category: 'broker', icon: 'kafka', product: 'Apache Kafka 3.x (KRaft)',
-    description: 'Distributed event log: topics, partitions, consumer groups.', external: false, roles: ['broker'], hosts: ['kafka'], exporter: { image: 'danielqsj/kafka-exporter:v1.8.0', port: 9308, name: 'kafka-exporter' }, metricFamilies: ['kafka_brokers', 'kafka_topic_partitions', 'kafka_topic_partition_current_offset', 'kafka_consumergroup_lag', 'kafka_consumergroup_current_offset'],
+    description: 'Distributed event log: topics, partitions, consumer groups.', external: false, roles: ['broker'], hosts: ['kafka'], exporter: { image: 'danielqsj/kafka-exporter:v1.8.0', port: 9308, name: 'kafka-exporter' }, metricFamilies: ['kafka_brokers', 'kafka_topic_partitions', 'kafka_topic_partition_current_offset', 'kafka_topic_partition_oldest_offset', 'kafka_consumergroup_lag', 'kafka_consumergroup_current_offset'],
     emits: ['kafka'], accepts: ['kafka'],
     image: 'apache/kafka:3.8.1', clientPort: KAFKA_INTERNAL_PORT, ports: [{ container: 9092, host: 9092, name: 'broker', prop: 'port' }],
     healthcheck: { test: ['CMD-SHELL', `/opt/kafka/bin/kafka-broker-api-versions.sh --bootstrap-server localhost:${KAFKA_INTERNAL_PORT} > /dev/null 2>&1 || exit 1`], interval: '10s', timeout: '10s', retries: 12, startPeriod: '20s' },
@@ -221,7 +221,7 @@ const ENTRIES = [
   },
   {
     id: 'rabbitmq', name: 'RabbitMQ', category: 'broker', icon: 'rabbitmq', product: 'RabbitMQ 3.13',
-    description: 'Message broker: exchanges, queues, routing keys, DLX.', external: false, credentials: [user('USER', 'RabbitMQ user of {}, created at start', 'app'), secret('PASSWORD', 'Password of the {} RabbitMQ user')], roles: ['broker'], hosts: ['amqp'], metricFamilies: ['rabbitmq_queue_messages', 'rabbitmq_queue_messages_ready', 'rabbitmq_queue_messages_unacked', 'rabbitmq_connections', 'rabbitmq_channels', 'rabbitmq_global_messages_dead_lettered_rejected_total'],
+    description: 'Message broker: exchanges, queues, routing keys, DLX.', external: false, credentials: [user('USER', 'RabbitMQ user of the services on {}, created at start (may use only the design\'s exchanges and queues)', 'app'), secret('PASSWORD', 'Password of the {} RabbitMQ user'), user('ADMIN_USER', 'Administrator of {} (management console only), created at start', 'admin'), secret('ADMIN_PASSWORD', 'Password of the {} administrator')], roles: ['broker'], hosts: ['amqp'], metricFamilies: ['rabbitmq_queue_messages', 'rabbitmq_queue_messages_ready', 'rabbitmq_queue_messages_unacked', 'rabbitmq_connections', 'rabbitmq_channels', 'rabbitmq_global_messages_dead_lettered_rejected_total'],
     emits: ['amqp'], accepts: ['amqp'],
     metricsPath: '/metrics', metricsPort: 15692,
     image: 'rabbitmq:3.13-management-alpine', ports: [{ container: 5672, host: 5672, name: 'amqp', prop: 'port' }, { container: 15672, host: 15672, name: 'management', prop: 'managementPort', publish: 'admin' }],
@@ -253,10 +253,11 @@ const ENTRIES = [
   },
   {
     id: 'mqtt-broker', name: 'MQTT broker', category: 'broker', icon: 'mqtt', product: 'Eclipse Mosquitto 2.0',
-    description: 'MQTT broker for devices and telemetry.', external: false, credentials: [user('USER', 'MQTT user of {} (written to its password file at start)', 'app'), secret('PASSWORD', 'Password of the {} MQTT user'), secret('HEALTH_PASSWORD', 'Password of the healthcheck user of {}')], roles: ['broker'], hosts: ['mqtt'],
+    description: 'MQTT broker for devices and telemetry.', external: false, credentials: [user('USER', 'MQTT user of the services that read from and write to {} (written to its password file at start)', 'app'), secret('PASSWORD', 'Password of the {} service user'), user('DEVICE_USER', 'MQTT user of the devices publishing to {} (may only publish their telemetry)', 'device'), secret('DEVICE_PASSWORD', 'Password of the {} device user'), secret('HEALTH_PASSWORD', 'Password of the healthcheck user of {}')], roles: ['broker'], hosts: ['mqtt'],
     emits: ['mqtt'], accepts: ['mqtt'],
     image: 'eclipse-mosquitto:2.0.20', ports: [{ container: 1883, host: 1883, name: 'mqtt', prop: 'port' }],
-    healthcheck: { test: ['CMD-SHELL', 'mosquitto_sub -p 1883 -t $$SYS/# -C 1 -W 3 -u healthcheck -P "$$MQTT_HEALTH_PASSWORD" > /dev/null 2>&1 || nc -z 127.0.0.1 1883 || exit 1'], interval: '10s', timeout: '5s', retries: 5 },
+    // '$$SYS' (single-quoted for the shell, $$ for Compose) is the broker's own topic tree; the healthcheck user may only read it.
+    healthcheck: { test: ['CMD-SHELL', 'mosquitto_sub -h 127.0.0.1 -p 1883 -t \'$$SYS/broker/uptime\' -C 1 -W 5 -u healthcheck -P "$$MQTT_HEALTH_PASSWORD" > /dev/null'], interval: '10s', timeout: '10s', retries: 5 },
     props: [
       port('port', 'Port', 1883),
       bool('allowAnonymous', 'Allow anonymous', false, 'Accept clients without a user name (not for production).'),
@@ -332,7 +333,7 @@ const ENTRIES = [
   // ── Stores and targets ──────────────────────────────────────────────────
   {
     id: 'postgres', name: 'PostgreSQL', category: 'store', icon: 'postgres', product: 'PostgreSQL 16',
-    description: 'Relational database; CDC through logical replication.', external: false, tableNamespace: 'schema', credentials: [user('ADMIN_USER', 'PostgreSQL superuser of {} (database administration only)', 'postgres'), secret('ADMIN_PASSWORD', 'Password of the {} superuser'), user('APP_USER', 'Application user of {}, created at first start; owns the application schema', 'app'), secret('APP_PASSWORD', 'Password of the {} application user')], roles: ['database'], exporter: { image: 'quay.io/prometheuscommunity/postgres-exporter:v0.15.0', port: 9187, name: 'postgres-exporter' }, metricFamilies: ['pg_up', 'pg_stat_database_numbackends', 'pg_stat_database_xact_commit', 'pg_stat_database_deadlocks'], dataSource: { type: 'grafana-postgresql-datasource', port: 5432 },
+    description: 'Relational database; CDC through logical replication.', external: false, tableNamespace: 'schema', credentials: [user('ADMIN_USER', 'PostgreSQL superuser of {} (database administration only)', 'postgres'), secret('ADMIN_PASSWORD', 'Password of the {} superuser'), user('APP_USER', 'Application user of {}, created at first start; owns the application schema', 'app'), secret('APP_PASSWORD', 'Password of the {} application user'), user('CDC_USER', 'Replication user of {} that change data capture reads with (not a superuser)', 'cdc'), secret('CDC_PASSWORD', 'Password of the {} replication user')], roles: ['database'], exporter: { image: 'quay.io/prometheuscommunity/postgres-exporter:v0.15.0', port: 9187, name: 'postgres-exporter' }, metricFamilies: ['pg_up', 'pg_stat_database_numbackends', 'pg_stat_database_xact_commit', 'pg_stat_database_deadlocks'], dataSource: { type: 'grafana-postgresql-datasource', port: 5432 },
     emits: ['cdc'], accepts: ['sql'],
     image: 'postgres:16.4-alpine', ports: [{ container: 5432, host: 5432, name: 'postgres', prop: 'port' }],
     healthcheck: { test: ['CMD-SHELL', 'pg_isready -U "$$POSTGRES_USER" -d "$$POSTGRES_DB"'], interval: '5s', timeout: '5s', retries: 10 },
@@ -348,7 +349,7 @@ const ENTRIES = [
   },
   {
     id: 'mysql', name: 'MySQL', category: 'store', icon: 'mysql', product: 'MySQL 8.4',
-    description: 'Relational database; CDC through the row binlog.', external: false, tableNamespace: 'database', credentials: [secret('ROOT_PASSWORD', 'MySQL root password of {} (database administration only)'), user('APP_USER', 'Application user of {}, created at first start', 'app'), secret('APP_PASSWORD', 'Password of the {} application user')], roles: ['database'], exporter: { image: 'prom/mysqld-exporter:v0.15.1', port: 9104, name: 'mysqld-exporter' }, metricFamilies: ['mysql_up', 'mysql_global_status_threads_connected', 'mysql_global_status_slow_queries'], dataSource: { type: 'mysql', port: 3306 },
+    description: 'Relational database; CDC through the row binlog.', external: false, tableNamespace: 'database', credentials: [secret('ROOT_PASSWORD', 'MySQL root password of {} (database administration only)'), user('APP_USER', 'Application user of {}, created at first start', 'app'), secret('APP_PASSWORD', 'Password of the {} application user'), user('CDC_USER', 'Replication user of {} that change data capture reads with (not an administrator)', 'cdc'), secret('CDC_PASSWORD', 'Password of the {} replication user')], roles: ['database'], exporter: { image: 'prom/mysqld-exporter:v0.15.1', port: 9104, name: 'mysqld-exporter' }, metricFamilies: ['mysql_up', 'mysql_global_status_threads_connected', 'mysql_global_status_slow_queries'], dataSource: { type: 'mysql', port: 3306 },
     emits: ['cdc'], accepts: ['sql'],
     image: 'mysql:8.4.3', ports: [{ container: 3306, host: 3306, name: 'mysql', prop: 'port' }],
     healthcheck: { test: ['CMD-SHELL', 'mysqladmin ping -h 127.0.0.1 -uroot -p"$$MYSQL_ROOT_PASSWORD" --silent'], interval: '5s', timeout: '5s', retries: 20, startPeriod: '20s' },
@@ -363,7 +364,7 @@ const ENTRIES = [
   },
   {
     id: 'mongodb', name: 'MongoDB', category: 'store', icon: 'mongodb', product: 'MongoDB 7.0',
-    description: 'Document database; CDC through change streams.', external: false, tableNamespace: 'database', credentials: [user('ROOT_USER', 'MongoDB root user of {}', 'root'), secret('ROOT_PASSWORD', 'Password of the {} root user')], roles: ['database'], exporter: { image: 'percona/mongodb_exporter:0.41.2', port: 9216, name: 'mongodb-exporter' }, metricFamilies: ['mongodb_up', 'mongodb_ss_connections'],
+    description: 'Document database; CDC through change streams.', external: false, tableNamespace: 'database', credentials: [user('ROOT_USER', 'MongoDB root user of {} (administration only)', 'root'), secret('ROOT_PASSWORD', 'Password of the {} root user'), user('APP_USER', 'Application user of {}, created at first start; reads and writes its database', 'app'), secret('APP_PASSWORD', 'Password of the {} application user'), user('CDC_USER', 'User of {} that change data capture reads change streams with', 'cdc'), secret('CDC_PASSWORD', 'Password of the {} change data capture user'), secret('REPLICA_KEY', 'Replica set key of {} (change streams need a replica set): base64 characters only (A-Z a-z 0-9 + /), 6 to 1024 of them')], roles: ['database'], exporter: { image: 'percona/mongodb_exporter:0.41.2', port: 9216, name: 'mongodb-exporter' }, metricFamilies: ['mongodb_up', 'mongodb_ss_connections'],
     emits: ['cdc'], accepts: ['mongodb'],
     image: 'mongo:7.0.14', ports: [{ container: 27017, host: 27017, name: 'mongodb', prop: 'port' }],
     healthcheck: { test: ['CMD', 'mongosh', '--quiet', '--eval', 'db.adminCommand("ping").ok'], interval: '10s', timeout: '5s', retries: 10, startPeriod: '20s' },
@@ -410,7 +411,7 @@ const ENTRIES = [
     id: 'clickhouse', name: 'ClickHouse', category: 'store', icon: 'clickhouse', product: 'ClickHouse 24.8',
     description: 'Columnar analytics database (can consume from Kafka).', external: false, credentials: [user('USER', 'ClickHouse user of {}', 'app'), secret('PASSWORD', 'Password of the {} ClickHouse user')], ingestVerb: 'inserts the messages into it', roles: ['database'], dataSource: { type: 'grafana-clickhouse-datasource', port: 9000 },
     emits: [], accepts: ['http', 'sql', 'kafka'], defaultIn: 'sql',
-    image: 'clickhouse/clickhouse-server:24.8.6.70-alpine', ports: [{ container: 8123, host: 8123, name: 'http', prop: 'port' }, { container: 9000, host: 9009, name: 'native', prop: 'nativePort' }],
+    image: 'clickhouse/clickhouse-server:24.8.6.70-alpine', ports: [{ container: 8123, host: 8123, name: 'http', prop: 'port' }, { container: 9000, host: 9009, name: 'native', prop: 'nativePort', serves: ['sql'] }],
     healthcheck: { test: ['CMD-SHELL', 'wget -q -O /dev/null http://127.0.0.1:8123/ping || exit 1'], interval: '10s', timeout: '5s', retries: 10 },
     props: [
       port('port', 'HTTP port', 8123),
@@ -439,7 +440,7 @@ const ENTRIES = [
   },
   {
     id: 'snowflake', name: 'Snowflake', category: 'store', icon: 'snowflake', product: 'Snowflake (external)',
-    description: 'Cloud data warehouse (external).', external: true, ingestVerb: 'loads the messages into it (or stage files in object storage for Snowpipe)', roles: ['warehouse', 'external-system'],
+    description: 'Cloud data warehouse (external).', external: true, ingestVerb: 'loads the messages into it (or stage files in object storage for Snowpipe)', credentials: [{ key: 'ACCOUNT', about: 'Snowflake account of {} (external)', secret: false, example: 'xy12345.eu-west-1', exampleProp: 'account' }, user('USER', 'Snowflake user the loaders of {} use', 'loader'), secret('PASSWORD', 'Password (or key pair passphrase) of that Snowflake user of {}')], roles: ['warehouse', 'external-system'],
     emits: ['sql'], accepts: ['sql', 's3'], defaultIn: 'sql',
     props: [
       str('account', 'Account', '', 'Account identifier, e.g. xy12345.eu-west-1.', { pattern: '^[A-Za-z0-9._-]{0,100}$', patternHint: 'letters, digits, . _ -' }),
@@ -490,7 +491,7 @@ const ENTRIES = [
     description: 'Distributed tracing backend and UI.', external: false, roles: ['trace-store'], metricFamilies: ['jaeger_collector_spans_received_total', 'jaeger_collector_spans_dropped_total'], dataSource: { type: 'jaeger', port: 16686 },
     emits: ['metrics', 'otlp', 'http', 'grpc', 'kafka', 'sql', 's3'], accepts: ['otlp', 'kafka'], defaultIn: 'otlp',
     metricsPath: '/metrics', metricsPort: 14269,
-    image: 'jaegertracing/all-in-one:1.62.0', ports: [{ container: 16686, host: 16686, name: 'ui', prop: 'port', publish: 'admin' }, { container: 4317, host: 4317, name: 'otlp-grpc' }, { container: 4318, host: 4318, name: 'otlp-http' }],
+    image: 'jaegertracing/all-in-one:1.62.0', ports: [{ container: 16686, host: 16686, name: 'ui', prop: 'port', publish: 'admin' }, { container: 4317, host: 4317, name: 'otlp-grpc', serves: ['otlp'] }, { container: 4318, host: 4318, name: 'otlp-http' }],
     healthcheck: { test: ['CMD-SHELL', 'wget -q -O /dev/null http://127.0.0.1:14269/ || exit 1'], interval: '10s', timeout: '5s', retries: 5 },
     props: [port('port', 'UI port', 16686), int('samplingPercent', 'Sampling (%)', 100, 0, 100, 'Share of traces kept.'), publishOn()],
     keywords: ['tracing', 'opentelemetry', 'spans'],

@@ -64,6 +64,11 @@ export interface PortDef {
    * the stack unless a user sets its host port by hand.
    */
   publish?: 'entry' | 'admin';
+  /**
+   * Protocols clients speak to this port when it is not the component's main port (its
+   * `listenPort`): Jaeger takes OTLP on `otlp-grpc`, ClickHouse SQL on its native port.
+   */
+  serves?: readonly Protocol[];
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Protocol } from '../model/types';
+import type { Protocol, Requirements } from '../model/types';
 import { num, str, strs } from './props';
 import type { Component, Flow, GatewayAuth, GatewayPlan, GatewayRoute, RouteUpstream } from './types';
 
@@ -15,11 +15,55 @@ import type { Component, Flow, GatewayAuth, GatewayPlan, GatewayRoute, RouteUpst
  * - Timeout: the call's (set on the connection, else the latency budget), else the gateway's.
  * - Version: a path segment `v<N>` (`/v1/orders`, `/api/v2`), or the `v<N>` of a gRPC package
  *   (`/catalog.v1.CatalogService`), is the version the route carries.
+ * - gRPC paths (`/package.Service/Method`) are never rewritten: a gRPC route keeps its prefix.
+ *
+ * Authentication and the rate limit follow the gateway's settings when they are set
+ * (`auth: none` and `rateLimitPerMinute: 0` switch them off explicitly); unset, they default to
+ * what the Integration Patterns template recommends: OAuth 2.0 / OpenID Connect with the
+ * identity provider wired to the gateway (or the design's only one), else what the requirements
+ * name that the gateway can check alone, else API keys; 1000 requests per minute, or the rate
+ * the requirements state (`rateLimiting: 600 requests per minute`).
  */
 
 const ROUTED: readonly Protocol[] = ['http', 'grpc', 'graphql', 'websocket'];
 const SAFE_URL = /^(https?):\/\/([A-Za-z0-9.-]+)(?::([0-9]{1,5}))?(\/[A-Za-z0-9._~/%-]*)?$/;
 const AUTH: readonly GatewayAuth[] = ['none', 'key-auth', 'jwt', 'oidc', 'basic', 'mtls'];
+
+/** The rate limit the template recommends when neither the gateway nor the requirements say one (requests per minute). */
+export const DEFAULT_RATE_LIMIT_PER_MINUTE = 1000;
+
+/** A requirement by its key, whatever its spelling (`rateLimiting`, `RATE_LIMITING`, `rate-limiting`). */
+function requirement(req: Requirements, name: string): string {
+  const want = name.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const out: string[] = [];
+  for (const [k, v] of Object.entries(req ?? {})) {
+    if (k.toLowerCase().replace(/[^a-z0-9]/g, '') !== want) continue;
+    if (typeof v === 'string') out.push(v);
+    else if (Array.isArray(v)) out.push(...v.filter((x): x is string => typeof x === 'string'));
+  }
+  return out.join('; ');
+}
+
+/** The authentication the requirements name, if any. */
+function authAsked(req: Requirements): GatewayAuth | undefined {
+  const text = [requirement(req, 'authenticationMethod'), requirement(req, 'security'), requirement(req, 'integrationAuthentication')].join(' ').toLowerCase();
+  if (/o?auth ?2|openid|oidc/.test(text)) return 'oidc';
+  if (/\bjwt\b/.test(text)) return 'jwt';
+  if (/api[ -]?keys?/.test(text)) return 'key-auth';
+  if (/mtls|mutual tls/.test(text)) return 'mtls';
+  if (/basic auth/.test(text)) return 'basic';
+  return undefined;
+}
+
+/** "600 requests per minute", "10 req/s", "10K req/hour" -> requests per minute (undefined when none is stated). */
+export function rateFromText(text: string): number | undefined {
+  const m = /(\d+(?:[.,]\d+)?)\s*(k)?\s*(?:requests?|req|calls?)?\s*(?:\/|per\s+)\s*(s|sec|second|m|min|minute|h|hr|hour)\b/i.exec(text);
+  if (!m) return undefined;
+  const n = Number(m[1]!.replace(',', '.')) * (m[2] ? 1000 : 1);
+  const unit = m[3]!.toLowerCase();
+  const r = Math.round(unit.startsWith('s') ? n * 60 : unit.startsWith('h') ? n / 60 : n);
+  return r >= 1 && r <= 10_000_000 ? r : undefined;
+}
 
 /** A path a user typed, when it is a plain URL path with no `.`/`..` segment. */
 export function safePath(p: string): string | undefined {
@@ -48,11 +92,13 @@ function upstreamOf(target: Component, protocol: Protocol): RouteUpstream | unde
 }
 
 /** The plan of every gateway of the design, in document order. */
-export function gatewayPlans(components: readonly Component[]): GatewayPlan[] {
+export function gatewayPlans(components: readonly Component[], req: Requirements = {}): GatewayPlan[] {
   const out: GatewayPlan[] = [];
+  const idps = components.filter((c) => c.roles.includes('identity-provider') && c.containerised);
   for (const gw of components) {
     if (!gw.roles.includes('gateway')) continue;
-    const identity = gw.out.find((f) => f.to !== gw && f.to.roles.includes('identity-provider') && f.kind === 'call')?.to;
+    // The identity provider wired to the gateway, else the only one of the design.
+    const identity = gw.out.find((f) => f.to !== gw && f.to.roles.includes('identity-provider') && f.kind === 'call')?.to ?? (idps.length === 1 ? idps[0] : undefined);
     const routes: GatewayRoute[] = [];
     const names = new Set<string>();
     const skipped: string[] = [];
@@ -82,7 +128,7 @@ export function gatewayPlans(components: readonly Component[]): GatewayPlan[] {
         target,
         name,
         path,
-        stripPath: explicit === undefined,
+        stripPath: explicit === undefined && f.protocol !== 'grpc',
         protocol: f.protocol as GatewayRoute['protocol'],
         upstream,
         methods: method && method !== 'ANY' ? [method] : [],
@@ -92,17 +138,41 @@ export function gatewayPlans(components: readonly Component[]): GatewayPlan[] {
         ...(version ? { version } : {}),
       });
     }
-    const rawAuth = str(gw.props, 'auth');
-    const auth = (AUTH as readonly string[]).includes(rawAuth) ? (rawAuth as GatewayAuth) : 'none';
-    const limit = num(gw.props, 'rateLimitPerMinute');
+    const raw = gw.node.props && typeof gw.node.props === 'object' ? (gw.node.props as Record<string, unknown>) : {};
+    let auth: GatewayAuth;
+    let authFrom: GatewayPlan['authFrom'];
+    const asked = authAsked(req);
+    if (typeof raw.auth === 'string' && (AUTH as readonly string[]).includes(raw.auth)) {
+      auth = raw.auth as GatewayAuth;
+      authFrom = 'setting';
+    } else if (identity) {
+      auth = 'oidc';
+      authFrom = 'identity-provider';
+    } else if (asked && asked !== 'oidc' && asked !== 'jwt') {
+      auth = asked;
+      authFrom = 'requirements';
+    } else {
+      // OAuth 2.0 / JWT need someone to issue the tokens: without an identity provider the
+      // gateway checks API keys, which it can do alone.
+      auth = 'key-auth';
+      authFrom = 'default';
+      if (asked) skipped.push(`\`${gw.service}\` checks API keys: the requirements ask for ${asked === 'jwt' ? 'JWT' : 'OAuth 2.0 / OpenID Connect'}, which needs an identity provider; draw a Keycloak and connect the gateway to it.`);
+    }
+    const limitSet = typeof raw.rateLimitPerMinute === 'number' && raw.rateLimitPerMinute === gw.props.rateLimitPerMinute;
+    const fromReq = rateFromText(requirement(req, 'rateLimiting'));
+    const limit = limitSet ? num(gw.props, 'rateLimitPerMinute') : (fromReq ?? DEFAULT_RATE_LIMIT_PER_MINUTE);
+    const limitFrom: NonNullable<GatewayPlan['rateLimit']>['from'] = limitSet ? 'setting' : fromReq !== undefined ? 'requirements' : 'default';
+    // Counters kept in a cache the gateway is wired to (shared by every gateway node), else in memory.
+    const store = gw.out.find((f) => f.protocol === 'redis' && f.client === gw && f.server !== gw && f.server?.containerised)?.server;
     const versioning = str(gw.props, 'apiVersioning');
     out.push({
       gateway: gw,
       routes,
       skipped,
       auth,
+      authFrom,
       ...(identity && (auth === 'oidc' || auth === 'jwt') ? { identityProvider: identity } : {}),
-      ...(limit > 0 ? { rateLimit: { perMinute: limit, by: str(gw.props, 'rateLimitBy') === 'ip' ? 'ip' : 'consumer' } } : {}),
+      ...(limit > 0 ? { rateLimit: { perMinute: limit, by: str(gw.props, 'rateLimitBy') === 'ip' ? 'ip' : 'consumer', from: limitFrom, ...(store ? { store } : {}) } } : {}),
       ...(gw.props.cors === true ? { cors: { origins: strs(gw.props, 'corsOrigins').length > 0 ? strs(gw.props, 'corsOrigins') : ['*'] } } : {}),
       versioning: versioning === 'url-path' || versioning === 'header' || versioning === 'query' ? versioning : 'none',
       internetFacing: str(gw.props, 'exposure') !== 'internal',

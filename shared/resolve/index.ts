@@ -22,7 +22,7 @@ export { dnsName, upperSnake } from './names';
 export { backoutName, capturedTables, cdcPrefix, deadLettersOf, defaultJmsQueue, natsCovers, RABBIT_DLX } from './messaging';
 export type { CapturedTable, MessagingProtocol } from './messaging';
 export { isProtocol, protocolOf } from './flows';
-export { routesTo, safePath, versionOf } from './gateways';
+export { DEFAULT_RATE_LIMIT_PER_MINUTE, rateFromText, routesTo, safePath, versionOf } from './gateways';
 export { alertThresholds } from './alerts';
 
 /**
@@ -161,8 +161,9 @@ class DesignRecord implements ResolvedDesign {
   private portsDone = false;
   private networksDone: readonly Network[] | undefined;
   private messagingDone: readonly BrokerPlan[] | undefined;
-  private gatewaysDone: readonly GatewayPlan[] | undefined;
   private observabilityDone: Observability | undefined;
+  private gatewaysDone: readonly GatewayPlan[] | undefined;
+  private targetsDone: Map<Flow, { host: string; port: number }> | undefined;
 
   constructor(readonly doc: Topology) {}
 
@@ -186,14 +187,23 @@ class DesignRecord implements ResolvedDesign {
   }
 
   get gateways(): readonly GatewayPlan[] {
-    return (this.gatewaysDone ??= gatewayPlans(this.components));
+    return (this.gatewaysDone ??= gatewayPlans(this.components, this.requirements));
   }
 
   get observability(): Observability {
     if (this.observabilityDone) return this.observabilityDone;
     const wiring = observabilityOf(this.components, this.flows, this.noteList);
-    const req = this.doc.requirements && typeof this.doc.requirements === 'object' ? this.doc.requirements : {};
-    return (this.observabilityDone = { ...wiring, alerts: alertRules(wiring.scrapes, this.messaging, req) });
+    return (this.observabilityDone = { ...wiring, alerts: alertRules(wiring.scrapes, this.messaging, this.requirements) });
+  }
+
+  private get requirements(): Record<string, unknown> {
+    const req: unknown = this.doc.requirements;
+    return req && typeof req === 'object' ? (req as Record<string, unknown>) : {};
+  }
+
+  /** Where the client of `f` connects (`Flow.host`, `Flow.port`). */
+  target(f: Flow): { host: string; port: number } | undefined {
+    return (this.targetsDone ??= connectionTargets(this.flows, this.observability)).get(f);
   }
 
   /** Entry points: gateways, front ends, what serves on an entry port, APIs nothing calls. */
@@ -352,6 +362,13 @@ function resolveWith(doc: Topology, cache: Cache | undefined): ResolvedDesign {
       server: ends?.server,
       kind,
       resilience: resilienceOf(kind, work.props, req),
+      // Where the client connects needs the observability wiring (a scrape may go to an exporter): worked out on first use.
+      get host() {
+        return design.target(f)?.host;
+      },
+      get port() {
+        return design.target(f)?.port;
+      },
     };
     flows.push(f);
     from.out.push(f);
@@ -360,6 +377,32 @@ function resolveWith(doc: Topology, cache: Cache | undefined): ResolvedDesign {
     if (to !== from) to.at.push(f);
   }
   return design;
+}
+
+/**
+ * Where each client connects (`Flow.host`, `Flow.port`): a scrape goes to the endpoint the
+ * observability wiring chose (the component's own or its exporter's), a dashboard to the port
+ * of its data source, anything else to the server's port that serves the protocol, else to its
+ * listen port.
+ */
+function connectionTargets(flows: readonly Flow[], observability: Observability): Map<Flow, { host: string; port: number }> {
+  const out = new Map<Flow, { host: string; port: number }>();
+  const scrapes = new Map(observability.scrapes.map((s) => [s.flow, s]));
+  for (const f of flows) {
+    const server = f.server;
+    if (!f.client || !server || !server.containerised || f.client === server) continue;
+    if (f.kind === 'scrape') {
+      const scrape = scrapes.get(f) ?? observability.scrapes.find((s) => s.scraper === f.client && s.target === server);
+      if (scrape) out.set(f, { host: scrape.service, port: scrape.port });
+      continue;
+    }
+    const port =
+      f.kind === 'datasource' && server.kind.dataSource
+        ? server.kind.dataSource.port
+        : ((server.kind.ports ?? []).find((p) => f.protocol !== undefined && (p.serves ?? []).includes(f.protocol))?.container ?? server.listenPort);
+    out.set(f, { host: server.service, port });
+  }
+  return out;
 }
 
 /** The port a component listens on inside the stack. */

@@ -21,7 +21,7 @@ import type { BrokerPlan, Channel, ChannelKind, Component, Flow, Publication, Su
  *
  * Consumers dead-letter by default (the connection's `deadLetter`, on unless switched off):
  * Kafka `<topic>.dlt`, RabbitMQ `<queue>.dlq` through the dead-letter exchange, NATS
- * `<subject>.dlq`, IBM MQ the backout queue `<QUEUE>.BACKOUT`.
+ * `dlq.<subject>`, IBM MQ the backout queue `<QUEUE>.BACKOUT`.
  */
 
 export type MessagingProtocol = 'kafka' | 'amqp' | 'mqtt' | 'nats' | 'jms';
@@ -307,8 +307,11 @@ function planOf(b: Component, protocol: MessagingProtocol): BrokerPlan {
         if (s) add(s, 'subject', SUBJECT_RE);
         const read = s ? [s] : [...written];
         const { retries, dead } = consumerBits(f);
-        const dlq = dead ? read.filter((x) => !x.includes('*') && !x.includes('>') && SUBJECT_RE.test(`${x}.dlq`)).map((x) => `${x}.dlq`) : [];
-        for (const d of dlq) add(d, 'subject', SUBJECT_RE, { role: 'dead-letter', serves: d.slice(0, -4) });
+        // `dlq.<subject>` (a prefix, not a suffix): a consumer of a wildcard such as `prices.>`
+        // must not read its own dead letters back. A wildcard read gets a wildcard dead-letter
+        // subject (`dlq.prices.>`), which the stream captures.
+        const dlq = dead ? read.map((x) => `dlq.${x}`).filter((x) => SUBJECT_RE.test(x)) : [];
+        for (const d of dlq) add(d, 'subject', SUBJECT_RE, { role: 'dead-letter', serves: d.slice(4) });
         subscriptions.push({ flow: f, client: f.to, channels: read, group: f.to.service, deadLetter: dlq, retries, retry: [] });
       }
       return { broker: b, protocol, channels, publications, subscriptions };

@@ -38,14 +38,14 @@ describe('resolve: gateway plans', () => {
     expect(plan!.gateway.service).toBe('edge');
     expect(plan!.routes.map((x) => [x.name, x.path, x.stripPath, x.upstream.host, x.upstream.port, x.timeoutMs, x.version ?? null])).toEqual([
       ['orders-api', '/v2/orders', false, 'orders-api', 8080, 900, 'v2'],
-      ['catalog', '/catalog', true, 'catalog', 50051, 250, null],
+      ['catalog', '/catalog', false, 'catalog', 50051, 250, null],
       ['stripe', '/pay', false, 'api.stripe.com', 443, 250, null],
     ]);
     expect(plan!.routes[2]!.upstream).toMatchObject({ scheme: 'https', basePath: '/v1', external: true });
     expect(plan!.routes[0]!.retries).toBe(2);
     expect(plan!.auth).toBe('oidc');
     expect(plan!.identityProvider?.id).toBe('idp');
-    expect(plan!.rateLimit).toEqual({ perMinute: 600, by: 'consumer' });
+    expect(plan!.rateLimit).toEqual({ perMinute: 600, by: 'consumer', from: 'setting' });
     expect(plan!.cors).toEqual({ origins: ['https://a.example'] });
     expect(plan!.skipped).toHaveLength(2);
     expect(plan!.skipped[1]).toContain('/v2/orders');
@@ -60,13 +60,14 @@ describe('resolve: gateway plans', () => {
     expect(versionOf('/vendors/v')).toBeUndefined();
   });
 
-  it('takes the gateway timeout when the call has none and no latency budget, and says none for a gateway without auth', () => {
+  it('takes the gateway timeout when the call has none and no latency budget; unset, auth and rate limit take the defaults', () => {
     const r = resolve(design([['gw', 'nginx', { timeoutMs: 5000, apiVersioning: 'header' }], ['a', 'rest-service']], [['gw', 'a', 'http']]));
     const [plan] = r.gateways;
     expect(plan!.routes[0]!.timeoutMs).toBe(5000);
-    expect(plan!.auth).toBe('none');
+    expect(plan!.auth).toBe('key-auth');
+    expect(plan!.authFrom).toBe('default');
     expect(plan!.identityProvider).toBeUndefined();
-    expect(plan!.rateLimit).toBeUndefined();
+    expect(plan!.rateLimit).toEqual({ perMinute: 1000, by: 'consumer', from: 'default' });
     expect(plan!.versioning).toBe('header');
   });
 });

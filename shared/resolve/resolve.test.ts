@@ -167,7 +167,7 @@ describe('resolve: messaging', () => {
       [['sensors', 'mosq'], ['mosq', 'ingest'], ['pub', 'nats'], ['nats', 'sub'], ['core-bank', 'mq', 'jms'], ['mq', 'sub', 'jms']],
     );
     expect(channels(doc, 'mosq')).toEqual(['sensors/telemetry']);
-    expect(channels(doc, 'nats')).toEqual(['pub.events', 'pub.events.dlq']);
+    expect(channels(doc, 'nats')).toEqual(['pub.events', 'dlq.pub.events']);
     expect(channels(doc, 'mq')).toEqual(['CORE_BANK.EVENTS', 'CORE_BANK.EVENTS.BACKOUT']);
   });
 
@@ -212,5 +212,67 @@ describe('createResolver', () => {
     expect(second.components[0]!.props).toBe(first.components[0]!.props);
     expect(JSON.stringify(second.messaging.map((p) => p.channels))).toBe(JSON.stringify(resolve(doc).messaging.map((p) => p.channels)));
     expect(second.byId.get('w')!.service).toBe('billing');
+  });
+});
+
+describe('resolve: where each client connects', () => {
+  it('gives the host and port a client uses for every kind of connection', () => {
+    const r = resolve(
+      design(
+        [
+          ['api', 'rest-service', { port: 8090 }, 'Orders API'],
+          ['db', 'postgres', {}, 'Orders DB'],
+          ['bus', 'kafka', {}, 'Events'],
+          ['olap', 'clickhouse', {}, 'Analytics'],
+          ['traces', 'jaeger', {}, 'Traces'],
+          ['prom', 'prometheus', {}, 'Metrics'],
+          ['dash', 'grafana', {}, 'Dashboards'],
+          ['saas', 'saas-app', {}, 'Stripe'],
+        ],
+        [
+          ['api', 'db', 'sql'],
+          ['api', 'bus', 'kafka'],
+          ['api', 'olap', 'sql'],
+          ['api', 'olap', 'http'],
+          ['api', 'traces', 'otlp'],
+          ['api', 'prom', 'metrics'],
+          ['db', 'prom', 'metrics'],
+          ['prom', 'dash', 'metrics'],
+          ['api', 'saas', 'http'],
+        ],
+      ),
+    );
+    const at = (id: string) => {
+      const f = r.flows.find((x) => x.id === id)!;
+      return f.host === undefined ? undefined : `${f.host}:${f.port}`;
+    };
+    expect(at('api->db')).toBe('orders-db:5432');
+    expect(at('api->bus')).toBe('events:19092');
+    expect(at('api->olap')).toBe('analytics:9000');
+    expect(at('api->olap#2')).toBe('analytics:8123');
+    expect(at('api->traces')).toBe('traces:4317');
+    expect(at('api->prom')).toBe('orders-api:8090');
+    expect(at('db->prom')).toBe('orders-db-exporter:9187');
+    expect(at('prom->dash')).toBe('metrics:9090');
+    expect(at('api->saas')).toBeUndefined();
+  });
+});
+
+describe('resolve: NATS dead letters', () => {
+  it('go to dlq.<subject>, a prefix a wildcard subscription does not read back; a wildcard read gets a wildcard dead-letter subject', () => {
+    const doc = design(
+      [
+        ['pub', 'rest-service'],
+        ['bus', 'nats', { subjects: ['prices.>'] }],
+        ['sub', 'worker'],
+      ],
+      [
+        ['pub', 'bus', 'nats', { subject: 'prices.eu' }],
+        ['bus', 'sub', 'nats', { subject: 'prices.>' }],
+      ],
+    );
+    const plan = resolve(doc).messaging.find((p) => p.protocol === 'nats')!;
+    expect(plan.subscriptions[0]!.deadLetter).toEqual(['dlq.prices.>']);
+    expect(plan.channels.find((c) => c.role === 'dead-letter')).toMatchObject({ name: 'dlq.prices.>', serves: 'prices.>' });
   });
 });

@@ -127,6 +127,14 @@ export interface Flow {
   /** The end that opens the connection and the one that serves it (undefined without a protocol). */
   readonly client: Component | undefined;
   readonly server: Component | undefined;
+  /**
+   * Where the client connects, inside the stack: the server's service name (its exporter's for a
+   * scrape through an exporter) and the port it listens on for this protocol (the scrape port,
+   * the data-source port, the port that serves the protocol, else its `listenPort`). Undefined
+   * when the server runs outside the stack or the connection has no client and server.
+   */
+  readonly host: string | undefined;
+  readonly port: number | undefined;
   readonly kind: FlowKind | undefined;
   /** Timeout, retries and circuit breaking of a call or query. */
   readonly resilience: Resilience | undefined;
@@ -251,7 +259,7 @@ export interface GatewayRoute {
   readonly name: string;
   /** Path prefix routed: the connection's `path`, else `/<target service>`. */
   readonly path: string;
-  /** The default `/<target service>` prefix is removed before the request goes upstream. */
+  /** The default `/<target service>` prefix is removed before the request goes upstream (never on gRPC routes). */
   readonly stripPath: boolean;
   readonly protocol: 'http' | 'grpc' | 'graphql' | 'websocket';
   readonly upstream: RouteUpstream;
@@ -270,11 +278,21 @@ export interface GatewayPlan {
   readonly routes: readonly GatewayRoute[];
   /** Calls that got no route, one sentence each (a repeated path, an external target without a base URL). */
   readonly skipped: readonly string[];
-  /** Checked on every route. */
+  /**
+   * Checked on every route: the gateway's setting; unset, OpenID Connect with its identity
+   * provider, else what the requirements name (that the gateway can check alone), else API keys.
+   */
   readonly auth: GatewayAuth;
+  /** Where `auth` comes from: set on the gateway (`none` switches it off), or a default. */
+  readonly authFrom: 'setting' | 'identity-provider' | 'requirements' | 'default';
   /** The identity provider wired to it that issues the tokens (jwt, oidc). */
   readonly identityProvider?: Component;
-  readonly rateLimit?: { readonly perMinute: number; readonly by: 'consumer' | 'ip' };
+  /**
+   * Requests per minute per consumer or client address: the setting, else the requirements'
+   * `rateLimiting`, else 1000 (the template's); absent when the setting is 0 (switched off).
+   * Counters live in `store` when a cache is wired to the gateway.
+   */
+  readonly rateLimit?: { readonly perMinute: number; readonly by: 'consumer' | 'ip'; readonly from: 'setting' | 'requirements' | 'default'; readonly store?: Component };
   readonly cors?: { readonly origins: readonly string[] };
   /** How API versions are told apart, as set; a route carries a version only when its path does. */
   readonly versioning: 'none' | 'url-path' | 'header' | 'query';

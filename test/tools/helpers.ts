@@ -14,10 +14,10 @@ import type { OutputFile } from '../../generators/types';
 export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 export const IN_CI = !!process.env.CI;
 
-/** Example designs (assets/examples) and the test designs (test/fixtures/designs). */
+/** Example designs (assets/examples), the test designs (test/fixtures/designs) and the realworld designs (../shared/fixtures/realworld/designs). */
 export function designFiles(): string[] {
   const out: string[] = [];
-  for (const dir of ['assets/examples', 'test/fixtures/designs']) {
+  for (const dir of ['assets/examples', 'test/fixtures/designs', '../shared/fixtures/realworld/designs']) {
     const abs = join(ROOT, dir);
     if (!existsSync(abs)) continue;
     for (const f of readdirSync(abs).sort()) if (f.endsWith('.topo.yaml')) out.push(join(abs, f));

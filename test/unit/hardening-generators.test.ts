@@ -88,12 +88,13 @@ describe('text a user typed, in the starter stack', () => {
       ),
     );
     const realm = JSON.parse(b.get('config/idp/realm-shop.json')!) as { clients: Array<{ clientId: string; name: string; secret?: string }> };
+    // Clients are named after the components' service names (DNS-safe, from the labels).
     const byId = new Map(realm.clients.map((c) => [c.clientId, c]));
-    expect(byId.get('gw')!.name).toBe('Edge $ {IDP_ADMIN_PASSWORD} $ {env.HOME}');
-    expect(byId.get('api')!.name).toBe('$ {IDP_CLIENT_GW_SECRET}');
+    expect(byId.get('edge-idp-admin-password-env-home')!.name).toBe('Edge $ {IDP_ADMIN_PASSWORD} $ {env.HOME}');
+    expect(byId.get('idp-client-gw-secret')!.name).toBe('$ {IDP_CLIENT_GW_SECRET}');
     // The client secrets are the only placeholders, each declared in .env.example.
     const placeholders = [...b.get('config/idp/realm-shop.json')!.matchAll(/\$\{([^}]*)\}/g)].map((m) => m[1]);
-    expect(placeholders.sort()).toEqual(['IDP_CLIENT_API_SECRET', 'IDP_CLIENT_GW_SECRET']);
+    expect(placeholders.sort()).toEqual(['IDP_CLIENT_EDGE_IDP_ADMIN_PASSWORD_ENV_HOME_SECRET', 'IDP_CLIENT_IDP_CLIENT_GW_SECRET_SECRET']);
     for (const p of placeholders) expect(b.get('.env.example')).toMatch(new RegExp(`^${p}=change-me$`, 'm'));
   });
 });

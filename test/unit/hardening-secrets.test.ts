@@ -8,7 +8,9 @@ import { generateMermaid } from '../../generators/mermaid';
 import type { OutputFile } from '../../generators/types';
 import { parseTopology } from '../../shared/model/parse';
 import type { Topology } from '../../shared/model/types';
+import { resolve } from '../../shared/resolve';
 import { validate } from '../../shared/validation';
+import { redactSecrets } from '../../shared/validation/rules/secrets';
 import { envExample, envRefs } from '../fuzz/checks';
 import { KEYS, LEAK, PASSWORDS } from '../fuzz/secrets';
 
@@ -62,7 +64,7 @@ function expectEveryVariableDeclared(files: readonly OutputFile[]): void {
   for (const f of files) {
     // Shell and init scripts expand their own variables and the container's environment, which
     // the compose file (checked here) sets.
-    if (/\.(sh|js)$/.test(f.path)) continue;
+    if (/\.(sh|js|mjs|lua)$/.test(f.path)) continue;
     const text = f.content.split('\n').filter((l) => !/^\s*#/.test(l)).join('\n');
     for (const name of envRefs(text)) {
       // The README explains the syntax with `${NAME}`: a placeholder of the prose, not a variable.
@@ -159,9 +161,12 @@ describe('credentials typed into the design (TF509)', () => {
     const files = generateBundle(doc);
     const compose = parseDocument(files.find((f) => f.path === 'docker-compose.yml')!.content, { version: '1.1' }).toJS() as { services: Record<string, { environment?: Record<string, string> }> };
     const first = doc.nodes[0]!;
-    const envOf = compose.services[first.id]!.environment!;
-    expect(envOf.PASSWORD).toBe(`\${${first.id.toUpperCase().replace(/-/g, '_')}_PASSWORD}`);
-    expect(envOf.API_KEY).toBe(`\${${first.id.toUpperCase().replace(/-/g, '_')}_API_KEY}`);
+    // The stack reads the design with the credentials replaced (a label holding a key is named after the reference).
+    const envOf = compose.services[resolve(redactSecrets(doc).doc).byId.get(first.id)!.service]!.environment!;
+    // Named as validation announced them (after the component's id); required, so Compose refuses to start without them.
+    const prefix = first.id.toUpperCase().replace(/-/g, '_');
+    expect(envOf.PASSWORD).toMatch(new RegExp(`^\\$\\{${prefix}_PASSWORD:\\?`));
+    expect(envOf.API_KEY).toMatch(new RegExp(`^\\$\\{${prefix}_API_KEY:\\?`));
   });
   // The same over random designs: the 'secrets' property of test/unit/fuzz-model.test.ts.
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { flowOf, getKind } from '../../shared/catalog';
 import type { Topology } from '../../shared/model/types';
 import { generateStack } from '../../generators/stack';
+import { resolve } from '../../shared/resolve';
 import { importCompose } from '../../generators/interop/compose';
 import { validate } from '../../shared/validation';
 import { allKindsDesign, loadExamples } from '../golden/fixtures';
@@ -32,10 +33,17 @@ function composable(doc: Topology) {
   };
 }
 
+/** The design with each component's id replaced by its service name (what a compose file calls it). */
+function byService(doc: Topology): Topology {
+  const r = resolve(doc);
+  const name = (id: string) => r.byId.get(id)?.service ?? id;
+  return { ...doc, nodes: doc.nodes.map((n) => ({ ...n, id: name(n.id) })), edges: doc.edges.map((e) => ({ ...e, from: name(e.from), to: name(e.to) })) };
+}
+
 async function roundTrip(doc: Topology) {
   const compose = generateStack(doc).find((f) => f.path === 'docker-compose.yml')!.content;
   const back = await importCompose(compose);
-  return { before: composable(doc), after: composable(back.doc), back };
+  return { before: composable(byService(doc)), after: composable(back.doc), back };
 }
 
 describe('design → generateStack → importCompose', () => {

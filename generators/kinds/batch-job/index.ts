@@ -1,10 +1,11 @@
-import { stackOf } from '../legacy-stack';
+import { stack } from './stack';
 import type { KindModule } from '../types';
 import { batchJobDoc } from './doc';
 
 /** batch-job: its behaviour in the generators (its facts are its catalog entry). */
 export const batchJob: KindModule = {
   id: 'batch-job',
-  stack: stackOf('batch-job'),
+  stack,
+  clientEnv: null,
   doc: batchJobDoc,
 };

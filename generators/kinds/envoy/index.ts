@@ -1,10 +1,12 @@
-import { stackOf } from '../legacy-stack';
+import { stack } from './stack';
+import { clientEnv } from './client-env';
 import type { KindModule } from '../types';
 import { envoyDoc } from './doc';
 
 /** envoy: its behaviour in the generators (its facts are its catalog entry). */
 export const envoy: KindModule = {
   id: 'envoy',
-  stack: stackOf('envoy'),
+  stack,
+  clientEnv,
   doc: envoyDoc,
 };

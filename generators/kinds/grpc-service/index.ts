@@ -1,10 +1,12 @@
-import { stackOf } from '../legacy-stack';
+import { stack } from './stack';
+import { clientEnv } from './client-env';
 import type { KindModule } from '../types';
 import { grpcServiceDoc } from './doc';
 
 /** grpc-service: its behaviour in the generators (its facts are its catalog entry). */
 export const grpcService: KindModule = {
   id: 'grpc-service',
-  stack: stackOf('grpc-service'),
+  stack,
+  clientEnv,
   doc: grpcServiceDoc,
 };

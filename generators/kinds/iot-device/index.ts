@@ -1,10 +1,11 @@
-import { stackOf } from '../legacy-stack';
+import { stack } from './stack';
 import type { KindModule } from '../types';
 import { iotDeviceDoc } from './doc';
 
 /** iot-device: its behaviour in the generators (its facts are its catalog entry). */
 export const iotDevice: KindModule = {
   id: 'iot-device',
-  stack: stackOf('iot-device'),
+  stack,
+  clientEnv: null,
   doc: iotDeviceDoc,
 };

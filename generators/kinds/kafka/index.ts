@@ -1,10 +1,12 @@
-import { stackOf } from '../legacy-stack';
+import { stack } from './stack';
+import { clientEnv } from './client-env';
 import type { KindModule } from '../types';
 import { kafkaDoc } from './doc';
 
 /** kafka: its behaviour in the generators (its facts are its catalog entry). */
 export const kafka: KindModule = {
   id: 'kafka',
-  stack: stackOf('kafka'),
+  stack,
+  clientEnv,
   doc: kafkaDoc,
 };

@@ -1,10 +1,12 @@
-import { stackOf } from '../legacy-stack';
+import { stack } from './stack';
+import { clientEnv } from './client-env';
 import type { KindModule } from '../types';
 import { keycloakDoc } from './doc';
 
 /** keycloak: its behaviour in the generators (its facts are its catalog entry). */
 export const keycloak: KindModule = {
   id: 'keycloak',
-  stack: stackOf('keycloak'),
+  stack,
+  clientEnv,
   doc: keycloakDoc,
 };

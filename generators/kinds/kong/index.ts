@@ -1,9 +1,11 @@
-import { stackOf } from '../legacy-stack';
+import { stack } from './stack';
+import { clientEnv } from './client-env';
 import type { KindModule } from '../types';
 
 /** kong: its behaviour in the generators (its facts are its catalog entry). */
 export const kong: KindModule = {
   id: 'kong',
-  stack: stackOf('kong'),
+  stack,
+  clientEnv,
   doc: null,
 };

@@ -1,8 +1,11 @@
+import { stack } from './stack';
+import { clientEnv } from './client-env';
 import type { KindModule } from '../types';
 
 /** legacy-system: its behaviour in the generators (its facts are its catalog entry). */
 export const legacySystem: KindModule = {
   id: 'legacy-system',
-  stack: null,
+  stack,
+  clientEnv,
   doc: null,
 };

@@ -1,10 +1,12 @@
-import { stackOf } from '../legacy-stack';
+import { stack } from './stack';
+import { clientEnv } from './client-env';
 import type { KindModule } from '../types';
 import { mongodbDoc } from './doc';
 
 /** mongodb: its behaviour in the generators (its facts are its catalog entry). */
 export const mongodb: KindModule = {
   id: 'mongodb',
-  stack: stackOf('mongodb'),
+  stack,
+  clientEnv,
   doc: mongodbDoc,
 };

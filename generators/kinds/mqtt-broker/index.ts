@@ -1,10 +1,12 @@
-import { stackOf } from '../legacy-stack';
+import { stack } from './stack';
+import { clientEnv } from './client-env';
 import type { KindModule } from '../types';
 import { mqttBrokerDoc } from './doc';
 
 /** mqtt-broker: its behaviour in the generators (its facts are its catalog entry). */
 export const mqttBroker: KindModule = {
   id: 'mqtt-broker',
-  stack: stackOf('mqtt-broker'),
+  stack,
+  clientEnv,
   doc: mqttBrokerDoc,
 };

@@ -1,10 +1,12 @@
-import { stackOf } from '../legacy-stack';
+import { stack } from './stack';
+import { clientEnv } from './client-env';
 import type { KindModule } from '../types';
 import { natsDoc } from './doc';
 
 /** nats: its behaviour in the generators (its facts are its catalog entry). */
 export const nats: KindModule = {
   id: 'nats',
-  stack: stackOf('nats'),
+  stack,
+  clientEnv,
   doc: natsDoc,
 };

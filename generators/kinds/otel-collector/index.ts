@@ -1,9 +1,11 @@
-import { stackOf } from '../legacy-stack';
+import { stack } from './stack';
+import { clientEnv } from './client-env';
 import type { KindModule } from '../types';
 
 /** otel-collector: its behaviour in the generators (its facts are its catalog entry). */
 export const otelCollector: KindModule = {
   id: 'otel-collector',
-  stack: stackOf('otel-collector'),
+  stack,
+  clientEnv,
   doc: null,
 };

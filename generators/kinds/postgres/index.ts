@@ -1,10 +1,12 @@
-import { stackOf } from '../legacy-stack';
+import { stack } from './stack';
+import { clientEnv } from './client-env';
 import type { KindModule } from '../types';
 import { postgresDoc } from './doc';
 
 /** postgres: its behaviour in the generators (its facts are its catalog entry). */
 export const postgres: KindModule = {
   id: 'postgres',
-  stack: stackOf('postgres'),
+  stack,
+  clientEnv,
   doc: postgresDoc,
 };

@@ -1,9 +1,10 @@
-import { stackOf } from '../legacy-stack';
+import { stack } from './stack';
 import type { KindModule } from '../types';
 
 /** prometheus: its behaviour in the generators (its facts are its catalog entry). */
 export const prometheus: KindModule = {
   id: 'prometheus',
-  stack: stackOf('prometheus'),
+  stack,
+  clientEnv: null,
   doc: null,
 };

@@ -1,10 +1,12 @@
-import { stackOf } from '../legacy-stack';
+import { stack } from './stack';
+import { clientEnv } from './client-env';
 import type { KindModule } from '../types';
 import { rabbitmqDoc } from './doc';
 
 /** rabbitmq: its behaviour in the generators (its facts are its catalog entry). */
 export const rabbitmq: KindModule = {
   id: 'rabbitmq',
-  stack: stackOf('rabbitmq'),
+  stack,
+  clientEnv,
   doc: rabbitmqDoc,
 };

@@ -1,10 +1,12 @@
-import { stackOf } from '../legacy-stack';
+import { stack } from './stack';
+import { clientEnv } from './client-env';
 import type { KindModule } from '../types';
 import { redisDoc } from './doc';
 
 /** redis: its behaviour in the generators (its facts are its catalog entry). */
 export const redis: KindModule = {
   id: 'redis',
-  stack: stackOf('redis'),
+  stack,
+  clientEnv,
   doc: redisDoc,
 };

@@ -1,9 +1,12 @@
+import { stack } from './stack';
+import { clientEnv } from './client-env';
 import type { KindModule } from '../types';
 import { saasAppDoc } from './doc';
 
 /** saas-app: its behaviour in the generators (its facts are its catalog entry). */
 export const saasApp: KindModule = {
   id: 'saas-app',
-  stack: null,
+  stack,
+  clientEnv,
   doc: saasAppDoc,
 };

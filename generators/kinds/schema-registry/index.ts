@@ -1,10 +1,12 @@
-import { stackOf } from '../legacy-stack';
+import { stack } from './stack';
+import { clientEnv } from './client-env';
 import type { KindModule } from '../types';
 import { schemaRegistryDoc } from './doc';
 
 /** schema-registry: its behaviour in the generators (its facts are its catalog entry). */
 export const schemaRegistry: KindModule = {
   id: 'schema-registry',
-  stack: stackOf('schema-registry'),
+  stack,
+  clientEnv,
   doc: schemaRegistryDoc,
 };

@@ -1,10 +1,12 @@
-import { stackOf } from '../legacy-stack';
+import { stack } from './stack';
+import { clientEnv } from './client-env';
 import type { KindModule } from '../types';
 import { sftpServerDoc } from './doc';
 
 /** sftp-server: its behaviour in the generators (its facts are its catalog entry). */
 export const sftpServer: KindModule = {
   id: 'sftp-server',
-  stack: stackOf('sftp-server'),
+  stack,
+  clientEnv,
   doc: sftpServerDoc,
 };

@@ -1,8 +1,11 @@
+import { stack } from './stack';
+import { clientEnv } from './client-env';
 import type { KindModule } from '../types';
 
 /** snowflake: its behaviour in the generators (its facts are its catalog entry). */
 export const snowflake: KindModule = {
   id: 'snowflake',
-  stack: null,
+  stack,
+  clientEnv,
   doc: null,
 };

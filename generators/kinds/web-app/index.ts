@@ -1,9 +1,11 @@
-import { stackOf } from '../legacy-stack';
+import { stack } from './stack';
+import { clientEnv } from './client-env';
 import type { KindModule } from '../types';
 
 /** web-app: its behaviour in the generators (its facts are its catalog entry). */
 export const webApp: KindModule = {
   id: 'web-app',
-  stack: stackOf('web-app'),
+  stack,
+  clientEnv,
   doc: null,
 };

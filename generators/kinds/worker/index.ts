@@ -1,10 +1,11 @@
-import { stackOf } from '../legacy-stack';
+import { stack } from './stack';
 import type { KindModule } from '../types';
 import { workerDoc } from './doc';
 
 /** worker: its behaviour in the generators (its facts are its catalog entry). */
 export const worker: KindModule = {
   id: 'worker',
-  stack: stackOf('worker'),
+  stack,
+  clientEnv: null,
   doc: workerDoc,
 };
