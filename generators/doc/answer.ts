@@ -74,10 +74,12 @@ export interface Section {
 export type Claim = { readonly text: string } & (
   | { readonly type: 'network'; readonly network: string; readonly internal: boolean; readonly members: readonly string[] }
   | { readonly type: 'route'; readonly gateway: string; readonly path: string; readonly upstream: string; readonly port: number; readonly protocol: string }
+  | { readonly type: 'route-timeout'; readonly gateway: string; readonly path: string; readonly timeoutMs: number }
   | { readonly type: 'versioned-route'; readonly gateway: string; readonly path: string; readonly version: string }
   | { readonly type: 'gateway-auth'; readonly gateway: string; readonly method: string }
   | { readonly type: 'rate-limit'; readonly gateway: string; readonly perMinute: number }
   | { readonly type: 'dead-letter'; readonly broker: string; readonly protocol: string; readonly channel: string; readonly serves: string }
+  | { readonly type: 'retries'; readonly broker: string; readonly protocol: string; readonly client: string; readonly channels: readonly string[]; readonly retries: number }
   | { readonly type: 'channel'; readonly broker: string; readonly protocol: string; readonly channel: string; readonly channelKind: string }
   | { readonly type: 'client-auth'; readonly service: string; readonly required: boolean }
   | { readonly type: 'plaintext'; readonly service: string; readonly protocol: string }

@@ -98,6 +98,17 @@ export function deadLetterClaims(p: BrokerPlan, text: string): Claim[] {
   return p.channels.filter((x) => x.role === 'dead-letter' && x.kind !== 'exchange').map((x) => ({ type: 'dead-letter', text, broker: p.broker.service, protocol: p.protocol, channel: x.name, serves: x.serves ?? '' }));
 }
 
+/** How many times each dead-lettering consumer of a plan retries a message first (its client's setting in the stack). */
+export function retriesClaims(p: BrokerPlan, text: string): Claim[] {
+  const out: Claim[] = [];
+  const clients = uniq(p.subscriptions.filter((s) => s.deadLetter.length > 0 && s.client.containerised).map((s) => s.client));
+  for (const client of clients) {
+    const subs = p.subscriptions.filter((s) => s.client === client && s.deadLetter.length > 0);
+    out.push({ type: 'retries', text, broker: p.broker.service, protocol: p.protocol, client: client.service, channels: uniq(subs.flatMap((s) => s.channels)), retries: Math.max(...subs.map((s) => s.retries)) });
+  }
+  return out;
+}
+
 /** A sentence per broker about its dead letters: "dead-letter topics orders.events.dlt and ... on `kafka`, after 3 retries". */
 export function deadLetterSentences(c: Ctx): { text: string; claims: Claim[] }[] {
   const out: { text: string; claims: Claim[] }[] = [];
@@ -109,7 +120,7 @@ export function deadLetterSentences(c: Ctx): { text: string; claims: Claim[] }[]
     const every = consumed > 0 && p.subscriptions.every((s) => s.deadLetter.length > 0);
     const retries = retriesText(p);
     const text = `${every ? `${words.deadLetterWord}s on every consumed ${channelWord(p, 1)}` : `${words.deadLetterWord}s`} of ${svc(p.broker)}: ${andList(dead.map((d) => md(d, 100)), 12)}${retries ? `, ${retries}` : ''}`;
-    out.push({ text, claims: deadLetterClaims(p, text) });
+    out.push({ text, claims: [...deadLetterClaims(p, text), ...retriesClaims(p, text)] });
   }
   return out;
 }

@@ -88,7 +88,7 @@ function networksOf(svc: Rec): string[] {
 // ── Gateways ─────────────────────────────────────────────────────────────
 
 interface GatewayView {
-  routes: { path: string; host: string; port: number }[];
+  routes: { path: string; host: string; port: number; timeoutMs?: number }[];
   auth: string[];
   rateLimitPerMinute: number | undefined;
   tls: boolean;
@@ -102,7 +102,8 @@ function gatewayView(b: Bundle, gw: Component): GatewayView | string {
       const upstreams = new Map(list(y.upstreams).map((u) => [String(u.name), list(u.targets).map((t) => String(t.target))]));
       const routes = list(y.services).flatMap((s) => {
         const ends = upstreams.has(String(s.host)) ? upstreams.get(String(s.host))!.map((t) => ({ host: t.split(':')[0]!, port: Number(t.split(':')[1]) })) : [{ host: String(s.host), port: Number(s.port) }];
-        return list(s.routes).flatMap((r) => list<string>(r.paths).flatMap((path) => ends.map((e) => ({ path, ...e }))));
+        const timeoutMs = s.read_timeout === undefined ? undefined : Number(s.read_timeout);
+        return list(s.routes).flatMap((r) => list<string>(r.paths).flatMap((path) => ends.map((e) => ({ path, ...e, ...(timeoutMs === undefined ? {} : { timeoutMs }) }))));
       });
       const plugins = list(y.plugins);
       const names = plugins.map((p) => String(p.name));
@@ -119,7 +120,8 @@ function gatewayView(b: Bundle, gw: Component): GatewayView | string {
       for (const block of blocks) {
         const loc = /^\s*location "?([^"\s{]+)"? \{/.exec(block);
         const up = /set \$upstream_\d+ "([^":]+):(\d+)";/.exec(block);
-        if (loc && up) routes.push({ path: loc[1]!, host: up[1]!, port: Number(up[2]) });
+        const read = /(?:proxy|grpc)_read_timeout (\d+)(ms|s);/.exec(block);
+        if (loc && up) routes.push({ path: loc[1]!, host: up[1]!, port: Number(up[2]), ...(read ? { timeoutMs: Number(read[1]) * (read[2] === 's' ? 1000 : 1) } : {}) });
       }
       const active = conf.split('\n').filter((l) => !l.trim().startsWith('#')).join('\n');
       const auth = [/^\s*auth_request\b/m.test(active) ? 'auth_request' : '', /^\s*auth_basic\b/m.test(active) ? 'auth_basic' : '', /^\s*auth_jwt\b/m.test(active) ? 'auth_jwt' : ''].filter(Boolean);
@@ -142,7 +144,8 @@ function gatewayView(b: Bundle, gw: Component): GatewayView | string {
           const o = v as Rec;
           const match = o.match as Rec | undefined;
           const route = o.route as Rec | undefined;
-          if (match && route && typeof match.prefix === 'string' && typeof route.cluster === 'string') for (const e of clusters.get(route.cluster) ?? []) routes.push({ path: match.prefix, ...e });
+          const t = typeof route?.timeout === 'string' ? /^(\d+(?:\.\d+)?)s$/.exec(route.timeout) : null;
+          if (match && route && typeof match.prefix === 'string' && typeof route.cluster === 'string') for (const e of clusters.get(route.cluster) ?? []) routes.push({ path: match.prefix, ...e, ...(t ? { timeoutMs: Math.round(Number(t[1]) * 1000) } : {}) });
           Object.values(o).forEach(walk);
         }
       };
@@ -245,6 +248,30 @@ export function checkClaim(c: Claim, b: Bundle): string | undefined {
       if (!r.length) return `${c.gateway} routes no ${c.path} (routes: ${v.routes.map((x) => x.path).join(', ') || 'none'})`;
       if (c.type === 'route' && !r.some((x) => x.host === c.upstream && x.port === c.port)) return `${c.gateway} routes ${c.path} to ${r.map((x) => `${x.host}:${x.port}`).join(', ')}, not ${c.upstream}:${c.port}`;
       return undefined;
+    }
+    case 'route-timeout': {
+      const gw = b.component(c.gateway);
+      if (!gw) return `no component ${c.gateway}`;
+      const v = gatewayView(b, gw);
+      if (typeof v === 'string') return `${c.gateway}: ${v}`;
+      const r = v.routes.filter((x) => x.path === c.path);
+      if (!r.length) return `${c.gateway} routes no ${c.path}`;
+      const wrong = r.filter((x) => x.timeoutMs !== c.timeoutMs);
+      return wrong.length ? `${c.gateway} waits ${wrong.map((x) => (x.timeoutMs === undefined ? 'no set time' : `${x.timeoutMs} ms`)).join(', ')} on ${c.path}, not ${c.timeoutMs} ms` : undefined;
+    }
+    case 'retries': {
+      // Kafka, AMQP and NATS consumers are told by their environment (<BROKER PREFIX>_MAX_RETRIES);
+      // IBM MQ moves a message to its backout queue at the queue's backout threshold (BOTHRESH).
+      const broker = b.component(c.broker);
+      if (!broker) return `no component ${c.broker}`;
+      if (c.protocol === 'jms') {
+        const t = b.config(broker, '20-topoforge.mqsc') ?? '';
+        const wrong = c.channels.filter((q) => !new RegExp(`DEFINE QLOCAL\\('${q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}'\\)[^\\n]*BOTHRESH\\(${c.retries}\\)`).test(t));
+        return wrong.length ? `${c.broker}: ${wrong.join(', ')} ${wrong.length === 1 ? 'has' : 'have'} no backout threshold of ${c.retries}` : undefined;
+      }
+      const env = (b.services[c.client]?.environment as Rec | undefined) ?? {};
+      const v = env[`${broker.envPrefix}_MAX_RETRIES`];
+      return String(v) === String(c.retries) ? undefined : `${c.client} retries ${v === undefined ? 'an unset number of times' : String(v)} on ${c.broker}, not ${c.retries} (${broker.envPrefix}_MAX_RETRIES)`;
     }
     case 'gateway-auth': {
       const gw = b.component(c.gateway);

@@ -142,10 +142,16 @@ export const api: Section = {
       if (retried.length) parts.push(`transient failures are retried with exponential backoff on ${andList(retried.map((f) => `${callList([f])} ×${f.resilience!.retries}`), 6)}`);
       const broken = r.breakers.filter((f) => f.kind === 'call');
       if (broken.length) parts.push(`a circuit breaker opens after 5 errors on ${callList(broken, 6)}`);
-      for (const p of c.r.gateways) if (p.routes.length) parts.push(`${svc(p.gateway)} answers 504 when an upstream takes longer than ${andList(uniq(p.routes.map((x) => ms(x.timeoutMs))))}`);
+      const claims: Claim[] = [];
+      for (const p of c.r.gateways) {
+        if (!p.routes.length) continue;
+        const text = `${svc(p.gateway)} answers 504 when an upstream takes longer than ${andList(uniq(p.routes.map((x) => ms(x.timeoutMs))))}`;
+        parts.push(text);
+        for (const x of p.routes) claims.push({ type: 'route-timeout', text, gateway: p.gateway.service, path: x.path, timeoutMs: x.timeoutMs });
+      }
       if (!r.timeouts.length && !budget.length && !retried.length && !broken.length && !c.r.gateways.some((p) => p.routes.length)) return open('no call sets a timeout, retries or a circuit breaker, and no latency target gives them a budget', { value: 'RFC 7807 problem details', because: 'one error shape for every API' });
       if (!r.timeouts.length && !budget.length && !retried.length && !broken.length) parts.push('no call sets a timeout, retries or a circuit breaker of its own');
-      return fact(parts.join('; '), { short: andList([r.timeouts.length || budget.length ? 'timeouts' : 'gateway timeouts', retried.length ? 'retries with backoff' : '', broken.length ? 'circuit breakers' : ''].filter(Boolean)) });
+      return fact(parts.join('; '), { short: andList([r.timeouts.length || budget.length ? 'timeouts' : 'gateway timeouts', retried.length ? 'retries with backoff' : '', broken.length ? 'circuit breakers' : ''].filter(Boolean)), claims });
     },
 
     DOCUMENTATION_STANDARD: (c) => {
