@@ -77,7 +77,7 @@ function decisionOf(doc: Topology, variable: string): string | undefined {
 
 function openText(q: Question): string {
   const choices = q.choices.length ? ` Options from the template: ${andList(q.choices.map((x) => md(x, 80)), 8)}.` : '';
-  const suggested = q.suggestion ? ` Suggested: **${md(q.suggestion.value, 80)}${q.unit ? ` ${q.unit}` : ''}**, as ${q.suggestion.because.replace(/\.$/, '')}.` : '';
+  const suggested = q.suggestion ? ` Suggested: **${md(q.suggestion.value, 80)}${q.unit ? ` ${q.unit}` : ''}** (${q.suggestion.because.replace(/\.$/, '')}).` : '';
   return `_Not decided: ${q.reason}._${choices}${suggested}`;
 }
 
