@@ -1,4 +1,5 @@
 import type { BrokerPlan, Component, Flow, GatewayRoute, Publication, Subscription } from '../../shared/resolve';
+import { canDeadLetter } from '../../shared/resolve';
 import type { Claim } from './answer';
 import type { Ctx } from './context';
 import { ms, protocolName, svc, uniq } from './context';
@@ -47,7 +48,7 @@ function flowDetails(f: Flow, c: Ctx): string {
   for (const { plan: p, s } of index.subs.get(f) ?? []) {
     bits.push(`reads ${andList(s.channels.map((x) => md(x, 100)), 4)}`);
     if (s.deadLetter.length) bits.push(`dead letters to ${andList(s.deadLetter.map((x) => md(x, 100)), 4)}${s.retries > 0 ? ` after ${s.retries} retries` : ''}`);
-    else if (p.protocol !== 'mqtt') bits.push('no dead-lettering');
+    else if (p.protocol !== 'mqtt') bits.push(canDeadLetter(s.client) ? 'no dead-lettering' : 'no dead-lettering (its own ingestion)');
   }
   if (typeof f.edge.label === 'string' && f.edge.label.trim()) bits.push(md(f.edge.label, 200));
   if (typeof f.props.description === 'string' && f.props.description.trim()) bits.push(md(f.props.description, 300));

@@ -1,6 +1,7 @@
 import type { Role } from '../../shared/catalog';
 import type { Protocol } from '../../shared/model/types';
 import type { AlertRule, BrokerPlan, Component, Flow } from '../../shared/resolve';
+import { canDeadLetter } from '../../shared/resolve';
 import type { Claim } from './answer';
 import type { Ctx } from './context';
 import { arrow, count, ms, name, plural, protocolName, svc, uniq } from './context';
@@ -133,16 +134,22 @@ export function retriesText(p: BrokerPlan): string {
   return `after ${Math.min(...rs)} to ${Math.max(...rs)} retries (per consumer)`;
 }
 
-/** Consumers that switched dead-lettering off. */
-export function noDeadLetter(c: Ctx): { plan: BrokerPlan; client: Component }[] {
-  const out: { plan: BrokerPlan; client: Component }[] = [];
+/**
+ * Consumers without dead-lettering: switched off on the connection (`off`), or consumers that
+ * read the broker with an ingestion engine of their own and cannot park a message (`ingests`).
+ */
+export function noDeadLetter(c: Ctx): { plan: BrokerPlan; client: Component; why: 'off' | 'ingests' }[] {
+  const out: { plan: BrokerPlan; client: Component; why: 'off' | 'ingests' }[] = [];
   for (const p of c.plans()) {
     const words = c.facet(p.broker).broker;
     if (p.protocol === 'mqtt' || !words) continue;
-    for (const s of p.subscriptions) if (s.deadLetter.length === 0) out.push({ plan: p, client: s.client });
+    for (const s of p.subscriptions) if (s.deadLetter.length === 0) out.push({ plan: p, client: s.client, why: canDeadLetter(s.client) ? 'off' : 'ingests' });
   }
   return out;
 }
+
+/** "`olap` on `kafka`" for each. */
+export const consumerOn = (list: readonly { plan: BrokerPlan; client: Component }[]): string => andList(list.map((o) => `${svc(o.client)} on ${svc(o.plan.broker)}`), 6);
 
 /** Scrapers with their targets. */
 export function scrapers(c: Ctx): { scraper: Component; targets: Component[] }[] {

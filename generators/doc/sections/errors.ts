@@ -1,7 +1,7 @@
 import type { Claim, Section } from '../answer';
 import { fact, open, unused } from '../answer';
 import { plural, svc, svcs, uniq } from '../context';
-import { callList, consumers, deadLetterSentences, noDeadLetter, resilient, retriesText } from '../facts';
+import { callList, consumerOn, consumers, deadLetterSentences, noDeadLetter, resilient, retriesText } from '../facts';
 import { andList, md } from '../markdown';
 
 /** Error Handling, across the whole design: retries, breakers, dead letters, alerts. */
@@ -72,7 +72,10 @@ export const errors: Section = {
       const off = noDeadLetter(c);
       const claims: Claim[] = dl.flatMap((d) => d.claims);
       const parts = dl.map((d) => d.text);
-      if (off.length) parts.push(`none for ${andList(off.map((o) => `${svc(o.client)} on ${svc(o.plan.broker)}`), 6)} (switched off)`);
+      const switched = off.filter((o) => o.why === 'off');
+      const ingests = off.filter((o) => o.why === 'ingests');
+      if (switched.length) parts.push(`none for ${consumerOn(switched)} (switched off)`);
+      if (ingests.length) parts.push(`none for ${consumerOn(ingests)} (${ingests.length === 1 ? 'it reads' : 'they read'} the broker with ${ingests.length === 1 ? 'its' : 'their'} own ingestion)`);
       if (parts.length) return fact(parts.join('; '), { short: andList(uniq(c.plans().filter((p) => p.channels.some((x) => x.role === 'dead-letter')).map((p) => `${md(p.broker.kind.name)} ${c.facet(p.broker).broker?.deadLetterWord ?? 'dead-letter channel'}s`))) || undefined, claims });
       return c.plans().length ? open('nothing consumes from the brokers yet') : unused('no message broker: a failed call returns its error to the caller');
     },

@@ -3,7 +3,7 @@ import type { Answer, Claim, Section } from '../answer';
 import { fact, open } from '../answer';
 import type { Ctx } from '../context';
 import { described, name, svc, svcs, uniq } from '../context';
-import { brokers, channelClaims, channelCount, consumers, deadLetterSentences, mainChannels, noDeadLetter, producers } from '../facts';
+import { brokers, channelClaims, channelCount, consumers, deadLetterSentences, mainChannels, noDeadLetter, producers, consumerOn } from '../facts';
 import { andList, md } from '../markdown';
 import type { BrokerWords } from '../../kinds/types';
 
@@ -96,7 +96,10 @@ export const messaging: Section = {
         const w = c.facet(p.broker).broker;
         if (w && p.channels.some((x) => x.role === 'dead-letter' && x.kind !== 'exchange')) parts.push(`on ${svc(p.broker)}, ${w.deadLetterHow(p)}`);
       }
-      if (off.length) parts.push(`dead-lettering is switched off for ${andList(off.map((o) => `${svc(o.client)} on ${svc(o.plan.broker)}`), 6)}: what ${off.length === 1 ? 'it' : 'they'} cannot process is lost or blocks`);
+      const switched = off.filter((o) => o.why === 'off');
+      const ingests = off.filter((o) => o.why === 'ingests');
+      if (switched.length) parts.push(`dead-lettering is switched off for ${consumerOn(switched)}: what ${switched.length === 1 ? 'it' : 'they'} cannot process is lost or blocks`);
+      if (ingests.length) parts.push(`${consumerOn(ingests)} ${ingests.length === 1 ? 'reads' : 'read'} the broker with ${ingests.length === 1 ? 'its' : 'their'} own ingestion and ${ingests.length === 1 ? 'has' : 'have'} no dead-letter channel: a record ${ingests.length === 1 ? 'it' : 'they'} cannot store is skipped or stops ${ingests.length === 1 ? 'its' : 'their'} reading`);
       for (const p of mqtt) parts.push(c.facet(p.broker).broker!.deadLetterHow(p) + ` (${svc(p.broker)})`);
       if (!parts.length) return consumers(c).length ? open('no consumer dead-letters') : open('nothing consumes from the brokers yet');
       return fact(parts.join('; '), { short: dl.length ? andList(uniq(c.plans().filter((p) => p.channels.some((x) => x.role === 'dead-letter')).map((p) => `${c.facet(p.broker).broker!.deadLetterWord}s`))) : undefined, claims: dl.flatMap((d) => d.claims) });

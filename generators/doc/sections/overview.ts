@@ -1,7 +1,7 @@
 import type { Section } from '../answer';
 import { fact, open } from '../answer';
 import { count, names, plural, protocolName, svc } from '../context';
-import { brokers, isSystem } from '../facts';
+import { brokers, isSystem, noDeadLetter } from '../facts';
 import { andList, md } from '../markdown';
 
 /** Integration Overview: the design's name and its requirements (the numbers the stack is sized and alerted by). */
@@ -73,7 +73,9 @@ export const overview: Section = {
       const dead = c.deadLetters().length;
       if (!avail) return open('no availability target is set', { value: '99.9% uptime', because: 'a common target; it sets what the availability alert and SLA report measure' });
       const b = brokers(c);
-      return fact(`${md(avail, 60)} availability${dead ? `; no message lost to a failing consumer: ${plural(dead, 'dead-letter channel')} keep what cannot be processed` : b.length ? '' : ''}`, { short: `${md(avail, 60)} availability` });
+      // "No message lost" only when every consumer that could lose one dead-letters.
+      const kept = noDeadLetter(c).length === 0 ? `no message lost to a failing consumer: ${plural(dead, 'dead-letter channel')} keep what cannot be processed` : `${plural(dead, 'dead-letter channel')} keep what their consumers cannot process (not every consumer dead-letters)`;
+      return fact(`${md(avail, 60)} availability${dead ? `; ${kept}` : b.length ? '' : ''}`, { short: `${md(avail, 60)} availability` });
     },
 
     SECURITY_REQUIREMENTS: (c) => {
