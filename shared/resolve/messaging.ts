@@ -22,7 +22,8 @@ import type { BrokerPlan, Channel, ChannelKind, Component, Flow, Publication, Su
  *
  * Consumers dead-letter by default (the connection's `deadLetter`, on unless switched off):
  * Kafka `<topic>.dlt`, RabbitMQ `<queue>.dlq` through the dead-letter exchange, NATS
- * `dlq.<subject>`, IBM MQ the backout queue `<QUEUE>.BACKOUT`.
+ * `dlq.<subject>` (with JetStream only: core NATS keeps nothing), IBM MQ the backout queue
+ * `<QUEUE>.BACKOUT`.
  */
 
 export type MessagingProtocol = 'kafka' | 'amqp' | 'mqtt' | 'nats' | 'jms';
@@ -319,7 +320,10 @@ function planOf(b: Component, protocol: MessagingProtocol): BrokerPlan {
         const s = text(f, 'subject');
         if (s) add(s, 'subject', SUBJECT_RE);
         const read = s ? [s] : [...written];
-        const { retries, dead } = consumerBits(f);
+        const { retries, dead: asked } = consumerBits(f);
+        // Core NATS (JetStream off) keeps nothing: a failed message cannot be set aside, so no
+        // dead-letter subject is claimed (nothing would hold what is published there).
+        const dead = asked && b.props.jetstream !== false;
         // `dlq.<subject>` (a prefix, not a suffix): a consumer of a wildcard such as `prices.>`
         // must not read its own dead letters back. A wildcard read gets a wildcard dead-letter
         // subject (`dlq.prices.>`), which the stream captures.

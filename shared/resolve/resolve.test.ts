@@ -289,4 +289,21 @@ describe('resolve: NATS dead letters', () => {
     expect(plan.subscriptions[0]!.deadLetter).toEqual(['dlq.prices.>']);
     expect(plan.channels.find((c) => c.role === 'dead-letter')).toMatchObject({ name: 'dlq.prices.>', serves: 'prices.>' });
   });
+
+  it('are claimed only with JetStream: core NATS keeps nothing a failed message could be set aside in', () => {
+    const doc = design(
+      [
+        ['pub', 'rest-service'],
+        ['bus', 'nats', { jetstream: false }],
+        ['sub', 'worker'],
+      ],
+      [
+        ['pub', 'bus', 'nats', { subject: 'prices.eu' }],
+        ['bus', 'sub', 'nats', { subject: 'prices.*', retries: 2 }],
+      ],
+    );
+    const plan = resolve(doc).messaging.find((p) => p.protocol === 'nats')!;
+    expect(plan.subscriptions[0]).toMatchObject({ channels: ['prices.*'], deadLetter: [], retries: 2 });
+    expect(plan.channels.map((c) => [c.name, c.role])).toEqual([['prices.eu', 'main'], ['prices.*', 'main']]);
+  });
 });

@@ -92,7 +92,7 @@ describe('issue 18.8–9: zones, whole-design actions, context menus', () => {
     await picker.waitFor();
     await shot(page, 'issue18-drop-picker');
     expect(await picker.getByRole('option', { name: 'Kafka', exact: true }).count()).toBe(1);
-    expect(await picker.getByRole('option', { name: 'Grafana', exact: true }).count()).toBe(0); // cannot take it
+    expect(await picker.getByRole('option', { name: 'IoT device', exact: true }).count()).toBe(0); // cannot take it
     await picker.getByRole('option', { name: 'Kafka', exact: true }).click();
     await expect.poll(() => yaml(page)).toMatch(/from: rest-service\s+to: kafka\s+protocol: kafka/);
   });

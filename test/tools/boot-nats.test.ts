@@ -58,46 +58,67 @@ describe.skipIf(!toolAvailable('nats-server', !!server) || withNats.length === 0
 
       const plan = natsPlan(cc.resolved, b);
       const init = c.compose.services[`${b.service}-init`];
-      if (!init) return;
-      // The init job: the stream over the design's subjects, a durable consumer per subscriber.
-      const job = procs.start(process.execPath, [STAND_IN, 'nats-init'], { env: { PATH: process.env.PATH, ...serviceEnv(cc, `${b.service}-init`), NATS_URL: url } });
-      const code = await new Promise<number | null>((res) => job.once('exit', res));
-      expect(code, procs.log(job)).toBe(0);
+      // JetStream on (the default): an init job makes the stream and the durable consumers. Off:
+      // core NATS, nothing kept, no init job and no dead-letter subjects.
+      expect(!!init, 'an init job exactly when JetStream is on and there are subjects').toBe(b.props.jetstream !== false && plan.subjects.length > 0);
       const admin = new Nats(url, user, password);
       admin.on('error', () => {});
       await admin.connect();
-      const spec = JSON.parse(serviceEnv(cc, `${b.service}-init`).NATS_INIT!) as { stream: { name: string; subjects: string[] }; consumers: Array<{ durable: string }> };
-      const info = (await admin.js(`STREAM.INFO.${spec.stream.name}`)) as { config: { subjects: string[] } };
-      expect(info.config.subjects).toEqual(spec.stream.subjects);
-      for (const k of spec.consumers) expect(await admin.js(`CONSUMER.INFO.${spec.stream.name}.${k.durable}`)).toMatchObject({ name: k.durable });
+      let stream = '';
+      if (init) {
+        // The init job: the stream over the design's subjects, a durable consumer per subscriber.
+        const job = procs.start(process.execPath, [STAND_IN, 'nats-init'], { env: { PATH: process.env.PATH, ...serviceEnv(cc, `${b.service}-init`), NATS_URL: url } });
+        const code = await new Promise<number | null>((res) => job.once('exit', res));
+        expect(code, procs.log(job)).toBe(0);
+        const spec = JSON.parse(serviceEnv(cc, `${b.service}-init`).NATS_INIT!) as { stream: { name: string; subjects: string[] }; consumers: Array<{ durable: string }> };
+        stream = spec.stream.name;
+        const info = (await admin.js(`STREAM.INFO.${stream}`)) as { config: { subjects: string[] } };
+        expect(info.config.subjects).toEqual(spec.stream.subjects);
+        for (const k of spec.consumers) expect(await admin.js(`CONSUMER.INFO.${stream}.${k.durable}`)).toMatchObject({ name: k.durable });
+      } else for (const s of plan.subscriptions) expect(s.deadLetter, `${s.client.service}: core NATS keeps nothing to dead-letter into`).toEqual([]);
 
       const here = { [`${b.envPrefix}_URL`]: url };
       const tag = (t: string) => t === `nats:${b.envPrefix}`;
+      const matches = (pattern: string, subject: string) => {
+        const p = pattern.split('.');
+        const x = subject.split('.');
+        for (let i = 0; i < p.length; i++) {
+          if (p[i] === '>') return x.length > i;
+          if (i >= x.length || (p[i] !== '*' && p[i] !== x[i])) return false;
+        }
+        return p.length === x.length;
+      };
       for (const s of plan.subscriptions) {
         const consumer = await startStandIn(procs, cc, s.client.service, tag, here);
-        const producers = [...plan.publish].filter(([, subjects]) => subjects.some((x) => s.channels.includes(x) || s.channels.some((p) => p.endsWith('>') || p.includes('*'))));
+        // The producers of what it reads (a wildcard publication is sent on a concrete subject by the stand-in).
+        const producers = [...plan.publish].filter(([, subjects]) => subjects.some((x) => s.channels.some((r) => matches(r, x.replace(/\*/g, 'sim').replace(/>$/, 'event')))));
+        // Producers run until the message reached the consumer (core NATS delivers only to a subscriber already there).
+        const running = [];
         for (const [producer] of producers) {
           const p = await startStandIn(procs, cc, producer.service, tag, here);
+          running.push(p);
           await waitFor(`${producer.service} publishes`, async () => metricSum(await p.metrics(), 'messages_published_total', { protocol: 'nats' }) > 0);
-          await procs.stop(p.proc);
         }
         const durable = s.group ?? s.client.service;
         if (producers.length > 0) {
-          await waitFor(`${s.client.service} consumes through ${durable}`, async () => metricSum(await consumer.metrics(), 'messages_consumed_total', { protocol: 'nats' }) > 0, 20_000).catch((e) => {
+          await waitFor(`${s.client.service} consumes ${init ? `through ${durable}` : s.channels.join(', ')}`, async () => metricSum(await consumer.metrics(), 'messages_consumed_total', { protocol: 'nats' }) > 0, 20_000).catch((e) => {
             throw new Error(`${e.message}\n${consumer.log()}`);
           });
-          const ci = (await admin.js(`CONSUMER.INFO.${spec.stream.name}.${durable}`)) as { delivered: { stream_seq: number } };
-          expect(ci.delivered.stream_seq).toBeGreaterThan(0);
+          if (init) {
+            const ci = (await admin.js(`CONSUMER.INFO.${stream}.${durable}`)) as { delivered: { stream_seq: number } };
+            expect(ci.delivered.stream_seq).toBeGreaterThan(0);
+          }
         }
+        for (const p of running) await procs.stop(p.proc);
         // A message it cannot parse: terminated and published to dlq.<subject>, which the stream keeps.
-        const subject = s.channels.find((x) => !x.includes('*') && !x.includes('>')) ?? [...plan.publish.values()].flat()[0];
-        if (!subject || s.deadLetter.length === 0) {
+        const subject = s.channels.find((x) => !x.includes('*') && !x.includes('>')) ?? [...plan.publish.values()].flat().find((x) => s.channels.some((r) => matches(r, x)));
+        if (!init || !subject || s.deadLetter.length === 0) {
           await procs.stop(consumer.proc);
           continue;
         }
         admin.publish(subject, 'this is not JSON');
         await waitFor(`dlq.${subject} holds the message`, async () => {
-          const st = (await admin.js(`STREAM.INFO.${spec.stream.name}`, { subjects_filter: `dlq.${subject}` })) as { state: { subjects?: Record<string, number> } };
+          const st = (await admin.js(`STREAM.INFO.${stream}`, { subjects_filter: `dlq.${subject}` })) as { state: { subjects?: Record<string, number> } };
           return (st.state.subjects?.[`dlq.${subject}`] ?? 0) > 0;
         }, 20_000).catch((e) => {
           throw new Error(`${e.message}\n${consumer.log()}`);
