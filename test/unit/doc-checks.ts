@@ -124,7 +124,11 @@ function gatewayView(b: Bundle, gw: Component): GatewayView | string {
         if (loc && up) routes.push({ path: loc[1]!, host: up[1]!, port: Number(up[2]), ...(read ? { timeoutMs: Number(read[1]) * (read[2] === 's' ? 1000 : 1) } : {}) });
       }
       const active = conf.split('\n').filter((l) => !l.trim().startsWith('#')).join('\n');
-      const auth = [/^\s*auth_request\b/m.test(active) ? 'auth_request' : '', /^\s*auth_basic\b/m.test(active) ? 'auth_basic' : '', /^\s*auth_jwt\b/m.test(active) ? 'auth_jwt' : ''].filter(Boolean);
+      // API keys: a map from the apikey header (written at start from .env by a script of the
+      // gateway) whose result refuses the request with 401 in the conf.
+      const keyVar = b.configs(gw).map((t) => /map \$http_apikey \$(\w+)/.exec(t)?.[1]).find(Boolean);
+      const keyMap = keyVar !== undefined && new RegExp(`if \\(\\$${keyVar} = 0\\) \\{\\s*return 401;`).test(active);
+      const auth = [/^\s*auth_request\b/m.test(active) ? 'auth_request' : '', keyMap ? 'apikey-map' : '', /^\s*auth_basic\b/m.test(active) ? 'auth_basic' : '', /^\s*auth_jwt\b/m.test(active) ? 'auth_jwt' : ''].filter(Boolean);
       const rate = /rate=(\d+)r\/m/.exec(active);
       return { routes, auth, rateLimitPerMinute: rate ? Number(rate[1]) : undefined, tls: /listen[^;]*\bssl\b/.test(active) };
     }
@@ -162,7 +166,7 @@ function gatewayView(b: Bundle, gw: Component): GatewayView | string {
 /** Gateway configuration that enforces each authentication method. */
 const AUTH_EVIDENCE: Record<string, Record<string, string[]>> = {
   kong: { 'key-auth': ['key-auth'], jwt: ['jwt'], oidc: ['openid-connect', 'jwt'], basic: ['basic-auth'], mtls: ['mtls-auth'] },
-  nginx: { 'key-auth': ['auth_request'], jwt: ['auth_request', 'auth_jwt'], oidc: ['auth_request', 'auth_jwt'], basic: ['auth_basic'], mtls: ['ssl_verify_client'] },
+  nginx: { 'key-auth': ['auth_request', 'apikey-map'], jwt: ['auth_request', 'auth_jwt'], oidc: ['auth_request', 'auth_jwt'], basic: ['auth_basic'], mtls: ['ssl_verify_client'] },
   envoy: { 'key-auth': ['ext_authz', 'rbac'], jwt: ['jwt_authn'], oidc: ['jwt_authn'], basic: ['ext_authz', 'basic_auth'], mtls: ['rbac'] },
 };
 
@@ -198,7 +202,11 @@ function channelsOf(b: Bundle, broker: Component, protocol: string): { names: st
         const j = JSON.parse(init) as { stream?: { subjects?: string[] } };
         names.push(...(j.stream?.subjects ?? []));
       }
-      return names.length ? { names, deadLettered } : 'no JetStream stream subjects (subjects.txt or NATS_INIT)';
+      if (names.length) return { names, deadLettered };
+      // Core NATS (no stream): a subject exists where the broker lets its clients publish or subscribe to it.
+      const env = (b.services[broker.service]?.environment as Rec | undefined) ?? {};
+      const allowed = [env.NATS_PUBLISH, env.NATS_SUBSCRIBE].filter((x): x is string => typeof x === 'string').flatMap((x) => x.split(','));
+      return allowed.length ? { names: allowed, deadLettered } : 'no JetStream stream subjects (subjects.txt or NATS_INIT) and no NATS_PUBLISH/NATS_SUBSCRIBE permissions';
     }
     case 'jms': {
       const t = b.config(broker, '20-topoforge.mqsc');
