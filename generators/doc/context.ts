@@ -137,7 +137,12 @@ export function name(c: Component): string {
 
 /** Its product with the parentheses flattened: "Apache Kafka 3.x, KRaft". */
 export function productFlat(c: Component): string {
-  return md(c.kind.product.replace(/ \(([^()]*)\)$/, ', $1'));
+  return md(productText(c).replace(/ \(([^()]*)\)$/, ', $1'));
+}
+
+/** The catalog's product, as the kind's doc facet words it for this component's settings. */
+function productText(c: Component): string {
+  return kindModule(c.kind.id as KindId).doc?.product?.(c) ?? c.kind.product;
 }
 
 /** A component and what it is: "`kafka` (Apache Kafka 3.x, KRaft)". */
@@ -161,7 +166,7 @@ export function svcs(cs: readonly Component[], max = 12): string {
 
 /** What it is: "Apache Kafka 3.x (KRaft)". */
 export function product(c: Component): string {
-  return md(c.kind.product);
+  return md(productText(c));
 }
 
 export function protocolName(p: Protocol): string {

@@ -135,15 +135,19 @@ export function retriesText(p: BrokerPlan): string {
 }
 
 /**
- * Consumers without dead-lettering: switched off on the connection (`off`), or consumers that
- * read the broker with an ingestion engine of their own and cannot park a message (`ingests`).
+ * Consumers without dead-lettering: switched off on the connection (`off`), consumers that read
+ * the broker with an ingestion engine of their own and cannot park a message (`ingests`), or
+ * on a broker that keeps no message to park (`unkept`: core NATS without JetStream).
  */
-export function noDeadLetter(c: Ctx): { plan: BrokerPlan; client: Component; why: 'off' | 'ingests' }[] {
-  const out: { plan: BrokerPlan; client: Component; why: 'off' | 'ingests' }[] = [];
+export function noDeadLetter(c: Ctx): { plan: BrokerPlan; client: Component; why: 'off' | 'ingests' | 'unkept' }[] {
+  const out: { plan: BrokerPlan; client: Component; why: 'off' | 'ingests' | 'unkept' }[] = [];
   for (const p of c.plans()) {
     const words = c.facet(p.broker).broker;
     if (p.protocol === 'mqtt' || !words) continue;
-    for (const s of p.subscriptions) if (s.deadLetter.length === 0) out.push({ plan: p, client: s.client, why: canDeadLetter(s.client) ? 'off' : 'ingests' });
+    for (const s of p.subscriptions) {
+      if (s.deadLetter.length > 0) continue;
+      out.push({ plan: p, client: s.client, why: s.flow.props.deadLetter === false ? 'off' : !canDeadLetter(s.client) ? 'ingests' : 'unkept' });
+    }
   }
   return out;
 }

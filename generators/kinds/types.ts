@@ -58,6 +58,8 @@ export interface BrokerWords {
  */
 export interface DocFacet {
   readonly broker?: BrokerWords;
+  /** Its product as its settings make it, where they change the catalog's ("NATS 2.10" without JetStream). */
+  readonly product?: (c: Component) => string;
   /** An API you build: its style ("RESTful (HTTP/JSON)") and the standard that documents it ("OpenAPI 3"). */
   readonly api?: { readonly style: string; readonly standard: string };
   /** The format of what it writes or keeps, when its settings say ("Avro"); the default when not set. */

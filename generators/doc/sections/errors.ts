@@ -75,6 +75,8 @@ export const errors: Section = {
       const switched = off.filter((o) => o.why === 'off');
       const ingests = off.filter((o) => o.why === 'ingests');
       if (switched.length) parts.push(`none for ${consumerOn(switched)} (switched off)`);
+      const unkept = off.filter((o) => o.why === 'unkept');
+      if (unkept.length) parts.push(`none for ${consumerOn(unkept)} (the broker keeps no message to park)`);
       if (ingests.length) parts.push(`none for ${consumerOn(ingests)} (${ingests.length === 1 ? 'it reads' : 'they read'} the broker with ${ingests.length === 1 ? 'its' : 'their'} own ingestion)`);
       if (parts.length) return fact(parts.join('; '), { short: andList(uniq(c.plans().filter((p) => p.channels.some((x) => x.role === 'dead-letter')).map((p) => `${md(p.broker.kind.name)} ${c.facet(p.broker).broker?.deadLetterWord ?? 'dead-letter channel'}s`))) || undefined, claims });
       return c.plans().length ? open('nothing consumes from the brokers yet') : unused('no message broker: a failed call returns its error to the caller');

@@ -99,6 +99,8 @@ export const messaging: Section = {
       const switched = off.filter((o) => o.why === 'off');
       const ingests = off.filter((o) => o.why === 'ingests');
       if (switched.length) parts.push(`dead-lettering is switched off for ${consumerOn(switched)}: what ${switched.length === 1 ? 'it' : 'they'} cannot process is lost or blocks`);
+      const unkept = off.filter((o) => o.why === 'unkept');
+      if (unkept.length) parts.push(`${consumerOn(unkept)}: no dead-letter channel, as the broker keeps no message to park (what is not processed at once is lost)`);
       if (ingests.length) parts.push(`${consumerOn(ingests)} ${ingests.length === 1 ? 'reads' : 'read'} the broker with ${ingests.length === 1 ? 'its' : 'their'} own ingestion and ${ingests.length === 1 ? 'has' : 'have'} no dead-letter channel: a record ${ingests.length === 1 ? 'it' : 'they'} cannot store is skipped or stops ${ingests.length === 1 ? 'its' : 'their'} reading`);
       for (const p of mqtt) parts.push(c.facet(p.broker).broker!.deadLetterHow(p) + ` (${svc(p.broker)})`);
       if (!parts.length) return consumers(c).length ? open('no consumer dead-letters') : open('nothing consumes from the brokers yet');

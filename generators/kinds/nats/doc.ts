@@ -6,6 +6,8 @@ const js = (props: Record<string, unknown>) => props.jetstream === true;
 
 /** NATS in the document: subjects, JetStream. */
 export const natsDoc: DocFacet = {
+  // The catalog's product says "(JetStream)"; core NATS (jetstream: false) runs without it.
+  product: (c) => (js(c.props) ? c.kind.product : c.kind.product.replace(/ \(JetStream\)$/, ' (core NATS, no JetStream)')),
   broker: {
     paradigm: () => 'publish-subscribe on subjects',
     paradigmDetail: () => 'instances of one consumer share a subject’s messages as a queue group',
@@ -17,7 +19,7 @@ export const natsDoc: DocFacet = {
     retention: (plan) => (js(plan.broker.props) ? `${hoursText(num(plan.broker.props, 'maxAgeHours') || 168)} in JetStream` : 'none (not persisted)'),
     replay: (plan) => (js(plan.broker.props) ? `within the stream’s ${hoursText(num(plan.broker.props, 'maxAgeHours') || 168)}` : undefined),
     deadLetterWord: 'dead-letter subject',
-    deadLetterHow: () => 'a consumer that still fails after its retries publishes the message on `<subject>.dlq`',
+    deadLetterHow: () => 'a consumer that still fails after its retries publishes the message on `dlq.<subject>`, which the stream keeps',
     streaming: (c) => js(c.props),
   },
 };
