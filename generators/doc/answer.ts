@@ -80,6 +80,7 @@ export type Claim = { readonly text: string } & (
   | { readonly type: 'rate-limit'; readonly gateway: string; readonly perMinute: number }
   | { readonly type: 'dead-letter'; readonly broker: string; readonly protocol: string; readonly channel: string; readonly serves: string }
   | { readonly type: 'retries'; readonly broker: string; readonly protocol: string; readonly client: string; readonly channels: readonly string[]; readonly retries: number }
+  | { readonly type: 'channel-settings'; readonly broker: string; readonly protocol: string; readonly channel: string; readonly partitions?: number; readonly retentionHours?: number; readonly cleanupPolicy?: string }
   | { readonly type: 'channel'; readonly broker: string; readonly protocol: string; readonly channel: string; readonly channelKind: string }
   | { readonly type: 'client-auth'; readonly service: string; readonly required: boolean }
   | { readonly type: 'plaintext'; readonly service: string; readonly protocol: string }

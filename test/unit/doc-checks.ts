@@ -313,6 +313,22 @@ export function checkClaim(c: Claim, b: Bundle): string | undefined {
       }
       return undefined;
     }
+    case 'channel-settings': {
+      // Kafka: topics.txt lists name, partitions, retention.ms and cleanup.policy per topic.
+      const broker = b.component(c.broker);
+      if (!broker) return `no component ${c.broker}`;
+      if (c.protocol !== 'kafka') return `no reader for ${c.protocol} channel settings`;
+      const t = b.config(broker, 'topics.txt');
+      if (t === undefined) return `${c.broker}: no topics.txt`;
+      const line = t.split('\n').find((l) => l.split(/\s+/)[0] === c.channel);
+      if (!line) return `${c.broker} does not create ${c.channel}`;
+      const [, parts, ms, policy] = line.split(/\s+/);
+      const wrong: string[] = [];
+      if (c.partitions !== undefined && Number(parts) !== c.partitions) wrong.push(`${parts} partitions, not ${c.partitions}`);
+      if (c.retentionHours !== undefined && Number(ms) !== c.retentionHours * 3_600_000) wrong.push(`retention.ms ${ms}, not ${c.retentionHours * 3_600_000}`);
+      if (c.cleanupPolicy !== undefined && policy !== c.cleanupPolicy) wrong.push(`cleanup.policy ${policy}, not ${c.cleanupPolicy}`);
+      return wrong.length ? `${c.broker}: ${c.channel} has ${wrong.join(', ')}` : undefined;
+    }
     case 'client-auth': {
       // A server that asks for credentials has a secret of its own in .env (<PREFIX>_..PASSWORD/SECRET/KEY/TOKEN)
       // that its compose service reads; one that does not has none.

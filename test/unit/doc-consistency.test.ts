@@ -31,7 +31,7 @@ function designsIn(dir: string): { name: string; doc: Topology }[] {
 
 const DESIGNS = [...loadExamples(), ...designsIn(REALWORLD), ...designsIn(FIXTURES), { name: 'all-kinds', doc: allKindsDesign() }];
 
-const TYPES: readonly Claim['type'][] = ['network', 'route', 'route-timeout', 'versioned-route', 'gateway-auth', 'rate-limit', 'channel', 'dead-letter', 'retries', 'client-auth', 'plaintext', 'alert', 'scrape', 'port', 'unpublished', 'image'];
+const TYPES: readonly Claim['type'][] = ['network', 'route', 'route-timeout', 'versioned-route', 'gateway-auth', 'rate-limit', 'channel', 'channel-settings', 'dead-letter', 'retries', 'client-auth', 'plaintext', 'alert', 'scrape', 'port', 'unpublished', 'image'];
 
 describe('INTEGRATION.md agrees with the files generated with it', () => {
   it('checks the examples, the real-world designs and the test fixtures', () => {

@@ -10,14 +10,22 @@ import type { BrokerWords } from '../../kinds/types';
 /** Messaging Patterns: each broker and how messages move through it (the broker's own words). */
 
 /** One phrase per broker plan, with the broker named when there are several. */
-export function perPlan(c: Ctx, f: (p: BrokerPlan, w: BrokerWords) => string | undefined, shortOf?: (p: BrokerPlan, w: BrokerWords) => string): Answer | undefined {
+export function perPlan(c: Ctx, f: (p: BrokerPlan, w: BrokerWords) => string | undefined, shortOf?: (p: BrokerPlan, w: BrokerWords) => string, claimsOf?: (p: BrokerPlan, text: string) => Claim[]): Answer | undefined {
   const plans = c.plans().filter((p) => c.facet(p.broker).broker);
   const phrases = plans.map((p) => [p, f(p, c.facet(p.broker).broker!)] as const).filter((x): x is readonly [BrokerPlan, string] => !!x[1]);
   if (!phrases.length) return undefined;
   const many = plans.length > 1;
   const text = phrases.map(([p, t]) => (many ? `${svc(p.broker)}: ${t}` : t)).join('; ');
   const short = shortOf ? andList(uniq(phrases.map(([p]) => shortOf(p, c.facet(p.broker).broker!)))) : undefined;
-  return fact(text, short ? { short } : {});
+  const claims = claimsOf ? phrases.flatMap(([p, t]) => claimsOf(p, t)) : [];
+  return fact(text, { ...(short ? { short } : {}), claims });
+}
+
+/** The partitions, retention and clean-up a plan gives each of its channels that has them (Kafka topics). */
+function channelSettingClaims(p: BrokerPlan, text: string): Claim[] {
+  return p.channels
+    .filter((x) => x.partitions !== undefined || x.retentionHours !== undefined)
+    .map((x) => ({ type: 'channel-settings', text, broker: p.broker.service, protocol: p.protocol, channel: x.name, ...(x.partitions !== undefined ? { partitions: x.partitions } : {}), ...(x.retentionHours !== undefined ? { retentionHours: x.retentionHours } : {}), ...(x.cleanupPolicy ? { cleanupPolicy: x.cleanupPolicy } : {}) }));
 }
 
 const noBroker = () => open('no broker is drawn');
@@ -107,6 +115,6 @@ export const messaging: Section = {
       return fact(parts.join('; '), { short: dl.length ? andList(uniq(c.plans().filter((p) => p.channels.some((x) => x.role === 'dead-letter')).map((p) => `${c.facet(p.broker).broker!.deadLetterWord}s`))) : undefined, claims: dl.flatMap((d) => d.claims) });
     },
 
-    MESSAGE_RETENTION: (c) => perPlan(c, (p, w) => w.retention(p), (p, w) => w.retention(p).split(/[(;]/)[0]!.trim()) ?? noBroker(),
+    MESSAGE_RETENTION: (c) => perPlan(c, (p, w) => w.retention(p), (p, w) => w.retention(p).split(/[(;]/)[0]!.trim(), channelSettingClaims) ?? noBroker(),
   },
 };
