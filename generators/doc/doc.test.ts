@@ -88,13 +88,35 @@ describe('generateIntegrationDoc', () => {
     }
   });
 
+  it('says how each consumer without dead letters stands, what paces the retries, and which NATS runs without JetStream', () => {
+    const text = generateIntegrationDoc(loadDesign(join(ROOT, 'test', 'fixtures', 'designs', 'messaging-variants.topo.yaml')));
+    const dlq = lineOf(text, 'Dead Letter Queues');
+    // A retry queue's delay is the only pace the stack sets; elsewhere only the count is stated.
+    expect(dlq).toContain('dead-letter queues of `order-broker`: invoices.dlq, after 2 retries, each 5 s later through a retry queue');
+    expect(dlq).toContain('dead-letter subjects of `quote-stream`: dlq.quotes.\\>, after 2 retries;');
+    expect(dlq).toContain('none for `quote-archiver` on `quote-stream` and `auditor` on `order-broker` (switched off)');
+    expect(dlq).toContain('none for `tick-reader` on `tick-bus` (the broker keeps no message to park)');
+    expect(text).not.toContain('exponential backoff');
+    expect(lineOf(text, 'Dead Letter Handling')).toContain('publishes the message on `dlq.<subject>`');
+    expect(lineOf(text, 'Message Broker')).toContain('`tick-bus` (NATS 2.10, core NATS, no JetStream)');
+    expect(lineOf(text, 'Message Broker')).toContain('`quote-stream` (NATS 2.10, JetStream)');
+  });
+
+  it('names no dead-letter topic for a consumer that ingests the broker itself, and does not promise that no message is lost', () => {
+    const text = generateIntegrationDoc(loadDesign(join(ROOT, 'assets', 'examples', 'trading-data.topo.yaml')));
+    expect(text).not.toContain('risk.positions.dlt');
+    expect(lineOf(text, 'Dead Letter Queues')).toContain('none for `risk-analytics` on `kafka` (it reads the broker with its own ingestion)');
+    expect(lineOf(text, 'Reliability Requirements')).toContain('(not every consumer dead-letters)');
+    expect(lineOf(text, 'Reliability Requirements')).not.toContain('no message lost');
+  });
+
   it('states the design from the resolved model: service names, routes, channels, dead letters, alerts', () => {
     const text = generateIntegrationDoc(orders());
     expect(lineOf(text, 'Integration Name')).toBe('- **Integration Name**: OrderProcessingIntegration');
     expect(lineOf(text, 'Message Broker')).toBe('- **Message Broker**: `event-bus` (Apache Kafka 3.x, KRaft) with 1 topic: orders.created');
     expect(lineOf(text, 'Rate Limiting')).toBe('- **Rate Limiting**: 1,000 requests per minute per consumer at `api-gateway`, on every route');
     expect(lineOf(text, 'Authentication Method')).toBe('- **Authentication Method**: `api-gateway` checks JWT bearer tokens on every route');
-    expect(lineOf(text, 'Dead Letter Queues')).toBe('- **Dead Letter Queues**: dead-letter topics on every consumed topic of `event-bus`: orders.created.dlt, after 3 retries with exponential backoff');
+    expect(lineOf(text, 'Dead Letter Queues')).toBe('- **Dead Letter Queues**: dead-letter topics on every consumed topic of `event-bus`: orders.created.dlt, after 3 retries');
     expect(lineOf(text, 'Integration Monitoring')).toContain('`prometheus` scrapes 2 components: `orders-api` and `event-bus` (through `event-bus-exporter`)');
     expect(lineOf(text, 'Alerting Strategy')).toContain('`HighLatencyP99OrdersApi` (p99 latency above 300 ms on `orders-api`)');
     expect(lineOf(text, 'Alerting Strategy')).toContain('`ConsumerLagEventBus` (consumer lag above 1,000 records on `event-bus`)');

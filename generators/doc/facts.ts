@@ -128,10 +128,15 @@ export function deadLetterSentences(c: Ctx): { text: string; claims: Claim[] }[]
 
 /** "after 3 retries"; '' when no consumer dead-letters. */
 export function retriesText(p: BrokerPlan): string {
-  const rs = uniq(p.subscriptions.filter((s) => s.deadLetter.length > 0).map((s) => s.retries));
+  const dead = p.subscriptions.filter((s) => s.deadLetter.length > 0);
+  const rs = uniq(dead.map((s) => s.retries));
   if (rs.length === 0) return '';
-  if (rs.length === 1) return rs[0] === 0 ? 'at the first failure' : `after ${rs[0]} ${rs[0] === 1 ? 'retry' : 'retries'} with exponential backoff`;
-  return `after ${Math.min(...rs)} to ${Math.max(...rs)} retries (per consumer)`;
+  // The pace of the retries is stated only where the stack sets it: a retry queue's delay.
+  // Elsewhere the consumer is told how many times to retry, not how long to wait.
+  const delays = uniq(dead.flatMap((s) => s.retry).map((q) => p.channels.find((x) => x.name === q)?.messageTtlMs ?? 0));
+  const pace = delays.length === 1 && delays[0]! > 0 && dead.every((s) => s.retry.length > 0) ? `, each ${ms(delays[0]!)} later through a retry queue` : '';
+  if (rs.length === 1) return rs[0] === 0 ? 'at the first failure' : `after ${rs[0]} ${rs[0] === 1 ? 'retry' : 'retries'}${pace}`;
+  return `after ${Math.min(...rs)} to ${Math.max(...rs)} retries (per consumer)${pace}`;
 }
 
 /**

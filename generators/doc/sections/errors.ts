@@ -59,9 +59,9 @@ export const errors: Section = {
       if (r.retries.length) parts.push(`calls: exponential backoff, ${andList(r.retries.map((f) => `${callList([f])} ×${f.resilience!.retries}`), 6)}`);
       for (const p of c.plans()) {
         const t = retriesText(p);
-        if (t && t !== 'at the first failure') parts.push(`consumers on ${svc(p.broker)}: redelivery ${t}`);
+        if (t && t !== 'at the first failure') parts.push(`consumers on ${svc(p.broker)}: ${t.replace(/^after /, '')}, then the dead-letter channel`);
       }
-      if (parts.length) return fact(parts.join('; '), { short: 'exponential backoff' });
+      if (parts.length) return fact(parts.join('; '), { short: r.retries.length ? 'exponential backoff' : 'counted' });
       const noRetry = c.plans().filter((p) => p.subscriptions.some((s) => s.deadLetter.length > 0));
       if (noRetry.length && !c.flows('call').length) return fact(`none: consumers on ${svcs(noRetry.map((p) => p.broker))} do not retry; a message that fails goes to its dead-letter channel at once`, { short: '' });
       return open('no connection retries', { value: 'exponential backoff', because: 'spreads retries out while a dependency recovers' });
