@@ -2,6 +2,12 @@ import type { Component } from '../../shared/resolve';
 
 /** What the database kinds share: who needs a transactional outbox, table names. */
 
+/**
+ * Name of the statistics-only user a database's metrics exporter reads with (its password is the
+ * database's MONITOR_PASSWORD credential): never the superuser.
+ */
+export const MONITOR_USER = 'exporter';
+
 /** Components that write to database `db` over SQL and publish to a broker: they need a transactional outbox. */
 export function outboxWriters(db: Component): Component[] {
   const out: Component[] = [];

@@ -38,6 +38,11 @@ export interface RequestMetrics {
   unit: number;
 }
 
+/** Whether `n` is scraped through an exporter beside it (which then needs a user of its own). */
+export function scrapedThroughExporter(ctx: StackContext, n: RNode): boolean {
+  return ctx.resolved.observability.scrapes.some((s) => s.target === n && s.via === 'exporter');
+}
+
 /**
  * The exporter sidecar of each component scraped through one (named as the model names it,
  * `<service>-exporter`), on the component's networks, started after it.

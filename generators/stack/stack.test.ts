@@ -78,7 +78,8 @@ describe('the bundle of every example and test design', () => {
     for (const [name, s] of Object.entries(b.compose.services)) {
       for (const [k, v] of Object.entries(s.environment ?? {})) {
         if (/(PASSWORD|PASS|SECRET|TOKEN|_KEY|CREDENTIAL)$/.test(k)) expect(v, `${name}.${k}`).toMatch(new RegExp(`^${required}$`));
-        if (/_URL$|_URI$/.test(k) && /@/.test(v)) expect(v.slice(0, v.indexOf('@')), `${name}.${k}`).toMatch(new RegExp(`^[a-z]+://(${required})?:${required}$`));
+        // The user name is a reference too, or the fixed name of a database's statistics-only exporter user.
+        if (/_URL$|_URI$/.test(k) && /@/.test(v)) expect(v.slice(0, v.indexOf('@')), `${name}.${k}`).toMatch(new RegExp(`^[a-z]+://(${required}|exporter)?:${required}$`));
       }
     }
     // Secret-looking keys in JSON configs are references too.
@@ -552,7 +553,10 @@ describe('observability', () => {
     ]);
     expect(cfg.rule_files).toEqual(['rules/*.yml']);
     expect(b.compose.services['bus-exporter']!.image).toMatch(/kafka-exporter/);
-    expect(b.compose.services['db-exporter']!.environment!.DATA_SOURCE_PASS).toMatch(/^\$\{DB_ADMIN_PASSWORD:\?/);
+    // The exporter reads as a statistics-only user (pg_monitor, created by the init script), not the superuser.
+    expect(b.compose.services['db-exporter']!.environment!.DATA_SOURCE_USER).toBe('exporter');
+    expect(b.compose.services['db-exporter']!.environment!.DATA_SOURCE_PASS).toMatch(/^\$\{DB_MONITOR_PASSWORD:\?/);
+    expect(b.file('config/db/init/00-users.sh')).toContain("CREATE ROLE exporter LOGIN IN ROLE pg_monitor");
     // An exporter sits on its component's networks and starts after it.
     expect(b.compose.services['bus-exporter']!.depends_on).toEqual({ bus: { condition: 'service_healthy' } });
   });

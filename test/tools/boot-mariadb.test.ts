@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { capturedTables } from '../../shared/resolve';
 import { findTool, output, run, toolAvailable } from './helpers';
-import { Procs, bootCases, freePort, removeCases, serviceEnv, tempDir, waitFor, requiredCredentials } from './boot';
+import { Procs, bootCases, freePort, interpolate, removeCases, serviceEnv, tempDir, waitFor, requiredCredentials } from './boot';
 
 /**
  * MariaDB (Debian's MySQL) runs each MySQL database's generated init files as the MySQL image
@@ -81,6 +81,20 @@ describe.skipIf(!toolAvailable('mariadb-server', !!mariadbd && !!client) || dbs.
     // The application user creates its own tables.
     const own = sql(env.MYSQL_USER!, env.MYSQL_PASSWORD!, 'CREATE TABLE app_made_this (id INT); INSERT INTO app_made_this VALUES (1); SELECT count(*) FROM app_made_this', db);
     expect(own.stdout.trim(), output(own)).toBe('1');
+    // Scraped: the exporter logs in as its own user, which reads statistics and no data.
+    const scraped = c.resolved.observability.scrapes.some((x) => x.target === b && x.via === 'exporter');
+    expect(env.MONITOR_DB_PASSWORD !== undefined, 'a password for the exporter exactly when it is scraped').toBe(scraped);
+    if (scraped) {
+      const exporter = c.compose.services[`${b.service}-exporter`]!;
+      expect(exporter.command).toContain('--mysqld.username=exporter');
+      expect(interpolate(String(exporter.environment!.MYSQLD_EXPORTER_PASSWORD), c.env)).toBe(env.MONITOR_DB_PASSWORD);
+      const grants = sql('exporter', env.MONITOR_DB_PASSWORD!, 'SHOW GRANTS').stdout;
+      expect(grants).toMatch(/PROCESS/);
+      expect(grants).not.toMatch(/SUPER|ALL PRIVILEGES|ON `d/);
+      const status = sql('exporter', env.MONITOR_DB_PASSWORD!, "SHOW GLOBAL STATUS LIKE 'Threads_connected'");
+      expect(status.stdout, output(status)).toMatch(/Threads_connected/);
+      expect(sql('exporter', env.MONITOR_DB_PASSWORD!, 'SELECT count(*) FROM app_made_this', db).status, 'the exporter reads no data').not.toBe(0);
+    }
     const cdc = b.out.filter((e) => e.protocol === 'cdc' && e.to.roles.includes('cdc-connector'));
     if (cdc.length === 0) {
       expect(env.CDC_DB_USER).toBeUndefined();

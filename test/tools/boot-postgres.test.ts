@@ -73,6 +73,19 @@ describe.skipIf(!toolAvailable('PostgreSQL (initdb)', !!pgBin) || dbs.length ===
     for (const t of (b.props.tables as string[] | undefined) ?? []) expect(tables).toContain(`${t.includes('.') ? t : `public.${t}`} ${app.user}`);
     const own = tcp(app.user, app.password, db, 'CREATE TABLE app_made_this (id int); INSERT INTO app_made_this VALUES (1); SELECT count(*) FROM app_made_this');
     expect(own.stdout.trim().split('\n').at(-1), output(own)).toBe('1');
+    // Scraped: the exporter logs in as its own user (pg_monitor), no superuser, no data.
+    const scraped = c.resolved.observability.scrapes.some((x) => x.target === b && x.via === 'exporter');
+    expect(env.MONITOR_DB_PASSWORD !== undefined, 'a password for the exporter exactly when it is scraped').toBe(scraped);
+    if (scraped) {
+      const exporter = serviceEnv(c, `${b.service}-exporter`);
+      expect(exporter.DATA_SOURCE_USER).toBe('exporter');
+      expect(exporter.DATA_SOURCE_PASS).toBe(env.MONITOR_DB_PASSWORD);
+      const role = tcp('exporter', env.MONITOR_DB_PASSWORD!, 'postgres', "SELECT rolsuper::text || ' ' || pg_has_role(current_user, 'pg_monitor', 'member')::text FROM pg_roles WHERE rolname = current_user");
+      expect(role.stdout.trim(), output(role)).toBe('false true');
+      const stats = tcp('exporter', env.MONITOR_DB_PASSWORD!, db, 'SELECT count(*) > 0 FROM pg_stat_database');
+      expect(stats.stdout.trim(), output(stats)).toBe('t');
+      expect(tcp('exporter', env.MONITOR_DB_PASSWORD!, db, 'SELECT count(*) FROM app_made_this').stderr, 'the exporter reads no data').toMatch(/permission denied/);
+    }
     // Change data capture: a replication user that is no superuser reads exactly the captured tables.
     const cdc = b.out.filter((e) => e.protocol === 'cdc' && e.to.roles.includes('cdc-connector'));
     if (cdc.length === 0) {

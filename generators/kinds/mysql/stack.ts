@@ -3,7 +3,8 @@ import type { RNode, StackContext } from '../../stack/context';
 import { capturedTables } from '../../../shared/resolve';
 import { backtickIdent, oneLine } from '../../stack/text';
 import { cfg, dataVolume, mainService } from '../../stack/base';
-import { outboxWriters } from '../../stack/databases';
+import { scrapedThroughExporter } from '../../stack/observability';
+import { MONITOR_USER, outboxWriters } from '../../stack/databases';
 import { num, str, strs } from '../../../shared/resolve/props';
 import { cred } from '../env';
 
@@ -12,7 +13,7 @@ import { cred } from '../env';
  * MYSQL_USER and MYSQL_PASSWORD and gives the user every right on the database, so it creates its
  * own tables), the tables of the design, the outbox (with a default id), and, when change data
  * capture reads it, the row binlog and a replication user that is not an administrator and reads
- * only this database.
+ * only this database; when it is scraped, the exporter's own user (statistics, no data).
  */
 
 const TABLE_RE = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -86,8 +87,27 @@ FLUSH PRIVILEGES;
 EOSQL
 `;
 
+/**
+ * The user the metrics exporter reads with (exporter, MONITOR_DB_PASSWORD): what mysqld_exporter's
+ * README asks (PROCESS, REPLICATION CLIENT, SELECT on performance_schema), no data, no administration.
+ */
+export const MYSQL_MONITOR_SCRIPT = `#!/bin/sh
+# Creates the user the metrics exporter reads with (${MONITOR_USER}, MONITOR_DB_PASSWORD): statistics
+# only (PROCESS, REPLICATION CLIENT, SELECT on performance_schema), no right on the data.
+set -eu
+lit() { printf "'%s'" "$(printf '%s' "$1" | sed "s/\\\\\\\\/\\\\\\\\\\\\\\\\/g; s/'/''/g")"; }
+mysql --protocol=socket -uroot -p"$MYSQL_ROOT_PASSWORD" <<EOSQL
+CREATE USER IF NOT EXISTS '${MONITOR_USER}'@'%' IDENTIFIED BY $(lit "$MONITOR_DB_PASSWORD") WITH MAX_USER_CONNECTIONS 3;
+ALTER USER '${MONITOR_USER}'@'%' IDENTIFIED BY $(lit "$MONITOR_DB_PASSWORD");
+GRANT PROCESS, REPLICATION CLIENT ON *.* TO '${MONITOR_USER}'@'%';
+GRANT SELECT ON performance_schema.* TO '${MONITOR_USER}'@'%';
+FLUSH PRIVILEGES;
+EOSQL
+`;
+
 function mysql(ctx: StackContext, n: RNode): void {
   const { cdc } = mysqlTables(n);
+  const monitor = scrapedThroughExporter(ctx, n);
   const command = [`--max-connections=${num(n.props, 'maxConnections') || 151}`];
   if (cdc) command.push(`--server-id=${n.index + 1}`, '--log-bin=mysql-bin', '--binlog-format=ROW', '--binlog-row-image=FULL');
   const spec = mainService(ctx, n, { command });
@@ -98,16 +118,18 @@ function mysql(ctx: StackContext, n: RNode): void {
     MYSQL_USER: cred(c.APP_USER!),
     MYSQL_PASSWORD: cred(c.APP_PASSWORD!),
     ...(cdc ? { CDC_DB_USER: cred(c.CDC_USER!), CDC_DB_PASSWORD: cred(c.CDC_PASSWORD!) } : {}),
+    ...(monitor ? { MONITOR_DB_PASSWORD: cred(c.MONITOR_PASSWORD!) } : {}),
   });
   ctx.addFile(cfg(n, 'init/01-init.sql'), mysqlInitSql(n));
   if (cdc) ctx.addFile(cfg(n, 'init/02-cdc-user.sh'), MYSQL_CDC_SCRIPT, 0o755);
+  if (monitor) ctx.addFile(cfg(n, 'init/03-monitor-user.sh'), MYSQL_MONITOR_SCRIPT, 0o755);
   spec.binds.push({ source: cfg(n, 'init'), target: '/docker-entrypoint-initdb.d', readOnly: true });
   spec.volumes.push({ name: dataVolume(n), target: '/var/lib/mysql' });
 }
 
 export const stack: StackFacet = {
   services: mysql,
-  exporter: (_ctx, t) => ({ command: [`--mysqld.address=${t.service}:${t.listenPort}`, '--mysqld.username=root'], environment: { MYSQLD_EXPORTER_PASSWORD: cred(t.credentials.ROOT_PASSWORD!) } }),
+  exporter: (_ctx, t) => ({ command: [`--mysqld.address=${t.service}:${t.listenPort}`, `--mysqld.username=${MONITOR_USER}`], environment: { MYSQLD_EXPORTER_PASSWORD: cred(t.credentials.MONITOR_PASSWORD!) } }),
   requestMetrics: null,
   outside: null,
 };

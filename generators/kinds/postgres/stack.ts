@@ -3,7 +3,8 @@ import type { RNode, StackContext } from '../../stack/context';
 import { capturedTables } from '../../../shared/resolve';
 import { oneLine, pgIdent } from '../../stack/text';
 import { cfg, dataVolume, mainService } from '../../stack/base';
-import { outboxWriters, parseTable } from '../../stack/databases';
+import { scrapedThroughExporter } from '../../stack/observability';
+import { MONITOR_USER, outboxWriters, parseTable } from '../../stack/databases';
 import type { Table } from '../../stack/databases';
 import { publicationOf } from '../../stack/cdc';
 import { num, str, strs } from '../../../shared/resolve/props';
@@ -17,21 +18,28 @@ import { cred } from '../env';
  * identifier, :'x' as a literal), so nothing in them can change the SQL.
  */
 
-/** Roles: the application user (owner of the schema) and, with CDC, the replication user. */
-export function pgUsersScript(cdc: boolean): string {
+/**
+ * Roles: the application user (owner of the schema), with CDC the replication user, and when
+ * the database is scraped the exporter's user (pg_monitor: statistics, no data, no superuser).
+ */
+export function pgUsersScript(cdc: boolean, monitor = false): string {
   return `#!/bin/sh
 # Creates the application user from the environment (APP_DB_USER, APP_DB_PASSWORD): it owns the
 # application schema, so it creates and alters its own tables.${cdc ? `
 # Creates the replication user change data capture reads with (CDC_DB_USER, CDC_DB_PASSWORD):
-# REPLICATION, not a superuser; 01-schema.sh lets it read the captured tables only.` : ''}
+# REPLICATION, not a superuser; 01-schema.sh lets it read the captured tables only.` : ''}${monitor ? `
+# Creates the user the metrics exporter reads with (${MONITOR_USER}, MONITOR_DB_PASSWORD): a member
+# of pg_monitor (statistics only), no superuser, no right on the application's tables.` : ''}
 set -eu
 psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname "$POSTGRES_DB" \\
-  -v app_user="$APP_DB_USER" -v app_password="$APP_DB_PASSWORD" -v db="$POSTGRES_DB"${cdc ? ' \\\n  -v cdc_user="$CDC_DB_USER" -v cdc_password="$CDC_DB_PASSWORD"' : ''} <<'EOSQL'
+  -v app_user="$APP_DB_USER" -v app_password="$APP_DB_PASSWORD" -v db="$POSTGRES_DB"${cdc ? ' \\\n  -v cdc_user="$CDC_DB_USER" -v cdc_password="$CDC_DB_PASSWORD"' : ''}${monitor ? ' \\\n  -v monitor_password="$MONITOR_DB_PASSWORD"' : ''} <<'EOSQL'
 CREATE ROLE :"app_user" LOGIN PASSWORD :'app_password';
 GRANT CONNECT, TEMPORARY, CREATE ON DATABASE :"db" TO :"app_user";
 ALTER SCHEMA public OWNER TO :"app_user";${cdc ? `
 CREATE ROLE :"cdc_user" LOGIN REPLICATION PASSWORD :'cdc_password';
-GRANT CONNECT ON DATABASE :"db" TO :"cdc_user";` : ''}
+GRANT CONNECT ON DATABASE :"db" TO :"cdc_user";` : ''}${monitor ? `
+SELECT 'CREATE ROLE ${MONITOR_USER} LOGIN IN ROLE pg_monitor' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${MONITOR_USER}') \\gexec
+ALTER ROLE ${MONITOR_USER} PASSWORD :'monitor_password';` : ''}
 EOSQL
 `;
 }
@@ -109,6 +117,7 @@ function postgres(ctx: StackContext, n: RNode): void {
   const db = str(n.props, 'database') || 'app';
   const { publications } = pgTables(n);
   const cdc = publications.length > 0;
+  const monitor = scrapedThroughExporter(ctx, n);
   const replication = str(n.props, 'replication');
   const command = ['postgres', '-c', `max_connections=${num(n.props, 'maxConnections') || 100}`];
   if (cdc || replication === 'logical') command.push('-c', 'wal_level=logical', '-c', 'max_replication_slots=10', '-c', 'max_wal_senders=10');
@@ -122,8 +131,9 @@ function postgres(ctx: StackContext, n: RNode): void {
     APP_DB_USER: cred(c.APP_USER!),
     APP_DB_PASSWORD: cred(c.APP_PASSWORD!),
     ...(cdc ? { CDC_DB_USER: cred(c.CDC_USER!), CDC_DB_PASSWORD: cred(c.CDC_PASSWORD!) } : {}),
+    ...(monitor ? { MONITOR_DB_PASSWORD: cred(c.MONITOR_PASSWORD!) } : {}),
   });
-  ctx.addFile(cfg(n, 'init/00-users.sh'), pgUsersScript(cdc), 0o755);
+  ctx.addFile(cfg(n, 'init/00-users.sh'), pgUsersScript(cdc, monitor), 0o755);
   ctx.addFile(cfg(n, 'init/01-schema.sh'), pgSchemaScript(n), 0o755);
   spec.binds.push({ source: cfg(n, 'init'), target: '/docker-entrypoint-initdb.d', readOnly: true });
   spec.volumes.push({ name: dataVolume(n), target: '/var/lib/postgresql/data' });
@@ -131,7 +141,7 @@ function postgres(ctx: StackContext, n: RNode): void {
 
 export const stack: StackFacet = {
   services: postgres,
-  exporter: (_ctx, t) => ({ environment: { DATA_SOURCE_URI: `${t.service}:${t.listenPort}/postgres?sslmode=disable`, DATA_SOURCE_USER: cred(t.credentials.ADMIN_USER!), DATA_SOURCE_PASS: cred(t.credentials.ADMIN_PASSWORD!) } }),
+  exporter: (_ctx, t) => ({ environment: { DATA_SOURCE_URI: `${t.service}:${t.listenPort}/postgres?sslmode=disable`, DATA_SOURCE_USER: MONITOR_USER, DATA_SOURCE_PASS: cred(t.credentials.MONITOR_PASSWORD!) } }),
   requestMetrics: null,
   outside: null,
 };
