@@ -1,5 +1,6 @@
 import type { Diagnostic, Topology } from '../shared/model/types';
 import { generateIntegrationDoc } from './doc';
+import { generateIntegrationHtml } from './doc/html';
 import { generateMermaid } from './mermaid';
 import { interopFiles } from './interop';
 import { generateStack } from './stack';
@@ -11,7 +12,8 @@ import { withSharedDerivations } from './derived';
  * The whole generated bundle for a design (see PRODUCT.md, "The generated bundle"): a pure
  * function, same design -> same files, sorted by path.
  *
- * - `INTEGRATION.md`: the filled Integration Patterns document (generators/doc);
+ * - `INTEGRATION.md`: the filled Integration Patterns document (generators/doc), and
+ *   `INTEGRATION.html`: the same, self-contained with the diagram as SVG, printable to PDF;
  * - `diagram.mmd`: the Mermaid flowchart (generators/mermaid);
  * - `docker-compose.yml`, `.env.example`, `config/<node-id>/...`, `README.md`: the starter stack
  *   (generators/stack);
@@ -29,8 +31,10 @@ export interface BundleOptions {
 }
 
 function bundleOf(doc: Topology, opts: BundleOptions): OutputFile[] {
+  const markdown = generateIntegrationDoc(doc, opts.checks);
   const files: OutputFile[] = [
-    { path: 'INTEGRATION.md', content: ensureNewline(generateIntegrationDoc(doc, opts.checks)) },
+    { path: 'INTEGRATION.md', content: ensureNewline(markdown) },
+    { path: 'INTEGRATION.html', content: ensureNewline(generateIntegrationHtml(doc, opts.checks, markdown)) },
     { path: 'diagram.mmd', content: ensureNewline(generateMermaid(doc)) },
     ...generateStack(doc),
     ...interopFiles(doc),

@@ -116,9 +116,13 @@ Without -o, prints the design to stdout.
 Prints the design's Mermaid flowchart to stdout (for docs pipelines).
 Exit: 0 printed, 1 the file has errors that keep it from being drawn, 2 the file can't be read.
 `,
-  doc: `Usage: topoforge doc FILE
+  doc: `Usage: topoforge doc FILE [--undecided]
 
 Prints the filled Integration Patterns document (INTEGRATION.md) to stdout.
+
+  --undecided     list the template's fields the drawing does not answer instead: each with its
+                  section, the requirements key that answers it, the template's options and a
+                  suggestion from the design
 Exit: 0 printed, 1 the file has errors that keep it from being read, 2 the file can't be read.
 `,
   import: `Usage: topoforge import compose|mermaid FILE [-o OUT.topo.yaml] [--force]
@@ -375,7 +379,7 @@ async function cmdNew(args: string[], io: CliIo): Promise<number> {
 }
 
 async function cmdPrint(what: 'mermaid' | 'doc', args: string[], io: CliIo): Promise<number> {
-  const { positionals } = parse(what, args, {}, 1);
+  const { values, positionals } = parse(what, args, what === 'doc' ? { undecided: { type: 'boolean', default: false } } : {}, 1);
   const file = requireFile(what, positionals[0]);
   const loaded = await load(file);
   const { doc, diagnostics } = await check(loaded);
@@ -383,7 +387,12 @@ async function cmdPrint(what: 'mermaid' | 'doc', args: string[], io: CliIo): Pro
     io.err((await formatter()).formatDiagnostics(file, diagnostics));
     return loaded.failCode;
   }
-  const text = what === 'mermaid' ? (await import('../mermaid')).generateMermaid(doc) : (await import('../doc')).generateIntegrationDoc(doc, diagnostics);
+  let text: string;
+  if (what === 'mermaid') text = (await import('../mermaid')).generateMermaid(doc);
+  else {
+    const { formatUndecided, generateIntegrationDoc, undecided } = await import('../doc');
+    text = (values as { undecided?: boolean }).undecided ? formatUndecided(undecided(doc), file) : generateIntegrationDoc(doc, diagnostics);
+  }
   io.out(text.endsWith('\n') ? text : `${text}\n`);
   return 0;
 }

@@ -1,237 +1,212 @@
-import { getKind, propsWithDefaults, PROTOCOL_NAMES, defaultsOf, edgePropDefs } from '../../shared/catalog';
-import type { Category, KindDef } from '../../shared/catalog';
-import { edgeIds } from '../../shared/model/ids';
-import type { Diagnostic, Protocol, Requirements, TopoEdge, TopoNode, Topology } from '../../shared/model/types';
-import { MESSAGING_PROTOCOLS, OBSERVABILITY_PROTOCOLS, SYNC_PROTOCOLS } from '../../shared/model/types';
-import { edgeDetail, edgeProtocol } from '../mermaid/edges';
+import { PROTOCOL_NAMES } from '../../shared/catalog';
+import type { Role } from '../../shared/catalog';
+import type { Diagnostic, Protocol, Requirements, Topology } from '../../shared/model/types';
+import type { BrokerPlan, Component, Flow, FlowKind, ResolvedDesign } from '../../shared/resolve';
+import { dnsName, resolve } from '../../shared/resolve';
+import { kindModule } from '../kinds';
+import type { DocFacet } from '../kinds/types';
+import type { KindId } from '../../shared/catalog';
 import { andList, code, md } from './markdown';
-import { resolve } from '../../shared/resolve';
-import type { ResolvedDesign } from '../../shared/resolve';
-
-/** A node with its catalog entry and its settings (defaults filled in). */
-export interface NodeInfo {
-  node: TopoNode;
-  id: string;
-  kind: KindDef | undefined;
-  props: Record<string, unknown>;
-}
-
-/** An edge with its id, its two ends, its protocol and its settings (defaults filled in). */
-export interface EdgeInfo {
-  edge: TopoEdge;
-  id: string;
-  from: NodeInfo;
-  to: NodeInfo;
-  protocol: Protocol | undefined;
-  props: Record<string, unknown>;
-}
-
-/** What a field says: an answer from the design, or why it is open and what would decide it. */
-export type Answer =
-  | { kind: 'filled'; text: string; short?: string }
-  | { kind: 'open'; why: string; decide: string };
 
 /**
- * A filled field. `text` is inline Markdown (user text already escaped); `short` is the
- * version used inside the Prompt Template sentence, when `text` is too long for it.
+ * What the document reads: the resolved model of the design (`shared/resolve`), never the raw
+ * drawing. Every statement about a component, a connection, a channel, a route, a port or an
+ * alert is made from it, so the document says what the generated stack does.
  */
-export const filled = (text: string, short?: string): Answer => ({ kind: 'filled', text, short });
-
-/** A field the design does not answer: why not, and what would decide it (both inline Markdown). */
-export const open = (why: string, decide: string): Answer => ({ kind: 'open', why, decide });
-
-export type Resolver = (ctx: Ctx) => Answer;
-
 export class Ctx {
   readonly doc: Topology;
+  readonly r: ResolvedDesign;
   readonly req: Requirements;
-  readonly nodes: NodeInfo[];
-  readonly byId: Map<string, NodeInfo>;
-  readonly edges: EdgeInfo[];
-  readonly diagnostics: Diagnostic[];
-  /** The resolved design: what the stack and the exports generate from. */
-  readonly resolved: ResolvedDesign;
+  readonly diagnostics: readonly Diagnostic[];
 
-  constructor(doc: Topology, diagnostics: Diagnostic[], resolved: ResolvedDesign = resolve(doc)) {
+  constructor(doc: Topology, diagnostics: readonly Diagnostic[], resolved: ResolvedDesign = resolve(doc)) {
     this.doc = doc;
-    this.resolved = resolved;
-    this.req = doc.requirements ?? {};
+    this.r = resolved;
+    this.req = doc.requirements && typeof doc.requirements === 'object' ? doc.requirements : {};
     this.diagnostics = diagnostics;
-    this.nodes = [];
-    this.byId = new Map();
-    for (const node of doc.nodes ?? []) {
-      if (this.byId.has(node.id)) continue;
-      const info: NodeInfo = { node, id: node.id, kind: getKind(node.kind), props: propsWithDefaults({ kind: node.kind, props: node.props ?? {} }) };
-      this.nodes.push(info);
-      this.byId.set(node.id, info);
+  }
+
+  #memo = new Map<string, unknown>();
+  /** A design-wide fact computed once per document (sections ask the same ones many times). */
+  memo<T>(key: string, compute: () => T): T {
+    if (this.#memo.has(key)) return this.#memo.get(key) as T;
+    const v = compute();
+    this.#memo.set(key, v);
+    return v;
+  }
+
+  #byRole = new Map<Role, Component[]>();
+  /** Components with any of the roles, in document order. */
+  withRole(...roles: Role[]): Component[] {
+    if (roles.length === 1) {
+      const hit = this.#byRole.get(roles[0]!);
+      if (hit) return hit;
+      const list = this.r.components.filter((c) => c.roles.includes(roles[0]!));
+      this.#byRole.set(roles[0]!, list);
+      return list;
     }
-    const nodeMap = new Map(this.nodes.map((n) => [n.id, n.node]));
-    const ids = edgeIds(doc.edges ?? []);
-    this.edges = [];
-    (doc.edges ?? []).forEach((edge, i) => {
-      const from = this.byId.get(edge.from);
-      const to = this.byId.get(edge.to);
-      if (!from || !to) return;
-      const protocol = edgeProtocol(edge, nodeMap);
-      this.edges.push({ edge, id: ids[i]!, from, to, protocol, props: { ...defaultsOf(edgePropDefs(protocol)), ...(edge.props ?? {}) } });
-    });
+    return this.r.components.filter((c) => roles.some((x) => c.roles.includes(x)));
   }
 
-  /** Nodes of the given catalog kinds, in document order. */
-  ofKind(...kinds: string[]): NodeInfo[] {
-    return this.nodes.filter((n) => kinds.includes(n.node.kind));
+  has(...roles: Role[]): boolean {
+    return this.withRole(...roles).length > 0;
   }
 
-  ofCategory(...cats: Category[]): NodeInfo[] {
-    return this.nodes.filter((n) => n.kind && cats.includes(n.kind.category));
-  }
-
-  /** Edges carrying one of the protocols. */
-  edgesOf(...protocols: Protocol[]): EdgeInfo[] {
-    return this.edges.filter((e) => e.protocol && protocols.includes(e.protocol));
-  }
-
-  // Indexes built on first use, so that per-node questions cost the node's degree, not the
-  // whole edge list (the document grows linearly with the design: see docs/performance.md).
-  #data: EdgeInfo[] | undefined;
-  #in: Map<string, EdgeInfo[]> | undefined;
-  #out: Map<string, EdgeInfo[]> | undefined;
-  #at: Map<string, EdgeInfo[]> | undefined;
-  #dataIn: Map<string, EdgeInfo[]> | undefined;
-  #dataOut: Map<string, EdgeInfo[]> | undefined;
-  #order: Map<string, number> | undefined;
-
-  /** Edges that carry data or calls (not metrics or traces), in document order. Shared: don't modify. */
-  dataEdges(): readonly EdgeInfo[] {
-    return (this.#data ??= this.edges.filter((e) => !e.protocol || !OBSERVABILITY_PROTOCOLS.includes(e.protocol)));
-  }
-
-  syncEdges(): EdgeInfo[] {
-    return this.edgesOf(...SYNC_PROTOCOLS);
-  }
-
-  messagingEdges(): EdgeInfo[] {
-    return this.edgesOf(...MESSAGING_PROTOCOLS);
-  }
-
-  /** Edges touching a node, in document order. Shared: don't modify. */
-  edgesAt(id: string): readonly EdgeInfo[] {
-    if (!this.#at) this.#at = index(this.edges, (e) => (e.from.id === e.to.id ? [e.from.id] : [e.from.id, e.to.id]));
-    return this.#at.get(id) ?? NONE;
-  }
-
-  into(id: string): readonly EdgeInfo[] {
-    return (this.#in ??= index(this.edges, (e) => [e.to.id])).get(id) ?? NONE;
-  }
-
-  outOf(id: string): readonly EdgeInfo[] {
-    return (this.#out ??= index(this.edges, (e) => [e.from.id])).get(id) ?? NONE;
-  }
-
-  /** Data edges (not telemetry) into a node. */
-  dataInto(id: string): readonly EdgeInfo[] {
-    return (this.#dataIn ??= index(this.dataEdges(), (e) => [e.to.id])).get(id) ?? NONE;
-  }
-
-  /** Data edges (not telemetry) out of a node. */
-  dataOutOf(id: string): readonly EdgeInfo[] {
-    return (this.#dataOut ??= index(this.dataEdges(), (e) => [e.from.id])).get(id) ?? NONE;
-  }
-
-  /** A node's position in the document (for stable orderings); -1 when absent. */
-  orderOf(id: string): number {
-    if (!this.#order) this.#order = new Map(this.nodes.map((n, i) => [n.id, i]));
-    return this.#order.get(id) ?? -1;
-  }
-
-  /** Whether a requirement list (security, compliance) mentions a word, case-insensitively. */
-  requires(list: 'security' | 'compliance', word: RegExp): boolean {
-    const v = this.req[list];
-    return Array.isArray(v) && v.some((s) => typeof s === 'string' && word.test(s));
-  }
-
-  diagnosticsWith(code: string): Diagnostic[] {
-    return this.diagnostics.filter((d) => d.code === code);
-  }
-}
-
-const NONE: readonly EdgeInfo[] = Object.freeze([]);
-
-function index(edges: readonly EdgeInfo[], keys: (e: EdgeInfo) => string[]): Map<string, EdgeInfo[]> {
-  const m = new Map<string, EdgeInfo[]>();
-  for (const e of edges) {
-    for (const k of keys(e)) {
-      const list = m.get(k);
-      if (list) list.push(e);
-      else m.set(k, [e]);
+  #byKind = new Map<FlowKind, Flow[]>();
+  /** Flows of the given kinds (call, message, query, ...), in document order. */
+  flows(...kinds: FlowKind[]): Flow[] {
+    if (kinds.length === 1) {
+      const hit = this.#byKind.get(kinds[0]!);
+      if (hit) return hit;
+      const list = this.r.flows.filter((f) => f.kind === kinds[0]);
+      this.#byKind.set(kinds[0]!, list);
+      return list;
     }
+    return this.r.flows.filter((f) => f.kind !== undefined && kinds.includes(f.kind));
   }
-  return m;
+
+  /** Flows carrying one of the protocols. */
+  flowsOver(...protocols: Protocol[]): Flow[] {
+    return this.r.flows.filter((f) => f.protocol !== undefined && protocols.includes(f.protocol));
+  }
+
+  /** Flows that carry data or calls (not telemetry, scrapes or dashboard reads). */
+  dataFlows(): Flow[] {
+    return this.r.flows.filter((f) => f.kind !== undefined && f.kind !== 'telemetry' && f.kind !== 'scrape' && f.kind !== 'datasource');
+  }
+
+  /** Components the stack runs. */
+  containers(): Component[] {
+    return this.r.components.filter((c) => c.containerised);
+  }
+
+  external(): Component[] {
+    return this.r.components.filter((c) => !c.containerised);
+  }
+
+  /** The document facet of a component's kind. */
+  facet(c: Component): DocFacet {
+    return kindModule(c.kind.id as KindId).doc ?? NO_FACET;
+  }
+
+  /** Messaging plans (one per broker and protocol), in document order. */
+  plans(): readonly BrokerPlan[] {
+    return this.r.messaging;
+  }
+
+  /** Dead-letter channels of the design (not RabbitMQ's dead-letter exchange), with their plan. */
+  deadLetters(): { plan: BrokerPlan; name: string; serves: string }[] {
+    const out: { plan: BrokerPlan; name: string; serves: string }[] = [];
+    for (const p of this.r.messaging) for (const c of p.channels) if (c.role === 'dead-letter' && c.kind !== 'exchange') out.push({ plan: p, name: c.name, serves: c.serves ?? '' });
+    return out;
+  }
+
+  /** Stores kept as event stores (event sourcing). */
+  eventStores(): Component[] {
+    return this.r.components.filter((x) => this.facet(x).eventStore?.(x) === true);
+  }
+
+  /** A requirement as text ('' when unset). */
+  reqText(key: string): string {
+    const v = this.req[key];
+    return typeof v === 'string' ? v.trim() : typeof v === 'number' && Number.isFinite(v) ? String(v) : '';
+  }
+
+  reqList(key: string): string[] {
+    const v = this.req[key];
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '').map((x) => x.trim()) : typeof v === 'string' && v.trim() ? [v.trim()] : [];
+  }
+
+  reqNumber(key: string): number | undefined {
+    const v = this.req[key];
+    return typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : undefined;
+  }
 }
 
-// ── Shared wording ─────────────────────────────────────────────────────────
+const NO_FACET: DocFacet = {};
 
-/** What a component is: "Apache Kafka 3.x (KRaft) “Event bus” (`bus`)". */
-export function component(n: NodeInfo): string {
-  const product = n.kind ? md(n.kind.product) : `unknown kind ${md(n.node.kind)}`;
-  const label = typeof n.node.label === 'string' ? n.node.label.trim() : '';
-  const named = label && label !== n.id && label !== n.kind?.name && label !== n.kind?.product;
-  return `${product}${named ? ` “${md(label, 80)}”` : ''} (${code(n.id)})`;
+// ── Wording ──────────────────────────────────────────────────────────────
+
+/**
+ * A component by its service name, the name the stack gives it ("`orders-api`"); with its label
+ * first when the service name is not simply the label ("Orders API (`orders-api-2`)").
+ */
+export function name(c: Component): string {
+  return dnsName(c.label) === c.service ? code(c.service) : `${md(c.label, 80)} (${code(c.service)})`;
 }
 
-/** A node by its label and id: "Event bus (`bus`)". */
-export function nodeName(n: NodeInfo): string {
-  const label = typeof n.node.label === 'string' ? n.node.label.trim() : '';
-  return label && label !== n.id ? `${md(label, 80)} (${code(n.id)})` : code(n.id);
+/** Its product with the parentheses flattened: "Apache Kafka 3.x, KRaft". */
+export function productFlat(c: Component): string {
+  return md(productText(c).replace(/ \(([^()]*)\)$/, ', $1'));
 }
 
-export function components(ns: readonly NodeInfo[], max = 12): string {
-  return andList(ns.map(component), max);
+/** The catalog's product, as the kind's doc facet words it for this component's settings. */
+function productText(c: Component): string {
+  return kindModule(c.kind.id as KindId).doc?.product?.(c) ?? c.kind.product;
 }
 
-export function names(ns: readonly NodeInfo[], max = 12): string {
-  return andList(ns.map(nodeName), max);
+/** A component and what it is: "`kafka` (Apache Kafka 3.x, KRaft)". */
+export function described(c: Component): string {
+  return `${name(c)} (${productFlat(c)})`;
+}
+
+/** Its service name in code: "`orders-api`". */
+export function svc(c: Component): string {
+  return code(c.service);
+}
+
+/** "a, b and c" of component names. */
+export function names(cs: readonly Component[], max = 12): string {
+  return andList(cs.map(name), max);
+}
+
+export function svcs(cs: readonly Component[], max = 12): string {
+  return andList(cs.map(svc), max);
+}
+
+/** What it is: "Apache Kafka 3.x (KRaft)". */
+export function product(c: Component): string {
+  return md(productText(c));
 }
 
 export function protocolName(p: Protocol): string {
   return PROTOCOL_NAMES[p];
 }
 
-/** Distinct protocols of some edges, in the order of the PROTOCOLS list. */
-export function protocolsOf(edges: readonly EdgeInfo[]): Protocol[] {
-  return [...new Set(edges.map((e) => e.protocol).filter((p): p is Protocol => !!p))];
+/** Distinct protocols of some flows, in order of appearance. */
+export function protocolsOf(flows: readonly Flow[]): Protocol[] {
+  return [...new Set(flows.map((f) => f.protocol).filter((p): p is Protocol => !!p))];
 }
 
-/** "`a` → `b` (Kafka: orders)". */
-export function edgeText(e: EdgeInfo): string {
-  const detail = edgeDetail(e.edge, e.protocol);
-  const proto = e.protocol ? protocolName(e.protocol) : 'unknown protocol';
-  return `${code(e.from.id)} → ${code(e.to.id)} (${md(detail ? `${proto}: ${detail}` : proto, 120)})`;
+/** "`a` → `b`" by service names, client to server for calls, source to sink otherwise. */
+export function arrow(f: Flow): string {
+  return f.kind === 'call' || f.kind === 'query' ? `${svc(f.client ?? f.from)} → ${svc(f.server ?? f.to)}` : `${svc(f.source)} → ${svc(f.sink)}`;
 }
 
 export function plural(n: number, one: string, many = one + 's'): string {
-  return `${n} ${n === 1 ? one : many}`;
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }
 
-/** A prop of a node or edge as a string (for enums and names), or '' when unset. */
-export function str(props: Record<string, unknown>, key: string): string {
-  const v = props[key];
-  return typeof v === 'string' ? v.trim() : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
+export function count(n: number): string {
+  return n.toLocaleString('en-US');
 }
 
-export function num(props: Record<string, unknown>, key: string): number | undefined {
-  const v = props[key];
-  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+/** Milliseconds in words: 1500 → "1.5 s", 200 → "200 ms". */
+export function ms(v: number): string {
+  return v >= 1000 && v % 100 === 0 ? `${(v / 1000).toLocaleString('en-US')} s` : `${v.toLocaleString('en-US')} ms`;
 }
 
-/** Groups items by a key into "key: a, b; key2: c" wording. */
-export function grouped<T>(items: readonly T[], key: (t: T) => string, show: (t: T) => string): string {
-  const m = new Map<string, string[]>();
-  for (const it of items) {
-    const k = key(it);
-    const list = m.get(k);
-    if (list) list.push(show(it));
-    else m.set(k, [show(it)]);
-  }
-  return [...m].map(([k, v]) => `${k}: ${andList(v)}`).join('; ');
+/** Hours in words: 168 → "7 days". */
+export function hours(h: number): string {
+  return h % 24 === 0 ? `${h / 24} ${h === 24 ? 'day' : 'days'}` : `${h} ${h === 1 ? 'hour' : 'hours'}`;
+}
+
+/** Unique values, in order. */
+export function uniq<T>(xs: readonly T[]): T[] {
+  return [...new Set(xs)];
+}
+
+/** Sentence-case the first letter. */
+export function cap(s: string): string {
+  return s ? s[0]!.toUpperCase() + s.slice(1) : s;
 }

@@ -8,9 +8,9 @@ import type { Diagnostic, Topology } from '../../shared/model/types';
 import { emptyTopology } from '../../shared/model/types';
 import { allKindsDesign, loadDesign, ROOT } from '../../test/golden/fixtures';
 import { generateMermaid } from '../mermaid';
-import { fieldStats, generateIntegrationDoc, requirementKey, resolveFields } from './index';
+import { buildDocument, fieldStats, generateIntegrationDoc, requirementKey, undecided } from './index';
 import { md } from './markdown';
-import { RESOLVERS } from './sections';
+import { SECTIONS } from './sections';
 import { integrationTemplate, parseTemplate, variablesIn } from './template';
 import { TEMPLATE_SOURCE } from './template-source';
 
@@ -26,12 +26,14 @@ function tokens(text: string): Token[] {
   return out;
 }
 
+const lineOf = (text: string, label: string) => text.split('\n').find((l) => l.startsWith(`- **${label}**: `)) ?? '';
+
 describe('the template', () => {
   it('is embedded byte for byte from assets/template/integration-patterns.md (run scripts/build-template.mjs after changing it)', () => {
     expect(TEMPLATE_SOURCE).toBe(readFileSync(TEMPLATE_FILE, 'utf8'));
   });
 
-  it('has the 19 sections and 190 fields of "Template Structure", in order, and a description for every variable', () => {
+  it('has the 19 sections and 190 fields of "Template Structure", in order, and a description and examples for every variable', () => {
     const t = integrationTemplate();
     expect(t.sections.map((s) => s.title)).toEqual([
       'Integration Overview', 'System Architecture', 'API Integration Patterns', 'Messaging Patterns', 'Event-Driven Architecture',
@@ -41,21 +43,18 @@ describe('the template', () => {
     ]);
     const fields = t.sections.flatMap((s) => s.fields);
     expect(fields).toHaveLength(190);
-    // Same as a plain scan of the source text between "## Template Structure" and "## Prompt Template".
     const block = TEMPLATE_SOURCE.slice(TEMPLATE_SOURCE.indexOf('## Template Structure'), TEMPLATE_SOURCE.indexOf('## Prompt Template'));
     expect(fields.map((f) => `- **${f.label}**: [${f.variable}]`)).toEqual(block.split('\n').filter((l) => l.startsWith('- **')));
     for (const v of [...fields.map((f) => f.variable), ...variablesIn(t.prompt)]) {
       expect(t.variables.get(v)?.description, v).toBeTruthy();
       expect(t.variables.get(v)!.examples.length, v).toBeGreaterThan(0);
     }
-    expect(t.prompt.startsWith('Design comprehensive integration architecture for [INTEGRATION_NAME]')).toBe(true);
-    expect(t.prompt.endsWith('specific recommendations for the target integration platform.')).toBe(true);
   });
 
-  it('has a resolver for every variable and none for variables it lacks', () => {
+  it('has a section with a resolver for every field, and none for fields it lacks', () => {
     const t = integrationTemplate();
-    const vars = new Set([...t.sections.flatMap((s) => s.fields.map((f) => f.variable)), ...variablesIn(t.prompt)]);
-    expect(Object.keys(RESOLVERS).sort()).toEqual([...vars].sort());
+    expect([...SECTIONS.keys()]).toEqual(t.sections.map((s) => s.title));
+    for (const s of t.sections) expect(Object.keys(SECTIONS.get(s.title)!.fields).sort(), s.title).toEqual(s.fields.map((f) => f.variable).sort());
   });
 
   it('reports a template that lost a section it needs', () => {
@@ -64,16 +63,21 @@ describe('the template', () => {
 });
 
 describe('generateIntegrationDoc', () => {
-  it('keeps every section and field of the template, in order and wording, and leaves no [PLACEHOLDER]', () => {
+  it('keeps every section in order; a used section keeps every field in wording, an unused one says so in one line', () => {
     for (const doc of [orders(), allKindsDesign(), emptyTopology('Empty')]) {
       const text = generateIntegrationDoc(doc);
+      const model = buildDocument(doc);
       expect(text).not.toMatch(/\[[A-Z][A-Z0-9_]*\]/);
-      expect(text).not.toMatch(/undefined|NaN|\[object Object\]/);
+      expect(text).not.toMatch(/undefined|NaN|\[object Object\]|\(not decided\)/);
       let at = 0;
-      for (const s of integrationTemplate().sections) {
+      for (const s of model.sections) {
         const h = text.indexOf(`\n## ${s.title}\n`, at);
         expect(h, s.title).toBeGreaterThan(at);
         at = h;
+        if (s.unused !== undefined) {
+          expect(text.slice(at).split('\n')[3], s.title).toBe(`Not used by this design: ${s.unused}.`);
+          continue;
+        }
         for (const f of s.fields) {
           const i = text.indexOf(`\n- **${f.label}**: `, at);
           expect(i, `${s.title} / ${f.label}`).toBeGreaterThan(at);
@@ -84,60 +88,115 @@ describe('generateIntegrationDoc', () => {
     }
   });
 
-  it('fills the fields from the design: kinds, settings, graph and requirements', () => {
-    const text = generateIntegrationDoc(orders());
-    const line = (label: string) => text.split('\n').find((l) => l.startsWith(`- **${label}**: `)) ?? '';
-    expect(line('Integration Name')).toBe('- **Integration Name**: OrderProcessingIntegration');
-    expect(line('Message Broker')).toBe('- **Message Broker**: Apache Kafka 3.x (KRaft) “Event bus” (`bus`)');
-    expect(line('Rate Limiting')).toContain('1,000 req/min per consumer at API Gateway (`gateway`) on /orders and /payments');
-    expect(line('Authentication Method')).toContain('JWT bearer tokens at API Gateway (`gateway`)');
-    expect(line('Integration Topology')).toMatch(/hub-and-spoke|pipeline|point-to-point|mesh/);
-    expect(line('Message Patterns')).toBe('- **Message Patterns**: request-reply over HTTP, publish-subscribe over Kafka');
-    expect(line('Dead Letter Queues')).toContain('topic orders.created.dlt on Event bus (`bus`)');
-    expect(line('Integration Monitoring')).toContain('scrapes 2 components: `orders` and `bus`');
-    expect(line('Alerting Strategy')).toContain('p99 latency above 300 ms');
-    expect(line('Alerting Strategy')).toContain('consumer lag above 1000 records');
-    expect(line('Performance Requirements')).toBe('- **Performance Requirements**: p99 latency under 300 ms end to end');
-    expect(line('Compliance Requirements')).toBe('- **Compliance Requirements**: SOX');
-    expect(line('Circuit Breaker')).toContain('`payments` → `stripe`');
+  it('says how each consumer without dead letters stands, what paces the retries, and which NATS runs without JetStream', () => {
+    const text = generateIntegrationDoc(loadDesign(join(ROOT, 'test', 'fixtures', 'designs', 'messaging-variants.topo.yaml')));
+    const dlq = lineOf(text, 'Dead Letter Queues');
+    // A retry queue's delay is the only pace the stack sets; elsewhere only the count is stated.
+    expect(dlq).toContain('dead-letter queues of `order-broker`: invoices.dlq, after 2 retries, each 5 s later through a retry queue');
+    expect(dlq).toContain('dead-letter subjects of `quote-stream`: dlq.quotes.\\>, after 2 retries;');
+    expect(dlq).toContain('none for `quote-archiver` on `quote-stream` and `auditor` on `order-broker` (switched off)');
+    expect(dlq).toContain('none for `tick-reader` on `tick-bus` (the broker keeps no message to park)');
+    expect(text).not.toContain('exponential backoff');
+    expect(lineOf(text, 'Dead Letter Handling')).toContain('publishes the message on `dlq.<subject>`');
+    expect(lineOf(text, 'Message Broker')).toContain('`tick-bus` (NATS 2.10, core NATS, no JetStream)');
+    expect(lineOf(text, 'Message Broker')).toContain('`quote-stream` (NATS 2.10, JetStream)');
   });
 
-  it('says plainly what is not decided and what would decide it', () => {
-    const text = generateIntegrationDoc(orders());
-    expect(text).toContain('- **Batch Processing Framework**: _Not decided — no batch job in the design; add a Batch job node to decide the batch framework._');
-    expect(text).toContain('- **Change Data Capture**: _Not decided — no CDC connection in the design; add Debezium and draw a CDC connection from a database to it._');
+  it('names no dead-letter topic for a consumer that ingests the broker itself, and does not promise that no message is lost', () => {
+    const text = generateIntegrationDoc(loadDesign(join(ROOT, 'assets', 'examples', 'trading-data.topo.yaml')));
+    expect(text).not.toContain('risk.positions.dlt');
+    expect(lineOf(text, 'Dead Letter Queues')).toContain('none for `risk-analytics` on `kafka` (it reads the broker with its own ingestion)');
+    expect(lineOf(text, 'Reliability Requirements')).toContain('(not every consumer dead-letters)');
+    expect(lineOf(text, 'Reliability Requirements')).not.toContain('no message lost');
   });
 
-  it('lets the requirements answer a field the drawing cannot, under the variable in camelCase', () => {
+  it('states the design from the resolved model: service names, routes, channels, dead letters, alerts', () => {
+    const text = generateIntegrationDoc(orders());
+    expect(lineOf(text, 'Integration Name')).toBe('- **Integration Name**: OrderProcessingIntegration');
+    expect(lineOf(text, 'Message Broker')).toBe('- **Message Broker**: `event-bus` (Apache Kafka 3.x, KRaft) with 1 topic: orders.created');
+    expect(lineOf(text, 'Rate Limiting')).toBe('- **Rate Limiting**: 1,000 requests per minute per consumer at `api-gateway`, on every route');
+    expect(lineOf(text, 'Authentication Method')).toBe('- **Authentication Method**: `api-gateway` checks JWT bearer tokens on every route');
+    expect(lineOf(text, 'Dead Letter Queues')).toBe('- **Dead Letter Queues**: dead-letter topics on every consumed topic of `event-bus`: orders.created.dlt, after 3 retries');
+    expect(lineOf(text, 'Integration Monitoring')).toContain('`prometheus` scrapes 2 components: `orders-api` and `event-bus` (through `event-bus-exporter`)');
+    expect(lineOf(text, 'Alerting Strategy')).toContain('`HighLatencyP99OrdersApi` (p99 latency above 300 ms on `orders-api`)');
+    expect(lineOf(text, 'Alerting Strategy')).toContain('`ConsumerLagEventBus` (consumer lag above 1,000 records on `event-bus`)');
+    expect(lineOf(text, 'Performance Requirements')).toContain('p99 latency under 300 ms end to end');
+    expect(lineOf(text, 'Compliance Requirements')).toBe('- **Compliance Requirements**: SOX');
+    expect(text).toContain('\n## Batch Integration\n\nNot used by this design: no batch job.\n');
+    expect(text).toContain('\n## Enterprise Service Bus\n\nNot used by this design: no ESB: integration runs through `api-gateway` and `event-bus`.\n');
+  });
+
+  it('says why an open field is open, with the template’s own options and a suggestion from the design', () => {
+    const doc = orders();
+    const text = generateIntegrationDoc(doc);
+    const line = lineOf(text, 'Event Versioning');
+    expect(line).toMatch(/^- \*\*Event Versioning\*\*: _Not decided: no schema registry checks new event versions\._ Options from the template: backward compatible, forward compatible and full compatibility\. Suggested: \*\*backward compatible\*\*/);
+    const q = undecided(doc).find((x) => x.variable === 'EVENT_VERSIONING')!;
+    expect(q).toMatchObject({ key: 'eventVersioning', section: 'Event-Driven Architecture', label: 'Event Versioning', description: 'Schema versioning', choices: ['backward compatible', 'forward compatible', 'full compatibility'], input: 'text' });
+    expect(q.why.length).toBeGreaterThan(20);
+  });
+
+  it('suggests Avro for the serialization when a schema registry is drawn and the broker keeps its default format', () => {
+    const doc = orders();
+    const bus = doc.nodes.find((n) => n.kind === 'kafka')!;
+    expect(undecided(doc).some((q) => q.variable === 'MESSAGE_SERIALIZATION')).toBe(false);
+    doc.nodes.push({ id: 'schemas', kind: 'schema-registry', label: 'Schemas', props: {} });
+    doc.edges.push({ from: 'schemas', to: bus.id, protocol: 'kafka', props: {} });
+    const q = undecided(doc).find((x) => x.variable === 'MESSAGE_SERIALIZATION')!;
+    expect(q.suggestion).toEqual({ value: 'Avro', because: '`schemas` is drawn: a schema registry is mostly used with Avro' });
+    expect(q.choices).toEqual(['Avro', 'Protobuf', 'JSON Schema', 'MessagePack']);
+    // Set on the broker, the format is stated, not asked.
+    bus.props = { ...bus.props, serialization: 'avro' };
+    expect(undecided(doc).some((x) => x.variable === 'MESSAGE_SERIALIZATION')).toBe(false);
+    expect(generateIntegrationDoc(doc)).toContain('- **Message Serialization**: Avro records on `event-bus`; Avro schemas registered in `schemas`');
+  });
+
+  it('writes an answer under the variable in camelCase, and shows it as a decision', () => {
     const doc = orders();
     expect(requirementKey('JOB_SCHEDULING')).toBe('jobScheduling');
-    doc.requirements.jobScheduling = 'Apache Airflow';
+    expect(requirementKey('PERFORMANCE_REQUIREMENTS')).toBe('latencyP99Ms');
+    doc.requirements.eventVersioning = 'backward compatible';
     doc.requirements.chaosTesting = ['LitmusChaos', 'game days'];
     const text = generateIntegrationDoc(doc);
-    expect(text).toContain('- **Job Scheduling**: Apache Airflow');
-    expect(text).toContain('- **Chaos Testing**: LitmusChaos, game days');
-    expect(fieldStats(doc).filled).toBe(fieldStats(orders()).filled + 2);
+    expect(lineOf(text, 'Event Versioning')).toBe('- **Event Versioning**: backward compatible _(decided)_');
+    expect(lineOf(text, 'Chaos Testing')).toBe('- **Chaos Testing**: LitmusChaos and game days _(decided)_');
+    const before = fieldStats(orders());
+    const after = fieldStats(doc);
+    expect(after.decided).toBe(before.decided + 2);
+    expect(after.open).toBe(before.open - 2);
   });
 
-  it('fills the Prompt Template paragraph and embeds the Mermaid diagram', () => {
+  it('answering every open field leaves none open', () => {
+    for (const base of [orders(), allKindsDesign(), emptyTopology('Empty')]) {
+      const doc: Topology = { ...base, requirements: { ...base.requirements } };
+      for (const q of undecided(doc)) doc.requirements[q.key] = q.input === 'number' ? 100 : q.input === 'list' ? [q.suggestion?.value ?? q.choices[0]!] : (q.suggestion?.value ?? q.choices[0]!);
+      expect(undecided(doc)).toEqual([]);
+      expect(fieldStats(doc).open).toBe(0);
+    }
+  });
+
+  it('writes the Prompt Template as one paragraph of decided facts', () => {
     const doc = orders();
     const text = generateIntegrationDoc(doc);
-    const prompt = text.slice(text.indexOf('## Prompt Template'), text.indexOf('## Components'));
-    expect(prompt).toContain('Design comprehensive integration architecture for OrderProcessingIntegration API and messaging integration supporting order fulfillment across');
-    expect(prompt).toContain('**Messaging Architecture:**');
-    expect(prompt).toContain('Please provide detailed architecture diagrams');
+    const prompt = text.slice(text.indexOf('## Prompt Template\n') + '## Prompt Template\n'.length, text.indexOf('## Components')).trim();
+    expect(prompt.split('\n')).toHaveLength(1);
+    expect(prompt.startsWith('Design the integration architecture of OrderProcessingIntegration')).toBe(true);
+    expect(prompt).toContain('Callers reach the APIs (RESTful) through `api-gateway` (Kong), which authenticates them with JWT and allows 1,000 req/min per consumer.');
+    expect(prompt).toContain('`event-bus` (Kafka) carries the messages (publish-subscribe, JSON, at-least-once), with dead-letter topics for what fails.');
+    expect(prompt).not.toMatch(/not decided|Not decided|\[[A-Z_]+\]/);
+    expect(prompt.endsWith('with specific recommendations for the target platform.')).toBe(true);
     expect(text).toContain('```mermaid\n' + generateMermaid(doc) + '```');
   });
 
-  it('lists the components and connections in tables', () => {
+  it('lists components with service names, images, host ports and networks, and the connections', () => {
     const text = generateIntegrationDoc(orders());
     const tables = tokens(text).filter((t): t is Tokens.Table => t.type === 'table');
-    expect(tables).toHaveLength(2);
-    expect(tables[0]!.header.map((h) => h.text)).toEqual(['Node', 'Name', 'Kind', 'Image', 'Ports', 'Zone']);
-    expect(tables[0]!.rows).toHaveLength(orders().nodes.length);
-    expect(tables[0]!.rows.find((r) => r[0]!.text === '`bus`')!.map((c) => c.text)).toEqual(['`bus`', 'Event bus', 'Apache Kafka 3.x (KRaft)', '`apache/kafka:3.8.1`', '9092→9092 broker', 'Core services']);
-    expect(tables[1]!.rows).toHaveLength(orders().edges.length);
-    expect(tables[1]!.rows[5]!.map((c) => c.text)).toEqual(['`bus`', '`shipping`', 'Kafka', 'orders.created; dead-letter; 3 retries']);
+    const components = tables.find((t) => t.header[0]!.text === 'Component')!;
+    expect(components.header.map((h) => h.text)).toEqual(['Component', 'Service', 'Kind', 'Image', 'Host ports', 'Networks']);
+    expect(components.rows).toHaveLength(orders().nodes.length);
+    expect(components.rows.find((r) => r[1]!.text === '`event-bus`')!.map((c) => c.text)).toEqual(['Event bus', '`event-bus`', 'Apache Kafka 3.x (KRaft)', '`apache/kafka:3.8.1`', 'none (inside the stack only)', '`core-services`']);
+    const connections = tables.find((t) => t.header[0]!.text === 'From')!;
+    expect(connections.rows).toHaveLength(orders().edges.length);
   });
 
   it('lists the design checks it is given, escaped', () => {
@@ -156,9 +215,6 @@ describe('generateIntegrationDoc', () => {
     expect(md('<script>alert(1)</script>')).toBe('\\<script\\>alert(1)\\</script\\>');
     expect(md('[x](javascript:alert(1))')).toBe('\\[x\\](javascript&#58;alert(1))');
     expect(md('line\nbreak\r\n# heading')).toBe('line break # heading');
-    expect(md('# title')).toBe('\\# title');
-    expect(md('1. item')).toBe('1\\. item');
-    expect(md('`code` *em* _em_ ~~s~~')).toBe('\\`code\\` \\*em\\* \\_em\\_ \\~\\~s\\~\\~');
 
     const hostile = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 60 }),
@@ -166,6 +222,8 @@ describe('generateIntegrationDoc', () => {
         .array(fc.constantFrom('|', '`', '```', '<script>', '</td>', '<img src=x onerror=alert(1)>', '[x](javascript:alert(1))', '![i](http://e/x.png)', 'https://evil.example', 'www.evil.example', 'a@b.example', '\n', '\r\n', '\n\n# H\n', '- item', '1. ', '> q', '*', '_', '\\', '&amp;', '&lt;b&gt;', '[X_Y]', '[ABC]', '---', '=', 'x', ' '), { maxLength: 25 })
         .map((a) => a.join('')),
     );
+    const headingsOf = (text: string) => tokens(text).filter((x) => x.type === 'heading').length;
+    const plainHeadings = headingsOf(generateIntegrationDoc(orders()));
     fc.assert(
       fc.property(fc.array(hostile, { minLength: 6, maxLength: 6 }), (t) => {
         const doc = orders();
@@ -178,26 +236,28 @@ describe('generateIntegrationDoc', () => {
         doc.edges[1]!.label = t[4]!;
         doc.requirements.stakeholders = t[5]!;
         doc.requirements.security = [t[2]!];
+        doc.requirements.chaosTesting = t[3]!;
         const text = generateIntegrationDoc(doc);
         const all = tokens(text);
         expect(all.filter((x) => x.type === 'html' || x.type === 'link' || x.type === 'image')).toEqual([]);
         const tables = all.filter((x): x is Tokens.Table => x.type === 'table');
-        expect(tables).toHaveLength(2);
-        expect(tables[0]!.rows).toHaveLength(doc.nodes.length);
-        for (const r of tables[0]!.rows) expect(r).toHaveLength(6);
-        expect(tables[1]!.rows).toHaveLength(doc.edges.length);
-        for (const r of tables[1]!.rows) expect(r).toHaveLength(4);
-        // One heading per section plus the fixed ones: user text opened none.
-        const headings = all.filter((x) => x.type === 'heading').length;
-        expect(headings).toBe(1 + 1 + integrationTemplate().sections.length + 4);
+        const components = tables.find((x) => x.header[0]!.text === 'Component')!;
+        expect(components.rows).toHaveLength(doc.nodes.length);
+        for (const r of components.rows) expect(r).toHaveLength(6);
+        const connections = tables.find((x) => x.header[0]!.text === 'From')!;
+        expect(connections.rows).toHaveLength(doc.edges.length);
+        for (const r of connections.rows) expect(r).toHaveLength(4);
+        expect(all.filter((x) => x.type === 'heading').length).toBe(plainHeadings);
         expect(text).not.toMatch(/\[[A-Z][A-Z0-9_]*\]/);
       }),
       { numRuns: 40, seed: 7 },
     );
   });
 
-  it('answers every field of the empty design with a reason', () => {
-    const answers = resolveFields(emptyTopology('Empty'));
-    for (const [v, a] of answers) if (a.kind === 'open') expect(`${a.why} ${a.decide}`.length, v).toBeGreaterThan(20);
+  it('gives every open field of the empty design a reason and the template’s options', () => {
+    for (const q of undecided(emptyTopology('Empty'))) {
+      expect(q.reason.length, q.variable).toBeGreaterThan(10);
+      expect(q.choices.length, q.variable).toBeGreaterThan(0);
+    }
   });
 });

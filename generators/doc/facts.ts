@@ -1,186 +1,303 @@
-import { flowOf, isScrapable } from '../../shared/catalog';
-import { MESSAGING_PROTOCOLS, SYNC_PROTOCOLS } from '../../shared/model/types';
-import type { Ctx, EdgeInfo, NodeInfo } from './context';
-import { num, str } from './context';
+import type { Role } from '../../shared/catalog';
+import type { Protocol } from '../../shared/model/types';
+import type { AlertRule, BrokerPlan, Component, Flow } from '../../shared/resolve';
+import { canDeadLetter } from '../../shared/resolve';
+import type { Claim } from './answer';
+import type { Ctx } from './context';
+import { arrow, count, ms, name, plural, protocolName, svc, uniq } from './context';
+import { andList, code, md } from './markdown';
 
-/** Facts several sections share, derived once from the design. */
+/** Facts several sections share, computed from the resolved model. */
 
-export interface DeadLetter {
-  broker: NodeInfo;
-  /** Topic, queue or folder name. */
-  name: string;
-  what: 'topic' | 'queue' | 'folder' | 'backout queue';
-  /** The consumer edge or topic setting it comes from. */
-  via?: EdgeInfo;
+/** Roles of components that carry or watch the integration rather than being one of its systems. */
+const INFRA: readonly Role[] = ['gateway', 'broker', 'connector', 'cdc-connector', 'schema-registry', 'stream-processor', 'metrics-store', 'dashboard', 'trace-store', 'log-store', 'telemetry-pipeline', 'identity-provider', 'secrets'];
+
+export const isSystem = (c: Component): boolean => !c.roles.some((r) => INFRA.includes(r));
+
+/** Flows that carry data or calls, in or out of a component (telemetry left out). */
+function dataAt(c: Component): Flow[] {
+  return c.at.filter((f) => f.kind !== undefined && f.kind !== 'telemetry' && f.kind !== 'scrape' && f.kind !== 'datasource');
 }
 
-/** Topics written into a Kafka broker: declared ones and those named (or implied) by producer edges. */
-export function kafkaTopics(ctx: Ctx, broker: NodeInfo): string[] {
-  const out: string[] = [];
-  const list = Array.isArray(broker.props.topics) ? (broker.props.topics as Record<string, unknown>[]) : [];
-  for (const t of list) if (t && typeof t.name === 'string' && t.name) out.push(t.name);
-  for (const e of ctx.into(broker.id)) {
-    if (e.protocol !== 'kafka') continue;
-    const explicit = str(e.props, 'topic');
-    // Debezium and the schema registry name their own topics.
-    if (!explicit && (e.from.node.kind === 'debezium' || e.from.node.kind === 'schema-registry')) continue;
-    out.push(explicit || `${e.from.id}.events`);
-  }
-  return [...new Set(out)];
+/** Systems where data starts: they send and receive nothing (calls count from the caller). */
+export function sourceSystems(c: Ctx): Component[] {
+  return c.r.components.filter((x) => isSystem(x) && dataAt(x).some((f) => f.source === x && f.sink !== x) && !dataAt(x).some((f) => f.sink === x && f.source !== x));
 }
 
-/** Dead-letter topics, queues and folders of the design, as the starter stack creates them (from the resolved model). */
-export function deadLetters(ctx: Ctx): DeadLetter[] {
-  const out: DeadLetter[] = [];
-  for (const plan of ctx.resolved.messaging) {
-    const broker = ctx.byId.get(plan.broker.id);
-    if (!broker) continue;
-    for (const c of plan.channels) {
-      if (c.role !== 'dead-letter' || (plan.protocol === 'amqp' && c.kind === 'exchange')) continue;
-      const sub = plan.subscriptions.find((s) => s.deadLetter.includes(c.name));
-      const via = sub ? ctx.edges.find((e) => e.id === sub.flow.id) : undefined;
-      out.push({ broker, name: c.name, what: plan.protocol === 'jms' ? 'backout queue' : c.kind === 'queue' ? 'queue' : 'topic', ...(via ? { via } : {}) });
-    }
+/** Systems where data ends: they receive and send nothing on (a database read by CDC still ends data). */
+export function targetSystems(c: Ctx): Component[] {
+  return c.r.components.filter((x) => isSystem(x) && dataAt(x).some((f) => f.sink === x && f.source !== x) && !dataAt(x).some((f) => f.source === x && f.sink !== x && f.kind !== 'cdc'));
+}
+
+/** The format each component states for what it writes, for components on the data path. */
+export function formats(c: Ctx): Map<string, Component[]> {
+  const m = new Map<string, Component[]>();
+  for (const x of c.r.components) {
+    const f = c.facet(x).format?.(x);
+    if (!f || dataAt(x).length === 0) continue;
+    const list = m.get(f);
+    if (list) list.push(x);
+    else m.set(f, [x]);
   }
-  for (const s of ctx.ofKind('sftp-server')) {
-    for (const e of ctx.edgesAt(s.id)) if (e.protocol === 'sftp' && e.props.deadLetter === true) out.push({ broker: s, name: `${str(e.props, 'path') || '/upload'}/failed`, what: 'folder', via: e });
+  return m;
+}
+
+/** Calls and queries with their resilience. */
+export function resilient(c: Ctx): { timeouts: Flow[]; budget: Flow[]; retries: Flow[]; breakers: Flow[] } {
+  const calls = c.flows('call', 'query');
+  return {
+    timeouts: calls.filter((f) => f.resilience?.timeoutFrom === 'connection'),
+    budget: calls.filter((f) => f.resilience?.timeoutFrom === 'latency-budget'),
+    retries: calls.filter((f) => (f.resilience?.retries ?? 0) > 0),
+    breakers: calls.filter((f) => f.resilience?.circuitBreaker === true),
+  };
+}
+
+/** "`a` → `b` 500 ms" items for calls with their own timeout. */
+export function timeoutList(fs: readonly Flow[], max = 6): string {
+  return andList(fs.map((f) => `${arrow(f)} ${ms(f.resilience!.timeoutMs)}`), max);
+}
+
+/** Consumers (clients of subscriptions), in order. */
+export function consumers(c: Ctx): Component[] {
+  return c.memo('consumers', () => uniq(c.plans().flatMap((p) => p.subscriptions.map((s) => s.client))));
+}
+
+/** Producers (clients of publications), in order. */
+export function producers(c: Ctx): Component[] {
+  return c.memo('producers', () => uniq(c.plans().flatMap((p) => p.publications.map((s) => s.client))));
+}
+
+/** Brokers (one entry per component, even when it hosts several protocols). */
+export function brokers(c: Ctx): Component[] {
+  return c.memo('brokers', () => uniq(c.plans().map((p) => p.broker)));
+}
+
+/** Main channels of a plan, in order. */
+export function mainChannels(p: BrokerPlan): string[] {
+  return p.channels.filter((x) => x.role === 'main').map((x) => x.name);
+}
+
+/** What a plan's channels are called: topics, queues, subjects. */
+export function channelWord(p: BrokerPlan, n = 2): string {
+  const kind = p.protocol === 'nats' ? 'subject' : p.protocol === 'amqp' || p.protocol === 'jms' ? 'queue' : 'topic';
+  return n === 1 ? kind : `${kind}s`;
+}
+
+/** "4 topics". */
+export function channelCount(p: BrokerPlan, n: number): string {
+  return `${n} ${channelWord(p, n)}`;
+}
+
+/** Claims that a plan's channels exist on its broker. */
+export function channelClaims(p: BrokerPlan, text: string): Claim[] {
+  return p.channels.filter((x) => x.role === 'main' && x.kind !== 'exchange').map((x) => ({ type: 'channel', text, broker: p.broker.service, protocol: p.protocol, channel: x.name, channelKind: x.kind }));
+}
+
+/** Dead-letter claims of a plan. */
+export function deadLetterClaims(p: BrokerPlan, text: string): Claim[] {
+  return p.channels.filter((x) => x.role === 'dead-letter' && x.kind !== 'exchange').map((x) => ({ type: 'dead-letter', text, broker: p.broker.service, protocol: p.protocol, channel: x.name, serves: x.serves ?? '' }));
+}
+
+/** How many times each dead-lettering consumer of a plan retries a message first (its client's setting in the stack). */
+export function retriesClaims(p: BrokerPlan, text: string): Claim[] {
+  const out: Claim[] = [];
+  const clients = uniq(p.subscriptions.filter((s) => s.deadLetter.length > 0 && s.client.containerised).map((s) => s.client));
+  for (const client of clients) {
+    const subs = p.subscriptions.filter((s) => s.client === client && s.deadLetter.length > 0);
+    out.push({ type: 'retries', text, broker: p.broker.service, protocol: p.protocol, client: client.service, channels: uniq(subs.flatMap((s) => s.channels)), retries: Math.max(...subs.map((s) => s.retries)) });
   }
   return out;
 }
 
-/** Whether a connection is a consumer's that dead-letters what it cannot process. */
-export function deadLettering(ctx: Ctx, e: EdgeInfo): boolean {
-  return ctx.resolved.messaging.some((p) => p.subscriptions.some((s) => s.flow.id === e.id && s.deadLetter.length > 0));
+/** A sentence per broker about its dead letters: "dead-letter topics orders.events.dlt and ... on `kafka`, after 3 retries". */
+export function deadLetterSentences(c: Ctx): { text: string; claims: Claim[] }[] {
+  const out: { text: string; claims: Claim[] }[] = [];
+  for (const p of c.plans()) {
+    const words = c.facet(p.broker).broker;
+    const dead = p.channels.filter((x) => x.role === 'dead-letter' && x.kind !== 'exchange').map((x) => x.name);
+    if (dead.length === 0 || !words) continue;
+    const consumed = p.subscriptions.length;
+    const every = consumed > 0 && p.subscriptions.every((s) => s.deadLetter.length > 0);
+    const retries = retriesText(p);
+    const text = `${every ? `${words.deadLetterWord}s on every consumed ${channelWord(p, 1)}` : `${words.deadLetterWord}s`} of ${svc(p.broker)}: ${andList(dead.map((d) => md(d, 100)), 12)}${retries ? `, ${retries}` : ''}`;
+    out.push({ text, claims: [...deadLetterClaims(p, text), ...retriesClaims(p, text)] });
+  }
+  return out;
 }
 
-/** Prometheus servers and the nodes each scrapes (metrics links, whichever way drawn). */
-export function scrapes(ctx: Ctx): { prometheus: NodeInfo; targets: NodeInfo[] }[] {
-  return ctx.ofKind('prometheus').map((p) => {
-    const targets: NodeInfo[] = [];
-    const listed = new Set<NodeInfo>();
-    for (const e of ctx.edgesAt(p.id)) {
-      if (e.protocol !== 'metrics' || !e.from.kind || !e.to.kind) continue;
-      const source = flowOf(e.from.kind, e.to.kind, 'metrics').source === 'from' ? e.from : e.to;
-      if (source !== p && source.kind && source.kind.id !== 'grafana' && (isScrapable(source.kind) || source.kind.id === 'otel-collector') && !listed.has(source)) {
-        listed.add(source);
-        targets.push(source);
-      }
+/** "after 3 retries"; '' when no consumer dead-letters. */
+export function retriesText(p: BrokerPlan): string {
+  const dead = p.subscriptions.filter((s) => s.deadLetter.length > 0);
+  const rs = uniq(dead.map((s) => s.retries));
+  if (rs.length === 0) return '';
+  // The pace of the retries is stated only where the stack sets it: a retry queue's delay.
+  // Elsewhere the consumer is told how many times to retry, not how long to wait.
+  const delays = uniq(dead.flatMap((s) => s.retry).map((q) => p.channels.find((x) => x.name === q)?.messageTtlMs ?? 0));
+  const pace = delays.length === 1 && delays[0]! > 0 && dead.every((s) => s.retry.length > 0) ? `, each ${ms(delays[0]!)} later through a retry queue` : '';
+  if (rs.length === 1) return rs[0] === 0 ? 'at the first failure' : `after ${rs[0]} ${rs[0] === 1 ? 'retry' : 'retries'}${pace}`;
+  return `after ${Math.min(...rs)} to ${Math.max(...rs)} retries (per consumer)${pace}`;
+}
+
+/**
+ * Consumers without dead-lettering: switched off on the connection (`off`), consumers that read
+ * the broker with an ingestion engine of their own and cannot park a message (`ingests`), or
+ * on a broker that keeps no message to park (`unkept`: core NATS without JetStream).
+ */
+export function noDeadLetter(c: Ctx): { plan: BrokerPlan; client: Component; why: 'off' | 'ingests' | 'unkept' }[] {
+  const out: { plan: BrokerPlan; client: Component; why: 'off' | 'ingests' | 'unkept' }[] = [];
+  for (const p of c.plans()) {
+    const words = c.facet(p.broker).broker;
+    if (p.protocol === 'mqtt' || !words) continue;
+    for (const s of p.subscriptions) {
+      if (s.deadLetter.length > 0) continue;
+      out.push({ plan: p, client: s.client, why: s.flow.props.deadLetter === false ? 'off' : !canDeadLetter(s.client) ? 'ingests' : 'unkept' });
     }
-    return { prometheus: p, targets };
-  });
-}
-
-/** Grafana servers wired to a Prometheus. */
-export function dashboards(ctx: Ctx): NodeInfo[] {
-  return ctx.ofKind('grafana');
-}
-
-/** Services and tracing backends linked by OTLP. */
-export function traced(ctx: Ctx): { senders: NodeInfo[]; backends: NodeInfo[] } {
-  const senders = new Set<NodeInfo>();
-  const backends = new Set<NodeInfo>();
-  for (const e of ctx.edgesOf('otlp')) {
-    const [src, dst] = e.from.kind && e.to.kind && flowOf(e.from.kind, e.to.kind, 'otlp').source === 'to' ? [e.to, e.from] : [e.from, e.to];
-    if (src.kind?.id !== 'otel-collector') senders.add(src);
-    backends.add(dst);
   }
-  return { senders: [...senders], backends: [...backends] };
+  return out;
 }
 
-/** Kinds whose component a user builds (the ones that emit or consume data as applications). */
-export const APP_KINDS = ['rest-service', 'grpc-service', 'graphql-service', 'web-app', 'worker', 'batch-job', 'iot-device'];
+/** "`olap` on `kafka`" for each. */
+export const consumerOn = (list: readonly { plan: BrokerPlan; client: Component }[]): string => andList(list.map((o) => `${svc(o.client)} on ${svc(o.plan.broker)}`), 6);
 
-/** Latency a node adds to a synchronous call (its `latencyMs` setting). */
-function latencyOf(n: NodeInfo): number {
-  return num(n.props, 'latencyMs') ?? 0;
-}
-
-/** The slowest chain of request-reply calls (by the components' expected latencies), if any. */
-export function slowestSyncPath(ctx: Ctx): { path: NodeInfo[]; ms: number } | undefined {
-  const sync = ctx.edges.filter((e) => e.protocol && (SYNC_PROTOCOLS.includes(e.protocol) || e.protocol === 'sql' || e.protocol === 'mongodb' || e.protocol === 'redis'));
-  if (!sync.length) return undefined;
-  const out = new Map<string, EdgeInfo[]>();
-  const called = new Set<string>();
-  for (const e of sync) {
-    const list = out.get(e.from.id);
-    if (list) list.push(e);
-    else out.set(e.from.id, [e]);
-    called.add(e.to.id);
+/** Scrapers with their targets. */
+export function scrapers(c: Ctx): { scraper: Component; targets: Component[] }[] {
+  const out: { scraper: Component; targets: Component[] }[] = [];
+  for (const s of c.r.observability.scrapes) {
+    const hit = out.find((x) => x.scraper === s.scraper);
+    if (hit) hit.targets.push(s.target);
+    else out.push({ scraper: s.scraper, targets: [s.target] });
   }
-  const memo = new Map<string, { path: NodeInfo[]; ms: number }>();
-  const visiting = new Set<string>();
-  const best = (n: NodeInfo): { path: NodeInfo[]; ms: number } => {
-    const hit = memo.get(n.id);
+  for (const m of c.withRole('metrics-store')) if (!out.some((x) => x.scraper === m)) out.push({ scraper: m, targets: [] });
+  return out;
+}
+
+/** Alert rules in words, with claims: "error rate above 5% on `orders-api`". */
+export function alertPhrase(a: AlertRule): string {
+  const on = a.target ? ` on ${code(a.target.job)}` : '';
+  switch (a.kind) {
+    case 'target-down':
+      return 'a scrape target down for 2 minutes';
+    case 'error-rate':
+      return `error rate above ${Math.round(a.threshold * 1000) / 10}%${on}`;
+    case 'latency-p95':
+      return `p95 latency above ${ms(a.threshold)}${on}`;
+    case 'latency-p99':
+      return `p99 latency above ${ms(a.threshold)}${on}`;
+    case 'consumer-lag':
+      return `consumer lag above ${count(a.threshold)} records${on}`;
+    case 'queue-backlog':
+      return `a queue backlog above ${count(a.threshold)} messages${on}`;
+    case 'dead-letters':
+      return `${a.threshold === 0 ? 'any message in a dead-letter' : `more than ${count(a.threshold)} ${a.unit} in a dead-letter`} ${a.unit === 'records' ? 'topic' : 'queue'}${on}`;
+  }
+}
+
+export function alertClaim(a: AlertRule, text: string): Claim {
+  return { type: 'alert', text, scraper: a.scraper.service, alert: a.name, family: a.family };
+}
+
+/** The slowest chain of calls and queries (by the components' expected latency), if any. */
+export function slowestPath(c: Ctx): { path: Component[]; ms: number } | undefined {
+  const calls = c.flows('call', 'query').filter((f) => f.client && f.server);
+  if (calls.length === 0) return undefined;
+  const out = new Map<Component, Component[]>();
+  const called = new Set<Component>();
+  for (const f of calls) {
+    const list = out.get(f.client!);
+    if (list) list.push(f.server!);
+    else out.set(f.client!, [f.server!]);
+    called.add(f.server!);
+  }
+  const latency = (x: Component) => (typeof x.props.latencyMs === 'number' ? x.props.latencyMs : 0);
+  const memo = new Map<Component, { path: Component[]; ms: number }>();
+  const visiting = new Set<Component>();
+  const best = (n: Component): { path: Component[]; ms: number } => {
+    const hit = memo.get(n);
     if (hit) return hit;
-    visiting.add(n.id);
-    let tail: { path: NodeInfo[]; ms: number } = { path: [], ms: 0 };
-    for (const e of out.get(n.id) ?? []) {
-      if (visiting.has(e.to.id)) continue; // a cycle: stop there
-      const t = best(e.to);
+    visiting.add(n);
+    let tail = { path: [] as Component[], ms: 0 };
+    for (const next of out.get(n) ?? []) {
+      if (visiting.has(next)) continue;
+      const t = best(next);
       if (t.ms > tail.ms || (t.ms === tail.ms && t.path.length > tail.path.length)) tail = t;
     }
-    visiting.delete(n.id);
-    const r = { path: [n, ...tail.path], ms: latencyOf(n) + tail.ms };
-    memo.set(n.id, r);
+    visiting.delete(n);
+    const r = { path: [n, ...tail.path], ms: latency(n) + tail.ms };
+    memo.set(n, r);
     return r;
   };
-  const entries = ctx.nodes.filter((n) => out.has(n.id) && !called.has(n.id));
-  let worst: { path: NodeInfo[]; ms: number } | undefined;
-  for (const n of entries.length ? entries : ctx.nodes.filter((x) => out.has(x.id))) {
+  const entries = [...out.keys()].filter((n) => !called.has(n));
+  let worst: { path: Component[]; ms: number } | undefined;
+  for (const n of entries.length ? entries : [...out.keys()]) {
     const r = best(n);
     if (!worst || r.ms > worst.ms) worst = r;
   }
   return worst && worst.path.length > 1 ? worst : undefined;
 }
 
-export type TopologyShape =
-  | { shape: 'hub'; hub: NodeInfo; share: number }
-  | { shape: 'pipeline'; chain: NodeInfo[] }
-  | { shape: 'point-to-point'; edges: number }
-  | { shape: 'mesh'; edges: number; nodes: number };
+export type Shape = { shape: 'hub'; hub: Component; share: number } | { shape: 'pipeline'; chain: Component[] } | { shape: 'point-to-point'; edges: number } | { shape: 'mesh'; edges: number; nodes: number };
 
 /** What the wiring looks like, for "Integration Topology". */
-export function topologyShape(ctx: Ctx): TopologyShape | undefined {
-  const edges = ctx.dataEdges();
-  if (!edges.length) return undefined;
-  const degree = new Map<string, number>();
-  for (const e of edges) {
-    degree.set(e.from.id, (degree.get(e.from.id) ?? 0) + 1);
-    degree.set(e.to.id, (degree.get(e.to.id) ?? 0) + 1);
+export function topologyShape(c: Ctx): Shape | undefined {
+  const flows = c.dataFlows();
+  if (flows.length === 0) return undefined;
+  const degree = new Map<Component, number>();
+  const ins = new Map<Component, number>();
+  const outs = new Map<Component, number>();
+  for (const f of flows) {
+    degree.set(f.from, (degree.get(f.from) ?? 0) + 1);
+    degree.set(f.to, (degree.get(f.to) ?? 0) + 1);
+    outs.set(f.source, (outs.get(f.source) ?? 0) + 1);
+    ins.set(f.sink, (ins.get(f.sink) ?? 0) + 1);
   }
-  const ranked = [...degree].sort((a, b) => b[1] - a[1] || ctx.orderOf(a[0]) - ctx.orderOf(b[0]));
-  const [topId, top] = ranked[0]!;
+  const ranked = [...degree].sort((a, b) => b[1] - a[1] || a[0].index - b[0].index);
+  const [hub, top] = ranked[0]!;
   const second = ranked[1]?.[1] ?? 0;
-  if (top >= 3 && top / edges.length >= 0.4 && top > second) return { shape: 'hub', hub: ctx.byId.get(topId)!, share: top / edges.length };
-  const ins = new Map<string, number>();
-  const outs = new Map<string, number>();
-  for (const e of edges) {
-    outs.set(e.from.id, (outs.get(e.from.id) ?? 0) + 1);
-    ins.set(e.to.id, (ins.get(e.to.id) ?? 0) + 1);
-  }
+  if (top >= 3 && top / flows.length >= 0.4 && top > second) return { shape: 'hub', hub, share: top / flows.length };
   const involved = [...degree.keys()];
-  if (involved.length >= 3 && involved.every((id) => (ins.get(id) ?? 0) <= 1 && (outs.get(id) ?? 0) <= 1)) {
-    const start = involved.find((id) => !ins.has(id));
-    if (start && edges.length === involved.length - 1) {
-      const chain: NodeInfo[] = [];
-      let cur: string | undefined = start;
+  if (involved.length >= 3 && flows.length === involved.length - 1 && involved.every((x) => (ins.get(x) ?? 0) <= 1 && (outs.get(x) ?? 0) <= 1)) {
+    const start = involved.find((x) => !ins.has(x));
+    if (start) {
+      const chain: Component[] = [];
+      let cur: Component | undefined = start;
       while (cur && chain.length <= involved.length) {
-        chain.push(ctx.byId.get(cur)!);
-        cur = edges.find((e) => e.from.id === cur)?.to.id;
+        chain.push(cur);
+        const here: Component = cur;
+        cur = flows.find((f) => f.source === here)?.sink;
       }
       return { shape: 'pipeline', chain };
     }
   }
-  if (edges.length <= involved.length) return { shape: 'point-to-point', edges: edges.length };
-  return { shape: 'mesh', edges: edges.length, nodes: involved.length };
+  if (flows.length <= involved.length) return { shape: 'point-to-point', edges: flows.length };
+  return { shape: 'mesh', edges: flows.length, nodes: involved.length };
 }
 
-/** Nodes that read from a messaging broker (consumers), with the edges they read. */
-export function consumers(ctx: Ctx): NodeInfo[] {
-  return [...new Set(ctx.edgesOf(...MESSAGING_PROTOCOLS).filter((e) => e.from.kind?.category === 'broker').map((e) => e.to))];
+/** The messaging patterns the flows imply, in words. */
+export function messagePatterns(c: Ctx): string[] {
+  const out: string[] = [];
+  const calls = uniq(c.flows('call').map((f) => f.protocol).filter((p): p is Protocol => !!p));
+  if (calls.length) out.push(`request-reply over ${andList(calls.map(protocolName))}`);
+  for (const p of c.plans()) {
+    const words = c.facet(p.broker).broker;
+    if (!words || (p.publications.length === 0 && p.subscriptions.length === 0)) continue;
+    out.push(`${words.paradigm(p)} over ${protocolName(p.protocol)} (${svc(p.broker)})`);
+  }
+  if (c.flows('cdc').length) out.push('change data capture');
+  const files = uniq(c.flows('file', 'object').map((f) => f.protocol).filter((p): p is Protocol => !!p));
+  if (files.length) out.push(`file transfer over ${andList(files.map(protocolName))}`);
+  for (const e of c.eventStores()) out.push(`event sourcing into ${svc(e)}`);
+  return uniq(out);
 }
 
-/** Nodes that write to a messaging broker (producers). */
-export function producers(ctx: Ctx): NodeInfo[] {
-  return [...new Set(ctx.edgesOf(...MESSAGING_PROTOCOLS).filter((e) => e.to.kind?.category === 'broker').map((e) => e.from))];
+/** A list of calls by arrow, for the document: "`a` → `b` (HTTP)". */
+export function callList(fs: readonly Flow[], max = 8): string {
+  return andList(fs.map((f) => `${arrow(f)}${f.protocol ? ` (${protocolName(f.protocol)})` : ''}`), max);
 }
+
+/** Components by name, with a phrase each. */
+export function each(cs: readonly Component[], phrase: (c: Component) => string, max = 8): string {
+  return andList(cs.map((x) => `${name(x)} ${phrase(x)}`), max);
+}
+
+export { plural };

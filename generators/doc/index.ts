@@ -1,137 +1,197 @@
 import type { Diagnostic, Topology } from '../../shared/model/types';
-import { generateMermaid } from '../mermaid';
-import { edgeDetail } from '../mermaid/edges';
-import { designChecks } from './checks';
-import { deadLettering } from './facts';
-import type { Answer } from './context';
-import { Ctx, filled, protocolName, str } from './context';
-import { code, literal, md, row } from './markdown';
-import { RESOLVERS } from './sections';
-import { integrationTemplate, variablesIn } from './template';
+import { resolve } from '../../shared/resolve';
 import { redactSecrets, redactText } from '../../shared/validation/rules/secrets';
 import { derived } from '../derived';
+import { generateMermaid } from '../mermaid';
+import type { Answer, Claim } from './answer';
+import { appendix } from './appendix';
+import { designChecks } from './checks';
+import { Ctx } from './context';
+import type { Question } from './decisions';
+import { questionFor, requirementKey } from './decisions';
+import { andList, code, md } from './markdown';
+import { promptParagraph } from './prompt';
+import { SECTIONS } from './sections';
+import { integrationTemplate } from './template';
 
 export { integrationTemplate } from './template';
+export type { Question } from './decisions';
+export { inputOf, requirementKey } from './decisions';
+export { formatUndecided } from './undecided';
+export type { Claim } from './answer';
 
-/** The requirements key that answers a variable the drawing can't: `JOB_SCHEDULING` → `jobScheduling`. */
-export function requirementKey(variable: string): string {
-  return variable.toLowerCase().replace(/_([a-z0-9])/g, (_, ch: string) => ch.toUpperCase());
+/** How a field stands: stated from the design, decided in its requirements, not used by it, or open. */
+export type FieldState = 'fact' | 'decided' | 'unused' | 'open';
+
+export interface FieldModel {
+  readonly variable: string;
+  readonly label: string;
+  readonly section: string;
+  readonly state: FieldState;
+  /** The field's line in INTEGRATION.md (inline Markdown). */
+  readonly text: string;
+  /** Its phrase in the Prompt Template paragraph; undefined for open and unused fields. */
+  readonly short?: string;
+  readonly claims: readonly Claim[];
+  /** For an open field: the question the app and `topoforge doc --undecided` ask. */
+  readonly question?: Question;
 }
 
-/** An answer written into the design's requirements under the variable's key, if any. */
-function fromRequirements(doc: Topology, variable: string): Answer | undefined {
+export interface SectionModel {
+  readonly title: string;
+  /** Why the design does not use this section, when it does not. */
+  readonly unused?: string;
+  readonly fields: readonly FieldModel[];
+}
+
+export interface DocumentModel {
+  readonly sections: readonly SectionModel[];
+  readonly fields: ReadonlyMap<string, FieldModel>;
+  /** Every checkable statement the document makes about the generated stack. */
+  readonly claims: readonly Claim[];
+  /** Open fields, in template order. */
+  readonly questions: readonly Question[];
+  readonly stats: DocStats;
+}
+
+export interface DocStats {
+  readonly total: number;
+  readonly fact: number;
+  readonly decided: number;
+  readonly unused: number;
+  readonly open: number;
+}
+
+/** A decision written into the requirements under the field's key, as inline Markdown. */
+function decisionOf(doc: Topology, variable: string): string | undefined {
   const v = (doc.requirements ?? {})[requirementKey(variable)];
-  if (typeof v === 'string' && v.trim()) return filled(md(v, 500));
-  if (typeof v === 'number' || typeof v === 'boolean') return filled(md(String(v)));
+  if (typeof v === 'string' && v.trim()) return md(v, 500);
+  if (typeof v === 'number' && Number.isFinite(v)) return md(String(v));
+  if (typeof v === 'boolean') return v ? 'yes' : 'no';
   if (Array.isArray(v)) {
-    const items = v.filter((x) => typeof x === 'string' || typeof x === 'number').map((x) => md(String(x), 200));
-    if (items.length) return filled(items.join(', '));
+    const items = v.filter((x) => (typeof x === 'string' && x.trim()) || typeof x === 'number').map((x) => md(String(x), 200));
+    if (items.length) return andList(items, 20);
   }
   return undefined;
 }
 
-/** Every variable of the template with its answer for this design. */
-export function resolveFields(doc: Topology, diagnostics: Diagnostic[] = []): Map<string, Answer> {
-  return resolveWith(new Ctx(doc, diagnostics));
+function openText(q: Question): string {
+  const choices = q.choices.length ? ` Options from the template: ${andList(q.choices.map((x) => md(x, 80)), 8)}.` : '';
+  const suggested = q.suggestion ? ` Suggested: **${md(q.suggestion.value, 80)}${q.unit ? ` ${q.unit}` : ''}** (${q.suggestion.because.replace(/\.$/, '')}).` : '';
+  return `_Not decided: ${q.reason}._${choices}${suggested}`;
 }
 
-/** `resolveFields` on a design already read (the document reuses it for its tables). */
-function resolveWith(ctx: Ctx): Map<string, Answer> {
-  const doc = ctx.doc;
-  const t = integrationTemplate();
-  const out = new Map<string, Answer>();
-  const all = [...t.sections.flatMap((s) => s.fields.map((f) => f.variable)), ...variablesIn(t.prompt)];
-  for (const v of all) {
-    if (out.has(v)) continue;
-    const resolver = RESOLVERS[v];
-    // Requirements named after the variable win; then what the drawing says.
-    out.set(v, fromRequirements(doc, v) ?? (resolver ? resolver(ctx) : { kind: 'open', why: 'Topoforge has no rule for this field', decide: `write it in the design’s requirements as \`${requirementKey(v)}\`` }));
+/** The fields of one section, answered from the context. */
+function sectionModel(ctx: Ctx, title: string, fields: readonly { label: string; variable: string }[]): SectionModel {
+  const section = SECTIONS.get(title);
+  const unusedWhy = section?.unused?.(ctx);
+  const out: FieldModel[] = [];
+  for (const f of fields) {
+    const decided = section?.ownKeys?.includes(f.variable) ? undefined : decisionOf(ctx.doc, f.variable);
+    const base = { variable: f.variable, label: f.label, section: title };
+    if (unusedWhy !== undefined) {
+      out.push(decided ? { ...base, state: 'decided', text: `${decided} _(decided)_`, short: decided, claims: [] } : { ...base, state: 'unused', text: `not used by this design: ${unusedWhy}`, claims: [] });
+      continue;
+    }
+    const resolver = section?.fields[f.variable];
+    const a: Answer = resolver ? resolver(ctx) : { kind: 'open', reason: 'Topoforge has no rule for this field', claims: [] };
+    if (a.kind === 'fact') {
+      out.push(decided ? { ...base, state: 'decided', text: `${decided} _(decided)_. In the drawing: ${a.text}`, short: decided, claims: a.claims } : { ...base, state: 'fact', text: a.text, ...(a.short === '' ? {} : { short: a.short ?? a.text }), claims: a.claims });
+    } else if (a.kind === 'unused') {
+      out.push(decided ? { ...base, state: 'decided', text: `${decided} _(decided)_`, short: decided, claims: [] } : { ...base, state: 'unused', text: `not used by this design: ${a.why}`, claims: [] });
+    } else if (decided) {
+      out.push({ ...base, state: 'decided', text: `${decided} _(decided)_${a.claims.length || a.reason.includes('`') ? `. In the drawing: ${a.reason}` : ''}`, short: decided, claims: a.claims });
+    } else {
+      const question = questionFor(f.variable, title, f.label, a.reason, a.suggest);
+      out.push({ ...base, state: 'open', text: openText(question), claims: a.claims, question });
+    }
   }
-  return out;
+  return { title, ...(unusedWhy !== undefined ? { unused: unusedWhy } : {}), fields: out };
 }
 
-function fieldText(a: Answer): string {
-  return a.kind === 'filled' ? a.text : `_Not decided — ${a.why}; ${a.decide}._`;
+/** What the document says about a design, field by field, with its claims and its open questions. */
+export function buildDocument(design: Topology, diagnostics: readonly Diagnostic[] = []): DocumentModel {
+  return modelOf(new Ctx(design, diagnostics));
 }
 
-function promptText(a: Answer): string {
-  return a.kind === 'filled' ? (a.short ?? a.text) : '_(not decided)_';
+function modelOf(ctx: Ctx): DocumentModel {
+  const t = integrationTemplate();
+  const sections = t.sections.map((s) => sectionModel(ctx, s.title, s.fields));
+  const fields = new Map<string, FieldModel>();
+  for (const s of sections) for (const f of s.fields) if (!fields.has(f.variable)) fields.set(f.variable, f);
+  const all = sections.flatMap((s) => s.fields);
+  const count = (st: FieldState) => all.filter((f) => f.state === st).length;
+  return {
+    sections,
+    fields,
+    claims: all.flatMap((f) => f.claims),
+    questions: all.filter((f) => f.question).map((f) => f.question!),
+    stats: { total: all.length, fact: count('fact'), decided: count('decided'), unused: count('unused'), open: count('open') },
+  };
+}
+
+/** The open fields of a design: what `topoforge doc --undecided` lists and the app's Decisions view asks. */
+export function undecided(design: Topology): readonly Question[] {
+  return buildDocument(design).questions;
+}
+
+/** For tests, the CLI and the acceptance count: how the template's fields stand for a design. */
+export function fieldStats(design: Topology): DocStats {
+  return buildDocument(design).stats;
 }
 
 const SEVERITY_WORD: Record<string, string> = { error: 'Error', warning: 'Warning', info: 'Note' };
 
-/**
- * INTEGRATION.md: the Integration Patterns template with every section and field filled from
- * the design (or marked not decided, with what would decide it), the filled Prompt Template,
- * the Mermaid diagram, tables of components and connections, and the design checks.
- */
 function withoutKeys(d: Diagnostic): Diagnostic {
   const message = redactText(d.message);
   const hint = redactText(d.hint);
   return message === d.message && hint === d.hint ? d : { ...d, message, hint };
 }
 
-export function generateIntegrationDoc(design: Topology, diagnostics?: Diagnostic[]): string {
+/** INTEGRATION.md and what it claims, in one pass (the consistency test reads both). */
+export function integrationDocument(design: Topology, diagnostics?: Diagnostic[]): { markdown: string; model: DocumentModel; claims: readonly Claim[] } {
   // Credentials typed into the design are written as ${VARIABLE} references (TF509), and no
   // finding quotes a key that sits in a label.
   const doc = derived(design, redactSecrets, () => redactSecrets(design)).doc;
   const checks = (diagnostics ?? designChecks(design)).map(withoutKeys);
-  const t = integrationTemplate();
-  // One reading of the design for the fields and the tables (resolvers only read it).
-  const ctx = new Ctx(doc, checks ?? []);
-  const answers = resolveWith(ctx);
+  const ctx = new Ctx(doc, checks, resolve(doc));
+  const model = modelOf(ctx);
+  const s = model.stats;
   const out: string[] = [];
-  const fieldCount = t.sections.reduce((n, s) => n + s.fields.length, 0);
-  const answered = t.sections.reduce((n, s) => n + s.fields.filter((f) => answers.get(f.variable)?.kind === 'filled').length, 0);
 
   out.push(`# ${md(doc.name || 'Untitled design', 200)} — Integration Patterns`, '');
   if (doc.description?.trim()) out.push(md(doc.description, 2000), '');
   out.push(
-    `_Generated by Topoforge from the design: ${ctx.nodes.length} components, ${ctx.edges.length} connections, ${(doc.groups ?? []).length} zones. ` +
-      `${answered} of the template’s ${fieldCount} fields are answered from the design; the other ${fieldCount - answered} say why they are not decided and what would decide them._`,
+    `_Generated by Topoforge from the design: ${ctx.r.components.length} components, ${ctx.r.flows.length} connections, ${ctx.r.zones.length} zones. ` +
+      `Of the template’s ${s.total} fields, ${s.fact} are stated from the design and the starter stack generated with it, ${s.decided} are decisions recorded in its requirements, ` +
+      `${s.unused} belong to what this design does not use, and ${s.open} are open: each says why and what the template offers._`,
     '',
-    `> A field the drawing can’t answer can be written into the design file’s \`requirements\`, under the field’s variable in camelCase: for example \`jobScheduling: Apache Airflow\` fills **Job Scheduling**.`,
+    `> An open field is decided in the app’s Decisions view, or by writing its key into the design file’s \`requirements\` (the field’s variable in camelCase: \`jobScheduling: Apache Airflow\` fills **Job Scheduling**). \`topoforge doc --undecided\` lists them.`,
     '',
   );
 
   out.push('## Diagram', '', '```mermaid', generateMermaid(doc).trimEnd(), '```', '');
 
-  for (const s of t.sections) {
-    out.push(`## ${s.title}`, '');
-    for (const f of s.fields) out.push(`- **${f.label}**: ${fieldText(answers.get(f.variable)!)}`);
+  for (const sec of model.sections) {
+    out.push(`## ${sec.title}`, '');
+    if (sec.unused !== undefined) {
+      out.push(`Not used by this design: ${sec.unused}.`);
+      const decided = sec.fields.filter((f) => f.state === 'decided');
+      if (decided.length) out.push('', ...decided.map((f) => `- **${f.label}**: ${f.text}`));
+      out.push('');
+      continue;
+    }
+    for (const f of sec.fields) out.push(`- **${f.label}**: ${f.text}`);
     out.push('');
   }
 
-  out.push('## Prompt Template', '', t.prompt.replace(/\[([A-Z][A-Z0-9_]*)\]/g, (m, v: string) => (answers.has(v) ? promptText(answers.get(v)!) : m)), '');
+  out.push('## Prompt Template', '', promptParagraph(ctx, model), '');
 
-  out.push('## Components', '');
-  if (ctx.nodes.length) {
-    out.push(row(['Node', 'Name', 'Kind', 'Image', 'Ports', 'Zone']), row(['---', '---', '---', '---', '---', '---']));
-    for (const n of ctx.nodes) {
-      const k = n.kind;
-      const image = !k ? '' : k.external ? '_external, not run_' : k.image ? literal(k.image) : str(n.props, 'image') ? literal(str(n.props, 'image')) : '_stand-in until an image is set_';
-      const ports = !k ? '' : k.ports ? k.ports.map((p) => `${(p.prop && typeof n.props[p.prop] === 'number' ? n.props[p.prop] : p.host) ?? '—'}→${p.container} ${p.name}`).join(', ') : typeof n.props.port === 'number' && !k.external ? `${n.props.port}` : '';
-      const zone = (doc.groups ?? []).find((g) => g.id === n.node.group);
-      out.push(row([code(n.id), md(n.node.label, 120), k ? md(k.product) : `_unknown kind_ ${md(n.node.kind, 60)}`, image, md(ports), zone ? md(zone.label || zone.id, 60) : '']));
-    }
-  } else out.push('_The design has no components yet._');
-  out.push('');
-
-  out.push('## Connections', '');
-  if (ctx.edges.length) {
-    out.push(row(['From', 'To', 'Protocol', 'Details']), row(['---', '---', '---', '---']));
-    for (const e of ctx.edges) {
-      const details = [edgeDetail(e.edge, e.protocol), deadLettering(ctx, e) ? 'dead-letter' : '', (typeof e.props.retries === 'number' && e.props.retries > 0) ? `${e.props.retries} retries` : '', e.props.circuitBreaker === true ? 'circuit breaker' : '', (typeof e.props.timeoutMs === 'number' && e.props.timeoutMs > 0) ? `timeout ${e.props.timeoutMs} ms` : '', typeof e.edge.label === 'string' ? e.edge.label : '', str(e.props, 'description')]
-        .filter(Boolean)
-        .map((d) => md(d, 300));
-      out.push(row([code(e.from.id), code(e.to.id), e.protocol ? protocolName(e.protocol) : '_not set_', details.join('; ')]));
-    }
-  } else out.push('_The design has no connections yet._');
-  out.push('');
+  const app = appendix(ctx);
+  out.push(app.markdown);
 
   out.push('## Design checks', '');
-  if (!checks) out.push('_Validation was not run for this document._');
-  else if (!checks.length) out.push('No findings: validation found nothing to fix.');
+  if (!checks.length) out.push('No findings: validation found nothing to fix.');
   else {
     for (const d of checks) {
       const where = [...d.nodes.map(code), ...d.edges.map(code)].join(', ');
@@ -139,21 +199,15 @@ export function generateIntegrationDoc(design: Topology, diagnostics?: Diagnosti
     }
   }
   out.push('');
-  return out.join('\n').replace(/\n{3,}/g, '\n\n');
+  const markdown = out.join('\n').replace(/\n{3,}/g, '\n\n');
+  return { markdown, model, claims: [...model.claims, ...app.claims] };
 }
 
-/** For tests and the CLI report: how many template fields each design fills. */
-export function fieldStats(doc: Topology): { filled: number; open: number } {
-  const t = integrationTemplate();
-  const a = resolveFields(doc);
-  let f = 0;
-  let o = 0;
-  for (const s of t.sections) {
-    for (const x of s.fields) {
-      if (a.get(x.variable)!.kind === 'filled') f++;
-      else o++;
-    }
-  }
-  return { filled: f, open: o };
+/**
+ * INTEGRATION.md: the Integration Patterns template with every section filled from the resolved
+ * model of the design (or marked open, with the template's options), the Prompt Template as one
+ * paragraph of decided facts, the diagram, tables of the starter stack and the design checks.
+ */
+export function generateIntegrationDoc(design: Topology, diagnostics?: Diagnostic[]): string {
+  return integrationDocument(design, diagnostics).markdown;
 }
-

@@ -1,11 +1,12 @@
 import { lazy, Suspense, useCallback, useRef, useState } from 'react';
 import { useFindings } from '../store/findings';
-import { useEditor } from '../store/store';
+import { useEditor, type BottomTab } from '../store/store';
 import { setUi, useUi } from '../app/ui-prefs';
 import { countBySeverity, Problems } from './Problems';
 import { SeverityIcon } from './SeverityIcon';
 
 const OutputPanel = lazy(() => import('./Output').then((m) => ({ default: m.OutputPanel })));
+const DecisionsPanel = lazy(() => import('./Decisions').then((m) => ({ default: m.DecisionsPanel })));
 
 const MIN_H = 120;
 
@@ -65,7 +66,7 @@ export function BottomPanel() {
     drag.current = null;
   }, [height]);
 
-  const tabButton = (id: 'problems' | 'output', label: React.ReactNode, name: string) => (
+  const tabButton = (id: BottomTab, label: React.ReactNode, name: string) => (
     <button
       type="button"
       role="tab"
@@ -105,6 +106,7 @@ export function BottomPanel() {
           'Problems',
         )}
         {tabButton('output', 'Output', 'Output')}
+        {tabButton('decisions', 'Decisions', 'Decisions')}
         <span className="spacer" />
         <button type="button" className="btn btn-small" aria-label="Pop out the output" title="Show the output in a view of its own, over the whole window" onClick={() => setUi({ outputPopped: true })}>
           <svg viewBox="0 0 24 24" width="14" height="14" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
@@ -122,6 +124,10 @@ export function BottomPanel() {
         <div className="bottom-body">
           {tab === 'problems' ? (
             <Problems />
+          ) : tab === 'decisions' ? (
+            <Suspense fallback={<div className="empty-state">Loading…</div>}>
+              <DecisionsPanel />
+            </Suspense>
           ) : popped ? (
             <div className="empty-state">The output is shown in its own view.</div>
           ) : (

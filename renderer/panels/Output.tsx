@@ -9,6 +9,7 @@ import { useFindings } from '../store/findings';
 import { useEditor, type OutputTab } from '../store/store';
 import { currentTheme, useTheme, type Theme } from '../theme/theme';
 import { KubernetesView } from './KubernetesView';
+import { markDecisions } from './Decisions';
 
 /** The Output panel: the generated document, compose file, configs and diagram, live (debounced). */
 
@@ -126,6 +127,8 @@ function Markdown({ source }: { source: string }) {
       live = false;
     };
   }, [html, theme]);
+  // Open fields of the document are marked and open their question in the Decisions view.
+  useEffect(() => markDecisions(ref.current), [html, theme]);
   // Keyed by theme: the diagrams drawn into it are drawn again in the new theme.
   return <article key={theme} ref={ref} className="markdown" dangerouslySetInnerHTML={{ __html: html }} />;
 }

@@ -358,3 +358,22 @@ export function changeKind(doc: Topology, id: string, kind: string, check: (from
   });
   return { doc: { ...doc, nodes, edges: changed.length || dropped.length ? edges : doc.edges }, changed, dropped };
 }
+
+/**
+ * Writes the answer to an open decision of the document (generators/doc/decisions.ts) into the
+ * requirements under its key: a number for a number field ("10K" is 10000), a list for a list
+ * field (comma-separated), the text otherwise. An empty answer removes it; a number field given
+ * no number is left as it was.
+ */
+export function answerDecision(doc: Topology, key: string, input: 'text' | 'number' | 'list', answer: string): Topology {
+  const text = answer.replace(/\s+/g, ' ').trim();
+  if (!text) return setRequirement(doc, key, undefined);
+  if (input === 'number') {
+    const m = /(\d+(?:[.,]\d+)?)\s*([kKmM](?![A-Za-z]))?/.exec(text.replace(/(\d),(\d{3})\b/g, '$1$2'));
+    if (!m) return doc;
+    const n = Number(m[1]!.replace(',', '.')) * (m[2] ? (/k/i.test(m[2]) ? 1000 : 1_000_000) : 1);
+    return Number.isFinite(n) && n > 0 ? setRequirement(doc, key, n) : doc;
+  }
+  if (input === 'list') return setRequirement(doc, key, text.split(/\s*[,;]\s*/).filter(Boolean));
+  return setRequirement(doc, key, text);
+}

@@ -16,7 +16,7 @@ import { fillLayout } from './doc-ops';
  * and edges are derived from `doc` (see derive.ts), never stored.
  */
 
-export type BottomTab = 'problems' | 'output';
+export type BottomTab = 'problems' | 'output' | 'decisions';
 export type OutputTab = 'template' | 'compose' | 'configs' | 'kubernetes' | 'mermaid';
 
 export interface Toast {

@@ -48,7 +48,8 @@ export function alertThresholds(scraper: Component, req: Requirements): { errorR
 export function alertRules(scrapes: readonly ScrapeTarget[], messaging: readonly BrokerPlan[], req: Requirements): AlertRule[] {
   const out: AlertRule[] = [];
   const scrapers: Component[] = [];
-  for (const s of scrapes) if (!scrapers.includes(s.scraper)) scrapers.push(s.scraper);
+  // Rules are evaluated by metrics stores (Prometheus); a telemetry pipeline that scrapes forwards what it scrapes.
+  for (const s of scrapes) if (!scrapers.includes(s.scraper) && s.scraper.roles.includes('metrics-store')) scrapers.push(s.scraper);
   for (const scraper of scrapers) {
     const th = alertThresholds(scraper, req);
     const targets = scrapes.filter((s) => s.scraper === scraper);

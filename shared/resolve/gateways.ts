@@ -13,7 +13,8 @@ import type { Component, Flow, GatewayAuth, GatewayPlan, GatewayRoute, RouteUpst
  * - A path already routed by the same gateway, or an external target without a usable base URL,
  *   gets no route (`skipped` says why, for the stack's README).
  * - Timeout: the call's (set on the connection, else the latency budget), else the gateway's.
- * - Version: a path segment `v<N>` (`/v1/orders`, `/api/v2`) is the version the route carries.
+ * - Version: a path segment `v<N>` (`/v1/orders`, `/api/v2`), or the `v<N>` of a gRPC package
+ *   (`/catalog.v1.CatalogService`), is the version the route carries.
  * - gRPC paths (`/package.Service/Method`) are never rewritten: a gRPC route keeps its prefix.
  *
  * Authentication and the rate limit follow the gateway's settings when they are set
@@ -71,9 +72,13 @@ export function safePath(p: string): string | undefined {
   return p;
 }
 
-/** The API version a route path carries: its first `v<N>` segment. */
+/**
+ * The API version a route path carries: its first `v<N>` segment (`/v2/orders`), or the `v<N>`
+ * part of a gRPC package (`/catalog.v1.CatalogService`).
+ */
 export function versionOf(path: string): string | undefined {
-  return path.split('/').find((s) => /^v[0-9]+$/.test(s));
+  for (const segment of path.split('/')) for (const part of segment.split('.')) if (/^v[0-9]+$/.test(part)) return part;
+  return undefined;
 }
 
 function upstreamOf(target: Component, protocol: Protocol): RouteUpstream | undefined {

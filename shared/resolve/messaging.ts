@@ -1,3 +1,4 @@
+import type { Role } from '../catalog';
 import type { Protocol } from '../model/types';
 import { MESSAGING_PROTOCOLS } from '../model/types';
 import { bool, items, num, str } from './props';
@@ -110,9 +111,21 @@ export function cdcPrefix(connector: Component, db: Component, sources: readonly
   return sources.length <= 1 ? base : `${base}.${db.service}`;
 }
 
-/** Whether a consumer connection keeps failed messages apart: on unless switched off. */
+/**
+ * Roles of consumers that read a broker with an ingestion engine of their own (ClickHouse's
+ * Kafka engine tables, Jaeger's Kafka ingester): they have no hook to retry a message or park it
+ * in another channel, so they get no dead-letter channel.
+ */
+const INGESTS: readonly Role[] = ['database', 'trace-store'];
+
+/** Whether a consumer can park what it fails to process: a consumer that runs code of its own can. */
+export function canDeadLetter(consumer: Component): boolean {
+  return !consumer.roles.some((r) => INGESTS.includes(r));
+}
+
+/** Whether a consumer connection keeps failed messages apart: on unless switched off, for consumers that can. */
 export function deadLettersOf(f: Flow): boolean {
-  return f.props.deadLetter !== false;
+  return f.props.deadLetter !== false && canDeadLetter(f.to);
 }
 
 type MutableChannel = { -readonly [K in keyof Channel]: Channel[K] };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolve } from './index';
+import { resolve, versionOf } from './index';
 import type { TopoEdge, Topology } from '../model/types';
 import { emptyTopology } from '../model/types';
 
@@ -52,6 +52,14 @@ describe('resolve: gateway plans', () => {
     expect(plan!.skipped[0]).toContain('`no-url`');
   });
 
+  it('reads the version a path carries: a /v<N> segment or a gRPC package version', () => {
+    expect(versionOf('/v2/orders')).toBe('v2');
+    expect(versionOf('/api/v10')).toBe('v10');
+    expect(versionOf('/catalog.v1.CatalogService')).toBe('v1');
+    expect(versionOf('/orders')).toBeUndefined();
+    expect(versionOf('/vendors/v')).toBeUndefined();
+  });
+
   it('takes the gateway timeout when the call has none and no latency budget; unset, auth and rate limit take the defaults', () => {
     const r = resolve(design([['gw', 'nginx', { timeoutMs: 5000, apiVersioning: 'header' }], ['a', 'rest-service']], [['gw', 'a', 'http']]));
     const [plan] = r.gateways;
@@ -102,7 +110,10 @@ describe('resolve: alert rules', () => {
     for (const a of rules) if (a.target) expect(a.target.families).toContain(a.family);
   });
 
-  it('has no rules without a scraper', () => {
+  it('has no rules without a metrics store: a telemetry pipeline that scrapes evaluates none', () => {
     expect(resolve(design([['api', 'rest-service']], [])).observability.alerts).toEqual([]);
+    const r = resolve(design([['col', 'otel-collector'], ['api', 'rest-service']], [['api', 'col', 'metrics']]));
+    expect(r.observability.scrapes.map((s) => s.scraper.id)).toEqual(['col']);
+    expect(r.observability.alerts).toEqual([]);
   });
 });

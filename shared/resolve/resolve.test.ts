@@ -130,6 +130,20 @@ describe('resolve: messaging', () => {
     expect(bus!.channels.filter((c) => c.role === 'dead-letter').map((c) => `${c.name}<${c.serves}`)).toEqual(['audit.dlt<audit', 'orders.events.dlt<orders.events', 'payments.settled.dlt<payments.settled']);
   });
 
+  it('gives no dead-letter topic to a consumer that ingests the broker itself (a ClickHouse Kafka table, Jaeger)', () => {
+    const doc = design(
+      [['api', 'rest-service'], ['bus', 'kafka'], ['olap', 'clickhouse'], ['traces', 'jaeger'], ['billing', 'worker']],
+      [['api', 'bus', 'kafka', { topic: 'orders.events' }], ['bus', 'olap', 'kafka', { topic: 'orders.events' }], ['bus', 'traces', 'kafka', { topic: 'orders.events' }], ['bus', 'billing', 'kafka', { topic: 'orders.events' }]],
+    );
+    const [bus] = resolve(doc).messaging;
+    expect(bus!.subscriptions.map((s) => [s.client.id, s.deadLetter])).toEqual([
+      ['olap', []],
+      ['traces', []],
+      ['billing', ['orders.events.dlt']],
+    ]);
+    expect(bus!.channels.filter((c) => c.role === 'dead-letter').map((c) => c.name)).toEqual(['orders.events.dlt']);
+  });
+
   it('gives the topics of captured tables to the consumers behind a CDC connector', () => {
     const doc = design(
       [['db', 'postgres', { tables: ['orders', 'billing.invoices'] }], ['cdc', 'debezium', { topicPrefix: 'shop' }], ['bus', 'kafka'], ['reader', 'worker'], ['db2', 'mysql', { database: 'legacy' }], ['cdc2', 'debezium'], ['reader2', 'worker']],

@@ -231,6 +231,10 @@ export function checkAgainstTwin(files: readonly OutputFile[], twinFiles: readon
     } else if (path.endsWith('.drawio')) {
       const tags = (s: string) => s.replace(/"[^"]*"/g, '""');
       if (tags(f.content) !== tags(t.content)) fail(path, 'has other XML elements or attributes than with plain labels');
+    } else if (path.endsWith('.html')) {
+      // The same elements and attributes in the same order: text and attribute values aside.
+      const tags = (s: string) => s.replace(/>[^<]*</g, '><').replace(/"[^"]*"/g, '""');
+      if (tags(f.content) !== tags(t.content)) fail(path, 'has other HTML or SVG elements or attributes than with plain labels');
     } else {
       // SQL, shell, nginx/mosquitto/redis/nats/rabbitmq configs, MQSC, init JS, topic lists, .env.example.
       const s = statements(path, f.content);

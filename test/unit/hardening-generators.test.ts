@@ -183,10 +183,11 @@ edges:
     }
   });
 
-  it('a data format that is none of the choices is escaped like any text (no NUL, no Markdown)', () => {
+  it('a data format that is none of the choices never reaches the text: the document states the default the stack uses (no NUL, no Markdown)', () => {
     const doc = design([{ id: 'files', kind: 'sftp-server', props: { fileFormat: '\u0000`*x*`' } }, { id: 'job', kind: 'batch-job' }], [{ from: 'files', to: 'job', protocol: 'sftp' }]);
     const text = generateIntegrationDoc(doc);
     expect(text).not.toMatch(/\u0000/);
-    expect(text).toContain('\\`\\*x\\*\\` (`files`)');
+    expect(text).not.toContain('*x*');
+    expect(text).toContain('- **File Formats**: CSV on `files`');
   });
 });

@@ -1,125 +1,167 @@
-import type { Ctx, EdgeInfo, Resolver } from '../context';
-import { component, components, edgeText, filled, names, nodeName, num, open, plural, protocolName, protocolsOf, str } from '../context';
-import { andList, code, md } from '../markdown';
+import type { GatewayPlan, GatewayRoute } from '../../../shared/resolve';
+import type { Claim, Section } from '../answer';
+import { fact, open } from '../answer';
+import type { Ctx } from '../context';
+import { count, described, ms, name, plural, svc, svcs, uniq } from '../context';
+import { brokers, callList, resilient, timeoutList } from '../facts';
+import { andList, md } from '../markdown';
+import { AUTH_CHOICE, AUTH_WORDS, WIRE } from './words';
 
-/** API Integration Patterns: the request-reply side of the design. */
+/** API Integration Patterns: the request-reply side, from the gateway plans and the calls. */
 
-const STYLE: Record<string, string> = { 'rest-service': 'RESTful (HTTP/JSON)', 'grpc-service': 'gRPC', 'graphql-service': 'GraphQL' };
-const AUTH: Record<string, string> = { 'key-auth': 'API keys', jwt: 'JWT bearer tokens', oidc: 'OAuth 2.0 / OpenID Connect', basic: 'HTTP basic auth', mtls: 'mutual TLS', 'api-key': 'API key', oauth2: 'OAuth 2.0' };
-const VERSIONING: Record<string, string> = { 'url-path': 'URL path versioning', header: 'header versioning', query: 'query-parameter versioning' };
+const apis = (c: Ctx) => c.withRole('api').filter((x) => c.facet(x).api);
 
-const apiServices = (c: Ctx) => c.ofKind('rest-service', 'grpc-service', 'graphql-service').filter((n) => c.into(n.id).some((e) => ['http', 'grpc', 'graphql', 'websocket'].includes(e.protocol ?? '')) || !c.edgesAt(n.id).length);
-const noApi = () => open('no API service (REST, gRPC or GraphQL) in the design', 'add an API service to decide it');
-const noGateway = () => open('no API gateway in the design', 'add Kong, NGINX or Envoy in front of the APIs to decide it');
-
-/** Resilience settings of request-reply calls: timeouts, retries, circuit breakers. */
-export function resilience(c: Ctx): { timeouts: EdgeInfo[]; retries: EdgeInfo[]; breakers: EdgeInfo[] } {
-  const calls = c.edgesOf('http', 'grpc', 'graphql', 'sql');
-  return {
-    timeouts: calls.filter((e) => (num(e.props, 'timeoutMs') ?? 0) > 0),
-    retries: calls.filter((e) => (num(e.props, 'retries') ?? 0) > 0),
-    breakers: calls.filter((e) => e.props.circuitBreaker === true),
-  };
+/** "/api/orders → `orders` (HTTP)". */
+export function routeText(r: GatewayRoute): string {
+  return `${md(r.path, 80)} → ${svc(r.target)}${r.target.containerised ? '' : ` (${md(r.upstream.host, 80)})`}`;
 }
 
-export const api: Record<string, Resolver> = {
-  API_DESIGN_STYLE: (c) => {
-    const styles = [...new Set(apiServices(c).map((n) => STYLE[n.node.kind]!))];
-    if (c.edgesOf('websocket').length) styles.push('WebSocket streams');
-    return styles.length ? filled(andList(styles)) : noApi();
-  },
+export function routeClaims(p: GatewayPlan, text: string): Claim[] {
+  return p.routes.map((r) => ({ type: 'route', text, gateway: p.gateway.service, path: r.path, upstream: r.upstream.host, port: r.upstream.port, protocol: r.protocol }));
+}
 
-  API_PROTOCOL: (c) => {
-    const ps = protocolsOf(c.syncEdges());
-    if (!ps.length) return open('no request-reply connection in the design', 'draw an HTTP, gRPC or GraphQL call');
-    const wire: Record<string, string> = { http: 'HTTP/1.1', grpc: 'gRPC over HTTP/2', graphql: 'GraphQL over HTTP', websocket: 'WebSocket' };
-    return filled(andList(ps.map((p) => `${wire[p] ?? protocolName(p)} (${plural(c.edgesOf(p).length, 'call')})`)), andList(ps.map((p) => wire[p] ?? protocolName(p))));
-  },
+/** The authentication sentence of a gateway, with its claim. */
+export function authSentence(p: GatewayPlan): { text: string; claims: Claim[] } {
+  if (p.auth === 'none') return { text: `${name(p.gateway)} lets every caller through (no authentication)`, claims: [{ type: 'gateway-auth', text: 'no authentication', gateway: p.gateway.service, method: 'none' }] };
+  const text = `${name(p.gateway)} checks ${AUTH_WORDS[p.auth]}${p.identityProvider ? ` issued by ${name(p.identityProvider)}` : ''} on every route`;
+  return { text, claims: [{ type: 'gateway-auth', text, gateway: p.gateway.service, method: p.auth }] };
+}
 
-  API_GATEWAY: (c) => {
-    const gws = c.ofCategory('gateway');
-    if (!gws.length) return noGateway();
-    const routes = gws.map((g) => `${plural(c.outOf(g.id).filter((e) => e.protocol && ['http', 'grpc', 'graphql', 'websocket'].includes(e.protocol)).length, 'route')} on ${code(g.id)}`);
-    return filled(`${components(gws)}: ${andList(routes)}`, names(gws, 3));
-  },
+export const api: Section = {
+  title: 'API Integration Patterns',
+  unused: (c) => (c.r.gateways.length === 0 && apis(c).length === 0 && c.flows('call').length === 0 ? 'no API: nothing is called request-reply' : undefined),
+  fields: {
+    API_DESIGN_STYLE: (c) => {
+      const by = new Map<string, string[]>();
+      for (const a of apis(c)) {
+        const style = c.facet(a).api!.style;
+        by.set(style, [...(by.get(style) ?? []), svc(a)]);
+      }
+      if (c.flowsOver('websocket').length) by.set('WebSocket streams', uniq(c.flowsOver('websocket').map((f) => svc(f.server ?? f.to))));
+      if (!by.size) return open('no API service is drawn (REST, gRPC or GraphQL)');
+      return fact([...by].map(([s, ids]) => `${s} (${andList(ids, 6)})`).join('; '), { short: andList([...by.keys()].map((s) => s.replace(/ \(.*\)$/, ''))) });
+    },
 
-  AUTHENTICATION_METHOD: (c) => {
-    const gws = c.ofCategory('gateway');
-    const set = gws.filter((g) => str(g.props, 'auth') && str(g.props, 'auth') !== 'none');
-    const parts = set.map((g) => `${AUTH[str(g.props, 'auth')] ?? md(str(g.props, 'auth'))} at ${nodeName(g)}`);
-    const idp = c.ofKind('keycloak');
-    if (idp.length && set.some((g) => str(g.props, 'auth') === 'oidc')) parts.push(`tokens issued by ${andList(idp.map(component))}`);
-    const saas = c.ofKind('saas-app').filter((s) => str(s.props, 'auth') && str(s.props, 'auth') !== 'none');
-    if (saas.length) parts.push(`to external APIs: ${andList(saas.map((s) => `${AUTH[str(s.props, 'auth')] ?? md(str(s.props, 'auth'))} (${code(s.id)})`))}`);
-    if (parts.length) return filled(parts.join('; '), set.length ? andList([...new Set(set.map((g) => AUTH[str(g.props, 'auth')] ?? md(str(g.props, 'auth'))))]) : undefined);
-    if (gws.length) return open(`no gateway checks its callers (Authentication is “none” on ${andList(gws.map((g) => code(g.id)))})`, 'set Authentication on the gateway (jwt, oidc with a Keycloak, key-auth or mtls)');
-    return noGateway();
-  },
+    API_PROTOCOL: (c) => {
+      const calls = c.flows('call');
+      if (!calls.length) return open('no request-reply call is drawn');
+      const ps = uniq(calls.map((f) => f.protocol!));
+      return fact(andList(ps.map((p) => `${WIRE[p] ?? p} (${plural(calls.filter((f) => f.protocol === p).length, 'call')})`)), { short: andList(ps.map((p) => WIRE[p] ?? p)) });
+    },
 
-  AUTHORIZATION_MODEL: (c) => {
-    const idp = c.ofKind('keycloak');
-    if (!idp.length) return open('no identity provider in the design', 'add Keycloak and choose its authorization model');
-    const model: Record<string, string> = { rbac: 'RBAC', abac: 'ABAC', 'oauth-scopes': 'OAuth scopes', 'policy-based': 'policy-based' };
-    return filled(
-      andList(idp.map((k) => `${model[str(k.props, 'authorization')] ?? md(str(k.props, 'authorization'))} in ${nodeName(k)}${Array.isArray(k.props.roles) && k.props.roles.length ? ` (roles: ${andList((k.props.roles as unknown[]).map((r) => md(r, 40)))})` : ''}`)),
-      andList([...new Set(idp.map((k) => model[str(k.props, 'authorization')] ?? md(str(k.props, 'authorization'))))]),
-    );
-  },
+    API_GATEWAY: (c) => {
+      const plans = c.r.gateways;
+      if (!plans.length) {
+        const called = uniq(c.flows('call').map((f) => f.server).filter((x): x is NonNullable<typeof x> => !!x && x.containerised));
+        return called.length ? fact(`none: callers reach ${svcs(called, 6)} directly`, { short: '' }) : open('no gateway is drawn and nothing in the stack is called', { value: 'Kong', because: 'the template’s gateway; it adds authentication and rate limits in front of the APIs' });
+      }
+      const claims: Claim[] = [];
+      const parts = plans.map((p) => {
+        const text = p.routes.length ? `${plural(p.routes.length, 'route')}: ${andList(p.routes.map(routeText), 10)}` : 'no route yet';
+        claims.push(...routeClaims(p, text));
+        return `${described(p.gateway)} with ${text}`;
+      });
+      return fact(parts.join('; '), { short: andList(plans.map((p) => `${svc(p.gateway)} (${md(p.gateway.kind.name)})`)), claims });
+    },
 
-  RATE_LIMITING: (c) => {
-    const gws = c.ofCategory('gateway');
-    const limited = gws.filter((g) => (num(g.props, 'rateLimitPerMinute') ?? 0) > 0);
-    const redis = c.edgesOf('redis').filter((e) => str(e.props, 'usage') === 'rate-limit');
-    const parts = limited.map((g) => {
-      const paths = c.outOf(g.id).map((e) => str(e.props, 'path') || `/${e.to.id}`);
-      return `${(num(g.props, 'rateLimitPerMinute') ?? 0).toLocaleString('en-US')} req/min per ${md(str(g.props, 'rateLimitBy') || 'consumer')} at ${nodeName(g)}${paths.length ? ` on ${andList(paths.map((p) => md(p, 60)), 6)}` : ''}`;
-    });
-    if (redis.length) parts.push(`counters in Redis for ${andList(redis.map((e) => code(e.from.id)))}`);
-    if (parts.length) return filled(parts.join('; '), limited.length ? `${(num(limited[0]!.props, 'rateLimitPerMinute') ?? 0).toLocaleString('en-US')} req/min per ${md(str(limited[0]!.props, 'rateLimitBy') || 'consumer')}` : undefined);
-    return gws.length ? open(`no rate limit set on ${andList(gws.map((g) => code(g.id)))}`, 'set Rate limit (req/min) on the gateway') : noGateway();
-  },
+    AUTHENTICATION_METHOD: (c) => {
+      const plans = c.r.gateways;
+      const set = plans.filter((p) => p.auth !== 'none');
+      if (!set.length) {
+        if (!plans.length) return open('no gateway is drawn to check callers', c.has('identity-provider') ? { value: 'OAuth 2.0', because: `${svcs(c.withRole('identity-provider'))} is drawn to issue tokens` } : undefined);
+        return open(`no gateway checks its callers (Authentication is none on ${svcs(plans.map((p) => p.gateway))})`, c.has('identity-provider') ? { value: 'OAuth 2.0', because: `${svcs(c.withRole('identity-provider'))} is drawn to issue tokens` } : { value: 'JWT', because: 'bearer tokens need no session store' }, plans.flatMap((p) => authSentence(p).claims));
+      }
+      const sentences = set.map(authSentence);
+      const rest = plans.filter((p) => p.auth === 'none');
+      const restText = rest.length ? `; ${rest.map((p) => authSentence(p).text).join('; ')}` : '';
+      return fact(sentences.map((s) => s.text).join('; ') + restText, { short: andList(uniq(set.map((p) => AUTH_CHOICE[p.auth]))), claims: [...sentences.flatMap((s) => s.claims), ...rest.flatMap((p) => authSentence(p).claims)] });
+    },
 
-  API_VERSIONING: (c) => {
-    const gws = c.ofCategory('gateway').filter((g) => str(g.props, 'apiVersioning') && str(g.props, 'apiVersioning') !== 'none');
-    if (gws.length) return filled(andList(gws.map((g) => `${VERSIONING[str(g.props, 'apiVersioning')] ?? md(str(g.props, 'apiVersioning'))} at ${nodeName(g)}`)), VERSIONING[str(gws[0]!.props, 'apiVersioning')]);
-    return c.ofCategory('gateway').length ? open('API versioning is “none” on the gateways', 'set API versioning on the gateway') : noGateway();
-  },
+    AUTHORIZATION_MODEL: (c) => {
+      const idp = c.withRole('identity-provider').filter((x) => c.facet(x).identity);
+      const authed = c.r.gateways.filter((p) => p.auth !== 'none');
+      if (!idp.length && authed.length) return fact(`none beyond authentication: any caller ${svcs(authed.map((p) => p.gateway))} lets in may call every route (no identity provider holds roles)`, { short: '' });
+      if (!idp.length) return open('no identity provider is drawn to hold roles or scopes', { value: 'RBAC', because: 'roles are the simplest model most identity providers support' });
+      return fact(andList(idp.map((k) => {
+        const w = c.facet(k).identity!;
+        const roles = w.roles(k);
+        return `${w.authorization(k)} in ${name(k)}${roles.length ? ` with the realm roles ${andList(roles.map((r) => md(r, 40)))}` : ''}`;
+      })), { short: andList(uniq(idp.map((k) => c.facet(k).identity!.authorization(k)))) });
+    },
 
-  REQUEST_RESPONSE_FORMAT: (c) => {
-    const svcs = apiServices(c);
-    if (!svcs.length) return noApi();
-    const by = new Map<string, string[]>();
-    for (const s of svcs) {
-      const raw = str(s.props, 'dataFormat') || 'json';
-      const f = ({ json: 'JSON', avro: 'Avro', protobuf: 'Protocol Buffers', xml: 'XML', csv: 'CSV', parquet: 'Parquet' } as Record<string, string>)[raw] ?? md(raw);
-      const list = by.get(f);
-      if (list) list.push(code(s.id));
-      else by.set(f, [code(s.id)]);
-    }
-    return filled([...by].map(([f, ids]) => `${f} (${andList(ids, 6)})`).join(', '), [...by.keys()].join(', '));
-  },
+    RATE_LIMITING: (c) => {
+      const plans = c.r.gateways;
+      const limited = plans.filter((p) => p.rateLimit);
+      const counters = c.flowsOver('redis').filter((f) => f.props.usage === 'rate-limit');
+      if (!limited.length) return plans.length ? open(`no rate limit is set on ${svcs(plans.map((p) => p.gateway))}`, { value: '1000 req/min per user', because: 'the template’s starting point' }) : open('no gateway is drawn to limit callers');
+      const claims: Claim[] = [];
+      const parts = limited.map((p) => {
+        const t = `${count(p.rateLimit!.perMinute)} requests per minute per ${p.rateLimit!.by === 'ip' ? 'client address' : 'consumer'} at ${name(p.gateway)}`;
+        claims.push({ type: 'rate-limit', text: t, gateway: p.gateway.service, perMinute: p.rateLimit!.perMinute });
+        return `${t}, on every route`;
+      });
+      if (counters.length) parts.push(`counters kept in ${svcs(uniq(counters.map((f) => f.server ?? f.to)))}`);
+      return fact(parts.join('; '), { short: `${count(limited[0]!.rateLimit!.perMinute)} req/min per ${limited[0]!.rateLimit!.by === 'ip' ? 'client address' : 'consumer'}`, claims });
+    },
 
-  API_ERROR_HANDLING: (c) => {
-    const r = resilience(c);
-    const parts: string[] = [];
-    if (r.timeouts.length) parts.push(`timeouts on ${andList(r.timeouts.map((e) => `${edgeText(e)} ${num(e.props, 'timeoutMs')} ms`), 5)}`);
-    if (r.retries.length) parts.push(`retries with exponential backoff on ${andList(r.retries.map((e) => `${edgeText(e)} ×${num(e.props, 'retries')}`), 5)}`);
-    if (r.breakers.length) parts.push(`circuit breakers on ${andList(r.breakers.map(edgeText), 5)}`);
-    const gw = c.ofCategory('gateway');
-    if (parts.length) {
-      if (gw.length) parts.push(`upstream timeout ${andList(gw.map((g) => `${(num(g.props, 'timeoutMs') ?? 0).toLocaleString('en-US')} ms at ${code(g.id)}`))}`);
-      return filled(parts.join('; '), 'timeouts, retries with backoff' + (r.breakers.length ? ' and circuit breakers' : ''));
-    }
-    return c.syncEdges().length ? open('no timeout, retry or circuit breaker is set on the calls', 'set Timeout, Retries and Circuit breaker on the HTTP/gRPC connections') : open('no request-reply connection in the design', 'draw an HTTP, gRPC or GraphQL call');
-  },
+    API_VERSIONING: (c) => {
+      const plans = c.r.gateways;
+      if (!plans.length) return open('no gateway is drawn: versions are up to each API', { value: 'URL path versioning', because: 'versions visible in every route, no header to forward' });
+      const versioned = plans.flatMap((p) => p.routes.filter((r) => r.version));
+      const claims: Claim[] = versioned.map((r) => ({ type: 'versioned-route', text: md(r.path, 80), gateway: r.gateway.service, path: r.path, version: r.version! }));
+      const unversioned = plans.flatMap((p) => p.routes.filter((r) => !r.version));
+      if (versioned.length) {
+        return fact(`URL path versioning: ${andList(versioned.map((r) => `${md(r.path, 80)} (${r.version})`), 8)}${unversioned.length ? `; not versioned yet: ${andList(unversioned.map((r) => md(r.path, 80)), 6)}` : ''}`, { short: 'URL path versioning', claims });
+      }
+      const setting = uniq(plans.map((p) => p.versioning).filter((v) => v !== 'none'));
+      const header = plans.filter((p) => p.versioning === 'header' || p.versioning === 'query');
+      if (header.length) return fact(`${andList(uniq(header.map((p) => (p.versioning === 'header' ? 'header versioning' : 'query-parameter versioning'))))} as set on ${svcs(header.map((p) => p.gateway))}: the routes forward the version to the services, which tell versions apart; the starter stack routes by path only`, { short: header[0]!.versioning === 'header' ? 'header versioning' : 'query-parameter versioning' });
+      const routes = plans.flatMap((p) => p.routes);
+      return open(`no route carries a version${routes.length ? ` (${andList(routes.map((r) => md(r.path, 60)), 6)} carry no version segment such as /v1)` : ''}`, setting.includes('url-path') ? { value: 'URL path versioning', because: `the gateway’s setting says so: give the route paths a /v1 segment` } : undefined);
+    },
 
-  DOCUMENTATION_STANDARD: (c) => {
-    const std: string[] = [];
-    const kinds = new Set(apiServices(c).map((n) => n.node.kind));
-    if (kinds.has('rest-service')) std.push('OpenAPI 3 for the REST APIs');
-    if (kinds.has('grpc-service')) std.push('Protobuf service definitions for gRPC');
-    if (kinds.has('graphql-service')) std.push('GraphQL SDL');
-    if (c.messagingEdges().length) std.push('AsyncAPI for the topics and queues');
-    return std.length ? filled(`${andList(std)} (the standards of the API styles drawn)`, andList(std)) : noApi();
+    REQUEST_RESPONSE_FORMAT: (c) => {
+      const by = new Map<string, string[]>();
+      for (const a of apis(c)) {
+        const f = c.facet(a).format?.(a);
+        if (f) by.set(f, [...(by.get(f) ?? []), svc(a)]);
+      }
+      if (!by.size) return open('no API states its payload format', { value: 'JSON', because: 'the default of the REST and GraphQL services' });
+      return fact([...by].map(([f, ids]) => `${md(f)} (${andList(ids, 6)})`).join(', '), { short: [...by.keys()].map((x) => md(x)).join(', ') });
+    },
+
+    API_ERROR_HANDLING: (c) => {
+      const r = resilient(c);
+      const calls = c.flows('call');
+      if (!calls.length) return open('no request-reply call is drawn');
+      const parts: string[] = [];
+      if (r.timeouts.some((f) => f.kind === 'call')) parts.push(`callers give up after their timeout (${timeoutList(r.timeouts.filter((f) => f.kind === 'call'))})`);
+      const budget = r.budget.filter((f) => f.kind === 'call');
+      if (budget.length) parts.push(r.timeouts.some((f) => f.kind === 'call') ? `${plural(budget.length, 'other call')} wait at most the ${ms(budget[0]!.resilience!.timeoutMs)} latency budget` : `calls wait at most the ${ms(budget[0]!.resilience!.timeoutMs)} latency budget (${plural(budget.length, 'call')})`);
+      const retried = r.retries.filter((f) => f.kind === 'call');
+      if (retried.length) parts.push(`transient failures are retried with exponential backoff on ${andList(retried.map((f) => `${callList([f])} ×${f.resilience!.retries}`), 6)}`);
+      const broken = r.breakers.filter((f) => f.kind === 'call');
+      if (broken.length) parts.push(`a circuit breaker opens after 5 errors on ${callList(broken, 6)}`);
+      const claims: Claim[] = [];
+      for (const p of c.r.gateways) {
+        if (!p.routes.length) continue;
+        const text = `${svc(p.gateway)} answers 504 when an upstream takes longer than ${andList(uniq(p.routes.map((x) => ms(x.timeoutMs))))}`;
+        parts.push(text);
+        for (const x of p.routes) claims.push({ type: 'route-timeout', text, gateway: p.gateway.service, path: x.path, timeoutMs: x.timeoutMs });
+      }
+      if (!r.timeouts.length && !budget.length && !retried.length && !broken.length && !c.r.gateways.some((p) => p.routes.length)) return open('no call sets a timeout, retries or a circuit breaker, and no latency target gives them a budget', { value: 'RFC 7807 problem details', because: 'one error shape for every API' });
+      if (!r.timeouts.length && !budget.length && !retried.length && !broken.length) parts.push('no call sets a timeout, retries or a circuit breaker of its own');
+      return fact(parts.join('; '), { short: andList([r.timeouts.length || budget.length ? 'timeouts' : 'gateway timeouts', retried.length ? 'retries with backoff' : '', broken.length ? 'circuit breakers' : ''].filter(Boolean)), claims });
+    },
+
+    DOCUMENTATION_STANDARD: (c) => {
+      const std = uniq(apis(c).map((a) => c.facet(a).api!.standard));
+      const routes = c.r.gateways.reduce((n, p) => n + p.routes.length, 0);
+      const parts = std.map((s) => `${s} for ${svcs(apis(c).filter((a) => c.facet(a).api!.standard === s), 6)}`);
+      if (routes) parts.push(`openapi.yaml in the bundle describes the ${plural(routes, 'gateway route')}`);
+      if (brokers(c).length) parts.push('asyncapi.yaml in the bundle describes the channels');
+      return parts.length ? fact(parts.join('; '), { short: andList(std.length ? std : ['OpenAPI 3']) }) : open('no API is drawn');
+    },
   },
 };
+

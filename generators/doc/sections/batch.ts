@@ -1,66 +1,46 @@
-import type { Ctx, Resolver } from '../context';
-import { filled, num, open, str } from '../context';
-import { scrapes } from '../facts';
-import { andList, code, md } from '../markdown';
+import type { Section } from '../answer';
+import { fact, open } from '../answer';
+import type { Ctx } from '../context';
+import { count, svc, svcs, uniq } from '../context';
+import { scrapers } from '../facts';
+import { andList, md } from '../markdown';
 
-/** Batch Integration: everything here comes from the Batch job nodes. */
+/** Batch Integration: the scheduled jobs. */
 
-const jobs = (c: Ctx) => c.ofKind('batch-job');
-const none = (what: string) => open('no batch job in the design', `add a Batch job node to decide ${what}`);
-const ON_ERROR: Record<string, string> = { quarantine: 'quarantine bad records and go on', 'skip-and-log': 'skip and log bad records', 'fail-fast': 'stop the run at the first bad record' };
+const jobs = (c: Ctx) => c.withRole('scheduled').filter((j) => c.facet(j).schedule);
 
-export const batch: Record<string, Resolver> = {
-  BATCH_FRAMEWORK: (c) => {
-    const j = jobs(c);
-    if (!j.length) return none('the batch framework');
-    return filled(`scheduled container jobs: ${andList(j.map((n) => `${code(n.id)}${str(n.props, 'language') !== 'unspecified' ? ` (${md(str(n.props, 'language'))})` : ''}`))}`, 'scheduled container jobs');
+export const batch: Section = {
+  title: 'Batch Integration',
+  unused: (c) => (jobs(c).length === 0 ? 'no batch job' : undefined),
+  fields: {
+    BATCH_FRAMEWORK: (c) => fact(`scheduled container jobs: ${svcs(jobs(c))}`, { short: 'scheduled container jobs' }),
+
+    JOB_SCHEDULING: (c) => fact(`cron: ${andList(jobs(c).map((j) => `${svc(j)} at ${md(c.facet(j).schedule!.cron(j), 40)}`))}`, { short: 'cron' }),
+
+    BATCH_SIZE_OPTIMIZATION: (c) => fact(andList(jobs(c).map((j) => `${count(c.facet(j).schedule!.batchSize(j))} records per batch in ${svc(j)}`)), { short: `${count(c.facet(jobs(c)[0]!).schedule!.batchSize(jobs(c)[0]!))} records per batch` }),
+
+    PARALLEL_PROCESSING: (c) => fact(andList(jobs(c).map((j) => {
+      const n = typeof j.props.replicas === 'number' ? j.props.replicas : 1;
+      return `${n} ${n === 1 ? 'instance' : 'parallel instances'} of ${svc(j)}`;
+    }))),
+
+    BATCH_ERROR_HANDLING: (c) => fact(andList(jobs(c).map((j) => `${svc(j)} ${c.facet(j).schedule!.onError(j)}`))),
+
+    RECOVERY_MECHANISMS: (c) => fact(andList(jobs(c).map((j) => `${svc(j)} runs again on its next schedule`)), { short: 'rerun on schedule' }),
+
+    JOB_DEPENDENCIES: (c) => fact(andList(jobs(c).map((j) => {
+      const from = uniq(j.at.filter((f) => f.sink === j && f.source !== j && f.kind !== 'scrape' && f.kind !== 'telemetry').map((f) => f.source));
+      const to = uniq(j.at.filter((f) => f.source === j && f.sink !== j && f.kind !== 'scrape' && f.kind !== 'telemetry').map((f) => f.sink));
+      return `${svc(j)} reads ${from.length ? svcs(from) : 'nothing drawn'} and writes ${to.length ? svcs(to) : 'nothing drawn'}`;
+    })), { short: 'data dependencies as drawn' }),
+
+    RESOURCE_MANAGEMENT: () => open('the design sets no CPU or memory for the jobs', { value: 'resource pools', because: 'size them after a first run on real volumes' }),
+
+    BATCH_MONITORING: (c) => {
+      const watched = scrapers(c).flatMap((s) => s.targets).filter((t) => jobs(c).includes(t));
+      return watched.length ? fact(`job metrics scraped for ${svcs(watched)}`, { short: 'job metrics' }) : open('nothing scrapes the jobs', { value: 'failure alerting', because: 'a failed nightly run should page someone' });
+    },
+
+    BATCH_TUNING: () => open('tuning needs measured run times, which a drawing does not have', { value: 'partition optimization', because: 'start there once run times are known' }),
   },
-
-  JOB_SCHEDULING: (c) => {
-    const j = jobs(c);
-    return j.length ? filled(`cron: ${andList(j.map((n) => `${code(n.id)} at ${md(str(n.props, 'schedule'))}`))}`, 'cron') : none('the scheduler');
-  },
-
-  BATCH_SIZE_OPTIMIZATION: (c) => {
-    const j = jobs(c);
-    return j.length ? filled(andList(j.map((n) => `${(num(n.props, 'batchSize') ?? 0).toLocaleString('en-US')} records per batch in ${code(n.id)}`)), `${(num(j[0]!.props, 'batchSize') ?? 0).toLocaleString('en-US')} records per batch`) : none('batch sizes');
-  },
-
-  PARALLEL_PROCESSING: (c) => {
-    const j = jobs(c);
-    return j.length ? filled(andList(j.map((n) => `${num(n.props, 'replicas')} ${num(n.props, 'replicas') === 1 ? 'instance' : 'parallel instances'} of ${code(n.id)}`))) : none('parallelism');
-  },
-
-  BATCH_ERROR_HANDLING: (c) => {
-    const j = jobs(c);
-    return j.length ? filled(andList(j.map((n) => `${ON_ERROR[str(n.props, 'onError')] ?? md(str(n.props, 'onError'))} (${code(n.id)})`)), andList([...new Set(j.map((n) => md(str(n.props, 'onError'))))])) : none('error handling');
-  },
-
-  RECOVERY_MECHANISMS: (c) => {
-    const j = jobs(c);
-    if (!j.length) return none('recovery');
-    return filled(andList(j.map((n) => `${code(n.id)} reruns on its next schedule${str(n.props, 'onError') === 'quarantine' ? '; quarantined records are replayed by hand' : ''}`)), 'rerun on schedule');
-  },
-
-  JOB_DEPENDENCIES: (c) => {
-    const j = jobs(c);
-    if (!j.length) return none('job dependencies');
-    return filled(andList(j.map((n) => {
-      const from = c.into(n.id).map((e) => code(e.from.id));
-      const to = c.outOf(n.id).map((e) => code(e.to.id));
-      return `${code(n.id)} reads ${from.length ? andList(from) : 'nothing drawn'} and writes ${to.length ? andList(to) : 'nothing drawn'}`;
-    })), 'data dependencies as drawn');
-  },
-
-  RESOURCE_MANAGEMENT: (c) => (jobs(c).length ? open('the design sets no CPU or memory limits for the jobs', 'size the jobs after a first run and set limits in the stack') : none('resource management')),
-
-  BATCH_MONITORING: (c) => {
-    const j = jobs(c);
-    if (!j.length) return none('batch monitoring');
-    const watched = scrapes(c).flatMap((s) => s.targets).filter((t) => j.includes(t));
-    return watched.length ? filled(`job metrics scraped by Prometheus for ${andList(watched.map((n) => code(n.id)))}`, 'job metrics') : open('no Prometheus scrapes the batch jobs', 'connect the jobs to a Prometheus node');
-  },
-
-  BATCH_TUNING: (c) => (jobs(c).length ? open('tuning needs measured run times, which a design does not have', 'run the jobs on real volumes, then adjust batch size and replicas') : none('tuning')),
 };
-

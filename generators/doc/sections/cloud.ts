@@ -1,44 +1,41 @@
-import type { Resolver } from '../context';
-import { components, filled, names, open, plural } from '../context';
+import type { Section } from '../answer';
+import { fact, open } from '../answer';
+import type { Ctx } from '../context';
+import { name, names, plural, svcs, described } from '../context';
 import { andList, md } from '../markdown';
 
-/** Cloud Integration: mostly outside a drawing; what the design does say is filled. */
+/** Cloud Integration: external and SaaS systems, and where the rest runs. */
 
-const notDrawn = (what: string, decide: string) => open(`the design does not say ${what}`, decide);
+const external = (c: Ctx) => c.external();
 
-export const cloud: Record<string, Resolver> = {
-  CLOUD_STRATEGY: () => notDrawn('where the components run beyond the local Docker Compose stack', 'choose cloud-native, hybrid or multi-cloud and note it in the requirements'),
+export const cloud: Section = {
+  title: 'Cloud Integration',
+  unused: (c) => (external(c).length === 0 ? 'no cloud or SaaS service: every component runs in the starter stack' : undefined),
+  fields: {
+    CLOUD_STRATEGY: (c) => open(`the drawing runs ${plural(c.containers().length, 'container')} locally and reaches ${plural(external(c).length, 'external system')}; where production runs is not drawn`, { value: 'hybrid cloud', because: `${names(external(c), 4)} ${external(c).length === 1 ? 'stays' : 'stay'} outside the stack` }),
 
-  MULTI_CLOUD_INTEGRATION: () => notDrawn('which clouds are used', 'name the clouds in the requirements'),
+    MULTI_CLOUD_INTEGRATION: () => open('the clouds used are not drawn', { value: 'cloud-agnostic design', because: 'the stack is plain containers' }),
 
-  HYBRID_INTEGRATION: (c) => {
-    const legacy = c.ofKind('legacy-system', 'sftp-server');
-    const saas = c.ofKind('saas-app', 'snowflake');
-    if (!legacy.length && !saas.length) return open('no on-premises or SaaS system in the design', 'add the external systems (Legacy system, SaaS app) if there are any');
-    return filled([legacy.length ? `on-premises ${components(legacy)}` : '', saas.length ? `SaaS ${components(saas)}` : ''].filter(Boolean).join('; ') + ' integrated with the containerised services', legacy.length ? 'on-prem to cloud bridge' : 'SaaS integration');
-  },
+    HYBRID_INTEGRATION: (c) => fact(`${andList(external(c).map((x) => `${described(x)}`))} outside the stack, called from ${svcs([...new Set(external(c).flatMap((x) => x.at.map((f) => (f.client === x ? f.server : f.client)).filter((y): y is NonNullable<typeof y> => !!y && y !== x)))], 6) || 'nothing yet'}`, { short: 'on-prem to cloud bridge' }),
 
-  CLOUD_NATIVE_SERVICES: (c) => {
-    const cloudy = c.ofKind('snowflake', 'object-storage', 'saas-app');
-    return cloudy.length ? filled(components(cloudy), names(cloudy, 4)) : notDrawn('which managed cloud services are used', 'add object storage, Snowflake or SaaS apps, or name managed services in the requirements');
-  },
+    CLOUD_NATIVE_SERVICES: (c) => fact(names(external(c)), { short: names(external(c), 4) }),
 
-  SERVERLESS_INTEGRATION: () => notDrawn('whether anything runs serverless (every component here is a container or an external system)', 'decide it for the production platform'),
+    SERVERLESS_INTEGRATION: () => fact('none: every component is a container of the stack or an external system', { short: '' }),
 
-  CONTAINER_INTEGRATION: (c) => {
-    const run = c.nodes.filter((n) => n.kind && !n.kind.external);
-    const ext = c.nodes.filter((n) => n.kind?.external);
-    return run.length ? filled(`${plural(run.length, 'container')} in the Docker Compose starter stack${ext.length ? `; ${plural(ext.length, 'external system')} (${andList(ext.map((n) => md(n.node.label || n.id, 40)))}) ${ext.length === 1 ? 'stays' : 'stay'} outside` : ''}`, 'Docker Compose') : open('no containerised component in the design', 'add components the stack runs');
-  },
+    CONTAINER_INTEGRATION: (c) => fact(`${plural(c.containers().length, 'container')} in the Docker Compose starter stack; ${plural(external(c).length, 'external system')} (${svcs(external(c))}) reached over the network`, { short: 'Docker Compose' }),
 
-  CLOUD_SECURITY: () => notDrawn('the cloud account, network and IAM setup', 'decide IAM policies and network isolation for the target cloud'),
+    CLOUD_SECURITY: (c) => {
+      const auth = external(c).map((x) => [x, c.facet(x).outboundAuth?.(x)] as const).filter((x) => x[1]);
+      return auth.length ? fact(`credentials for the external systems kept in .env: ${andList(auth.map(([x, a]) => `${a} for ${name(x)}`))}`, { short: 'credentials in .env' }) : open('no credentials for the external systems are set', { value: 'IAM policies', because: 'give each integration its own least-privilege identity' });
+    },
 
-  CLOUD_COST_OPTIMIZATION: () => notDrawn('the hosting or its budget', 'estimate costs once the target cloud is chosen'),
+    CLOUD_COST_OPTIMIZATION: () => open('hosting and budget are not drawn', { value: 'auto-scaling', because: 'pay for the peak only when it comes' }),
 
-  CLOUD_PERFORMANCE: () => notDrawn('regions or edge placement', 'decide regions from where users and systems are'),
+    CLOUD_PERFORMANCE: () => open('regions and edge placement are not drawn', { value: 'regional deployment', because: 'close to the external systems' }),
 
-  CLOUD_COMPLIANCE: (c) => {
-    const comp = Array.isArray(c.req.compliance) ? c.req.compliance.filter((x): x is string => typeof x === 'string') : [];
-    return comp.length ? filled(andList(comp.map((x) => md(x, 60)))) : notDrawn('which regulations apply', 'list them in the requirements (Compliance)');
+    CLOUD_COMPLIANCE: (c) => {
+      const comp = c.reqList('compliance');
+      return comp.length ? fact(andList(comp.map((x) => md(x, 60)))) : open('no regulation is listed', { value: 'data residency', because: 'external systems hold data outside the stack' });
+    },
   },
 };

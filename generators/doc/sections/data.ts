@@ -1,28 +1,31 @@
-import type { Ctx, NodeInfo, Resolver } from '../context';
-import { components, filled, open, str } from '../context';
-import { andList, code, md } from '../markdown';
+import type { Component } from '../../../shared/resolve';
+import type { Section } from '../answer';
+import { fact, open } from '../answer';
+import type { Ctx } from '../context';
+import { names, plural, svc, svcs, uniq } from '../context';
+import { andList, md } from '../markdown';
 
-/** Data Integration: pipelines into analytics stores, schemas, lineage. */
+/** Data Integration: data moved into stores beyond the service that owns it. */
 
-const ANALYTICS = ['snowflake', 'clickhouse', 'elasticsearch', 'object-storage'];
-const analytics = (c: Ctx) => c.ofKind(...ANALYTICS).filter((n) => c.into(n.id).length);
+const ANALYTIC = ['warehouse', 'search', 'object-store'] as const;
+const analytics = (c: Ctx) => c.r.components.filter((x) => ANALYTIC.some((r) => x.roles.includes(r)) && x.in.some((f) => f.sink === x && f.source !== x));
+const pipelines = (c: Ctx) => c.flows('cdc').length > 0 || c.has('scheduled') || c.has('stream-processor') || c.has('connector');
 
-/** Upstream chain of a node over data edges: every node data reaches it from, nearest first. */
-export function upstream(c: Ctx, n: NodeInfo): NodeInfo[] {
-  const seen = new Set<string>([n.id]);
-  const order: NodeInfo[] = [];
+/** Everything data reaches a component from, over data flows (not calls), nearest first. */
+export function upstream(n: Component): Component[] {
+  const seen = new Set<Component>([n]);
+  const order: Component[] = [];
   let frontier = [n];
   while (frontier.length) {
-    const next: NodeInfo[] = [];
+    const next: Component[] = [];
     for (const f of frontier) {
-      for (const e of c.dataInto(f.id)) {
-        const isIn = e.to === f && !['http', 'grpc', 'graphql', 'websocket'].includes(e.protocol ?? '');
-        const src = isIn ? e.from : undefined;
-        if (src && !seen.has(src.id)) {
-          seen.add(src.id);
-          order.push(src);
-          next.push(src);
-        }
+      for (const fl of f.at) {
+        if (fl.sink !== f || fl.kind === 'call' || fl.kind === 'telemetry' || fl.kind === 'scrape' || fl.kind === 'datasource' || fl.kind === undefined) continue;
+        const src = fl.source;
+        if (seen.has(src)) continue;
+        seen.add(src);
+        order.push(src);
+        next.push(src);
       }
     }
     frontier = next;
@@ -30,64 +33,68 @@ export function upstream(c: Ctx, n: NodeInfo): NodeInfo[] {
   return order;
 }
 
-/** "`a` and `b` (upstream: `c`, `d`)": direct feeders of a node, then everything further up. */
-function feeders(c: Ctx, t: NodeInfo): string {
-  const up = upstream(c, t);
-  const direct = up.filter((n) => c.dataInto(t.id).some((e) => e.from === n && e.to === t));
+function feeders(t: Component): string {
+  const up = upstream(t);
+  const direct = up.filter((n) => t.at.some((f) => f.source === n && f.sink === t));
   const further = up.filter((n) => !direct.includes(n));
-  return `${andList(direct.map((n) => code(n.id)))}${further.length ? ` (upstream: ${andList(further.map((n) => code(n.id)), 8)})` : ''}`;
+  return `${svcs(direct)}${further.length ? ` (upstream: ${svcs(further, 8)})` : ''}`;
 }
 
-export const data: Record<string, Resolver> = {
-  ETL_ELT_STRATEGY: (c) => {
-    const a = analytics(c);
-    const cdc = c.edgesOf('cdc').length > 0;
-    const jobs = c.ofKind('batch-job');
-    if (!a.length && !cdc && !jobs.length) return open('no analytics store, CDC or batch job in the design', 'add a warehouse (Snowflake, ClickHouse) and how data reaches it');
-    const parts: string[] = [];
-    if (cdc) parts.push('CDC + streaming');
-    if (jobs.length) parts.push(`batch ETL by ${andList(jobs.map((j) => code(j.id)))}`);
-    const how = parts.length ? andList(parts) : 'services writing directly';
-    return filled(`${how}${a.length ? ` into ${components(a)}` : ''}`, cdc ? 'CDC + streaming' : jobs.length ? 'batch ETL' : how);
-  },
+export const data: Section = {
+  title: 'Data Integration',
+  unused: (c) => (analytics(c).length === 0 && !pipelines(c) ? 'no data pipeline: each store is written and read by the services that own it' : undefined),
+  fields: {
+    ETL_ELT_STRATEGY: (c) => {
+      const a = analytics(c);
+      const parts: string[] = [];
+      if (c.flows('cdc').length) parts.push('change data capture and streaming');
+      if (c.has('stream-processor')) parts.push(`stream processing in ${svcs(c.withRole('stream-processor'))}`);
+      if (c.has('scheduled')) parts.push(`batch ETL by ${svcs(c.withRole('scheduled'))}`);
+      const how = parts.length ? andList(parts) : 'services and connectors writing directly';
+      return fact(`${how}${a.length ? ` into ${names(a)}` : ''}`, { short: c.flows('cdc').length ? 'CDC + streaming' : c.has('scheduled') ? 'batch ETL' : 'streaming' });
+    },
 
-  DATA_PIPELINE: (c) => {
-    const a = analytics(c).filter((t) => upstream(c, t).length);
-    if (!a.length) return open('no data flows into an analytics store', 'connect the sources to a warehouse, search or object store');
-    return filled(andList(a.map((t) => `into ${code(t.id)} from ${feeders(c, t)}`), 5), c.edgesOf('cdc').length ? 'CDC streaming pipeline' : 'data pipeline');
-  },
+    DATA_PIPELINE: (c) => {
+      const sinks = [...analytics(c), ...c.withRole('database').filter((d) => d.in.some((f) => f.client && (f.client.roles.includes('connector') || f.client.roles.includes('stream-processor') || f.client.roles.includes('scheduled'))))];
+      const list = uniq(sinks).filter((t) => upstream(t).length);
+      if (!list.length) return open('no data reaches a store through a pipeline yet');
+      return fact(andList(list.map((t) => `into ${svc(t)} from ${feeders(t)}`), 5), { short: c.flows('cdc').length ? 'CDC streaming pipeline' : 'data pipeline' });
+    },
 
-  DATA_MAPPING: (c) => {
-    const described = c.edges.filter((e) => str(e.props, 'description'));
-    return described.length ? filled(`described per connection: ${andList(described.map((e) => `${code(e.id)}: ${md(str(e.props, 'description'), 120)}`), 6)}`, 'per-connection descriptions') : open('field mappings are not part of the drawing', 'describe what flows on each connection (Description) and map the fields in the transforming components');
-  },
+    DATA_MAPPING: (c) => {
+      const described = c.r.flows.filter((f) => typeof f.props.description === 'string' && f.props.description.trim());
+      return described.length ? fact(`described per connection: ${andList(described.map((f) => `${svc(f.source)} → ${svc(f.sink)}: ${md(f.props.description, 120)}`), 6)}`, { short: 'per-connection descriptions' }) : open('field mappings are not part of the drawing', { value: 'field-level mapping', because: 'name each field’s source where data changes shape' });
+    },
 
-  SCHEMA_EVOLUTION: (c) => {
-    const r = c.ofKind('schema-registry');
-    return r.length ? filled(andList(r.map((s) => `${md(str(s.props, 'compatibility'))} compatibility checked by ${code(s.id)}`)), 'schema registry') : open('no schema registry in the design', 'add a Schema Registry and choose its compatibility rule');
-  },
+    SCHEMA_EVOLUTION: (c) => {
+      const r = c.withRole('schema-registry').filter((s) => c.facet(s).schemas);
+      return r.length ? fact(andList(r.map((s) => `${c.facet(s).schemas!.compatibility(s)} compatibility checked by ${svc(s)} on every new schema`)), { short: 'schema registry' }) : open('no schema registry checks schema changes', { value: 'backward compatible', because: 'old readers keep working while writers change' });
+    },
 
-  DATA_QUALITY: (c) => {
-    const jobs = c.ofKind('batch-job');
-    const r = c.ofKind('schema-registry');
-    const parts = [...jobs.map((j) => `${code(j.id)} ${({ quarantine: 'quarantines', 'skip-and-log': 'skips and logs', 'fail-fast': 'fails on' } as Record<string, string>)[str(j.props, 'onError')] ?? 'handles'} bad records`), ...r.map((s) => `schema checks in ${code(s.id)}`)];
-    return parts.length ? filled(parts.join('; ')) : open('no data quality checks in the design', 'add rules in the jobs or a Schema Registry (tools such as Great Expectations live outside the drawing)');
-  },
+    DATA_QUALITY: (c) => {
+      const parts: string[] = [];
+      for (const j of c.withRole('scheduled')) {
+        const w = c.facet(j).schedule;
+        if (w) parts.push(`${svc(j)} ${w.onError(j)}`);
+      }
+      for (const s of c.withRole('schema-registry')) parts.push(`schema checks in ${svc(s)}`);
+      return parts.length ? fact(parts.join('; ')) : open('no quality rule is drawn', { value: 'Great Expectations', because: 'the template’s first choice' });
+    },
 
-  MASTER_DATA_MANAGEMENT: () => open('the drawing does not say which system owns master data', 'name the system of record for each entity (customer, product) in the requirements'),
+    MASTER_DATA_MANAGEMENT: () => open('the drawing does not say which system owns each entity', { value: 'custom golden record', because: 'name the system of record per entity' }),
 
-  DATA_CATALOG: () => open('no data catalog in the design', 'choose one (e.g. DataHub) if data is shared beyond these systems'),
+    DATA_CATALOG: () => open('no data catalog is drawn', { value: 'DataHub', because: 'open source, reads Kafka, databases and warehouses' }),
 
-  DATA_LINEAGE: (c) => {
-    const sinks = c.ofCategory('store').filter((s) => upstream(c, s).length);
-    return sinks.length ? filled(`from the diagram: ${sinks.map((t) => `${code(t.id)} from ${feeders(c, t)}`).slice(0, 8).join('; ')}`, 'lineage from the diagram') : open('no data reaches a store through the drawing', 'connect the stores to what writes them');
-  },
+    DATA_LINEAGE: (c) => {
+      const sinks = c.r.components.filter((x) => (x.roles.includes('database') || ANALYTIC.some((r) => x.roles.includes(r))) && upstream(x).length);
+      return sinks.length ? fact(`from the diagram: ${sinks.slice(0, 8).map((t) => `${svc(t)} from ${feeders(t)}`).join('; ')}`, { short: 'lineage from the diagram' }) : open('no data reaches a store through the drawing');
+    },
 
-  METADATA_MANAGEMENT: (c) => (c.nodes.length ? filled(`this design file: ${c.nodes.length} components with their settings and ${c.edges.length} connections`, 'the design file') : open('the design is empty', 'add components')),
+    METADATA_MANAGEMENT: (c) => fact(`the design file: ${plural(c.r.components.length, 'component')} and ${plural(c.r.flows.length, 'connection')} with their settings, kept in git and regenerated into this bundle`, { short: 'the design file' }),
 
-  DATA_GOVERNANCE: (c) => {
-    const comp = Array.isArray(c.req.compliance) ? c.req.compliance.filter((x): x is string => typeof x === 'string') : [];
-    return comp.length ? filled(`driven by ${andList(comp.map((x) => md(x, 60)))}`) : open('no compliance requirement in the design', 'list the regulations in the requirements and name the data owners');
+    DATA_GOVERNANCE: (c) => {
+      const comp = c.reqList('compliance');
+      return comp.length ? fact(`driven by ${andList(comp.map((x) => md(x, 60)))}`) : open('no regulation is listed', { value: 'data stewardship', because: 'owners per data set' });
+    },
   },
 };
-

@@ -1,77 +1,104 @@
-import type { Ctx, Resolver } from '../context';
-import { component, edgeText, filled, nodeName, num, open, str } from '../context';
-import { scrapes } from '../facts';
-import { andList, code, md } from '../markdown';
+import type { Component, Flow } from '../../../shared/resolve';
+import type { Claim, Section } from '../answer';
+import { fact, open } from '../answer';
+import type { Ctx } from '../context';
+import { count, ms, name, protocolName, svc, svcs, uniq } from '../context';
+import { andList, code, literal, md } from '../markdown';
 
-/** Database Integration: connections into databases, pools, replication. */
+/** Database Integration: who connects to which store, with what, and how it is protected. */
 
-const dbs = (c: Ctx) => c.ofKind('postgres', 'mysql', 'mongodb', 'redis', 'clickhouse', 'elasticsearch', 'snowflake');
-const dbEdges = (c: Ctx) => c.edgesOf('sql', 'mongodb', 'redis');
-const none = (what: string) => open('no database in the design', `add a database to decide ${what}`);
-const DRIVER: Record<string, string> = { sql: 'SQL driver', mongodb: 'MongoDB driver', redis: 'Redis client' };
+const stores = (c: Ctx) => c.withRole('database', 'cache', 'search', 'warehouse');
+const queries = (c: Ctx) => c.flows('query').filter((f) => f.client && f.server && f.client !== f.server);
 
-export const database: Record<string, Resolver> = {
-  DATABASE_CONNECTIVITY: (c) => {
-    const e = dbEdges(c);
-    if (!e.length) return dbs(c).length ? open('no service connects to the databases', 'draw the SQL/MongoDB/Redis connections') : none('connectivity');
-    return filled(`native drivers: ${andList(e.map((x) => `${DRIVER[x.protocol!]} from ${code(x.from.id)} to ${code(x.to.id)}${str(x.props, 'access') && str(x.props, 'access') !== 'read-write' ? ` (${md(str(x.props, 'access'))})` : ''}`), 8)}`, 'native drivers');
-  },
+/** That clients must give a server credentials from `.env` (its catalog has secrets). */
+export function credentialClaim(s: Component, text: string): Claim {
+  return { type: 'client-auth', text, service: s.service, required: Object.values(s.credentials).some((x) => x.secret) };
+}
 
-  CONNECTION_POOLING: (c) => {
-    const e = c.edgesOf('sql', 'mongodb');
-    if (!e.length) return dbs(c).length ? open('no SQL or MongoDB connection to pool', 'draw the database connections') : none('pooling');
-    const parts = [andList(e.map((x) => `${num(x.props, 'poolSize')} connections ${code(x.from.id)} → ${code(x.to.id)}`), 8)];
-    const caps = c.ofKind('postgres', 'mysql').filter((d) => c.into(d.id).length);
-    if (caps.length) parts.push(`servers allow ${andList(caps.map((d) => `${num(d.props, 'maxConnections')} on ${code(d.id)}`))}`);
-    return filled(`client-side pools: ${parts.join('; ')}`, 'client-side connection pools');
-  },
+function access(f: Flow): string {
+  const a = typeof f.props.access === 'string' ? f.props.access : 'read-write';
+  return a === 'read-write' ? '' : ` (${a} only)`;
+}
 
-  TRANSACTION_MANAGEMENT: (c) => {
-    const writers = new Map<string, Set<string>>();
-    for (const e of c.edgesOf('sql', 'mongodb')) if (str(e.props, 'access') !== 'read') {
-      const w = writers.get(e.to.id);
-      if (w) w.add(e.from.id);
-      else writers.set(e.to.id, new Set([e.from.id]));
-    }
-    if (!writers.size) return dbs(c).length ? open('nothing writes to the databases', 'draw the writing connections') : none('transactions');
-    const shared = [...writers].filter(([, w]) => w.size > 1);
-    const async = c.messagingEdges().length > 0;
-    const base = shared.length ? `shared databases ${andList(shared.map(([d, w]) => `${code(d)} (written by ${andList([...w].map(code))})`))}: transactions span services` : 'local transactions: each database is written by one service';
-    return filled(`${base}${async ? '; across services, eventual consistency through messages' : ''}`, shared.length ? 'shared-database transactions' : 'local transactions');
-  },
+export const database: Section = {
+  title: 'Database Integration',
+  unused: (c) => (stores(c).length === 0 ? 'no database' : undefined),
+  fields: {
+    DATABASE_CONNECTIVITY: (c) => {
+      const q = queries(c);
+      if (!q.length) return open(`nothing connects to ${svcs(stores(c))} yet`);
+      return fact(`native ${andList(uniq(q.map((f) => protocolName(f.protocol!))))} clients: ${andList(q.map((f) => `${svc(f.client!)} → ${literal(`${f.server!.service}:${f.server!.listenPort}`)}${access(f)}`), 8)}`, { short: 'native drivers' });
+    },
 
-  DATA_REPLICATION: (c) => {
-    const parts = c.ofKind('postgres').filter((p) => str(p.props, 'replication') !== 'none').map((p) => `${md(str(p.props, 'replication'))} replication on ${code(p.id)}`);
-    for (const e of c.edgesOf('cdc')) parts.push(`CDC from ${code(e.from.id)} through ${code(e.to.id)}`);
-    return parts.length ? filled(andList(parts)) : dbs(c).length ? open('no replication or CDC on the databases', 'set Replication on PostgreSQL or draw a CDC connection') : none('replication');
-  },
+    CONNECTION_POOLING: (c) => {
+      const q = queries(c).filter((f) => typeof f.props.poolSize === 'number');
+      if (!q.length) return open('no pool size is set on the database connections', { value: 'HikariCP', because: 'the template’s first choice' });
+      const caps = uniq(q.map((f) => f.server!)).map((s) => [s, c.facet(s).maxConnections?.(s)] as const).filter((x) => x[1]);
+      return fact(`client-side pools: ${andList(q.map((f) => `${String(f.props.poolSize)} connections ${svc(f.client!)} → ${svc(f.server!)}`), 8)}${caps.length ? `; the servers accept ${andList(caps.map(([s, n]) => `${count(n!)} on ${svc(s)}`))}` : ''}`, { short: 'client-side connection pools' });
+    },
 
-  CHANGE_TRACKING: (c) => {
-    const e = c.edgesOf('cdc');
-    return e.length ? filled(andList(e.map((x) => `${component(x.to)} on ${nodeName(x.from)}`)), 'Debezium CDC') : dbs(c).length ? open('no change capture on the databases', 'draw a CDC connection to Debezium, or decide on timestamp columns') : none('change tracking');
-  },
+    TRANSACTION_MANAGEMENT: (c) => {
+      const writers = new Map<Component, Set<Component>>();
+      for (const f of queries(c)) if (f.props.access !== 'read') writers.set(f.server!, new Set([...(writers.get(f.server!) ?? []), f.client!]));
+      if (!writers.size) return open('nothing writes to the stores yet');
+      const shared = [...writers].filter(([, w]) => w.size > 1);
+      const base = shared.length ? `${andList(shared.map(([d, w]) => `${svc(d)} is written by ${svcs([...w])}`))}: their transactions meet in one database` : 'local transactions: each database is written by one service';
+      return fact(`${base}${c.flows('message').length ? '; across services, consistency is eventual through messages' : ''}`, { short: shared.length ? 'shared-database transactions' : 'local transactions' });
+    },
 
-  STORED_PROCEDURES: (c) => (dbs(c).length ? open('the design says nothing about logic in the database', 'decide whether business logic stays in the services (usual) or in procedures') : none('stored procedures')),
+    DATA_REPLICATION: (c) => {
+      const parts: string[] = [];
+      for (const d of stores(c)) {
+        const r = c.facet(d).replication?.(d);
+        if (r) parts.push(`${r} on ${svc(d)}`);
+      }
+      for (const f of c.flows('cdc')) parts.push(`change data capture from ${svc(f.source)} by ${svc(f.sink)}`);
+      const single = stores(c).filter((s) => s.containerised);
+      return parts.length ? fact(andList(parts)) : fact(single.length ? `none: ${svcs(single, 6)} ${single.length === 1 ? 'runs as a single instance' : 'run as single instances'} in the stack` : 'none: every store is external', { short: '' });
+    },
 
-  QUERY_OPTIMIZATION: (c) => (dbs(c).length ? open('queries are not part of the design', 'review indexes and query plans once the schemas exist') : none('query optimization')),
+    CHANGE_TRACKING: (c) => {
+      const f = c.flows('cdc');
+      if (f.length) return fact(andList(f.map((x) => `${name(x.sink)} reads ${c.facet(x.source).changeLog ?? 'the change log'} of ${svc(x.source)}`)), { short: andList(uniq(f.map((x) => md(x.sink.kind.name)))) });
+      const dual = queries(c).filter((q) => q.props.access !== 'read' && q.server!.roles.includes('database') && q.client!.out.some((o) => o.kind === 'message' && o.client === q.client));
+      if (dual.length) return fact(`none: ${andList(uniq(dual.map((q) => `${svc(q.client!)} writes ${svc(q.server!)} and publishes its events itself`)))}, two writes that can disagree if one fails (a transactional outbox read by CDC makes them one)`, { short: '' });
+      return fact('none: no change leaves the databases except through the services that own them', { short: '' });
+    },
 
-  DB_ERROR_HANDLING: (c) => {
-    const r = c.edgesOf('sql').filter((e) => (num(e.props, 'retries') ?? 0) > 0 || (num(e.props, 'timeoutMs') ?? 0) > 0);
-    return r.length ? filled(andList(r.map((e) => `${edgeText(e)}: ${[(num(e.props, 'timeoutMs') ?? 0) > 0 ? `timeout ${num(e.props, 'timeoutMs')} ms` : '', (num(e.props, 'retries') ?? 0) > 0 ? `${num(e.props, 'retries')} retries` : ''].filter(Boolean).join(', ')}`), 6), 'timeouts and retries') : dbs(c).length ? open('no timeout or retry on the database connections', 'set Timeout and Retries on the SQL connections') : none('error handling');
-  },
+    STORED_PROCEDURES: () => open('the drawing says nothing about logic in the database', { value: 'data transformation SPs', because: 'keep business logic in the services, procedures for set-based data work' }),
 
-  DB_PERFORMANCE_MONITORING: (c) => {
-    const d = dbs(c);
-    if (!d.length) return none('monitoring');
-    const watched = scrapes(c).flatMap((s) => s.targets).filter((t) => d.includes(t));
-    return watched.length ? filled(`exporter metrics scraped by Prometheus for ${andList(watched.map((n) => code(n.id)))}`, 'exporter metrics in Prometheus') : open('no Prometheus scrapes the databases', 'connect the databases to a Prometheus node (the stack adds exporters)');
-  },
+    QUERY_OPTIMIZATION: () => open('queries are not part of the drawing', { value: 'index optimization', because: 'review indexes once the schemas exist' }),
 
-  DB_SECURITY: (c) => {
-    const d = dbs(c).filter((n) => !n.kind?.external);
-    if (!d.length) return none('database security');
-    const vault = c.ofKind('vault');
-    return filled(`passwords as variables in .env (never written inline)${vault.length ? `; secrets kept in ${andList(vault.map((v) => code(v.id)))}` : ''}; databases reachable only inside the stack’s network and on their published ports`, 'credentials in .env');
+    DB_ERROR_HANDLING: (c) => {
+      const q = queries(c).filter((f) => (f.resilience?.timeoutMs ?? 0) > 0 || (f.resilience?.retries ?? 0) > 0);
+      if (!q.length) return open('no timeout or retry is set on the database connections', { value: 'connection retry', because: 'survives a database restart' });
+      return fact(andList(q.map((f) => `${svc(f.client!)} → ${svc(f.server!)}: ${[f.resilience!.timeoutMs > 0 ? `timeout ${ms(f.resilience!.timeoutMs)}${f.resilience!.timeoutFrom === 'latency-budget' ? ' (the latency budget)' : ''}` : '', f.resilience!.retries > 0 ? `${f.resilience!.retries} retries` : ''].filter(Boolean).join(', ')}`), 6), { short: 'timeouts and retries' });
+    },
+
+    DB_PERFORMANCE_MONITORING: (c) => {
+      const s = new Set(stores(c));
+      const watched = c.r.observability.scrapes.filter((x) => s.has(x.target));
+      return watched.length ? fact(andList(watched.map((x) => `${svc(x.target)} through ${x.via === 'exporter' ? code(x.service) : 'its own endpoint'} (${andList(x.families.slice(0, 3).map(code))})`)), { short: 'exporter metrics in Prometheus', claims: watched.map((x) => ({ type: 'scrape', text: code(x.service), scraper: x.scraper.service, job: x.job, address: `${x.service}:${x.port}` })) }) : open('nothing scrapes the databases', { value: 'query performance', because: 'connect them to Prometheus: the stack adds an exporter' });
+    },
+
+    DB_SECURITY: (c) => {
+      const run = stores(c).filter((s) => s.containerised);
+      if (!run.length) return open('every store is external');
+      const claims: Claim[] = [];
+      const parts: string[] = [];
+      const withCreds = run.filter((s) => Object.values(s.credentials).some((x) => x.secret));
+      if (withCreds.length) {
+        const t = `passwords from .env, never written inline, on ${svcs(withCreds, 8)}`;
+        parts.push(t);
+        for (const s of withCreds) claims.push(credentialClaim(s, t));
+      }
+      const open_ = run.filter((s) => !Object.values(s.credentials).some((x) => x.secret));
+      if (open_.length) parts.push(`no password on ${svcs(open_)}`);
+      const closed = run.filter((s) => s.networks.length > 0 && s.networks.every((n) => c.r.networks.find((x) => x.name === n)?.internal));
+      if (closed.length) parts.push(`${svcs(closed)} only on networks with no route out of the stack`);
+      const published = run.filter((s) => s.ports.some((p) => p.host !== null));
+      parts.push(published.length ? `published on the host: ${andList(published.map((s) => `${svc(s)} on ${andList(s.ports.filter((p) => p.host !== null).map((p) => `${p.hostIp}:${p.host}`))}`))}` : 'none is published on the host');
+      return fact(parts.join('; '), { short: 'credentials in .env', claims });
+    },
   },
 };
-

@@ -1,42 +1,54 @@
-import type { Resolver } from '../context';
-import { filled, num, open, plural } from '../context';
-import { deadLetters, scrapes } from '../facts';
-import { andList, code, md } from '../markdown';
+import type { Section } from '../answer';
+import { fact, open } from '../answer';
+import { plural, svcs, uniq } from '../context';
+import { andList, md } from '../markdown';
 
-/** Deployment and Operations. */
+const KIND_WORDS: Record<string, string> = { 'target-down': 'target down', 'error-rate': 'error rate', 'latency-p95': 'p95 latency', 'latency-p99': 'p99 latency', 'consumer-lag': 'consumer lag', 'queue-backlog': 'queue backlog', 'dead-letters': 'dead letters' };
 
-export const deployment: Record<string, Resolver> = {
-  INTEGRATION_DEPLOYMENT_STRATEGY: (c) => {
-    const scaled = c.nodes.filter((n) => (num(n.props, 'replicas') ?? 1) > 1);
-    return open(scaled.length ? `the design runs ${andList(scaled.map((n) => code(n.id)))} with several replicas, which allows rolling updates, but names no strategy` : 'the design names no deployment strategy', 'choose rolling, blue-green or canary for production');
+/** Deployment and Operations: the stack's configuration is a fact; release practice is a decision. */
+
+export const deployment: Section = {
+  title: 'Deployment and Operations',
+  fields: {
+    INTEGRATION_DEPLOYMENT_STRATEGY: (c) => {
+      const scaled = c.r.components.filter((x) => typeof x.props.replicas === 'number' && x.props.replicas > 1);
+      return open(scaled.length ? `${svcs(scaled)} run${scaled.length === 1 ? 's' : ''} several replicas, which allows rolling updates, but no strategy is chosen` : 'no deployment strategy is chosen', { value: scaled.length ? 'rolling updates' : 'blue-green', because: scaled.length ? 'the replicas let one instance update at a time' : 'one instance per service: switch traffic at once' });
+    },
+
+    INTEGRATION_CICD_PIPELINE: () => open('the CI/CD platform is not part of the drawing', { value: 'GitHub Actions', because: 'run `topoforge generate` there to keep the configs in step with the design file' }),
+
+    INTEGRATION_CONFIG_MANAGEMENT: (c) => {
+      const withCreds = c.containers().filter((x) => Object.values(x.credentials).some((y) => y.secret));
+      const vault = c.withRole('secrets');
+      return fact(`starter configs generated per component under \`config/<node-id>/\`${withCreds.length ? `; the credentials of ${svcs(withCreds, 8)} as variables in \`.env\` (listed in \`.env.example\`)` : ''}${vault.length ? `; secrets in ${svcs(vault)}` : ''}`, { short: 'generated configs + .env' });
+    },
+
+    INTEGRATION_ENVIRONMENT_MANAGEMENT: () => open('environments beyond the local stack are not drawn', { value: 'Kubernetes', because: 'the same design can generate Kubernetes manifests' }),
+
+    INTEGRATION_VERSION_CONTROL: () => open('how the design and its code are versioned is not drawn', { value: 'Git', because: 'keep the *.topo.yaml file next to the code and review its diffs' }),
+
+    INTEGRATION_RELEASE_MANAGEMENT: () => open('the release process is not part of the drawing', { value: 'automated releases', because: 'the bundle is generated, so releases can be too' }),
+
+    INTEGRATION_ROLLBACK_PROCEDURES: () => open('rollback is not part of the drawing', { value: 'automated rollback', because: 'pin image tags so the previous one can be redeployed' }),
+
+    OPERATIONAL_PROCEDURES: (c) => {
+      const dead = c.deadLetters();
+      const alerts = c.r.observability.alerts;
+      const runbooks: string[] = [];
+      if (dead.length) runbooks.push(`replaying ${plural(dead.length, 'dead-letter channel')} (${andList(dead.map((d) => md(d.name, 60)), 4)})`);
+      if (alerts.length) runbooks.push(`one per alert rule (${plural(alerts.length, 'rule')}: ${andList(uniq(alerts.map((a) => a.kind)).map((k) => KIND_WORDS[k] ?? k))})`);
+      if (c.flows('cdc').length) runbooks.push('restarting a CDC connector and re-snapshotting');
+      return runbooks.length ? fact(`runbooks needed: ${andList(runbooks)}`, { short: 'runbooks per alert and dead-letter channel' }) : open('no alerts or dead letters call for runbooks yet', { value: 'incident response', because: 'write the first runbook with the first alert' });
+    },
+
+    SUPPORT_MODEL: (c) => open('the support model is an organisational decision', { value: 'L1/L2/L3 support', because: c.reqText('stakeholders') ? `agree it with ${md(c.reqText('stakeholders'), 120)}` : 'agree it with the teams involved' }),
+
+    INTEGRATION_DOCUMENTATION: (c) => {
+      const files = ['this document', 'diagram.mmd'];
+      if (c.r.gateways.some((p) => p.routes.length)) files.push('openapi.yaml');
+      if (c.plans().length) files.push('asyncapi.yaml');
+      files.push('the stack’s README.md');
+      return fact(`${andList(files)}, all generated from the design file`, { short: 'generated docs and diagrams' });
+    },
   },
-
-  INTEGRATION_CICD_PIPELINE: () => open('the CI/CD platform is not part of the design', 'choose it (GitHub Actions, GitLab CI) and regenerate configs there from the design file'),
-
-  INTEGRATION_CONFIG_MANAGEMENT: (c) => {
-    const vault = c.ofKind('vault');
-    return c.nodes.length ? filled(`generated starter configs per component under \`config/<node-id>/\`, credentials as variables in \`.env\` (listed in \`.env.example\`)${vault.length ? `, secrets in ${andList(vault.map((v) => code(v.id)))}` : ''}`, 'generated configs + .env') : open('the design is empty', 'add components');
-  },
-
-  INTEGRATION_ENVIRONMENT_MANAGEMENT: (c) => (c.nodes.length ? filled('local: Docker Compose from the generated stack; other environments are not in the design', 'Docker Compose locally') : open('the design is empty', 'add components')),
-
-  INTEGRATION_VERSION_CONTROL: () => open('the design does not say how it is versioned', 'keep the design file (*.topo.yaml) in git next to the code and review changes to it'),
-
-  INTEGRATION_RELEASE_MANAGEMENT: () => open('release process is not part of the design', 'decide automated releases or approval gates'),
-
-  INTEGRATION_ROLLBACK_PROCEDURES: () => open('rollback is not part of the design', 'decide how each component is rolled back (image tags, schema migrations)'),
-
-  OPERATIONAL_PROCEDURES: (c) => {
-    const dl = deadLetters(c);
-    const prom = scrapes(c);
-    const runbooks: string[] = [];
-    if (dl.length) runbooks.push(`reprocessing ${plural(dl.length, 'dead-letter destination')} (${andList(dl.map((d) => md(d.name, 60)), 4)})`);
-    if (prom.length) runbooks.push('one per alert rule (error rate, latency' + (c.ofKind('kafka').length ? ', consumer lag' : '') + ')');
-    if (c.edgesOf('cdc').length) runbooks.push('restarting a CDC connector and re-snapshotting');
-    return runbooks.length ? filled(`runbooks needed: ${andList(runbooks)}`, 'runbooks per alert and dead-letter') : open('no alerts or dead-letters that call for runbooks', 'add monitoring and dead-lettering, then write their runbooks');
-  },
-
-  SUPPORT_MODEL: (c) => open('the support model is an organisational decision', c.req.stakeholders ? `agree it with ${md(String(c.req.stakeholders), 120)}` : 'agree it with the teams involved'),
-
-  INTEGRATION_DOCUMENTATION: () => filled('this document, the Mermaid diagram (diagram.mmd) and the starter stack’s README, all generated from the design file', 'generated docs and diagrams'),
 };

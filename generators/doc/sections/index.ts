@@ -1,4 +1,4 @@
-import type { Resolver } from '../context';
+import type { Section } from '../answer';
 import { api } from './api';
 import { architecture } from './architecture';
 import { batch } from './batch';
@@ -19,25 +19,7 @@ import { security } from './security';
 import { sync } from './sync';
 import { testing } from './testing';
 
-/** Every template variable's resolver, keyed by variable name (one file per template section). */
-export const RESOLVERS: Readonly<Record<string, Resolver>> = {
-  ...overview,
-  ...architecture,
-  ...api,
-  ...messaging,
-  ...events,
-  ...sync,
-  ...esb,
-  ...microservices,
-  ...data,
-  ...realtime,
-  ...batch,
-  ...file,
-  ...database,
-  ...cloud,
-  ...security,
-  ...errors,
-  ...monitoring,
-  ...testing,
-  ...deployment,
-};
+/** The template's sections, each with its fields' resolvers (one file per section), keyed by title. */
+export const SECTIONS: ReadonlyMap<string, Section> = new Map(
+  [overview, architecture, api, messaging, events, sync, esb, microservices, data, realtime, batch, file, database, cloud, security, errors, monitoring, testing, deployment].map((s) => [s.title, s]),
+);

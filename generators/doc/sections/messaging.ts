@@ -1,146 +1,120 @@
-import type { Ctx, NodeInfo, Resolver } from '../context';
-import { components, filled, names, nodeName, num, open, str } from '../context';
-import { deadLetters, kafkaTopics } from '../facts';
-import { andList, code, md } from '../markdown';
+import type { BrokerPlan } from '../../../shared/resolve';
+import type { Answer, Claim, Section } from '../answer';
+import { fact, open } from '../answer';
+import type { Ctx } from '../context';
+import { described, name, svc, svcs, uniq } from '../context';
+import { brokers, channelClaims, channelCount, consumers, deadLetterSentences, mainChannels, noDeadLetter, producers, consumerOn } from '../facts';
+import { andList, md } from '../markdown';
+import type { BrokerWords } from '../../kinds/types';
 
-/** Messaging Patterns: the brokers and how messages move through them. */
+/** Messaging Patterns: each broker and how messages move through it (the broker's own words). */
 
-const brokers = (c: Ctx) => c.ofCategory('broker');
-const noBroker = (what: string) => open('no message broker in the design', `add Kafka, RabbitMQ, NATS, an MQTT broker or IBM MQ to decide ${what}`);
-const hours = (h: number | undefined) => (h === undefined ? '?' : h % 24 === 0 ? `${h / 24} ${h === 24 ? 'day' : 'days'}` : `${h} hours`);
-
-/** Per broker, one phrase. */
-function perBroker(c: Ctx, what: string, f: (b: NodeInfo) => string | undefined) {
-  const bs = brokers(c);
-  if (!bs.length) return noBroker(what);
-  const phrases = bs.map((b) => [b, f(b)] as const).filter((x): x is readonly [NodeInfo, string] => !!x[1]);
+/** One phrase per broker plan, with the broker named when there are several. */
+export function perPlan(c: Ctx, f: (p: BrokerPlan, w: BrokerWords) => string | undefined, shortOf?: (p: BrokerPlan, w: BrokerWords) => string, claimsOf?: (p: BrokerPlan, text: string) => Claim[]): Answer | undefined {
+  const plans = c.plans().filter((p) => c.facet(p.broker).broker);
+  const phrases = plans.map((p) => [p, f(p, c.facet(p.broker).broker!)] as const).filter((x): x is readonly [BrokerPlan, string] => !!x[1]);
   if (!phrases.length) return undefined;
-  // In the Prompt Template sentence: the phrases up to their first detail, once each.
-  const short = andList([...new Set(phrases.map(([, t]) => t.split(/[:;(,]/)[0]!.trim()))]);
-  return filled(phrases.map(([b, t]) => `${t} (${code(b.id)})`).join('; '), short);
+  const many = plans.length > 1;
+  const text = phrases.map(([p, t]) => (many ? `${svc(p.broker)}: ${t}` : t)).join('; ');
+  const short = shortOf ? andList(uniq(phrases.map(([p]) => shortOf(p, c.facet(p.broker).broker!)))) : undefined;
+  const claims = claimsOf ? phrases.flatMap(([p, t]) => claimsOf(p, t)) : [];
+  return fact(text, { ...(short ? { short } : {}), claims });
 }
 
-const list = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]).filter((x) => x && typeof x === 'object') : []);
+/** The partitions, retention and clean-up a plan gives each of its channels that has them (Kafka topics). */
+function channelSettingClaims(p: BrokerPlan, text: string): Claim[] {
+  return p.channels
+    .filter((x) => x.partitions !== undefined || x.retentionHours !== undefined)
+    .map((x) => ({ type: 'channel-settings', text, broker: p.broker.service, protocol: p.protocol, channel: x.name, ...(x.partitions !== undefined ? { partitions: x.partitions } : {}), ...(x.retentionHours !== undefined ? { retentionHours: x.retentionHours } : {}), ...(x.cleanupPolicy ? { cleanupPolicy: x.cleanupPolicy } : {}) }));
+}
 
-export const messaging: Record<string, Resolver> = {
-  MESSAGE_BROKER: (c) => {
-    const bs = brokers(c);
-    return bs.length ? filled(components(bs), names(bs, 3)) : noBroker('the broker');
+const noBroker = () => open('no broker is drawn');
+
+export const messaging: Section = {
+  title: 'Messaging Patterns',
+  unused: (c) => (brokers(c).length === 0 ? 'no message broker' : undefined),
+  fields: {
+    MESSAGE_BROKER: (c) => {
+      const b = brokers(c);
+      if (!b.length) return noBroker();
+      const claims: Claim[] = [];
+      const parts = b.map((x) => {
+        const plans = c.plans().filter((p) => p.broker === x);
+        const chans = plans.flatMap((p) => mainChannels(p).filter((n) => p.channels.find((ch) => ch.name === n)?.kind !== 'exchange').map((n) => ({ p, n })));
+        const t = chans.length ? `${channelCount(plans[0]!, chans.length)}: ${andList(chans.map((x2) => md(x2.n, 80)), 10)}` : 'no channel yet';
+        for (const p of plans) claims.push(...channelClaims(p, t));
+        return `${described(x)} with ${t}`;
+      });
+      return fact(parts.join('; '), { short: andList(b.map((x) => `${svc(x)} (${md(x.kind.name)})`)), claims });
+    },
+
+    MESSAGING_PARADIGM: (c) => perPlan(c, (p, w) => `${w.paradigm(p)}: ${w.paradigmDetail(p)}`, (p, w) => w.paradigm(p)) ?? noBroker(),
+
+    MESSAGE_ROUTING: (c) => perPlan(c, (p, w) => w.routing(p), (p, w) => w.routing(p).split(/[:;(]/)[0]!.trim()) ?? noBroker(),
+
+    MESSAGE_TRANSFORMATION: (c) => {
+      const readers = new Set(consumers(c));
+      const writers = new Set(producers(c));
+      const tx = c.r.components.filter((x) => readers.has(x) && writers.has(x));
+      if (tx.length) {
+        return fact(andList(tx.map((x) => {
+          const read = uniq(c.plans().flatMap((p) => p.subscriptions.filter((s) => s.client === x).flatMap((s) => s.channels)));
+          const wrote = uniq(c.plans().flatMap((p) => p.publications.filter((s) => s.client === x).map((s) => s.channel)));
+          return `${name(x)} turns ${andList(read.map((r) => md(r, 80)), 3)} into ${andList(wrote.map((w) => md(w, 80)), 3)}`;
+        }), 6), { short: `custom transformers (${svcs(tx, 4)})` });
+      }
+      const cons = consumers(c);
+      if (cons.length) return fact(`none: ${svcs(cons, 8)} act${cons.length === 1 ? 's' : ''} on messages without publishing new ones`, { short: '' });
+      return open('nothing consumes the messages yet');
+    },
+
+    MESSAGE_SERIALIZATION: (c) => {
+      const reg = c.withRole('schema-registry');
+      const b = brokers(c);
+      // A broker whose record format is left at the catalog's default, beside a schema registry, is a decision not yet made.
+      const unset = b.filter((x) => c.facet(x).formatSet?.(x) === false);
+      if (reg.length && unset.length) return open(`${svcs(reg)} is drawn but ${svcs(unset)} ${unset.length === 1 ? 'keeps' : 'keep'} the default record format (${md(c.facet(unset[0]!).format?.(unset[0]!) ?? 'JSON')})`, { value: 'Avro', because: `${svcs(reg)} is drawn: a schema registry is mostly used with Avro` });
+      const parts: string[] = [];
+      for (const x of b) {
+        const f = c.facet(x).format?.(x);
+        if (f) parts.push(`${md(f)} records on ${svc(x)}`);
+      }
+      for (const s of reg) {
+        const w = c.facet(s).schemas;
+        if (w) parts.push(`${w.format(s)} schemas registered in ${name(s)}`);
+      }
+      const fmts = uniq(producers(c).map((p) => c.facet(p).format?.(p)).filter((x): x is string => !!x));
+      if (fmts.length) parts.push(`producers write ${andList(fmts.map((x) => md(x)))}`);
+      if (parts.length) return fact(parts.join('; '), { short: andList(uniq([...b.map((x) => c.facet(x).format?.(x)).filter((x): x is string => !!x), ...reg.map((s) => c.facet(s).schemas?.format(s)).filter((x): x is string => !!x)])) || undefined });
+      return open('no broker or producer states a format', reg.length ? { value: 'Avro', because: `${svcs(reg)} is drawn: a schema registry is mostly used with Avro` } : { value: 'JSON Schema', because: 'readable payloads with a schema to validate them' });
+    },
+
+    MESSAGE_ORDERING: (c) => perPlan(c, (p, w) => w.ordering(p), (p, w) => w.ordering(p).split(/[(,;]/)[0]!.trim()) ?? noBroker(),
+
+    MESSAGE_DURABILITY: (c) => perPlan(c, (p, w) => w.durability(p), (p, w) => w.durability(p).split(/[(,;]/)[0]!.trim()) ?? noBroker(),
+
+    MESSAGE_ACKNOWLEDGMENT: (c) => perPlan(c, (p, w) => w.acknowledgement(p), (p, w) => w.guarantee(p)) ?? noBroker(),
+
+    DEAD_LETTER_HANDLING: (c) => {
+      const dl = deadLetterSentences(c);
+      const off = noDeadLetter(c);
+      const mqtt = c.plans().filter((p) => p.subscriptions.length && p.channels.every((x) => x.role !== 'dead-letter') && !off.some((o) => o.plan === p));
+      const parts = dl.map((d) => d.text);
+      for (const p of c.plans()) {
+        const w = c.facet(p.broker).broker;
+        if (w && p.channels.some((x) => x.role === 'dead-letter' && x.kind !== 'exchange')) parts.push(`on ${svc(p.broker)}, ${w.deadLetterHow(p)}`);
+      }
+      const switched = off.filter((o) => o.why === 'off');
+      const ingests = off.filter((o) => o.why === 'ingests');
+      if (switched.length) parts.push(`dead-lettering is switched off for ${consumerOn(switched)}: what ${switched.length === 1 ? 'it' : 'they'} cannot process is lost or blocks`);
+      const unkept = off.filter((o) => o.why === 'unkept');
+      if (unkept.length) parts.push(`${consumerOn(unkept)}: no dead-letter channel, as the broker keeps no message to park (what is not processed at once is lost)`);
+      if (ingests.length) parts.push(`${consumerOn(ingests)} ${ingests.length === 1 ? 'reads' : 'read'} the broker with ${ingests.length === 1 ? 'its' : 'their'} own ingestion and ${ingests.length === 1 ? 'has' : 'have'} no dead-letter channel: a record ${ingests.length === 1 ? 'it' : 'they'} cannot store is skipped or stops ${ingests.length === 1 ? 'its' : 'their'} reading`);
+      for (const p of mqtt) parts.push(c.facet(p.broker).broker!.deadLetterHow(p) + ` (${svc(p.broker)})`);
+      if (!parts.length) return consumers(c).length ? open('no consumer dead-letters') : open('nothing consumes from the brokers yet');
+      return fact(parts.join('; '), { short: dl.length ? andList(uniq(c.plans().filter((p) => p.channels.some((x) => x.role === 'dead-letter')).map((p) => `${c.facet(p.broker).broker!.deadLetterWord}s`))) : undefined, claims: dl.flatMap((d) => d.claims) });
+    },
+
+    MESSAGE_RETENTION: (c) => perPlan(c, (p, w) => w.retention(p), (p, w) => w.retention(p).split(/[(;]/)[0]!.trim(), channelSettingClaims) ?? noBroker(),
   },
-
-  MESSAGING_PARADIGM: (c) =>
-    perBroker(c, 'the paradigm', (b) => {
-      switch (b.node.kind) {
-        case 'kafka': return 'publish-subscribe with consumer groups (competing consumers within a group)';
-        case 'rabbitmq': {
-          const types = [...new Set(list<{ type?: unknown }>(b.props.exchanges).map((x) => String(x.type ?? 'topic')))];
-          return `${types.includes('direct') && types.length === 1 ? 'point-to-point' : 'publish-subscribe'} through ${types.length ? andList(types.map((t) => md(t))) : 'topic'} exchanges, competing consumers per queue`;
-        }
-        case 'nats': return 'publish-subscribe on subjects, queue groups for competing consumers';
-        case 'mqtt-broker': return 'publish-subscribe on MQTT topics';
-        case 'ibm-mq': return 'point-to-point queues (JMS)';
-        default: return undefined;
-      }
-    }) ?? noBroker('the paradigm'),
-
-  MESSAGE_ROUTING: (c) =>
-    perBroker(c, 'routing', (b) => {
-      const outs = c.outOf(b.id);
-      switch (b.node.kind) {
-        case 'kafka': return `topic-based, partitioned by record key; topics ${andList(kafkaTopics(c, b).map((t) => md(t, 80)), 8) || 'named per producer'}`;
-        case 'rabbitmq': {
-          const keys = [...c.into(b.id), ...outs].map((e) => str(e.props, 'routingKey')).filter((k) => k && k !== '#');
-          return keys.length ? `routing keys ${andList([...new Set(keys)].map((k) => md(k, 60)), 6)}` : 'topic exchanges with catch-all bindings (#)';
-        }
-        case 'nats': return 'subject-based';
-        case 'mqtt-broker': return 'MQTT topic filters';
-        case 'ibm-mq': return 'one queue per flow';
-        default: return undefined;
-      }
-    }) ?? noBroker('routing'),
-
-  MESSAGE_TRANSFORMATION: (c) => {
-    const tx = c.nodes.filter((n) => n.kind && ['flink', 'worker'].includes(n.kind.id) && c.into(n.id).some((e) => e.from.kind?.category === 'broker') && c.outOf(n.id).some((e) => e.to.kind?.category === 'broker' || e.to.kind?.category === 'store'));
-    if (tx.length) return filled(`${components(tx)} read messages and write them on transformed`, names(tx, 3));
-    return brokers(c).length ? open('no component reads from a broker and writes on transformed messages', 'add a Flink job or a worker between the topics') : noBroker('transformation');
-  },
-
-  MESSAGE_SERIALIZATION: (c) => {
-    const parts: string[] = [];
-    for (const k of c.ofKind('kafka')) parts.push(`${md(str(k.props, 'serialization').toUpperCase().replace('JSON-SCHEMA', 'JSON Schema'))} on ${code(k.id)}`);
-    for (const s of c.ofKind('schema-registry')) parts.push(`schemas registered in ${nodeName(s)} as ${md(str(s.props, 'format'))}`);
-    const producers = c.messagingEdges().filter((e) => e.to.kind?.category === 'broker' && str(e.from.props, 'dataFormat'));
-    const fmts = [...new Set(producers.map((e) => str(e.from.props, 'dataFormat').toUpperCase()))];
-    if (fmts.length) parts.push(`producers write ${andList(fmts.map((f) => md(f)))}`);
-    if (parts.length) return filled(parts.join('; '));
-    return brokers(c).length ? open('no broker or producer states a format', 'set Serialization on Kafka or Data format on the producers') : noBroker('serialization');
-  },
-
-  MESSAGE_ORDERING: (c) =>
-    perBroker(c, 'ordering', (b) => {
-      switch (b.node.kind) {
-        case 'kafka': {
-          const own = list<{ name?: unknown; partitions?: unknown }>(b.props.topics).filter((t) => typeof t.partitions === 'number');
-          return `per partition only, same key same order (${own.length ? `${andList(own.map((t) => `${md(t.name, 60)}: ${String(t.partitions)}`), 4)} partitions; ` : ''}${num(b.props, 'defaultPartitions')} ${own.length ? '' : 'partitions per topic '}by default)`;
-        }
-        case 'rabbitmq': return 'FIFO per queue with one consumer; no order across competing consumers';
-        case 'ibm-mq': return 'FIFO per queue';
-        case 'nats': return 'per subject, in publish order';
-        case 'mqtt-broker': return `per topic and client at QoS ${md(str(b.props, 'qos'))}`;
-        default: return undefined;
-      }
-    }) ?? noBroker('ordering'),
-
-  MESSAGE_DURABILITY: (c) =>
-    perBroker(c, 'durability', (b) => {
-      switch (b.node.kind) {
-        case 'kafka': return `persistent log, replication factor ${num(b.props, 'replicationFactor')}`;
-        case 'rabbitmq': {
-          const qs = list<{ durable?: unknown }>(b.props.queues);
-          return qs.length && qs.some((q) => q.durable === false) ? 'durable queues except those marked transient' : 'durable queues (survive a broker restart)';
-        }
-        case 'nats': return b.props.jetstream === true ? 'JetStream streams on disk' : 'in memory only (JetStream off)';
-        case 'mqtt-broker': return b.props.persistence === true ? 'retained messages and sessions persisted to disk' : 'in memory only';
-        case 'ibm-mq': return 'persistent queues';
-        default: return undefined;
-      }
-    }) ?? noBroker('durability'),
-
-  MESSAGE_ACKNOWLEDGMENT: (c) =>
-    perBroker(c, 'acknowledgement', (b) => {
-      switch (b.node.kind) {
-        case 'kafka': return `${md(str(b.props, 'delivery'))}: offsets committed after processing`;
-        case 'rabbitmq': return str(b.props, 'ack') === 'auto' ? 'automatic acknowledgement (at-most-once)' : 'manual acknowledgement after processing (at-least-once)';
-        case 'mqtt-broker': return `QoS ${md(str(b.props, 'qos'))} (${({ '0': 'at most once', '1': 'at least once', '2': 'exactly once' } as Record<string, string>)[str(b.props, 'qos')] ?? 'unknown'})`;
-        case 'nats': return b.props.jetstream === true ? 'explicit acks on JetStream consumers' : 'none (core NATS is fire-and-forget)';
-        case 'ibm-mq': return 'JMS client acknowledgement';
-        default: return undefined;
-      }
-    }) ?? noBroker('acknowledgement'),
-
-  DEAD_LETTER_HANDLING: (c) => {
-    const dl = deadLetters(c);
-    if (dl.length) return filled(`${andList(dl.map((d) => `${d.what} ${md(d.name, 100)} on ${code(d.broker.id)}`), 10)}; redelivered messages that still fail are parked there`, `dead-letter ${dl.some((d) => d.what === 'topic') ? 'topics' : 'queues'}`);
-    return brokers(c).length ? open('no consumer or topic has dead-lettering on', 'turn on Dead-letter on the consumer connections or topics') : noBroker('dead-letter handling');
-  },
-
-  MESSAGE_RETENTION: (c) =>
-    perBroker(c, 'retention', (b) => {
-      switch (b.node.kind) {
-        case 'kafka': {
-          const own = list<{ name?: unknown; retentionHours?: unknown }>(b.props.topics).filter((t) => typeof t.retentionHours === 'number');
-          const extra = own.length ? `; ${andList(own.map((t) => `${md(t.name, 60)} ${hours(t.retentionHours as number)}`), 5)}` : '';
-          return `${hours(num(b.props, 'retentionHours'))} by default${extra}`;
-        }
-        case 'nats': return b.props.jetstream === true ? `${hours(num(b.props, 'maxAgeHours'))} in JetStream` : 'none (not persisted)';
-        case 'rabbitmq': {
-          const ttl = list<{ name?: unknown; messageTtlMs?: unknown }>(b.props.queues).filter((q) => typeof q.messageTtlMs === 'number' && q.messageTtlMs > 0);
-          return ttl.length ? `until consumed; TTL on ${andList(ttl.map((q) => `${md(q.name, 60)} ${String(q.messageTtlMs)} ms`))}` : 'until consumed (no TTL)';
-        }
-        case 'mqtt-broker': return 'retained messages only';
-        case 'ibm-mq': return 'until consumed';
-        default: return undefined;
-      }
-    }) ?? noBroker('retention'),
 };
-

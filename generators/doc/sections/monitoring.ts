@@ -1,83 +1,108 @@
-import type { Resolver } from '../context';
-import { components, filled, names, nodeName, num, open, plural, str } from '../context';
-import { deadLetters, scrapes, traced } from '../facts';
-import { andList, code, md } from '../markdown';
+import type { Claim, Section } from '../answer';
+import { fact, open } from '../answer';
+import type { Ctx } from '../context';
+import { count, name, names, plural, svc, svcs, uniq } from '../context';
+import { alertClaim, alertPhrase, scrapers } from '../facts';
+import { andList, code, literal, md } from '../markdown';
 
-/** Monitoring and Observability: what is scraped, alerted, traced and shown. */
+/** Monitoring and Observability: what is scraped, alerted, traced and shown, from the model's wiring. */
 
-const noProm = (what: string) => open('no Prometheus in the design', `add Prometheus and connect components to it to decide ${what}`);
+const noScraper = () => open('nothing is scraped', { value: 'end-to-end monitoring', because: 'add Prometheus and wire the components to it: the stack provisions the scrape jobs and alerts' });
 
-/** The alert rules Prometheus is set up with, in words. */
-function alertRules(c: Parameters<Resolver>[0]): string[] {
-  const s = scrapes(c)[0];
-  if (!s) return [];
-  const p = s.prometheus.props;
-  const p99 = (num(p, 'latencyP99Ms') ?? 0) || (typeof c.req.latencyP99Ms === 'number' ? c.req.latencyP99Ms : 500);
-  const p95 = (num(p, 'latencyP95Ms') ?? 0) || Math.round(p99 * 0.8);
-  const rules = [`error rate above ${num(p, 'errorRatePercent')}% over 5 minutes`, `p95 latency above ${p95} ms`, `p99 latency above ${p99} ms`, 'a scrape target down'];
-  if (s.targets.some((t) => t.node.kind === 'kafka')) rules.push(`consumer lag above ${num(p, 'consumerLagMax')} records`);
-  if (deadLetters(c).length) rules.push(`dead-letter depth above ${num(p, 'deadLetterMax')}`);
-  return rules;
+/** Every alert rule as "`Name`: phrase", with claims. */
+export function alertList(c: Ctx): { text: string; claims: Claim[] } {
+  const rules = c.r.observability.alerts;
+  const claims = rules.map((a) => alertClaim(a, `\`${a.name}\``));
+  return { text: andList(rules.map((a) => `\`${a.name}\` (${alertPhrase(a)})`), 40), claims };
 }
 
-export const monitoring: Record<string, Resolver> = {
-  INTEGRATION_MONITORING: (c) => {
-    const s = scrapes(c);
-    if (!s.length) return noProm('monitoring');
-    const targets = s.flatMap((x) => x.targets);
-    return targets.length ? filled(`${andList(s.map((x) => nodeName(x.prometheus)))} scrapes ${plural(targets.length, 'component')}: ${andList(targets.map((t) => code(t.id)), 15)}`, 'Prometheus scraping') : open('Prometheus is in the design but nothing is connected to it', 'draw metrics connections from the components to Prometheus');
-  },
+export const monitoring: Section = {
+  title: 'Monitoring and Observability',
+  unused: (c) => (c.has('metrics-store') || c.has('trace-store') || c.has('telemetry-pipeline') || c.has('dashboard') || c.has('log-store') ? undefined : 'nothing is monitored: no metrics store, tracing or dashboard is drawn (drawn and wired, the stack provisions their scrape jobs, alert rules and dashboards)'),
+  fields: {
+    INTEGRATION_MONITORING: (c) => {
+      const s = scrapers(c);
+      if (!s.length) return noScraper();
+      const scrapes = c.r.observability.scrapes;
+      if (!scrapes.length) return open(`${svcs(s.map((x) => x.scraper))} ${s.length === 1 ? 'is' : 'are'} drawn but nothing is wired to ${s.length === 1 ? 'it' : 'them'}`);
+      const claims: Claim[] = scrapes.map((x) => ({ type: 'scrape', text: code(x.job), scraper: x.scraper.service, job: x.job, address: `${x.service}:${x.port}` }));
+      const parts = s.filter((x) => x.targets.length).map((x) => `${name(x.scraper)} scrapes ${plural(x.targets.length, 'component')}: ${andList(scrapes.filter((y) => y.scraper === x.scraper).map((y) => `${code(y.job)}${y.via === 'exporter' ? ` (through ${code(y.service)})` : ''}`), 15)}`);
+      const skipped = c.r.observability.unscrapable;
+      if (skipped.length) parts.push(`${svcs(skipped.map((x) => x.target))} ${skipped.length === 1 ? 'exposes' : 'expose'} no metrics and ${skipped.length === 1 ? 'is' : 'are'} not scraped`);
+      return fact(parts.join('; '), { short: 'Prometheus scraping', claims });
+    },
 
-  PERFORMANCE_METRICS: (c) => {
-    const rules = alertRules(c);
-    return rules.length ? filled('request rate, error rate, latency p95/p99' + (c.ofKind('kafka').length ? ', consumer lag' : '') + (deadLetters(c).length ? ', dead-letter depth' : ''), 'latency p95/p99, error rate, throughput') : noProm('performance metrics');
-  },
+    PERFORMANCE_METRICS: (c) => {
+      const rules = c.r.observability.alerts;
+      if (!rules.length) return noScraper();
+      const kinds = uniq(rules.map((a) => a.kind));
+      const words: Record<string, string> = { 'target-down': 'availability of every target', 'error-rate': 'error rate', 'latency-p95': 'latency p95', 'latency-p99': 'latency p99', 'consumer-lag': 'consumer lag', 'queue-backlog': 'queue backlog', 'dead-letters': 'dead-letter depth' };
+      const fams = uniq(rules.filter((a) => a.target).map((a) => a.family));
+      return fact(`${andList(kinds.map((k) => words[k]!))}${fams.length ? `, from ${andList(fams.map(code), 8)}` : ''}`, { short: andList(kinds.map((k) => words[k]!)) });
+    },
 
-  BUSINESS_METRICS: (c) => open('business KPIs are not part of the drawing', c.req.businessPurpose ? `name the KPIs of ${md(String(c.req.businessPurpose), 100)} (e.g. orders processed) and expose them from the services` : 'name the KPIs and expose them from the services'),
+    BUSINESS_METRICS: (c) => open('business KPIs are not part of the drawing', { value: c.reqText('businessPurpose') ? 'orders processed' : 'data freshness', because: 'name the KPI the business watches and expose it from the services' }),
 
-  HEALTH_CHECKS: (c) => {
-    const run = c.nodes.filter((n) => n.kind && !n.kind.external);
-    if (!run.length) return open('no containerised component', 'add components the stack runs');
-    const http = run.filter((n) => str(n.props, 'healthPath'));
-    return filled(`Compose health checks on ${plural(run.length, 'container')}${http.length ? `; HTTP GET ${andList(http.map((n) => `${md(str(n.props, 'healthPath'), 60)} on ${code(n.id)}`), 6)}` : ''}; dependents start once their dependencies are healthy`, 'liveness checks with dependency ordering');
-  },
+    HEALTH_CHECKS: (c) => {
+      const run = c.containers().filter((x) => x.healthcheck || x.roles.includes('built'));
+      if (!run.length) return open('nothing the stack runs is drawn');
+      const http = c.containers().filter((x) => x.roles.includes('built') && typeof x.props.healthPath === 'string');
+      const paths = uniq(http.map((x) => String(x.props.healthPath)));
+      const byPath = paths.map((p) => `${md(p, 60)} on ${svcs(http.filter((x) => x.props.healthPath === p), 8)}`);
+      return fact(`every container has a health check (${plural(run.length, 'container')})${http.length ? `; the services answer HTTP GET ${byPath.join(', and ')}` : ''}; a component starts once what it depends on is healthy`, { short: 'liveness checks with dependency ordering' });
+    },
 
-  DISTRIBUTED_TRACING: (c) => {
-    const t = traced(c);
-    return t.backends.length ? filled(`OTLP from ${t.senders.length ? andList(t.senders.map((n) => code(n.id)), 8) : 'the collector'} to ${components(t.backends)}`, names(t.backends, 2)) : open('no OTLP connection to a tracing backend', 'add Jaeger (or an OTel Collector) and draw OTLP connections from the services');
-  },
+    DISTRIBUTED_TRACING: (c) => {
+      const t = c.r.observability.traces;
+      if (!t.length) return open('no OTLP connection is drawn', c.has('trace-store') ? { value: 'Jaeger', because: `${svcs(c.withRole('trace-store'))} is drawn: wire the services to it over OTLP` } : { value: 'Jaeger', because: 'in the catalog, with its UI' });
+      const stores = c.withRole('trace-store');
+      return fact(`OTLP from ${svcs(uniq(t.map((x) => x.sender)), 8)} to ${svcs(uniq(t.map((x) => x.receiver)))}${stores.length ? `; traces kept in ${names(stores)}` : ''}`, { short: stores.length ? andList(stores.map((x) => md(x.kind.name))) : 'OpenTelemetry' });
+    },
 
-  LOG_AGGREGATION: (c) => {
-    const logs = c.edgesOf('otlp').filter((e) => str(e.props, 'signals').includes('logs'));
-    return logs.length ? filled(`OTLP logs into ${andList([...new Set(logs.map((e) => code(e.to.id)))])}`, 'OTLP logs') : open('no log pipeline in the design', 'send logs over OTLP to a collector, or name the log platform in the requirements');
-  },
+    LOG_AGGREGATION: (c) => {
+      const logs = c.r.observability.traces.filter((t) => t.signals.includes('logs'));
+      const stores = c.withRole('log-store');
+      if (logs.length || stores.length) return fact(`${logs.length ? `OTLP logs from ${svcs(uniq(logs.map((t) => t.sender)))} into ${svcs(uniq(logs.map((t) => t.receiver)))}` : ''}${stores.length ? `${logs.length ? '; ' : ''}logs kept in ${names(stores)}` : ''}`, { short: 'OTLP logs' });
+      return open('no log pipeline is drawn: each container logs to its standard output', { value: 'ELK Stack', because: 'Elasticsearch is in the catalog' });
+    },
 
-  MONITORING_DASHBOARD_DESIGN: (c) => {
-    const g = c.ofKind('grafana');
-    if (!g.length) return open('no Grafana in the design', 'add Grafana and connect it to Prometheus');
-    return filled(andList(g.map((n) => `dashboard “${md(str(n.props, 'dashboardTitle') || c.doc.name, 100)}” in ${code(n.id)}`)) + ' with panels for request rate, errors and latency' + (c.ofKind('kafka').length ? ', consumer lag' : ''), 'Grafana dashboards');
-  },
+    MONITORING_DASHBOARD_DESIGN: (c) => {
+      const ds = c.r.observability.dataSources;
+      const dash = uniq(ds.map((d) => d.dashboard));
+      if (!dash.length) return open('no dashboard is wired to a data source', c.has('dashboard') ? { value: 'Grafana dashboards', because: `${svcs(c.withRole('dashboard'))} is drawn: wire it to Prometheus` } : { value: 'Grafana dashboards', because: 'in the catalog; the stack provisions one' });
+      return fact(andList(dash.map((g) => `${name(g)} with the data sources ${andList(ds.filter((d) => d.dashboard === g).map((d) => `${code(d.uid)} (${d.type})`))}${c.facet(g).dashboardTitle?.(g) ? ` and the dashboard “${md(c.facet(g).dashboardTitle!(g), 100)}”` : ''}`)), { short: 'Grafana dashboards' });
+    },
 
-  ALERTING_STRATEGY: (c) => {
-    const rules = alertRules(c);
-    return rules.length ? filled(`threshold alerts: ${andList(rules)}`, 'threshold-based') : noProm('alerting');
-  },
+    ALERTING_STRATEGY: (c) => {
+      const rules = c.r.observability.alerts;
+      if (!rules.length) return noScraper();
+      const a = alertList(c);
+      return fact(`threshold alerts: ${a.text}`, { short: 'threshold-based', claims: a.claims });
+    },
 
-  SLA_MONITORING: (c) => {
-    if (!scrapes(c).length) return noProm('SLA monitoring');
-    const parts: string[] = [];
-    if (typeof c.req.latencyP99Ms === 'number') parts.push(`p99 latency against the ${c.req.latencyP99Ms} ms target`);
-    if (typeof c.req.availability === 'string') parts.push(`availability against ${md(c.req.availability, 20)} (targets up)`);
-    return parts.length ? filled(andList(parts), 'latency and availability SLAs') : open('no latency or availability target in the requirements', 'set them in the requirements');
-  },
+    SLA_MONITORING: (c) => {
+      const p99 = c.reqNumber('latencyP99Ms');
+      const avail = c.reqText('availability');
+      const rules = c.r.observability.alerts;
+      if (!rules.length) return noScraper();
+      const parts: string[] = [];
+      const lat = rules.filter((a) => a.kind === 'latency-p99');
+      if (p99 !== undefined && lat.length) parts.push(`p99 latency against the ${count(p99)} ms target (${andList(lat.map((a) => literal(a.name)), 4)})`);
+      if (avail) parts.push(`availability against ${md(avail, 20)} (\`TargetDown\`)`);
+      return parts.length ? fact(andList(parts), { short: 'latency and availability SLAs', claims: [...lat, ...rules.filter((a) => a.kind === 'target-down')].map((a) => alertClaim(a, literal(a.name))) }) : open('no latency or availability target is set', { value: 'latency SLAs', because: 'the p99 alerts already measure it' });
+    },
 
-  MONITORING_CAPACITY_PLANNING: (c) => {
-    const tps = c.req.throughputTps;
-    if (typeof tps !== 'number') return open('no throughput target in the requirements', 'set the throughput requirement (TPS)');
-    const parts = [`${tps.toLocaleString('en-US')} TPS required`];
-    for (const k of c.ofKind('kafka')) parts.push(`${num(k.props, 'defaultPartitions')} partitions per topic cap consumer parallelism on ${code(k.id)}`);
-    const scaled = c.nodes.filter((n) => (num(n.props, 'replicas') ?? 1) > 1);
-    parts.push(scaled.length ? `replicas: ${andList(scaled.map((n) => `${code(n.id)} ×${num(n.props, 'replicas')}`), 8)}, the rest ×1` : 'every service runs one replica');
-    return filled(parts.join('; '), `${tps.toLocaleString('en-US')} TPS`);
+    MONITORING_CAPACITY_PLANNING: (c) => {
+      const tps = c.reqNumber('throughputTps');
+      if (tps === undefined) return open('no throughput target is set', { value: 'traffic forecasting', because: 'capacity follows the expected load' });
+      const parts = [`${count(tps)} transactions per second to carry`];
+      for (const p of c.plans()) {
+        const parts2 = uniq(p.channels.filter((x) => x.role === 'main' && x.partitions).map((x) => x.partitions!));
+        if (parts2.length) parts.push(`${andList(parts2.map(String))} partitions per topic bound the consumers’ parallelism on ${svc(p.broker)}`);
+      }
+      const scaled = c.r.components.filter((x) => typeof x.props.replicas === 'number' && x.props.replicas > 1);
+      parts.push(scaled.length ? `replicas: ${andList(scaled.map((x) => `${svc(x)} ×${String(x.props.replicas)}`), 8)}, the rest ×1` : 'every service runs one replica');
+      return fact(parts.join('; '), { short: `${count(tps)} TPS` });
+    },
   },
 };

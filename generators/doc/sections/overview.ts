@@ -1,83 +1,91 @@
-import type { Resolver } from '../context';
-import { filled, names, open, protocolName, protocolsOf } from '../context';
-import { deadLetters } from '../facts';
+import type { Section } from '../answer';
+import { fact, open } from '../answer';
+import { count, names, plural, protocolName, svc } from '../context';
+import { brokers, isSystem, noDeadLetter } from '../facts';
 import { andList, md } from '../markdown';
 
-/** Integration Overview: the design's name and requirements. */
+/** Integration Overview: the design's name and its requirements (the numbers the stack is sized and alerted by). */
 
-const reqText = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
-const reqList = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : []);
+export const overview: Section = {
+  title: 'Integration Overview',
+  ownKeys: ['INTEGRATION_TYPE', 'BUSINESS_PURPOSE', 'INTEGRATION_SCOPE', 'STAKEHOLDERS', 'PERFORMANCE_REQUIREMENTS', 'SCALABILITY_REQUIREMENTS', 'RELIABILITY_REQUIREMENTS', 'SECURITY_REQUIREMENTS', 'COMPLIANCE_REQUIREMENTS'],
+  fields: {
+    INTEGRATION_NAME: (c) => (c.doc.name?.trim() ? fact(md(c.doc.name, 200)) : open('the design has no name')),
 
-export const overview: Record<string, Resolver> = {
-  INTEGRATION_NAME: (c) => (c.doc.name?.trim() ? filled(md(c.doc.name, 200)) : open('the design has no name', 'name it in the design’s settings')),
+    INTEGRATION_TYPE: (c) => {
+      const own = c.reqText('integrationType');
+      const kinds: string[] = [];
+      if (c.flows('call').length) kinds.push('API');
+      if (c.plans().some((p) => p.publications.length || p.subscriptions.length)) kinds.push(c.has('stream-processor') || c.plans().some((p) => c.facet(p.broker).broker?.streaming(p.broker)) ? 'event streaming' : 'messaging');
+      if (c.flows('cdc').length) kinds.push('change data capture');
+      if (c.flows('file', 'object').length || c.has('scheduled')) kinds.push('batch and file');
+      if (kinds.length === 0 && c.flows('query').length) kinds.push('database');
+      const drawn = kinds.length ? `${andList(kinds)} integration` : '';
+      if (own) return fact(md(own, 200));
+      if (!drawn) return open('the design has no connections yet', { value: 'API integration', because: 'the most common start: services called through a gateway' });
+      const protocols = [...new Set(c.dataFlows().map((f) => f.protocol).filter((p) => !!p))].map((p) => protocolName(p!));
+      return fact(`${drawn} (the connections drawn carry ${andList(protocols)})`, { short: drawn });
+    },
 
-  INTEGRATION_TYPE: (c) => {
-    const own = reqText(c.req.integrationType);
-    if (own) return filled(md(own, 200));
-    const ps = protocolsOf(c.dataEdges());
-    if (!ps.length) return open('the design has no connections yet', 'draw connections, or set the integration type in the requirements');
-    const kinds: string[] = [];
-    if (ps.some((p) => ['http', 'grpc', 'graphql', 'websocket'].includes(p))) kinds.push('API');
-    if (ps.some((p) => ['kafka', 'amqp', 'mqtt', 'nats', 'jms'].includes(p))) kinds.push(c.ofKind('flink').length ? 'real-time streaming' : 'event-driven messaging');
-    if (ps.includes('cdc')) kinds.push('change data capture');
-    if (ps.some((p) => ['sftp', 's3'].includes(p)) || c.ofKind('batch-job').length) kinds.push('batch/file');
-    if (ps.some((p) => ['sql', 'mongodb', 'redis'].includes(p)) && !kinds.length) kinds.push('database');
-    const type = kinds.length > 1 ? `hybrid: ${andList(kinds)} integration` : `${kinds[0] ?? 'point-to-point'} integration`;
-    return filled(`${type} (from the connections drawn: ${andList(ps.map(protocolName))})`, type);
-  },
+    BUSINESS_PURPOSE: (c) => {
+      const own = c.reqText('businessPurpose');
+      if (own) return fact(md(own, 300));
+      if (c.doc.description?.trim()) {
+        const first = c.doc.description.trim().split(/(?<=[.!?])\s/)[0]!.replace(/[.!?]+$/, '');
+        return fact(`${md(first, 300)} (from the design’s description)`, { short: '' });
+      }
+      return open('neither the requirements nor the description say what the integration is for');
+    },
 
-  BUSINESS_PURPOSE: (c) => {
-    const own = reqText(c.req.businessPurpose);
-    if (own) return filled(md(own, 300));
-    if (c.doc.description?.trim()) return filled(`${md(c.doc.description, 300)} (the design’s description)`, md(c.doc.description.trim().replace(/[.!]+$/, ''), 120));
-    return open('no business purpose in the requirements', 'write the purpose in the design’s requirements (Business purpose)');
-  },
+    INTEGRATION_SCOPE: (c) => {
+      const own = c.reqText('scope');
+      if (own) return fact(md(own, 300));
+      const systems = c.r.components.filter(isSystem);
+      if (!systems.length) return open('the design has no systems yet');
+      return fact(`${plural(systems.length, 'system')}: ${names(systems, 15)}`, { short: names(systems, 6) });
+    },
 
-  INTEGRATION_SCOPE: (c) => {
-    const own = reqText(c.req.scope);
-    if (own) return filled(md(own, 300));
-    const systems = c.nodes.filter((n) => n.kind && ['service', 'store'].includes(n.kind.category));
-    if (!systems.length) return open('the design has no systems yet', 'add the services, stores and external systems in scope');
-    return filled(`${systems.length} systems drawn: ${names(systems, 15)}`, names(systems, 6));
-  },
+    STAKEHOLDERS: (c) => {
+      const own = c.reqText('stakeholders');
+      return own ? fact(md(own, 300)) : open('teams are not part of a drawing');
+    },
 
-  STAKEHOLDERS: (c) => {
-    const own = reqText(c.req.stakeholders);
-    return own ? filled(md(own, 300)) : open('no stakeholders in the requirements', 'list the teams involved in the design’s requirements (Stakeholders)');
-  },
+    PERFORMANCE_REQUIREMENTS: (c) => {
+      const p99 = c.reqNumber('latencyP99Ms');
+      const own = c.reqText('performanceRequirements');
+      if (p99 === undefined) return own ? fact(md(own, 200)) : open('no latency target is set', { value: '100', because: 'a common p99 target for user-facing APIs; it also becomes the timeout of calls without one and the p99 alert threshold' });
+      const timed = c.flows('call', 'query').filter((f) => f.resilience?.timeoutFrom === 'latency-budget');
+      return fact(`p99 latency under ${count(p99)} ms end to end${own ? `; ${md(own, 200)}` : ''}${timed.length ? `; the ${plural(timed.length, 'call')} without a timeout of ${timed.length === 1 ? 'its' : 'their'} own give up at this budget` : ''}`, { short: `p99 under ${count(p99)} ms` });
+    },
 
-  PERFORMANCE_REQUIREMENTS: (c) => {
-    const p99 = c.req.latencyP99Ms;
-    return typeof p99 === 'number' ? filled(`p99 latency under ${p99} ms end to end`, `p99 <${p99} ms`) : open('no latency target in the requirements', 'set the p99 latency requirement (ms)');
-  },
+    SCALABILITY_REQUIREMENTS: (c) => {
+      const tps = c.reqNumber('throughputTps');
+      const own = c.reqText('scalabilityRequirements');
+      const scaled = c.r.components.filter((x) => typeof x.props.replicas === 'number' && x.props.replicas > 1);
+      const replicas = scaled.length ? `; scaled out in the stack: ${andList(scaled.map((x) => `${svc(x)} ×${String(x.props.replicas)}`))}` : '';
+      if (tps !== undefined) return fact(`${count(tps)} transactions per second${own ? `, ${md(own, 200)}` : ''}${replicas}`, { short: `${count(tps)} TPS` });
+      if (own) return fact(`${md(own, 200)}${replicas}`);
+      return open(`no throughput target is set${scaled.length ? ` (the stack runs ${andList(scaled.map((x) => `${svc(x)} ×${String(x.props.replicas)}`))})` : ''}`, { value: '1000', because: 'the template’s line between synchronous and asynchronous: above 1,000 TPS it says go asynchronous' });
+    },
 
-  SCALABILITY_REQUIREMENTS: (c) => {
-    const tps = c.req.throughputTps;
-    const scaled = c.nodes.filter((n) => (typeof n.props.replicas === 'number' ? n.props.replicas : 1) > 1);
-    const parts: string[] = [];
-    if (typeof tps === 'number') parts.push(`${tps.toLocaleString('en-US')} TPS`);
-    if (scaled.length) parts.push(`scaled out: ${andList(scaled.map((n) => `${names([n])} ×${String(n.props.replicas)}`))}`);
-    if (!parts.length) return open('no throughput target in the requirements and every component runs once', 'set the throughput requirement (TPS) and the replicas of the services');
-    return filled(parts.join('; '), typeof tps === 'number' ? `${tps.toLocaleString('en-US')} TPS` : undefined);
-  },
+    RELIABILITY_REQUIREMENTS: (c) => {
+      const avail = c.reqText('availability');
+      const dead = c.deadLetters().length;
+      if (!avail) return open('no availability target is set', { value: '99.9% uptime', because: 'a common target; it sets what the availability alert and SLA report measure' });
+      const b = brokers(c);
+      // "No message lost" only when every consumer that could lose one dead-letters.
+      const kept = noDeadLetter(c).length === 0 ? `no message lost to a failing consumer: ${plural(dead, 'dead-letter channel')} keep what cannot be processed` : `${plural(dead, 'dead-letter channel')} keep what their consumers cannot process (not every consumer dead-letters)`;
+      return fact(`${md(avail, 60)} availability${dead ? `; ${kept}` : b.length ? '' : ''}`, { short: `${md(avail, 60)} availability` });
+    },
 
-  RELIABILITY_REQUIREMENTS: (c) => {
-    const avail = reqText(c.req.availability);
-    const dl = deadLetters(c);
-    const parts: string[] = [];
-    if (avail) parts.push(`${md(avail, 40)} availability`);
-    if (dl.length) parts.push(`failed messages kept in ${dl.length} dead-letter ${dl.length === 1 ? 'destination' : 'destinations'}`);
-    if (!parts.length) return open('no availability target in the requirements', 'set the availability requirement (e.g. 99.9%)');
-    return filled(parts.join('; '), avail ? `${md(avail, 40)} availability` : undefined);
-  },
+    SECURITY_REQUIREMENTS: (c) => {
+      const list = c.reqList('security');
+      return list.length ? fact(andList(list.map((s) => md(s, 80)), 20)) : open('no security standard is listed', c.has('gateway') ? { value: 'encryption at rest and in transit', because: 'the stack runs plaintext inside; say what production needs' } : undefined);
+    },
 
-  SECURITY_REQUIREMENTS: (c) => {
-    const list = reqList(c.req.security);
-    return list.length ? filled(andList(list.map((s) => md(s, 80)), 20)) : open('no security standards in the requirements', 'list them in the requirements (Security, e.g. PCI DSS, mTLS everywhere)');
-  },
-
-  COMPLIANCE_REQUIREMENTS: (c) => {
-    const list = reqList(c.req.compliance);
-    return list.length ? filled(andList(list.map((s) => md(s, 80)), 20)) : open('no regulations in the requirements', 'list them in the requirements (Compliance, e.g. SOX, GDPR)');
+    COMPLIANCE_REQUIREMENTS: (c) => {
+      const list = c.reqList('compliance');
+      return list.length ? fact(andList(list.map((s) => md(s, 80)), 20)) : open('no regulation is listed');
+    },
   },
 };

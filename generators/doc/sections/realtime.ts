@@ -1,85 +1,95 @@
-import type { Ctx, Resolver } from '../context';
-import { components, filled, names, nodeName, num, open, str } from '../context';
-import { consumers, scrapes, slowestSyncPath } from '../facts';
-import { andList, code, md } from '../markdown';
+import type { Claim, Section } from '../answer';
+import { fact, open } from '../answer';
+import type { Ctx } from '../context';
+import { count, ms, name, names, svc, svcs, uniq } from '../context';
+import { alertClaim, alertPhrase, brokers, consumers, slowestPath } from '../facts';
+import { andList, md } from '../markdown';
 
 /** Real-time Integration: stream processing, state, backpressure, latency. */
 
-const flink = (c: Ctx) => c.ofKind('flink');
-const streams = (c: Ctx) => c.ofKind('kafka', 'nats', 'mqtt-broker');
-const noStream = (what: string) => open('no streaming broker or stream processor in the design', `add Kafka and a Flink job to decide ${what}`);
-const noFlink = (what: string) => open('no stream processor in the design', `add a Flink node to decide ${what}`);
+const procs = (c: Ctx) => c.withRole('stream-processor').filter((x) => c.facet(x).stream);
+const streamBrokers = (c: Ctx) => brokers(c).filter((b) => c.plans().some((p) => p.broker === b && p.subscriptions.length));
 
-export const realtime: Record<string, Resolver> = {
-  STREAMING_ARCHITECTURE: (c) => {
-    const s = streams(c);
-    if (!s.length) return noStream('the architecture');
-    const f = flink(c);
-    return filled(`${components(s)}${f.length ? ` with ${components(f)}` : ' consumed by services'}`, f.length ? `${names(s, 2)} with Flink` : names(s, 2));
-  },
+export const realtime: Section = {
+  title: 'Real-time Integration',
+  unused: (c) => (procs(c).length === 0 && streamBrokers(c).length === 0 ? 'no real-time path: nothing consumes a stream' : undefined),
+  fields: {
+    STREAMING_ARCHITECTURE: (c) => {
+      const s = streamBrokers(c);
+      const p = procs(c);
+      return fact(`${names(s)}${p.length ? ` with ${names(p)} processing the streams` : ` consumed by ${svcs(consumers(c), 8)}`}`, { short: p.length ? `${andList(s.map((b) => md(b.kind.name)))} with ${andList(uniq(p.map((x) => md(x.kind.name))))}` : `${andList(s.map((b) => md(b.kind.name)))} consumers` });
+    },
 
-  STREAM_PROCESSING: (c) => {
-    const f = flink(c);
-    if (f.length) return filled(andList(f.map((n) => `${nodeName(n)}, parallelism ${num(n.props, 'parallelism')}`)), 'Apache Flink');
-    const cons = consumers(c);
-    return cons.length ? filled(`per-message processing in ${names(cons, 6)}`, 'consumer services') : noStream('stream processing');
-  },
+    STREAM_PROCESSING: (c) => {
+      const p = procs(c);
+      if (p.length) return fact(andList(p.map((x) => `${name(x)} with parallelism ${c.facet(x).stream!.parallelism(x)}`)), { short: andList(uniq(p.map((x) => md(x.kind.product)))) });
+      return fact(`message by message in ${svcs(consumers(c), 8)}`, { short: 'per-message consumers' });
+    },
 
-  REALTIME_ANALYTICS: (c) => {
-    const a = c.ofKind('clickhouse', 'elasticsearch').filter((n) => c.into(n.id).some((e) => e.from.kind?.category === 'broker' || e.from.node.kind === 'flink' || e.from.kind?.category === 'plumbing'));
-    return a.length ? filled(`${components(a)}, fed from the streams`, names(a, 2)) : open('no analytics store is fed from a stream', 'connect ClickHouse or Elasticsearch to the broker or stream processor');
-  },
+    REALTIME_ANALYTICS: (c) => {
+      const a = c.r.components.filter((x) => (x.roles.includes('search') || x.roles.includes('database')) && x.in.some((f) => f.client && (f.client.roles.includes('stream-processor') || f.client.roles.includes('connector'))) && !x.roles.includes('cache'));
+      return a.length ? fact(`${names(a)}, fed from the streams`, { short: andList(a.map((x) => md(x.kind.name))) }) : fact('none: no analytics store is fed from the streams', { short: '' });
+    },
 
-  COMPLEX_EVENT_PROCESSING: (c) => {
-    const cep = flink(c).filter((n) => n.props.cep === true);
-    return cep.length ? filled(`Flink CEP patterns in ${andList(cep.map((n) => code(n.id)))}`, 'Apache Flink CEP') : flink(c).length ? open('CEP is off on the Flink jobs', 'turn on Complex event processing on the Flink node') : noFlink('complex event processing');
-  },
+    COMPLEX_EVENT_PROCESSING: (c) => {
+      const p = procs(c);
+      const cep = p.filter((x) => c.facet(x).stream!.cep(x));
+      if (cep.length) return fact(`pattern matching (CEP) in ${svcs(cep)}`, { short: 'Flink CEP' });
+      return fact(p.length ? `none: ${svcs(p)} ${p.length === 1 ? 'runs' : 'run'} without CEP patterns` : 'none: no stream processor is drawn; consumers handle one message at a time', { short: '' });
+    },
 
-  TIME_WINDOW_PROCESSING: (c) => {
-    const w = flink(c).filter((n) => str(n.props, 'window') && str(n.props, 'window') !== 'none');
-    return w.length ? filled(andList(w.map((n) => `${num(n.props, 'windowMinutes')}-minute ${md(str(n.props, 'window'))} windows in ${code(n.id)}`)), `${num(w[0]!.props, 'windowMinutes')}-minute ${md(str(w[0]!.props, 'window'))} windows`) : flink(c).length ? open('the Flink jobs use no windows', 'set Windowing on the Flink node') : noFlink('windowing');
-  },
+    TIME_WINDOW_PROCESSING: (c) => {
+      const p = procs(c).map((x) => [x, c.facet(x).stream!.windows(x)] as const).filter((x) => x[1]);
+      if (p.length) return fact(andList(p.map(([x, w]) => `${w} in ${svc(x)}`)), { short: p[0]![1]! });
+      return fact(procs(c).length ? 'none: the jobs keep no windows' : 'none: no stream processor is drawn', { short: '' });
+    },
 
-  STATE_MANAGEMENT: (c) => {
-    const parts = flink(c).map((n) => `${str(n.props, 'stateBackend') === 'rocksdb' ? 'RocksDB' : 'heap (hashmap)'} state in ${code(n.id)}`);
-    const redis = c.edgesOf('redis').filter((e) => ['session', 'lock', 'stream'].includes(str(e.props, 'usage')));
-    if (redis.length) parts.push(`shared state in Redis (${andList(redis.map((e) => `${md(str(e.props, 'usage'))} for ${code(e.from.id)}`))})`);
-    return parts.length ? filled(parts.join('; ')) : noFlink('state management');
-  },
+    STATE_MANAGEMENT: (c) => {
+      const parts = procs(c).map((x) => `${c.facet(x).stream!.state(x)} in ${svc(x)}, checkpointed every ${ms(c.facet(x).stream!.checkpointMs(x))}`);
+      const redis = c.flowsOver('redis').filter((f) => ['session', 'lock', 'stream'].includes(String(f.props.usage)));
+      if (redis.length) parts.push(`shared state in ${svcs(uniq(redis.map((f) => f.server ?? f.to)))} (${andList(uniq(redis.map((f) => String(f.props.usage))))})`);
+      return parts.length ? fact(parts.join('; '), { short: andList(uniq(procs(c).map((x) => c.facet(x).stream!.state(x)))) }) : fact(`none in the stream path: consumers keep their state in their own stores`, { short: '' });
+    },
 
-  BACKPRESSURE_HANDLING: (c) => {
-    const parts: string[] = [];
-    const prom = scrapes(c).find((s) => s.targets.some((t) => t.node.kind === 'kafka'));
-    if (prom) parts.push(`consumer-lag alert above ${num(prom.prometheus.props, 'consumerLagMax')} records`);
-    for (const e of c.edgesOf('amqp')) if (e.from.kind?.id === 'rabbitmq') parts.push(`prefetch ${num(e.props, 'prefetch')} for ${code(e.to.id)}`);
-    if (flink(c).length) parts.push('Flink’s built-in backpressure');
-    if (c.ofKind('kafka').length && !prom) parts.push('consumers pull from Kafka at their own pace (lag is not alerted on)');
-    return parts.length ? filled(parts.join('; ')) : noStream('backpressure handling');
-  },
+    BACKPRESSURE_HANDLING: (c) => {
+      const parts: string[] = [];
+      const claims: Claim[] = [];
+      for (const a of c.r.observability.alerts.filter((x) => x.kind === 'consumer-lag' || x.kind === 'queue-backlog')) {
+        parts.push(`alert \`${a.name}\` on ${alertPhrase(a)}`);
+        claims.push(alertClaim(a, `\`${a.name}\``));
+      }
+      for (const p of c.plans()) for (const s of p.subscriptions) if (s.prefetch) parts.push(`prefetch ${s.prefetch} for ${svc(s.client)}`);
+      if (procs(c).length) parts.push(`${svcs(procs(c))} slow${procs(c).length === 1 ? 's' : ''} its sources when downstream is slow`);
+      if (c.plans().some((p) => p.protocol === 'kafka' && p.subscriptions.length)) parts.push('Kafka consumers pull at their own pace');
+      return parts.length ? fact(uniq(parts).join('; '), { short: claims.length ? 'consumer lag alerting' : 'pull-based consumers', claims }) : open('nothing bounds what consumers take', { value: 'consumer lag alerting', because: 'lag shows a slow consumer before it fails' });
+    },
 
-  FAULT_TOLERANCE: (c) => {
-    const parts = flink(c).map((n) => `checkpoints every ${((num(n.props, 'checkpointIntervalMs') ?? 0) / 1000).toLocaleString('en-US')} s in ${code(n.id)}`);
-    for (const k of c.ofKind('kafka')) parts.push(`${md(str(k.props, 'delivery'))} with replication factor ${num(k.props, 'replicationFactor')} on ${code(k.id)}`);
-    return parts.length ? filled(parts.join('; ')) : noStream('fault tolerance');
-  },
+    FAULT_TOLERANCE: (c) => {
+      const parts = procs(c).map((x) => `${svc(x)} restarts from checkpoints taken every ${ms(c.facet(x).stream!.checkpointMs(x))}`);
+      for (const p of c.plans()) {
+        const w = c.facet(p.broker).broker;
+        if (w && p.subscriptions.length) parts.push(`${w.guarantee(p)} delivery on ${svc(p.broker)}`);
+      }
+      if (c.deadLetters().length) parts.push('messages that keep failing are parked in dead-letter channels');
+      return parts.length ? fact(uniq(parts).join('; '), { short: uniq(c.plans().map((p) => c.facet(p.broker).broker?.guarantee(p)).filter((x): x is string => !!x)).join(', ') || undefined }) : open('nothing restarts or redelivers');
+    },
 
-  EXACTLY_ONCE_PROCESSING: (c) => {
-    const parts: string[] = [];
-    for (const n of flink(c)) if (n.props.exactlyOnce === true) parts.push(`exactly-once checkpoints in ${code(n.id)}`);
-    for (const k of c.ofKind('kafka')) if (str(k.props, 'delivery') === 'exactly-once') parts.push(`Kafka transactions on ${code(k.id)}`);
-    const readers = new Set(consumers(c));
-    const idem = c.ofKind('worker').filter((w) => w.props.idempotent === true && readers.has(w));
-    if (idem.length) parts.push(`idempotent ${idem.length === 1 ? 'consumer' : 'consumers'} ${andList(idem.map((w) => code(w.id)))}`);
-    if (parts.length) return filled(parts.join('; '));
-    return streams(c).length ? open('neither exactly-once delivery nor idempotent consumers are set', 'turn on Idempotent on the workers or Exactly-once on Flink/Kafka') : noStream('exactly-once processing');
-  },
+    EXACTLY_ONCE_PROCESSING: (c) => {
+      const parts: string[] = [];
+      for (const x of procs(c)) if (c.facet(x).stream!.exactlyOnce(x)) parts.push(`exactly-once checkpoints in ${svc(x)}`);
+      for (const p of c.plans()) if (c.facet(p.broker).broker?.guarantee(p) === 'exactly-once') parts.push(`exactly-once delivery on ${svc(p.broker)}`);
+      const idem = consumers(c).filter((x) => c.facet(x).worker?.(x).idempotent);
+      if (idem.length) parts.push(`${svcs(idem)} ${idem.length === 1 ? 'is' : 'are'} idempotent, so a redelivered message does no harm`);
+      return parts.length ? fact(parts.join('; '), { short: idem.length ? 'idempotent consumers' : 'exactly-once' }) : open('neither exactly-once delivery nor idempotent consumers', { value: 'deduplication', because: 'at-least-once delivery can repeat a message' });
+    },
 
-  LATENCY_REQUIREMENTS: (c) => {
-    const p99 = c.req.latencyP99Ms;
-    const path = slowestSyncPath(c);
-    const parts: string[] = [];
-    if (typeof p99 === 'number') parts.push(`p99 under ${p99} ms`);
-    if (path) parts.push(`slowest request path ${path.path.map((n) => code(n.id)).join(' → ')} adds about ${path.ms} ms${typeof p99 === 'number' ? (path.ms > p99 ? ' (over the budget)' : ' (within the budget)') : ''}`);
-    return parts.length ? filled(parts.join('; '), typeof p99 === 'number' ? `<${p99} ms p99` : undefined) : open('no latency requirement and no request path', 'set the p99 latency requirement');
+    LATENCY_REQUIREMENTS: (c) => {
+      const p99 = c.reqNumber('latencyP99Ms');
+      const path = slowestPath(c);
+      const parts: string[] = [];
+      if (p99 !== undefined) parts.push(`p99 under ${count(p99)} ms`);
+      if (path) parts.push(`the slowest synchronous chain (calls and queries) ${path.path.map(svc).join(' → ')} adds about ${ms(path.ms)}${p99 !== undefined ? (path.ms > p99 ? ', over the budget' : ', within the budget') : ''}`);
+      return parts.length ? fact(parts.join('; '), { short: p99 !== undefined ? `p99 under ${count(p99)} ms` : '' }) : open('no latency target is set', { value: '<100ms end-to-end', because: 'the template’s example' });
+    },
   },
 };

@@ -1,72 +1,142 @@
-import type { Resolver } from '../context';
-import { component, filled, names, open, str } from '../context';
+import type { Component } from '../../../shared/resolve';
+import type { Claim, Section } from '../answer';
+import { fact, open, unused } from '../answer';
+import type { Ctx } from '../context';
+import { arrow, described, name, names, plural, svc, svcs, uniq } from '../context';
+import { brokers } from '../facts';
 import { andList, code, md } from '../markdown';
+import { authSentence } from './api';
+import { credentialClaim } from './database';
+import { AUTH_CHOICE } from './words';
 
-/** Security Integration. */
+/** Security Integration: who authenticates where, what is encrypted, how the networks are cut. */
 
-const AUTH: Record<string, string> = { 'key-auth': 'API keys', jwt: 'JWT', oidc: 'OAuth 2.0 + OIDC', basic: 'basic auth', mtls: 'mTLS', 'api-key': 'API key', oauth2: 'OAuth 2.0' };
+/** Servers inside the stack that clients connect to, with or without credentials. */
+function servers(c: Ctx): Component[] {
+  return uniq(c.dataFlows().map((f) => f.server).filter((x): x is Component => !!x && x.containerised && !x.roles.includes('gateway') && !x.roles.includes('built')));
+}
 
-export const security: Record<string, Resolver> = {
-  INTEGRATION_AUTHENTICATION: (c) => {
-    const parts: string[] = [];
-    for (const g of c.ofCategory('gateway')) if (str(g.props, 'auth') !== 'none') parts.push(`${AUTH[str(g.props, 'auth')] ?? md(str(g.props, 'auth'))} at ${code(g.id)}`);
-    for (const s of c.ofKind('saas-app')) if (str(s.props, 'auth') !== 'none') parts.push(`${AUTH[str(s.props, 'auth')] ?? md(str(s.props, 'auth'))} to ${code(s.id)}`);
-    for (const m of c.ofKind('mqtt-broker')) parts.push(`${m.props.allowAnonymous === true ? 'anonymous clients allowed' : 'user name and password'} on ${code(m.id)}`);
-    if (c.ofCategory('broker', 'store').some((n) => !n.kind?.external)) parts.push('password credentials (from .env) for brokers and databases');
-    return parts.length ? filled(parts.join('; '), andList([...new Set(c.ofCategory('gateway').map((g) => AUTH[str(g.props, 'auth')]).filter((x): x is string => !!x))]) || undefined) : open('nothing in the design authenticates', 'set Authentication on the gateways and external systems');
-  },
+/** "`kafka` accepts clients without credentials"; "`rabbit` asks for RABBIT_USER / RABBIT_PASSWORD". */
+export function clientAuth(c: Ctx, list: readonly Component[]): { text: string; claims: Claim[] } {
+  const claims: Claim[] = [];
+  const withCreds = list.filter((s) => Object.values(s.credentials).some((x) => x.secret));
+  const without = list.filter((s) => !Object.values(s.credentials).some((x) => x.secret));
+  const parts: string[] = [];
+  if (withCreds.length) {
+    const t = `${svcs(withCreds, 8)} ${withCreds.length === 1 ? 'asks' : 'ask'} clients for credentials from .env`;
+    parts.push(t);
+    for (const s of withCreds) claims.push(credentialClaim(s, t));
+  }
+  if (without.length) {
+    const t = `${svcs(without)} ${without.length === 1 ? 'accepts' : 'accept'} clients without credentials`;
+    parts.push(t);
+    for (const s of without) claims.push({ type: 'client-auth', text: t, service: s.service, required: false });
+  }
+  return { text: parts.join('; '), claims };
+}
 
-  INTEGRATION_AUTHORIZATION: (c) => {
-    const k = c.ofKind('keycloak');
-    const model: Record<string, string> = { rbac: 'RBAC', abac: 'ABAC', 'oauth-scopes': 'OAuth scopes', 'policy-based': 'policy-based' };
-    return k.length ? filled(andList(k.map((n) => `${model[str(n.props, 'authorization')] ?? md(str(n.props, 'authorization'))} in ${code(n.id)}`))) : open('no identity provider in the design', 'add Keycloak and choose the authorization model');
-  },
+export const security: Section = {
+  title: 'Security Integration',
+  fields: {
+    INTEGRATION_AUTHENTICATION: (c) => {
+      const parts: string[] = [];
+      const claims: Claim[] = [];
+      for (const p of c.r.gateways) {
+        const s = authSentence(p);
+        parts.push(s.text);
+        claims.push(...s.claims);
+      }
+      const inside = clientAuth(c, servers(c));
+      if (inside.text) {
+        parts.push(`inside the stack, ${inside.text}`);
+        claims.push(...inside.claims);
+      }
+      for (const x of c.external()) {
+        const a = c.facet(x).outboundAuth?.(x);
+        if (a) parts.push(`${a} to ${name(x)}`);
+      }
+      const set = c.r.gateways.filter((p) => p.auth !== 'none');
+      return parts.length ? fact(parts.join('; '), { short: set.length ? andList(uniq(set.map((p) => AUTH_CHOICE[p.auth]))) : undefined, claims }) : open('nothing in the drawing authenticates', { value: 'OAuth 2.0 + OIDC', because: 'tokens checked at the edge, identities in one place' });
+    },
 
-  INTEGRATION_ENCRYPTION: (c) => {
-    const parts: string[] = [];
-    for (const g of c.ofCategory('gateway')) if (str(g.props, 'auth') === 'mtls') parts.push(`mTLS at ${code(g.id)}`);
-    for (const s of c.ofKind('sftp-server')) parts.push(`SSH transport${str(s.props, 'encryption') !== 'none' ? ` and ${md(str(s.props, 'encryption')).toUpperCase()} files` : ''} on ${code(s.id)}`);
-    return parts.length ? filled(parts.join('; ')) : open('the design sets no TLS or encryption (the starter stack runs plain inside one network)', 'decide TLS for traffic and encryption at rest for production');
-  },
+    INTEGRATION_AUTHORIZATION: (c) => {
+      const idp = c.withRole('identity-provider').filter((x) => c.facet(x).identity);
+      const authed = c.r.gateways.filter((p) => p.auth !== 'none');
+      if (!idp.length && authed.length) return fact(`none beyond authentication at ${svcs(authed.map((p) => p.gateway))}: an authenticated caller may call every route`, { short: '' });
+      return idp.length ? fact(andList(idp.map((k) => `${c.facet(k).identity!.authorization(k)} in ${name(k)}`)), { short: andList(uniq(idp.map((k) => c.facet(k).identity!.authorization(k)))) }) : open('no identity provider holds roles or scopes', { value: 'RBAC', because: 'roles are enough until rules depend on attributes' });
+    },
 
-  INTEGRATION_NETWORK_SECURITY: (c) => {
-    const groups = (c.doc.groups ?? []).filter((g) => g.trust || c.nodes.some((n) => n.node.group === g.id));
-    const internal = c.ofCategory('gateway').filter((g) => str(g.props, 'exposure') === 'internal');
-    const parts: string[] = [];
-    if (groups.length) parts.push(`zones ${andList(groups.map((g) => `${md(g.label || g.id, 40)}${g.trust ? ` (${md(g.trust)})` : ''}`))}`);
-    if (internal.length) parts.push(`internal-only gateways ${andList(internal.map((g) => code(g.id)))}`);
-    return parts.length ? filled(parts.join('; '), 'network segmentation by zone') : open('no zones or trust boundaries drawn', 'draw zones with trust levels (internet, DMZ, internal, restricted)');
-  },
+    INTEGRATION_ENCRYPTION: (c) => {
+      const claims: Claim[] = [];
+      const plain = [...c.r.gateways.map((p) => p.gateway), ...brokers(c)].filter((x) => x.containerised);
+      const t = plain.length ? `${svcs(plain)} ${plain.length === 1 ? 'listens' : 'listen'} without TLS` : '';
+      for (const x of plain) claims.push({ type: 'plaintext', text: t, service: x.service, protocol: x.kind.hosts?.[0] ?? 'http' });
+      const asked = c.r.flows.filter((f) => f.props.mtls === true);
+      const files = c.withRole('file-server').filter((s) => c.facet(s).files?.encryption(s));
+      const parts = [`the starter stack encrypts no connection: every protocol inside runs in plain text${t ? ` (${t})` : ''}`];
+      if (asked.length) parts.push(`mTLS is asked on ${andList(asked.map(arrow), 6)}, with certificates to be issued outside the stack`);
+      if (files.length) parts.push(`files are ${andList(files.map((s) => `${c.facet(s).files!.encryption(s)}-encrypted on ${svc(s)}`))}`);
+      return open(parts.join('; '), { value: 'TLS 1.3', because: 'for every connection that leaves a host in production' }, claims);
+    },
 
-  INTEGRATION_API_SECURITY: (c) => {
-    const gws = c.ofCategory('gateway');
-    if (!gws.length) return open('no API gateway in the design', 'add a gateway to authenticate and rate-limit API calls');
-    return filled(andList(gws.map((g) => {
-      const bits = [str(g.props, 'auth') !== 'none' ? `${AUTH[str(g.props, 'auth')] ?? md(str(g.props, 'auth'))}` : 'no authentication', (typeof g.props.rateLimitPerMinute === 'number' && g.props.rateLimitPerMinute > 0) ? `rate limit ${g.props.rateLimitPerMinute.toLocaleString('en-US')} req/min` : 'no rate limit', g.props.cors === true ? 'CORS' : ''].filter(Boolean);
-      return `${andList(bits)} at ${code(g.id)}`;
-    })));
-  },
+    INTEGRATION_NETWORK_SECURITY: (c) => {
+      if (!c.r.networks.length) return open('nothing the stack runs is drawn yet');
+      const closed = c.r.networks.filter((n) => n.internal);
+      const published = c.r.components.filter((x) => x.ports.some((p) => p.host !== null));
+      const claims: Claim[] = [];
+      const parts: string[] = [];
+      if (c.r.zones.length) parts.push(`${plural(c.r.networks.length, 'network')}, one per zone${closed.length ? `; ${andList(closed.map((n) => code(n.name)))} ${closed.length === 1 ? 'has' : 'have'} no route out of the stack` : ''}`);
+      else parts.push('one network: no zones are drawn');
+      if (published.length) {
+        const t = andList(published.flatMap((x) => x.ports.filter((p) => p.host !== null).map((p) => `${svc(x)} ${p.name} on ${p.hostIp}:${p.host}`)), 1000);
+        parts.push(`published on the host: ${t}`);
+        for (const x of published) for (const p of x.ports.filter((q) => q.host !== null)) claims.push({ type: 'port', text: `${svc(x)} ${p.name} on ${p.hostIp}:${p.host}`, service: x.service, host: p.host!, container: p.container, hostIp: p.hostIp });
+      }
+      const internal = c.containers().filter((x) => !x.ports.some((p) => p.host !== null));
+      if (internal.length) {
+        parts.push(`everything else stays inside the stack (${svcs(internal, 8)})`);
+        for (const x of internal) claims.push({ type: 'unpublished', text: svc(x), service: x.service });
+      }
+      return fact(parts.join('; '), { short: c.r.zones.length ? 'network segmentation by zone' : 'one private network', claims });
+    },
 
-  MESSAGE_SECURITY: (c) => {
-    const b = c.ofCategory('broker');
-    return b.length ? filled(`authenticated broker connections with credentials from .env on ${andList(b.map((n) => code(n.id)))}; payloads are not signed or encrypted in the design`, 'authenticated broker connections') : open('no message broker in the design', 'add a broker to decide message security');
-  },
+    INTEGRATION_API_SECURITY: (c) => {
+      if (!c.r.gateways.length && !c.flows('call').length) return unused('no API: nothing is called request-reply');
+      if (!c.r.gateways.length) return open('no gateway guards the APIs', { value: 'OAuth 2.0', because: 'the template’s first choice' });
+      const claims: Claim[] = [];
+      const parts = c.r.gateways.map((p) => {
+        const bits = [p.auth === 'none' ? 'no authentication' : AUTH_CHOICE[p.auth], p.rateLimit ? `rate limit ${p.rateLimit.perMinute.toLocaleString('en-US')} req/min per ${p.rateLimit.by === 'ip' ? 'client address' : 'consumer'}` : 'no rate limit', p.cors ? `CORS for ${andList(p.cors.origins.map((o) => md(o, 60)))}` : ''].filter(Boolean);
+        claims.push({ type: 'gateway-auth', text: svc(p.gateway), gateway: p.gateway.service, method: p.auth });
+        if (p.rateLimit) claims.push({ type: 'rate-limit', text: svc(p.gateway), gateway: p.gateway.service, perMinute: p.rateLimit.perMinute });
+        return `${andList(bits)} at ${svc(p.gateway)}`;
+      });
+      return fact(parts.join('; '), { short: andList(uniq(c.r.gateways.flatMap((p) => [p.auth !== 'none' ? AUTH_CHOICE[p.auth] : '', p.rateLimit ? 'rate limiting' : '']).filter(Boolean))) || undefined, claims });
+    },
 
-  IDENTITY_MANAGEMENT: (c) => {
-    const k = c.ofKind('keycloak');
-    return k.length ? filled(andList(k.map(component)), names(k, 2)) : open('no identity provider in the design', 'add Keycloak (or name the company IdP in the requirements)');
-  },
+    MESSAGE_SECURITY: (c) => {
+      const b = brokers(c).filter((x) => x.containerised);
+      if (!b.length) return unused('no message broker');
+      const a = clientAuth(c, b);
+      return fact(`${a.text}; payloads are neither signed nor encrypted`, { short: b.some((x) => Object.values(x.credentials).some((y) => y.secret)) ? 'broker credentials' : 'unauthenticated brokers', claims: a.claims });
+    },
 
-  KEY_MANAGEMENT: (c) => {
-    const v = c.ofKind('vault');
-    return v.length ? filled(andList(v.map((n) => `${component(n)}${n.props.devMode === true ? ' (dev mode locally: in memory, never for production)' : ''}`)), names(v, 2)) : open('no secrets manager in the design (credentials are .env variables)', 'add Vault, or name the cloud KMS in the requirements');
-  },
+    IDENTITY_MANAGEMENT: (c) => {
+      const k = c.withRole('identity-provider');
+      return k.length ? fact(andList(k.map((x) => `${described(x)}`)), { short: names(k, 2) }) : open('no identity provider is drawn', { value: 'custom IdP', because: 'name the company’s identity provider' });
+    },
 
-  INTEGRATION_AUDIT_LOGGING: () => open('audit logging is not part of the drawing', 'decide where security events go (SIEM, cloud audit log)'),
+    KEY_MANAGEMENT: (c) => {
+      const v = c.withRole('secrets');
+      if (v.length) return fact(andList(v.map((x) => `${name(x)}, ${c.facet(x).secrets?.(x) ?? 'keeping the secrets'}`)), { short: names(v, 2) });
+      return open('no secrets manager is drawn: the stack keeps its passwords as variables in .env', { value: 'HashiCorp Vault', because: 'in the catalog; it can hand the same variables to the services' });
+    },
 
-  INTEGRATION_COMPLIANCE_MONITORING: (c) => {
-    const comp = Array.isArray(c.req.compliance) ? c.req.compliance.filter((x): x is string => typeof x === 'string') : [];
-    return open(comp.length ? `the design lists ${andList(comp.map((x) => md(x, 40)))} but nothing that checks ${comp.length === 1 ? 'it' : 'them'}` : 'no compliance requirement in the design', 'decide how compliance is evidenced (SIEM, compliance dashboards)');
+    INTEGRATION_AUDIT_LOGGING: () => open('audit trails are not part of the drawing', { value: 'custom audit logs', because: 'record who called what at the gateway' }),
+
+    INTEGRATION_COMPLIANCE_MONITORING: (c) => {
+      const comp = c.reqList('compliance');
+      return open(comp.length ? `${andList(comp.map((x) => md(x, 40)))} ${comp.length === 1 ? 'is' : 'are'} required but nothing drawn checks ${comp.length === 1 ? 'it' : 'them'}` : 'nothing drawn checks compliance', { value: 'compliance dashboards', because: 'evidence from the metrics already collected' });
+    },
   },
 };
 

@@ -1,43 +1,58 @@
-import type { Resolver } from '../context';
-import { edgeText, filled, open, plural } from '../context';
-import { andList, code, md } from '../markdown';
+import type { Section } from '../answer';
+import { fact, open } from '../answer';
+import { count, name, plural, svcs } from '../context';
+import { callList } from '../facts';
+import { andList } from '../markdown';
 
-/** Testing Strategy: the design says what to test, rarely how. */
+/** Testing Strategy: what the design gives to test against; the tools are decisions. */
 
-export const testing: Record<string, Resolver> = {
-  INTEGRATION_TESTING: (c) => {
-    const run = c.nodes.filter((n) => n.kind && !n.kind.external);
-    return run.length ? filled(`against the starter stack: \`docker compose up\` runs ${plural(run.length, 'container')} with this wiring`, 'against the local starter stack') : open('no containerised component to test against', 'add components');
+export const testing: Section = {
+  title: 'Testing Strategy',
+  fields: {
+    INTEGRATION_TESTING: (c) => {
+      const run = c.containers();
+      if (!run.length) return open('nothing the stack runs is drawn');
+      const flows = c.dataFlows().filter((f) => f.client?.containerised && f.server?.containerised);
+      return fact(`against the starter stack: \`docker compose up\` runs ${plural(run.length, 'container')}; ${plural(flows.length, 'connection')} to exercise end to end`, { short: 'against the local starter stack' });
+    },
+
+    CONTRACT_TESTING: (c) => {
+      const routes = c.r.gateways.reduce((n, p) => n + p.routes.length, 0);
+      const calls = c.flows('call').filter((f) => f.server?.roles.includes('built'));
+      return open(calls.length ? `${plural(calls.length, 'call')} between parts that change separately (${callList(calls, 3)}) need contracts; the tool is not drawn` : 'the tool is not drawn', routes ? { value: 'OpenAPI validation', because: `openapi.yaml in the bundle already describes the ${plural(routes, 'gateway route')}` } : { value: 'Pact', because: 'consumer-driven contracts between services' });
+    },
+
+    INTEGRATION_E2E_TESTING: (c) => {
+      const entries = c.r.components.filter((x) => x.entry);
+      return open(entries.length ? `end-to-end runs start at ${svcs(entries)}; the harness is not drawn` : 'no entry point is drawn', c.has('frontend') ? { value: 'Playwright', because: `${svcs(c.withRole('frontend'))} is a browser front end` } : { value: 'custom test harness', because: 'the entry points are APIs, not pages' });
+    },
+
+    INTEGRATION_PERFORMANCE_TESTING: (c) => {
+      const tps = c.reqNumber('throughputTps');
+      const p99 = c.reqNumber('latencyP99Ms');
+      return open(tps !== undefined || p99 !== undefined ? `the targets are set (${[tps !== undefined ? `${count(tps)} TPS` : '', p99 !== undefined ? `p99 ${count(p99)} ms` : ''].filter(Boolean).join(', ')}) but not the tool` : 'no performance target is set', { value: 'k6', because: 'scripts in JavaScript, runs against the local stack' });
+    },
+
+    INTEGRATION_LOAD_TESTING: (c) => {
+      const tps = c.reqNumber('throughputTps');
+      return open(tps !== undefined ? `the peak to simulate is ${count(tps)} TPS; the scenarios are not drawn` : 'no throughput target to test against', { value: 'peak load simulation', because: 'start from the required throughput' });
+    },
+
+    CHAOS_TESTING: (c) => open('failure experiments are not part of the drawing', { value: 'custom chaos', because: `stop a container of the stack (a broker, a database) and watch ${c.deadLetters().length ? 'the dead letters and ' : ''}the alerts` }),
+
+    MOCK_SERVICES: (c) => {
+      const ext = c.external();
+      const standIns = c.containers().filter((x) => x.roles.includes('built') && !(typeof x.props.image === 'string' && x.props.image));
+      const parts: string[] = [];
+      if (ext.length) parts.push(`the external systems need mocks: ${andList(ext.map(name))}`);
+      if (standIns.length) parts.push(`the stack runs stand-ins for ${svcs(standIns, 8)} until their images are set`);
+      return parts.length ? fact(parts.join('; '), { short: ext.length ? 'mocks for the external systems' : 'stand-in containers' }) : fact('none needed: every component runs its real image in the stack', { short: '' });
+    },
+
+    INTEGRATION_TEST_DATA: () => open('test data is not part of the drawing', { value: 'synthetic data', because: 'no production data in a local stack' }),
+
+    INTEGRATION_TEST_AUTOMATION: () => open('the CI setup is not part of the drawing', { value: 'CI/CD integrated', because: '`topoforge generate` regenerates the stack from the design file in CI' }),
+
+    TEST_ENVIRONMENT: (c) => (c.containers().length ? fact(`local Docker: the bundle’s docker-compose.yml with ${plural(c.containers().length, 'container')} on ${plural(c.r.networks.length, 'network')}`, { short: 'local Docker Compose' }) : open('nothing the stack runs is drawn')),
   },
-
-  CONTRACT_TESTING: (c) => {
-    const between = c.dataEdges().filter((e) => e.from.kind && e.to.kind && ['service', 'broker'].includes(e.to.kind.category) && !e.to.kind.external);
-    return open(between.length ? `the design shows ${plural(between.length, 'contract')} to cover (e.g. ${andList(between.slice(0, 3).map(edgeText))}) but not the tool` : 'no service-to-service contracts drawn', 'choose a contract-testing tool (Pact, OpenAPI validation)');
-  },
-
-  INTEGRATION_E2E_TESTING: (c) => {
-    const entries = c.nodes.filter((n) => n.kind && ['web-app', 'iot-device'].includes(n.kind.id) || n.kind?.category === 'gateway');
-    return open(entries.length ? `end-to-end runs start at ${andList(entries.map((n) => code(n.id)))}, the tool is not in the design` : 'no entry point (web app, gateway, device) drawn', 'choose an end-to-end harness (Playwright, custom)');
-  },
-
-  INTEGRATION_PERFORMANCE_TESTING: (c) => open(typeof c.req.throughputTps === 'number' || typeof c.req.latencyP99Ms === 'number' ? `targets are set (${[typeof c.req.throughputTps === 'number' ? `${c.req.throughputTps.toLocaleString('en-US')} TPS` : '', typeof c.req.latencyP99Ms === 'number' ? `p99 ${c.req.latencyP99Ms} ms` : ''].filter(Boolean).join(', ')}) but not the tool` : 'no performance targets in the requirements', 'choose a load tool (k6, Gatling) and run it against the stack'),
-
-  INTEGRATION_LOAD_TESTING: (c) => open(typeof c.req.throughputTps === 'number' ? `peak load to simulate: ${c.req.throughputTps.toLocaleString('en-US')} TPS; the scenarios are not in the design` : 'no throughput target to test against', 'define peak, stress and soak scenarios'),
-
-  CHAOS_TESTING: () => open('failure experiments are not part of the design', 'decide which failures to inject (broker down, slow database)'),
-
-  MOCK_SERVICES: (c) => {
-    const ext = c.nodes.filter((n) => n.kind?.external);
-    const standIns = c.nodes.filter((n) => n.kind && !n.kind.external && n.kind.props.some((p) => p.key === 'image') && !(typeof n.node.props?.image === 'string' && n.node.props.image));
-    const parts: string[] = [];
-    if (ext.length) parts.push(`external systems need mocks: ${andList(ext.map((n) => `${md(n.node.label || n.id, 40)} (${code(n.id)})`))}`);
-    if (standIns.length) parts.push(`the stack runs stand-ins for ${andList(standIns.map((n) => code(n.id)), 8)} until their images are set`);
-    return parts.length ? filled(parts.join('; '), ext.length ? 'mocks for external systems' : 'stand-in containers') : open('no external system or unbuilt service to mock', 'nothing to decide unless tests must isolate a service');
-  },
-
-  INTEGRATION_TEST_DATA: () => open('test data is not part of the design', 'decide synthetic data or masked production data'),
-
-  INTEGRATION_TEST_AUTOMATION: () => open('the CI setup is not part of the design', 'run the tests in CI (the design file regenerates the stack with `topoforge generate`)'),
-
-  TEST_ENVIRONMENT: (c) => (c.nodes.some((n) => n.kind && !n.kind.external) ? filled('local Docker: the generated docker-compose.yml with its configs', 'local Docker Compose') : open('nothing the stack can run', 'add components')),
 };

@@ -9,4 +9,5 @@ export const clickhouse: KindModule = {
   stack,
   clientEnv,
   k8s,
+  doc: null,
 };

@@ -9,4 +9,5 @@ export const elasticsearch: KindModule = {
   stack,
   clientEnv,
   k8s,
+  doc: null,
 };

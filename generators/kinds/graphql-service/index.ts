@@ -2,6 +2,7 @@ import { stack } from './stack';
 import { clientEnv } from './client-env';
 import type { KindModule } from '../types';
 import { k8s } from './k8s';
+import { graphqlServiceDoc } from './doc';
 
 /** graphql-service: its behaviour in the generators (its facts are its catalog entry). */
 export const graphqlService: KindModule = {
@@ -9,4 +10,5 @@ export const graphqlService: KindModule = {
   stack,
   clientEnv,
   k8s,
+  doc: graphqlServiceDoc,
 };

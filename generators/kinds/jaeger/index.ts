@@ -9,4 +9,5 @@ export const jaeger: KindModule = {
   stack,
   clientEnv,
   k8s,
+  doc: null,
 };

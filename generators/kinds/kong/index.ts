@@ -9,4 +9,5 @@ export const kong: KindModule = {
   stack,
   clientEnv,
   k8s,
+  doc: null,
 };

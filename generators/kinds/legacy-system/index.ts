@@ -9,4 +9,5 @@ export const legacySystem: KindModule = {
   stack,
   clientEnv,
   k8s,
+  doc: null,
 };

@@ -9,4 +9,5 @@ export const nginx: KindModule = {
   stack,
   clientEnv,
   k8s,
+  doc: null,
 };

@@ -9,4 +9,5 @@ export const otelCollector: KindModule = {
   stack,
   clientEnv,
   k8s,
+  doc: null,
 };

@@ -8,4 +8,5 @@ export const prometheus: KindModule = {
   stack,
   clientEnv: null,
   k8s,
+  doc: null,
 };

@@ -9,4 +9,5 @@ export const snowflake: KindModule = {
   stack,
   clientEnv,
   k8s,
+  doc: null,
 };

@@ -9,4 +9,5 @@ export const webApp: KindModule = {
   stack,
   clientEnv,
   k8s,
+  doc: null,
 };
