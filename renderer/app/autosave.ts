@@ -1,6 +1,6 @@
 import { parseTopology } from '../../shared/model/parse';
 import { restoreTopology } from '../../shared/model/restore';
-import { serializeTopology } from '../../shared/model/serialize';
+import { serializerNow } from '../services/serializer';
 import type { Topology } from '../../shared/model/types';
 import { useEditor } from '../store/store';
 
@@ -104,7 +104,9 @@ function writeFull(): void {
   const { doc, file, dirty } = useEditor.getState();
   let text: string | undefined;
   try {
-    text = serializeTopology(doc);
+    // The writer loads once the page is idle (services/serializer.ts); before that, the last text.
+    const serializeTopology = serializerNow();
+    text = serializeTopology ? serializeTopology(doc) : lastText;
     lastText = text;
   } catch {
     text = lastText;
