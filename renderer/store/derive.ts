@@ -100,9 +100,14 @@ export function positionsOf(doc: Topology): Map<string, Position> {
 export function createNodeDeriver() {
   let cache = new Map<string, FlowNode>();
   let last: FlowNode[] = [];
+  // The positions, again only when the components, zones or layout change: not on every frame of a drag.
+  let posOf: { nodes: Topology['nodes']; groups: Topology['groups']; layout: Topology['layout']; positions: Map<string, Position> } | undefined;
   return (doc: Topology, selection: Selection, transient: Transient = NO_TRANSIENT): FlowNode[] => {
     const selected = new Set(selection.nodes);
-    const positions = positionsOf(doc);
+    if (!posOf || posOf.nodes !== doc.nodes || posOf.groups !== doc.groups || posOf.layout !== doc.layout) {
+      posOf = { nodes: doc.nodes, groups: doc.groups, layout: doc.layout, positions: positionsOf(doc) };
+    }
+    const positions = posOf.positions;
     const next = new Map<string, FlowNode>();
     const out: FlowNode[] = [];
     let same = true;
@@ -171,6 +176,8 @@ export function createEdgeDeriver() {
   let last: FlowEdge[] = [];
   let lastNodes: TopoNode[] | undefined;
   let byId = new Map<string, TopoNode>();
+  let lastEdges: Topology['edges'] | undefined;
+  let ids: string[] = [];
   return (doc: Topology, selection: Selection): FlowEdge[] => {
     if (doc.nodes !== lastNodes) {
       byId = new Map();
@@ -178,7 +185,11 @@ export function createEdgeDeriver() {
       lastNodes = doc.nodes;
     }
     const selected = new Set(selection.edges);
-    const ids = edgeIds(doc.edges);
+    // The ids, again only when the connections change (not when a component is renamed or moved).
+    if (doc.edges !== lastEdges) {
+      ids = edgeIds(doc.edges);
+      lastEdges = doc.edges;
+    }
     const next = new Map<string, FlowEdge>();
     const out: FlowEdge[] = [];
     let same = true;

@@ -498,6 +498,14 @@ export async function benchOpen(browser: Browser, served: { url: string }, origi
     const field = page.getByRole('region', { name: 'Inspector' }).getByLabel('Label', { exact: true });
     await field.click();
     await field.press('End');
+    // TOPOFORGE_BENCH_TYPING_PROFILE=file.cpuprofile: a CPU profile of the page while typing.
+    const typingProfile = process.env.TOPOFORGE_BENCH_TYPING_PROFILE;
+    const cdpT = typingProfile ? await context.newCDPSession(page) : undefined;
+    if (cdpT) {
+      await cdpT.send('Profiler.enable');
+      await cdpT.send('Profiler.setSamplingInterval', { interval: 500 });
+      await cdpT.send('Profiler.start');
+    }
     const t0 = await now(page);
     const typed = 'abcdefghijklmnopqrst';
     for (const ch of typed) {
@@ -506,6 +514,11 @@ export async function benchOpen(browser: Browser, served: { url: string }, origi
     }
     await page.waitForTimeout(500);
     const t1 = await now(page);
+    if (cdpT && typingProfile) {
+      const { profile } = await cdpT.send('Profiler.stop');
+      writeFileSync(typingProfile, JSON.stringify(profile));
+      log(`wrote a CPU profile of the typing to ${typingProfile}`);
+    }
     const { frames, longTaskMs } = await framesBetween(page, t0, t1);
     const gaps = frames.slice(1).map((t, i) => t - frames[i]!);
     const labelShown = await page.evaluate((suffix) => (document.querySelector('.react-flow')?.textContent ?? '').includes(suffix), typed);
