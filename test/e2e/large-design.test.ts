@@ -17,7 +17,7 @@ function design(): string {
   const doc = synthesizeDesign(900, 3);
   doc.nodes.push({ id: 'lonely', kind: 'kafka', label: 'Lonely Kafka', props: {} });
   doc.layout.lonely = { x: -400, y: -400 };
-  doc.edges.push({ from: 'lonely', to: 'lonely', protocol: 'kafka' });
+  doc.edges.push({ from: 'lonely', to: 'lonely', protocol: 'kafka', props: {} });
   return serializeTopology(doc);
 }
 
