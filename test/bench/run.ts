@@ -155,7 +155,7 @@ async function main(): Promise<void> {
   let canvas: CanvasOutcome | undefined;
   if (wantCanvas) {
     say('running canvas (headless Chromium)...');
-    const sizes = args.find((a) => a.startsWith('--canvas-sizes='))?.slice('--canvas-sizes='.length).split(',').map(Number);
+    const sizes = args.find((a) => a.startsWith('--canvas-sizes='))?.slice('--canvas-sizes='.length).split(',').filter(Boolean).map(Number);
     const open = args.find((a) => a.startsWith('--open='))?.slice('--open='.length);
     canvas = await benchCanvas((s) => say(`  ${s}`), { sizes, open: open === undefined ? undefined : Number(open) });
   }
