@@ -9,6 +9,7 @@ import { startTitleSync, startValidation } from './app/runtime';
 import { replaceDesign } from './app/actions';
 import { defaultExample } from './services/examples';
 import { platform } from './platform';
+import { preloadSerializer } from './services/serializer';
 import { emptyTopology } from '../shared/model/types';
 
 // The working design: the autosave when there is one, else the bundled example. In the desktop
@@ -26,6 +27,7 @@ if (platform.isDesktop) {
 startValidation();
 if (!platform.isDesktop) startAutosave(saved?.text);
 startTitleSync();
+preloadSerializer();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

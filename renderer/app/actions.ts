@@ -1,6 +1,6 @@
 import { makeId } from '../../shared/model/ids';
 import { parseTopology } from '../../shared/model/parse';
-import { serializeTopology } from '../../shared/model/serialize';
+import { loadSerializer } from '../services/serializer';
 import type { Diagnostic, Topology } from '../../shared/model/types';
 import { emptyTopology } from '../../shared/model/types';
 import { applyLayout, unplaced } from '../layout/apply';
@@ -115,6 +115,7 @@ export async function openDesign(): Promise<void> {
 export async function saveDesign(saveAs = false): Promise<boolean> {
   const s = useEditor.getState();
   try {
+    const serializeTopology = await loadSerializer();
     const text = serializeTopology(s.doc);
     const file = await platform.saveDesign(text, { saveAs, file: s.file ?? undefined, suggestedName: `${slug(s.doc)}.topo.yaml` });
     if (!file) return false;

@@ -1,6 +1,6 @@
 import { parseTopology } from '../../shared/model/parse';
 import { restoreTopology } from '../../shared/model/restore';
-import { serializeTopology } from '../../shared/model/serialize';
+import { serializerNow } from '../services/serializer';
 import type { Topology } from '../../shared/model/types';
 import { useEditor } from '../store/store';
 
@@ -16,6 +16,14 @@ import { useEditor } from '../store/store';
 
 export const AUTOSAVE_KEY = 'topoforge:autosave:v1';
 const DELAY_MS = 400;
+/**
+ * From this many components and connections on, the autosave waits for a longer pause and keeps
+ * the design's JSON only: its text (some 3 MB at 10,000 components) can't fit beside it in the
+ * browser's storage anyway, and writing both on every pause held up typing by a quarter of a
+ * second each time (docs/performance.md).
+ */
+const LARGE = 2_000;
+const LARGE_DELAY_MS = 1_500;
 /** A quick write (JSON only) at most this often during a burst of edits. */
 const QUICK_GAP_MS = 1_000;
 
@@ -102,14 +110,21 @@ function put(saved: Saved): void {
  */
 function writeFull(): void {
   const { doc, file, dirty } = useEditor.getState();
+  if (isLarge(doc)) return put({ design: doc, fileName: file?.name, dirty });
   let text: string | undefined;
   try {
-    text = serializeTopology(doc);
+    // The writer loads once the page is idle (services/serializer.ts); before that, the last text.
+    const serializeTopology = serializerNow();
+    text = serializeTopology ? serializeTopology(doc) : lastText;
     lastText = text;
   } catch {
     text = lastText;
   }
   put({ text, design: doc, fileName: file?.name, dirty });
+}
+
+function isLarge(doc: Topology): boolean {
+  return doc.nodes.length + doc.edges.length >= LARGE;
 }
 
 /**
@@ -138,7 +153,9 @@ export function startAutosave(keptText?: string): () => void {
     // The first change after a pause is kept at once (after the current task, so that changes
     // made together are written together); during a burst of changes (a drag, typing) again
     // every second, and in full when it pauses.
-    if (!quickQueued && performance.now() - lastQuick >= QUICK_GAP_MS) {
+    // A large design is written when the edits pause (a longer pause), not during them.
+    const large = isLarge(s.doc);
+    if (!large && !quickQueued && performance.now() - lastQuick >= QUICK_GAP_MS) {
       quickQueued = true;
       queueMicrotask(() => {
         quickQueued = false;
@@ -147,7 +164,7 @@ export function startAutosave(keptText?: string): () => void {
       });
     }
     if (timer) clearTimeout(timer);
-    timer = setTimeout(flush, DELAY_MS);
+    timer = setTimeout(flush, large ? LARGE_DELAY_MS : DELAY_MS);
   });
   const onHide = () => {
     if (timer) flush();

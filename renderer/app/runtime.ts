@@ -1,5 +1,7 @@
 import { platform } from '../platform';
+import type { Diagnostic, Topology } from '../../shared/model/types';
 import { makeValidator } from '../services/validation';
+import { checksOffThread, validateInWorker } from '../services/validation-client';
 import { publishFindings } from '../store/findings';
 import { useEditor } from '../store/store';
 
@@ -10,17 +12,31 @@ export const checkRuns = { count: 0 };
 export function startValidation(): () => void {
   const validate = makeValidator();
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** The latest check asked for: a worker's answer to an earlier one is dropped (its design has changed since). */
+  let version = 0;
+  const inPage = (doc: Topology): Diagnostic[] => {
+    try {
+      return validate(doc);
+    } catch (e) {
+      return [{ code: 'TF000', severity: 'error' as const, message: `The design checks failed: ${(e as Error).message}`, nodes: [], edges: [], hint: 'This is a bug in Topoforge; your design is safe. Please report it.' }];
+    }
+  };
   const run = () => {
     timer = undefined;
     checkRuns.count++;
     const { doc, fileDiagnostics } = useEditor.getState();
-    let found;
-    try {
-      found = validate(doc);
-    } catch (e) {
-      found = [{ code: 'TF000', severity: 'error' as const, message: `The design checks failed: ${(e as Error).message}`, nodes: [], edges: [], hint: 'This is a bug in Topoforge; your design is safe. Please report it.' }];
+    const stamp = ++version;
+    if (checksOffThread(doc)) {
+      // A large design is checked in a worker (services/validation-client.ts); its findings are
+      // published only if nothing changed meanwhile (else the next check, already asked for, will).
+      void validateInWorker(doc).then((found) => {
+        const now = useEditor.getState();
+        if (stamp !== version || now.doc !== doc) return;
+        publishFindings(doc, found ?? inPage(doc), now.fileDiagnostics);
+      });
+      return;
     }
-    publishFindings(doc, found, fileDiagnostics);
+    publishFindings(doc, inPage(doc), fileDiagnostics);
   };
   // The first check waits for the page to be idle: a large design's canvas shows first and its
   // findings a moment later, instead of the findings (and the Problems list) delaying the canvas.

@@ -1,5 +1,5 @@
 import { Panel, useReactFlow, useStoreApi, type ReactFlowState } from '@xyflow/react';
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { FlowEdge, FlowNode } from '../store/derive';
 
 interface Box {
@@ -57,17 +57,58 @@ function union(a: Box, b: Box): Box {
   return { x, y, w: Math.max(a.x + a.w, b.x + b.w) - x, h: Math.max(a.y + a.h, b.y + b.h) - y };
 }
 
-const MiniRects = memo(function MiniRects({ nodes }: { nodes: readonly FlowNode[] }) {
-  return (
-    <>
-      {nodes.map((n) => {
-        const { w, h } = sizeOf(n);
-        const fill = n.type === 'zone' ? 'var(--zone-minimap)' : `var(--cat-${n.data.kind?.category ?? 'unknown'})`;
-        return <rect key={n.id} x={n.position.x} y={n.position.y} width={w} height={h} rx={4} ry={4} fill={fill} />;
-      })}
-    </>
-  );
-});
+/** The drawing's resolution: this many canvas pixels per minimap pixel (sharp on a 2× screen). */
+const RESOLUTION = 2;
+/** Between two drawings of a large design while it changes (a drag, typing), at least this long. */
+const REDRAW_MS = 250;
+
+/**
+ * Draws the components and zones onto `canvas`, which shows `bounds` (flow units) at its CSS
+ * size; the backing store is a few times the minimap's size, whatever the design's. A canvas,
+ * not an SVG of one element per component: 5,000 rectangles to create, diff and lay out on every
+ * change of the design were most of the cost of opening, dragging or typing in a large one.
+ */
+function paint(canvas: HTMLCanvasElement, nodes: readonly FlowNode[], bounds: Box, width: number, height: number): void {
+  const s = Math.max(bounds.w / (width * RESOLUTION), bounds.h / (height * RESOLUTION), 1e-6);
+  const cw = Math.max(1, Math.ceil(bounds.w / s));
+  const ch = Math.max(1, Math.ceil(bounds.h / s));
+  if (canvas.width !== cw) canvas.width = cw;
+  if (canvas.height !== ch) canvas.height = ch;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return;
+  ctx.clearRect(0, 0, cw, ch);
+  const css = getComputedStyle(canvas);
+  const colours = new Map<string, string>();
+  const colour = (v: string) => {
+    let c = colours.get(v);
+    if (c === undefined) colours.set(v, (c = css.getPropertyValue(v).trim() || '#94a3b8'));
+    return c;
+  };
+  const r = 4 / s;
+  // Zones first (behind), then components, one fill per colour.
+  for (const pass of ['zone', 'topo'] as const) {
+    let current = '';
+    for (const n of nodes) {
+      if (n.type !== pass) continue;
+      const { w, h } = sizeOf(n);
+      const fill = colour(n.type === 'zone' ? '--zone-minimap' : `--cat-${n.data.kind?.category ?? 'unknown'}`);
+      if (fill !== current) {
+        ctx.fillStyle = fill;
+        current = fill;
+      }
+      const x = (n.position.x - bounds.x) / s;
+      const y = (n.position.y - bounds.y) / s;
+      const ww = w / s;
+      const hh = h / s;
+      if (ww < 3 || hh < 3 || !ctx.roundRect) ctx.fillRect(x, y, ww, hh);
+      else {
+        ctx.beginPath();
+        ctx.roundRect(x, y, ww, hh, Math.min(r, ww / 2, hh / 2));
+        ctx.fill();
+      }
+    }
+  }
+}
 
 /**
  * The minimap: what React Flow's MiniMap shows (every component and zone, the part in view
@@ -84,7 +125,7 @@ const MiniRects = memo(function MiniRects({ nodes }: { nodes: readonly FlowNode[
 export const CanvasMiniMap = memo(function CanvasMiniMap({ nodes, width, height, ariaLabel }: MiniMapProps) {
   const store = useStoreApi<FlowNode, FlowEdge>();
   const rf = useReactFlow<FlowNode, FlowEdge>();
-  const drawing = useRef<SVGSVGElement>(null);
+  const drawing = useRef<HTMLCanvasElement>(null);
   const mask = useRef<HTMLDivElement>(null);
   const frame = useRef<HTMLDivElement>(null);
   /** Flow units per minimap pixel, as last drawn (for panning). */
@@ -138,6 +179,29 @@ export const CanvasMiniMap = memo(function CanvasMiniMap({ nodes, width, height,
     };
   }, [store, draw, throttle]);
 
+  // The components, drawn again when the design (or the theme) changes; in a large design at most
+  // every REDRAW_MS while it keeps changing, and once more when it stops.
+  const latest = useRef({ nodes, bounds });
+  latest.current = { nodes, bounds };
+  const paintedAt = useRef(0);
+  const [theme, setTheme] = useState(() => document.documentElement.dataset.theme);
+  useEffect(() => {
+    const obs = new MutationObserver(() => setTheme(document.documentElement.dataset.theme));
+    obs.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+    return () => obs.disconnect();
+  }, []);
+  useEffect(() => {
+    const now = () => {
+      const { nodes: ns, bounds: b } = latest.current;
+      paintedAt.current = performance.now();
+      if (drawing.current && b) paint(drawing.current, ns, b, width, height);
+    };
+    const wait = throttle ? paintedAt.current + REDRAW_MS - performance.now() : 0;
+    if (wait <= 0) return void now();
+    const t = setTimeout(now, wait);
+    return () => clearTimeout(t);
+  }, [nodes, bounds, width, height, throttle, theme]);
+
   // Drag to pan (the view follows the pointer), wheel to zoom, as React Flow's pannable, zoomable minimap.
   useEffect(() => {
     const el = frame.current;
@@ -181,16 +245,7 @@ export const CanvasMiniMap = memo(function CanvasMiniMap({ nodes, width, height,
 
   return (
     <Panel position="bottom-right" className="react-flow__minimap canvas-minimap" style={{ width, height }}>
-      <svg
-        ref={drawing}
-        className="canvas-minimap-drawing"
-        width={bounds?.w ?? 0}
-        height={bounds?.h ?? 0}
-        viewBox={bounds ? `${bounds.x} ${bounds.y} ${bounds.w} ${bounds.h}` : undefined}
-        aria-hidden="true"
-      >
-        <MiniRects nodes={nodes} />
-      </svg>
+      <canvas ref={drawing} className="canvas-minimap-drawing" style={{ width: bounds?.w ?? 0, height: bounds?.h ?? 0 }} aria-hidden="true" />
       <div ref={mask} className="canvas-minimap-view" />
       <div ref={frame} className="canvas-minimap-frame" role="img" aria-label={ariaLabel} />
     </Panel>

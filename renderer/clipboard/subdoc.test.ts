@@ -1,8 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseTopology } from '../../shared/model/parse';
 import { emptyTopology, type Topology } from '../../shared/model/types';
 import { addGroup, addNode, connect, setNodeGroup } from '../store/doc-ops';
+import { loadSerializer } from '../services/serializer';
 import { copyText, extract, insert, placed, readClipboardText } from './subdoc';
+
+// The page loads the design-file writer after its first paint; here, before the tests.
+beforeAll(async () => {
+  await loadSerializer();
+});
 
 function design(): Topology {
   let doc = emptyTopology('Shop');

@@ -1,7 +1,7 @@
 import { quickLayout } from '../../shared/layout/quick';
 import { makeId } from '../../shared/model/ids';
 import { parseTopology } from '../../shared/model/parse';
-import { serializeTopology } from '../../shared/model/serialize';
+import { serializerNow } from '../services/serializer';
 import type { Group, Position, TopoEdge, TopoNode, Topology } from '../../shared/model/types';
 import { emptyTopology } from '../../shared/model/types';
 import { takenIds } from '../store/doc-ops';
@@ -43,10 +43,13 @@ export function extract(doc: Topology, ids: readonly string[]): Topology | undef
   return { ...emptyTopology(doc.name), groups, nodes, edges, layout };
 }
 
-/** The clipboard text for a selection, or undefined when nothing is selected. */
-export function copyText(doc: Topology, ids: readonly string[]): string | undefined {
+/**
+ * The clipboard text for a selection, or undefined when nothing is selected (or, in the first
+ * moment after the page opened, the design-file writer is not loaded yet: services/serializer.ts).
+ */
+export function copyText(doc: Topology, ids: readonly string[], serializeTopology = serializerNow()): string | undefined {
   const sub = extract(doc, ids);
-  return sub ? serializeTopology(sub) : undefined;
+  return sub && serializeTopology ? serializeTopology(sub) : undefined;
 }
 
 export type ReadResult = { ok: true; doc: Topology } | { ok: false; reason: 'not-a-design' | 'empty'; message: string };

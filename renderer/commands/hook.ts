@@ -1,4 +1,4 @@
-import { serializeTopology } from '../../shared/model/serialize';
+import { loadSerializer } from '../services/serializer';
 import { canRedo, canUndo } from '../history/history';
 import { isEnabled, runCommand } from '../app/commands';
 import { useEditor } from '../store/store';
@@ -10,7 +10,7 @@ import { outputRuns } from '../services/output-client';
  * ("paste the output of __topoforge.yaml()"): the design as file text, and the commands.
  */
 export interface TestHook {
-  yaml(): string;
+  yaml(): Promise<string>;
   selection(): { nodes: string[]; edges: string[] };
   select(nodes: string[], edges?: string[]): void;
   run(id: string): boolean;
@@ -23,7 +23,10 @@ export interface TestHook {
 
 export function installTestHook(): () => void {
   const hook: TestHook = {
-    yaml: () => serializeTopology(useEditor.getState().doc),
+    yaml: async () => {
+      const doc = useEditor.getState().doc;
+      return (await loadSerializer())(doc);
+    },
     selection: () => ({ nodes: [...useEditor.getState().selection.nodes], edges: [...useEditor.getState().selection.edges] }),
     select: (nodes, edges = []) => useEditor.getState().select({ nodes, edges }),
     run: runCommand,

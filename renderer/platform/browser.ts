@@ -1,4 +1,3 @@
-import { strToU8, zipSync } from 'fflate';
 import type { OutputFile } from '../../generators/types';
 import { LIMITS } from '../../shared/model/limits';
 import type { ExportOptions, ExportResult, FileRef, OpenedDesign, Platform, SaveOptions } from './types';
@@ -80,7 +79,9 @@ function withYamlExtension(name: string): string {
   return /\.(ya?ml)$/i.test(name) ? name : `${name}.topo.yaml`;
 }
 
-export function zipBundle(files: readonly OutputFile[], root: string): Uint8Array {
+/** The bundle as a zip (fflate, loaded on the first export: it is not needed to show a design). */
+export async function zipBundle(files: readonly OutputFile[], root: string): Promise<Uint8Array> {
+  const { strToU8, zipSync } = await import('fflate');
   const tree: Record<string, [Uint8Array, { mtime: Date; os?: number; attrs?: number }]> = {};
   const mtime = new Date(1980, 0, 2); // fixed: same design, same zip
   for (const f of files) {
@@ -135,7 +136,7 @@ export const browserPlatform: Platform = {
   },
 
   async exportBundle(files: readonly OutputFile[], opts: ExportOptions): Promise<ExportResult | null> {
-    const zip = zipBundle(files, opts.suggestedName);
+    const zip = await zipBundle(files, opts.suggestedName);
     const name = `${opts.suggestedName}.zip`;
     download(name, new Blob([zip as BlobPart], { type: 'application/zip' }));
     return { location: name, count: files.length };

@@ -1,4 +1,4 @@
-import type { Edge, Node } from '@xyflow/react';
+import type { Edge, Node, Position as Side } from '@xyflow/react';
 import type { KindDef } from '../../shared/catalog';
 import { getKind } from '../../shared/catalog';
 import { edgeIds } from '../../shared/model/ids';
@@ -15,6 +15,19 @@ import { edgeCaption, edgeProtocol } from '../../generators/mermaid/edges';
 export const NODE_WIDTH = 208;
 export const NODE_HEIGHT = 64;
 const NODE_SIZE = { width: NODE_WIDTH, height: NODE_HEIGHT } as const;
+/**
+ * Where a component's two dots are (TopoNodeView: target on the left edge, source on the right,
+ * 12 px, centred on the edge, app.css), handed to React Flow up front: without them it draws every
+ * component once to measure them, culling or not, and a 5,000-component design took seconds to
+ * show (docs/performance.md). React Flow measures the drawn ones as before.
+ */
+const HANDLE = 12;
+const TOPO_HANDLES: NonNullable<Node['handles']> = [
+  { type: 'target', position: 'left' as Side, x: -HANDLE / 2, y: NODE_HEIGHT / 2 - HANDLE / 2, width: HANDLE, height: HANDLE },
+  { type: 'source', position: 'right' as Side, x: NODE_WIDTH - HANDLE / 2, y: NODE_HEIGHT / 2 - HANDLE / 2, width: HANDLE, height: HANDLE },
+];
+/** A zone has no dots: said up front for the same reason. */
+const NO_HANDLES: NonNullable<Node['handles']> = [];
 export const GRID = 16;
 /** Connections' stacking order: above every component (see createEdgeDeriver). */
 export const EDGE_Z = 1001;
@@ -100,9 +113,14 @@ export function positionsOf(doc: Topology): Map<string, Position> {
 export function createNodeDeriver() {
   let cache = new Map<string, FlowNode>();
   let last: FlowNode[] = [];
+  // The positions, again only when the components, zones or layout change: not on every frame of a drag.
+  let posOf: { nodes: Topology['nodes']; groups: Topology['groups']; layout: Topology['layout']; positions: Map<string, Position> } | undefined;
   return (doc: Topology, selection: Selection, transient: Transient = NO_TRANSIENT): FlowNode[] => {
     const selected = new Set(selection.nodes);
-    const positions = positionsOf(doc);
+    if (!posOf || posOf.nodes !== doc.nodes || posOf.groups !== doc.groups || posOf.layout !== doc.layout) {
+      posOf = { nodes: doc.nodes, groups: doc.groups, layout: doc.layout, positions: positionsOf(doc) };
+    }
+    const positions = posOf.positions;
     const next = new Map<string, FlowNode>();
     const out: FlowNode[] = [];
     let same = true;
@@ -118,7 +136,7 @@ export function createNodeDeriver() {
       if (prev && prev.type === 'zone' && prev.data.group === g && prev.position.x === p.x && prev.position.y === p.y && prev.width === w && prev.height === h && !!prev.selected === isSel) {
         n = prev;
       } else {
-        n = { id: g.id, type: 'zone', position: { x: p.x, y: p.y }, width: w, height: h, zIndex: -1, selected: isSel, data: { group: g }, ariaLabel: `${g.label} (zone)`, dragHandle: '.zone-handle' };
+        n = { id: g.id, type: 'zone', position: { x: p.x, y: p.y }, width: w, height: h, zIndex: -1, selected: isSel, data: { group: g }, ariaLabel: `${g.label} (zone)`, dragHandle: '.zone-handle', handles: NO_HANDLES };
       }
       next.set(g.id, n);
       out.push(n);
@@ -152,6 +170,7 @@ export function createNodeDeriver() {
           data: prev && prev.type === 'topo' && prev.data.node === node ? prev.data : { node, kind },
           ariaLabel: `${node.label} (${kind?.name ?? `unknown kind ${node.kind}`})`,
           measured: { width: m.width, height: m.height },
+          handles: TOPO_HANDLES,
         };
       }
       next.set(node.id, n);
@@ -171,6 +190,8 @@ export function createEdgeDeriver() {
   let last: FlowEdge[] = [];
   let lastNodes: TopoNode[] | undefined;
   let byId = new Map<string, TopoNode>();
+  let lastEdges: Topology['edges'] | undefined;
+  let ids: string[] = [];
   return (doc: Topology, selection: Selection): FlowEdge[] => {
     if (doc.nodes !== lastNodes) {
       byId = new Map();
@@ -178,7 +199,11 @@ export function createEdgeDeriver() {
       lastNodes = doc.nodes;
     }
     const selected = new Set(selection.edges);
-    const ids = edgeIds(doc.edges);
+    // The ids, again only when the connections change (not when a component is renamed or moved).
+    if (doc.edges !== lastEdges) {
+      ids = edgeIds(doc.edges);
+      lastEdges = doc.edges;
+    }
     const next = new Map<string, FlowEdge>();
     const out: FlowEdge[] = [];
     let same = true;

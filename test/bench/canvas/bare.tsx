@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   const q = new URLSearchParams(location.search);
   const w = Number(q.get('w')) || 1200;
   const h = Number(q.get('h')) || 800;
-  const graph = (await (await fetch('./graph.json')).json()) as Graph;
+  const graph = (await (await fetch(`./${q.get('graph') ?? 'graph.json'}`)).json()) as Graph;
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <div style={{ width: w, height: h }}>

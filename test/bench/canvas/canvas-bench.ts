@@ -1,6 +1,6 @@
 /**
- * Canvas benchmark in headless Chromium: the built app with a 1,000-component design against a
- * bare React Flow page (bare.tsx: default nodes and edges, no culling, nothing else) rendering
+ * Canvas benchmark in headless Chromium: the built app with a 1,000- and a 5,000-component design
+ * against a bare React Flow page (bare.tsx: default nodes and edges, no culling, nothing else) rendering
  * the same graph in a box of the same size, in the same run. Measured on both:
  *
  * - first render: from navigation (performance.now() = 0) until every component and connection
@@ -53,7 +53,26 @@ export interface CanvasResult {
   app: Side;
   bare: Side;
   ratios: { firstRender: number; panZoomFps: number; dragFrame: number };
+  /** The zoom of each page during the pan/zoom rounds (both fitted to the whole design). */
+  zoom: { app: number; bare: number };
+}
+
+/** A 10k design opened in the app through its Open path (file input), until it answers input. */
+export interface OpenResult {
+  design: { nodes: number; edges: number; bytes: number };
+  /** From the file input's change event until a component of the new design is on the canvas. */
+  shownMs: number;
+  /** From the change event until a click on that component (sent as soon as it showed) has selected it. */
+  interactiveMs: number;
+  /** Typing 20 characters into the selected component's label at about 8 a second: frame gaps and long tasks meanwhile. */
+  typing: { longestFrameMs: number; longTaskMs: number; keys: number; labelShown: boolean };
+}
+
+export interface CanvasRun {
+  chromium: string;
   bundle: BundleSize;
+  sizes: CanvasResult[];
+  open?: OpenResult;
 }
 
 export interface BundleSize {
@@ -65,12 +84,12 @@ export interface BundleSize {
   files: Array<{ file: string; bytes: number; gzip: number }>;
 }
 
-export type CanvasOutcome = { ok: true; result: CanvasResult } | { ok: false; skipped: string };
+export type CanvasOutcome = { ok: true; result: CanvasRun } | { ok: false; skipped: string };
 
-/** The synthetic design of the canvas bench: 1,000 components (and about 1,500 connections). */
-export function canvasDesign(): Topology {
-  const doc = synthesizeDesign(1_000, 7);
-  return { ...doc, edges: doc.edges.slice(0, 1_500) };
+/** The synthetic design of the canvas bench: `n` components (and 1.5 connections per component). */
+export function canvasDesign(n = 1_000): Topology {
+  const doc = synthesizeDesign(n, 7);
+  return { ...doc, edges: doc.edges.slice(0, Math.round(n * 1.5)) };
 }
 
 /** The app's nodes and edges for `doc` as plain React Flow default nodes and edges (same ids, positions, sizes). */
@@ -111,9 +130,13 @@ export const PROBE = `(function (expect) {
       if (n >= expect.nodes && b.marks.allNodes === undefined) b.marks.allNodes = t;
       if (e >= expect.edges && b.marks.allEdges === undefined) b.marks.allEdges = t;
       var fitted = !!vp && tr !== '' && !/scale\\(1\\)$/.test(tr);
-      stable = fitted && n >= expect.nodes && e >= expect.edges && tr === last ? stable + 1 : 0;
-      last = tr;
-      if (stable >= 1) {
+      // inView: a page that draws only what is in view (the app at 5,000 components) is ready when
+      // what it shows has stopped changing for three frames; else every element must be there.
+      var key = tr + '|' + n + '|' + e;
+      var enough = expect.inView ? n > 0 && (e > 0 || expect.edges === 0) : n >= expect.nodes && e >= expect.edges;
+      stable = fitted && enough && key === last ? stable + 1 : 0;
+      last = key;
+      if (stable >= (expect.inView ? 2 : 1)) {
         b.ready = performance.now();
         b.counts = [n, e];
         setTimeout(function () { b.readyIdle = performance.now(); }, 0);
@@ -140,7 +163,14 @@ function autosaveOf(doc: Topology): string {
   return JSON.stringify({ text: serializeTopology(doc), design: doc, dirty: false });
 }
 
-async function load(browser: Browser, url: string, origin: string, expect: { nodes: number; edges: number }, autosave?: string): Promise<Loaded> {
+interface Expect {
+  nodes: number;
+  edges: number;
+  /** Ready when what is in view is drawn (the page culls), rather than every element. */
+  inView?: boolean;
+}
+
+async function load(browser: Browser, url: string, origin: string, expect: Expect, autosave?: string): Promise<Loaded> {
   const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
   // Offline: only the local server answers.
   await context.route('**/*', (route) => {
@@ -296,7 +326,229 @@ export function bundleSize(dir: string): BundleSize {
   };
 }
 
-export async function benchCanvas(log: (s: string) => void = () => {}): Promise<CanvasOutcome> {
+/** The zoom of the page's canvas, read from React Flow's viewport transform. */
+async function zoomOf(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const m = /scale\(([\d.e-]+)\)/.exec(document.querySelector<HTMLElement>('.react-flow__viewport')?.style.transform ?? '');
+    return m ? Number(m[1]) : NaN;
+  });
+}
+
+/** One design size: first render (3 loads each), pan/zoom fps (2 rounds each, both pages fitted to the whole design), drag. */
+async function benchSize(browser: Browser, served: { url: string }, origin: string, out: string, n: number, log: (s: string) => void): Promise<CanvasResult> {
+  const doc = canvasDesign(n);
+  const graph = bareGraph(doc);
+  writeFileSync(join(out, 'bare', `graph-${n}.json`), JSON.stringify(graph));
+  const design = autosaveOf(doc);
+  const expect: Expect = { nodes: graph.nodes.length, edges: graph.edges.length };
+  // The app opens a large design at a readable zoom and draws only what is in view there.
+  const expectApp: Expect = { ...expect, inView: true };
+  const appUrl = served.url;
+  let size = { width: 0, height: 0 };
+  const bareUrl = () => `${served.url}bare/bare.html?w=${Math.round(size.width)}&h=${Math.round(size.height)}&graph=graph-${n}.json`;
+  const first = { app: [] as number[], bare: [] as number[] };
+  const counts = { app: [0, 0] as [number, number], bare: [0, 0] as [number, number] };
+  const keep: Partial<Record<'app' | 'bare', Loaded>> = {};
+  const LOADS = 3;
+  for (let i = 0; i < LOADS; i++) {
+    log(`${n}: first render, round ${i + 1} of ${LOADS}...`);
+    const a = await load(browser, appUrl, origin, expectApp, design);
+    if (i === 0) {
+      const box = await canvasBox(a.page);
+      size = { width: box.width, height: box.height };
+    }
+    first.app.push(a.readyIdle);
+    counts.app = a.counts;
+    const b = await load(browser, bareUrl(), origin, expect);
+    first.bare.push(b.readyIdle);
+    counts.bare = b.counts;
+    for (const [k, l] of [['app', a], ['bare', b]] as const) {
+      if (i === LOADS - 1) keep[k] = l;
+      else await l.context.close();
+    }
+  }
+  const app = keep.app!;
+  const bare = keep.bare!;
+  // The same view on both: the whole design (the bare page starts fitted; the app is asked to fit).
+  await app.page.getByRole('button', { name: 'Fit view', exact: true }).first().click();
+  await app.page.waitForTimeout(1_500);
+  await bare.page.waitForTimeout(1_000);
+  const zoom = { app: await zoomOf(app.page), bare: await zoomOf(bare.page) };
+
+  const fps = { app: [] as number[], bare: [] as number[] };
+  for (let i = 0; i < 2; i++) {
+    log(`${n}: pan and zoom, round ${i + 1} of 2...`);
+    fps.app.push(await panZoom(app.page));
+    fps.bare.push(await panZoom(bare.page));
+  }
+  log(`${n}: dragging a component...`);
+  // TOPOFORGE_BENCH_PROFILE=file.cpuprofile: a CPU profile of the app while it is dragged
+  // (open it in Chromium's DevTools, Performance tab), to find what runs in its long tasks.
+  const profileTo = process.env.TOPOFORGE_BENCH_PROFILE?.replace(/(\.cpuprofile)?$/, `-${n}$1`);
+  const cdp = profileTo ? await app.page.context().newCDPSession(app.page) : undefined;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
+  const dragApp = await dragNode(app.page);
+  if (cdp && profileTo) {
+    await app.page.waitForTimeout(300);
+    const { profile } = await cdp.send('Profiler.stop');
+    writeFileSync(profileTo, JSON.stringify(profile));
+    log(`wrote a CPU profile of the drag to ${profileTo}`);
+  }
+  const dragBare = await dragNode(bare.page);
+  await app.context.close();
+  await bare.context.close();
+
+  const side = (k: 'app' | 'bare', drag: { mean: number; p95: number; longTaskMs: number }): Side => ({
+    firstRenderMs: median(first[k]),
+    firstRenderRuns: first[k],
+    panZoomFps: fps[k].reduce((a, b) => a + b, 0) / fps[k].length,
+    panZoomRounds: fps[k],
+    dragFrameMs: drag.mean,
+    dragFrameP95Ms: drag.p95,
+    dragLongTaskMs: drag.longTaskMs,
+    nodesInDom: counts[k][0],
+    edgesInDom: counts[k][1],
+  });
+  const A = side('app', dragApp);
+  const B = side('bare', dragBare);
+  return {
+    chromium: browser.version(),
+    design: { nodes: doc.nodes.length, edges: doc.edges.length },
+    canvas: size,
+    app: A,
+    bare: B,
+    ratios: { firstRender: A.firstRenderMs / B.firstRenderMs, panZoomFps: A.panZoomFps / B.panZoomFps, dragFrame: A.dragFrameMs / B.dragFrameMs },
+    zoom,
+  };
+}
+
+/**
+ * Open-to-interactive: the app (showing its example) opens a 10k design file through its Open
+ * button and file input (`?nofs`, as the end-to-end tests do), then a click on a component of
+ * the new design, sent as soon as one shows, must select it; then 20 characters are typed into
+ * its label.
+ */
+export async function benchOpen(browser: Browser, served: { url: string }, origin: string, n: number, log: (s: string) => void): Promise<OpenResult> {
+  const doc = synthesizeDesign(n, 7);
+  const text = serializeTopology(doc);
+  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+  try {
+    await context.route('**/*', (route) => {
+      const u = route.request().url();
+      return u.startsWith(origin) || u.startsWith('data:') || u.startsWith('blob:') ? route.continue() : route.abort();
+    });
+    await context.addInitScript({ content: `${PROBE}({ nodes: 1, edges: 0, inView: true }); document.addEventListener('change', function (e) { if (e.target && e.target.type === 'file') window.__bench.opened = performance.now(); }, true);` });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${served.url}?nofs`);
+    await page.waitForFunction(() => (window as unknown as { __bench: { readyIdle: number | null } }).__bench.readyIdle !== null, undefined, { timeout: 60_000 });
+    await page.waitForTimeout(2_500);
+    // The example's components (some ids may be in the new design too: not counted as shown).
+    const before = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.react-flow__node')].map((el) => el.dataset.id ?? ''));
+    log(`open ${n}: choosing the file...`);
+    // TOPOFORGE_BENCH_OPEN_PROFILE=file.cpuprofile: a CPU profile of the page from the Open to the selection.
+    const profileTo = process.env.TOPOFORGE_BENCH_OPEN_PROFILE;
+    const cdp = profileTo ? await context.newCDPSession(page) : undefined;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+      await cdp.send('Profiler.start');
+    }
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Open', exact: true }).first().click();
+    await (await chooser).setFiles({ name: `big-${n}.topo.yaml`, mimeType: 'application/yaml', buffer: Buffer.from(text) });
+    // As soon as a component of the new design is on the canvas: click it.
+    const handle = await page.waitForFunction(
+      (before) => {
+        for (const el of document.querySelectorAll<HTMLElement>('.react-flow__node-topo')) {
+          const id = el.dataset.id ?? '';
+          if (before.includes(id)) continue;
+          const r = el.getBoundingClientRect();
+          if (r.width > 8 && r.top > 0 && r.left > 0 && r.bottom < innerHeight && r.right < innerWidth) return { id, x: r.left + Math.min(16, r.width / 4), y: r.top + r.height / 2, at: performance.now() };
+        }
+        return null;
+      },
+      before,
+      { timeout: 60_000, polling: 16 },
+    );
+    const shown = (await handle.jsonValue())!;
+    await page.mouse.click(shown.x, shown.y);
+    const selectedAt = await page.waitForFunction(
+      // (Connections are drawn above components: the click lands on the component's icon, and a connection there, if any, counts too.)
+      (id) => {
+        const sel = (window as unknown as { __topoforge?: { selection(): { nodes: string[]; edges: string[] } } }).__topoforge?.selection();
+        return document.querySelector(`.react-flow__node[data-id="${CSS.escape(id)}"]`)?.classList.contains('selected') || (sel && sel.nodes.length + sel.edges.length > 0) ? performance.now() : null;
+      },
+      shown.id,
+      { timeout: 60_000, polling: 16 },
+    );
+    const selected = (await selectedAt.jsonValue())!;
+    const opened = await page.evaluate(() => (window as unknown as { __bench: { opened?: number } }).__bench.opened ?? NaN);
+    if (cdp && profileTo) {
+      const { profile } = await cdp.send('Profiler.stop');
+      writeFileSync(profileTo, JSON.stringify(profile));
+      log(`wrote a CPU profile of the open to ${profileTo}`);
+    }
+    log(`open ${n}: typing into a label...`);
+    const field = page.getByRole('region', { name: 'Inspector' }).getByLabel('Label', { exact: true });
+    await field.click();
+    await field.press('End');
+    // TOPOFORGE_BENCH_TYPING_PROFILE=file.cpuprofile: a CPU profile of the page while typing.
+    const typingProfile = process.env.TOPOFORGE_BENCH_TYPING_PROFILE;
+    const cdpT = typingProfile ? await context.newCDPSession(page) : undefined;
+    if (cdpT) {
+      await cdpT.send('Profiler.enable');
+      await cdpT.send('Profiler.setSamplingInterval', { interval: 500 });
+      await cdpT.send('Profiler.start');
+    }
+    const t0 = await now(page);
+    const typed = 'abcdefghijklmnopqrst';
+    for (const ch of typed) {
+      await page.keyboard.type(ch);
+      await page.waitForTimeout(120);
+    }
+    await page.waitForTimeout(500);
+    const t1 = await now(page);
+    if (cdpT && typingProfile) {
+      const { profile } = await cdpT.send('Profiler.stop');
+      writeFileSync(typingProfile, JSON.stringify(profile));
+      log(`wrote a CPU profile of the typing to ${typingProfile}`);
+    }
+    const { frames, longTaskMs } = await framesBetween(page, t0, t1);
+    const gaps = frames.slice(1).map((t, i) => t - frames[i]!);
+    const labelShown = await page.evaluate((suffix) => (document.querySelector('.react-flow')?.textContent ?? '').includes(suffix), typed);
+    if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+    return {
+      design: { nodes: doc.nodes.length, edges: doc.edges.length, bytes: Buffer.byteLength(text) },
+      shownMs: shown.at - opened,
+      interactiveMs: selected - opened,
+      typing: { longestFrameMs: gaps.length ? Math.max(...gaps) : NaN, longTaskMs, keys: typed.length, labelShown },
+    };
+  } catch (e) {
+    if (process.env.TOPOFORGE_BENCH_SHOT) {
+      const p = context.pages()[0];
+      await p?.screenshot({ path: process.env.TOPOFORGE_BENCH_SHOT }).catch(() => {});
+      log(`in the DOM: ${await p?.evaluate(() => [...document.querySelectorAll<HTMLElement>('.react-flow__node-topo')].slice(0, 8).map((el) => `${el.dataset.id} ${JSON.stringify(el.getBoundingClientRect())}`).join('\n'))}`);
+    }
+    throw e;
+  } finally {
+    await context.close();
+  }
+}
+
+export interface CanvasOptions {
+  /** Design sizes of the canvas rounds (default 1,000 and 5,000 components). */
+  sizes?: number[];
+  /** Size of the open-to-interactive design (default 10,000; 0: skip). */
+  open?: number;
+}
+
+export async function benchCanvas(log: (s: string) => void = () => {}, opts: CanvasOptions = {}): Promise<CanvasOutcome> {
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(chromium)) return { ok: false, skipped: `no Chromium at ${chromium} (set CHROMIUM_PATH): canvas benchmark skipped` };
   let pw: typeof import('playwright-core');
@@ -319,99 +571,15 @@ export async function benchCanvas(log: (s: string) => void = () => {}): Promise<
     const react = (await import('@vitejs/plugin-react')).default;
     await build({ configFile: false, root: HERE, base: './', plugins: [react()], logLevel: 'error', build: { outDir: join(out, 'bare'), emptyOutDir: true, rollupOptions: { input: join(HERE, 'bare.html') } } });
 
-    const doc = canvasDesign();
-    const graph = bareGraph(doc);
-    writeFileSync(join(out, 'bare', 'graph.json'), JSON.stringify(graph));
-    const design = autosaveOf(doc);
-    const expect = { nodes: graph.nodes.length, edges: graph.edges.length };
-
     const served = await web.serveStatic(out, 0);
     server = served.server;
     const origin = new URL(served.url).origin;
     browser = await pw.chromium.launch({ executablePath: chromium, headless: true, args: CHROMIUM_ARGS });
-    const version = browser.version();
-
-    const appUrl = served.url;
-    let size = { width: 0, height: 0 };
-    const bareUrl = () => `${served.url}bare/bare.html?w=${Math.round(size.width)}&h=${Math.round(size.height)}`;
-    const first = { app: [] as number[], bare: [] as number[] };
-    const counts = { app: [0, 0] as [number, number], bare: [0, 0] as [number, number] };
-    const keep: Partial<Record<'app' | 'bare', Loaded>> = {};
-    const LOADS = 3;
-    for (let i = 0; i < LOADS; i++) {
-      log(`first render, round ${i + 1} of ${LOADS}...`);
-      const a = await load(browser, appUrl, origin, expect, design);
-      if (i === 0) {
-        const box = await canvasBox(a.page);
-        size = { width: box.width, height: box.height };
-      }
-      first.app.push(a.readyIdle);
-      counts.app = a.counts;
-      const b = await load(browser, bareUrl(), origin, expect);
-      first.bare.push(b.readyIdle);
-      counts.bare = b.counts;
-      for (const [k, l] of [['app', a], ['bare', b]] as const) {
-        if (i === LOADS - 1) keep[k] = l;
-        else await l.context.close();
-      }
-    }
-    const app = keep.app!;
-    const bare = keep.bare!;
-    await app.page.waitForTimeout(1_000);
-    await bare.page.waitForTimeout(1_000);
-
-    const fps = { app: [] as number[], bare: [] as number[] };
-    for (let i = 0; i < 2; i++) {
-      log(`pan and zoom, round ${i + 1} of 2...`);
-      fps.app.push(await panZoom(app.page));
-      fps.bare.push(await panZoom(bare.page));
-    }
-    log('dragging a component...');
-    // TOPOFORGE_BENCH_PROFILE=file.cpuprofile: a CPU profile of the app while it is dragged
-    // (open it in Chromium's DevTools, Performance tab), to find what runs in its long tasks.
-    const profileTo = process.env.TOPOFORGE_BENCH_PROFILE;
-    const cdp = profileTo ? await app.page.context().newCDPSession(app.page) : undefined;
-    if (cdp) {
-      await cdp.send('Profiler.enable');
-      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-      await cdp.send('Profiler.start');
-    }
-    const dragApp = await dragNode(app.page);
-    if (cdp && profileTo) {
-      await app.page.waitForTimeout(300);
-      const { profile } = await cdp.send('Profiler.stop');
-      writeFileSync(profileTo, JSON.stringify(profile));
-      log(`wrote a CPU profile of the drag to ${profileTo}`);
-    }
-    const dragBare = await dragNode(bare.page);
-    await app.context.close();
-    await bare.context.close();
-
-    const side = (k: 'app' | 'bare', drag: { mean: number; p95: number; longTaskMs: number }): Side => ({
-      firstRenderMs: median(first[k]),
-      firstRenderRuns: first[k],
-      panZoomFps: fps[k].reduce((a, b) => a + b, 0) / fps[k].length,
-      panZoomRounds: fps[k],
-      dragFrameMs: drag.mean,
-      dragFrameP95Ms: drag.p95,
-      dragLongTaskMs: drag.longTaskMs,
-      nodesInDom: counts[k][0],
-      edgesInDom: counts[k][1],
-    });
-    const A = side('app', dragApp);
-    const B = side('bare', dragBare);
-    return {
-      ok: true,
-      result: {
-        chromium: version,
-        design: { nodes: doc.nodes.length, edges: doc.edges.length },
-        canvas: size,
-        app: A,
-        bare: B,
-        ratios: { firstRender: A.firstRenderMs / B.firstRenderMs, panZoomFps: A.panZoomFps / B.panZoomFps, dragFrame: A.dragFrameMs / B.dragFrameMs },
-        bundle,
-      },
-    };
+    const sizes: CanvasResult[] = [];
+    for (const n of opts.sizes ?? [1_000, 5_000]) sizes.push(await benchSize(browser, served, origin, out, n, log));
+    const openN = opts.open ?? 10_000;
+    const open = openN > 0 ? await benchOpen(browser, served, origin, openN, log) : undefined;
+    return { ok: true, result: { chromium: browser.version(), bundle, sizes, open } };
   } finally {
     await browser?.close().catch(() => {});
     if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
