@@ -28,6 +28,15 @@ describe('resolve: gateway authentication and rate limit default to what the tem
     expect(oauth.skipped.join(' ')).toMatch(/needs an identity provider/);
   });
 
+  it('unset, a gateway inside the stack or in front of what logs users in itself checks nothing (a second check would break theirs)', () => {
+    const sidecars = resolve(design([['front', 'envoy'], ['side', 'envoy'], ['api', 'rest-service']], [['front', 'side', 'http'], ['side', 'api', 'http']])).gateways;
+    expect(sidecars.map((p) => [p.gateway.id, p.auth, p.internetFacing])).toEqual([['front', 'key-auth', true], ['side', 'none', false]]);
+    const s3 = plan(design([['lb', 'nginx'], ['m', 'object-storage']], [['lb', 'm', 's3']]));
+    expect([s3.auth, s3.authFrom]).toEqual(['none', 'default']);
+    const consoles = plan(design([['lb', 'nginx'], ['kc', 'keycloak'], ['g', 'grafana']], [['lb', 'kc', 'http'], ['lb', 'g', 'http']]));
+    expect(consoles.auth).toBe('none');
+  });
+
   it('switching them off is explicit: auth none and rate limit 0 are kept', () => {
     const off = plan(design([['gw', 'kong', { auth: 'none', rateLimitPerMinute: 0 }], ['idp', 'keycloak']], [['gw', 'idp', 'http']]));
     expect([off.auth, off.authFrom, off.identityProvider, off.rateLimit]).toEqual(['none', 'setting', undefined, undefined]);

@@ -1,4 +1,5 @@
 import type { Protocol, Requirements } from '../model/types';
+import type { Role } from '../catalog';
 import { num, str, strs } from './props';
 import type { Component, Flow, GatewayAuth, GatewayPlan, GatewayRoute, RouteUpstream } from './types';
 
@@ -145,6 +146,12 @@ export function gatewayPlans(components: readonly Component[], req: Requirements
     if (typeof raw.auth === 'string' && (AUTH as readonly string[]).includes(raw.auth)) {
       auth = raw.auth as GatewayAuth;
       authFrom = 'setting';
+    } else if (!gw.exposed || onlySelfAuthenticating(gw)) {
+      // Inside the stack (a sidecar, a gateway behind the edge one), or in front of what logs its
+      // users in itself (an identity provider, a console, object storage): a second check at the
+      // gateway would only break the backend's own (token flows, S3 signatures).
+      auth = 'none';
+      authFrom = 'default';
     } else if (identity) {
       auth = 'oidc';
       authFrom = 'identity-provider';
@@ -175,10 +182,23 @@ export function gatewayPlans(components: readonly Component[], req: Requirements
       ...(limit > 0 ? { rateLimit: { perMinute: limit, by: str(gw.props, 'rateLimitBy') === 'ip' ? 'ip' : 'consumer', from: limitFrom, ...(store ? { store } : {}) } } : {}),
       ...(gw.props.cors === true ? { cors: { origins: strs(gw.props, 'corsOrigins').length > 0 ? strs(gw.props, 'corsOrigins') : ['*'] } } : {}),
       versioning: versioning === 'url-path' || versioning === 'header' || versioning === 'query' ? versioning : 'none',
-      internetFacing: str(gw.props, 'exposure') !== 'internal',
+      internetFacing: gw.exposed,
     });
   }
   return out;
+}
+
+/**
+ * Backends that authenticate their own users or serve public content: an identity provider, a
+ * dashboard or console with its own login, object storage (S3 signs every request), secrets, a
+ * front end's static files.
+ */
+export const SELF_AUTHENTICATING: readonly Role[] = ['identity-provider', 'dashboard', 'metrics-store', 'trace-store', 'log-store', 'secrets', 'frontend', 'object-store'];
+
+/** Everything the gateway forwards to (calls and S3 requests) authenticates its users itself. */
+export function onlySelfAuthenticating(gw: Component): boolean {
+  const backends = gw.out.filter((f) => f.client === gw && f.server !== undefined && f.server !== gw && (f.kind === 'call' || f.kind === 'object')).map((f) => f.server!);
+  return backends.length > 0 && backends.every((b) => b.roles.some((r) => SELF_AUTHENTICATING.includes(r)));
 }
 
 /** The routes that reach a component, from every gateway. */

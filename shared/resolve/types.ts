@@ -301,7 +301,7 @@ export interface GatewayPlan {
   readonly cors?: { readonly origins: readonly string[] };
   /** How API versions are told apart, as set; a route carries a version only when its path does. */
   readonly versioning: 'none' | 'url-path' | 'header' | 'query';
-  /** Its `exposure` is `internet`. */
+  /** It faces the internet (Component.exposed: its Exposure, its zone, or nothing inside the stack calls it). */
   readonly internetFacing: boolean;
 }
 

@@ -94,7 +94,7 @@ export const EXAMPLES: Record<Code, () => Topology> = {
     }),
   TF404: () => design({ nodes: [svc('a', 'Orders', 8081), svc('b', 'Stock', 8082)], edges: [edge('a', 'b', 'http', { tps: 2500 })] }),
 
-  TF501: () => design({ nodes: [node('gw', 'kong'), svc('api', 'Orders API', 8081)], edges: [edge('gw', 'api')] }),
+  TF501: () => design({ nodes: [node('gw', 'kong', { auth: 'none' }), svc('api', 'Orders API', 8081)], edges: [edge('gw', 'api')] }),
   TF502: () =>
     design({
       nodes: [node('gw', 'kong', { auth: 'jwt' }, { group: 'dmz', label: 'Edge' }), node('api', 'rest-service', {}, { group: 'core', label: 'Orders API' })],

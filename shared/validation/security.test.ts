@@ -10,24 +10,27 @@ const zones: Group[] = [
 ];
 
 describe('gateway authentication (TF501, TF506)', () => {
-  it('TF501: an internet-facing gateway without auth (the default exposure)', () => {
-    const d = design({ nodes: [node('gw', 'kong'), node('api', 'rest-service')], edges: [edge('gw', 'api')] });
+  it('TF501: an internet-facing gateway whose authentication is switched off', () => {
+    // Unset, the stack makes the gateway check API keys (or OIDC with an identity provider): nothing to warn about.
+    const unset = design({ nodes: [node('gw', 'kong'), node('api', 'rest-service')], edges: [edge('gw', 'api')] });
+    expect(withCode(validate(unset), 'TF501')).toEqual([]);
+    const d = design({ nodes: [node('gw', 'kong', { auth: 'none' }), node('api', 'rest-service')], edges: [edge('gw', 'api')] });
     const f = withCode(validate(d), 'TF501');
     expect(f).toHaveLength(1);
     expect(f[0]!.message).toBe('Kong faces the internet (nothing inside the stack calls it) with no authentication');
     expect(f[0]!.path).toBe('nodes[0].props.auth');
-    const set = design({ nodes: [node('gw', 'kong', { exposure: 'internet' }), node('api', 'rest-service')], edges: [edge('gw', 'api')] });
+    const set = design({ nodes: [node('gw', 'kong', { exposure: 'internet', auth: 'none' }), node('api', 'rest-service')], edges: [edge('gw', 'api')] });
     expect(withCode(validate(set), 'TF501')[0]!.message).toBe('Kong faces the internet (Exposure: internet) with no authentication');
   });
 
   it('TF501: a proxy that another component of the stack calls is internal (front proxy → service sidecars)', () => {
     const d = design({
-      nodes: [node('front', 'envoy', { auth: 'jwt' }), node('side1', 'envoy'), node('svc1', 'rest-service'), node('side2', 'envoy'), node('svc2', 'rest-service', { port: 8081 })],
+      nodes: [node('front', 'envoy', { auth: 'jwt' }), node('side1', 'envoy', { auth: 'none' }), node('svc1', 'rest-service'), node('side2', 'envoy', { auth: 'none' }), node('svc2', 'rest-service', { port: 8081 })],
       edges: [edge('front', 'side1'), edge('front', 'side2'), edge('side1', 'svc1'), edge('side2', 'svc2')],
     });
     expect(withCode(validate(d), 'TF501')).toEqual([]);
     // Browsers call the gateway through the web app: still outside.
-    const web = design({ nodes: [node('web', 'web-app'), node('gw', 'nginx'), node('api', 'rest-service')], edges: [edge('web', 'gw'), edge('gw', 'api')] });
+    const web = design({ nodes: [node('web', 'web-app'), node('gw', 'nginx', { auth: 'none' }), node('api', 'rest-service')], edges: [edge('web', 'gw'), edge('gw', 'api')] });
     expect(withCode(validate(web), 'TF501').map((x) => x.nodes)).toEqual([['gw']]);
   });
 
@@ -37,9 +40,9 @@ describe('gateway authentication (TF501, TF506)', () => {
   });
 
   it('TF501: an internal gateway in a DMZ zone still faces the internet; with jwt it is fine', () => {
-    const d = design({ nodes: [node('gw', 'nginx', { exposure: 'internal' }, { group: 'dmz' }), node('api', 'rest-service', { port: 8081 })], edges: [edge('gw', 'api')], groups: zones });
+    const d = design({ nodes: [node('gw', 'nginx', { exposure: 'internal', auth: 'none' }, { group: 'dmz' }), node('api', 'rest-service', { port: 8081 })], edges: [edge('gw', 'api')], groups: zones });
     expect(withCode(validate(d), 'TF501')[0]!.message).toBe('NGINX faces the internet (in zone DMZ, trust dmz) with no authentication');
-    const internal = design({ nodes: [node('gw', 'nginx', { exposure: 'internal' }, { group: 'core' }), node('api', 'rest-service', { port: 8081 })], edges: [edge('gw', 'api')], groups: zones });
+    const internal = design({ nodes: [node('gw', 'nginx', { exposure: 'internal', auth: 'none' }, { group: 'core' }), node('api', 'rest-service', { port: 8081 })], edges: [edge('gw', 'api')], groups: zones });
     expect(withCode(validate(internal), 'TF501')).toEqual([]);
     const jwt = design({ nodes: [node('gw', 'kong', { auth: 'jwt' }), node('api', 'rest-service')], edges: [edge('gw', 'api')] });
     expect(withCode(validate(jwt), 'TF501')).toEqual([]);
@@ -155,7 +158,7 @@ describe('TF501 and load balancers in front of what authenticates itself', () =>
   it('still warns when one of its backends is an API you build', () => {
     const d = design({
       groups: [{ id: 'dmz', label: 'DMZ', trust: 'dmz' }],
-      nodes: [node('lb', 'nginx', {}, { group: 'dmz' }), node('kc', 'keycloak'), node('api', 'rest-service')],
+      nodes: [node('lb', 'nginx', { auth: 'none' }, { group: 'dmz' }), node('kc', 'keycloak'), node('api', 'rest-service')],
       edges: [edge('lb', 'kc'), edge('lb', 'api')],
     });
     expect(withCode(validate(d), 'TF501')).toHaveLength(1);

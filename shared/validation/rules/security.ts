@@ -1,6 +1,6 @@
 import type { KindDef } from '../../catalog';
 import type { Diagnostic } from '../../model/types';
-import type { Component } from '../../resolve/types';
+import { onlySelfAuthenticating } from '../../resolve/gateways';
 import { HIGH_AVAILABILITY_PERCENT } from '../assumptions';
 import type { Index, NodeInfo } from '../context';
 import { edgeBool, edgePath, edgesWith, makeDiagnostic, nodePath, nodesWhere, nodeStr } from '../context';
@@ -98,30 +98,19 @@ function isGrafana(k: KindDef): boolean {
   return k.roles.includes('dashboard');
 }
 
-/**
- * Backends that authenticate their own users or serve public content: an identity provider, a
- * dashboard or console with its own login, object storage (S3 signs every request), a front end's static files. A load balancer that only
- * routes to such backends needs no authentication of its own.
- */
-const SELF_AUTHENTICATING = ['identity-provider', 'dashboard', 'metrics-store', 'trace-store', 'log-store', 'secrets', 'frontend', 'object-store'] as const;
-
-function onlySelfAuthenticating(gw: Component | undefined): boolean {
-  if (!gw) return false;
-  // What it forwards to: the servers of the calls (and S3 requests) it makes.
-  const backends = gw.out.filter((f) => f.client === gw && f.server !== gw && (f.kind === 'call' || f.kind === 'object')).map((f) => f.server!);
-  return backends.length > 0 && backends.every((b) => b.roles.some((r) => (SELF_AUTHENTICATING as readonly string[]).includes(r)));
-}
-
 function gatewayAuth(index: Index, out: Diagnostic[]): void {
   for (let nI = 0, nL = nodesWhere(index, isGatewayKind); nI < nL.length; nI++) {
     const n = nL[nI]!;
     if (n.kind?.category !== 'gateway') continue;
     const auth = nodeStr(n, 'auth');
     const exposedByZone = EXPOSED.has(n.trust);
-    // Exposure as the stack has it: set by hand, or (unset) a gateway nothing inside calls.
+    // As the stack has it: exposure set by hand, or (unset) a gateway nothing inside calls; the
+    // check the gateway makes (unset, the stack enforces a default: API keys, or OIDC with an
+    // identity provider), so only a gateway switched off by hand is warned about.
     const c = index.resolved.byId.get(n.id);
-    const exposed = c?.exposed ?? false;
-    if (auth === 'none' && (exposed || exposedByZone) && !onlySelfAuthenticating(c)) {
+    const plan = c ? index.resolved.gateways.find((p) => p.gateway === c) : undefined;
+    const checks = plan ? plan.auth : auth;
+    if (checks === 'none' && (c?.exposed || exposedByZone) && !(c && onlySelfAuthenticating(c))) {
       out.push(
         makeDiagnostic(
           'TF501',
