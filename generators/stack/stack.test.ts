@@ -247,7 +247,9 @@ describe('gateways', () => {
     expect(conf).toMatch(/location "\/crm" \{[\s\S]*?set \$upstream_2 "crm\.example\.com:443";[\s\S]*?rewrite \^\/\(\.\*\)\$ \/api\/\$1 break;[\s\S]*?proxy_pass https:\/\/\$upstream_2;/);
     // No upstream block: those are resolved when nginx starts and would stop it.
     expect(conf).not.toMatch(/^\s*upstream\s/m);
-    expect(b.compose.services.px!.ports).toEqual(['127.0.0.1:${PX_HTTP_PORT:-8181}:80', '127.0.0.1:${PX_GRPC_PORT:-9081}:81']);
+    // No gRPC route: no HTTP/2 listener, and its port is not published (nothing would answer there).
+    expect(conf).not.toMatch(/listen 81/);
+    expect(b.compose.services.px!.ports).toEqual(['127.0.0.1:${PX_HTTP_PORT:-8181}:80']);
   });
 
   it('Envoy: a route and a STRICT_DNS cluster per connection, circuit breakers from the props', () => {

@@ -32,7 +32,10 @@ export function portRequests(c: Component): PortRequest[] {
       const set = d.prop !== undefined && raw[d.prop] !== undefined && raw[d.prop] === c.props[d.prop];
       const base = { component: c, name: d.name, container: d.container, hostIp, protocol: d.protocol ?? 'tcp', ...(d.prop ? { prop: d.prop } : {}) } as const;
       if (set) return { ...base, wanted: c.props[d.prop!] as number, reason: 'by-hand', byHand: true };
-      if (d.publish === 'admin' || (d.publish === 'entry' && c.entry)) return { ...base, wanted: d.host, reason: d.publish, byHand: false };
+      // A listener for another protocol than the kind's main one (a gateway's gRPC port) is an
+      // entry point only where the component carries that protocol: else nothing listens there.
+      const carried = !d.serves || [...c.in, ...c.out].some((f) => f.protocol !== undefined && d.serves!.includes(f.protocol));
+      if (d.publish === 'admin' || (d.publish === 'entry' && c.entry && carried)) return { ...base, wanted: d.host, reason: d.publish, byHand: false };
       return { ...base, wanted: null, reason: 'internal', byHand: false };
     });
   }

@@ -90,6 +90,23 @@ describe('resolve: host ports', () => {
     expect(r.byId.get('db')!.ports[0]).toMatchObject({ host: 5433, hostIp: '127.0.0.1', reason: 'by-hand', byHand: true, variable: 'DB_POSTGRES_PORT' });
     expect(r.byId.get('web')!.ports[0]).toMatchObject({ host: 3000, hostIp: '0.0.0.0', reason: 'entry' });
   });
+
+  it("publishes a gateway's gRPC listener only when it routes gRPC (else nothing listens there)", () => {
+    const r = resolve(
+      design(
+        [
+          ['http-gw', 'nginx'],
+          ['grpc-gw', 'nginx', { port: 8090 }],
+          ['api', 'rest-service'],
+          ['rpc', 'grpc-service'],
+        ],
+        [['http-gw', 'api', 'http'], ['grpc-gw', 'rpc', 'grpc']],
+      ),
+    );
+    const published = (id: string) => r.byId.get(id)!.ports.map((p) => `${p.name}=${p.host}`);
+    expect(published('http-gw')).toEqual(['http=8080', 'grpc=null']);
+    expect(published('grpc-gw')).toEqual(['http=8090', 'grpc=9081']);
+  });
 });
 
 describe('resolve: networks', () => {

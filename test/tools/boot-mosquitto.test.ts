@@ -4,16 +4,19 @@ import { connect } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { mqttPlan } from '../../generators/stack/flows';
 import { findTool, output, run, toolAvailable } from './helpers';
-import { Procs, bootCases, freePort, interpolate, metricSum, readBundle, removeCases, serviceEnv, startStandIn, tempDir, waitFor, requiredCredentials } from './boot';
+import { Procs, bootCases, freePort, interpolate, metricSum, readBundle, removeCases, serviceEnv, sleep, startStandIn, tempDir, waitFor, requiredCredentials } from './boot';
 
 /**
  * Mosquitto booted with a generated mosquitto.conf through the generated start.sh (password file
  * and ACL from the environment): the broker's own health check passes (its $SYS topic is quoted);
  * the devices publish with the device account and the services read with theirs, through the
- * stand-in; a client without credentials is refused unless the design allows anonymous clients.
+ * stand-in; a client without credentials is refused unless the design allows anonymous clients;
+ * the ACL lets the services' account read what the device account writes, and neither the other way.
  */
 
 const mosquitto = findTool('mosquitto', ['/usr/sbin/mosquitto']);
+const sub = findTool('mosquitto_sub');
+const pub = findTool('mosquitto_pub');
 const cases = bootCases();
 const withMqtt = cases.flatMap((c) => c.resolved.components.filter((x) => x.kind.id === 'mqtt-broker').map((b) => [c, b] as const));
 afterAll(() => removeCases(cases));
@@ -92,6 +95,39 @@ describe.skipIf(!toolAvailable('mosquitto', !!mosquitto) || withMqtt.length === 
         await waitFor(`${r.client.service} reads`, async () => metricSum(await r.stand.metrics(), 'messages_consumed_total', { protocol: 'mqtt' }) > 0, 20_000).catch((e) => {
           throw new Error(`${e.message}\n${r.stand.log()}\n${procs.log(srv)}`);
         });
+      }
+      // The ACL, with Mosquitto's own clients: a service reads what the device account writes; the
+      // services' account may not write the devices' telemetry, nor the device account read it.
+      const acl = (f: string, mode: string) => readBundle(c, `config/${b.id}/${f}`).split('\n').filter((l) => l.startsWith(`topic ${mode} `)).map((l) => l.slice(7 + mode.length));
+      const matches = (filter: string, topic: string) => {
+        const f = filter.split('/');
+        const t = topic.split('/');
+        for (let i = 0; i < f.length; i++) {
+          if (f[i] === '#') return true;
+          if (i >= t.length || (f[i] !== '+' && f[i] !== t[i])) return false;
+        }
+        return f.length === t.length;
+      };
+      const topic = acl('acl-devices.txt', 'write')
+        .map((t) => t.replace(/\+/g, 'x').replace(/#$/, 'x'))
+        .find((t) => acl('acl-services.txt', 'read').some((r) => matches(r, t)));
+      if (acl('acl-devices.txt', 'write').length > 0 && acl('acl-services.txt', 'read').length > 0) expect(topic, 'a topic the devices write and the services read').toBeDefined();
+      if (topic && sub && pub) {
+        const account = (k: string) => [c.env[b.credentials[k]!.variable]!, c.env[b.credentials[k.replace('USER', 'PASSWORD')]!.variable]!] as const;
+        // The reader listens 2 s and prints all it gets (the devices' stand-ins still publish there too).
+        const receives = async (reader: readonly [string, string], writer: readonly [string, string]) => {
+          const p = procs.start(sub, ['-h', '127.0.0.1', '-p', String(port), '-u', reader[0], '-P', reader[1], '-t', topic, '-q', '1', '-W', '2']);
+          await sleep(500);
+          for (let i = 0; i < 3; i++) {
+            run(pub, ['-h', '127.0.0.1', '-p', String(port), '-u', writer[0], '-P', writer[1], '-t', topic, '-q', '1', '-m', '{"acl":true}']);
+            await sleep(100);
+          }
+          await new Promise((r) => (p.exitCode !== null || p.signalCode !== null ? r(null) : p.once('exit', r)));
+          return procs.log(p).includes('"acl":true');
+        };
+        expect(await receives(account('USER'), account('DEVICE_USER')), `a service reads ${topic} the devices write`).toBe(true);
+        expect(await receives(account('USER'), account('USER')), `the services' account may not write ${topic}`).toBe(false);
+        expect(await receives(account('DEVICE_USER'), account('DEVICE_USER')), `the device account may not read ${topic}`).toBe(false);
       }
       await procs.stopAll();
     } finally {

@@ -116,7 +116,8 @@ function nats(ctx: StackContext, n: RNode): void {
 
 export const stack: StackFacet = {
   services: nats,
-  exporter: (_ctx, t) => ({ command: ['-varz', '-connz', '-jsz=all', `http://${t.service}:8222`], environment: {} }),
+  // JetStream statistics only where JetStream runs (core NATS has no /jsz to read).
+  exporter: (_ctx, t) => ({ command: ['-varz', '-connz', ...(bool(t.props, 'jetstream') ? ['-jsz=all'] : []), `http://${t.service}:8222`], environment: {} }),
   requestMetrics: null,
   outside: null,
 };
