@@ -1,5 +1,6 @@
 import type { StackFacet } from '../types';
 import type { RNode, StackContext } from '../../stack/context';
+import { scrapesOf } from '../../stack/observability';
 import { toYaml } from '../../stack/text';
 import { cfg, mainService } from '../../stack/base';
 import { num } from '../../../shared/resolve/props';
@@ -24,7 +25,16 @@ export function otelConfig(ctx: StackContext, n: RNode): Record<string, unknown>
   return {
     receivers: {
       otlp: { protocols: { grpc: { endpoint: '0.0.0.0:4317' }, http: { endpoint: '0.0.0.0:4318' } } },
-      prometheus: { config: { scrape_configs: [{ job_name: 'otel-collector', scrape_interval: '15s', static_configs: [{ targets: ['127.0.0.1:8888'] }] }] } },
+      // Its own telemetry, and every target the model has it scrape (drawn target → collector
+      // over metrics), each as its job, as Prometheus would scrape it.
+      prometheus: {
+        config: {
+          scrape_configs: [
+            { job_name: 'otel-collector', scrape_interval: '15s', static_configs: [{ targets: ['127.0.0.1:8888'] }] },
+            ...scrapesOf(ctx, n).map((t) => ({ job_name: t.job, scrape_interval: '15s', metrics_path: t.path, static_configs: [{ targets: [`${t.service}:${t.port}`], labels: { component: t.target.service, kind: t.target.kind.id } }] })),
+          ],
+        },
+      },
     },
     processors: { memory_limiter: { check_interval: '1s', limit_mib: 400 }, batch: { send_batch_size: num(n.props, 'batchSize') || 8192, timeout: '5s' } },
     exporters,
