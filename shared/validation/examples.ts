@@ -44,7 +44,7 @@ export const EXAMPLES: Record<Code, () => Topology> = {
   TF304: () =>
     design({
       nodes: [svc('orders', 'Orders API', 8080), node('k', 'kafka'), wk('ship', 'Shipping', 8081)],
-      edges: [edge('orders', 'k'), edge('k', 'ship', 'kafka', { retries: 3 })],
+      edges: [edge('orders', 'k'), edge('k', 'ship', 'kafka', { retries: 3, deadLetter: false })],
     }),
   TF305: () =>
     design({

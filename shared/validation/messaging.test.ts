@@ -86,10 +86,15 @@ describe('consumed but not published (TF303)', () => {
 });
 
 describe('dead letters (TF304)', () => {
-  it('retries with no dead-letter on a Kafka consumer', () => {
-    const d = design({
+  it('retries with dead-lettering switched off on a Kafka consumer (unset, the stack gives it a dead-letter topic)', () => {
+    const unset = design({
       nodes: [svc('orders', 'Orders API', 8081), node('k', 'kafka'), worker('w', 'Shipping', 8083)],
       edges: [edge('orders', 'k'), edge('k', 'w', 'kafka', { retries: 3 })],
+    });
+    expect(withCode(validate(unset), 'TF304')).toEqual([]);
+    const d = design({
+      nodes: [svc('orders', 'Orders API', 8081), node('k', 'kafka'), worker('w', 'Shipping', 8083)],
+      edges: [edge('orders', 'k'), edge('k', 'w', 'kafka', { retries: 3, deadLetter: false })],
     });
     const f = withCode(validate(d), 'TF304');
     expect(f).toHaveLength(1);
@@ -108,7 +113,7 @@ describe('dead letters (TF304)', () => {
   it('a RabbitMQ queue that redelivers with no dead-letter queue', () => {
     const d = design({
       nodes: [svc('orders', 'Orders API', 8081), node('mq', 'rabbitmq', { queues: [{ name: 'mail', retryDelayMs: 5000 }] }), worker('w', 'Mailer', 8083)],
-      edges: [edge('orders', 'mq'), edge('mq', 'w', 'amqp', { queue: 'mail' })],
+      edges: [edge('orders', 'mq'), edge('mq', 'w', 'amqp', { queue: 'mail', deadLetter: false })],
     });
     const f = withCode(validate(d), 'TF304');
     expect(f.map((x) => x.message)).toEqual(['Queue mail on RabbitMQ redelivers failed messages after 5,000 ms, but has no dead-letter queue']);

@@ -16,7 +16,7 @@ import { blank, focusCanvas, nodeById, waitForHook, yaml } from './power-helpers
  */
 
 const DESIGN =
-  'topoforge: 1\nname: Details\ngroups:\n  - { id: edge-zone, label: Edge }\nnodes:\n  - { id: gw, kind: kong, label: Kong, group: edge-zone }\n  - { id: api, kind: rest-service, label: API }\n  - { id: db, kind: postgres, label: DB }\nedges:\n  - { from: gw, to: api }\n  - { from: api, to: db }\nlayout:\n  edge-zone: { x: -40, y: -60, w: 300, h: 180 }\n  gw: { x: 5, y: 7 }\n  api: { x: 400, y: 0 }\n  db: { x: 800, y: 0 }\n';
+  'topoforge: 1\nname: Details\ngroups:\n  - { id: edge-zone, label: Edge }\nnodes:\n  - { id: gw, kind: kong, label: Kong, group: edge-zone, props: { auth: none } }\n  - { id: api, kind: rest-service, label: API }\n  - { id: db, kind: postgres, label: DB }\nedges:\n  - { from: gw, to: api }\n  - { from: api, to: db }\nlayout:\n  edge-zone: { x: -40, y: -60, w: 300, h: 180 }\n  gw: { x: 5, y: 7 }\n  api: { x: 400, y: 0 }\n  db: { x: 800, y: 0 }\n';
 
 async function docOf(page: Page) {
   const r = parseTopology(await yaml(page));

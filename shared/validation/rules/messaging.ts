@@ -25,7 +25,7 @@ export function messagingRules(index: Index, out: Diagnostic[]): void {
     }
     if (proto === 'amqp') {
       rabbitCapacity(index, b, producers, consumers, throughput, out);
-      rabbitQueueRetries(b, out);
+      rabbitQueueRetries(index, b, out);
     }
   }
   consumerRetries(index, out);
@@ -235,6 +235,15 @@ function listItems(n: NodeInfo, key: string): Record<string, unknown>[] {
   return Array.isArray(v) ? (v.filter((x) => x && typeof x === 'object' && !Array.isArray(x)) as Record<string, unknown>[]) : [];
 }
 
+/** The connection's consumer has dead-letter channels in the resolved messaging plan. */
+function deadLettered(index: Index, e: EdgeInfo): boolean {
+  for (const p of index.resolved.messaging) {
+    if (p.protocol !== e.protocol || p.broker.id !== e.source?.id) continue;
+    for (const s of p.subscriptions) if (s.flow.index === e.index) return s.deadLetter.length > 0;
+  }
+  return false;
+}
+
 function consumerRetries(index: Index, out: Diagnostic[]): void {
   for (let eI = 0, eL = edgesWith(index, CONSUMER_SIDE); eI < eL.length; eI++) {
     const e = eL[eI]!;
@@ -244,6 +253,9 @@ function consumerRetries(index: Index, out: Diagnostic[]): void {
     if (!isConsumerSide || e.sink!.kind?.category === 'broker') continue;
     const retries = edgeNum(e, 'retries');
     if (retries <= 0 || edgeBool(e, 'deadLetter')) continue;
+    // Dead-lettering is on unless switched off: what the stack sets aside is the resolved model's.
+    const sub = e.protocol === 'sftp' ? undefined : deadLettered(index, e);
+    if (sub) continue;
     let where = 'dead-letter queue';
     if (e.protocol === 'kafka') {
       const topic = edgeStr(e, 'topic');
@@ -268,7 +280,7 @@ function consumerRetries(index: Index, out: Diagnostic[]): void {
   }
 }
 
-function rabbitQueueRetries(b: NodeInfo, out: Diagnostic[]): void {
+function rabbitQueueRetries(index: Index, b: NodeInfo, out: Diagnostic[]): void {
   const raw = b.node.props?.queues;
   if (!Array.isArray(raw)) return;
   raw.forEach((q: unknown, i: number) => {
@@ -276,6 +288,9 @@ function rabbitQueueRetries(b: NodeInfo, out: Diagnostic[]): void {
     const item = q as Record<string, unknown>;
     const delay = typeof item.retryDelayMs === 'number' ? item.retryDelayMs : 0;
     if (delay <= 0 || item.deadLetter === true) return;
+    // A consumer of the queue dead-letters it (the default): the stack binds its dead-letter queue.
+    const name = typeof item.name === 'string' ? item.name : undefined;
+    if (name && index.resolved.messaging.some((p) => p.broker.id === b.id && p.protocol === 'amqp' && p.subscriptions.some((s) => s.channels.includes(name) && s.deadLetter.length > 0))) return;
     out.push(
       makeDiagnostic(
         'TF304',
