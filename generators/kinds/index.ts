@@ -21,6 +21,8 @@ import { ibmMq } from './ibm-mq';
 import { schemaRegistry } from './schema-registry';
 import { debezium } from './debezium';
 import { flink } from './flink';
+// ── Stream and data plumbing added in catalog 1 ──
+import { kafkaConnect } from './kafka-connect';
 import { postgres } from './postgres';
 import { mysql } from './mysql';
 import { mongodb } from './mongodb';
@@ -64,6 +66,8 @@ export const KIND_MODULES: { readonly [K in KindId]: KindModule } = {
   'schema-registry': schemaRegistry,
   debezium: debezium,
   flink: flink,
+  // ── Stream and data plumbing added in catalog 1 ──
+  'kafka-connect': kafkaConnect,
   postgres: postgres,
   mysql: mysql,
   mongodb: mongodb,

@@ -281,13 +281,17 @@ export const IMPORT_HINTS: Readonly<Record<string, KindImportHints>> = {
     ports: [8083],
     serverEnv: [/^CONNECT_(BOOTSTRAP_SERVERS|GROUP_ID|REST_ADVERTISED_HOST_NAME|CONFIG_STORAGE_TOPIC)$/, /^(CONFIG|OFFSET|STATUS)_STORAGE_TOPIC$/],
     clientEnv: [/(KAFKA_)?CONNECT_(URL|HOST)$/],
-    closest: [
-      {
-        product: 'Kafka Connect',
-        images: [/(^|\/)cp-kafka-connect(-base)?$/, /(^|\/)cp-server-connect(-base)?$/, /kafka-connect/, /strimzi\/kafka-connect/],
-        names: ['connect', 'kafka-connect', 'connect-worker'],
-      },
-    ],
+    helpers: [{ product: 'connector registration', commands: [/curl .*\/connectors\b/] }],
+  },
+  // A generic Connect worker (any connector); a Debezium image stays Debezium.
+  'kafka-connect': {
+    healthchecks: [/8083\/connectors/],
+    images: [/(^|\/)cp-kafka-connect(-base)?$/, /(^|\/)cp-server-connect(-base)?$/, /(^|\/)kafka-connect(-[a-z0-9-]+)?$/, /strimzi\/kafka-connect/],
+    api: 'http',
+    names: ['connect', 'kafka-connect', 'connect-worker', 'connect-cluster'],
+    ports: [8083],
+    serverEnv: [/^CONNECT_(BOOTSTRAP_SERVERS|GROUP_ID|REST_ADVERTISED_HOST_NAME|CONFIG_STORAGE_TOPIC|PLUGIN_PATH)$/],
+    clientEnv: [/(KAFKA_)?CONNECT_(URL|HOST)$/],
     helpers: [{ product: 'connector registration', commands: [/curl .*\/connectors\b/] }],
   },
   flink: {

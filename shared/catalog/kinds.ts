@@ -310,6 +310,21 @@ const ENTRIES = [
     keywords: ['cdc', 'change data capture', 'kafka connect', 'replication'],
   },
   {
+    // Confluent's Connect image: configured from CONNECT_* variables, ships confluent-hub to install connector plugins at start, and curl for its healthcheck.
+    id: 'kafka-connect', name: 'Kafka Connect', category: 'plumbing', icon: 'connect', product: 'Kafka Connect 3.7 (Confluent Platform 7.7)',
+    description: 'Connect worker running source and sink connectors between Kafka and databases, search and object storage.', external: false, roles: ['connector'],
+    emits: ['kafka', 'sql', 'mongodb', 'redis', 's3', 'http'], accepts: ['kafka', 'http'], defaultIn: 'kafka',
+    image: 'confluentinc/cp-kafka-connect:7.7.1', ports: [{ container: 8083, host: 8083, name: 'rest', prop: 'port' }],
+    healthcheck: { test: ['CMD-SHELL', 'curl -fsS http://localhost:8083/connectors > /dev/null || exit 1'], interval: '10s', timeout: '5s', retries: 18, startPeriod: '60s' },
+    props: [
+      port('port', 'REST port', 8083),
+      int('tasksMax', 'Tasks per connector', 1, 1, 1000, 'Parallel tasks of each connector (at most the partitions of the topics it reads).'),
+      oneOf('errorTolerance', 'Error tolerance', ['none', 'all'], 'all', 'all: a record that fails to convert or write goes to the dead-letter topic (or is skipped); none: the task stops.'),
+      strings('plugins', 'Extra connector plugins', [], 'Confluent Hub plugins installed at start beside those the drawn connections need (owner/name:version).', { pattern: '^[a-z0-9][a-z0-9._-]*/[a-z0-9][a-z0-9._-]*:[0-9][A-Za-z0-9._-]*$', patternHint: 'owner/name:version, e.g. confluentinc/kafka-connect-jdbc:10.7.6' }),
+    ],
+    keywords: ['connect', 'connector', 'sink', 'source', 'jdbc sink', 's3 sink', 'confluent'],
+  },
+  {
     id: 'flink', name: 'Flink', category: 'plumbing', icon: 'flink', product: 'Apache Flink 1.20',
     description: 'Stateful stream processing: windows, joins, CEP.', external: false, roles: ['stream-processor'], metricFamilies: ['flink_jobmanager_numRunningJobs', 'flink_jobmanager_job_numRestarts', 'flink_taskmanager_job_task_operator_numRecordsIn', 'flink_taskmanager_job_task_operator_numRecordsOut'],
     emits: ['kafka', 'sql', 'mongodb', 'redis', 's3', 'http', 'otlp', 'metrics'], accepts: ['kafka', 'amqp', 'nats', 'mqtt', 's3'],
