@@ -18,6 +18,8 @@ import { rabbitmq } from './rabbitmq';
 import { nats } from './nats';
 import { mqttBroker } from './mqtt-broker';
 import { ibmMq } from './ibm-mq';
+// ── Brokers added in catalog 1 ──
+import { activemq } from './activemq';
 import { schemaRegistry } from './schema-registry';
 import { debezium } from './debezium';
 import { flink } from './flink';
@@ -63,6 +65,8 @@ export const KIND_MODULES: { readonly [K in KindId]: KindModule } = {
   nats: nats,
   'mqtt-broker': mqttBroker,
   'ibm-mq': ibmMq,
+  // ── Brokers added in catalog 1 ──
+  activemq: activemq,
   'schema-registry': schemaRegistry,
   debezium: debezium,
   flink: flink,

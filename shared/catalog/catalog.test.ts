@@ -6,7 +6,7 @@ const PRODUCT_KINDS = [
   'rest-service', 'grpc-service', 'graphql-service', 'web-app', 'worker', 'batch-job', 'iot-device', 'saas-app', 'legacy-system', 'sftp-server',
   'kong', 'nginx', 'envoy', 'kafka', 'rabbitmq', 'nats', 'mqtt-broker', 'ibm-mq', 'schema-registry', 'debezium', 'flink',
   // Added in catalog 1.
-  'kafka-connect',
+  'kafka-connect', 'activemq',
   'postgres', 'mysql', 'mongodb', 'redis', 'elasticsearch', 'clickhouse', 'object-storage', 'snowflake',
   'prometheus', 'grafana', 'jaeger', 'otel-collector', 'keycloak', 'vault',
 ];

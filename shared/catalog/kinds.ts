@@ -282,6 +282,31 @@ const ENTRIES = [
     keywords: ['jms', 'websphere', 'queue manager', 'enterprise'],
   },
 
+  // Brokers added in catalog 1.
+  {
+    // The official image: it creates the broker instance with ARTEMIS_USER/ARTEMIS_PASSWORD at first start and takes a broker.xml from etc-override.
+    id: 'activemq', name: 'ActiveMQ Artemis', category: 'broker', icon: 'activemq', product: 'Apache ActiveMQ Artemis 2.37',
+    description: 'Message broker speaking JMS (core, OpenWire) and AMQP 1.0: queues, addresses, dead-letter addresses.', external: false,
+    credentials: [user('USER', 'User of {} for the services and the web console (created by the image at first start)', 'app'), secret('PASSWORD', 'Password of the {} user')],
+    roles: ['broker'], hosts: ['jms', 'amqp'],
+    emits: ['jms', 'amqp'], accepts: ['jms', 'amqp'], defaultIn: 'jms',
+    image: 'apache/activemq-artemis:2.37.0',
+    ports: [
+      { container: 61616, host: 61616, name: 'jms', prop: 'port', serves: ['jms'] },
+      { container: 5672, host: 5672, name: 'amqp', prop: 'amqpPort', serves: ['amqp'] },
+      { container: 8161, host: 8161, name: 'console', prop: 'consolePort', publish: 'admin' },
+    ],
+    healthcheck: { test: ['CMD-SHELL', 'bash -c "exec 3<>/dev/tcp/127.0.0.1/61616" || exit 1'], interval: '10s', timeout: '5s', retries: 12, startPeriod: '20s' },
+    props: [
+      port('port', 'JMS port (core, OpenWire)', 61616),
+      port('amqpPort', 'AMQP port', 5672),
+      port('consolePort', 'Web console port', 8161),
+      strings('queues', 'JMS queues', [], 'Queues; those named on JMS connections are added.', { pattern: '^[A-Z0-9._]{1,48}$', patternHint: 'upper-case letters, digits, . and _' }),
+      publishOn(),
+    ],
+    keywords: ['jms', 'amqp', 'artemis', 'activemq', 'openwire', 'queue'],
+  },
+
   // ── Stream and data plumbing ────────────────────────────────────────────
   {
     id: 'schema-registry', name: 'Schema Registry', category: 'plumbing', icon: 'schema', product: 'Confluent Schema Registry 7.7',
