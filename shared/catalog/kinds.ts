@@ -268,7 +268,7 @@ const ENTRIES = [
   },
   {
     id: 'ibm-mq', name: 'IBM MQ', category: 'broker', icon: 'ibmmq', product: 'IBM MQ 9.4',
-    description: 'Enterprise queue manager (JMS).', external: false, credentials: [secret('APP_PASSWORD', "Password of the 'app' user of queue manager {}"), secret('ADMIN_PASSWORD', "Password of the 'admin' user of queue manager {}")], roles: ['broker'], hosts: ['jms'],
+    description: 'Enterprise queue manager (JMS).', external: false, credentials: [secret('APP_PASSWORD', "Password of the 'app' user of queue manager {}"), secret('ADMIN_PASSWORD', "Password of the 'admin' user of queue manager {}")], roles: ['broker'], hosts: ['jms'], asyncapi: { jms: { protocol: 'ibmmq' } },
     emits: ['jms'], accepts: ['jms'],
     image: 'icr.io/ibm-messaging/mq:9.4.1.0-r1', ports: [{ container: 1414, host: 1414, name: 'listener', prop: 'port' }, { container: 9443, host: 9443, name: 'console', publish: 'admin' }],
     healthcheck: { test: ['CMD-SHELL', 'chkmqhealthy'], interval: '15s', timeout: '10s', retries: 10, startPeriod: '30s' },
@@ -288,7 +288,7 @@ const ENTRIES = [
     id: 'activemq', name: 'ActiveMQ Artemis', category: 'broker', icon: 'activemq', product: 'Apache ActiveMQ Artemis 2.37',
     description: 'Message broker speaking JMS (core, OpenWire) and AMQP 1.0: queues, addresses, dead-letter addresses.', external: false,
     credentials: [user('USER', 'User of {} for the services and the web console (created by the image at first start)', 'app'), secret('PASSWORD', 'Password of the {} user')],
-    roles: ['broker'], hosts: ['jms', 'amqp'],
+    roles: ['broker'], hosts: ['jms', 'amqp'], asyncapi: { amqp: { protocol: 'amqp', version: '1.0' } },
     emits: ['jms', 'amqp'], accepts: ['jms', 'amqp'], defaultIn: 'jms',
     image: 'apache/activemq-artemis:2.37.0',
     ports: [
