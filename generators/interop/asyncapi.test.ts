@@ -117,4 +117,37 @@ describe('generateAsyncApi', () => {
     const text = generateAsyncApi(messagingDesign());
     expect(text).not.toMatch(/password|secret|@[a-z-]+:\d/i);
   });
+
+  it('gives a broker hosting JMS and AMQP a server per protocol on the port that serves it, with its product\'s bindings only', async () => {
+    const doc: Topology = {
+      topoforge: 1,
+      name: 'Artemis',
+      nodes: [
+        { id: 'api', kind: 'rest-service', label: 'API', props: {} },
+        { id: 'amq', kind: 'activemq', label: 'Artemis', props: {} },
+        { id: 'mq', kind: 'ibm-mq', label: 'IBM MQ', props: {} },
+        { id: 'w', kind: 'worker', label: 'W', props: {} },
+      ],
+      edges: [
+        { id: 'e1', from: 'api', to: 'amq', protocol: 'jms', props: { queue: 'ORDERS.IN' } },
+        { id: 'e2', from: 'amq', to: 'w', protocol: 'jms', props: { queue: 'ORDERS.IN' } },
+        { id: 'e3', from: 'api', to: 'amq', protocol: 'amqp', props: { exchange: 'events' } },
+        { id: 'e4', from: 'amq', to: 'w', protocol: 'amqp', props: {} },
+        { id: 'e5', from: 'api', to: 'mq', protocol: 'jms', props: {} },
+      ],
+      layout: {},
+    } as unknown as Topology;
+    const text = generateAsyncApi(doc);
+    const api = await parseValid(text);
+    const servers = Object.fromEntries(api.servers().all().map((s) => [s.id(), [s.host(), s.protocol(), s.protocolVersion()]]));
+    expect(servers).toMatchObject({ 'amq-jms': ['amq:61616', 'jms', undefined], 'amq-amqp': ['amq:5672', 'amqp', '1.0'], mq: ['mq:1414', 'ibmmq', undefined] });
+    const y = parse(text) as { servers: Record<string, { bindings?: unknown }>; channels: Record<string, { address: string; bindings?: Record<string, unknown> }> };
+    expect(y.servers['amq-jms']!.bindings).toBeUndefined();
+    expect(y.servers.mq!.bindings).toHaveProperty('ibmmq');
+    // Artemis' queues and addresses carry neither IBM MQ nor AMQP 0-9-1 bindings; IBM MQ's queue keeps its own.
+    const artemis = Object.values(y.channels).filter((c) => ['ORDERS.IN', 'ORDERS.IN.BACKOUT', 'events', 'w.events'].includes(c.address));
+    expect(artemis.length).toBeGreaterThan(2);
+    for (const c of artemis) expect(c.bindings, c.address).toBeUndefined();
+    expect(Object.values(y.channels).find((c) => c.address === 'API.EVENTS')!.bindings).toHaveProperty('ibmmq');
+  });
 });

@@ -18,7 +18,7 @@ const SERVER_PROTOCOL: Record<BrokerPlan['protocol'], { protocol: string; versio
   amqp: { protocol: 'amqp', version: '0-9-1' },
   mqtt: { protocol: 'mqtt', version: '5' },
   nats: { protocol: 'nats', version: '2.10' },
-  jms: { protocol: 'ibmmq' },
+  jms: { protocol: 'jms' },
 };
 
 /** What a producer writes to: a topic, a RabbitMQ exchange, a subject or a queue. */
@@ -119,13 +119,16 @@ export function generateAsyncApi(design: Topology): string {
 
   for (const plan of resolved.messaging) {
     const broker = byId.get(plan.broker.id)!;
-    const sp = SERVER_PROTOCOL[plan.protocol];
+    // The catalog entry says where its product binds a protocol its own way (IBM MQ, AMQP 1.0).
+    const sp = broker.kind.asyncapi?.[plan.protocol] ?? SERVER_PROTOCOL[plan.protocol];
+    // A broker hosting several protocols listens for each on its own port.
+    const port = broker.kind.ports?.find((x) => x.serves?.includes(plan.protocol))?.container ?? internalPort(broker);
     const serverKey = safeKey(resolved.messaging.filter((p) => p.broker === plan.broker).length > 1 ? `${broker.id}-${plan.protocol}` : broker.id, serverKeys);
     const registries = plan.protocol === 'kafka' ? registriesFor(ctx, plan) : [];
     const registry = registries[0];
     const registryUrl = registry ? `http://${registry.id}:${internalPort(registry)}` : undefined;
     servers[serverKey] = {
-      host: `${broker.id}:${internalPort(broker)}`,
+      host: `${broker.id}:${port}`,
       protocol: sp.protocol,
       ...(sp.version ? { protocolVersion: sp.version } : {}),
       title: oneLine(broker.label),
@@ -136,7 +139,7 @@ export function generateAsyncApi(design: Topology): string {
             bindings: { kafka: { schemaRegistryUrl: registryUrl, schemaRegistryVendor: 'confluent', bindingVersion: '0.5.0' } },
           }
         : {}),
-      ...(plan.protocol === 'jms' ? { bindings: { ibmmq: { ccdtQueueManagerName: str(broker.props, 'queueManager') || 'QM1', bindingVersion: '0.1.0' } } } : {}),
+      ...(sp.protocol === 'ibmmq' ? { bindings: { ibmmq: { ccdtQueueManagerName: str(broker.props, 'queueManager') || 'QM1', bindingVersion: '0.1.0' } } } : {}),
       'x-topoforge-node': broker.id,
     };
 
@@ -260,6 +263,13 @@ function channelDescription(broker: KNode, c: Channel): string {
   return `${what[0]!.toUpperCase()}${what.slice(1)} on ${broker.id}${why}.`;
 }
 
+/**
+ * The binding the broker's catalog entry gives a protocol where it differs from the usual one
+ * (IBM MQ's `ibmmq`, AMQP 1.0): the usual bindings (AMQP 0-9-1 exchanges and routing keys) do not
+ * apply then.
+ */
+const customBinding = (plan: BrokerPlan, broker: KNode) => broker.kind.asyncapi?.[plan.protocol];
+
 function channelBindings(plan: BrokerPlan, broker: KNode, c: Channel): Record<string, unknown> {
   switch (plan.protocol) {
     case 'kafka':
@@ -275,12 +285,14 @@ function channelBindings(plan: BrokerPlan, broker: KNode, c: Channel): Record<st
         },
       };
     case 'amqp': {
+      if (customBinding(plan, broker)) return {};
       const vhost = str(broker.props, 'vhost') || '/';
       return c.kind === 'exchange'
         ? { bindings: { amqp: { is: 'routingKey', exchange: { name: c.name, type: c.exchangeType ?? 'topic', durable: true, autoDelete: false, vhost }, bindingVersion: '0.3.0' } } }
         : { bindings: { amqp: { is: 'queue', queue: { name: c.name, durable: c.durable !== false, exclusive: false, autoDelete: false, vhost }, bindingVersion: '0.3.0' } } };
     }
     case 'jms':
+      if (customBinding(plan, broker)?.protocol !== 'ibmmq') return {};
       return { bindings: { ibmmq: { destinationType: 'queue', queue: { objectName: c.name }, bindingVersion: '0.1.0' } } };
     default:
       return {};
@@ -295,7 +307,7 @@ function qosOf(broker: KNode, e: KEdge | undefined): number {
 function sendBindings(plan: BrokerPlan, broker: KNode, routingKey: string | undefined, e: KEdge | undefined): Record<string, unknown> {
   switch (plan.protocol) {
     case 'amqp':
-      return { bindings: { amqp: { cc: [routingKey ?? '#'], deliveryMode: 2, bindingVersion: '0.3.0' } } };
+      return customBinding(plan, broker) ? {} : { bindings: { amqp: { cc: [routingKey ?? '#'], deliveryMode: 2, bindingVersion: '0.3.0' } } };
     case 'mqtt':
       return { bindings: { mqtt: { qos: qosOf(broker, e), retain: false, bindingVersion: '0.2.0' } } };
     default:
@@ -308,7 +320,7 @@ function receiveBindings(plan: BrokerPlan, broker: KNode, group: string | undefi
     case 'kafka':
       return group ? { bindings: { kafka: { groupId: { type: 'string', enum: [group] }, bindingVersion: '0.5.0' } } } : {};
     case 'amqp':
-      return { bindings: { amqp: { ack: str(broker.props, 'ack') !== 'auto', bindingVersion: '0.3.0' } } };
+      return customBinding(plan, broker) ? {} : { bindings: { amqp: { ack: str(broker.props, 'ack') !== 'auto', bindingVersion: '0.3.0' } } };
     case 'mqtt':
       return { bindings: { mqtt: { qos: qosOf(broker, e), bindingVersion: '0.2.0' } } };
     case 'nats':

@@ -18,9 +18,13 @@ import { rabbitmq } from './rabbitmq';
 import { nats } from './nats';
 import { mqttBroker } from './mqtt-broker';
 import { ibmMq } from './ibm-mq';
+// ── Brokers added in catalog 1 ──
+import { activemq } from './activemq';
 import { schemaRegistry } from './schema-registry';
 import { debezium } from './debezium';
 import { flink } from './flink';
+// ── Stream and data plumbing added in catalog 1 ──
+import { kafkaConnect } from './kafka-connect';
 import { postgres } from './postgres';
 import { mysql } from './mysql';
 import { mongodb } from './mongodb';
@@ -61,9 +65,13 @@ export const KIND_MODULES: { readonly [K in KindId]: KindModule } = {
   nats: nats,
   'mqtt-broker': mqttBroker,
   'ibm-mq': ibmMq,
+  // ── Brokers added in catalog 1 ──
+  activemq: activemq,
   'schema-registry': schemaRegistry,
   debezium: debezium,
   flink: flink,
+  // ── Stream and data plumbing added in catalog 1 ──
+  'kafka-connect': kafkaConnect,
   postgres: postgres,
   mysql: mysql,
   mongodb: mongodb,

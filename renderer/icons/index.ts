@@ -31,6 +31,9 @@ export const ICONS: Record<string, IconDef> = {
   schema: glyph('Schema Registry', '<rect x="4" y="3" width="16" height="18" rx="2"/><path d="M9.5 8 7.5 10l2 2M14.5 8l2 2-2 2"/><path d="M8 16h8"/>'),
   debezium: glyph('Debezium (CDC)', '<ellipse cx="10" cy="5.5" rx="6" ry="2.5"/><path d="M4 5.5v9c0 1.4 2.7 2.5 6 2.5"/><path d="M16 5.5V10"/><path d="M4 10c0 1.4 2.7 2.5 6 2.5"/><path d="M13 18h8"/><path d="m18 15 3 3-3 3"/>'),
   ibmmq: glyph('Message queue', '<rect x="3" y="5" width="18" height="14" rx="2"/><path d="m3.5 6.5 8.5 6.5 8.5-6.5"/>'),
+  // Messaging and plumbing kinds added in catalog 1.
+  activemq: glyph('ActiveMQ Artemis', '<rect x="3" y="6" width="18" height="12" rx="2"/><path d="M7 10h6M7 14h10"/><path d="m15 8.5 2 1.5-2 1.5"/>'),
+  connect: glyph('Kafka Connect', '<rect x="2.5" y="8" width="6" height="8" rx="1.5"/><rect x="15.5" y="8" width="6" height="8" rx="1.5"/><path d="M8.5 12h7"/><path d="m12.5 9.5 2.5 2.5-2.5 2.5"/>'),
   // Brand icons.
   graphql: brand(siGraphql),
   kong: brand(siKong),

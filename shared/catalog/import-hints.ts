@@ -237,7 +237,6 @@ export const IMPORT_HINTS: Readonly<Record<string, KindImportHints>> = {
     serverEnv: [/^RABBITMQ_(DEFAULT_USER|DEFAULT_PASS|DEFAULT_VHOST|ERLANG_COOKIE)$/],
     clientEnv: [/^(SPRING_)?RABBIT(MQ)?_(HOST|HOSTNAME|URL|URI|ADDR(ESS)?|ADDRESSES|SERVER)$/, /^AMQP_(URL|URI|HOST|ADDR)$/, /^CLOUDAMQP_URL$/],
     schemes: ['amqp', 'amqps'],
-    closest: [{ product: 'ActiveMQ', images: [/activemq/, /artemis/], names: ['activemq', 'artemis', 'activemq-artemis'], ports: [61616, 8161] }],
   },
   nats: {
     healthchecks: [/8222\/healthz/],
@@ -263,6 +262,15 @@ export const IMPORT_HINTS: Readonly<Record<string, KindImportHints>> = {
     clientEnv: [/^(IBM_)?MQ_(HOST|CONN_?NAME|CONNECTION)$/],
   },
 
+  // Brokers added in catalog 1.
+  activemq: {
+    images: [/activemq-artemis(-broker)?$/, /(^|\/)artemis$/],
+    names: ['activemq', 'artemis', 'activemq-artemis'],
+    ports: [61616, 8161],
+    serverEnv: [/^ARTEMIS_(USER|PASSWORD)$/, /^ANONYMOUS_LOGIN$/, /^AMQ_(USER|PASSWORD)$/],
+    clientEnv: [/^(SPRING_)?(ACTIVEMQ|ARTEMIS)_(BROKER_URL|URL|HOST|BROKER_HOST)$/],
+    closest: [{ product: 'ActiveMQ Classic', images: [/(^|\/)activemq$/, /rmohr\/activemq$/, /apache\/activemq-classic$/, /webcenter\/activemq$/], names: ['activemq-classic'] }],
+  },
   // ── Stream and data plumbing ────────────────────────────────────────────
   'schema-registry': {
     healthchecks: [/8081\/subjects/],
@@ -281,13 +289,17 @@ export const IMPORT_HINTS: Readonly<Record<string, KindImportHints>> = {
     ports: [8083],
     serverEnv: [/^CONNECT_(BOOTSTRAP_SERVERS|GROUP_ID|REST_ADVERTISED_HOST_NAME|CONFIG_STORAGE_TOPIC)$/, /^(CONFIG|OFFSET|STATUS)_STORAGE_TOPIC$/],
     clientEnv: [/(KAFKA_)?CONNECT_(URL|HOST)$/],
-    closest: [
-      {
-        product: 'Kafka Connect',
-        images: [/(^|\/)cp-kafka-connect(-base)?$/, /(^|\/)cp-server-connect(-base)?$/, /kafka-connect/, /strimzi\/kafka-connect/],
-        names: ['connect', 'kafka-connect', 'connect-worker'],
-      },
-    ],
+    helpers: [{ product: 'connector registration', commands: [/curl .*\/connectors\b/] }],
+  },
+  // A generic Connect worker (any connector); a Debezium image stays Debezium.
+  'kafka-connect': {
+    healthchecks: [/8083\/connectors/],
+    images: [/(^|\/)cp-kafka-connect(-base)?$/, /(^|\/)cp-server-connect(-base)?$/, /(^|\/)kafka-connect(-[a-z0-9-]+)?$/, /strimzi\/kafka-connect/],
+    api: 'http',
+    names: ['connect', 'kafka-connect', 'connect-worker', 'connect-cluster'],
+    ports: [8083],
+    serverEnv: [/^CONNECT_(BOOTSTRAP_SERVERS|GROUP_ID|REST_ADVERTISED_HOST_NAME|CONFIG_STORAGE_TOPIC|PLUGIN_PATH)$/],
+    clientEnv: [/(KAFKA_)?CONNECT_(URL|HOST)$/],
     helpers: [{ product: 'connector registration', commands: [/curl .*\/connectors\b/] }],
   },
   flink: {

@@ -268,7 +268,7 @@ const ENTRIES = [
   },
   {
     id: 'ibm-mq', name: 'IBM MQ', category: 'broker', icon: 'ibmmq', product: 'IBM MQ 9.4',
-    description: 'Enterprise queue manager (JMS).', external: false, credentials: [secret('APP_PASSWORD', "Password of the 'app' user of queue manager {}"), secret('ADMIN_PASSWORD', "Password of the 'admin' user of queue manager {}")], roles: ['broker'], hosts: ['jms'],
+    description: 'Enterprise queue manager (JMS).', external: false, credentials: [secret('APP_PASSWORD', "Password of the 'app' user of queue manager {}"), secret('ADMIN_PASSWORD', "Password of the 'admin' user of queue manager {}")], roles: ['broker'], hosts: ['jms'], asyncapi: { jms: { protocol: 'ibmmq' } },
     emits: ['jms'], accepts: ['jms'],
     image: 'icr.io/ibm-messaging/mq:9.4.1.0-r1', ports: [{ container: 1414, host: 1414, name: 'listener', prop: 'port' }, { container: 9443, host: 9443, name: 'console', publish: 'admin' }],
     healthcheck: { test: ['CMD-SHELL', 'chkmqhealthy'], interval: '15s', timeout: '10s', retries: 10, startPeriod: '30s' },
@@ -280,6 +280,31 @@ const ENTRIES = [
       publishOn(),
     ],
     keywords: ['jms', 'websphere', 'queue manager', 'enterprise'],
+  },
+
+  // Brokers added in catalog 1.
+  {
+    // The official image: it creates the broker instance with ARTEMIS_USER/ARTEMIS_PASSWORD at first start and takes a broker.xml from etc-override.
+    id: 'activemq', name: 'ActiveMQ Artemis', category: 'broker', icon: 'activemq', product: 'Apache ActiveMQ Artemis 2.37',
+    description: 'Message broker speaking JMS (core, OpenWire) and AMQP 1.0: queues, addresses, dead-letter addresses.', external: false,
+    credentials: [user('USER', 'User of {} for the services and the web console (created by the image at first start)', 'app'), secret('PASSWORD', 'Password of the {} user')],
+    roles: ['broker'], hosts: ['jms', 'amqp'], asyncapi: { amqp: { protocol: 'amqp', version: '1.0' } },
+    emits: ['jms', 'amqp'], accepts: ['jms', 'amqp'], defaultIn: 'jms',
+    image: 'apache/activemq-artemis:2.37.0',
+    ports: [
+      { container: 61616, host: 61616, name: 'jms', prop: 'port', serves: ['jms'] },
+      { container: 5672, host: 5672, name: 'amqp', prop: 'amqpPort', serves: ['amqp'] },
+      { container: 8161, host: 8161, name: 'console', prop: 'consolePort', publish: 'admin' },
+    ],
+    healthcheck: { test: ['CMD-SHELL', 'bash -c "exec 3<>/dev/tcp/127.0.0.1/61616" || exit 1'], interval: '10s', timeout: '5s', retries: 12, startPeriod: '20s' },
+    props: [
+      port('port', 'JMS port (core, OpenWire)', 61616),
+      port('amqpPort', 'AMQP port', 5672),
+      port('consolePort', 'Web console port', 8161),
+      strings('queues', 'JMS queues', [], 'Queues; those named on JMS connections are added.', { pattern: '^[A-Z0-9._]{1,48}$', patternHint: 'upper-case letters, digits, . and _' }),
+      publishOn(),
+    ],
+    keywords: ['jms', 'amqp', 'artemis', 'activemq', 'openwire', 'queue'],
   },
 
   // ── Stream and data plumbing ────────────────────────────────────────────
@@ -308,6 +333,21 @@ const ENTRIES = [
       name('topicPrefix', 'Topic prefix', 'cdc', 'Change topics are named <prefix>.<schema>.<table>.'),
     ],
     keywords: ['cdc', 'change data capture', 'kafka connect', 'replication'],
+  },
+  {
+    // Confluent's Connect image: configured from CONNECT_* variables, ships confluent-hub to install connector plugins at start, and curl for its healthcheck.
+    id: 'kafka-connect', name: 'Kafka Connect', category: 'plumbing', icon: 'connect', product: 'Kafka Connect 3.7 (Confluent Platform 7.7)',
+    description: 'Connect worker running source and sink connectors between Kafka and databases, search and object storage.', external: false, roles: ['connector'],
+    emits: ['kafka', 'sql', 'mongodb', 'redis', 's3', 'http'], accepts: ['kafka', 'http'], defaultIn: 'kafka',
+    image: 'confluentinc/cp-kafka-connect:7.7.1', ports: [{ container: 8083, host: 8083, name: 'rest', prop: 'port' }],
+    healthcheck: { test: ['CMD-SHELL', 'curl -fsS http://localhost:8083/connectors > /dev/null || exit 1'], interval: '10s', timeout: '5s', retries: 18, startPeriod: '60s' },
+    props: [
+      port('port', 'REST port', 8083),
+      int('tasksMax', 'Tasks per connector', 1, 1, 1000, 'Parallel tasks of each connector (at most the partitions of the topics it reads).'),
+      oneOf('errorTolerance', 'Error tolerance', ['none', 'all'], 'all', 'all: a record that fails to convert or write goes to the dead-letter topic (or is skipped); none: the task stops.'),
+      strings('plugins', 'Extra connector plugins', [], 'Confluent Hub plugins installed at start beside those the drawn connections need (owner/name:version).', { pattern: '^[a-z0-9][a-z0-9._-]*/[a-z0-9][a-z0-9._-]*:[0-9][A-Za-z0-9._-]*$', patternHint: 'owner/name:version, e.g. confluentinc/kafka-connect-jdbc:10.7.6' }),
+    ],
+    keywords: ['connect', 'connector', 'sink', 'source', 'jdbc sink', 's3 sink', 'confluent'],
   },
   {
     id: 'flink', name: 'Flink', category: 'plumbing', icon: 'flink', product: 'Apache Flink 1.20',

@@ -28,13 +28,16 @@ for (const k of [...KINDS.filter((k) => !k.external), ...KINDS.filter((k) => k.e
   for (const p of k.hosts ?? []) HOSTS.set(p, [...(HOSTS.get(p) ?? []), k]);
 }
 
+/** `what (Product, Product)`: the kinds of the catalog that host `p`, so a broker added to the catalog is named too. */
+const hostedBy = (what: string, p: Protocol): string => `${what} (${(HOSTS.get(p) ?? []).map((k) => k.name).join(', ')})`;
+
 /** How a message names the host a protocol needs. */
 export const HOST_PHRASE: Partial<Record<Protocol, string>> = {
   kafka: 'a Kafka broker',
-  amqp: 'a RabbitMQ broker',
+  amqp: hostedBy('an AMQP broker', 'amqp'),
   mqtt: 'an MQTT broker',
   nats: 'a NATS server',
-  jms: 'an IBM MQ queue manager',
+  jms: hostedBy('a JMS broker', 'jms'),
   sftp: 'an SFTP server',
   s3: 'object storage (S3)',
 };

@@ -189,6 +189,11 @@ export interface KindDef {
    * records, SFTP files or S3 objects through a kind that hosts the protocol.
    */
   hosts?: readonly Protocol[];
+  /**
+   * How the AsyncAPI export names a protocol it hosts, where the product's own binding differs
+   * from the protocol's usual one (IBM MQ: `ibmmq`; AMQP 1.0 rather than 0-9-1).
+   */
+  asyncapi?: Partial<Record<Protocol, { protocol: string; version?: string }>>;
   /** Exposes a Prometheus metrics endpoint (scraped when wired to Prometheus). */
   metricsPath?: string;
   metricsPort?: number;

@@ -172,8 +172,28 @@ const AUTH_EVIDENCE: Record<string, Record<string, string[]>> = {
 
 // ── Brokers ──────────────────────────────────────────────────────────────
 
+/** An ActiveMQ Artemis broker.xml: its queues, addresses, and each address' dead-letter address and max delivery attempts. */
+function artemisView(xml: string): { names: string[]; deadLettered: Map<string, string>; attempts: Map<string, number> } {
+  const names = [...xml.matchAll(/<(?:address|queue) name="([^"]+)"/g)].map((m) => m[1]!);
+  const deadLettered = new Map<string, string>();
+  const attempts = new Map<string, number>();
+  for (const m of xml.matchAll(/<address-setting match="([^"]+)">([\s\S]*?)<\/address-setting>/g)) {
+    const dla = /<dead-letter-address>([^<]+)</.exec(m[2]!);
+    if (dla) deadLettered.set(m[1]!, dla[1]!);
+    const n = /<max-delivery-attempts>(\d+)</.exec(m[2]!);
+    if (n) attempts.set(m[1]!, Number(n[1]));
+  }
+  return { names, deadLettered, attempts };
+}
+
 function channelsOf(b: Bundle, broker: Component, protocol: string): { names: string[]; deadLettered: Map<string, string> } | string {
   const deadLettered = new Map<string, string>();
+  // ActiveMQ Artemis (JMS and AMQP): addresses and queues in its broker.xml.
+  const artemis = b.config(broker, 'broker.xml');
+  if (artemis !== undefined && (protocol === 'jms' || protocol === 'amqp')) {
+    const v = artemisView(artemis);
+    return { names: v.names, deadLettered: v.deadLettered };
+  }
   switch (protocol) {
     case 'kafka': {
       const t = b.config(broker, 'topics.txt');
@@ -272,6 +292,13 @@ export function checkClaim(c: Claim, b: Bundle): string | undefined {
       // IBM MQ moves a message to its backout queue at the queue's backout threshold (BOTHRESH).
       const broker = b.component(c.broker);
       if (!broker) return `no component ${c.broker}`;
+      const artemis = b.config(broker, 'broker.xml');
+      if (artemis !== undefined && c.protocol === 'jms') {
+        // Artemis: one delivery plus the retries, then the dead-letter address.
+        const v = artemisView(artemis);
+        const wrong = c.channels.filter((q) => v.attempts.get(q) !== c.retries + 1);
+        return wrong.length ? `${c.broker}: ${wrong.join(', ')} ${wrong.length === 1 ? 'has' : 'have'} no max delivery attempts of ${c.retries + 1}` : undefined;
+      }
       if (c.protocol === 'jms') {
         const t = b.config(broker, '20-topoforge.mqsc') ?? '';
         const wrong = c.channels.filter((q) => !new RegExp(`DEFINE QLOCAL\\('${q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}'\\)[^\\n]*BOTHRESH\\(${c.retries}\\)`).test(t));

@@ -15,7 +15,8 @@ import { generateBundle } from '../../generators/bundle';
  * helper of), written by reading the file, not the importer's output. Products the catalog has no
  * kind for are given their closest kind, as the importer's TF603 note says (InfluxDB → ClickHouse,
  * Kibana → Grafana, Logstash → OTel Collector, Zipkin → Jaeger, Caddy → NGINX, Temporal → gRPC
- * service, Spring Cloud Gateway → Kong, Kafka Connect → Debezium).
+ * service, Spring Cloud Gateway → Kong). A Connect worker is Kafka Connect since the catalog has it; one
+ * running the Debezium image stays Debezium.
  *
  * The test prints, for every file, what the import got wrong and what validation still reports on
  * the imported design (the validation work uses that list).
