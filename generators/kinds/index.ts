@@ -35,6 +35,8 @@ import { jaeger } from './jaeger';
 import { otelCollector } from './otel-collector';
 import { keycloak } from './keycloak';
 import { vault } from './vault';
+// Observability: log and trace stores.
+import { loki } from './loki';
 
 export type { KindModule } from './types';
 
@@ -78,6 +80,8 @@ export const KIND_MODULES: { readonly [K in KindId]: KindModule } = {
   'otel-collector': otelCollector,
   keycloak: keycloak,
   vault: vault,
+  // Observability: log and trace stores.
+  loki: loki,
 };
 
 /** The module of a kind. */

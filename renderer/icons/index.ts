@@ -31,6 +31,8 @@ export const ICONS: Record<string, IconDef> = {
   schema: glyph('Schema Registry', '<rect x="4" y="3" width="16" height="18" rx="2"/><path d="M9.5 8 7.5 10l2 2M14.5 8l2 2-2 2"/><path d="M8 16h8"/>'),
   debezium: glyph('Debezium (CDC)', '<ellipse cx="10" cy="5.5" rx="6" ry="2.5"/><path d="M4 5.5v9c0 1.4 2.7 2.5 6 2.5"/><path d="M16 5.5V10"/><path d="M4 10c0 1.4 2.7 2.5 6 2.5"/><path d="M13 18h8"/><path d="m18 15 3 3-3 3"/>'),
   ibmmq: glyph('Message queue', '<rect x="3" y="5" width="18" height="14" rx="2"/><path d="m3.5 6.5 8.5 6.5 8.5-6.5"/>'),
+  // Observability: log and trace stores (no Simple Icons brand).
+  loki: glyph('Loki', '<path d="M4 5h16M4 9.5h16M4 14h7M4 18.5h5"/><circle cx="16" cy="16" r="3"/><path d="m18.2 18.2 2.3 2.3"/>'),
   // Brand icons.
   graphql: brand(siGraphql),
   kong: brand(siKong),
