@@ -37,6 +37,7 @@ import { keycloak } from './keycloak';
 import { vault } from './vault';
 // Observability: log and trace stores.
 import { loki } from './loki';
+import { tempo } from './tempo';
 
 export type { KindModule } from './types';
 
@@ -82,6 +83,7 @@ export const KIND_MODULES: { readonly [K in KindId]: KindModule } = {
   vault: vault,
   // Observability: log and trace stores.
   loki: loki,
+  tempo: tempo,
 };
 
 /** The module of a kind. */

@@ -33,6 +33,7 @@ export const ICONS: Record<string, IconDef> = {
   ibmmq: glyph('Message queue', '<rect x="3" y="5" width="18" height="14" rx="2"/><path d="m3.5 6.5 8.5 6.5 8.5-6.5"/>'),
   // Observability: log and trace stores (no Simple Icons brand).
   loki: glyph('Loki', '<path d="M4 5h16M4 9.5h16M4 14h7M4 18.5h5"/><circle cx="16" cy="16" r="3"/><path d="m18.2 18.2 2.3 2.3"/>'),
+  tempo: glyph('Tempo', '<path d="M3 6h9M6 10.5h11M9 15h7M12 19.5h9"/><path d="M3 4v4M21 17.5v4"/>'),
   // Brand icons.
   graphql: brand(siGraphql),
   kong: brand(siKong),

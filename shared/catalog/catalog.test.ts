@@ -8,7 +8,7 @@ const PRODUCT_KINDS = [
   'postgres', 'mysql', 'mongodb', 'redis', 'elasticsearch', 'clickhouse', 'object-storage', 'snowflake',
   'prometheus', 'grafana', 'jaeger', 'otel-collector', 'keycloak', 'vault',
   // Observability: log and trace stores.
-  'loki',
+  'loki', 'tempo',
 ];
 
 describe('catalog', () => {

@@ -444,7 +444,6 @@ export const IMPORT_HINTS: Readonly<Record<string, KindImportHints>> = {
     ports: [16686, 14268, 14250],
     closest: [
       { product: 'Zipkin', images: [/openzipkin\/zipkin/, /(^|\/)zipkin$/], names: ['zipkin'], ports: [9411] },
-      { product: 'Tempo', images: [/grafana\/tempo$/], names: ['tempo'], ports: [3200] },
     ],
   },
   'otel-collector': {
@@ -471,6 +470,14 @@ export const IMPORT_HINTS: Readonly<Record<string, KindImportHints>> = {
     healthchecks: [/\b3100\/ready\b/],
     commands: [/-config\.file=\S*loki/],
     clientEnv: [/^LOKI_(URL|HOST|ADDR(ESS)?|ENDPOINT|PUSH_URL)$/],
+  },
+  tempo: {
+    images: [/grafana\/tempo$/, /(^|\/)tempo$/],
+    names: ['tempo', 'grafana-tempo'],
+    ports: [3200, 9095],
+    healthchecks: [/\b3200\/ready\b/],
+    commands: [/-config\.file=\S*tempo/],
+    clientEnv: [/^TEMPO_(URL|HOST|ADDR(ESS)?|ENDPOINT)$/],
   },
 
   // ── Security ────────────────────────────────────────────────────────────
