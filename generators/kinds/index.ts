@@ -39,6 +39,9 @@ import { jaeger } from './jaeger';
 import { otelCollector } from './otel-collector';
 import { keycloak } from './keycloak';
 import { vault } from './vault';
+// Observability: log and trace stores.
+import { loki } from './loki';
+import { tempo } from './tempo';
 
 export type { KindModule } from './types';
 
@@ -86,6 +89,9 @@ export const KIND_MODULES: { readonly [K in KindId]: KindModule } = {
   'otel-collector': otelCollector,
   keycloak: keycloak,
   vault: vault,
+  // Observability: log and trace stores.
+  loki: loki,
+  tempo: tempo,
 };
 
 /** The module of a kind. */

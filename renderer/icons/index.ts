@@ -34,6 +34,9 @@ export const ICONS: Record<string, IconDef> = {
   // Messaging and plumbing kinds added in catalog 1.
   activemq: glyph('ActiveMQ Artemis', '<rect x="3" y="6" width="18" height="12" rx="2"/><path d="M7 10h6M7 14h10"/><path d="m15 8.5 2 1.5-2 1.5"/>'),
   connect: glyph('Kafka Connect', '<rect x="2.5" y="8" width="6" height="8" rx="1.5"/><rect x="15.5" y="8" width="6" height="8" rx="1.5"/><path d="M8.5 12h7"/><path d="m12.5 9.5 2.5 2.5-2.5 2.5"/>'),
+  // Observability: log and trace stores (no Simple Icons brand).
+  loki: glyph('Loki', '<path d="M4 5h16M4 9.5h16M4 14h7M4 18.5h5"/><circle cx="16" cy="16" r="3"/><path d="m18.2 18.2 2.3 2.3"/>'),
+  tempo: glyph('Tempo', '<path d="M3 6h9M6 10.5h11M9 15h7M12 19.5h9"/><path d="M3 4v4M21 17.5v4"/>'),
   // Brand icons.
   graphql: brand(siGraphql),
   kong: brand(siKong),

@@ -9,6 +9,8 @@ const PRODUCT_KINDS = [
   'kafka-connect', 'activemq',
   'postgres', 'mysql', 'mongodb', 'redis', 'elasticsearch', 'clickhouse', 'object-storage', 'snowflake',
   'prometheus', 'grafana', 'jaeger', 'otel-collector', 'keycloak', 'vault',
+  // Observability: log and trace stores.
+  'loki', 'tempo',
 ];
 
 describe('catalog', () => {

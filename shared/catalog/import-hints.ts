@@ -383,7 +383,6 @@ export const IMPORT_HINTS: Readonly<Record<string, KindImportHints>> = {
     ports: [9200, 9300],
     serverEnv: [/^ES_JAVA_OPTS$/, /^OPENSEARCH_JAVA_OPTS$/, /^discovery\.type$/, /^cluster\.name$/, /^xpack\./],
     clientEnv: [/^(ELASTICSEARCH|ELASTIC|ES|OPENSEARCH)_(HOSTS?|URLS?|ADDR(ESS)?|SEEDS|ENDPOINT|NODES)$/],
-    closest: [{ product: 'Loki (a log store)', images: [/grafana\/loki$/], names: ['loki'], ports: [3100] }],
   },
   clickhouse: {
     healthchecks: [/clickhouse-client|\b8123\/ping\b/],
@@ -457,7 +456,6 @@ export const IMPORT_HINTS: Readonly<Record<string, KindImportHints>> = {
     ports: [16686, 14268, 14250],
     closest: [
       { product: 'Zipkin', images: [/openzipkin\/zipkin/, /(^|\/)zipkin$/], names: ['zipkin'], ports: [9411] },
-      { product: 'Tempo', images: [/grafana\/tempo$/], names: ['tempo'], ports: [3200] },
     ],
   },
   'otel-collector': {
@@ -473,6 +471,25 @@ export const IMPORT_HINTS: Readonly<Record<string, KindImportHints>> = {
       { product: 'Beats (a log and metrics shipper)', images: [/beats\/(file|metric|heart|packet|audit)beat/, /(file|metric|heart)beat$/], names: ['filebeat', 'metricbeat', 'heartbeat', 'packetbeat'] },
       { product: 'Promtail or Grafana Alloy (a telemetry agent)', images: [/grafana\/promtail/, /grafana\/alloy/, /grafana\/agent/], names: ['promtail', 'alloy', 'grafana-agent'] },
     ],
+  },
+
+  // Observability: log and trace stores (loki, tempo).
+  loki: {
+    images: [/grafana\/loki$/, /(^|\/)loki$/],
+    names: ['loki', 'grafana-loki'],
+    words: ['logs', 'log-store', 'logging'],
+    ports: [3100],
+    healthchecks: [/\b3100\/ready\b/],
+    commands: [/-config\.file=\S*loki/],
+    clientEnv: [/^LOKI_(URL|HOST|ADDR(ESS)?|ENDPOINT|PUSH_URL)$/],
+  },
+  tempo: {
+    images: [/grafana\/tempo$/, /(^|\/)tempo$/],
+    names: ['tempo', 'grafana-tempo'],
+    ports: [3200, 9095],
+    healthchecks: [/\b3200\/ready\b/],
+    commands: [/-config\.file=\S*tempo/],
+    clientEnv: [/^TEMPO_(URL|HOST|ADDR(ESS)?|ENDPOINT)$/],
   },
 
   // ── Security ────────────────────────────────────────────────────────────

@@ -547,6 +547,40 @@ const ENTRIES = [
     keywords: ['opentelemetry', 'otlp', 'telemetry', 'pipeline'],
   },
 
+  // Observability: log and trace stores (loki, tempo).
+  {
+    id: 'loki', name: 'Loki', category: 'observability', icon: 'loki', product: 'Grafana Loki 3.2',
+    description: 'Log store: takes logs over OTLP and its push API; a Grafana data source.', external: false, roles: ['log-store'],
+    metricFamilies: ['loki_build_info', 'loki_distributor_lines_received_total', 'loki_distributor_bytes_received_total', 'loki_ingester_memory_streams'],
+    dataSource: { type: 'loki', port: 3100 }, otlpIn: { transport: 'http', path: '/otlp', signals: ['logs'] },
+    emits: ['metrics'], accepts: ['otlp', 'http'], defaultIn: 'otlp',
+    metricsPath: '/metrics', metricsPort: 3100,
+    image: 'grafana/loki:3.2.1', ports: [{ container: 3100, host: 3100, name: 'http', prop: 'port', serves: ['otlp', 'http'] }],
+    healthcheck: { test: ['CMD', 'wget', '-q', '-O', '/dev/null', 'http://127.0.0.1:3100/ready'], interval: '10s', timeout: '5s', retries: 10, startPeriod: '20s' },
+    props: [
+      port('port', 'HTTP port', 3100, 'Host port of its HTTP API (push, query, OTLP) when published.'),
+      int('retentionDays', 'Retention (days)', 7, 1, 3650, 'How long log lines are kept (the compactor deletes older ones).'),
+      publishOn(),
+    ],
+    keywords: ['logs', 'logging', 'log aggregation', 'grafana', 'logql'],
+  },
+  {
+    id: 'tempo', name: 'Tempo', category: 'observability', icon: 'tempo', product: 'Grafana Tempo 2.6',
+    description: 'Trace store: takes OTLP (gRPC and HTTP), queried by Grafana as a data source.', external: false, roles: ['trace-store'],
+    metricFamilies: ['tempo_build_info', 'tempo_distributor_spans_received_total', 'tempo_ingester_traces_created_total', 'tempo_discarded_spans_total'],
+    dataSource: { type: 'tempo', port: 3200 }, otlpIn: { transport: 'grpc', signals: ['traces'] },
+    emits: ['metrics'], accepts: ['otlp'], defaultIn: 'otlp',
+    metricsPath: '/metrics', metricsPort: 3200,
+    image: 'grafana/tempo:2.6.1', ports: [{ container: 3200, host: 3200, name: 'http', prop: 'port' }, { container: 4317, host: 4317, name: 'otlp-grpc', serves: ['otlp'] }, { container: 4318, host: 4318, name: 'otlp-http' }],
+    healthcheck: { test: ['CMD', 'wget', '-q', '-O', '/dev/null', 'http://127.0.0.1:3200/ready'], interval: '10s', timeout: '5s', retries: 10, startPeriod: '20s' },
+    props: [
+      port('port', 'Query port', 3200, 'Host port of its query API (TraceQL, /api/traces) when published.'),
+      int('retentionHours', 'Retention (hours)', 336, 1, 87600, 'How long trace blocks are kept (the compactor deletes older ones).'),
+      publishOn(),
+    ],
+    keywords: ['tracing', 'traces', 'spans', 'opentelemetry', 'grafana', 'traceql'],
+  },
+
   // ── Security ────────────────────────────────────────────────────────────
   {
     id: 'keycloak', name: 'Keycloak', category: 'security', icon: 'keycloak', product: 'Keycloak 25 (OpenID Connect)',

@@ -148,6 +148,19 @@ export interface CredentialDef {
 /** A Grafana data-source type (the `type` of a provisioned data source). */
 export type DataSourceType = 'prometheus' | 'loki' | 'tempo' | 'jaeger' | 'grafana-postgresql-datasource' | 'mysql' | 'elasticsearch' | 'grafana-clickhouse-datasource';
 
+/** An OpenTelemetry signal. */
+export type OtlpSignal = 'traces' | 'metrics' | 'logs';
+
+/** How a kind takes OTLP (see `KindDef.otlpIn`). */
+export interface OtlpIn {
+  /** `http`: OTLP/HTTP (protobuf) at `http://<service>:<port><path>/v1/<signal>`. */
+  transport: 'grpc' | 'http';
+  /** Base path of the OTLP/HTTP endpoint, e.g. `/otlp` (the signal's `/v1/logs` is appended). */
+  path?: string;
+  /** The signals it stores or forwards; the others are not sent to it. */
+  signals: readonly OtlpSignal[];
+}
+
 /** A Prometheus exporter the starter stack runs beside a kind without a native metrics endpoint. */
 export interface ExporterDef {
   image: string;
@@ -213,6 +226,11 @@ export interface KindDef {
   ingestVerb?: string;
   /** Its credentials, as `.env` variables. */
   credentials?: readonly CredentialDef[];
+  /**
+   * How it takes OTLP when that is not gRPC with every signal on the port that serves `otlp`
+   * (the default: Jaeger, the OTel Collector): Loki takes only logs, over OTLP/HTTP under `/otlp`.
+   */
+  otlpIn?: OtlpIn;
   /** The Grafana data source it becomes when Grafana is wired to it. */
   dataSource?: { type: DataSourceType; port: number; path?: string };
   props: readonly PropDef[];

@@ -32,7 +32,9 @@ export function observabilityOf(components: readonly Component[], flows: readonl
       const sql = f.protocol === 'sql' || ds.type.includes('sql') || ds.type.includes('clickhouse');
       dataSources.push({ dashboard: client, source: server, flow: f, type: ds.type, uid: server.service, url: sql ? `${server.service}:${ds.port}` : `http://${server.service}:${ds.port}${ds.path ?? ''}` });
     } else if (f.kind === 'telemetry') {
-      traces.push({ sender: f.source, receiver: f.sink, flow: f, signals: typeof f.props.signals === 'string' ? f.props.signals : 'traces' });
+      // A receiver that takes only some signals (Loki: logs) gets those, whatever the connection asks.
+      const takes = f.sink.kind.otlpIn?.signals;
+      traces.push({ sender: f.source, receiver: f.sink, flow: f, signals: takes ? takes.join('+') : typeof f.props.signals === 'string' ? f.props.signals : 'traces' });
     }
   }
   return { scrapes, unscrapable, dataSources, traces };

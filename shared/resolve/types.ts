@@ -337,6 +337,7 @@ export interface TracePipe {
   readonly sender: Component;
   readonly receiver: Component;
   readonly flow: Flow;
+  /** What it carries, `+`-joined (`traces+metrics`): the connection's setting, or the signals its receiver takes (`otlpIn`). */
   readonly signals: string;
 }
 

@@ -93,7 +93,7 @@ export const microservices: Section = {
 
     SERVICE_MONITORING: (c) => {
       const s = scrapers(c).filter((x) => x.targets.length);
-      const traces = c.r.observability.traces;
+      const traces = c.r.observability.traces.filter((t) => t.signals.includes('traces'));
       const dashboards = uniq(c.r.observability.dataSources.map((d) => d.dashboard));
       const claims: Claim[] = [];
       const parts: string[] = [];

@@ -53,7 +53,7 @@ export const monitoring: Section = {
     },
 
     DISTRIBUTED_TRACING: (c) => {
-      const t = c.r.observability.traces;
+      const t = c.r.observability.traces.filter((x) => x.signals.includes('traces'));
       if (!t.length) return open('no OTLP connection is drawn', c.has('trace-store') ? { value: 'Jaeger', because: `${svcs(c.withRole('trace-store'))} is drawn: wire the services to it over OTLP` } : { value: 'Jaeger', because: 'in the catalog, with its UI' });
       const stores = c.withRole('trace-store');
       return fact(`OTLP from ${svcs(uniq(t.map((x) => x.sender)), 8)} to ${svcs(uniq(t.map((x) => x.receiver)))}${stores.length ? `; traces kept in ${names(stores)}` : ''}`, { short: stores.length ? andList(stores.map((x) => md(x.kind.name))) : 'OpenTelemetry' });

@@ -3,24 +3,30 @@ import { runComponent } from '../../k8s/stateful';
 import { facet } from '../../k8s/types';
 import { toYaml } from '../../stack/text';
 import { otlpEnv } from '../jaeger/k8s';
+import { otlpExporter } from './stack';
+import type { OtlpSignal } from '../../../shared/catalog';
 
 /** OpenTelemetry Collector: a Deployment receiving OTLP, batching, and exporting to what it is wired to (and its own Prometheus endpoint). */
 export const k8s = facet({
   objects: (ctx, c) => {
-    const sinks = c.out.filter((f) => f.kind === 'telemetry' && f.client === c && f.host && f.port);
+    const sinks = c.out.filter((f) => f.kind === 'telemetry' && f.client === c && f.server && f.host && f.port);
     const exporters: Record<string, unknown> = { prometheus: { endpoint: '0.0.0.0:8889' } };
+    const to: Record<OtlpSignal, string[]> = { traces: [], metrics: ['prometheus'], logs: [] };
     sinks.forEach((f, i) => {
-      exporters[`otlp/${i + 1}`] = { endpoint: `${f.host}:${f.port}`, tls: { insecure: true } };
+      const out = otlpExporter(f.server!.kind.otlpIn, f.host!, f.port!, String(i + 1));
+      exporters[out.name] = out.config;
+      for (const sig of out.signals) to[sig].push(out.name);
     });
-    const out = sinks.map((_, i) => `otlp/${i + 1}`);
+    const needsDebug = to.traces.length === 0;
     const config = {
       receivers: { otlp: { protocols: { grpc: { endpoint: '0.0.0.0:4317' }, http: { endpoint: '0.0.0.0:4318' } } } },
       processors: { batch: { send_batch_size: num(c.props, 'batchSize') || 8192 } },
-      exporters: out.length > 0 ? exporters : { ...exporters, debug: {} },
+      exporters: needsDebug ? { ...exporters, debug: {} } : exporters,
       service: {
         pipelines: {
-          traces: { receivers: ['otlp'], processors: ['batch'], exporters: out.length > 0 ? out : ['debug'] },
-          metrics: { receivers: ['otlp'], processors: ['batch'], exporters: ['prometheus'] },
+          traces: { receivers: ['otlp'], processors: ['batch'], exporters: to.traces.length > 0 ? to.traces : ['debug'] },
+          metrics: { receivers: ['otlp'], processors: ['batch'], exporters: to.metrics },
+          ...(to.logs.length > 0 ? { logs: { receivers: ['otlp'], processors: ['batch'], exporters: to.logs } } : {}),
         },
       },
     };

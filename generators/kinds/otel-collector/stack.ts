@@ -4,6 +4,17 @@ import { scrapesOf } from '../../stack/observability';
 import { toYaml } from '../../stack/text';
 import { cfg, mainService } from '../../stack/base';
 import { num } from '../../../shared/resolve/props';
+import type { OtlpIn, OtlpSignal } from '../../../shared/catalog';
+
+/**
+ * The collector's exporter to one receiver, as the receiver's catalog entry says it takes OTLP:
+ * gRPC with traces by default (a trace store, another collector), OTLP/HTTP under its path with
+ * only its signals otherwise (Loki: logs at `/otlp`).
+ */
+export function otlpExporter(into: OtlpIn | undefined, host: string, port: number, service: string): { name: string; config: Record<string, unknown>; signals: readonly OtlpSignal[] } {
+  if (into?.transport === 'http') return { name: `otlphttp/${service}`, config: { endpoint: `http://${host}:${port}${into.path ?? ''}`, tls: { insecure: true } }, signals: into.signals };
+  return { name: `otlp/${service}`, config: { endpoint: `${host}:${port}`, tls: { insecure: true } }, signals: into?.signals ?? ['traces'] };
+}
 
 /**
  * The OpenTelemetry Collector: receives OTLP, sends traces to each trace store or collector it is
@@ -12,13 +23,13 @@ import { num } from '../../../shared/resolve/props';
  */
 export function otelConfig(ctx: StackContext, n: RNode): Record<string, unknown> {
   const exporters: Record<string, unknown> = { debug: { verbosity: 'basic' } };
-  const traceExporters = ['debug'];
+  const to: Record<OtlpSignal, string[]> = { traces: ['debug'], metrics: ['prometheus'], logs: ['debug'] };
   for (const t of ctx.resolved.observability.traces) {
     if (t.sender !== n || t.receiver === n || !t.receiver.containerised) continue;
-    const name = `otlp/${t.receiver.service}`;
-    if (name in exporters) continue;
-    exporters[name] = { endpoint: `${t.flow.host ?? t.receiver.service}:${t.flow.port ?? 4317}`, tls: { insecure: true } };
-    traceExporters.push(name);
+    const out = otlpExporter(t.receiver.kind.otlpIn, t.flow.host ?? t.receiver.service, t.flow.port ?? 4317, t.receiver.service);
+    if (out.name in exporters) continue;
+    exporters[out.name] = out.config;
+    for (const sig of out.signals) to[sig].push(out.name);
   }
   exporters.prometheus = { endpoint: `0.0.0.0:${n.kind.metricsPort ?? 8889}` };
   const processors = ['memory_limiter', 'batch'];
@@ -43,9 +54,9 @@ export function otelConfig(ctx: StackContext, n: RNode): Record<string, unknown>
       extensions: ['health_check'],
       telemetry: { metrics: { address: '127.0.0.1:8888' } },
       pipelines: {
-        traces: { receivers: ['otlp'], processors, exporters: traceExporters },
-        metrics: { receivers: ['otlp', 'prometheus'], processors, exporters: ['prometheus'] },
-        logs: { receivers: ['otlp'], processors, exporters: ['debug'] },
+        traces: { receivers: ['otlp'], processors, exporters: to.traces },
+        metrics: { receivers: ['otlp', 'prometheus'], processors, exporters: to.metrics },
+        logs: { receivers: ['otlp'], processors, exporters: to.logs },
       },
     },
   };
