@@ -325,7 +325,11 @@ function fromFiles(c: BootCase, plan: BrokerPlan, client: Component): { writes: 
       return { writes: list(env[`${P}_PRODUCE_TOPICS`]), reads: [...list(env[`${P}_CONSUME_TOPICS`]), ...engine] };
     }
     case 'amqp':
-      return { writes: list(env[`${P}_PUBLISH`]).map((x) => x.slice(0, x.lastIndexOf(':'))), reads: list(env[`${P}_CONSUME_QUEUES`]) };
+      // RabbitMQ (AMQP 0-9-1): exchange:routing-key pairs and queues; Artemis (AMQP 1.0): addresses and queues.
+      return {
+        writes: [...list(env[`${P}_PUBLISH`]).map((x) => x.slice(0, x.lastIndexOf(':'))), ...list(env[`${P}_SEND_ADDRESSES`])],
+        reads: [...list(env[`${P}_CONSUME_QUEUES`]), ...list(env[`${P}_RECEIVE_QUEUES`])],
+      };
     case 'mqtt':
       return { writes: list(env[`${P}_PUBLISH_TOPICS`]), reads: list(env[`${P}_SUBSCRIBE_TOPICS`]) };
     case 'nats':

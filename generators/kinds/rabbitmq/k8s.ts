@@ -107,7 +107,8 @@ function objects(ctx: K8sContext, c: Component): void {
     name,
     path: '/spec/replicas',
     pdb: true,
-    more: () => [{ target: { group: 'rabbitmq.com', version: 'v1beta1', kind: 'Queue', labelSelector: `app.kubernetes.io/name=${c.service}` }, ops: [{ op: 'add', path: '/spec/type', value: 'quorum' }] }],
+    // Quorum queues in prod: a patch only when there are Queue objects to patch (one that targets nothing fails the build).
+    more: () => ((ctx.objects.get(c) ?? []).some((o) => o.kind === 'Queue') ? [{ target: { group: 'rabbitmq.com', version: 'v1beta1', kind: 'Queue', labelSelector: `app.kubernetes.io/name=${c.service}` }, ops: [{ op: 'add', path: '/spec/type', value: 'quorum' }] }] : []),
   });
 }
 
