@@ -11,6 +11,7 @@ import { getKind, KINDS, PROTOCOL_NAMES, type KindDef } from '../catalog';
 import { hostsProtocol } from '../catalog/protocols';
 import type { Diagnostic, Protocol, TopoEdge, TopoNode, Topology } from '../model/types';
 import { PROTOCOLS } from '../model/types';
+import { makeId } from '../model/ids';
 import { checkConnection } from './index';
 
 export type FixEdit =
@@ -42,11 +43,7 @@ function nodeById(doc: Topology, id: string): TopoNode | undefined {
 }
 
 function freeId(doc: Topology, base: string): string {
-  const taken = new Set(doc.nodes.map((n) => n.id));
-  let b = base.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^[^a-z]+/, '').replace(/-+/g, '-').replace(/-$/, '').slice(0, 40) || 'component';
-  if (!/^[a-z]/.test(b)) b = `c-${b}`;
-  if (!taken.has(b)) return b;
-  for (let i = 2; ; i++) if (!taken.has(`${b}-${i}`)) return `${b}-${i}`;
+  return makeId(base, new Set(doc.nodes.map((n) => n.id)));
 }
 
 /** The protocol `from -> to` carries with no error, if any. */

@@ -9,19 +9,7 @@ import { kafkaFor } from '../../stack/wiring';
 import { includeList, publicationOf } from '../../stack/cdc';
 import { num, str } from '../../../shared/resolve/props';
 import { KAFKA_INTERNAL_PORT } from '../../../shared/catalog';
-
-const REGISTER = `#!/bin/sh
-# Registers (or updates) every connector in /connectors with Kafka Connect at $CONNECT_URL.
-# PUT /connectors/<name>/config creates the connector or updates it, so it is safe to run again.
-set -eu
-for f in /connectors/*.json; do
-  name=$(basename "$f" .json)
-  echo "registering connector $name"
-  curl -fsS --retry 10 --retry-delay 5 --retry-connrefused -X PUT \\
-    -H 'Content-Type: application/json' --data-binary "@$f" "$CONNECT_URL/connectors/$name/config"
-  echo
-done
-`;
+import { REGISTER } from '../connect-register';
 
 /**
  * Debezium (Kafka Connect): a connector per database drawn into it over CDC, capturing exactly

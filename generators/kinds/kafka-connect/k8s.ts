@@ -5,7 +5,8 @@ import { kafkaUserName, SASL_MECHANISM } from '../../k8s/kafka';
 import { runComponent } from '../../k8s/stateful';
 import { facet } from '../../k8s/types';
 import { connectPlan, connectorJson, internalTopics } from './connectors';
-import { REGISTER, workerCommand, workerEnv } from './stack';
+import { workerCommand, workerEnv } from './stack';
+import { REGISTER } from '../connect-register';
 
 /**
  * Kafka Connect on Kubernetes: a Deployment of the same worker image (the plugins installed at

@@ -5,19 +5,8 @@ import { cfg, mainService, sideService } from '../../stack/base';
 import { mergeEnv, wireClient } from '../../stack/wiring';
 import { KAFKA_INTERNAL_PORT } from '../../../shared/catalog';
 import { connectPlan, connectorJson, internalTopics } from './connectors';
+import { REGISTER } from '../connect-register';
 
-export const REGISTER = `#!/bin/sh
-# Registers (or updates) every connector in /connectors with Kafka Connect at $CONNECT_URL.
-# PUT /connectors/<name>/config creates the connector or updates it, so it is safe to run again.
-set -eu
-for f in /connectors/*.json; do
-  name=$(basename "$f" .json)
-  echo "registering connector $name"
-  curl -fsS --retry 10 --retry-delay 5 --retry-connrefused -X PUT \\
-    -H 'Content-Type: application/json' --data-binary "@$f" "$CONNECT_URL/connectors/$name/config"
-  echo
-done
-`;
 
 /** The worker's settings, as the cp-kafka-connect image reads them (CONNECT_<property>, dots as underscores). */
 export function workerEnv(service: string, bootstrap: string, restPort: number): Record<string, string> {
