@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { allKindsDesign, loadExamples } from '../../test/golden/fixtures';
 import type { Topology } from '../../shared/model/types';
 import { generateAsyncApi } from './asyncapi';
-import { HOSTILE_LABELS, messagingDesign } from './testDesigns';
+import { HOSTILE_LABELS, messagingDesign } from '../../test/fixtures/interop-designs';
 
 const parser = new Parser();
 

@@ -4,7 +4,7 @@ import { autoLayout, NODE_HEIGHT, NODE_WIDTH, withLayout } from '../../shared/la
 import { allKindsDesign, loadExamples } from '../../test/golden/fixtures';
 import type { Topology } from '../../shared/model/types';
 import { generateDrawio, xmlAttr } from './drawio';
-import { apiDesign, HOSTILE_LABELS, messagingDesign } from './testDesigns';
+import { apiDesign, HOSTILE_LABELS, messagingDesign } from '../../test/fixtures/interop-designs';
 
 interface Cell {
   id: string;

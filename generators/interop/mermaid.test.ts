@@ -4,7 +4,7 @@ import type { Topology } from '../../shared/model/types';
 import { allKindsDesign, loadExamples } from '../../test/golden/fixtures';
 import { generateMermaid } from '../mermaid';
 import { decodeMermaidText, importMermaid, importMermaidModel } from './mermaid';
-import { apiDesign, messagingDesign, pipelineDesign } from './testDesigns';
+import { apiDesign, messagingDesign, pipelineDesign } from '../../test/fixtures/interop-designs';
 
 /** The structure a Mermaid diagram carries: ids, kinds, labels, zones, edges with their protocols. */
 function structure(doc: Topology) {

@@ -1,4 +1,4 @@
-import type { Category, KindDef } from '../../shared/catalog';
+import type { Category, Figure, KindDef } from '../../shared/catalog';
 
 /** How a node is drawn: Mermaid's opening and closing shape brackets around a quoted label. */
 export interface Shape {
@@ -19,6 +19,9 @@ const INV_TRAPEZOID: Shape = { open: '[\\', close: '/]', mermaidType: 'inv_trape
 const FLAG: Shape = { open: '>', close: ']', mermaidType: 'odd' };
 const RECT: Shape = { open: '[', close: ']', mermaidType: 'square' };
 
+/** The catalog's figures Mermaid's classic shapes can draw (no cloud: a SaaS is drawn as external). */
+const FIGURES: Partial<Record<Figure, Shape>> = { stadium: STADIUM, 'inv-trapezoid': INV_TRAPEZOID, flag: FLAG, trapezoid: TRAPEZOID };
+
 /**
  * Classic shapes only (no `@{ shape: … }`), so the diagram renders in the older Mermaid
  * versions that GitLab, Confluence and Notion embed, not just Mermaid 11.
@@ -28,10 +31,8 @@ export function shapeOf(kind: KindDef | undefined): Shape {
   if (kind.category === 'store') return CYLINDER;
   if (kind.category === 'broker') return SUBROUTINE;
   if (kind.category === 'gateway') return HEXAGON;
-  if (kind.id === 'web-app') return STADIUM;
-  if (kind.id === 'batch-job') return INV_TRAPEZOID;
-  if (kind.id === 'iot-device') return FLAG;
-  if (kind.id === 'sftp-server') return TRAPEZOID;
+  const figure = kind.figure && FIGURES[kind.figure];
+  if (figure) return figure;
   if (kind.external) return PARALLELOGRAM;
   if (kind.category === 'service') return ROUND;
   return RECT;

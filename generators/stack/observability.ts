@@ -149,7 +149,7 @@ export function prometheusConfig(ctx: StackContext, p: RNode, interval: string):
  * broker exporting them is scraped.
  */
 export function grafanaDashboard(ctx: StackContext, g: RNode, prom: Component | undefined, dsUid: string | undefined, title: string): Record<string, unknown> {
-  const ds = { type: 'prometheus', uid: dsUid ?? '' };
+  const ds = { type: prom?.kind.dataSource?.type ?? 'prometheus', uid: dsUid ?? '' };
   const targets = prom ? scrapesOf(ctx, prom) : [];
   const families = new Set(targets.flatMap((t) => t.families));
   const panels: unknown[] = [];

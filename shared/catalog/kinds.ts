@@ -86,7 +86,7 @@ const ENTRIES = [
     keywords: ['federation', 'apollo', 'schema'],
   },
   {
-    id: 'web-app', name: 'Web app', category: 'service', icon: 'web', product: 'Web front end',
+    id: 'web-app', figure: 'stadium', name: 'Web app', category: 'service', icon: 'web', product: 'Web front end',
     description: 'A browser front end (React, Angular, ...) calling APIs.', external: false, roles: ['built', 'frontend'],
     emits: CLIENT, accepts: ['http'], defaultIn: 'http',
     props: [
@@ -101,13 +101,13 @@ const ENTRIES = [
   },
   {
     id: 'worker', name: 'Worker', category: 'service', icon: 'worker', product: 'Background worker',
-    description: 'Consumes messages or events and acts on them.', external: false, roles: ['built'], metricFamilies: BUILT_METRICS,
+    description: 'Consumes messages or events and acts on them.', external: false, roles: ['built', 'processor'], metricFamilies: BUILT_METRICS,
     emits: CLIENT, accepts: CONSUMES, metricsPath: '/metrics',
     props: [...serviceProps(8080), int('concurrency', 'Concurrency', 4, 1, 10000, 'Messages processed in parallel (bulkhead size).'), bool('idempotent', 'Idempotent', true, 'Safe to process a message twice (needed for at-least-once).')],
     keywords: ['consumer', 'processor', 'job', 'listener'],
   },
   {
-    id: 'batch-job', name: 'Batch job', category: 'service', icon: 'batch', product: 'Scheduled batch job',
+    id: 'batch-job', figure: 'inv-trapezoid', name: 'Batch job', category: 'service', icon: 'batch', product: 'Scheduled batch job',
     description: 'Runs on a schedule: ETL, reports, file loads.', external: false, roles: ['built', 'scheduled'], metricFamilies: BUILT_METRICS,
     emits: CLIENT, accepts: CONSUMES, metricsPath: '/metrics',
     props: [
@@ -119,7 +119,7 @@ const ENTRIES = [
     keywords: ['etl', 'cron', 'scheduled', 'spark', 'airflow'],
   },
   {
-    id: 'iot-device', name: 'IoT device', category: 'service', icon: 'iot', product: 'IoT device fleet',
+    id: 'iot-device', figure: 'flag', name: 'IoT device', category: 'service', icon: 'iot', product: 'IoT device fleet',
     description: 'Sensors or devices publishing telemetry (simulated in the stack).', external: false, roles: ['device'],
     emits: ['mqtt', 'http', 'amqp', 'websocket'], accepts: ['mqtt'], defaultIn: 'mqtt',
     props: [
@@ -130,7 +130,7 @@ const ENTRIES = [
     keywords: ['sensor', 'telemetry', 'device', 'edge'],
   },
   {
-    id: 'saas-app', name: 'SaaS app', category: 'service', icon: 'saas', product: 'External SaaS',
+    id: 'saas-app', figure: 'cloud', name: 'SaaS app', category: 'service', icon: 'saas', product: 'External SaaS',
     description: 'A third-party service such as Salesforce, Stripe or FedEx (external).', external: true, credentials: [{ key: 'URL', about: 'Base URL of {} (external: not started by this stack)', secret: false, example: 'https://example.invalid', exampleProp: 'baseUrl' }, secret('CREDENTIAL', 'Credential the services present to {} (API key, OAuth client secret, ...)')], roles: ['external-system'],
     emits: ['http', 'websocket'], accepts: ['http', 'graphql'], defaultIn: 'http',
     props: [
@@ -153,7 +153,7 @@ const ENTRIES = [
     keywords: ['mainframe', 'sap', 'erp', 'soap', 'external', 'cobol'],
   },
   {
-    id: 'sftp-server', name: 'SFTP server', category: 'service', icon: 'sftp', product: 'SFTP server (atmoz/sftp)',
+    id: 'sftp-server', figure: 'trapezoid', name: 'SFTP server', category: 'service', icon: 'sftp', product: 'SFTP server (atmoz/sftp)',
     description: 'Files exchanged over SFTP.', external: false, credentials: [{ key: 'USER', about: 'SFTP account of {}', secret: false, example: 'transfer', exampleProp: 'user' }, secret('PASSWORD', 'Password of the {} SFTP account')], roles: ['file-server'], hosts: ['sftp'],
     emits: ['sftp'], accepts: ['sftp'],
     image: 'atmoz/sftp:alpine-3.7', ports: [{ container: 22, host: 2222, name: 'sftp', prop: 'port', publish: 'entry' }],
@@ -373,7 +373,7 @@ const ENTRIES = [
   // ── Stores and targets ──────────────────────────────────────────────────
   {
     id: 'postgres', name: 'PostgreSQL', category: 'store', icon: 'postgres', product: 'PostgreSQL 16',
-    description: 'Relational database; CDC through logical replication.', external: false, tableNamespace: 'schema', credentials: [user('ADMIN_USER', 'PostgreSQL superuser of {} (database administration only)', 'postgres'), secret('ADMIN_PASSWORD', 'Password of the {} superuser'), user('APP_USER', 'Application user of {}, created at first start; owns the application schema', 'app'), secret('APP_PASSWORD', 'Password of the {} application user'), user('CDC_USER', 'Replication user of {} that change data capture reads with (not a superuser)', 'cdc'), secret('CDC_PASSWORD', 'Password of the {} replication user'), secret('MONITOR_PASSWORD', 'Password of the exporter user of {} (pg_monitor: statistics only, no data) that its metrics exporter reads with')], roles: ['database'], exporter: { image: 'quay.io/prometheuscommunity/postgres-exporter:v0.15.0', port: 9187, name: 'postgres-exporter' }, metricFamilies: ['pg_up', 'pg_stat_database_numbackends', 'pg_stat_database_xact_commit', 'pg_stat_database_deadlocks'], dataSource: { type: 'grafana-postgresql-datasource', port: 5432 },
+    description: 'Relational database; CDC through logical replication.', external: false, tableNamespace: 'schema', credentials: [user('ADMIN_USER', 'PostgreSQL superuser of {} (database administration only)', 'postgres'), secret('ADMIN_PASSWORD', 'Password of the {} superuser'), user('APP_USER', 'Application user of {}, created at first start; owns the application schema', 'app'), secret('APP_PASSWORD', 'Password of the {} application user'), user('CDC_USER', 'Replication user of {} that change data capture reads with (not a superuser)', 'cdc'), secret('CDC_PASSWORD', 'Password of the {} replication user'), secret('MONITOR_PASSWORD', 'Password of the exporter user of {} (pg_monitor: statistics only, no data) that its metrics exporter reads with')], roles: ['database'], exporter: { image: 'quay.io/prometheuscommunity/postgres-exporter:v0.15.0', port: 9187, name: 'postgres-exporter' }, metricFamilies: ['pg_up', 'pg_stat_database_numbackends', 'pg_stat_database_xact_commit', 'pg_stat_database_deadlocks'], dataSource: { type: 'grafana-postgresql-datasource', port: 5432, address: 'host-port' },
     emits: ['cdc'], accepts: ['sql'],
     image: 'postgres:16.4-alpine', ports: [{ container: 5432, host: 5432, name: 'postgres', prop: 'port' }],
     healthcheck: { test: ['CMD-SHELL', 'pg_isready -U "$$POSTGRES_USER" -d "$$POSTGRES_DB"'], interval: '5s', timeout: '5s', retries: 10 },
@@ -389,7 +389,7 @@ const ENTRIES = [
   },
   {
     id: 'mysql', name: 'MySQL', category: 'store', icon: 'mysql', product: 'MySQL 8.4',
-    description: 'Relational database; CDC through the row binlog.', external: false, tableNamespace: 'database', credentials: [secret('ROOT_PASSWORD', 'MySQL root password of {} (database administration only)'), user('APP_USER', 'Application user of {}, created at first start', 'app'), secret('APP_PASSWORD', 'Password of the {} application user'), user('CDC_USER', 'Replication user of {} that change data capture reads with (not an administrator)', 'cdc'), secret('CDC_PASSWORD', 'Password of the {} replication user'), secret('MONITOR_PASSWORD', 'Password of the exporter user of {} (PROCESS, REPLICATION CLIENT and performance_schema: statistics only, no data) that its metrics exporter reads with')], roles: ['database'], exporter: { image: 'prom/mysqld-exporter:v0.15.1', port: 9104, name: 'mysqld-exporter' }, metricFamilies: ['mysql_up', 'mysql_global_status_threads_connected', 'mysql_global_status_slow_queries'], dataSource: { type: 'mysql', port: 3306 },
+    description: 'Relational database; CDC through the row binlog.', external: false, tableNamespace: 'database', credentials: [secret('ROOT_PASSWORD', 'MySQL root password of {} (database administration only)'), user('APP_USER', 'Application user of {}, created at first start', 'app'), secret('APP_PASSWORD', 'Password of the {} application user'), user('CDC_USER', 'Replication user of {} that change data capture reads with (not an administrator)', 'cdc'), secret('CDC_PASSWORD', 'Password of the {} replication user'), secret('MONITOR_PASSWORD', 'Password of the exporter user of {} (PROCESS, REPLICATION CLIENT and performance_schema: statistics only, no data) that its metrics exporter reads with')], roles: ['database'], exporter: { image: 'prom/mysqld-exporter:v0.15.1', port: 9104, name: 'mysqld-exporter' }, metricFamilies: ['mysql_up', 'mysql_global_status_threads_connected', 'mysql_global_status_slow_queries'], dataSource: { type: 'mysql', port: 3306, address: 'host-port' },
     emits: ['cdc'], accepts: ['sql'],
     image: 'mysql:8.4.3', ports: [{ container: 3306, host: 3306, name: 'mysql', prop: 'port' }],
     healthcheck: { test: ['CMD-SHELL', 'mysqladmin ping -h 127.0.0.1 -uroot -p"$$MYSQL_ROOT_PASSWORD" --silent'], interval: '5s', timeout: '5s', retries: 20, startPeriod: '20s' },
@@ -449,7 +449,7 @@ const ENTRIES = [
   },
   {
     id: 'clickhouse', name: 'ClickHouse', category: 'store', icon: 'clickhouse', product: 'ClickHouse 24.8',
-    description: 'Columnar analytics database (can consume from Kafka).', external: false, credentials: [user('USER', 'ClickHouse user of {}', 'app'), secret('PASSWORD', 'Password of the {} ClickHouse user')], ingestVerb: 'inserts the messages into it', roles: ['database'], dataSource: { type: 'grafana-clickhouse-datasource', port: 9000 },
+    description: 'Columnar analytics database (can consume from Kafka).', external: false, credentials: [user('USER', 'ClickHouse user of {}', 'app'), secret('PASSWORD', 'Password of the {} ClickHouse user')], ingestVerb: 'inserts the messages into it', roles: ['database'], dataSource: { type: 'grafana-clickhouse-datasource', port: 9000, address: 'host-port' },
     emits: [], accepts: ['http', 'sql', 'kafka'], defaultIn: 'sql',
     image: 'clickhouse/clickhouse-server:24.8.6.70-alpine', ports: [{ container: 8123, host: 8123, name: 'http', prop: 'port' }, { container: 9000, host: 9009, name: 'native', prop: 'nativePort', serves: ['sql'] }],
     healthcheck: { test: ['CMD-SHELL', 'wget -q -O /dev/null http://127.0.0.1:8123/ping || exit 1'], interval: '10s', timeout: '5s', retries: 10 },

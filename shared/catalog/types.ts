@@ -84,6 +84,8 @@ export const ROLES = [
   'frontend',
   /** Runs on a schedule. */
   'scheduled',
+  /** Consumes messages or events and acts on them: what goes between a broker and what it feeds. */
+  'processor',
   /** Devices or sensors publishing telemetry (simulated in the stack). */
   'device',
   /** A system run by someone else (drawn and documented, no container). */
@@ -178,6 +180,9 @@ export interface HealthCheck {
   startPeriod?: string;
 }
 
+/** Outlines of diagram nodes beyond the category's own. */
+export type Figure = 'stadium' | 'inv-trapezoid' | 'flag' | 'trapezoid' | 'cloud';
+
 export interface KindDef {
   /** Catalog id: part of the file format. */
   id: string;
@@ -231,8 +236,11 @@ export interface KindDef {
    * (the default: Jaeger, the OTel Collector): Loki takes only logs, over OTLP/HTTP under `/otlp`.
    */
   otlpIn?: OtlpIn;
-  /** The Grafana data source it becomes when Grafana is wired to it. */
-  dataSource?: { type: DataSourceType; port: number; path?: string };
+  /**
+   * The Grafana data source it becomes when Grafana is wired to it; `address: 'host-port'` when
+   * Grafana reaches it as `host:port` (SQL databases) rather than an HTTP URL.
+   */
+  dataSource?: { type: DataSourceType; port: number; path?: string; address?: 'host-port' };
   props: readonly PropDef[];
   /** Containerised kinds only. */
   image?: string;
@@ -242,6 +250,12 @@ export interface KindDef {
   healthcheck?: HealthCheck;
   /** Key of an icon in `shared/catalog/icons.ts`. */
   icon: string;
+  /**
+   * The outline diagrams (Mermaid, draw.io) give it when its category's outline does not say
+   * what it is: a web front end is a stadium, a batch job an inverted trapezoid, a device fleet a
+   * flag, a file drop a trapezoid, a SaaS a cloud.
+   */
+  figure?: Figure;
   /** Search words for the palette. */
   keywords?: readonly string[];
 }

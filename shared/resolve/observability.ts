@@ -29,7 +29,7 @@ export function observabilityOf(components: readonly Component[], flows: readonl
     } else if (f.kind === 'datasource') {
       const ds = server.kind.dataSource;
       if (!ds || dataSources.some((d) => d.dashboard === client && d.source === server)) continue;
-      const sql = f.protocol === 'sql' || ds.type.includes('sql') || ds.type.includes('clickhouse');
+      const sql = f.protocol === 'sql' || ds.address === 'host-port';
       dataSources.push({ dashboard: client, source: server, flow: f, type: ds.type, uid: server.service, url: sql ? `${server.service}:${ds.port}` : `http://${server.service}:${ds.port}${ds.path ?? ''}` });
     } else if (f.kind === 'telemetry') {
       // A receiver that takes only some signals (Loki: logs) gets those, whatever the connection asks.

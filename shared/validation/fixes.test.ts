@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CODES, type Code } from './codes';
-import { EXAMPLES } from './examples';
+import { EXAMPLES } from '../../test/fixtures/code-examples';
 import { applyFix, fixFor } from './fixes';
 import { validate } from './index';
 import { design, edge, node } from './testkit';

@@ -7,7 +7,7 @@
  * diagnostics and the incremental validator stays as it is. `applyFix` returns a new document;
  * it never changes the one given.
  */
-import { getKind, KINDS, PROTOCOL_NAMES, type KindDef } from '../catalog';
+import { getKind, KINDS, PROTOCOL_NAMES, type KindDef, type Role } from '../catalog';
 import { hostsProtocol } from '../catalog/protocols';
 import type { Diagnostic, Protocol, TopoEdge, TopoNode, Topology } from '../model/types';
 import { PROTOCOLS } from '../model/types';
@@ -70,6 +70,9 @@ function insertFix(doc: Topology, index: number, edge: TopoEdge, prefer: readonl
   return { label: `Put ${/^[AEIOU]/.test(k.name) ? 'an' : 'a'} ${k.name} between them`, edits: [{ op: 'insert-between', index, kind: k.id, id: freeId(doc, k.id) }] };
 }
 
+/** Catalog kinds with a role, in catalog order. */
+const withRole = (role: Role): string[] => KINDS.filter((k) => k.roles.includes(role)).map((k) => k.id);
+
 const REMOVE = (index: number): Fix => ({ label: 'Remove the connection', edits: [{ op: 'remove-edge', index }] });
 
 /** The fix of an error, or undefined when the design has nothing one click could change. */
@@ -106,8 +109,8 @@ export function fixFor(doc: Topology, d: Diagnostic): Fix | undefined {
         // Another protocol the two share, where one carries the connection.
         const p = viable(from, to);
         if (p && p !== edge.protocol) return { label: `Use ${PROTOCOL_NAMES[p]}`, edits: [{ op: 'set', target: 'edge', index: at.index, key: ['protocol'], value: p }] };
-        // Else what belongs between them: the broker of the protocol, a worker, Debezium for CDC.
-        return insertFix(doc, at.index, edge, [...hostOf, 'debezium', 'worker']) ?? REMOVE(at.index);
+        // Else what belongs between them: the broker of the protocol, a CDC connector, a worker.
+        return insertFix(doc, at.index, edge, [...hostOf, ...withRole('cdc-connector'), ...withRole('processor')]) ?? REMOVE(at.index);
       }
       default:
         return undefined;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { interopFiles } from '../../generators/interop';
 import { emptyTopology } from '../../shared/model/types';
-import { apiDesign, messagingDesign, pipelineDesign } from '../../generators/interop/testDesigns';
+import { apiDesign, messagingDesign, pipelineDesign } from '../fixtures/interop-designs';
 
 describe('interopFiles', () => {
   it('adds AsyncAPI only with a broker, OpenAPI only with gateway routes, draw.io always', () => {

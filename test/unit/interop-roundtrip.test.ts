@@ -6,7 +6,7 @@ import { resolve } from '../../shared/resolve';
 import { importCompose } from '../../generators/interop/compose';
 import { validate } from '../../shared/validation';
 import { allKindsDesign, loadExamples } from '../golden/fixtures';
-import { apiDesign, messagingDesign, pipelineDesign } from '../../generators/interop/testDesigns';
+import { apiDesign, messagingDesign, pipelineDesign } from '../fixtures/interop-designs';
 
 /**
  * What a docker-compose file can say about a design: its containerised components and the

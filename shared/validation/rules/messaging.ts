@@ -307,7 +307,9 @@ function rabbitQueueRetries(index: Index, b: NodeInfo, out: Diagnostic[]): void 
 // ── Idempotency ─────────────────────────────────────────────────────────────────────────
 
 function redelivers(broker: NodeInfo, e: EdgeInfo): boolean {
-  if (broker.kind?.id === 'kafka') return nodeStr(broker, 'delivery') !== 'at-most-once';
+  // A broker with a delivery guarantee of its own (Kafka's) redelivers unless it is at most once.
+  const delivery = nodeStr(broker, 'delivery');
+  if (delivery) return delivery !== 'at-most-once';
   if (e.protocol === 'mqtt') return (edgeStr(e, 'qos') || nodeStr(broker, 'qos')) !== '0';
   return true;
 }
