@@ -6,7 +6,8 @@ import { interopFiles } from './interop';
 import { generateStack } from './stack';
 import { generateKubernetes } from './k8s';
 import type { OutputFile } from './types';
-import { withSharedDerivations } from './derived';
+import { outputModel } from './output-model';
+import { designChecks } from './doc/checks';
 
 /**
  * The whole generated bundle for a design (see PRODUCT.md, "The generated bundle"): a pure
@@ -22,7 +23,7 @@ import { withSharedDerivations } from './derived';
  * - `k8s/`: the Kubernetes manifests, a Kustomize base and dev/prod overlays (generators/k8s).
  */
 export function generateBundle(doc: Topology, opts: BundleOptions = {}): OutputFile[] {
-  return withSharedDerivations(() => bundleOf(doc, opts));
+  return bundleOf(doc, opts);
 }
 
 export interface BundleOptions {
@@ -31,14 +32,18 @@ export interface BundleOptions {
 }
 
 function bundleOf(doc: Topology, opts: BundleOptions): OutputFile[] {
-  const markdown = generateIntegrationDoc(doc, opts.checks);
+  // One resolved model of the design (credentials typed into it replaced by their variables),
+  // read by every generator; the checks are those of the design as drawn.
+  const model = outputModel(doc);
+  const checks = opts.checks ?? designChecks(doc);
+  const markdown = generateIntegrationDoc(model, checks);
   const files: OutputFile[] = [
     { path: 'INTEGRATION.md', content: ensureNewline(markdown) },
-    { path: 'INTEGRATION.html', content: ensureNewline(generateIntegrationHtml(doc, opts.checks, markdown)) },
-    { path: 'diagram.mmd', content: ensureNewline(generateMermaid(doc)) },
-    ...generateStack(doc),
-    ...interopFiles(doc),
-    ...generateKubernetes(doc),
+    { path: 'INTEGRATION.html', content: ensureNewline(generateIntegrationHtml(model, checks, markdown)) },
+    { path: 'diagram.mmd', content: ensureNewline(generateMermaid(model)) },
+    ...generateStack(model),
+    ...interopFiles(model),
+    ...generateKubernetes(model),
   ];
   const seen = new Set<string>();
   for (const f of files) {

@@ -1,8 +1,7 @@
 import { marked } from 'marked';
 import type { Diagnostic, Topology } from '../../shared/model/types';
-import { resolve } from '../../shared/resolve';
-import { redactSecrets } from '../../shared/validation/rules/secrets';
-import { derived } from '../derived';
+import type { ResolvedDesign } from '../../shared/resolve';
+import { outputModel } from '../output-model';
 import { integrationDocument } from './index';
 import { diagramSvg, xml } from './svg';
 
@@ -49,9 +48,9 @@ const MERMAID_BLOCK = /```mermaid\n[\s\S]*?\n```/;
 const DIAGRAM_TOKEN = 'TOPOFORGE-DIAGRAM-PLACEHOLDER';
 
 /** `markdown`: INTEGRATION.md of the same design, when the caller has it already (the bundle). */
-export function generateIntegrationHtml(design: Topology, diagnostics?: Diagnostic[], markdown: string = integrationDocument(design, diagnostics).markdown): string {
-  const doc = derived(design, redactSecrets, () => redactSecrets(design)).doc;
-  const resolved = resolve(doc);
+export function generateIntegrationHtml(design: Topology | ResolvedDesign, diagnostics?: Diagnostic[], markdown: string = integrationDocument(design, diagnostics).markdown): string {
+  const resolved = outputModel(design);
+  const doc = resolved.doc;
   const svg = diagramSvg(doc, resolved);
   const source = markdown.replace(MERMAID_BLOCK, DIAGRAM_TOKEN);
   // Raw HTML in the Markdown is written out as text (user text is escaped before it gets there).

@@ -1,7 +1,7 @@
 import type { Diagnostic, Topology } from '../../shared/model/types';
-import { resolve } from '../../shared/resolve';
-import { redactSecrets, redactText } from '../../shared/validation/rules/secrets';
-import { derived } from '../derived';
+import { redactText } from '../../shared/validation/rules/secrets';
+import type { ResolvedDesign } from '../../shared/resolve';
+import { isResolved, outputModel } from '../output-model';
 import { generateMermaid } from '../mermaid';
 import type { Answer, Claim } from './answer';
 import { appendix } from './appendix';
@@ -149,12 +149,14 @@ function withoutKeys(d: Diagnostic): Diagnostic {
 }
 
 /** INTEGRATION.md and what it claims, in one pass (the consistency test reads both). */
-export function integrationDocument(design: Topology, diagnostics?: Diagnostic[]): { markdown: string; model: DocumentModel; claims: readonly Claim[] } {
+export function integrationDocument(design: Topology | ResolvedDesign, diagnostics?: Diagnostic[]): { markdown: string; model: DocumentModel; claims: readonly Claim[] } {
   // Credentials typed into the design are written as ${VARIABLE} references (TF509), and no
   // finding quotes a key that sits in a label.
-  const doc = derived(design, redactSecrets, () => redactSecrets(design)).doc;
-  const checks = (diagnostics ?? designChecks(design)).map(withoutKeys);
-  const ctx = new Ctx(doc, checks, resolve(doc));
+  // (Given an output model, the caller passes the checks of the design as drawn: the model's is redacted.)
+  const output = outputModel(design);
+  const doc = output.doc;
+  const checks = (diagnostics ?? designChecks(isResolved(design) ? design.doc : design)).map(withoutKeys);
+  const ctx = new Ctx(doc, checks, output);
   const model = modelOf(ctx);
   const s = model.stats;
   const out: string[] = [];
@@ -170,7 +172,7 @@ export function integrationDocument(design: Topology, diagnostics?: Diagnostic[]
     '',
   );
 
-  out.push('## Diagram', '', '```mermaid', generateMermaid(doc).trimEnd(), '```', '');
+  out.push('## Diagram', '', '```mermaid', generateMermaid(output).trimEnd(), '```', '');
 
   for (const sec of model.sections) {
     out.push(`## ${sec.title}`, '');
@@ -208,6 +210,6 @@ export function integrationDocument(design: Topology, diagnostics?: Diagnostic[]
  * model of the design (or marked open, with the template's options), the Prompt Template as one
  * paragraph of decided facts, the diagram, tables of the starter stack and the design checks.
  */
-export function generateIntegrationDoc(design: Topology, diagnostics?: Diagnostic[]): string {
+export function generateIntegrationDoc(design: Topology | ResolvedDesign, diagnostics?: Diagnostic[]): string {
   return integrationDocument(design, diagnostics).markdown;
 }

@@ -2,7 +2,7 @@ import type { Topology } from '../../shared/model/types';
 import type { BrokerPlan, Channel, Publication, ResolvedDesign } from '../../shared/resolve';
 import type { KEdge, KNode } from './util';
 import { internalPort, oneLine, readDesign, safeKey, str, toYaml } from './util';
-import { redactSecrets } from '../../shared/validation/rules/secrets';
+import { outputModel } from '../output-model';
 
 /**
  * `asyncapi.yaml` (AsyncAPI 3.0): the design's event-driven side. A server per broker and
@@ -100,10 +100,10 @@ export function hasMessaging(design: Topology | ResolvedDesign): boolean {
   return readDesign(design).resolved.messaging.length > 0;
 }
 
-export function generateAsyncApi(design: Topology): string {
+export function generateAsyncApi(design: Topology | ResolvedDesign): string {
   // Credentials typed into the design are written as ${VARIABLE} references (TF509).
-  const doc = redactSecrets(design).doc;
-  const { edges, byId, resolved } = readDesign(doc);
+  const { edges, byId, resolved } = readDesign(outputModel(design));
+  const doc = resolved.doc;
   const ctx: Ctx = { byId, edges, registriesOf: registryNeighbours(edges) };
   const edgeById = new Map<string, KEdge>();
   for (const e of edges) if (!edgeById.has(e.id)) edgeById.set(e.id, e);

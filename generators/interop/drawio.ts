@@ -1,4 +1,4 @@
-import type { KindDef } from '../../shared/catalog';
+import type { Figure, KindDef } from '../../shared/catalog';
 import { NODE_HEIGHT, NODE_WIDTH } from '../../shared/layout';
 import { quickLayout } from '../../shared/layout/quick';
 import type { Position, Topology } from '../../shared/model/types';
@@ -6,8 +6,8 @@ import { OBSERVABILITY_PROTOCOLS } from '../../shared/model/types';
 import { edgeCaption } from '../mermaid/edges';
 import { PALETTE_DEFAULT } from '../mermaid/style';
 import { readDesign } from './util';
-import { redactSecrets } from '../../shared/validation/rules/secrets';
-import { derived } from '../derived';
+import type { ResolvedDesign } from '../../shared/resolve';
+import { outputModel } from '../output-model';
 
 /**
  * `diagram.drawio`: the design as a draw.io (diagrams.net) file. A cell per component, shaped
@@ -33,6 +33,13 @@ export function xmlAttr(value: unknown): string {
 }
 
 /** A draw.io style value may not contain `;` or `=`; colours and keys here are ours. */
+/** draw.io outlines for the catalog's figures of services (the others keep the rounded box). */
+const FIGURES: Partial<Record<Figure, string>> = {
+  cloud: 'shape=cloud;',
+  stadium: 'rounded=1;arcSize=40;',
+  'inv-trapezoid': 'shape=trapezoid;perimeter=trapezoidPerimeter;size=0.1;',
+};
+
 function styleOf(kind: KindDef): string {
   const s = PALETTE_DEFAULT[kind.category];
   const base = `html=0;whiteSpace=wrap;fillColor=${s.fill};strokeColor=${s.stroke};fontColor=${s.color};`;
@@ -57,7 +64,7 @@ function styleOf(kind: KindDef): string {
       shape = 'shape=parallelogram;perimeter=parallelogramPerimeter;size=0.1;';
       break;
     default:
-      shape = kind.id === 'saas-app' ? 'shape=cloud;' : kind.id === 'web-app' ? 'rounded=1;arcSize=40;' : kind.id === 'batch-job' ? 'shape=trapezoid;perimeter=trapezoidPerimeter;size=0.1;' : 'rounded=1;arcSize=12;';
+      shape = (kind.figure && FIGURES[kind.figure]) || 'rounded=1;arcSize=12;';
   }
   return `${shape}${base}${kind.external ? 'dashed=1;dashPattern=6 4;' : ''}topoforgeKind=${kind.id};`;
 }
@@ -65,10 +72,10 @@ function styleOf(kind: KindDef): string {
 const ZONE_STYLE = 'swimlane;html=0;whiteSpace=wrap;startSize=28;fillColor=none;strokeColor=#868e96;dashed=1;rounded=1;arcSize=4;collapsible=0;container=1;';
 const EDGE_STYLE = 'edgeStyle=orthogonalEdgeStyle;html=0;rounded=1;orthogonalLoop=1;jettySize=auto;endArrow=block;endFill=1;labelBackgroundColor=#ffffff;';
 
-export function generateDrawio(design: Topology): string {
+export function generateDrawio(design: Topology | ResolvedDesign): string {
   // Credentials typed into the design are written as ${VARIABLE} references (TF509).
-  const doc = derived(design, redactSecrets, () => redactSecrets(design)).doc;
-  const { nodes, edges } = readDesign(doc);
+  const { nodes, edges, resolved } = readDesign(outputModel(design));
+  const doc = resolved.doc;
   const pos: Record<string, Position> = quickLayout({ ...doc, nodes: nodes.map((n) => n.raw), layout: doc.layout ?? {} });
   const zoneIds = new Set<string>();
   const zones = (Array.isArray(doc.groups) ? doc.groups : []).filter((g) => g && typeof g.id === 'string' && /^[a-z][a-z0-9-]*$/.test(g.id) && !zoneIds.has(g.id) && zoneIds.add(g.id));

@@ -1,4 +1,6 @@
 import type { Topology } from '../../shared/model/types';
+import type { ResolvedDesign } from '../../shared/resolve';
+import { outputModel } from '../output-model';
 import type { OutputFile } from '../types';
 import { generateAsyncApi, hasMessaging } from './asyncapi';
 import { generateDrawio } from './drawio';
@@ -24,7 +26,8 @@ export { IMPORT_CODES, importNotes } from './codes';
  * from the design's layout (call `withLayout` from `shared/layout` first for ELK's layout of
  * components that have none).
  */
-export function interopFiles(doc: Topology): OutputFile[] {
+export function interopFiles(design: Topology | ResolvedDesign): OutputFile[] {
+  const doc = outputModel(design);
   const files: OutputFile[] = [];
   if (hasMessaging(doc)) files.push({ path: 'asyncapi.yaml', content: generateAsyncApi(doc) });
   if (gatewayRoutes(doc).length > 0) files.push({ path: 'openapi.yaml', content: generateOpenApi(doc) });

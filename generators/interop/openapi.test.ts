@@ -3,7 +3,9 @@ import { compileErrors, validate } from '@readme/openapi-parser';
 import { parse } from 'yaml';
 import { allKindsDesign, loadExamples } from '../../test/golden/fixtures';
 import { generateOpenApi, gatewayRoutes } from './openapi';
-import { apiDesign, build, HOSTILE_LABELS } from './testDesigns';
+import { generateBundle } from '../bundle';
+import { resolve } from '../../shared/resolve';
+import { apiDesign, build, HOSTILE_LABELS } from '../../test/fixtures/interop-designs';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -31,17 +33,19 @@ describe('generateOpenApi', () => {
     expect(api.paths['/catalog/items'].servers).toEqual([api.servers[2]]);
 
     const schemes = api.components.securitySchemes;
-    expect(schemes['kong-oidc']).toEqual({
+    expect(schemes['public-gateway-oidc']).toEqual({
       type: 'openIdConnect',
       openIdConnectUrl: 'http://localhost:8180/realms/shop/.well-known/openid-configuration',
-      description: expect.stringContaining('Keycloak idp'),
+      description: expect.stringContaining('Keycloak idp, realm shop'),
     });
-    expect(schemes['edge-nginx-api-key']).toMatchObject({ type: 'apiKey', in: 'header' });
+    // The header every gateway of the stack checks (Kong's key-auth, NGINX's map, Envoy's RBAC): `apikey`.
+    expect(schemes['edge-nginx-api-key']).toMatchObject({ type: 'apiKey', in: 'header', name: 'apikey' });
     expect(schemes['envoy-mtls']).toMatchObject({ type: 'mutualTLS' });
-    expect(api.paths['/orders'].post.security).toEqual([{ 'kong-oidc': [] }]);
+    expect(api.paths['/orders'].post.security).toEqual([{ 'public-gateway-oidc': [] }]);
     expect(api.paths['/orders'].post['x-ratelimit']).toEqual({ limit: 600, window: '1m', by: 'consumer' });
     expect(api.paths['/catalog/items'].get['x-ratelimit']).toEqual({ limit: 100, window: '1m', by: 'ip' });
-    expect(api.paths['/catalog'].get['x-ratelimit']).toBeUndefined();
+    // No rate limit set on edge-nginx: the stack enforces the template's default, and so says the description.
+    expect(api.paths['/catalog'].get['x-ratelimit']).toEqual({ limit: 1000, window: '1m', by: 'consumer' });
     expect(api.paths['/orders'].post.responses['429']).toBeDefined();
   });
 
@@ -69,5 +73,26 @@ describe('generateOpenApi', () => {
     const api = await expectValid(text);
     expect(api.servers[0].description).toContain('<script>alert(1)</script>');
     expect(generateOpenApi(structuredClone(doc))).toBe(text);
+  });
+
+  it('describes the routes, authentication and rate limits the generated gateway configs enforce', () => {
+    for (const doc of [apiDesign(), allKindsDesign(), ...loadExamples().map((e) => e.doc)]) {
+      const api = parse(generateOpenApi(doc)) as Json;
+      const files = generateBundle(doc);
+      const plans = resolve(doc).gateways.filter((p) => p.routes.length > 0);
+      for (const plan of plans) {
+        const config = files.filter((f) => f.path.startsWith(`config/${plan.gateway.id}/`)).map((f) => f.content).join('\n');
+        for (const r of plan.routes) {
+          if (r.protocol === 'grpc') continue;
+          const op = Object.entries(api.paths[r.path] ?? {}).find(([m, o]) => m !== 'servers' && (o as Json)['x-topoforge-edge'] === r.flow.id);
+          expect(op, `${doc.name}: ${r.path} of ${plan.gateway.service}`).toBeDefined();
+          expect(config, `${doc.name}: ${plan.gateway.service} routes ${r.path}`).toContain(r.path);
+          const o = op![1] as Json;
+          expect(o.security !== undefined, `${doc.name}: ${r.path} asks for credentials`).toBe(plan.auth !== 'none');
+          if (plan.rateLimit) expect(config, `${doc.name}: ${plan.gateway.service} limits to ${plan.rateLimit.perMinute}/min`).toContain(String(plan.rateLimit.perMinute));
+          expect(o['x-ratelimit']?.limit).toBe(plan.rateLimit?.perMinute);
+        }
+      }
+    }
   });
 });

@@ -1,65 +1,40 @@
 import type { Protocol, Topology } from '../../shared/model/types';
-import type { KEdge, KNode } from './util';
-import { edgesAt, edgesFrom, int, oneLine, readDesign, safeKey, str, toYaml } from './util';
-import { redactSecrets } from '../../shared/validation/rules/secrets';
-import { derived } from '../derived';
+import type { Component, GatewayPlan, GatewayRoute, ResolvedDesign } from '../../shared/resolve';
+import { oneLine, readDesign, safeKey, toYaml } from './util';
+import { realmOf } from '../stack/gateways';
+import { outputModel } from '../output-model';
 
 /**
- * `openapi.yaml` (OpenAPI 3.1): the routes the design's gateways expose. A server per gateway
- * (its port on the host), a path per gateway → service connection (the connection's `path`, or
- * `/<target id>` as the stack's gateway configs use), its methods, the gateway's authentication
- * as a security scheme, and its rate limit as `x-ratelimit`.
+ * `openapi.yaml` (OpenAPI 3.1): the routes the design's gateways expose, read from the resolved
+ * gateway plans the stack configures, so the two never disagree: a server per gateway (its
+ * published port on the host, else its address inside the stack), a path per route (the
+ * connection's `path`, else `/<target service>`), its methods, the authentication the gateway
+ * enforces (its setting, else the default the plan gives) as a security scheme, and its rate
+ * limit as `x-ratelimit`.
  */
 
-const GATEWAYS = new Set(['kong', 'nginx', 'envoy']);
-const ROUTED: readonly Protocol[] = ['http', 'grpc', 'graphql', 'websocket'];
 const ALL_METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
-const PATH_RE = /^\/[A-Za-z0-9._~/-]*$/;
-const SAFE_URL = /^https?:\/\/[A-Za-z0-9.-]+(:[0-9]{1,5})?(\/[A-Za-z0-9._~/%-]*)?$/;
 
-export interface GatewayRoute {
-  gateway: KNode;
-  target: KNode;
-  edge: KEdge;
-  path: string;
-  protocol: Protocol;
-  /** Lower-case HTTP methods documented for the route. */
-  methods: string[];
+export type { GatewayRoute };
+
+/** The routes of every gateway, as the starter stack configures them. */
+export function gatewayRoutes(doc: Topology | ResolvedDesign): GatewayRoute[] {
+  return readDesign(doc).resolved.gateways.flatMap((p) => p.routes);
 }
 
-/** A path a user typed, only when it is a plain URL path with no `.`/`..` segment. */
-function safePath(p: string): string | undefined {
-  if (!PATH_RE.test(p) || p.split('/').some((s) => s === '.' || s === '..')) return undefined;
-  return p;
-}
-
-/** The routes of every gateway, as the starter stack configures them (repeated paths and unreachable external targets left out). */
-export function gatewayRoutes(doc: Topology): GatewayRoute[] {
-  const design = readDesign(doc);
-  const out: GatewayRoute[] = [];
-  for (const gw of design.nodes.filter((n) => GATEWAYS.has(n.kind.id))) {
-    const paths = new Set<string>();
-    for (const e of edgesFrom(design, gw)) {
-      if (e.from !== gw || e.to === gw || !e.protocol || !ROUTED.includes(e.protocol) || e.to.kind.id === 'keycloak') continue;
-      if (e.to.kind.external && !SAFE_URL.test(str(e.to.props, 'baseUrl'))) continue;
-      const path = safePath(str(e.props, 'path')) ?? `/${e.to.id}`;
-      if (paths.has(path)) continue;
-      paths.add(path);
-      const method = str(e.props, 'method').toLowerCase();
-      const methods =
-        e.protocol === 'http'
-          ? method && method !== 'any' && (ALL_METHODS as readonly string[]).includes(method)
-            ? [method]
-            : [...ALL_METHODS]
-          : e.protocol === 'graphql'
-            ? ['get', 'post']
-            : e.protocol === 'grpc'
-              ? ['post']
-              : ['get'];
-      out.push({ gateway: gw, target: e.to, edge: e, path, protocol: e.protocol, methods });
-    }
+/** The methods a route answers, as OpenAPI operations. */
+function methodsOf(r: GatewayRoute): string[] {
+  if (r.protocol === 'http') {
+    const set = r.methods.map((m) => m.toLowerCase()).filter((m) => (ALL_METHODS as readonly string[]).includes(m));
+    return set.length > 0 ? set : [...ALL_METHODS];
   }
-  return out;
+  return r.protocol === 'graphql' ? ['get', 'post'] : r.protocol === 'grpc' ? ['post'] : ['get'];
+}
+
+/** Where callers reach the gateway: its published port on localhost, else its address inside the stack. */
+function serverOf(gw: Component): { url: string; from: string } {
+  const p = gw.ports.find((x) => x.container === gw.listenPort && x.host !== null) ?? gw.ports.find((x) => x.host !== null);
+  return p ? { url: `http://localhost:${p.host}`, from: 'from the host' } : { url: `http://${gw.service}:${gw.listenPort}`, from: 'inside the stack' };
 }
 
 interface Scheme {
@@ -67,114 +42,114 @@ interface Scheme {
   body: Record<string, unknown>;
 }
 
-function securityScheme(gw: KNode, keycloak: KNode | undefined, keys: Set<string>): Scheme | undefined {
-  const auth = str(gw.props, 'auth') || 'none';
-  const key = (suffix: string) => safeKey(`${gw.id}-${suffix}`, keys);
-  switch (auth) {
+/** The OpenID Connect discovery URL of the identity provider's realm, as a browser on the host reaches it. */
+function discoveryUrl(idp: Component): string {
+  const p = idp.ports.find((x) => x.container === idp.listenPort && x.host !== null);
+  const base = p ? `http://localhost:${p.host}` : `http://${idp.service}:${idp.listenPort}`;
+  return `${base}/realms/${encodeURIComponent(realmOf(idp))}/.well-known/openid-configuration`;
+}
+
+function securityScheme(plan: GatewayPlan, keys: Set<string>): Scheme | undefined {
+  const gw = plan.gateway;
+  const key = (suffix: string) => safeKey(`${gw.service}-${suffix}`, keys);
+  const idp = plan.identityProvider;
+  switch (plan.auth) {
     case 'key-auth':
-      // Kong's key-auth plugin reads `apikey` (as the stack configures it); the others take X-API-Key.
-      return { key: key('api-key'), body: { type: 'apiKey', in: 'header', name: gw.kind.id === 'kong' ? 'apikey' : 'X-API-Key', description: `API key checked by ${gw.id}.` } };
+      return { key: key('api-key'), body: { type: 'apiKey', in: 'header', name: plan.apiKeyHeader, description: `API key checked by ${gw.service}.` } };
     case 'jwt':
-      return { key: key('jwt'), body: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: `JWT bearer token checked by ${gw.id}.` } };
-    case 'oidc': {
-      const realm = keycloak ? str(keycloak.props, 'realm') || 'topoforge' : 'topoforge';
-      const port = keycloak ? int(keycloak.props, 'port') || 8180 : 8180;
-      const url = keycloak
-        ? `http://localhost:${port}/realms/${encodeURIComponent(realm)}/.well-known/openid-configuration`
-        : 'https://idp.example.invalid/.well-known/openid-configuration';
+      return {
+        key: key('jwt'),
+        body: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: `JWT bearer token checked by ${gw.service}${idp ? `, issued by ${idp.service}` : ''}.` },
+      };
+    case 'oidc':
       return {
         key: key('oidc'),
         body: {
           type: 'openIdConnect',
-          openIdConnectUrl: url,
-          description: keycloak
-            ? `OpenID Connect through Keycloak ${keycloak.id}, realm ${realm} (address from the host).`
-            : `OpenID Connect: no Keycloak is wired to ${gw.id}; replace this URL with your identity provider's.`,
+          openIdConnectUrl: idp ? discoveryUrl(idp) : 'https://idp.example.invalid/.well-known/openid-configuration',
+          description: idp
+            ? `OpenID Connect through ${idp.kind.name} ${idp.service}, realm ${realmOf(idp)}.`
+            : `OpenID Connect: no identity provider is wired to ${gw.service}; replace this URL with your identity provider's.`,
         },
       };
-    }
     case 'basic':
-      return { key: key('basic'), body: { type: 'http', scheme: 'basic', description: `HTTP basic authentication at ${gw.id}.` } };
+      return { key: key('basic'), body: { type: 'http', scheme: 'basic', description: `HTTP basic authentication at ${gw.service}.` } };
     case 'mtls':
-      return { key: key('mtls'), body: { type: 'mutualTLS', description: `Client certificates (mutual TLS) checked by ${gw.id}.` } };
+      return { key: key('mtls'), body: { type: 'mutualTLS', description: `Client certificates (mutual TLS) checked by ${gw.service}.` } };
     default:
       return undefined;
   }
 }
 
-export function generateOpenApi(design: Topology): string {
+export function generateOpenApi(design: Topology | ResolvedDesign): string {
   // Credentials typed into the design are written as ${VARIABLE} references (TF509).
-  const doc = derived(design, redactSecrets, () => redactSecrets(design)).doc;
-  const read = readDesign(doc);
-  const { nodes } = read;
-  const routes = gatewayRoutes(doc);
-  const routing = new Set(routes.map((r) => r.gateway.id));
-  const gateways = nodes.filter((n) => GATEWAYS.has(n.kind.id) && routing.has(n.id));
-  // The only Keycloak of the design, for a gateway wired to none.
-  const keycloaks = nodes.filter((n) => n.kind.id === 'keycloak');
-  const onlyKeycloak = keycloaks.length === 1 ? keycloaks[0] : undefined;
+  const { resolved } = readDesign(outputModel(design));
+  const doc = resolved.doc;
+  const plans = resolved.gateways.filter((p) => p.routes.length > 0);
   const servers: Array<Record<string, unknown>> = [];
-  const serverOf = new Map<string, Record<string, unknown>>();
+  const serverFor = new Map<GatewayPlan, Record<string, unknown>>();
   const schemeKeys = new Set<string>();
   const schemes: Record<string, unknown> = {};
-  const schemeOf = new Map<string, string>();
+  const schemeFor = new Map<GatewayPlan, string>();
   const tags: Array<Record<string, unknown>> = [];
-  for (const gw of gateways) {
-    const port = int(gw.props, 'port') || gw.kind.ports?.[0]?.host || 8080;
-    const server = { url: `http://localhost:${port}`, description: `${oneLine(gw.label, 100)} (${gw.kind.name} ${gw.id}, ${str(gw.props, 'exposure') || 'internet'}), from the host` };
+  for (const plan of plans) {
+    const gw = plan.gateway;
+    const where = serverOf(gw);
+    const server = { url: where.url, description: `${oneLine(gw.label, 100)} (${gw.kind.name} ${gw.service}, ${gw.exposed ? 'internet-facing' : 'internal'}), ${where.from}` };
     servers.push(server);
-    serverOf.set(gw.id, server);
-    const keycloak = edgesAt(read, gw).find((e) => (e.from === gw && e.to.kind.id === 'keycloak') || (e.to === gw && e.from.kind.id === 'keycloak'));
-    const kc = keycloak ? (keycloak.from === gw ? keycloak.to : keycloak.from) : onlyKeycloak;
-    const scheme = securityScheme(gw, kc, schemeKeys);
+    serverFor.set(plan, server);
+    const scheme = securityScheme(plan, schemeKeys);
     if (scheme) {
       schemes[scheme.key] = scheme.body;
-      schemeOf.set(gw.id, scheme.key);
+      schemeFor.set(plan, scheme.key);
     }
-    tags.push({ name: gw.id, description: `Routes of ${oneLine(gw.label, 100)} (${gw.kind.name})` });
+    tags.push({ name: gw.service, description: `Routes of ${oneLine(gw.label, 100)} (${gw.kind.name})` });
   }
 
   const paths: Record<string, Record<string, unknown>> = {};
   const opIds = new Set<string>();
   const skipped: string[] = [];
-  for (const r of routes) {
-    const item = (paths[r.path] ??= {});
-    const gw = r.gateway;
-    const rate = int(gw.props, 'rateLimitPerMinute');
-    const scheme = schemeOf.get(gw.id);
-    const conflict = r.methods.filter((m) => item[m] !== undefined);
-    if (conflict.length > 0) {
-      skipped.push(`${r.edge.id} (${conflict.map((m) => m.toUpperCase()).join(', ')} ${r.path} is already routed by another gateway)`);
-      continue;
-    }
-    const existingServers = (item.servers as unknown[] | undefined) ?? [];
-    item.servers = [...existingServers, serverOf.get(gw.id)!];
-    for (const m of r.methods) {
-      const responses: Record<string, unknown> = {
-        '200': { description: `Answered by ${oneLine(r.target.label, 100)} (${r.target.kind.name}).` },
-      };
-      if (r.protocol === 'websocket') {
-        delete responses['200'];
-        responses['101'] = { description: `Switching protocols: a WebSocket to ${oneLine(r.target.label, 100)}.` };
+  for (const plan of plans) {
+    const gw = plan.gateway;
+    const rate = plan.rateLimit;
+    const scheme = schemeFor.get(plan);
+    for (const r of plan.routes) {
+      const item = (paths[r.path] ??= {});
+      const methods = methodsOf(r);
+      const conflict = methods.filter((m) => item[m] !== undefined);
+      if (conflict.length > 0) {
+        skipped.push(`${r.flow.id} (${conflict.map((m) => m.toUpperCase()).join(', ')} ${r.path} is already routed by another gateway)`);
+        continue;
       }
-      if (scheme) responses['401'] = { description: `Rejected by ${gw.id}: missing or invalid credentials.` };
-      if (rate > 0) responses['429'] = { description: `Rejected by ${gw.id}: more than ${rate} requests per minute.` };
-      responses['502'] = { description: `${gw.id} could not reach ${r.target.id}.` };
-      const op: Record<string, unknown> = {
-        operationId: safeKey(`${gw.id}.${r.target.id}.${m}`, opIds),
-        summary: `${m.toUpperCase()} ${r.path} → ${oneLine(r.target.label, 80)}`,
-        description: routeDescription(r),
-        tags: [gw.id],
-        ...(r.protocol === 'grpc' || r.protocol === 'graphql' || m === 'post' || m === 'put' || m === 'patch'
-          ? { requestBody: { required: false, content: { [contentType(r.protocol)]: { schema: { description: 'Placeholder: describe the request body.' } } } } }
-          : {}),
-        responses,
-        ...(scheme ? { security: [{ [scheme]: [] }] } : {}),
-        ...(rate > 0 ? { 'x-ratelimit': { limit: rate, window: '1m', by: str(gw.props, 'rateLimitBy') || 'consumer' } } : {}),
-        'x-topoforge-edge': r.edge.id,
-        'x-upstream': r.target.id,
-      };
-      item[m] = op;
+      const existingServers = (item.servers as unknown[] | undefined) ?? [];
+      item.servers = [...existingServers, serverFor.get(plan)!];
+      for (const m of methods) {
+        const responses: Record<string, unknown> = {
+          '200': { description: `Answered by ${oneLine(r.target.label, 100)} (${r.target.kind.name}).` },
+        };
+        if (r.protocol === 'websocket') {
+          delete responses['200'];
+          responses['101'] = { description: `Switching protocols: a WebSocket to ${oneLine(r.target.label, 100)}.` };
+        }
+        if (scheme) responses['401'] = { description: `Rejected by ${gw.service}: missing or invalid credentials.` };
+        if (rate) responses['429'] = { description: `Rejected by ${gw.service}: more than ${rate.perMinute} requests per minute.` };
+        responses['502'] = { description: `${gw.service} could not reach ${r.target.service}.` };
+        const op: Record<string, unknown> = {
+          operationId: safeKey(`${gw.service}.${r.target.service}.${m}`, opIds),
+          summary: `${m.toUpperCase()} ${r.path} → ${oneLine(r.target.label, 80)}`,
+          description: routeDescription(r),
+          tags: [gw.service],
+          ...(r.protocol === 'grpc' || r.protocol === 'graphql' || m === 'post' || m === 'put' || m === 'patch'
+            ? { requestBody: { required: false, content: { [contentType(r.protocol)]: { schema: { description: 'Placeholder: describe the request body.' } } } } }
+            : {}),
+          responses,
+          ...(scheme ? { security: [{ [scheme]: [] }] } : {}),
+          ...(rate ? { 'x-ratelimit': { limit: rate.perMinute, window: '1m', by: rate.by } } : {}),
+          'x-topoforge-edge': r.flow.id,
+          'x-upstream': r.upstream.external ? `${r.upstream.scheme}://${r.upstream.host}:${r.upstream.port}${r.upstream.basePath}` : r.target.service,
+        };
+        item[m] = op;
+      }
     }
   }
 
@@ -206,6 +181,6 @@ function contentType(p: Protocol): string {
 function routeDescription(r: GatewayRoute): string {
   const what =
     r.protocol === 'grpc' ? 'gRPC calls' : r.protocol === 'graphql' ? 'GraphQL queries' : r.protocol === 'websocket' ? 'WebSocket connections' : 'requests';
-  const strip = str(r.edge.props, 'path') ? '' : ` The ${r.path} prefix is removed before the request reaches it.`;
-  return `${r.gateway.id} routes ${what} on ${r.path} and below to ${r.target.id}.${strip}`;
+  const strip = r.stripPath ? ` The ${r.path} prefix is removed before the request reaches it.` : '';
+  return `${r.gateway.service} routes ${what} on ${r.path} and below to ${r.target.service}.${strip}`;
 }

@@ -1,6 +1,5 @@
-import type { Component, Flow } from '../../shared/resolve';
-import { num, str } from '../../shared/resolve/props';
-import { meta, objectLabels, safePath } from './build';
+import type { Component, Flow, GatewayPlan } from '../../shared/resolve';
+import { meta, objectLabels } from './build';
 import type { K8sContext } from './context';
 import { COMPONENT_LABEL } from './platform';
 import type { K8sObject } from './types';
@@ -9,8 +8,8 @@ import type { K8sObject } from './types';
  * Gateways through the Gateway API: the drawn gateway becomes a `Gateway` of the class its
  * controller installs (its data plane in the Gateway's namespace, labelled through
  * `spec.infrastructure` so NetworkPolicies and the Service the model names select it), and each
- * call it forwards an `HTTPRoute` (or a `GRPCRoute`) to the target's Service, with the
- * connection's path (else `/<target>`, stripped before the call) and timeout.
+ * route of its resolved plan an `HTTPRoute` (or a `GRPCRoute`) to the target's Service, with the
+ * route's path (the connection's, else `/<target>`, stripped before the call), method and timeout.
  */
 
 export const GATEWAY_API = 'gateway.networking.k8s.io/v1';
@@ -32,11 +31,23 @@ export interface Route {
   readonly object: K8sObject;
 }
 
-/** A Gateway API duration (at most 5 digits per unit). */
+/** A Gateway API duration (at most 5 digits per unit, up to four units: `90s`, `250ms`, `277h46m40s`). */
 export function duration(ms: number): string {
-  if (ms % 1000 === 0 && ms / 1000 <= 99999) return `${ms / 1000}s`;
-  if (ms <= 99999) return `${ms}ms`;
-  return `${Math.round(ms / 1000)}s`;
+  const total = Math.max(0, Math.round(ms));
+  if (total % 1000 === 0 && total / 1000 <= 99999) return `${total / 1000}s`;
+  if (total <= 99999) return `${total}ms`;
+  const seconds = Math.round(total / 1000);
+  if (seconds <= 99999) return `${seconds}s`;
+  const h = Math.min(99999, Math.floor(seconds / 3600));
+  const clamped = h === 99999;
+  const m = clamped ? 0 : Math.floor((seconds - h * 3600) / 60);
+  const s = clamped ? 0 : seconds % 60;
+  return `${h}h${m ? `${m}m` : ''}${s ? `${s}s` : ''}`;
+}
+
+/** The resolved plan of a gateway: its routes, authentication, rate limit and CORS, as the compose stack configures them. */
+export function gatewayPlanOf(ctx: K8sContext, c: Component): GatewayPlan | undefined {
+  return ctx.resolved.gateways.find((p) => p.gateway === c);
 }
 
 /** The Gateway, its Service, its routes; returns the routes (for plugins the gateway's kind attaches). */
@@ -63,34 +74,28 @@ export function gatewayObjects(ctx: K8sContext, c: Component, cls: GatewayClass)
   t.operators.push({ namespace: cls.controlPlane, ports: [] });
 
   const routes: Route[] = [];
-  const paths = new Set<string>();
   let grpc = 0;
-  const timeoutOf = (f: Flow) => f.resilience?.timeoutFrom === 'connection' ? f.resilience.timeoutMs : num(c.props, 'timeoutMs') || f.resilience?.timeoutMs || 60000;
-  for (const f of c.out) {
-    const target = f.server;
-    if (f.kind !== 'call' || f.client !== c || !target || target === c || target.roles.includes('identity-provider')) continue;
-    if (!target.containerised || !f.host || f.port === undefined) {
+  // The routes the resolved plan gives the gateway: the same paths, methods, prefixes and timeouts as the compose stack's.
+  const plan = gatewayPlanOf(ctx, c);
+  for (const text of plan?.skipped ?? []) if (!/is external and has no base URL/.test(text)) ctx.note(text);
+  for (const r of plan?.routes ?? []) {
+    const f = r.flow;
+    const target = r.target;
+    if (r.upstream.external || !target.containerised || !f.host || f.port === undefined) {
       ctx.note(`\`${c.service}\`: no route to \`${target.service}\`, which runs outside the cluster (a Gateway API backend is a Service in the cluster).`);
       continue;
     }
     const backendRefs = [{ name: f.host, port: f.port }];
-    const routeName = ctx.name(f.protocol === 'grpc' ? 'GRPCRoute' : 'HTTPRoute', f.id, `${c.service}-${target.service}`, 253);
+    const routeName = ctx.name(r.protocol === 'grpc' ? 'GRPCRoute' : 'HTTPRoute', f.id, `${c.service}-${target.service}`, 253);
     const parentRefs = [{ name }];
-    if (f.protocol === 'grpc') {
+    if (r.protocol === 'grpc') {
       grpc++;
       const object = ctx.add(c, { apiVersion: GATEWAY_API, kind: 'GRPCRoute', metadata: { name: routeName, labels: objectLabels(ctx, c) }, spec: { parentRefs, rules: [{ backendRefs }] } });
       routes.push({ flow: f, target, path: '', stripPrefix: false, object });
       continue;
     }
-    const explicit = safePath(str(f.props, 'path'));
-    const path = explicit ?? `/${target.service}`;
-    if (paths.has(path)) {
-      ctx.note(`\`${c.service}\`: the route ${path} to \`${target.service}\` repeats an earlier route and was left out; give the connection its own path.`);
-      continue;
-    }
-    paths.add(path);
-    const method = str(f.props, 'method');
-    const match = { path: { type: 'PathPrefix', value: path }, ...(method && method !== 'ANY' ? { method } : {}) };
+    const match = { path: { type: 'PathPrefix', value: r.path }, ...(r.methods.length === 1 ? { method: r.methods[0] } : {}) };
+    const strip = r.stripPath && r.path !== '/';
     const object = ctx.add(c, {
       apiVersion: GATEWAY_API,
       kind: 'HTTPRoute',
@@ -100,14 +105,14 @@ export function gatewayObjects(ctx: K8sContext, c: Component, cls: GatewayClass)
         rules: [
           {
             matches: [match],
-            ...(explicit === undefined && path !== '/' ? { filters: [{ type: 'URLRewrite', urlRewrite: { path: { type: 'ReplacePrefixMatch', replacePrefixMatch: '/' } } }] } : {}),
+            ...(strip ? { filters: [{ type: 'URLRewrite', urlRewrite: { path: { type: 'ReplacePrefixMatch', replacePrefixMatch: '/' } } }] } : {}),
             backendRefs,
-            timeouts: { request: duration(timeoutOf(f)) },
+            timeouts: { request: duration(r.timeoutMs) },
           },
         ],
       },
     });
-    routes.push({ flow: f, target, path, stripPrefix: explicit === undefined, object });
+    routes.push({ flow: f, target, path: r.path, stripPrefix: strip, object });
   }
   if (grpc > 1) ctx.note(`\`${c.service}\` forwards gRPC to ${grpc} services: each GRPCRoute matches every call until you add the gRPC service names to its matches.`);
   if (routes.some((r) => r.flow.resilience && r.flow.resilience.retries > 0)) ctx.note(`\`${c.service}\`: retries of its routes are not set on Kubernetes (HTTPRoute retries are not in the Gateway API standard channel).`);

@@ -1,9 +1,7 @@
 import type { Topology } from '../../shared/model/types';
-import { resolve } from '../../shared/resolve';
 import type { ResolvedDesign } from '../../shared/resolve';
 import type { KindId } from '../../shared/catalog';
-import { redactSecrets } from '../../shared/validation/rules/secrets';
-import { derived } from '../derived';
+import { outputModel } from '../output-model';
 import { KIND_MODULES } from '../kinds';
 import type { OutputFile } from '../types';
 import { K8sContext } from './context';
@@ -27,7 +25,7 @@ export { OPERATORS, COMPONENT_LABEL } from './platform';
  * resolve the redacted design).
  */
 export function generateKubernetes(design: Topology | ResolvedDesign): OutputFile[] {
-  const resolved = 'components' in design && 'flows' in design ? (design as ResolvedDesign) : resolve(derived(design, redactSecrets, () => redactSecrets(design as Topology)).doc);
+  const resolved = outputModel(design);
   const ctx = new K8sContext(resolved, (c) => KIND_MODULES[c.kind.id as KindId].k8s);
   for (const c of resolved.components) {
     if (!c.containerised) continue;

@@ -5,8 +5,8 @@ import { edgeCaption, edgeProtocol } from './edges';
 import { accessibleText, groupRef, mermaidLabel, nodeRef } from './escape';
 import { EXTERNAL_STYLE, PALETTE_DARK, PALETTE_DEFAULT, shapeOf, STYLE_ORDER } from './style';
 import type { StyleClass } from './style';
-import { redactSecrets } from '../../shared/validation/rules/secrets';
-import { derived } from '../derived';
+import type { ResolvedDesign } from '../../shared/resolve';
+import { outputModel, perModel } from '../output-model';
 
 export interface MermaidOptions {
   /** Pins Mermaid's theme and picks a palette for it; without it the diagram suits light and dark pages. */
@@ -21,14 +21,16 @@ export { nodeRef, groupRef } from './escape';
  * Same design, same text. Edges whose ends are not in the design are left out (validation
  * reports them), so the diagram has exactly the design's nodes and connections.
  */
-export function generateMermaid(design: Topology, opts: MermaidOptions = {}): string {
-  // The bundle writes it as diagram.mmd and embeds it in INTEGRATION.md: drawn once.
-  return opts.theme ? drawMermaid(design, opts) : derived(design, drawMermaid, () => drawMermaid(design, opts));
+export function generateMermaid(design: Topology | ResolvedDesign, opts: MermaidOptions = {}): string {
+  // Credentials typed into the design are shown as ${VARIABLE} references (TF509).
+  const model = outputModel(design);
+  // The bundle writes it as diagram.mmd and embeds it in INTEGRATION.md: drawn once per model.
+  return opts.theme ? drawMermaid(model.doc, opts) : perModel(drawn, model, (m) => drawMermaid(m.doc, opts));
 }
 
-function drawMermaid(design: Topology, opts: MermaidOptions): string {
-  // Credentials typed into the design are shown as ${VARIABLE} references (TF509).
-  const doc = derived(design, redactSecrets, () => redactSecrets(design)).doc;
+const drawn = new WeakMap<ResolvedDesign, string>();
+
+function drawMermaid(doc: Topology, opts: MermaidOptions): string {
   const lines = new LineBuffer();
   if (opts.theme) lines.push('---', 'config:', `  theme: ${opts.theme === 'dark' ? 'dark' : 'default'}`, '---');
   lines.push('flowchart LR');

@@ -1,5 +1,7 @@
 import type { Topology } from '../../shared/model/types';
-import { redactSecrets, type SecretFinding } from '../../shared/validation/rules/secrets';
+import type { SecretFinding } from '../../shared/validation/rules/secrets';
+import type { ResolvedDesign } from '../../shared/resolve';
+import { outputModel, redactedSecrets } from '../output-model';
 import type { OutputFile } from '../types';
 
 import { StackContext } from './context';
@@ -11,7 +13,6 @@ import { KIND_MODULES } from '../kinds';
 import type { KindId } from '../../shared/catalog';
 import { ref } from '../kinds/env';
 import { oneLine } from './text';
-import { derived } from '../derived';
 
 /**
  * The starter stack: `docker-compose.yml`, `.env.example`, a config per component under
@@ -27,11 +28,13 @@ function secretWhere(f: SecretFinding): string {
 /** Kinds the stack generator knows how to start (every containerised catalog kind). */
 export const STACK_KINDS: readonly string[] = Object.values(KIND_MODULES).filter((m) => m.stack.services !== null).map((m) => m.id);
 
-export function generateStack(design: Topology): OutputFile[] {
+export function generateStack(design: Topology | ResolvedDesign): OutputFile[] {
   // Credentials typed into the design (TF509) become ${VARIABLE} references, declared with the
   // names validation announced.
-  const { doc, found } = derived(design, redactSecrets, () => redactSecrets(design));
-  const ctx = new StackContext(doc);
+  const model = outputModel(design);
+  const found = redactedSecrets(model);
+  const doc = model.doc;
+  const ctx = new StackContext(model);
   for (const f of found) {
     const owner = ctx.node(f.owner)?.service ?? f.owner;
     ctx.env.declare({ name: f.variable, owner, comment: `${secretWhere(f)}, typed into the design: set the real value here`, secret: true });

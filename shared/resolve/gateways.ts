@@ -30,6 +30,9 @@ const ROUTED: readonly Protocol[] = ['http', 'grpc', 'graphql', 'websocket'];
 const SAFE_URL = /^(https?):\/\/([A-Za-z0-9.-]+)(?::([0-9]{1,5}))?(\/[A-Za-z0-9._~/%-]*)?$/;
 const AUTH: readonly GatewayAuth[] = ['none', 'key-auth', 'jwt', 'oidc', 'basic', 'mtls'];
 
+/** The request header that carries the API key at every gateway the stack configures (Kong's key-auth default). */
+export const API_KEY_HEADER = 'apikey';
+
 /** The rate limit the template recommends when neither the gateway nor the requirements say one (requests per minute). */
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 1000;
 
@@ -178,6 +181,7 @@ export function gatewayPlans(components: readonly Component[], req: Requirements
       skipped,
       auth,
       authFrom,
+      apiKeyHeader: API_KEY_HEADER,
       ...(identity && (auth === 'oidc' || auth === 'jwt') ? { identityProvider: identity } : {}),
       ...(limit > 0 ? { rateLimit: { perMinute: limit, by: str(gw.props, 'rateLimitBy') === 'ip' ? 'ip' : 'consumer', from: limitFrom, ...(store ? { store } : {}) } } : {}),
       ...(gw.props.cors === true ? { cors: { origins: strs(gw.props, 'corsOrigins').length > 0 ? strs(gw.props, 'corsOrigins') : ['*'] } } : {}),

@@ -22,7 +22,7 @@ export { dnsName, upperSnake } from './names';
 export { backoutName, canDeadLetter, capturedTables, cdcPrefix, deadLettersOf, defaultJmsQueue, natsCovers, RABBIT_DLX } from './messaging';
 export type { CapturedTable, MessagingProtocol } from './messaging';
 export { isProtocol, protocolOf } from './flows';
-export { DEFAULT_RATE_LIMIT_PER_MINUTE, rateFromText, routesTo, safePath, versionOf } from './gateways';
+export { API_KEY_HEADER, DEFAULT_RATE_LIMIT_PER_MINUTE, rateFromText, routesTo, safePath, versionOf } from './gateways';
 export { alertThresholds } from './alerts';
 
 /**

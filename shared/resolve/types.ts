@@ -290,6 +290,8 @@ export interface GatewayPlan {
   readonly auth: GatewayAuth;
   /** Where `auth` comes from: set on the gateway (`none` switches it off), or a default. */
   readonly authFrom: 'setting' | 'identity-provider' | 'requirements' | 'default';
+  /** The request header that carries the API key (key-auth), the same at every gateway kind. */
+  readonly apiKeyHeader: string;
   /** The identity provider wired to it that issues the tokens (jwt, oidc). */
   readonly identityProvider?: Component;
   /**
