@@ -13,7 +13,7 @@ import { assignPorts, portRequests } from './ports';
 import type { PortRequest } from './ports';
 import { cleanProps, num } from './props';
 import type { Props } from './props';
-import type { BrokerPlan, Component, Credential, Flow, GatewayPlan, Network, Observability, ResolvedDesign, ResolvedPort, Zone } from './types';
+import type { BrokerPlan, Component, Credential, Flow, FlowKind, GatewayPlan, Network, Observability, Resilience, ResolvedDesign, ResolvedPort, Zone } from './types';
 
 export type * from './types';
 export { cleanProps } from './props';
@@ -45,7 +45,7 @@ export interface Resolver {
 
 /** A resolver that reuses its work for node and edge objects it has seen (treat them as immutable). */
 export function createResolver(): Resolver {
-  const cache: Cache = { nodes: new WeakMap(), edges: new WeakMap() };
+  const cache: Cache = { nodes: new WeakMap(), edges: new WeakMap(), prefixes: new Map() };
   let last: { doc: Topology; result: ResolvedDesign } | undefined;
   return {
     resolve(doc: Topology): ResolvedDesign {
@@ -76,6 +76,18 @@ interface EdgeWork {
 interface Cache {
   nodes: WeakMap<TopoNode, NodeWork>;
   edges: WeakMap<TopoEdge, EdgeWork>;
+  /** `.env` prefixes by service name. */
+  prefixes: Map<string, string>;
+}
+
+function prefixOf(cache: Cache | undefined, service: string): string {
+  if (!cache) return upperSnake(service);
+  let p = cache.prefixes.get(service);
+  if (p === undefined) {
+    if (cache.prefixes.size > 100_000) cache.prefixes.clear();
+    cache.prefixes.set(service, (p = upperSnake(service)));
+  }
+  return p;
 }
 
 const oneLine = (s: unknown, max = 200): string =>
@@ -283,6 +295,35 @@ class DesignRecord implements ResolvedDesign {
 
 const NO_PORTS: readonly ResolvedPort[] = Object.freeze([]);
 
+/** A connection. Where its client connects needs the observability wiring (a scrape may go to an exporter): worked out on first use. */
+class FlowRecord implements Flow {
+  constructor(
+    private readonly design: DesignRecord,
+    readonly id: string,
+    readonly index: number,
+    readonly edge: TopoEdge,
+    readonly from: ComponentRecord,
+    readonly to: ComponentRecord,
+    readonly protocol: Protocol | undefined,
+    readonly explicit: boolean,
+    readonly props: Props,
+    readonly source: Component,
+    readonly sink: Component,
+    readonly client: Component | undefined,
+    readonly server: Component | undefined,
+    readonly kind: FlowKind | undefined,
+    readonly resilience: Resilience | undefined,
+  ) {}
+
+  get host(): string | undefined {
+    return this.design.target(this)?.host;
+  }
+
+  get port(): number | undefined {
+    return this.design.target(this)?.port;
+  }
+}
+
 function resolveWith(doc: Topology, cache: Cache | undefined): ResolvedDesign {
   const design = new DesignRecord(doc);
   const { zones, components, byId, flows, ignored } = design;
@@ -327,7 +368,7 @@ function resolveWith(doc: Topology, cache: Cache | undefined): ResolvedDesign {
     for (const m of work.ignored) ignored.push(m);
     const zone = typeof n.group === 'string' ? zoneById.get(n.group) : undefined;
     const service = services.take(work.base);
-    const c = new ComponentRecord(design, n.id, index, n, work.kind, work.label, work.props, zone, service, upperSnake(service));
+    const c = new ComponentRecord(design, n.id, index, n, work.kind, work.label, work.props, zone, service, prefixOf(cache, service));
     components.push(c);
     byId.set(c.id, c);
   }
@@ -360,29 +401,7 @@ function resolveWith(doc: Topology, cache: Cache | undefined): ResolvedDesign {
     const sink = forward ? to : from;
     const kind = flowKind(protocol, from.kind, to.kind);
     const ends = connectionEnds(kind, protocol, from, to, source, sink);
-    const f: Flow = {
-      id,
-      index,
-      edge: e,
-      from,
-      to,
-      protocol,
-      explicit: work.explicit,
-      props: work.props,
-      source,
-      sink,
-      client: ends?.client,
-      server: ends?.server,
-      // Where the client connects needs the observability wiring (a scrape may go to an exporter): worked out on first use.
-      get host() {
-        return design.target(f)?.host;
-      },
-      get port() {
-        return design.target(f)?.port;
-      },
-      kind,
-      resilience: resilienceOf(kind, work.props, req),
-    };
+    const f = new FlowRecord(design, id, index, e, from, to, protocol, work.explicit, work.props, source, sink, ends?.client, ends?.server, kind, resilienceOf(kind, work.props, req));
     flows.push(f);
     from.out.push(f);
     to.in.push(f);

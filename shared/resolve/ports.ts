@@ -34,7 +34,7 @@ export function portRequests(c: Component): PortRequest[] {
       if (set) return { ...base, wanted: c.props[d.prop!] as number, reason: 'by-hand', byHand: true };
       // A listener for another protocol than the kind's main one (a gateway's gRPC port) is an
       // entry point only where the component carries that protocol: else nothing listens there.
-      const carried = !d.serves || [...c.in, ...c.out].some((f) => f.protocol !== undefined && d.serves!.includes(f.protocol));
+      const carried = !d.serves || c.at.some((f) => f.protocol !== undefined && d.serves!.includes(f.protocol));
       if (d.publish === 'admin' || (d.publish === 'entry' && c.entry && carried)) return { ...base, wanted: d.host, reason: d.publish, byHand: false };
       return { ...base, wanted: null, reason: 'internal', byHand: false };
     });

@@ -18,11 +18,12 @@ import { benchCli } from './cli-bench';
 import { benchFile } from './file-bench';
 import { benchFloor, FLOOR } from './floor-bench';
 import { benchGenerate } from './generate-bench';
-import { benchValidate, type BenchResult } from './validate-bench';
+import { benchResolve, benchValidate, type BenchResult } from './validate-bench';
 
 const BENCHES: Array<{ name: string; run: () => BenchResult[] | Promise<BenchResult[]> }> = [
   { name: 'floor', run: benchFloor },
   { name: 'validation', run: benchValidate },
+  { name: 'resolve', run: benchResolve },
   { name: 'files', run: benchFile },
   { name: 'generators', run: () => benchGenerate() },
   { name: 'cli', run: benchCli },
@@ -87,6 +88,9 @@ function targetsOf(rows: BenchResult[], growth: Growth[], canvas: CanvasOutcome 
   ms('validate (full)', 10_000, 60, 'validate 10k components');
   ms('revalidate after one node edit', 1_000, 2, 'revalidate after one component edit (1k)');
   ms('revalidate after one edge edit', 1_000, 2, 'revalidate after one connection edit (1k)');
+  // Issue #14.
+  ms('re-resolve after one node edit', 1_000, 2, 're-resolve the whole model after one component edit (1k)');
+  ms('re-resolve after one edge edit', 1_000, 2, 're-resolve the whole model after one connection edit (1k)');
   ms('generate bundle (everything)', 1_000, 500, 'generate everything for 1k components');
   // Issue #19.
   ms('parse', 10_000, 200, 'parse a 10k-component file');

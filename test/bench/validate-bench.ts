@@ -6,6 +6,8 @@
  */
 import type { Topology } from '../../shared/model/types';
 import { createValidator, validate } from '../../shared/validation';
+import { createResolver, resolve } from '../../shared/resolve';
+import type { ResolvedDesign } from '../../shared/resolve';
 import { measure } from './measure';
 import { synthesizeDesign } from './synth';
 
@@ -70,5 +72,59 @@ export function benchValidate(): BenchResult[] {
     { runs: 41, warmup: 5, collect: false },
   );
   results.push({ name: 'revalidate after one edge edit', n: base.nodes.length, ms: edgeEdit.median, min: edgeEdit.min });
+  return results;
+}
+
+/** Every part of the model, the lazy design-wide ones included (what a full generation reads). */
+function touch(r: ResolvedDesign): number {
+  return r.components.length + r.flows.length + r.networks.length + r.messaging.length + r.gateways.length + r.observability.scrapes.length + r.notes.length;
+}
+
+/**
+ * The resolved model (issue 14): all of it for designs of 100 to 10,000 components, and again
+ * after one component or connection edit at 1,000 with `createResolver()` (target < 2 ms, as
+ * validation's), every design-wide part recomputed.
+ */
+export function benchResolve(): BenchResult[] {
+  const results: BenchResult[] = [];
+  for (const n of [100, 1_000, 5_000, 10_000]) {
+    const doc = synthesizeDesign(n, 7);
+    const t = measure(() => touch(resolve(doc)), { runs: n <= 1_000 ? 41 : 21, warmup: 3, collect: false });
+    results.push({ name: 'resolve (whole model)', n: doc.nodes.length, ms: t.median, min: t.min });
+  }
+  const base = synthesizeDesign(1_000, 7);
+  const r = createResolver();
+  touch(r.resolve(base));
+  let doc = base;
+  let round = 0;
+  const nodeEdit = measure(
+    () => {
+      round++;
+      doc = editNode(doc, (round * 37) % doc.nodes.length, round);
+      touch(r.resolve(doc));
+    },
+    { runs: 41, warmup: 5, collect: false },
+  );
+  results.push({ name: 're-resolve after one node edit', n: base.nodes.length, ms: nodeEdit.median, min: nodeEdit.min });
+  const edgeEdit = measure(
+    () => {
+      round++;
+      doc = editEdge(doc, (round * 53) % doc.edges.length, round);
+      touch(r.resolve(doc));
+    },
+    { runs: 41, warmup: 5, collect: false },
+  );
+  results.push({ name: 're-resolve after one edge edit', n: base.nodes.length, ms: edgeEdit.median, min: edgeEdit.min });
+  // What validation reads on every edit: the components and connections (the design-wide parts stay lazy).
+  const eager = measure(
+    () => {
+      round++;
+      doc = editNode(doc, (round * 37) % doc.nodes.length, round);
+      const m = r.resolve(doc);
+      return m.components.length + m.flows.length;
+    },
+    { runs: 41, warmup: 5, collect: false },
+  );
+  results.push({ name: 're-resolve components and connections after one node edit', n: base.nodes.length, ms: eager.median, min: eager.min });
   return results;
 }
