@@ -415,7 +415,8 @@ async function cmdImport(args: string[], io: CliIo): Promise<number> {
   const { check, notes } = importNotes(result.diagnostics);
   if (check.length) io.err(`To check (undecided or guessed):\n${formatDiagnostics(path, check)}`);
   if (notes.length) io.err(`Notes:\n${formatDiagnostics(path, notes)}`);
-  const counts = `${result.doc.nodes.length} components, ${result.doc.edges.length} connections${check.length ? `; ${check.length} to check` : ''}${notes.length ? `; ${notes.length} note${notes.length === 1 ? '' : 's'}` : ''}`;
+  const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+  const counts = `${plural(result.doc.nodes.length, 'component')}, ${plural(result.doc.edges.length, 'connection')}${check.length ? `; ${check.length} to check` : ''}${notes.length ? `; ${notes.length} note${notes.length === 1 ? '' : 's'}` : ''}`;
   const yaml = serializeTopology(result.doc);
   if (!values.out) {
     io.err(`Imported ${path}: ${counts}.\n`);

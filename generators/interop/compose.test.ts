@@ -335,6 +335,36 @@ services:
     expect(diagnostics.filter((d) => d.code === 'TF614')).toHaveLength(3);
   });
 
+  it('tells a service you build from the database it uses: its POSTGRES_DB, a shared secret (awesome-compose)', () => {
+    const { doc, diagnostics } = importComposeModel(`
+services:
+  backend:
+    build: backend
+    ports: ["8080:8080"]
+    environment: [POSTGRES_DB=example]
+    secrets: [db-password]
+  db:
+    image: postgres
+    secrets: [{ source: db-password }]
+    environment: [POSTGRES_DB=example, POSTGRES_PASSWORD_FILE=/run/secrets/db-password]
+secrets:
+  db-password: { file: db/password.txt }
+`);
+    // POSTGRES_DB in a built service names the database it uses: it is not a second PostgreSQL.
+    expect(doc.nodes.map((n) => `${n.id} ${n.kind}`)).toEqual(['backend rest-service', 'db postgres']);
+    expect(edgeSet(doc)).toEqual(['backend -> db sql']);
+    expect(diagnostics.find((d) => d.code === 'TF614')?.message).toMatch(/both are given the secret `db-password`/);
+    // Without a shared secret, the database both name says it.
+    const named = importComposeModel(`
+services:
+  api: { build: ., ports: ["8080:8080"], environment: { MYSQL_DATABASE: shop } }
+  db: { image: mariadb:11, environment: { MYSQL_DATABASE: shop } }
+  cache: { image: redis:7 }
+`);
+    expect(edgeSet(named.doc)).toEqual(['api -> db sql']);
+    expect(named.diagnostics.find((d) => d.code === 'TF614')?.message).toMatch(/both name the database `shop`/);
+  });
+
   it('turns networks into zones and notes services that run only with a profile', () => {
     const { doc, diagnostics } = importComposeModel(`
 services:

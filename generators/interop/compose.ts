@@ -238,6 +238,11 @@ export function importComposeModel(yamlText: string, opts: ImportComposeOptions 
     return KINDS.find((k) => k.exporter !== undefined && imageRepo(k.exporter.image) === repo);
   };
   const typing = new Map<string, Typing>();
+  /** The product each service's image names (a server run from its image), for telling servers from their clients. */
+  const imageKinds = services.flatMap((x) => {
+    const m = x.image ? readImage(x.repo, exporterOf) : undefined;
+    return m && m.strength !== 'helper' ? [{ owner: x.name, kind: m.kind }] : [];
+  });
   /** Product kinds from everything but the generic roles. */
   const typeProduct = (s: ComposeService): Typing | undefined => {
     const fromLabel = getKind(s.labels['topoforge.kind'] ?? '');
@@ -291,8 +296,11 @@ export function importComposeModel(yamlText: string, opts: ImportComposeOptions 
     // Its own health check, unless it tests another service.
     const health = readHealthcheck(s.healthcheck);
     if (health && !hostsIn(s.healthcheck, false).some((h) => hostOf.has(h.host) && hostOf.get(h.host) !== s.name)) vote({ kind: health, strength: 'product' }, 3, 'its health check');
-    // Server settings count unless the same environment also points at a server of that kind (a client's POSTGRES_HOST).
+    // Server settings count unless the same environment also points at a server of that kind (a client's POSTGRES_HOST),
+    // or the service is built from source while another service of the file runs that product's image: then
+    // POSTGRES_DB in its environment names the database it uses, not one it serves.
     const clientOf = new Set(s.env.map(([k]) => readClientEnv(k)).filter((k): k is KindDef => !!k));
+    if (s.build && !s.image) for (const k of imageKinds) if (k.owner !== s.name) clientOf.add(k.kind);
     for (const { meaning, count } of readServerEnv(s.env.map(([k]) => k))) if (!clientOf.has(meaning.kind)) vote(meaning, Math.min(4, 1 + count), 'its settings');
     const referrers = new Map<string, Set<string>>();
     const ports = new Set(s.ports.map((p) => p.container));
@@ -617,6 +625,21 @@ export function importComposeModel(yamlText: string, opts: ImportComposeOptions 
       if (!main || main === proxy.name || s.ports.some((p) => p.host !== null)) continue;
       const port = s.ports.find((p) => published.has(p.container));
       if (port) infer(proxy.name, main, `it publishes port ${port.container}, which \`${s.name}\` listens on without publishing it`, 'http');
+    }
+  }
+  // A service you build given the same secret as a database or cache (the database password), or
+  // naming the database a database service creates (POSTGRES_DB=example in both), uses it.
+  const databaseNames = (x: ComposeService) => x.env.filter(([k, v]) => /(^|_)(DB|DATABASE|DBNAME|DB_NAME)$/i.test(k) && /^[A-Za-z][\w-]{1,62}$/.test(v)).map(([, v]) => v);
+  for (const s of mains.filter((x) => x.build && !x.image)) {
+    const names = databaseNames(s);
+    if (s.secrets.length === 0 && names.length === 0) continue;
+    for (const t of mains) {
+      const k = kindOf(t.name);
+      if (t === s || !(k.roles.includes('database') || k.roles.includes('cache')) || viable(kindOf(s.name), k).length === 0) continue;
+      const secret = s.secrets.find((x) => t.secrets.includes(x));
+      const database = names.find((x) => databaseNames(t).includes(x));
+      if (secret) infer(s.name, t.name, `both are given the secret \`${secret}\``);
+      else if (database) infer(s.name, t.name, `both name the database \`${database}\``);
     }
   }
   // (A proxy in front of it does not count: it still has nothing to read.)

@@ -35,6 +35,8 @@ export interface ComposeService {
   ports: PortMapping[];
   dependsOn: string[];
   links: string[];
+  /** Names of the secrets it is given (`secrets: [db-password]`, or `{ source: db-password }`). */
+  secrets: string[];
   /** `command` and `entrypoint`, joined with spaces. */
   command: string;
   /** The healthcheck's test, joined with spaces. */
@@ -328,6 +330,7 @@ export function readCompose(yamlText: string): ReadResult {
       ports: portsOf(raw.ports, raw.expose),
       dependsOn: keysOrItems(raw.depends_on),
       links: keysOrItems(raw.links).map((l) => l.split(':')[0]!),
+      secrets: (Array.isArray(raw.secrets) ? raw.secrets : []).map((x) => (x && typeof x === 'object' ? scalarText(record(x).source) : scalarText(x))).filter(Boolean),
       command: [commandText(raw.entrypoint), commandText(raw.command)].filter(Boolean).join(' '),
       healthcheck: commandText(record(raw.healthcheck).test),
       unknownPorts: (Array.isArray(r.raw.ports) ? r.raw.ports : []).filter((p) => typeof p === 'string' && p.includes('$') && portsOf([interpolate(p)], undefined).length === 0).length,
