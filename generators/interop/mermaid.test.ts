@@ -195,6 +195,51 @@ flowchart LR
     expect(decodeMermaidText('"a<br/>b #60;c#62;"')).toBe('a\nb <c>');
   });
 
+  it('reads a published architecture as its author meant it: \\n line breaks, A:::class, products named by subgraphs', () => {
+    // From KaloyankerR/pulse-microservices (docs/weekly/diagram.md), cut down.
+    const { doc, diagnostics } = importMermaidModel(`flowchart LR
+  subgraph L2["Microservices Layer"]
+    UserService["User Service\\nNode.js + Prisma\\n:8081\\nAuth &amp; Users"]
+  end
+  subgraph L3["Data Layer"]
+    subgraph NOSQL["MongoDB :27017"]
+      MessageDB[("messaging_db\\nMessages &amp; Conversations")]
+    end
+    Redis[("Redis :6379\\nCaching &amp; Sessions")]
+  end
+  RabbitMQ[("RabbitMQ :5672\\nEvents\\nMgmt UI :15672")]
+  UserService -->|Mongo Driver| MessageDB
+  UserService -->|Sessions| Redis
+  UserService -. "user.registered" .-> RabbitMQ
+  UserService:::serviceStyle
+  RabbitMQ:::mqStyle
+`);
+    expect(doc.nodes.map((n) => `${n.id} ${n.kind} ${n.label}`)).toEqual([
+      'userservice rest-service User Service Node.js + Prisma :8081 Auth & Users',
+      'messagedb mongodb messaging_db Messages & Conversations',
+      'redis redis Redis :6379 Caching & Sessions',
+      'rabbitmq rabbitmq RabbitMQ :5672 Events Mgmt UI :15672',
+    ]);
+    expect(structure(doc).edges).toEqual(['userservice -> messagedb mongodb', 'userservice -> redis redis', 'userservice -> rabbitmq amqp']);
+    expect(diagnostics.some((d) => /from its subgraph/.test(d.message))).toBe(true);
+    expect(diagnostics.filter((d) => d.code === 'TF612')).toEqual([]);
+  });
+
+  it('folds a helper drawn beside what it serves into it (ZooKeeper beside Kafka), as the compose import does', () => {
+    // From ozturkeniss/obs-tools-usage (README.md), cut down.
+    const { doc, diagnostics } = importMermaidModel(`graph TB
+    Payment[Payment Service<br/>HTTP: 8082]
+    Kafka[Apache Kafka<br/>Port: 9092]
+    Zookeeper[Zookeeper<br/>Port: 2181]
+    Billing[Billing worker]
+    Payment --> Kafka
+    Kafka --> Zookeeper
+    Kafka --> Billing`);
+    expect(doc.nodes.map((n) => `${n.id} ${n.kind}`)).toEqual(['payment rest-service', 'kafka kafka', 'billing worker']);
+    expect(structure(doc).edges).toEqual(['payment -> kafka kafka', 'kafka -> billing kafka']);
+    expect(diagnostics.find((d) => d.code === 'TF604')?.message).toMatch(/Zookeeper.*folded into it/);
+  });
+
   it('refuses other diagrams and reports lines it cannot read', () => {
     const seq = importMermaidModel('sequenceDiagram\n  A->>B: hi');
     expect(seq.doc.nodes).toEqual([]);

@@ -62,6 +62,8 @@ export function decodeMermaidText(s: string): string {
   else if (t.length >= 2 && t.startsWith('`') && t.endsWith('`')) t = t.slice(1, -1);
   return t
     .replace(/<br\s*\/?>/gi, '\n')
+    // A `\n` written in a label is read as a line break, as Mermaid draws it.
+    .replace(/\\n/g, '\n')
     .replace(/#(\d{1,7});/g, (m, n: string) => {
       const c = Number(n);
       return c > 0 && c <= 0x10ffff ? String.fromCodePoint(c) : m;
@@ -116,8 +118,11 @@ function readNode(c: Cursor): { ref: string; text?: string; shape?: string; clas
   c.ws();
   const m = ID_RE.exec(c.rest());
   if (!m) return undefined;
-  c.i += m[0].length;
-  const node: { ref: string; text?: string; shape?: string; classes: string[] } = { ref: m[0], classes: [] };
+  // `A:::cls` is node A with class cls (an id never holds `:::`).
+  const id = m[0].includes(':::') ? m[0].slice(0, m[0].indexOf(':::')) : m[0];
+  if (!id) return undefined;
+  c.i += id.length;
+  const node: { ref: string; text?: string; shape?: string; classes: string[] } = { ref: id, classes: [] };
   const rest = c.rest();
   if (rest.startsWith('@{')) {
     const end = rest.indexOf('}');
@@ -437,17 +442,46 @@ export function importMermaidModel(text: string, opts: ImportMermaidOptions = {}
     labelOf.set(p.ref, (last ? textLines.slice(0, -1) : textLines).join(' ') || id);
     typed.set(p.ref, last ? { kind: last, how: 'exact' } : typeFromText(p, textLines, [...p.classes, ...(classMembers.get(p.ref) ?? [])]));
   }
+  // A node typed only by its shape (a cylinder: some database) or a generic word ("messaging_db")
+  // inside a subgraph named after a product of that sort ("MongoDB :27017") is that product.
+  const zoneByRef = new Map(zones.map((z) => [z.ref, z]));
+  for (const p of pnodes.values()) {
+    const t = typed.get(p.ref);
+    if (!t || !(t.how === 'shape' || t.how === 'undecided' || t.generic)) continue;
+    for (let z = p.zone ? zoneByRef.get(p.zone) : undefined, hops = 0; z && hops < 8; z = z.parent ? zoneByRef.get(z.parent) : undefined, hops++) {
+      const first = z.title.split('\n')[0] ?? '';
+      const m = readName(first).meaning ?? readName(first.split(/\s*[:(]/)[0] ?? '').meaning;
+      if (m && (m.strength === 'product' || m.strength === 'closest') && m.kind.category === t.kind.category) {
+        typed.set(p.ref, { kind: m.kind, how: 'zone' });
+        break;
+      }
+    }
+  }
   typeFromEdges(pnodes, pedges, typed);
+  // A helper drawn connected to what it serves (ZooKeeper beside Kafka) is folded into it, as the
+  // compose import does (TF604): its connections become the main component's.
+  const foldedInto = new Map<string, string>();
+  for (const p of pnodes.values()) {
+    const t = typed.get(p.ref);
+    if (!t?.helper || !nodeId.has(p.ref)) continue;
+    const neighbours = pedges.flatMap((e) => (e.from === p.ref ? [e.to] : e.to === p.ref ? [e.from] : []));
+    const main = neighbours.find((r) => r !== p.ref && nodeId.has(r) && !foldedInto.has(r) && typed.get(r)?.kind === t.kind && !typed.get(r)?.helper);
+    if (main) foldedInto.set(p.ref, main);
+  }
+  for (const [helper, main] of foldedInto) {
+    diagnostics.push(importDiagnostic('TF604', { message: `\`${labelOf.get(helper)}\` serves \`${labelOf.get(main)}\` (${typed.get(main)!.kind.name}) and was folded into it.`, hint: 'Nothing to do: the stack runs what it needs.', nodes: [nodeId.get(main)!], line: pnodes.get(helper)!.line }));
+    nodeId.set(helper, nodeId.get(main)!);
+  }
   for (const p of pnodes.values()) {
     const id = nodeId.get(p.ref);
-    if (!id) continue;
+    if (!id || foldedInto.has(p.ref)) continue;
     const t = typed.get(p.ref)!;
     const label = labelOf.get(p.ref)!;
     nodes.push({ id, kind: t.kind.id, label, ...(p.zone && zoneId.has(p.zone) ? { group: zoneId.get(p.zone)! } : {}), props: {} });
     if (t.how === 'undecided') {
       diagnostics.push(importDiagnostic('TF602', { message: `The kind of \`${label}\` is undecided: neither its text, its shape nor its connections say what it is; it was imported as ${t.kind.name}.`, hint: 'Pick its kind in the inspector.', nodes: [id], line: p.line }));
     } else if (t.how !== 'exact') {
-      diagnostics.push(importDiagnostic('TF611', { message: `\`${label}\` was given the kind ${t.kind.name}, from its ${t.how === 'edges' ? 'connections' : t.how}.`, hint: 'Change its kind in the inspector if another fits better.', nodes: [id] }));
+      diagnostics.push(importDiagnostic('TF611', { message: `\`${label}\` was given the kind ${t.kind.name}, from its ${t.how === 'edges' ? 'connections' : t.how === 'zone' ? 'subgraph' : t.how}.`, hint: 'Change its kind in the inspector if another fits better.', nodes: [id] }));
     }
   }
   const byId = new Map(nodes.map((n) => [n.id, n]));
@@ -459,6 +493,8 @@ export function importMermaidModel(text: string, opts: ImportMermaidOptions = {}
       diagnostics.push(importDiagnostic('TF612', { message: `The connection on line ${e.line} touches a subgraph rather than a component and was skipped.`, hint: 'Draw connections between components.', line: e.line }));
       continue;
     }
+    // Between a folded helper and what it serves: inside one component now.
+    if (from === to && (foldedInto.has(e.from) || foldedInto.has(e.to))) continue;
     let a = getKind(byId.get(from)!.kind)!;
     let b = getKind(byId.get(to)!.kind)!;
     const found = protocolIn(e.text);
@@ -518,11 +554,15 @@ export function importMermaidModel(text: string, opts: ImportMermaidOptions = {}
 interface Typed {
   kind: KindDef;
   /** What decided it. */
-  how: 'exact' | 'text' | 'shape' | 'edges' | 'undecided';
+  how: 'exact' | 'text' | 'shape' | 'zone' | 'edges' | 'undecided';
   /** Only a generic word or "service" decided it: the connections may say better. */
   weak?: boolean;
   /** The text said the sort of thing ("Storage") but not which. */
   sort?: KindDef['category'];
+  /** The text named only a generic word of its sort ("db", "cache"), not a product. */
+  generic?: boolean;
+  /** A helper of its kind (ZooKeeper of Kafka), folded into a component of that kind drawn beside it. */
+  helper?: boolean;
 }
 
 /** What the catalog lets `from` send `to`, telemetry included, in the target's order of preference. */
@@ -539,11 +579,11 @@ function typeFromText(p: PNode, lines: string[], classes: string[]): Typed {
   const reading = items.map((t) => readName(t)).find((r) => r.meaning) ?? readName(first);
   const m = reading.meaning;
   const hinted = readShape(p.shape) ?? classes.map(readClass).find(Boolean);
-  if (m && (m.strength === 'product' || m.strength === 'closest' || m.strength === 'helper')) return { kind: m.kind, how: 'text' };
+  if (m && (m.strength === 'product' || m.strength === 'closest' || m.strength === 'helper')) return { kind: m.kind, how: 'text', ...(m.strength === 'helper' ? { helper: true } : {}) };
   if (m && !roleOf(m.kind)) {
     // A generic word ("database", "cache", "gateway"): a shape of another category says more.
     if (hinted && hinted.category !== m.kind.category) return { kind: hinted, how: 'shape' };
-    return { kind: m.kind, how: 'text' };
+    return { kind: m.kind, how: 'text', generic: true };
   }
   if (m) {
     // A role word ("API", "worker", "UI"): a shape or class that says "store" or "gateway" outranks it.
