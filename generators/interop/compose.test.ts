@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { validate } from '../../shared/validation';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -363,6 +364,41 @@ services:
 `);
     expect(edgeSet(named.doc)).toEqual(['api -> db sql']);
     expect(named.diagnostics.find((d) => d.code === 'TF614')?.message).toMatch(/both name the database `shop`/);
+  });
+
+  it('imports the debezium-examples files without a false error: workers named after their sink, init jobs, stores it cannot express', () => {
+    const { doc, diagnostics } = importComposeModel(`
+services:
+  kafka: { image: quay.io/debezium/kafka:2.7 }
+  elastic: { image: docker.elastic.co/elasticsearch/elasticsearch:7.3.0 }
+  registry: { image: confluentinc/cp-schema-registry:7.7.1 }
+  mongodb1: { image: mongo:7.0, command: --replSet rs0 }
+  mongodb-init:
+    image: mongo:7.0
+    command: mongosh --host mongodb1:27017 --eval "rs.initiate()"
+    depends_on: [mongodb1]
+  connect:
+    image: debezium-examples/kstreams-live-update-connect-es:2.7
+    build: { context: debezium-es }
+    links: [kafka, elastic, mongodb1]
+    environment:
+      - BOOTSTRAP_SERVERS=kafka:9092
+      - CONFIG_STORAGE_TOPIC=my_connect_configs
+      - OFFSET_STORAGE_TOPIC=my_connect_offsets
+      - CONNECT_VALUE_CONVERTER_SCHEMA_REGISTRY_URL=http://registry:8081
+  jaeger: { image: jaegertracing/all-in-one:1.60, environment: { SPAN_STORAGE_TYPE: cassandra, CASSANDRA_SERVERS: scylla } }
+  scylla: { image: scylladb/scylla:6.0 }
+`);
+    const kind = (id: string) => doc.nodes.find((n) => n.id === id)?.kind;
+    // 'connect-es' names the sink it writes to; its settings and its name say a Connect worker.
+    expect(['debezium', 'kafka-connect']).toContain(kind('connect'));
+    // mongosh against mongodb1 from mongo's own image: a job of that server, folded into it.
+    expect(kind('mongodb-init')).toBeUndefined();
+    expect(edgeSet(doc)).toEqual(expect.arrayContaining(['connect -> kafka kafka', 'connect -> elastic http', 'connect -> registry http']));
+    // Jaeger on Cassandra (imported as its closest kind): said, not drawn as a connection validation would refuse.
+    expect(edgeSet(doc).some((e) => e.startsWith('jaeger -> scylla'))).toBe(false);
+    expect(diagnostics.some((d) => d.code === 'TF605' && /not drawn/.test(d.message))).toBe(true);
+    expect(validate(doc).filter((d) => d.severity === 'error')).toEqual([]);
   });
 
   it('turns networks into zones and notes services that run only with a profile', () => {

@@ -283,13 +283,16 @@ export function importComposeModel(yamlText: string, opts: ImportComposeOptions 
           ] as Array<[string, string]>)
         : []),
     ];
+    // The products of the services it addresses, by their images: a name that also names one of
+    // them says what it works with (`connect-es` links to Elasticsearch), not what it is.
+    const addressed = new Set((refsOf.get(s.name) ?? []).flatMap((r) => imageKinds.filter((k) => k.owner === r.target && k.owner !== s.name).map((k) => k.kind)));
     const seenNames = new Set<string>();
     for (const [text, why] of names) {
       const key = text.toLowerCase();
       if (!text || seenNames.has(key)) continue;
       seenNames.add(key);
       const m = readName(text).meaning;
-      if (!m || roleOf(m.kind)) continue;
+      if (!m || roleOf(m.kind) || (addressed.has(m.kind) && why !== 'its name')) continue;
       vote(m, m.strength === 'word' ? 2 : 4, why);
     }
     if (command) vote(command, 4, 'its command');
@@ -429,6 +432,13 @@ export function importComposeModel(yamlText: string, opts: ImportComposeOptions 
         helperOf.set(s.name, owner.name);
         continue;
       }
+    }
+    // A container of a store's or broker's image that runs a job against another server of that
+    // kind (an init script, \`mongosh --host mongodb1\`), with no port published: part of that server.
+    const sameKind = (refsOf.get(s.name) ?? []).map((r) => r.target).find((x) => x !== s.name && typing.get(x)?.kind === t.kind && !typing.get(x)?.helperOf);
+    if (sameKind && s.command && !s.ports.some((p) => p.host !== null) && (t.kind.category === 'store' || isBroker(t.kind))) {
+      helperOf.set(s.name, sameKind);
+      continue;
     }
     const served = [...new Set([...deps, ...(refsOf.get(s.name) ?? []).map((r) => r.target)])].filter((x) => x !== s.name);
     // A utility container or a one-shot job named like a helper that serves one service: app-healthy, init-kafka,
@@ -846,14 +856,12 @@ export function importComposeModel(yamlText: string, opts: ImportComposeOptions 
     diagnostics.push(
       importDiagnostic('TF605', {
         message: p
-          ? `\`${s.name}\` (${a.name}) uses \`${t.name}\` (${b.name}) over ${PROTOCOL_NAMES[p]} (${evidence ? `from ${evidenceWhy}` : typing.get(t.name)!.product?.protocol === p || servedProtocol(b, typing.get(t.name)!.product, true) === p ? `what ${typing.get(t.name)!.product?.product ?? b.name} serves` : `what ${typing.get(s.name)!.product?.product ?? a.name} speaks`}), which the catalog does not allow between these kinds yet; the connection was kept.`
-          : `\`${s.name}\` (${a.name}) uses \`${t.name}\` (${b.name}), but nothing says over what and the catalog has no protocol between these kinds; the connection was kept without one.`,
-        hint: 'Change the kind of one end if another fits better; validation reports the connection until then.',
+          ? `\`${s.name}\` (${a.name}) uses \`${t.name}\` (${b.name}) over ${PROTOCOL_NAMES[p]} (${evidence ? `from ${evidenceWhy}` : typing.get(t.name)!.product?.protocol === p || servedProtocol(b, typing.get(t.name)!.product, true) === p ? `what ${typing.get(t.name)!.product?.product ?? b.name} serves` : `what ${typing.get(s.name)!.product?.product ?? a.name} speaks`}), which the catalog does not allow between these kinds yet; the connection was not drawn (a drawn one would fail validation for what the import chose, not for what the file says).`
+          : `\`${s.name}\` (${a.name}) uses \`${t.name}\` (${b.name}), but nothing says over what and the catalog has no protocol between these kinds; the connection was not drawn.`,
+        hint: 'Change the kind of one end if another fits better, then draw the connection.',
         nodes: [idOf.get(s.name)!, idOf.get(t.name)!],
-        edges: [edgeId(s.name, t.name)],
       }),
     );
-    push(s.name, t.name, p);
   }
   doc.edges = edges;
   // Each note points at the first service it names, so the CLI can print FILE:LINE.

@@ -283,6 +283,8 @@ export const IMPORT_HINTS: Readonly<Record<string, KindImportHints>> = {
   debezium: {
     healthchecks: [/8083\/connectors/],
     images: [/debezium\/connect(-[a-z0-9-]+)?$/],
+    // Debezium Server: the same capture, streamed to a sink of its own (Pub/Sub, Kinesis, Redis ...) rather than Kafka.
+    closest: [{ product: 'Debezium Server', images: [/debezium\/server$/], names: ['debezium-server'], ports: [8080] }],
     api: 'http',
     names: ['debezium'],
     words: ['cdc', 'change-data-capture'],

@@ -324,7 +324,8 @@ const ENTRIES = [
   {
     id: 'debezium', name: 'Debezium', category: 'plumbing', icon: 'debezium', product: 'Debezium 2.7 (Kafka Connect)',
     description: 'Change data capture from databases into Kafka.', external: false, roles: ['connector', 'cdc-connector'],
-    emits: ['kafka'], accepts: ['cdc'],
+    // HTTP: the schema registry its converters call, and sinks that take HTTP (Elasticsearch); OTLP: its tracing.
+    emits: ['kafka', 'http', 'otlp'], accepts: ['cdc'],
     image: 'quay.io/debezium/connect:2.7.3.Final', ports: [{ container: 8083, host: 8083, name: 'rest', prop: 'port' }],
     healthcheck: { test: ['CMD-SHELL', 'curl -fsS http://localhost:8083/connectors > /dev/null || exit 1'], interval: '10s', timeout: '5s', retries: 12, startPeriod: '30s' },
     props: [
@@ -338,7 +339,7 @@ const ENTRIES = [
     // Confluent's Connect image: configured from CONNECT_* variables, ships confluent-hub to install connector plugins at start, and curl for its healthcheck.
     id: 'kafka-connect', name: 'Kafka Connect', category: 'plumbing', icon: 'connect', product: 'Kafka Connect 3.7 (Confluent Platform 7.7)',
     description: 'Connect worker running source and sink connectors between Kafka and databases, search and object storage.', external: false, roles: ['connector'],
-    emits: ['kafka', 'sql', 'mongodb', 'redis', 's3', 'http'], accepts: ['kafka', 'http'], defaultIn: 'kafka',
+    emits: ['kafka', 'sql', 'mongodb', 'redis', 's3', 'http', 'otlp'], accepts: ['kafka', 'http'], defaultIn: 'kafka',
     image: 'confluentinc/cp-kafka-connect:7.7.1', ports: [{ container: 8083, host: 8083, name: 'rest', prop: 'port' }],
     healthcheck: { test: ['CMD-SHELL', 'curl -fsS http://localhost:8083/connectors > /dev/null || exit 1'], interval: '10s', timeout: '5s', retries: 18, startPeriod: '60s' },
     props: [
