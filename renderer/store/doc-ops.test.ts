@@ -173,11 +173,14 @@ describe('changeKind', () => {
     expect(Object.keys(rabbit.props).every((k) => getKind('rabbitmq')!.props.some((p) => p.key === k))).toBe(true);
     expect(toRabbit.dropped).toEqual([]);
     expect(toRabbit.doc.edges.map((e) => e.protocol)).toEqual(['amqp', 'amqp']);
-    // Kafka → PostgreSQL: the service writes to it over SQL; PostgreSQL can't send to the worker.
+    // Kafka → PostgreSQL: the service writes to it over SQL; the worker reads it (a store drawn the way its data flows).
     const toDb = changeKind(doc, 'kafka', 'postgres', checkConnection);
-    expect(toDb.doc.edges.map((e) => `${e.from}->${e.to}:${e.protocol}`)).toEqual(['rest-service->kafka:sql']);
-    expect(toDb.dropped.map((d) => `${d.from}->${d.to}`)).toEqual(['kafka->worker']);
-    expect(toDb.dropped[0]!.reason).toMatch(/PostgreSQL|Worker/);
+    expect(toDb.doc.edges.map((e) => `${e.from}->${e.to}:${e.protocol}`)).toEqual(['rest-service->kafka:sql', 'kafka->worker:sql']);
+    expect(toDb.dropped).toEqual([]);
+    // Kafka → Kong: a gateway routes calls, which a worker does not take: that connection goes, and says why.
+    const toFlink = changeKind(doc, 'kafka', 'kong', checkConnection);
+    expect(toFlink.dropped.map((d) => `${d.from}->${d.to}`)).toEqual(['kafka->worker']);
+    expect(toFlink.dropped[0]!.reason).toMatch(/Kong|Worker/);
     // The input is untouched.
     expect(doc.nodes.find((n) => n.id === 'kafka')!.kind).toBe('kafka');
   });

@@ -64,6 +64,8 @@ export function flowOf(from: KindDef, to: KindDef, p: Protocol): { readonly sour
   // A dashboard is the consumer of its data sources, whichever way the line is drawn.
   if (isDashboard(from) !== isDashboard(to) && (isDashboard(from) ? to : from).dataSource) return isDashboard(to) ? FLOW_FROM : FLOW_TO;
   if (p === 'metrics' || p === 'otlp') return observabilityLink(from, to, p) ? FLOW_FROM : FLOW_TO;
+  // A store drawn the way its data flows (Orders DB → Nightly ETL): the other end reads it.
+  if (from.category === 'store' && to.category !== 'store' && !from.emits.includes(p) && to.emits.includes(p) && from.accepts.includes(p)) return FLOW_TO;
   return FLOW_FROM;
 }
 
@@ -86,6 +88,8 @@ export function defaultProtocol(from: KindDef, to: KindDef): Protocol | undefine
   let p: Protocol | undefined;
   if (options.length === 1) p = options[0];
   else if (options.length > 1 && to.defaultIn && options.includes(to.defaultIn)) p = to.defaultIn;
+  // Out of a broker: what it takes in by default is what it delivers (ActiveMQ Artemis: JMS).
+  else if (options.length > 1 && from.defaultIn && (from.hosts ?? []).includes(from.defaultIn) && options.includes(from.defaultIn)) p = from.defaultIn;
   else if (options.length > 1 && isDashboard(from) !== isDashboard(to) && (isDashboard(from) ? to : from).dataSource) p = options[0];
   row.set(to, p);
   return p;

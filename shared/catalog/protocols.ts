@@ -62,9 +62,24 @@ export interface PairFacts {
   viable: readonly Protocol[];
   /** The protocol taken when the edge sets none, or undefined when there is no single answer. */
   implicit: Protocol | undefined;
+  /**
+   * A store drawn the way its data flows (`Orders DB → Nightly ETL`, `Cache → API`): nothing
+   * goes that way, but the other end reads it over this request-reply protocol, which is what the
+   * drawing means. Undefined for anything else.
+   */
+  readBack: Protocol | undefined;
 }
 
 const pairCache = new WeakMap<KindDef, Map<KindDef, PairFacts>>();
+
+/** The request-reply protocol `to` reads store `from` over, when `from → to` is drawn the way the data flows. */
+export function readBackOf(from: KindDef, to: KindDef): Protocol | undefined {
+  if (from.category !== 'store' || to.category === 'store') return undefined;
+  const back = compatibleProtocols(to, from).filter((p) => REQUEST_REPLY.has(p) && (!isMediated(p) || hostsProtocol(to, p) || hostsProtocol(from, p)));
+  if (back.length === 0) return undefined;
+  const d = defaultProtocol(to, from);
+  return d !== undefined && back.includes(d) ? d : back.length === 1 ? back[0] : from.defaultIn && back.includes(from.defaultIn) ? from.defaultIn : back[0];
+}
 
 export function pairFacts(from: KindDef, to: KindDef): PairFacts {
   let row = pairCache.get(from);
@@ -81,7 +96,7 @@ export function pairFacts(from: KindDef, to: KindDef): PairFacts {
     if (d !== undefined && viable.includes(d)) implicit = d;
     else if (viable.length === 1) implicit = viable[0];
     else if (viable.length > 1 && to.defaultIn && viable.includes(to.defaultIn)) implicit = to.defaultIn;
-    f = { compatible, viable, implicit };
+    f = { compatible, viable, implicit, readBack: viable.length === 0 ? readBackOf(from, to) : undefined };
     row.set(to, f);
   }
   return f;

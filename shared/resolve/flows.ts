@@ -18,7 +18,8 @@ export function isProtocol(p: unknown): p is Protocol {
 /** The protocol of a connection: the one set on it, else the one its two kinds imply (if a single one). */
 export function protocolOf(raw: unknown, from: KindDef, to: KindDef): { protocol: Protocol | undefined; explicit: boolean } {
   if (isProtocol(raw)) return { protocol: raw, explicit: true };
-  return { protocol: pairFacts(from, to).implicit, explicit: false };
+  const facts = pairFacts(from, to);
+  return { protocol: facts.implicit ?? facts.readBack, explicit: false };
 }
 
 const isDashboard = (k: KindDef) => k.roles.includes('dashboard');

@@ -1,5 +1,5 @@
 import type { KindDef } from '../catalog';
-import { edgePropDefs, getKind } from '../catalog';
+import { edgePropDefs, pairFacts, getKind } from '../catalog';
 import { edgeIds } from '../model/ids';
 import type { Group, Protocol, TopoEdge, TopoNode, Topology, TrustLevel } from '../model/types';
 import { ID_PATTERN, MAX_ID_LENGTH, TRUST_LEVELS } from '../model/types';
@@ -391,7 +391,11 @@ function resolveWith(doc: Topology, cache: Cache | undefined): ResolvedDesign {
     if (!work || work.from !== from.kind || work.to !== to.kind) {
       const { protocol, explicit } = protocolOf(e.protocol, from.kind, to.kind);
       const bad: string[] = [];
-      work = { from: from.kind, to: to.kind, protocol, explicit, props: cleanProps(edgePropDefs(protocol), e.props, `Connection ${id}`, (m) => bad.push(m)), ignored: bad };
+      let props = cleanProps(edgePropDefs(protocol), e.props, `Connection ${id}`, (m) => bad.push(m));
+      // A store drawn the way its data flows (Orders DB → Nightly ETL) is read by the other end.
+      const rawProps = e.props && typeof e.props === 'object' ? (e.props as Record<string, unknown>) : {};
+      if (protocol && pairFacts(from.kind, to.kind).readBack === protocol && 'access' in props && rawProps.access === undefined) props = { ...props, access: 'read' };
+      work = { from: from.kind, to: to.kind, protocol, explicit, props, ignored: bad };
       cache?.edges.set(e, work);
     }
     for (const m of work.ignored) ignored.push(m);

@@ -61,6 +61,7 @@ export const CODES = {
   TF902: { severity: 'info', title: 'Unknown setting kept' },
   TF903: { severity: 'info', title: 'External component: no container' },
   TF904: { severity: 'info', title: 'Requirement not understood' },
+  TF905: { severity: 'info', title: 'Store drawn the way its data flows' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type Code = keyof typeof CODES;

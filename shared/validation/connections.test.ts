@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { resolve } from '../resolve';
 import { checkConnection, validate } from './index';
 import { design, edge, node, withCode } from './testkit';
 
@@ -168,11 +169,21 @@ describe('connections: dangling, backwards, unmediated, unknown protocol', () =>
     expect(f.path).toBe('edges[0].to');
   });
 
-  it('TF108: a database drawn calling a service', () => {
-    const d = design({ nodes: [node('db', 'postgres'), node('api', 'rest-service', {}, { label: 'Orders API' })], edges: [edge('db', 'api')] });
+  it('TF108: a broker drawn sending to the registry that writes to it', () => {
+    const d = design({ nodes: [node('bus', 'kafka'), node('registry', 'schema-registry')], edges: [edge('bus', 'registry')] });
     const f = one(d, 'TF108');
-    expect(f.message).toBe('PostgreSQL → Orders API (REST service) is drawn backwards: Orders API (REST service) calls PostgreSQL over SQL');
+    expect(f.message).toBe('Kafka → Schema Registry is drawn backwards: Schema Registry sends to Kafka over Kafka');
     expect(f.hint).toContain('Reverse the arrow');
+  });
+
+  it('TF905: a store drawn the way its data flows is read by the other end, not an error', () => {
+    const d = design({ nodes: [node('db', 'postgres', {}, { label: 'Orders DB' }), node('etl', 'batch-job', {}, { label: 'Nightly ETL' })], edges: [edge('db', 'etl')] });
+    expect(validate(d).filter((x) => x.severity === 'error')).toEqual([]);
+    const f = one(d, 'TF905');
+    expect(f.message).toBe('Orders DB (PostgreSQL) → Nightly ETL (Batch job) is read as Nightly ETL (Batch job) reading Orders DB (PostgreSQL) over SQL (drawn the way the data flows)');
+    // The model and every generator read it as the job's query, read-only.
+    const flow = resolve(d).flows[0]!;
+    expect([flow.protocol, flow.client?.id, flow.server?.id, flow.kind, flow.props.access]).toEqual(['sql', 'etl', 'db', 'query', 'read']);
   });
 
   it('TF109: two services exchanging Kafka messages without a broker', () => {

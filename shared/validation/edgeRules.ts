@@ -117,10 +117,23 @@ export function edgeLocal(
   let protocol: Protocol;
   let diags: LocalDiag[] | undefined;
 
+  const readBack = (P: Protocol): LocalDiag => ({
+    code: 'TF905',
+    message: `${fromName} → ${toName} is read as ${toName} reading ${fromName} over ${protocolName(P)} (drawn the way the data flows)`,
+    hint: `Nothing to do; the stack has ${toName} open the connection. Draw ${toName} → ${fromName} to say it the way a call is drawn.`,
+    nodes: [from.id, to.id],
+    rel: '',
+  });
   if (explicit !== undefined) {
     const P = explicit as Protocol;
     if (facts.viable.includes(P)) protocol = P;
-    else return failed(explicitProblem(P, F, T, fromName, toName, [from.id, to.id]));
+    else if (facts.readBack === P) {
+      protocol = P;
+      diags = [readBack(P)];
+    } else return failed(explicitProblem(P, F, T, fromName, toName, [from.id, to.id]));
+  } else if (facts.readBack) {
+    protocol = facts.readBack;
+    diags = [readBack(protocol)];
   } else if (facts.implicit) {
     protocol = facts.implicit;
     if (facts.viable.length > 1) {

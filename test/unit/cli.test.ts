@@ -340,7 +340,7 @@ describe('topoforge new, mermaid, doc', () => {
 
 describe('topoforge fix', () => {
   it('validate names the one-step fix of each error; fix applies them, writes the file and leaves no error', () => {
-    const p = file('fixme.topo.yaml', `${HEAD}nodes:\n  - { id: jobs, kind: rabbitmq, label: Jobs }\n  - { id: db, kind: postgres, label: Orders DB }\n  - { id: api, kind: rest-service, label: API }\nedges:\n  - { from: jobs, to: db }\n  - { from: db, to: api }\n`);
+    const p = file('fixme.topo.yaml', `${HEAD}nodes:\n  - { id: jobs, kind: rabbitmq, label: Jobs }\n  - { id: db, kind: postgres, label: Orders DB }\n  - { id: bus, kind: kafka, label: Bus }\n  - { id: registry, kind: schema-registry, label: Registry }\nedges:\n  - { from: jobs, to: db }\n  - { from: bus, to: registry }\n`);
     const v = cli(['validate', p]);
     expect(v.code).toBe(1);
     expect(v.out).toContain(`    fix: Put a Worker between them (topoforge fix ${p})`);
@@ -353,7 +353,7 @@ describe('topoforge fix', () => {
     expect(f.out).toContain('Applied 2 fixes');
     const text = readFileSync(p, 'utf8');
     expect(text).toMatch(/from: jobs\s+to: worker\s+protocol: amqp/);
-    expect(text).toMatch(/from: api\s+to: db/);
+    expect(text).toMatch(/from: registry\s+to: bus/);
     expect(cli(['validate', p]).code).toBe(0);
     expect(cli(['fix', p]).out).toContain('nothing to fix');
   });

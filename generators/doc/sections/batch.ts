@@ -29,8 +29,15 @@ export const batch: Section = {
     RECOVERY_MECHANISMS: (c) => fact(andList(jobs(c).map((j) => `${svc(j)} runs again on its next schedule`)), { short: 'rerun on schedule' }),
 
     JOB_DEPENDENCIES: (c) => fact(andList(jobs(c).map((j) => {
-      const from = uniq(j.at.filter((f) => f.sink === j && f.source !== j && f.kind !== 'scrape' && f.kind !== 'telemetry').map((f) => f.source));
-      const to = uniq(j.at.filter((f) => f.source === j && f.sink !== j && f.kind !== 'scrape' && f.kind !== 'telemetry').map((f) => f.sink));
+      // A query set to read-only (or drawn from the store, which reads it) reads; write-only writes; else as drawn.
+      type F = (typeof j.at)[number];
+      const access = (f: F) => (f.kind === 'query' && f.client === j && typeof f.props.access === 'string' ? f.props.access : 'as-drawn');
+      const other = (f: F) => f.kind !== 'scrape' && f.kind !== 'telemetry';
+      const peer = (f: F) => (f.source === j ? f.sink : f.source);
+      const reads = (f: F) => (access(f) === 'read' ? true : access(f) === 'write' ? false : f.sink === j && f.source !== j);
+      const writes = (f: F) => (access(f) === 'write' ? true : access(f) === 'read' ? false : f.source === j && f.sink !== j);
+      const from = uniq(j.at.filter((f) => other(f) && reads(f)).map(peer));
+      const to = uniq(j.at.filter((f) => other(f) && writes(f)).map(peer));
       return `${svc(j)} reads ${from.length ? svcs(from) : 'nothing drawn'} and writes ${to.length ? svcs(to) : 'nothing drawn'}`;
     })), { short: 'data dependencies as drawn' }),
 
