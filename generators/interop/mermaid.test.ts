@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { validate } from '../../shared/validation';
 import { defaultProtocol, getKind } from '../../shared/catalog';
 import type { Topology } from '../../shared/model/types';
 import { allKindsDesign, loadExamples } from '../../test/golden/fixtures';
@@ -238,6 +239,37 @@ flowchart LR
     expect(doc.nodes.map((n) => `${n.id} ${n.kind}`)).toEqual(['payment rest-service', 'kafka kafka', 'billing worker']);
     expect(structure(doc).edges).toEqual(['payment -> kafka kafka', 'kafka -> billing kafka']);
     expect(diagnostics.find((d) => d.code === 'TF604')?.message).toMatch(/Zookeeper.*folded into it/);
+  });
+
+  it('reads hand-drawn diagrams as a reader does: subgraphs as ends, icons, a web server with a database, messages through the only broker', () => {
+    // After infanasotku/netku (services/assistant/README.md) and a README's "WebApp → Web Server → Postgres".
+    const { doc, diagnostics } = importMermaidModel(`flowchart TD
+    subgraph assistant [Common domain services]
+        A(fa:fa-cloud Assistant API)
+        W(fa:fa-bolt Assistant workers)
+    end
+    A <-.-> |RabbitMQ| W
+    subgraph db [Databases]
+      P(fa:fa-database PostgreSQL)
+    end
+    R[[RabbitMQ]]
+    Web[WebApp] -->|HTTPS| S[Web Server]
+    S --> P
+    W --> db
+    Web --> Q[(Queue)]
+`);
+    const kind = (id: string) => doc.nodes.find((n) => n.id === id)?.kind;
+    expect(doc.nodes.find((n) => n.id === 'a')?.label).toBe('Assistant API');
+    // "Web Server" querying a database is the application server, not a proxy.
+    expect(kind('s')).toBe('rest-service');
+    const edges = structure(doc).edges;
+    // A subgraph at an end stands for its components; the RabbitMQ label goes through the diagram's RabbitMQ.
+    expect(edges).toEqual(expect.arrayContaining(['w -> p sql', 'a -> r amqp', 'r -> w amqp', 's -> p sql']));
+    expect(diagnostics.filter((d) => d.code === 'TF614').map((d) => d.message)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/joins the subgraph `Databases`/), expect.stringMatching(/drawn through `RabbitMQ`/)]),
+    );
+    // What the catalog cannot express between the kinds chosen is said and not drawn: validation finds no error the import made.
+    expect(validate(doc).filter((d) => d.severity === 'error')).toEqual([]);
   });
 
   it('refuses other diagrams and reports lines it cannot read', () => {

@@ -64,6 +64,8 @@ export function decodeMermaidText(s: string): string {
     .replace(/<br\s*\/?>/gi, '\n')
     // A `\n` written in a label is read as a line break, as Mermaid draws it.
     .replace(/\\n/g, '\n')
+    // Font Awesome icons (`fa:fa-database PostgreSQL`) are pictures, not words.
+    .replace(/\bfa[bklrs]?:fa-[\w-]+\s*/g, '')
     .replace(/#(\d{1,7});/g, (m, n: string) => {
       const c = Number(n);
       return c > 0 && c <= 0x10ffff ? String.fromCodePoint(c) : m;
@@ -458,6 +460,14 @@ export function importMermaidModel(text: string, opts: ImportMermaidOptions = {}
     }
   }
   typeFromEdges(pnodes, pedges, typed);
+  // A "web server" (a gateway only by a generic word or its shape) that queries databases or
+  // caches is the application server, not a proxy: proxies do not hold data connections.
+  for (const p of pnodes.values()) {
+    const t = typed.get(p.ref);
+    if (!t || t.kind.category !== 'gateway' || !(t.generic || t.how === 'shape' || t.how === 'undecided')) continue;
+    const store = pedges.some((e) => e.from === p.ref && typed.get(e.to)?.kind.category === 'store' && !typed.get(e.to)?.kind.accepts.some((x) => SYNC_PROTOCOLS.includes(x) && x !== 'http'));
+    if (store) typed.set(p.ref, { kind: kindForRole('http-api')!, how: 'edges' });
+  }
   // A helper drawn connected to what it serves (ZooKeeper beside Kafka) is folded into it, as the
   // compose import does (TF604): its connections become the main component's.
   const foldedInto = new Map<string, string>();
@@ -485,8 +495,55 @@ export function importMermaidModel(text: string, opts: ImportMermaidOptions = {}
     }
   }
   const byId = new Map(nodes.map((n) => [n.id, n]));
-  const edges: TopoEdge[] = [];
+  // A subgraph at an end of a connection (\`Workers --> Storage\`) stands for its components: the
+  // connection is drawn to each of them (its direct members, else those of its nested subgraphs).
+  const membersOf = (ref: string, depth = 0): string[] => {
+    const direct = [...pnodes.values()].filter((p) => p.zone === ref && nodeId.has(p.ref) && !foldedInto.has(p.ref) && !zoneRefs.has(p.ref)).map((p) => p.ref);
+    if (direct.length > 0 || depth > 4) return direct;
+    return zones.filter((z) => z.parent === ref).flatMap((z) => membersOf(z.ref, depth + 1));
+  };
+  const MAX_EXPANDED = 36;
+  const read: PEdge[] = [];
   for (const e of pedges) {
+    const fromZone = zoneRefs.has(e.from);
+    const toZone = zoneRefs.has(e.to);
+    if (!fromZone && !toZone) {
+      read.push(e);
+      continue;
+    }
+    const froms = fromZone ? membersOf(e.from) : [e.from];
+    const tos = toZone ? membersOf(e.to) : [e.to];
+    if (froms.length === 0 || tos.length === 0 || froms.length * tos.length > MAX_EXPANDED) {
+      read.push(e);
+      continue;
+    }
+    for (const a of froms) for (const b of tos) if (a !== b) read.push({ ...e, from: a, to: b });
+    const what = [fromZone ? `\`${zones.find((z) => z.ref === e.from)?.title ?? e.from}\`` : '', toZone ? `\`${zones.find((z) => z.ref === e.to)?.title ?? e.to}\`` : ''].filter(Boolean).join(' and ');
+    diagnostics.push(importDiagnostic('TF614', { message: `The connection on line ${e.line} joins the subgraph ${what}: it was drawn to each of ${fromZone && toZone ? 'their' : 'its'} components.`, hint: 'Delete the connections that do not exist.', line: e.line }));
+  }
+  // "A -->|RabbitMQ| B" between two services, with one RabbitMQ in the diagram: the messages go through it.
+  const routed: PEdge[] = [];
+  for (const e of read) {
+    const p = protocolIn(e.text).protocol;
+    const ka = typed.get(e.from)?.kind;
+    const kb = typed.get(e.to)?.kind;
+    const serves = (k: KindDef) => (k.hosts ?? []).includes(p!);
+    // (Not in Topoforge's own diagrams, whose every node names its kind: those say what was drawn.)
+    const own = typed.get(e.from)?.how === 'exact' && typed.get(e.to)?.how === 'exact';
+    if (p && !own && KINDS.some(serves) && ka && kb && !serves(ka) && !serves(kb)) {
+      const hosts = [...pnodes.values()].filter((x) => nodeId.has(x.ref) && !foldedInto.has(x.ref) && !zoneRefs.has(x.ref) && typed.get(x.ref) && serves(typed.get(x.ref)!.kind));
+      if (hosts.length === 1 && hosts[0]!.ref !== e.from && hosts[0]!.ref !== e.to) {
+        const h = hosts[0]!.ref;
+        // (Several senders to one receiver through the broker: its delivery is drawn once.)
+        for (const x of [{ ...e, to: h }, { ...e, from: h }]) if (!routed.some((r) => r.from === x.from && r.to === x.to && r.text === x.text)) routed.push(x);
+        diagnostics.push(importDiagnostic('TF614', { message: `\`${labelOf.get(e.from)}\` → \`${labelOf.get(e.to)}\` (line ${e.line}) says ${PROTOCOL_NAMES[p]}: it was drawn through \`${labelOf.get(h)}\`, the diagram's only ${typed.get(h)!.kind.name}.`, hint: 'Check the two connections.', line: e.line }));
+        continue;
+      }
+    }
+    routed.push(e);
+  }
+  const edges: TopoEdge[] = [];
+  for (const e of routed) {
     let from = nodeId.get(e.from);
     let to = nodeId.get(e.to);
     if (!from || !to) {
@@ -530,14 +587,15 @@ export function importMermaidModel(text: string, opts: ImportMermaidOptions = {}
         diagnostics.push(
           importDiagnostic('TF605', {
             message: protocol
-              ? `\`${labelOfId(from)}\` (${a.name}) → \`${labelOfId(to)}\` (${b.name}) on line ${e.line} ${found.protocol ? 'says' : 'is taken as'} ${PROTOCOL_NAMES[protocol]}, which the catalog does not allow between these kinds yet; it was kept with that protocol.`
-              : `\`${labelOfId(from)}\` (${a.name}) → \`${labelOfId(to)}\` (${b.name}) on line ${e.line}: the catalog has no protocol between these kinds; the connection was kept without one.`,
-            hint: 'Change the kind of one end if another fits better; validation reports the connection until then.',
+              ? `\`${labelOfId(from)}\` (${a.name}) → \`${labelOfId(to)}\` (${b.name}) on line ${e.line} ${found.protocol ? 'says' : 'would be'} ${PROTOCOL_NAMES[protocol]}, which the catalog does not allow between these kinds; the connection was not drawn.`
+              : `\`${labelOfId(from)}\` (${a.name}) → \`${labelOfId(to)}\` (${b.name}) on line ${e.line}: the catalog has no protocol between these kinds; the connection was not drawn.`,
+            hint: 'Change the kind of one end if another fits better, then draw the connection.',
             nodes: [from, to],
-            edges: [`${from}->${to}`],
             line: e.line,
           }),
         );
+        // A drawn connection would fail validation for the kinds the import chose, not for what the diagram says.
+        continue;
       }
     }
     const edge: TopoEdge = { from, to, ...(protocol ? { protocol } : {}), props: protocol && found.protocol === protocol ? detailProps(protocol, found.detail) : {} };
