@@ -49,9 +49,11 @@ describe('issue 18.6–7: toasts and connection dots', () => {
 
   it('puts toasts at the foot of the canvas, and a drag across one selects no text', async () => {
     const { page } = s;
-    // A refused connection says why in a toast.
+    // A refused connection says why in a toast: a database does not publish to Kafka by itself.
+    await dragFromPalette(page, 'Kafka', 430, 520);
+    await page.waitForFunction(() => document.querySelectorAll('.react-flow__node-topo').length === 3);
     const a = (await nodeById(page, 'postgresql').locator('.react-flow__handle.source').boundingBox())!;
-    const b = (await nodeById(page, 'rest-service').boundingBox())!;
+    const b = (await nodeById(page, 'kafka').boundingBox())!;
     await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
     await page.mouse.down();
     await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 10 });

@@ -38,10 +38,10 @@ describe('issue 18.10: changing a component’s kind', () => {
     await nodeById(page, 'bus').click();
     const kind = page.getByRole('region', { name: 'Inspector' }).getByLabel('Kind', { exact: true });
     expect(await kind.inputValue()).toBe('kafka');
-    await kind.selectOption({ label: 'PostgreSQL' });
-    await expect.poll(() => yaml(page)).toMatch(/id: bus\s+kind: postgres/);
+    await kind.selectOption({ label: 'Kong' });
+    await expect.poll(() => yaml(page)).toMatch(/id: bus\s+kind: kong/);
     const text = await yaml(page);
-    expect(text).toMatch(/from: api\s+to: bus\s+protocol: sql/);
+    expect(text).toMatch(/from: api\s+to: bus\s+protocol: http/);
     expect(text).not.toMatch(/from: bus\s+to: worker/);
     expect(text).not.toContain('retentionHours');
     const toast = page.locator('.toast').filter({ hasText: 'Removed a connection' });
