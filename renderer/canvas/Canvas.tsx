@@ -3,7 +3,7 @@ import {
   type Viewport,
   type Connection, type Edge, type EdgeChange, type FinalConnectionState, type IsValidConnection, type NodeChange, type OnConnectStartParams,
 } from '@xyflow/react';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent as ReactDragEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent as ReactDragEvent } from 'react';
 import { defaultProtocol, getKind, KINDS, PROTOCOL_NAMES } from '../../shared/catalog';
 import { edgeIds } from '../../shared/model/ids';
 import { runCommand } from '../app/commands';
@@ -24,6 +24,11 @@ import { TopoEdgeView } from './TopoEdgeView';
 import { TopoNodeView } from './TopoNodeView';
 import { ZoneNodeView } from './ZoneNodeView';
 import { FAR_ZOOM, FarProvider, LABEL_ZOOM, LegibleProvider, TINY_ZOOM } from './zoom';
+import { hitTest, LOD_FROM, LOD_ZOOM } from './lod';
+
+/** The bitmap of a large design zoomed far out (lod.ts), loaded when a design that large is first shown. */
+const loadBitmap = () => import('./CanvasBitmap');
+const CanvasBitmap = lazy(loadBitmap);
 
 export const KIND_MIME = 'application/x-topoforge-kind';
 export const ZONE_MIME = 'application/x-topoforge-zone';
@@ -109,6 +114,7 @@ export function Canvas() {
   const far = useStore((s) => s.transform[2] < FAR_ZOOM);
   const legible = useStore((s) => s.transform[2] >= LABEL_ZOOM);
   const tiny = useStore((s) => s.transform[2] < TINY_ZOOM);
+  const lodZoom = useStore((s) => s.transform[2] < LOD_ZOOM);
   const [selectMode, setSelectMode] = useState(false);
   const [dropping, setDropping] = useState(false);
   const rf = useReactFlow<FlowNode, FlowEdge>();
@@ -123,6 +129,42 @@ export function Canvas() {
     return out;
   }, [deriveNodes, doc, selection, transient]);
   const edges = useMemo(() => deriveEdges(doc, selection), [deriveEdges, doc, selection]);
+
+  // A large design far out is drawn as one bitmap (lod.ts, CanvasBitmap.tsx): React Flow keeps its
+  // components, hidden (no DOM; Delete, Fit view and the selection work as before), and only the
+  // selected connections (hidden too, for Delete), so that it neither draws nor scans 7,500 of them.
+  const large = doc.nodes.length > LOD_FROM;
+  const lod = large && lodZoom;
+  useEffect(() => {
+    if (large) void loadBitmap();
+  }, [large]);
+  const hiddenCopies = useMemo(() => new WeakMap<object, FlowNode | FlowEdge>(), []);
+  const flowNodes = useMemo(() => {
+    if (!lod) return nodes;
+    return nodes.map((n) => {
+      let h = hiddenCopies.get(n) as FlowNode | undefined;
+      if (!h) hiddenCopies.set(n, (h = { ...n, hidden: true }));
+      return h;
+    });
+  }, [lod, nodes, hiddenCopies]);
+  const flowEdges = useMemo(() => {
+    if (!lod) return edges;
+    return edges.filter((e) => e.selected).map((e) => {
+      let h = hiddenCopies.get(e) as FlowEdge | undefined;
+      if (!h) hiddenCopies.set(e, (h = { ...e, hidden: true }));
+      return h;
+    });
+  }, [lod, edges, hiddenCopies]);
+  const lodRef = useRef({ lod, nodes, edges });
+  lodRef.current = { lod, nodes, edges };
+  /** A click handled as a component's in the bitmap: React Flow's reset of the selection that follows it is ignored. */
+  const ignoreSelect = useRef(false);
+  /** The component or zone under a pointer event, when the design is drawn as a bitmap. */
+  const lodHit = useCallback((e: { clientX: number; clientY: number }) => {
+    if (!lodRef.current.lod) return undefined;
+    const p = rf.screenToFlowPosition({ x: e.clientX, y: e.clientY }, { snapToGrid: false });
+    return hitTest(lodRef.current.nodes, p.x, p.y);
+  }, [rf]);
 
   // React Flow starts with the design already fitted, so the first render is the one that stays:
   // no second pass over every component and connection when a later fit crosses the zoom levels
@@ -168,14 +210,14 @@ export function Canvas() {
     if (!focus) return;
     const ids = new Set(focus.nodes);
     for (const e of focus.edges) {
-      const edge = rf.getEdge(e);
+      const edge = lodRef.current.edges.find((x) => x.id === e);
       if (edge) {
         ids.add(edge.source);
         ids.add(edge.target);
       }
     }
     const t = setTimeout(() => {
-      if (ids.size) void rf.fitView({ nodes: [...ids].map((id) => ({ id })), padding: 0.6, duration: 300, maxZoom: 1.1 });
+      if (ids.size) void rf.fitView({ nodes: [...ids].map((id) => ({ id })), padding: 0.6, duration: 300, maxZoom: 1.1, includeHiddenNodes: true });
       else if (rf.getNodes().length) fitAll(0, FIT.maxZoom, focus.readable ? READABLE_ZOOM : undefined);
       else void rf.setViewport({ x: 48, y: 48, zoom: 1 });
     }, 30);
@@ -219,6 +261,7 @@ export function Canvas() {
           measured[c.id] = { width: c.dimensions.width, height: c.dimensions.height };
         }
       } else if (c.type === 'select') {
+        if (ignoreSelect.current) continue;
         if (c.selected) selected.add(c.id);
         else selected.delete(c.id);
         selectionChanged = true;
@@ -248,7 +291,7 @@ export function Canvas() {
     const selected = new Set(s.selection.edges);
     let changed = false;
     for (const c of changes) {
-      if (c.type === 'select') {
+      if (c.type === 'select' && !ignoreSelect.current) {
         if (c.selected) selected.add(c.id);
         else selected.delete(c.id);
         changed = true;
@@ -503,8 +546,39 @@ export function Canvas() {
     if (s.selection.nodes.length + s.selection.edges.length > 1) s.select({ nodes: [n.id], edges: [] });
   }, []);
 
-  const onPaneClick = useCallback(() => {
+  const onPaneClick = useCallback((e: React.MouseEvent) => {
+    const hit = lodHit(e);
+    if (hit) {
+      // A click on a component (or zone) of the bitmap selects it as a click on it in the DOM does:
+      // alone, or toggled in the selection with Shift, Ctrl or Cmd. React Flow resets the selection
+      // right after a click on its pane: that reset is ignored.
+      const s = useEditor.getState();
+      const id = hit!.node.id;
+      if (e.shiftKey || e.metaKey || e.ctrlKey) {
+        s.select({ nodes: s.selection.nodes.includes(id) ? s.selection.nodes.filter((x) => x !== id) : [...s.selection.nodes, id] });
+      } else s.select({ nodes: [id], edges: [] });
+      ignoreSelect.current = true;
+      queueMicrotask(() => (ignoreSelect.current = false));
+      return;
+    }
     useEditor.getState().select({ nodes: [], edges: [] });
+  }, [lodHit]);
+
+  // In the bitmap, a double click or the context menu on a component is the component's.
+  const onDoubleClick = useCallback((e: React.MouseEvent) => {
+    const hit = lodHit(e);
+    if (hit) onNodeDoubleClick(e, hit.node);
+  }, [lodHit, onNodeDoubleClick]);
+  const onPaneMenu = useCallback((e: MouseEvent | React.MouseEvent) => {
+    const hit = lodHit(e);
+    if (hit) onNodeContextMenu(e as React.MouseEvent, hit.node);
+    else onPaneContextMenu(e);
+  }, [lodHit, onNodeContextMenu, onPaneContextMenu]);
+
+  /** A drag in the bitmap, put down: one move of the document (one undo step), as at the end of a drag in the DOM. */
+  const onBitmapMove = useCallback((moved: Record<string, { x: number; y: number }>) => {
+    const s = useEditor.getState();
+    s.setDoc((d) => keepZoneSizes(moveElements(d, moved), d, Object.keys(moved)));
   }, []);
 
   // Arrow keys move the selection one grid step along that axis only (Shift: four steps). React
@@ -535,12 +609,12 @@ export function Canvas() {
   const empty = doc.nodes.length === 0 && doc.groups.length === 0;
 
   return (
-    <div className={`canvas${selectMode ? ' mode-select' : ''}${nodes.length > 200 ? ' is-large' : ''}${far ? ' is-far' : ''}${tiny ? ' is-tiny' : ''}${dropping ? ' is-drop-target' : ''}`} ref={wrapper} onKeyDownCapture={onKeyDownCapture} onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop}>
+    <div onDoubleClick={lod ? onDoubleClick : undefined} className={`canvas${lod ? ' is-lod' : ''}${selectMode ? ' mode-select' : ''}${nodes.length > 200 ? ' is-large' : ''}${far ? ' is-far' : ''}${tiny ? ' is-tiny' : ''}${dropping ? ' is-drop-target' : ''}`} ref={wrapper} onKeyDownCapture={onKeyDownCapture} onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop}>
       <FarProvider value={far}><LegibleProvider value={legible}>
       {initialViewport ? <ReactFlow<FlowNode, FlowEdge>
         defaultViewport={initialViewport}
-        nodes={nodes}
-        edges={edges}
+        nodes={flowNodes}
+        edges={flowEdges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
@@ -553,7 +627,7 @@ export function Canvas() {
         isValidConnection={isValidConnection}
         onPaneClick={onPaneClick}
         onNodeClick={onNodeClick}
-        onPaneContextMenu={onPaneContextMenu}
+        onPaneContextMenu={onPaneMenu}
         onNodeContextMenu={onNodeContextMenu}
         onEdgeContextMenu={onEdgeContextMenu}
         onSelectionContextMenu={onSelectionContextMenu}
@@ -576,6 +650,7 @@ export function Canvas() {
         aria-label="Design canvas"
       >
         <CanvasBackground />
+        {lod ? <Suspense fallback={null}><CanvasBitmap nodes={nodes} edges={edges} onMove={onBitmapMove} /></Suspense> : null}
         {empty ? null : <CanvasMiniMap nodes={nodes} width={MINIMAP_SIZE.width} height={MINIMAP_SIZE.height} ariaLabel="Minimap" />}
         <Controls showInteractive={false} position="bottom-left" aria-label="Zoom controls">
           <button

@@ -257,11 +257,15 @@ async function dragNode(page: Page): Promise<{ mean: number; p95: number; longTa
       }
       return best;
     }, centre);
-  const first = await pick();
-  if (!first) throw new Error('no component to drag');
-  await page.mouse.move(first.x, first.y);
+  // Zoomed in around the component nearest the centre. The app draws a large design fitted as one
+  // bitmap (no component in the DOM): it is zoomed in around the centre, the same 14 steps, and
+  // the component nearest the centre is taken there.
+  let first = await pick();
+  await page.mouse.move(first?.x ?? centre.x, first?.y ?? centre.y);
   for (let i = 0; i < 14; i++) await page.mouse.wheel(0, -100);
   await page.waitForTimeout(500);
+  first ??= await pick();
+  if (!first) throw new Error('no component to drag');
   const target = await page.evaluate((id) => {
     const el = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`);
     const r = el?.getBoundingClientRect();
