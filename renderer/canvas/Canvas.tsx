@@ -23,7 +23,7 @@ import { CanvasMiniMap } from './CanvasMiniMap';
 import { TopoEdgeView } from './TopoEdgeView';
 import { TopoNodeView } from './TopoNodeView';
 import { ZoneNodeView } from './ZoneNodeView';
-import { FAR_ZOOM, FarProvider, LABEL_ZOOM, LegibleProvider, TINY_ZOOM } from './zoom';
+import { EdgeLabelLayerProvider, FAR_ZOOM, FarProvider, LABEL_ZOOM, LegibleProvider, TINY_ZOOM } from './zoom';
 import { hitTest, LOD_FROM, LOD_ZOOM } from './lod';
 
 /** The bitmap of a large design zoomed far out (lod.ts), loaded when a design that large is first shown. */
@@ -175,6 +175,13 @@ export function Canvas() {
     setInitialViewport(nodes.length && r?.width && r.height ? fitViewport(getNodesBounds(nodes), r.width, r.height, { maxZoom: FIT.maxZoom, minZoom: READABLE_ZOOM }) : { x: 48, y: 48, zoom: 1 });
     // Only the first render: later designs are fitted by the focus request (loadDoc asks for one).
   }, []);
+
+  // React Flow's layer for connection labels, found once it is there (see useEdgeLabelLayer).
+  const [labelLayer, setLabelLayer] = useState<HTMLElement | null>(null);
+  useLayoutEffect(() => {
+    const el = wrapper.current?.querySelector<HTMLElement>('.react-flow__edgelabel-renderer') ?? null;
+    if (el !== labelLayer) setLabelLayer(el);
+  });
 
   /** Fits the whole design into the view, clear of the zoom controls and the minimap. */
   const fitAll = useCallback(
@@ -610,7 +617,7 @@ export function Canvas() {
 
   return (
     <div onDoubleClick={lod ? onDoubleClick : undefined} className={`canvas${lod ? ' is-lod' : ''}${selectMode ? ' mode-select' : ''}${nodes.length > 200 ? ' is-large' : ''}${far ? ' is-far' : ''}${tiny ? ' is-tiny' : ''}${dropping ? ' is-drop-target' : ''}`} ref={wrapper} onKeyDownCapture={onKeyDownCapture} onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop}>
-      <FarProvider value={far}><LegibleProvider value={legible}>
+      <FarProvider value={far}><LegibleProvider value={legible}><EdgeLabelLayerProvider value={labelLayer}>
       {initialViewport ? <ReactFlow<FlowNode, FlowEdge>
         defaultViewport={initialViewport}
         nodes={flowNodes}
@@ -667,7 +674,7 @@ export function Canvas() {
           </button>
         </Controls>
       </ReactFlow> : null}
-      </LegibleProvider></FarProvider>
+      </EdgeLabelLayerProvider></LegibleProvider></FarProvider>
       <ContextMenu />
       {empty ? (
         <div className="canvas-empty" aria-hidden="true">

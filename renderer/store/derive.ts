@@ -115,7 +115,38 @@ export function createNodeDeriver() {
   let last: FlowNode[] = [];
   // The positions, again only when the components, zones or layout change: not on every frame of a drag.
   let posOf: { nodes: Topology['nodes']; groups: Topology['groups']; layout: Topology['layout']; positions: Map<string, Position> } | undefined;
+  // What the last list was derived from, and where each id is in it (built when a drag first needs it).
+  let from: { doc: Topology; selection: Selection; transient: Transient } | undefined;
+  let indexOf: Map<string, number> | undefined;
   return (doc: Topology, selection: Selection, transient: Transient = NO_TRANSIENT): FlowNode[] => {
+    // A drag frame (only drag positions changed): the moved nodes are patched into a copy of the
+    // last list, every other node object kept, instead of a pass over every component.
+    if (from && posOf && from.doc === doc && from.selection === selection && from.transient.measured === transient.measured && from.transient.drag !== transient.drag) {
+      const prevDrag = from.transient.drag;
+      from = { doc, selection, transient };
+      if (!indexOf) {
+        indexOf = new Map();
+        last.forEach((n, i) => indexOf!.set(n.id, i));
+      }
+      let out: FlowNode[] | undefined;
+      const patch = (id: string) => {
+        const i = indexOf!.get(id);
+        if (i === undefined) return;
+        const prev = last[i]!;
+        const p = transient.drag[id] ?? posOf!.positions.get(id);
+        if (!p || (prev.position.x === p.x && prev.position.y === p.y)) return;
+        const n = { ...prev, position: { x: p.x, y: p.y } } as FlowNode;
+        out ??= last.slice();
+        out[i] = n;
+        cache.set(id, n);
+      };
+      for (const id in transient.drag) patch(id);
+      for (const id in prevDrag) if (!(id in transient.drag)) patch(id);
+      if (out) last = out;
+      return last;
+    }
+    from = { doc, selection, transient };
+    indexOf = undefined;
     const selected = new Set(selection.nodes);
     if (!posOf || posOf.nodes !== doc.nodes || posOf.groups !== doc.groups || posOf.layout !== doc.layout) {
       posOf = { nodes: doc.nodes, groups: doc.groups, layout: doc.layout, positions: positionsOf(doc) };
