@@ -212,9 +212,23 @@ export function Canvas() {
     };
   }, [rf, fitAll]);
 
-  // Centre on what a problem concerns, or fit the whole design (after open / new).
+  // A whole design to fit (after open / new / undo of either): fitted before React Flow adopts the
+  // new components (its passive effect), from the derived nodes, so that it draws only what is in
+  // the fitted view, once. Fitted later (as before), it first drew what the previous view showed
+  // of the new design, then, 30 ms on, what the fitted view shows: twice the mounting of a 10k design.
+  const fittedFor = useRef<typeof focus>(null);
+  useLayoutEffect(() => {
+    // (Before React Flow is there, its first view is this fit already, or the effect below does it.)
+    if (!focus || !initialViewport || focus.nodes.length || focus.edges.length || fittedFor.current === focus) return;
+    fittedFor.current = focus;
+    const r = wrapper.current?.getBoundingClientRect();
+    if (!nodes.length) void rf.setViewport({ x: 48, y: 48, zoom: 1 });
+    else if (r?.width && r.height) void rf.setViewport(fitViewport(getNodesBounds(nodes), r.width, r.height, { maxZoom: FIT.maxZoom, minZoom: focus.readable ? READABLE_ZOOM : undefined }), { duration: 0 });
+  }, [focus, nodes, rf, initialViewport]);
+
+  // Centre on what a problem concerns.
   useEffect(() => {
-    if (!focus) return;
+    if (!focus || fittedFor.current === focus) return;
     const ids = new Set(focus.nodes);
     for (const e of focus.edges) {
       const edge = lodRef.current.edges.find((x) => x.id === e);
