@@ -12,6 +12,7 @@ import { ContextMenu, openMenu, type MenuItem } from './ContextMenu';
 import { addNode, connect, moveElements, removeElements, resizeGroup, reverseEdge } from '../store/doc-ops';
 import { createEdgeDeriver, createNodeDeriver, DEFAULT_ZONE, GRID, NODE_HEIGHT, NODE_WIDTH, positionsOf, type FlowEdge, type FlowNode } from '../store/derive';
 import type { Position, Topology } from '../../shared/model/types';
+import { settles, SETTLE_MS, useSettled } from '../store/settled';
 import { useEditor } from '../store/store';
 import { setUi } from '../app/ui-prefs';
 import { judgeConnection, viableProtocols } from '../services/validation';
@@ -128,7 +129,9 @@ export function Canvas() {
     if (doc.edges.length <= ROUTE_LIMIT) setObstacles(out.filter((n) => n.type === 'topo').map((n) => ({ id: n.id, x: n.position.x, y: n.position.y, w: n.measured?.width ?? NODE_WIDTH, h: n.measured?.height ?? NODE_HEIGHT })));
     return out;
   }, [deriveNodes, doc, selection, transient]);
-  const edges = useMemo(() => deriveEdges(doc, selection), [deriveEdges, doc, selection]);
+  // The connections' accessible names follow a label typed into a large design when typing pauses.
+  const labelNodes = useSettled(doc.nodes, settles(doc) ? SETTLE_MS : 0);
+  const edges = useMemo(() => deriveEdges(doc, selection, labelNodes), [deriveEdges, doc, selection, labelNodes]);
 
   // A large design far out is drawn as one bitmap (lod.ts, CanvasBitmap.tsx): React Flow keeps its
   // components, hidden (no DOM; Delete, Fit view and the selection work as before), and only the

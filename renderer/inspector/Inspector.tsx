@@ -16,6 +16,7 @@ import { ZoneFields } from '../zones/ZoneFields';
 import { FieldShell, PropField, StringListInput } from './fields';
 import { SeverityIcon } from '../panels/SeverityIcon';
 import { viableProtocols } from '../services/validation';
+import { settles, SETTLE_MS, useSettled } from '../store/settled';
 import { createResolver } from '../../shared/resolve';
 
 /** What the design means (service names...), resolved once per document, reusing unchanged parts. */
@@ -155,7 +156,9 @@ function NodeInspector({ doc, node, index, diags }: { doc: Topology; node: TopoN
   const setDoc = useEditor((s) => s.setDoc);
   const labelId = useId();
   const groupId = useId();
-  const service = useMemo(() => resolver.resolve(doc).byId.get(node.id)?.service, [doc, node.id]);
+  // In a large design the service name (a pass over the whole design) follows the label when typing pauses.
+  const named = useSettled(doc, settles(doc) ? SETTLE_MS : 0);
+  const service = useMemo(() => resolver.resolve(named).byId.get(node.id)?.service, [named, node.id]);
   const labelRef = useRef<HTMLInputElement>(null);
   const labelFocus = useEditor((s) => s.labelFocus);
   const firstFocus = useRef(labelFocus);

@@ -223,12 +223,26 @@ export function createEdgeDeriver() {
   let byId = new Map<string, TopoNode>();
   let lastEdges: Topology['edges'] | undefined;
   let ids: string[] = [];
-  return (doc: Topology, selection: Selection): FlowEdge[] => {
+  let lastLabelNodes: readonly TopoNode[] | undefined;
+  let labelOf = new Map<string, string>();
+  /**
+   * `labelNodes`: the components whose labels name the connections' ends (their accessible names);
+   * by default the document's. A large design passes them as they were when typing last paused,
+   * so that a label typed into does not make new connection objects on every key (and React Flow
+   * index 17,000 connections again).
+   */
+  return (doc: Topology, selection: Selection, labelNodes: readonly TopoNode[] = doc.nodes): FlowEdge[] => {
     if (doc.nodes !== lastNodes) {
       byId = new Map();
       for (const n of doc.nodes) if (!byId.has(n.id)) byId.set(n.id, n);
       lastNodes = doc.nodes;
     }
+    if (labelNodes !== lastLabelNodes) {
+      labelOf = new Map();
+      for (const n of labelNodes) if (!labelOf.has(n.id)) labelOf.set(n.id, n.label);
+      lastLabelNodes = labelNodes;
+    }
+    const label = (id: string) => labelOf.get(id) ?? byId.get(id)!.label;
     const selected = new Set(selection.edges);
     // The ids, again only when the connections change (not when a component is renamed or moved).
     if (doc.edges !== lastEdges) {
@@ -243,14 +257,14 @@ export function createEdgeDeriver() {
       const id = ids[i]!;
       const protocol = edgeProtocol(edge, byId);
       const isSel = selected.has(id);
-      const ends = `${byId.get(edge.from)!.label}\u0000${byId.get(edge.to)!.label}`;
+      const ends = `${label(edge.from)}\u0000${label(edge.to)}`;
       const prev = cache.get(id);
       let e: FlowEdge;
       if (prev && prev.data!.edge === edge && prev.data!.protocol === protocol && !!prev.selected === isSel && prev.data!.ends === ends) e = prev;
       else {
         const caption = edgeCaption(edge, protocol);
         // Above zones and components, selected ones too (React Flow lifts those by 1,000): a connection stays visible where it crosses a box.
-        e = { id, type: 'topo', source: edge.from, target: edge.to, zIndex: EDGE_Z, selected: isSel, data: { edge, protocol, caption, ends }, ariaLabel: `Connection ${byId.get(edge.from)!.label || edge.from} to ${byId.get(edge.to)!.label || edge.to}${caption ? `, ${caption}` : ''}` };
+        e = { id, type: 'topo', source: edge.from, target: edge.to, zIndex: EDGE_Z, selected: isSel, data: { edge, protocol, caption, ends }, ariaLabel: `Connection ${label(edge.from) || edge.from} to ${label(edge.to) || edge.to}${caption ? `, ${caption}` : ''}` };
       }
       next.set(id, e);
       out.push(e);
