@@ -10,7 +10,7 @@ import { runCommand } from '../app/commands';
 import { runAutoLayout } from '../layout/commands';
 import { ContextMenu, openMenu, type MenuItem } from './ContextMenu';
 import { addNode, connect, moveElements, removeElements, resizeGroup, reverseEdge } from '../store/doc-ops';
-import { createEdgeDeriver, createNodeDeriver, DEFAULT_ZONE, GRID, NODE_HEIGHT, NODE_WIDTH, positionsOf, type FlowEdge, type FlowNode } from '../store/derive';
+import { createEdgeDeriver, createNodeDeriver, DEFAULT_ZONE, GRID, NO_TRANSIENT, NODE_HEIGHT, NODE_WIDTH, positionsOf, type FlowEdge, type FlowNode } from '../store/derive';
 import type { Position, Topology } from '../../shared/model/types';
 import { settles, SETTLE_MS, useSettled } from '../store/settled';
 import { useEditor } from '../store/store';
@@ -110,6 +110,7 @@ export function Canvas() {
   const doc = useEditor((s) => s.doc);
   const selection = useEditor((s) => s.selection);
   const transient = useEditor((s) => s.transient);
+  const dragging = transient.drag !== NO_TRANSIENT.drag && Object.keys(transient.drag).length > 0;
   const focus = useEditor((s) => s.focus);
   const zoomedIn = useStore((s) => s.transform[2] > CULL_ZOOM);
   const far = useStore((s) => s.transform[2] < FAR_ZOOM);
@@ -675,7 +676,7 @@ export function Canvas() {
       >
         <CanvasBackground />
         {lod ? <Suspense fallback={null}><CanvasBitmap nodes={nodes} edges={edges} onMove={onBitmapMove} /></Suspense> : null}
-        {empty ? null : <CanvasMiniMap nodes={nodes} width={MINIMAP_SIZE.width} height={MINIMAP_SIZE.height} ariaLabel="Minimap" />}
+        {empty ? null : <CanvasMiniMap nodes={nodes} frozen={dragging} width={MINIMAP_SIZE.width} height={MINIMAP_SIZE.height} ariaLabel="Minimap" />}
         <Controls showInteractive={false} position="bottom-left" aria-label="Zoom controls">
           <button
             type="button"
