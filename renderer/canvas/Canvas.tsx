@@ -591,6 +591,8 @@ export function Canvas() {
 
   // In the bitmap, a double click or the context menu on a component is the component's.
   const onDoubleClick = useCallback((e: React.MouseEvent) => {
+    // On the canvas itself, not on the zoom controls or the minimap above it.
+    if (!(e.target instanceof Element) || !e.target.classList.contains('react-flow__pane')) return;
     const hit = lodHit(e);
     if (hit) onNodeDoubleClick(e, hit.node);
   }, [lodHit, onNodeDoubleClick]);
