@@ -167,6 +167,24 @@ describe('issue 19: a large design far out, drawn as one bitmap, answers the poi
     await expect.poll(() => selection(page)).toEqual(['probe-b', 'probe-c']);
   });
 
+  it('Delete removes the component selected in the bitmap; undo brings it back', async () => {
+    const { page } = s;
+    const c = await centreOf(page, PROBES[2]!);
+    await page.mouse.click(c.x, c.y);
+    await expect.poll(() => selection(page)).toEqual(['probe-c']);
+    await page.keyboard.press('Delete');
+    await expect.poll(async () => (await yaml(page)).includes('id: probe-c')).toBe(false);
+    await page.evaluate(() => (window as unknown as Hook).__topoforge.run('edit.undo'));
+    await expect.poll(async () => (await yaml(page)).includes('id: probe-c')).toBe(true);
+    // Selected again for the next test: B and C.
+    const b = await centreOf(page, PROBES[1]!);
+    await page.mouse.click(b.x, b.y);
+    await page.keyboard.down('Control');
+    await page.mouse.click(c.x, c.y);
+    await page.keyboard.up('Control');
+    await expect.poll(() => selection(page)).toEqual(['probe-b', 'probe-c']);
+  });
+
   it('zoomed in again, the real components are back, selected as the bitmap showed', async () => {
     const { page } = s;
     const c = await centreOf(page, PROBES[1]!);
