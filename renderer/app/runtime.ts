@@ -3,6 +3,7 @@ import type { Diagnostic, Topology } from '../../shared/model/types';
 import { makeValidator } from '../services/validation';
 import { checksOffThread, validateInWorker } from '../services/validation-client';
 import { publishFindings } from '../store/findings';
+import { SETTLE_MS } from '../store/settled';
 import { useEditor } from '../store/store';
 
 /** Keeps the findings (store/findings.ts) in step with the document, and the window title and dirty flag with the shell. */
@@ -48,7 +49,8 @@ export function startValidation(): () => void {
   return useEditor.subscribe((s, prev) => {
     if (s.doc === prev.doc && s.fileDiagnostics === prev.fileDiagnostics) return;
     if (timer) clearTimeout(timer);
-    timer = setTimeout(run, 60);
+    // A large design (checked in the worker, its copy there a pass over the whole design) is checked when typing pauses.
+    timer = setTimeout(run, checksOffThread(s.doc) ? SETTLE_MS : 60);
   });
 }
 

@@ -3,15 +3,16 @@ import {
   type Viewport,
   type Connection, type Edge, type EdgeChange, type FinalConnectionState, type IsValidConnection, type NodeChange, type OnConnectStartParams,
 } from '@xyflow/react';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent as ReactDragEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent as ReactDragEvent } from 'react';
 import { defaultProtocol, getKind, KINDS, PROTOCOL_NAMES } from '../../shared/catalog';
 import { edgeIds } from '../../shared/model/ids';
 import { runCommand } from '../app/commands';
 import { runAutoLayout } from '../layout/commands';
 import { ContextMenu, openMenu, type MenuItem } from './ContextMenu';
 import { addNode, connect, moveElements, removeElements, resizeGroup, reverseEdge } from '../store/doc-ops';
-import { createEdgeDeriver, createNodeDeriver, DEFAULT_ZONE, GRID, NODE_HEIGHT, NODE_WIDTH, positionsOf, type FlowEdge, type FlowNode } from '../store/derive';
+import { createEdgeDeriver, createNodeDeriver, DEFAULT_ZONE, GRID, NO_TRANSIENT, NODE_HEIGHT, NODE_WIDTH, positionsOf, type FlowEdge, type FlowNode } from '../store/derive';
 import type { Position, Topology } from '../../shared/model/types';
+import { settles, SETTLE_MS, useSettled } from '../store/settled';
 import { useEditor } from '../store/store';
 import { setUi } from '../app/ui-prefs';
 import { judgeConnection, viableProtocols } from '../services/validation';
@@ -23,7 +24,12 @@ import { CanvasMiniMap } from './CanvasMiniMap';
 import { TopoEdgeView } from './TopoEdgeView';
 import { TopoNodeView } from './TopoNodeView';
 import { ZoneNodeView } from './ZoneNodeView';
-import { FAR_ZOOM, FarProvider, LABEL_ZOOM, LegibleProvider, TINY_ZOOM } from './zoom';
+import { EdgeLabelLayerProvider, FAR_ZOOM, FarProvider, LABEL_ZOOM, LegibleProvider, TINY_ZOOM } from './zoom';
+import { hitTest, LOD_FROM, LOD_ZOOM } from './lod';
+
+/** The bitmap of a large design zoomed far out (lod.ts), loaded when a design that large is first shown. */
+const loadBitmap = () => import('./CanvasBitmap');
+const CanvasBitmap = lazy(loadBitmap);
 
 export const KIND_MIME = 'application/x-topoforge-kind';
 export const ZONE_MIME = 'application/x-topoforge-zone';
@@ -104,11 +110,13 @@ export function Canvas() {
   const doc = useEditor((s) => s.doc);
   const selection = useEditor((s) => s.selection);
   const transient = useEditor((s) => s.transient);
+  const dragging = transient.drag !== NO_TRANSIENT.drag && Object.keys(transient.drag).length > 0;
   const focus = useEditor((s) => s.focus);
   const zoomedIn = useStore((s) => s.transform[2] > CULL_ZOOM);
   const far = useStore((s) => s.transform[2] < FAR_ZOOM);
   const legible = useStore((s) => s.transform[2] >= LABEL_ZOOM);
   const tiny = useStore((s) => s.transform[2] < TINY_ZOOM);
+  const lodZoom = useStore((s) => s.transform[2] < LOD_ZOOM);
   const [selectMode, setSelectMode] = useState(false);
   const [dropping, setDropping] = useState(false);
   const rf = useReactFlow<FlowNode, FlowEdge>();
@@ -122,7 +130,45 @@ export function Canvas() {
     if (doc.edges.length <= ROUTE_LIMIT) setObstacles(out.filter((n) => n.type === 'topo').map((n) => ({ id: n.id, x: n.position.x, y: n.position.y, w: n.measured?.width ?? NODE_WIDTH, h: n.measured?.height ?? NODE_HEIGHT })));
     return out;
   }, [deriveNodes, doc, selection, transient]);
-  const edges = useMemo(() => deriveEdges(doc, selection), [deriveEdges, doc, selection]);
+  // The connections' accessible names follow a label typed into a large design when typing pauses.
+  const labelNodes = useSettled(doc.nodes, settles(doc) ? SETTLE_MS : 0);
+  const edges = useMemo(() => deriveEdges(doc, selection, labelNodes), [deriveEdges, doc, selection, labelNodes]);
+
+  // A large design far out is drawn as one bitmap (lod.ts, CanvasBitmap.tsx): React Flow keeps its
+  // components, hidden (no DOM; Delete, Fit view and the selection work as before), and only the
+  // selected connections (hidden too, for Delete), so that it neither draws nor scans 7,500 of them.
+  const large = doc.nodes.length > LOD_FROM;
+  const lod = large && lodZoom;
+  useEffect(() => {
+    if (large) void loadBitmap();
+  }, [large]);
+  const hiddenCopies = useMemo(() => new WeakMap<object, FlowNode | FlowEdge>(), []);
+  const flowNodes = useMemo(() => {
+    if (!lod) return nodes;
+    return nodes.map((n) => {
+      let h = hiddenCopies.get(n) as FlowNode | undefined;
+      if (!h) hiddenCopies.set(n, (h = { ...n, hidden: true }));
+      return h;
+    });
+  }, [lod, nodes, hiddenCopies]);
+  const flowEdges = useMemo(() => {
+    if (!lod) return edges;
+    return edges.filter((e) => e.selected).map((e) => {
+      let h = hiddenCopies.get(e) as FlowEdge | undefined;
+      if (!h) hiddenCopies.set(e, (h = { ...e, hidden: true }));
+      return h;
+    });
+  }, [lod, edges, hiddenCopies]);
+  const lodRef = useRef({ lod, nodes, edges });
+  lodRef.current = { lod, nodes, edges };
+  /** A click handled as a component's in the bitmap: React Flow's reset of the selection that follows it is ignored. */
+  const ignoreSelect = useRef(false);
+  /** The component or zone under a pointer event, when the design is drawn as a bitmap. */
+  const lodHit = useCallback((e: { clientX: number; clientY: number }) => {
+    if (!lodRef.current.lod) return undefined;
+    const p = rf.screenToFlowPosition({ x: e.clientX, y: e.clientY }, { snapToGrid: false });
+    return hitTest(lodRef.current.nodes, p.x, p.y);
+  }, [rf]);
 
   // React Flow starts with the design already fitted, so the first render is the one that stays:
   // no second pass over every component and connection when a later fit crosses the zoom levels
@@ -133,6 +179,13 @@ export function Canvas() {
     setInitialViewport(nodes.length && r?.width && r.height ? fitViewport(getNodesBounds(nodes), r.width, r.height, { maxZoom: FIT.maxZoom, minZoom: READABLE_ZOOM }) : { x: 48, y: 48, zoom: 1 });
     // Only the first render: later designs are fitted by the focus request (loadDoc asks for one).
   }, []);
+
+  // React Flow's layer for connection labels, found once it is there (see useEdgeLabelLayer).
+  const [labelLayer, setLabelLayer] = useState<HTMLElement | null>(null);
+  useLayoutEffect(() => {
+    const el = wrapper.current?.querySelector<HTMLElement>('.react-flow__edgelabel-renderer') ?? null;
+    if (el !== labelLayer) setLabelLayer(el);
+  });
 
   /** Fits the whole design into the view, clear of the zoom controls and the minimap. */
   const fitAll = useCallback(
@@ -163,19 +216,33 @@ export function Canvas() {
     };
   }, [rf, fitAll]);
 
-  // Centre on what a problem concerns, or fit the whole design (after open / new).
+  // A whole design to fit (after open / new / undo of either): fitted before React Flow adopts the
+  // new components (its passive effect), from the derived nodes, so that it draws only what is in
+  // the fitted view, once. Fitted later (as before), it first drew what the previous view showed
+  // of the new design, then, 30 ms on, what the fitted view shows: twice the mounting of a 10k design.
+  const fittedFor = useRef<typeof focus>(null);
+  useLayoutEffect(() => {
+    // (Before React Flow is there, its first view is this fit already, or the effect below does it.)
+    if (!focus || !initialViewport || focus.nodes.length || focus.edges.length || fittedFor.current === focus) return;
+    fittedFor.current = focus;
+    const r = wrapper.current?.getBoundingClientRect();
+    if (!nodes.length) void rf.setViewport({ x: 48, y: 48, zoom: 1 });
+    else if (r?.width && r.height) void rf.setViewport(fitViewport(getNodesBounds(nodes), r.width, r.height, { maxZoom: FIT.maxZoom, minZoom: focus.readable ? READABLE_ZOOM : undefined }), { duration: 0 });
+  }, [focus, nodes, rf, initialViewport]);
+
+  // Centre on what a problem concerns.
   useEffect(() => {
-    if (!focus) return;
+    if (!focus || fittedFor.current === focus) return;
     const ids = new Set(focus.nodes);
     for (const e of focus.edges) {
-      const edge = rf.getEdge(e);
+      const edge = lodRef.current.edges.find((x) => x.id === e);
       if (edge) {
         ids.add(edge.source);
         ids.add(edge.target);
       }
     }
     const t = setTimeout(() => {
-      if (ids.size) void rf.fitView({ nodes: [...ids].map((id) => ({ id })), padding: 0.6, duration: 300, maxZoom: 1.1 });
+      if (ids.size) void rf.fitView({ nodes: [...ids].map((id) => ({ id })), padding: 0.6, duration: 300, maxZoom: 1.1, includeHiddenNodes: true });
       else if (rf.getNodes().length) fitAll(0, FIT.maxZoom, focus.readable ? READABLE_ZOOM : undefined);
       else void rf.setViewport({ x: 48, y: 48, zoom: 1 });
     }, 30);
@@ -219,6 +286,7 @@ export function Canvas() {
           measured[c.id] = { width: c.dimensions.width, height: c.dimensions.height };
         }
       } else if (c.type === 'select') {
+        if (ignoreSelect.current) continue;
         if (c.selected) selected.add(c.id);
         else selected.delete(c.id);
         selectionChanged = true;
@@ -248,7 +316,7 @@ export function Canvas() {
     const selected = new Set(s.selection.edges);
     let changed = false;
     for (const c of changes) {
-      if (c.type === 'select') {
+      if (c.type === 'select' && !ignoreSelect.current) {
         if (c.selected) selected.add(c.id);
         else selected.delete(c.id);
         changed = true;
@@ -503,8 +571,41 @@ export function Canvas() {
     if (s.selection.nodes.length + s.selection.edges.length > 1) s.select({ nodes: [n.id], edges: [] });
   }, []);
 
-  const onPaneClick = useCallback(() => {
+  const onPaneClick = useCallback((e: React.MouseEvent) => {
+    const hit = lodHit(e);
+    if (hit) {
+      // A click on a component (or zone) of the bitmap selects it as a click on it in the DOM does:
+      // alone, or toggled in the selection with Shift, Ctrl or Cmd. React Flow resets the selection
+      // right after a click on its pane: that reset is ignored.
+      const s = useEditor.getState();
+      const id = hit!.node.id;
+      if (e.shiftKey || e.metaKey || e.ctrlKey) {
+        s.select({ nodes: s.selection.nodes.includes(id) ? s.selection.nodes.filter((x) => x !== id) : [...s.selection.nodes, id] });
+      } else s.select({ nodes: [id], edges: [] });
+      ignoreSelect.current = true;
+      queueMicrotask(() => (ignoreSelect.current = false));
+      return;
+    }
     useEditor.getState().select({ nodes: [], edges: [] });
+  }, [lodHit]);
+
+  // In the bitmap, a double click or the context menu on a component is the component's.
+  const onDoubleClick = useCallback((e: React.MouseEvent) => {
+    // On the canvas itself, not on the zoom controls or the minimap above it.
+    if (!(e.target instanceof Element) || !e.target.classList.contains('react-flow__pane')) return;
+    const hit = lodHit(e);
+    if (hit) onNodeDoubleClick(e, hit.node);
+  }, [lodHit, onNodeDoubleClick]);
+  const onPaneMenu = useCallback((e: MouseEvent | React.MouseEvent) => {
+    const hit = lodHit(e);
+    if (hit) onNodeContextMenu(e as React.MouseEvent, hit.node);
+    else onPaneContextMenu(e);
+  }, [lodHit, onNodeContextMenu, onPaneContextMenu]);
+
+  /** A drag in the bitmap, put down: one move of the document (one undo step), as at the end of a drag in the DOM. */
+  const onBitmapMove = useCallback((moved: Record<string, { x: number; y: number }>) => {
+    const s = useEditor.getState();
+    s.setDoc((d) => keepZoneSizes(moveElements(d, moved), d, Object.keys(moved)));
   }, []);
 
   // Arrow keys move the selection one grid step along that axis only (Shift: four steps). React
@@ -535,12 +636,12 @@ export function Canvas() {
   const empty = doc.nodes.length === 0 && doc.groups.length === 0;
 
   return (
-    <div className={`canvas${selectMode ? ' mode-select' : ''}${nodes.length > 200 ? ' is-large' : ''}${far ? ' is-far' : ''}${tiny ? ' is-tiny' : ''}${dropping ? ' is-drop-target' : ''}`} ref={wrapper} onKeyDownCapture={onKeyDownCapture} onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop}>
-      <FarProvider value={far}><LegibleProvider value={legible}>
+    <div onDoubleClick={lod ? onDoubleClick : undefined} className={`canvas${lod ? ' is-lod' : ''}${selectMode ? ' mode-select' : ''}${nodes.length > 200 ? ' is-large' : ''}${far ? ' is-far' : ''}${tiny ? ' is-tiny' : ''}${dropping ? ' is-drop-target' : ''}`} ref={wrapper} onKeyDownCapture={onKeyDownCapture} onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop}>
+      <FarProvider value={far}><LegibleProvider value={legible}><EdgeLabelLayerProvider value={labelLayer}>
       {initialViewport ? <ReactFlow<FlowNode, FlowEdge>
         defaultViewport={initialViewport}
-        nodes={nodes}
-        edges={edges}
+        nodes={flowNodes}
+        edges={flowEdges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
@@ -553,7 +654,7 @@ export function Canvas() {
         isValidConnection={isValidConnection}
         onPaneClick={onPaneClick}
         onNodeClick={onNodeClick}
-        onPaneContextMenu={onPaneContextMenu}
+        onPaneContextMenu={onPaneMenu}
         onNodeContextMenu={onNodeContextMenu}
         onEdgeContextMenu={onEdgeContextMenu}
         onSelectionContextMenu={onSelectionContextMenu}
@@ -576,7 +677,8 @@ export function Canvas() {
         aria-label="Design canvas"
       >
         <CanvasBackground />
-        {empty ? null : <CanvasMiniMap nodes={nodes} width={MINIMAP_SIZE.width} height={MINIMAP_SIZE.height} ariaLabel="Minimap" />}
+        {lod ? <Suspense fallback={null}><CanvasBitmap nodes={nodes} edges={edges} onMove={onBitmapMove} /></Suspense> : null}
+        {empty ? null : <CanvasMiniMap nodes={nodes} frozen={dragging} width={MINIMAP_SIZE.width} height={MINIMAP_SIZE.height} ariaLabel="Minimap" />}
         <Controls showInteractive={false} position="bottom-left" aria-label="Zoom controls">
           <button
             type="button"
@@ -592,7 +694,7 @@ export function Canvas() {
           </button>
         </Controls>
       </ReactFlow> : null}
-      </LegibleProvider></FarProvider>
+      </EdgeLabelLayerProvider></LegibleProvider></FarProvider>
       <ContextMenu />
       {empty ? (
         <div className="canvas-empty" aria-hidden="true">

@@ -14,6 +14,8 @@ export interface MiniMapProps {
   width: number;
   height: number;
   ariaLabel: string;
+  /** While a component is dragged: the map is not drawn again until it is put down (the design has not changed yet). */
+  frozen?: boolean;
 }
 
 /** From this many components and zones on, the map follows a moving view every THROTTLE_MS. */
@@ -110,6 +112,20 @@ function paint(canvas: HTMLCanvasElement, nodes: readonly FlowNode[], bounds: Bo
   }
 }
 
+/** Whether two lists of nodes draw the same map: the same places, sizes, kinds and zones, in the same order. */
+function sameDrawing(a: readonly FlowNode[], b: readonly FlowNode[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x === y) continue;
+    if (x.type !== y.type || x.position.x !== y.position.x || x.position.y !== y.position.y || x.width !== y.width || x.height !== y.height || x.measured?.width !== y.measured?.width || x.measured?.height !== y.measured?.height) return false;
+    if (x.type === 'topo' && y.type === 'topo' && x.data.kind?.category !== y.data.kind?.category) return false;
+  }
+  return true;
+}
+
 /**
  * The minimap: what React Flow's MiniMap shows (every component and zone, the part in view
  * unmasked, framed like React Flow frames it), drawn so that a pan or zoom costs next to nothing.
@@ -122,7 +138,11 @@ function paint(canvas: HTMLCanvasElement, nodes: readonly FlowNode[], bounds: Bo
  * stops at once), on a layer of its own so that the canvas moving under it does not draw it again.
  * Drag in it to pan, wheel over it to zoom.
  */
-export const CanvasMiniMap = memo(function CanvasMiniMap({ nodes, width, height, ariaLabel }: MiniMapProps) {
+export const CanvasMiniMap = memo(function CanvasMiniMap({ nodes: current, width, height, ariaLabel, frozen = false }: MiniMapProps) {
+  // The components as last put down: a drag frame changes nothing here (no pass over every component per frame).
+  const kept = useRef(current);
+  if (!frozen) kept.current = current;
+  const nodes = kept.current;
   const store = useStoreApi<FlowNode, FlowEdge>();
   const rf = useReactFlow<FlowNode, FlowEdge>();
   const drawing = useRef<HTMLCanvasElement>(null);
@@ -190,11 +210,18 @@ export const CanvasMiniMap = memo(function CanvasMiniMap({ nodes, width, height,
     obs.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
     return () => obs.disconnect();
   }, []);
+  /** What the drawing shows, to skip drawing it again when only what it does not show changed (a selection). */
+  const painted = useRef<{ nodes: readonly FlowNode[]; bounds: Box; width: number; height: number; theme: string | undefined } | null>(null);
   useEffect(() => {
     const now = () => {
       const { nodes: ns, bounds: b } = latest.current;
+      const p = painted.current;
+      if (p && b && p.bounds.x === b.x && p.bounds.y === b.y && p.bounds.w === b.w && p.bounds.h === b.h && p.width === width && p.height === height && p.theme === theme && sameDrawing(p.nodes, ns)) return;
       paintedAt.current = performance.now();
-      if (drawing.current && b) paint(drawing.current, ns, b, width, height);
+      if (drawing.current && b) {
+        paint(drawing.current, ns, b, width, height);
+        painted.current = { nodes: ns, bounds: b, width, height, theme };
+      }
     };
     const wait = throttle ? paintedAt.current + REDRAW_MS - performance.now() : 0;
     if (wait <= 0) return void now();

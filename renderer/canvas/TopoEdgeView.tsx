@@ -1,5 +1,6 @@
-import { BaseEdge, EdgeLabelRenderer, useInternalNode, type EdgeProps, type InternalNode } from '@xyflow/react';
+import { BaseEdge, useInternalNode, type EdgeProps, type InternalNode } from '@xyflow/react';
 import { memo, useMemo } from 'react';
+import { createPortal } from 'react-dom';
 import { useRoutes } from '../layout/routes';
 import type { FlowEdge, FlowNode } from '../store/derive';
 import { NODE_HEIGHT, NODE_WIDTH } from '../store/derive';
@@ -7,7 +8,7 @@ import { useFindings } from '../store/findings';
 import { useEditor } from '../store/store';
 import { arrowOf, labelSpot, pathOf, routeFor, trimmed, type Box } from './geometry';
 import { obstaclesNear, ROUTE_LIMIT } from './obstacles';
-import { useLegible } from './zoom';
+import { useEdgeLabelLayer, useLegible } from './zoom';
 
 function boxOf(n: InternalNode<FlowNode> | undefined): Box | undefined {
   if (!n) return undefined;
@@ -34,6 +35,7 @@ export const TopoEdgeView = memo(function TopoEdgeView(props: EdgeProps<FlowEdge
   const b = boxOf(useInternalNode<FlowNode>(target));
   // Labels are left out when zoomed far out, where they would only overlap.
   const legible = useLegible();
+  const labelLayer = useEdgeLabelLayer();
   const ax = a?.x, ay = a?.y, aw = a?.w, ah = a?.h, bx = b?.x, by = b?.y, bw = b?.w, bh = b?.h;
   const caption = data?.caption ?? '';
   const { points, mid } = useMemo(() => {
@@ -56,8 +58,7 @@ export const TopoEdgeView = memo(function TopoEdgeView(props: EdgeProps<FlowEdge
       {/* What takes the pointer: the route less its ends, so the components' dots under them stay reachable (connections are drawn above components). */}
       <path d={pathOf(trimmed(points, 14))} className="react-flow__edge-interaction" fill="none" stroke="transparent" strokeWidth={16} />
       <path d={arrowOf(points, stroke)} className="topo-edge-arrow" strokeWidth={0.8 * stroke} />
-      {caption && (legible || selected || related) ? (
-        <EdgeLabelRenderer>
+      {caption && (legible || selected || related) && labelLayer ? createPortal(
           <div
             data-edge-id={id}
             className={`topo-edge-label nodrag nopan${selected ? ' is-selected' : ''}${related ? ' is-related' : ''}${sev ? ` sev-${sev}` : ''}`}
@@ -65,8 +66,8 @@ export const TopoEdgeView = memo(function TopoEdgeView(props: EdgeProps<FlowEdge
             title={[caption, ...(summary?.messages ?? [])].join('\n')}
           >
             {caption}
-          </div>
-        </EdgeLabelRenderer>
+          </div>,
+          labelLayer,
       ) : null}
     </>
   );

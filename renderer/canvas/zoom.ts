@@ -31,3 +31,15 @@ export function useFar(): boolean {
 export function useLegible(): boolean {
   return useContext(LegibleContext);
 }
+
+/**
+ * Where connection labels are drawn: React Flow's label layer (.react-flow__edgelabel-renderer),
+ * found once by the canvas. React Flow's own EdgeLabelRenderer looks it up with a querySelector
+ * in a store selector, run by every label on every store update: at 5,000 components, 380 labels
+ * in view made that most of a drag frame's script.
+ */
+const EdgeLabelLayerContext = createContext<HTMLElement | null>(null);
+export const EdgeLabelLayerProvider = EdgeLabelLayerContext.Provider;
+export function useEdgeLabelLayer(): HTMLElement | null {
+  return useContext(EdgeLabelLayerContext);
+}

@@ -16,10 +16,14 @@ import { ZoneFields } from '../zones/ZoneFields';
 import { FieldShell, PropField, StringListInput } from './fields';
 import { SeverityIcon } from '../panels/SeverityIcon';
 import { viableProtocols } from '../services/validation';
+import { settles, SETTLE_MS, useSettled } from '../store/settled';
+import { NO_TRANSIENT } from '../store/derive';
 import { createResolver } from '../../shared/resolve';
 
 /** What the design means (service names...), resolved once per document, reusing unchanged parts. */
 const resolver = createResolver();
+/** The service name last shown per component, kept while a large design's is worked out again. */
+const shownService = new Map<string, string>();
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -155,7 +159,22 @@ function NodeInspector({ doc, node, index, diags }: { doc: Topology; node: TopoN
   const setDoc = useEditor((s) => s.setDoc);
   const labelId = useId();
   const groupId = useId();
-  const service = useMemo(() => resolver.resolve(doc).byId.get(node.id)?.service, [doc, node.id]);
+  // In a large design the service name (a pass over the whole design: 100-200 ms at 5,000-10,000
+  // components) is worked out once the selection and the design have settled and no component is
+  // being dragged (a press on a component selects it, and a drag starts at once), and follows the
+  // label when typing pauses; meanwhile the last name shown for this component stays.
+  const large = settles(doc);
+  const named = useSettled(doc, large ? SETTLE_MS : 0);
+  const [settled, setSettled] = useState(!large);
+  useEffect(() => {
+    if (settled) return;
+    const t = setTimeout(() => setSettled(true), SETTLE_MS);
+    return () => clearTimeout(t);
+  }, [settled]);
+  const dragging = useEditor((s) => large && s.transient.drag !== NO_TRANSIENT.drag && Object.keys(s.transient.drag).length > 0);
+  const wait = large && (!settled || dragging);
+  const service = useMemo(() => (wait ? shownService.get(node.id) : resolver.resolve(named).byId.get(node.id)?.service), [wait, named, node.id]);
+  if (service !== undefined) shownService.set(node.id, service);
   const labelRef = useRef<HTMLInputElement>(null);
   const labelFocus = useEditor((s) => s.labelFocus);
   const firstFocus = useRef(labelFocus);

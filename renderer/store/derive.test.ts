@@ -60,6 +60,33 @@ describe('derived canvas nodes', () => {
     expect(doc.layout.kafka).toEqual({ x: 300, y: 0 });
   });
 
+  it('on each frame of a drag, moves only the dragged nodes: every other node object is kept, and the list is the same as a full derive', () => {
+    const derive = createNodeDeriver();
+    let doc = design();
+    doc = addGroup(doc, { label: 'Edge', position: { x: -40, y: -48 }, size: { w: 400, h: 200 } }).doc;
+    const sel = { nodes: ['kafka'], edges: [] };
+    const measured = {};
+    const a = derive(doc, sel, { drag: {}, measured });
+    const zone = a.find((n) => n.type === 'zone')!.id;
+    const b = derive(doc, sel, { drag: { kafka: { x: 320, y: 16 } }, measured });
+    const c = derive(doc, sel, { drag: { kafka: { x: 336, y: 32 }, [zone]: { x: 0, y: 0 } }, measured });
+    for (const [list, prev] of [[b, a], [c, b]] as const) {
+      list.forEach((n, i) => {
+        if (n.id === 'kafka' || (list === c && n.id === zone)) expect(n).not.toBe(prev[i]);
+        else expect(n).toBe(prev[i]);
+      });
+    }
+    const zoneNode = c.find((n) => n.id === zone)!;
+    expect(zoneNode.position).toEqual({ x: 0, y: 0 });
+    expect([zoneNode.width, zoneNode.height]).toEqual([400, 200]);
+    // The same as a fresh derive of that frame.
+    const fresh = createNodeDeriver()(doc, sel, { drag: { kafka: { x: 336, y: 32 }, [zone]: { x: 0, y: 0 } }, measured });
+    expect(c).toEqual(fresh);
+    // A component whose drag ends goes back to its layout position.
+    const d = derive(doc, sel, { drag: { [zone]: { x: 0, y: 0 } }, measured });
+    expect(d.find((n) => n.id === 'kafka')!.position).toEqual({ x: 300, y: 0 });
+  });
+
   it('draws zones first, behind, with their layout size; components without a position get one', () => {
     let doc = addGroup(design(), { label: 'DMZ', position: { x: -20, y: -20 }, size: { w: 400, h: 200 } }).doc;
     doc = { ...doc, layout: Object.fromEntries(Object.entries(doc.layout).filter(([k]) => k !== 'postgresql')) };

@@ -115,7 +115,38 @@ export function createNodeDeriver() {
   let last: FlowNode[] = [];
   // The positions, again only when the components, zones or layout change: not on every frame of a drag.
   let posOf: { nodes: Topology['nodes']; groups: Topology['groups']; layout: Topology['layout']; positions: Map<string, Position> } | undefined;
+  // What the last list was derived from, and where each id is in it (built when a drag first needs it).
+  let from: { doc: Topology; selection: Selection; transient: Transient } | undefined;
+  let indexOf: Map<string, number> | undefined;
   return (doc: Topology, selection: Selection, transient: Transient = NO_TRANSIENT): FlowNode[] => {
+    // A drag frame (only drag positions changed): the moved nodes are patched into a copy of the
+    // last list, every other node object kept, instead of a pass over every component.
+    if (from && posOf && from.doc === doc && from.selection === selection && from.transient.measured === transient.measured && from.transient.drag !== transient.drag) {
+      const prevDrag = from.transient.drag;
+      from = { doc, selection, transient };
+      if (!indexOf) {
+        indexOf = new Map();
+        last.forEach((n, i) => indexOf!.set(n.id, i));
+      }
+      let out: FlowNode[] | undefined;
+      const patch = (id: string) => {
+        const i = indexOf!.get(id);
+        if (i === undefined) return;
+        const prev = last[i]!;
+        const p = transient.drag[id] ?? posOf!.positions.get(id);
+        if (!p || (prev.position.x === p.x && prev.position.y === p.y)) return;
+        const n = { ...prev, position: { x: p.x, y: p.y } } as FlowNode;
+        out ??= last.slice();
+        out[i] = n;
+        cache.set(id, n);
+      };
+      for (const id in transient.drag) patch(id);
+      for (const id in prevDrag) if (!(id in transient.drag)) patch(id);
+      if (out) last = out;
+      return last;
+    }
+    from = { doc, selection, transient };
+    indexOf = undefined;
     const selected = new Set(selection.nodes);
     if (!posOf || posOf.nodes !== doc.nodes || posOf.groups !== doc.groups || posOf.layout !== doc.layout) {
       posOf = { nodes: doc.nodes, groups: doc.groups, layout: doc.layout, positions: positionsOf(doc) };
@@ -192,12 +223,26 @@ export function createEdgeDeriver() {
   let byId = new Map<string, TopoNode>();
   let lastEdges: Topology['edges'] | undefined;
   let ids: string[] = [];
-  return (doc: Topology, selection: Selection): FlowEdge[] => {
+  let lastLabelNodes: readonly TopoNode[] | undefined;
+  let labelOf = new Map<string, string>();
+  /**
+   * `labelNodes`: the components whose labels name the connections' ends (their accessible names);
+   * by default the document's. A large design passes them as they were when typing last paused,
+   * so that a label typed into does not make new connection objects on every key (and React Flow
+   * index 17,000 connections again).
+   */
+  return (doc: Topology, selection: Selection, labelNodes: readonly TopoNode[] = doc.nodes): FlowEdge[] => {
     if (doc.nodes !== lastNodes) {
       byId = new Map();
       for (const n of doc.nodes) if (!byId.has(n.id)) byId.set(n.id, n);
       lastNodes = doc.nodes;
     }
+    if (labelNodes !== lastLabelNodes) {
+      labelOf = new Map();
+      for (const n of labelNodes) if (!labelOf.has(n.id)) labelOf.set(n.id, n.label);
+      lastLabelNodes = labelNodes;
+    }
+    const label = (id: string) => labelOf.get(id) ?? byId.get(id)!.label;
     const selected = new Set(selection.edges);
     // The ids, again only when the connections change (not when a component is renamed or moved).
     if (doc.edges !== lastEdges) {
@@ -212,14 +257,14 @@ export function createEdgeDeriver() {
       const id = ids[i]!;
       const protocol = edgeProtocol(edge, byId);
       const isSel = selected.has(id);
-      const ends = `${byId.get(edge.from)!.label}\u0000${byId.get(edge.to)!.label}`;
+      const ends = `${label(edge.from)}\u0000${label(edge.to)}`;
       const prev = cache.get(id);
       let e: FlowEdge;
       if (prev && prev.data!.edge === edge && prev.data!.protocol === protocol && !!prev.selected === isSel && prev.data!.ends === ends) e = prev;
       else {
         const caption = edgeCaption(edge, protocol);
         // Above zones and components, selected ones too (React Flow lifts those by 1,000): a connection stays visible where it crosses a box.
-        e = { id, type: 'topo', source: edge.from, target: edge.to, zIndex: EDGE_Z, selected: isSel, data: { edge, protocol, caption, ends }, ariaLabel: `Connection ${byId.get(edge.from)!.label || edge.from} to ${byId.get(edge.to)!.label || edge.to}${caption ? `, ${caption}` : ''}` };
+        e = { id, type: 'topo', source: edge.from, target: edge.to, zIndex: EDGE_Z, selected: isSel, data: { edge, protocol, caption, ends }, ariaLabel: `Connection ${label(edge.from) || edge.from} to ${label(edge.to) || edge.to}${caption ? `, ${caption}` : ''}` };
       }
       next.set(id, e);
       out.push(e);
