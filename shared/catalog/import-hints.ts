@@ -284,7 +284,7 @@ export const IMPORT_HINTS: Readonly<Record<string, KindImportHints>> = {
     healthchecks: [/8083\/connectors/],
     images: [/debezium\/connect(-[a-z0-9-]+)?$/],
     // Debezium Server: the same capture, streamed to a sink of its own (Pub/Sub, Kinesis, Redis ...) rather than Kafka.
-    closest: [{ product: 'Debezium Server', images: [/debezium\/server$/], names: ['debezium-server'], ports: [8080] }],
+    closest: [{ product: 'Debezium Server', images: [/debezium\/server$/], names: ['debezium-server'] }],
     api: 'http',
     names: ['debezium'],
     words: ['cdc', 'change-data-capture'],
