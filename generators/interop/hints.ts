@@ -1,5 +1,5 @@
 import { compatibleProtocols, getKind, KINDS } from '../../shared/catalog';
-import type { KindDef } from '../../shared/catalog';
+import type { KindDef, KindId } from '../../shared/catalog';
 import { IMPORT_HINTS } from '../../shared/catalog/import-hints';
 import type { ImportRole, KindImportHints, ProductHint } from '../../shared/catalog/import-hints';
 import type { Protocol } from '../../shared/model/types';
@@ -22,12 +22,12 @@ export interface Meaning {
 }
 
 export function hintsOf(kind: KindDef): KindImportHints {
-  return IMPORT_HINTS[kind.id] ?? {};
+  return IMPORT_HINTS[kind.id as KindId] ?? {};
 }
 
 /** The generic kind of a role (the importers' fallbacks). */
 export function kindForRole(role: ImportRole): KindDef | undefined {
-  const id = Object.keys(IMPORT_HINTS).find((k) => IMPORT_HINTS[k]!.role === role);
+  const id = (Object.keys(IMPORT_HINTS) as KindId[]).find((k) => IMPORT_HINTS[k].role === role);
   return id ? getKind(id) : undefined;
 }
 

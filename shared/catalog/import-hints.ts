@@ -1,4 +1,5 @@
 import type { Protocol } from '../model/types';
+import type { KindId } from './kinds';
 
 /**
  * What an importer knows about each kind: how a docker-compose service or a diagram label that
@@ -84,7 +85,7 @@ export interface KindImportHints {
   reachedThroughBroker?: boolean;
 }
 
-export const IMPORT_HINTS: Readonly<Record<string, KindImportHints>> = {
+export const IMPORT_HINTS: Readonly<Record<KindId, KindImportHints>> = {
   // ── Services and sources ────────────────────────────────────────────────
   'rest-service': {
     role: 'http-api',
