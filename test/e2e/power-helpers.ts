@@ -47,9 +47,18 @@ export async function dragNode(page: Page, id: string, dx: number, dy: number): 
   const box = (await nodeById(page, id).boundingBox())!;
   await page.mouse.move(box.x + 60, box.y + 20);
   await page.mouse.down();
+  // A frame between press and moves, as a hand gives: on a loaded machine the press is otherwise
+  // still being handled when the moves arrive, and the drag never starts.
+  await nextFrame(page);
   await page.mouse.move(box.x + 60 + dx / 2, box.y + 20 + dy / 2, { steps: 5 });
   await page.mouse.move(box.x + 60 + dx, box.y + 20 + dy, { steps: 5 });
+  await nextFrame(page);
   await page.mouse.up();
+}
+
+/** Waits for the page's next animation frame. */
+export async function nextFrame(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(undefined))));
 }
 
 /** Puts the keyboard on the canvas without changing the design (a click on an empty spot clears the selection). */

@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseTopology } from '../../shared/model/parse';
 import { launch, open, shot, type Session } from './browser';
-import { blank, dragNode, focusCanvas, nodeById, waitForHook, yaml } from './power-helpers';
+import { blank, dragNode, focusCanvas, nextFrame, nodeById, waitForHook, yaml } from './power-helpers';
 
 /**
  * Zones: the context menu puts the selected components in a new one; its handles resize it (one undo step);
@@ -91,8 +91,10 @@ describe('zones in Chromium', () => {
     const h = (await handle.boundingBox())!;
     await page.mouse.move(h.x + 10, h.y + h.height / 2);
     await page.mouse.down();
+    await nextFrame(page);
     await page.mouse.move(h.x + 40, h.y + h.height / 2 + 30, { steps: 5 });
     await page.mouse.move(h.x + 74, h.y + h.height / 2 + 48, { steps: 5 });
+    await nextFrame(page);
     await page.mouse.up();
     await expect.poll(async () => (await docOf(page)).layout.api!.x).not.toBe(api0.x);
     expect((await docOf(page)).nodes.find((n) => n.id === 'api')!.group).toBe('zone');
