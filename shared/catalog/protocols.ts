@@ -72,6 +72,18 @@ export interface PairFacts {
 
 const pairCache = new WeakMap<KindDef, Map<KindDef, PairFacts>>();
 
+/**
+ * What a protocol written on a connection means between these two kinds, when it is not one they
+ * carry but names the same connection another way: \`sql\` (or \`mongodb\`) from a database into
+ * its change-data-capture connector is that connector's CDC read of the database.
+ */
+export function meantProtocol(p: Protocol, from: KindDef, to: KindDef): Protocol {
+  const f = pairFacts(from, to);
+  if (f.viable.includes(p)) return p;
+  if ((p === 'sql' || p === 'mongodb') && f.viable.length === 1 && f.viable[0] === 'cdc' && from.accepts.includes(p)) return 'cdc';
+  return p;
+}
+
 /** The request-reply protocol `to` reads store `from` over, when `from → to` is drawn the way the data flows. */
 export function readBackOf(from: KindDef, to: KindDef): Protocol | undefined {
   if (from.category !== 'store' || to.category === 'store') return undefined;

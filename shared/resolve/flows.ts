@@ -1,4 +1,4 @@
-import { edgePropDefs, flowOf, pairFacts } from '../catalog';
+import { edgePropDefs, flowOf, meantProtocol, pairFacts } from '../catalog';
 import type { KindDef } from '../catalog';
 import type { Protocol, Requirements } from '../model/types';
 import { MESSAGING_PROTOCOLS, PROTOCOLS, SYNC_PROTOCOLS } from '../model/types';
@@ -17,7 +17,7 @@ export function isProtocol(p: unknown): p is Protocol {
 
 /** The protocol of a connection: the one set on it, else the one its two kinds imply (if a single one). */
 export function protocolOf(raw: unknown, from: KindDef, to: KindDef): { protocol: Protocol | undefined; explicit: boolean } {
-  if (isProtocol(raw)) return { protocol: raw, explicit: true };
+  if (isProtocol(raw)) return { protocol: meantProtocol(raw, from, to), explicit: true };
   const facts = pairFacts(from, to);
   return { protocol: facts.implicit ?? facts.readBack, explicit: false };
 }

@@ -176,6 +176,14 @@ describe('connections: dangling, backwards, unmediated, unknown protocol', () =>
     expect(f.hint).toContain('Reverse the arrow');
   });
 
+  it('TF901: sql written from a database into Debezium is its change data capture, for validation and the model alike', () => {
+    const d = design({ nodes: [node('db', 'postgres', {}, { label: 'Orders DB' }), node('cdc', 'debezium', {}, { label: 'CDC' })], edges: [edge('db', 'cdc', 'sql')] });
+    expect(validate(d).filter((x) => x.severity === 'error')).toEqual([]);
+    expect(one(d, 'TF901').message).toBe('Orders DB (PostgreSQL) → CDC (Debezium) says SQL: it is read as change data capture, the connection CDC (Debezium) makes to Orders DB (PostgreSQL)');
+    const flow = resolve(d).flows[0]!;
+    expect([flow.protocol, flow.kind, flow.client?.id, flow.server?.id]).toEqual(['cdc', 'cdc', 'cdc', 'db']);
+  });
+
   it('TF905: a store drawn the way its data flows is read by the other end, not an error', () => {
     const d = design({ nodes: [node('db', 'postgres', {}, { label: 'Orders DB' }), node('etl', 'batch-job', {}, { label: 'Nightly ETL' })], edges: [edge('db', 'etl')] });
     expect(validate(d).filter((x) => x.severity === 'error')).toEqual([]);

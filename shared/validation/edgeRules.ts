@@ -4,7 +4,7 @@ import type { Protocol, TopoEdge, TopoNode } from '../model/types';
 import { OBSERVABILITY_PROTOCOLS, PROTOCOLS } from '../model/types';
 import type { LocalDiag } from './context';
 import { displayName, fewText, listText, protocolName, shown } from './format';
-import { API_PROTOCOLS, bridges, CDC_SOURCES, HOST_PHRASE, hostKind, isMediated, MESSAGING, pairFacts, REQUEST_REPLY } from '../catalog';
+import { API_PROTOCOLS, bridges, CDC_SOURCES, HOST_PHRASE, hostKind, isMediated, meantProtocol, MESSAGING, pairFacts, REQUEST_REPLY } from '../catalog';
 import type { PropCheck } from './props';
 import { checkProps } from './props';
 
@@ -125,8 +125,20 @@ export function edgeLocal(
     rel: '',
   });
   if (explicit !== undefined) {
-    const P = explicit as Protocol;
-    if (facts.viable.includes(P)) protocol = P;
+    const written = explicit as Protocol;
+    const P = meantProtocol(written, F, T);
+    if (P !== written) {
+      protocol = P;
+      diags = [
+        {
+          code: 'TF901',
+          message: `${fromName} → ${toName} says ${protocolName(written)}: it is read as ${protocolName(P)}, the connection ${toName} makes to ${fromName}`,
+          hint: `Set the protocol to "${P}" to say it as the catalog does.`,
+          nodes: [from.id, to.id],
+          rel: 'protocol',
+        },
+      ];
+    } else if (facts.viable.includes(P)) protocol = P;
     else if (facts.readBack === P) {
       protocol = P;
       diags = [readBack(P)];
