@@ -345,7 +345,7 @@ function planOf(b: Component, protocol: MessagingProtocol): BrokerPlan {
         if (q) add(q, 'queue', MQ_RE);
         const read = q ? [q] : [...written];
         const { retries, dead } = consumerBits(f);
-        subscriptions.push({ flow: f, client: f.to, channels: read, deadLetter: dead ? read.map(backoutName) : [], retries: retries || num(b.props, 'backoutThreshold'), retry: [] });
+        subscriptions.push({ flow: f, client: f.to, channels: read, deadLetter: dead ? read.map(backoutName) : [], retries: retries || Math.max(0, num(b.props, 'backoutThreshold') - 1), retry: [] });
       }
       // Every queue gets its backout queue (a queue named like another's backout queue is not given one).
       const mains = names('queue');

@@ -301,8 +301,9 @@ export function checkClaim(c: Claim, b: Bundle): string | undefined {
       }
       if (c.protocol === 'jms') {
         const t = b.config(broker, '20-topoforge.mqsc') ?? '';
-        const wrong = c.channels.filter((q) => !new RegExp(`DEFINE QLOCAL\\('${q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}'\\)[^\\n]*BOTHRESH\\(${c.retries}\\)`).test(t));
-        return wrong.length ? `${c.broker}: ${wrong.join(', ')} ${wrong.length === 1 ? 'has' : 'have'} no backout threshold of ${c.retries}` : undefined;
+        // IBM MQ counts backouts: one delivery plus the retries is a threshold of retries + 1.
+        const wrong = c.channels.filter((q) => !new RegExp(`DEFINE QLOCAL\\('${q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}'\\)[^\\n]*BOTHRESH\\(${c.retries + 1}\\)`).test(t));
+        return wrong.length ? `${c.broker}: ${wrong.join(', ')} ${wrong.length === 1 ? 'has' : 'have'} no backout threshold of ${c.retries + 1}` : undefined;
       }
       const env = (b.services[c.client]?.environment as Rec | undefined) ?? {};
       const v = env[`${broker.envPrefix}_MAX_RETRIES`];

@@ -1,4 +1,4 @@
-import { num } from '../../../shared/resolve/props';
+import { backoutThresholds } from './backout';
 import type { DocFacet } from '../types';
 
 /** IBM MQ in the document: JMS queues with backout queues. */
@@ -14,7 +14,11 @@ export const ibmMqDoc: DocFacet = {
     retention: () => 'until consumed',
     replay: () => undefined,
     deadLetterWord: 'backout queue',
-    deadLetterHow: (plan) => `a message delivered ${num(plan.broker.props, 'backoutThreshold') || 3} times without success moves to \`<QUEUE>.BACKOUT\``,
+    deadLetterHow: (plan) => {
+      const t = backoutThresholds(plan);
+      const times = t.length === 0 ? '3' : t.length === 1 ? String(t[0]) : `${t[0]} to ${t[t.length - 1]}`;
+      return `a message delivered ${times} times without success (once, plus its consumer's retries) moves to \`<QUEUE>.BACKOUT\``;
+    },
     streaming: () => false,
   },
 };

@@ -4,6 +4,7 @@ import { clientPlan, listOf } from '../../k8s/clientenv';
 import { runComponent } from '../../k8s/stateful';
 import { facet } from '../../k8s/types';
 import { mqscString } from '../../stack/text';
+import { backoutThreshold } from './backout';
 
 /** IBM MQ: a StatefulSet of the developer image with its queues (and backout queues) defined by MQSC; clients get the connection settings. */
 export const k8s = facet({
@@ -17,7 +18,7 @@ export const k8s = facet({
         .filter((q) => q.role !== 'dead-letter')
         .map((q) => {
           const backout = queues.find((b) => b.role === 'dead-letter' && b.serves === q.name);
-          return `DEFINE QLOCAL(${mqscString(q.name)})${backout ? ` BOQNAME(${mqscString(backout.name)}) BOTHRESH(3)` : ''} REPLACE`;
+          return `DEFINE QLOCAL(${mqscString(q.name)})${backout ? ` BOQNAME(${mqscString(backout.name)}) BOTHRESH(${backoutThreshold(plan ? [plan] : [], q.name)})` : ''} REPLACE`;
         }),
       '',
     ].join('\n');
