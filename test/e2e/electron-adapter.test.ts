@@ -101,8 +101,13 @@ async function desktopWindow(initial: InitDoc | null): Promise<Desktop> {
   await context.route('**/*', async (route) => {
     const u = route.request().url();
     if (!u.startsWith(origin)) return route.abort();
-    const response = await route.fetch();
-    await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': CONTENT_SECURITY_POLICY } });
+    try {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': CONTENT_SECURITY_POLICY } });
+    } catch {
+      // The test closed the window while a chunk loaded when idle (the serializer) was in flight.
+      await route.abort().catch(() => undefined);
+    }
   });
   await context.addInitScript(installFakeBridge, initial);
   await context.addInitScript(() => {

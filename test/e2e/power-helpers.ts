@@ -75,3 +75,17 @@ export async function nodeBoxes(page: Page): Promise<{ id: string; x: number; y:
     }),
   );
 }
+
+/** The box of `locator` once it is the same two frames in a row (layout has settled). */
+export async function stableBox(page: Page, locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+  let last = await locator.boundingBox();
+  for (let i = 0; i < 60; i++) {
+    await nextFrame(page);
+    await nextFrame(page);
+    const now = await locator.boundingBox();
+    if (now && last && now.x === last.x && now.y === last.y && now.width === last.width && now.height === last.height) return now;
+    last = now;
+  }
+  if (!last) throw new Error('the element has no box');
+  return last;
+}

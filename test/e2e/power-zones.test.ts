@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseTopology } from '../../shared/model/parse';
 import { launch, open, shot, type Session } from './browser';
-import { blank, dragNode, focusCanvas, nextFrame, nodeById, waitForHook, yaml } from './power-helpers';
+import { blank, dragNode, focusCanvas, nextFrame, nodeById, stableBox, waitForHook, yaml } from './power-helpers';
 
 /**
  * Zones: the context menu puts the selected components in a new one; its handles resize it (one undo step);
@@ -88,7 +88,8 @@ describe('zones in Chromium', () => {
     // Dragging the zone carries its components along and keeps them in it.
     const api0 = (await docOf(page)).layout.api!;
     const handle = page.locator('.react-flow__node-zone .zone-handle');
-    const h = (await handle.boundingBox())!;
+    // Where the handle is once the zone has settled after losing a member (a person presses what they see).
+    const h = await stableBox(page, handle);
     await page.mouse.move(h.x + 10, h.y + h.height / 2);
     await page.mouse.down();
     await nextFrame(page);
