@@ -272,6 +272,19 @@ flowchart LR
     expect(validate(doc).filter((d) => d.severity === 'error')).toEqual([]);
   });
 
+  it('reads a cloud reference architecture: managed services as their closest kinds', () => {
+    const { doc } = importMermaidModel(`flowchart LR
+  web[Web app] --> apigw[API Gateway]
+  apigw --> orders[Orders service]
+  orders --> rds[(Amazon RDS)]
+  orders --> cache[(ElastiCache)]
+  orders --> msk[[Amazon MSK]]
+  msk --> fn[Billing worker]
+  fn --> ddb[(DynamoDB)]`);
+    expect(doc.nodes.map((n) => `${n.id} ${n.kind}`)).toEqual(['web web-app', 'apigw kong', 'orders rest-service', 'rds postgres', 'cache redis', 'msk kafka', 'fn worker', 'ddb mongodb']);
+    expect(validate(doc).filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
   it('refuses other diagrams and reports lines it cannot read', () => {
     const seq = importMermaidModel('sequenceDiagram\n  A->>B: hi');
     expect(seq.doc.nodes).toEqual([]);

@@ -224,6 +224,8 @@ export const IMPORT_HINTS: Readonly<Record<KindId, KindImportHints>> = {
     commands: [/\bredpanda start\b/, /kafka-server-start/],
     shapes: ['subroutine'],
     classes: ['broker'],
+    // Managed Kafka a reference architecture names by its service.
+    closest: [{ product: 'a managed Kafka (Amazon MSK, Confluent Cloud, Azure Event Hubs)', names: ['msk', 'amazon-msk', 'confluent-cloud', 'event-hubs', 'eventhubs', 'azure-event-hubs'] }],
     helpers: [
       { product: 'ZooKeeper', images: [/(^|\/)cp-zookeeper$/, /(^|\/)zookeeper$/, /bitnami\/zookeeper$/], names: ['zookeeper', 'zk'], serverEnv: [/^ZOOKEEPER_CLIENT_PORT$/, /^ZOO_MY_ID$/] },
       { product: 'topic set-up job', commands: [/kafka-topics(\.sh)? .*--create/, /rpk topic create/] },
@@ -341,6 +343,8 @@ export const IMPORT_HINTS: Readonly<Record<KindId, KindImportHints>> = {
     classes: ['store', 'database', 'db'],
     closest: [
       { product: 'SQL Server', images: [/mssql/], names: ['mssql', 'sqlserver'], ports: [1433] },
+      // Managed relational databases a reference architecture names by their service.
+      { product: 'a managed SQL database (RDS, Aurora, Cloud SQL, Azure SQL)', names: ['rds', 'aurora', 'amazon-rds', 'cloud-sql', 'azure-sql', 'cloudsql'] },
       { product: 'Oracle Database', images: [/oracle\/database/, /gvenzl\/oracle/], names: ['oracle', 'oracledb'], ports: [1521] },
     ],
   },
@@ -365,6 +369,7 @@ export const IMPORT_HINTS: Readonly<Record<KindId, KindImportHints>> = {
     closest: [
       { product: 'Cassandra', images: [/(^|\/)cassandra$/, /scylladb/], names: ['cassandra', 'scylla'], ports: [9042] },
       { product: 'CouchDB', images: [/couchdb/], names: ['couchdb'], ports: [5984] },
+      { product: 'a managed document or key-value database (DynamoDB, Cosmos DB, Firestore, DocumentDB)', names: ['dynamodb', 'cosmosdb', 'cosmos-db', 'firestore', 'documentdb'] },
     ],
   },
   redis: {
@@ -376,7 +381,10 @@ export const IMPORT_HINTS: Readonly<Record<KindId, KindImportHints>> = {
     commands: [/\bredis-server\b/],
     clientEnv: [/^(SPRING_)?(REDIS|VALKEY)_(URL|HOST|HOSTNAME|ADDR(ESS)?|SERVER|URI|DSN)$/, /^CACHE_(URL|HOST|ADDR)$/],
     schemes: ['redis', 'rediss'],
-    closest: [{ product: 'Memcached', images: [/(^|\/)memcached$/], names: ['memcached'], ports: [11211] }],
+    closest: [
+      { product: 'Memcached', images: [/(^|\/)memcached$/], names: ['memcached'], ports: [11211] },
+      { product: 'a managed Redis (ElastiCache, Memorystore, Azure Cache for Redis)', names: ['elasticache', 'memorystore', 'azure-cache'] },
+    ],
   },
   elasticsearch: {
     healthchecks: [/_cluster\/health/],
