@@ -106,15 +106,35 @@ const LIB_OPTIONS = {
 
 const noop = (): void => {};
 
+/**
+ * The library's single-line scalars, per YAML version and for keys and values, kept across
+ * documents: a bundle writes thousands of small files (one per Kubernetes component) that repeat
+ * the same words (`name`, `kind`, `spec`), each of which the library would be asked again.
+ * Bounded: cleared when it grows past 50,000 texts.
+ */
+/** Per value and key, nested and at the top level. */
+type ScalarCache = [Map<unknown, string>, Map<unknown, string>, Map<unknown, string>, Map<unknown, string>];
+const scalarCaches = new Map<string, ScalarCache>();
+function scalarCache(version: string): ScalarCache {
+  let c = scalarCaches.get(version);
+  if (!c) scalarCaches.set(version, (c = [new Map(), new Map(), new Map(), new Map()]));
+  for (const m of c) if (m.size > 50_000) m.clear();
+  return c;
+}
+
 class Emitter {
   private readonly schema: SchemaRef;
   private readonly keyComments: YamlEmitOptions['keyComments'];
   private readonly mapString: YamlEmitOptions['mapString'];
-  /** Single-line scalars written by the library: the same text gives the same bytes at any indent. */
-  private readonly cache = [new Map<unknown, string>(), new Map<unknown, string>()];
+  /**
+   * Single-line scalars written by the library: the same text gives the same bytes at any indent
+   * but the top level's (where a key `...` or `---` would end or start a document and is quoted).
+   */
+  private readonly cache: ScalarCache;
 
   constructor(opts: YamlEmitOptions) {
     this.schema = schemaFor(opts.version);
+    this.cache = scalarCache(opts.version);
     this.keyComments = opts.keyComments;
     this.mapString = opts.mapString;
   }
@@ -157,7 +177,7 @@ class Emitter {
         throw new NeedsLibrary();
     }
     if (typeof value === 'string' && value.includes('\n')) return this.libraryScalar(value, indent, implicitKey);
-    const cache = this.cache[implicitKey ? 1 : 0]!;
+    const cache = this.cache[(implicitKey ? 1 : 0) + (indent.length <= 2 ? 2 : 0)]!;
     let s = cache.get(value);
     if (s === undefined) {
       s = this.libraryScalar(value, indent, implicitKey);

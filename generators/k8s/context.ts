@@ -87,6 +87,8 @@ export class K8sContext {
   readonly notes: string[] = [];
   /** Services you build that run the stand-in (no image set), for the README. */
   readonly standIns: Component[] = [];
+  /** Objects of no one component that several use (the stand-in program), in `base/shared.yaml`. */
+  readonly shared: K8sObject[] = [];
   private readonly names = new Map<string, Map<string, string>>();
   private readonly taken = new Map<string, Set<string>>();
 

@@ -13,15 +13,30 @@ import type { EnvEntry } from './types';
  */
 
 /**
+ * The one ConfigMap of the stand-in program, which every stand-in mounts (written once, in
+ * `base/shared.yaml`, as the compose stack mounts one `config/_stand-in/`): its name.
+ */
+function standInProgram(ctx: K8sContext): string {
+  const name = ctx.name('ConfigMap', 'stand-in program', 'topoforge-stand-in', 253);
+  if (ctx.shared.some((o) => o.kind === 'ConfigMap' && o.metadata.name === name)) return name;
+  ctx.shared.push({
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name, labels: { 'app.kubernetes.io/name': 'topoforge-stand-in', 'app.kubernetes.io/part-of': ctx.app, 'app.kubernetes.io/managed-by': 'topoforge' } },
+    data: { 'stand-in.mjs': STAND_IN_SOURCE },
+  });
+  return name;
+}
+
+/**
  * The stand-in that runs until a component names its image: the starter stack's stand-in program
- * (one dependency-free Node.js file, `generators/stack/stand-in-source.ts`) from a ConfigMap, on
- * the same pinned Node.js image, told what it stands in for by its environment. It serves the
- * health and metrics paths; it reaches what the component connects to where its environment
- * names the connections (TOPOFORGE_CONNECTIONS, as in the compose stack).
+ * (one dependency-free Node.js file, `generators/stack/stand-in-source.ts`) from the shared
+ * ConfigMap, on the same pinned Node.js image, told what it stands in for by its environment. It
+ * serves the health and metrics paths; it reaches what the component connects to where its
+ * environment names the connections (TOPOFORGE_CONNECTIONS, as in the compose stack).
  */
 export function standInContainer(ctx: K8sContext, c: Component, env: readonly EnvEntry[], envFrom: string[], port: number): { container: Record<string, unknown>; volumes: Array<Record<string, unknown>> } {
-  const conf = ctx.name('ConfigMap', `${c.id}/stand-in`, `${c.service}-stand-in`, 253);
-  configMap(ctx, c, conf, { 'stand-in.mjs': STAND_IN_SOURCE });
+  const conf = standInProgram(ctx);
   const healthPath = safePath(str(c.props, 'healthPath')) ?? '/health';
   const own = [valueEnv('SERVICE_NAME', c.service), valueEnv('HEALTH_PATH', healthPath), valueEnv('METRICS_PATH', c.kind.metricsPath ?? '/metrics'), valueEnv('ROLE', standInRole(c))];
   const known = new Set(env.map((e) => (e as { name?: string }).name));
