@@ -241,6 +241,22 @@ flowchart LR
     expect(diagnostics.find((d) => d.code === 'TF604')?.message).toMatch(/Zookeeper.*folded into it/);
   });
 
+  it('reads "Produce" and "Consume" on an edge as messaging, and a log pipeline consuming Kafka as a collector reading it', () => {
+    // After an ELK-with-Kafka README: Filebeat → Kafka → Logstash → Elasticsearch.
+    const { doc, diagnostics } = importMermaidModel(`flowchart LR
+    C["Filebeat<br/>(Producer)"]
+    K["Kafka<br/>(Port 9092)"]
+    D["Logstash<br/>(Consumer)"]
+    E["Elasticsearch<br/>(Port 9200)"]
+    C -->|"Produce"| K
+    K -->|"Consume"| D
+    D -->|"Index"| E`);
+    expect(doc.nodes.map((n) => `${n.id} ${n.kind}`)).toEqual(['c otel-collector', 'k kafka', 'd otel-collector', 'e elasticsearch']);
+    expect(structure(doc).edges.slice(0, 2)).toEqual(['c -> k kafka', 'k -> d kafka']);
+    expect(diagnostics.filter((d) => d.code === 'TF606')).toEqual([]);
+    expect(validate(doc).filter((d) => d.severity !== 'info')).toEqual([]);
+  });
+
   it('reads hand-drawn diagrams as a reader does: subgraphs as ends, icons, a web server with a database, messages through the only broker', () => {
     // After infanasotku/netku (services/assistant/README.md) and a README's "WebApp → Web Server → Postgres".
     const { doc, diagnostics } = importMermaidModel(`flowchart TD

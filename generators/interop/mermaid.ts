@@ -9,6 +9,9 @@ import { hintsOf, hostsProtocol, isBroker, kindForRole, readClass, readName, rea
 import type { ImportResult } from './compose';
 import { importDiagnostic } from './codes';
 
+/** An edge label that says messages are written or read (the verb, not a protocol name). */
+const MESSAGING_VERB = /\b(?:produc(?:e[sd]?|ing)|publish(?:e[sd]|ing)?|consum(?:e[sd]?|ing)|subscrib(?:e[sd]?|ing)|pub\/sub|enqueue[sd]?|dequeue[sd]?)\b/i;
+
 /**
  * Mermaid flowchart → design. A hand-written reader for the flowchart subset people write (and
  * Topoforge's own `generateMermaid` output): node shapes, chained edges with `&`, edge labels,
@@ -559,6 +562,11 @@ export function importMermaidModel(text: string, opts: ImportMermaidOptions = {}
     // What the label says goes when the catalog allows it (validation judges whether it needs a broker in between).
     let protocol: Protocol | undefined = found.protocol && compatibleProtocols(a, b).includes(found.protocol) ? found.protocol : undefined;
     if (!protocol && e.dotted) protocol = options.find((p) => OBSERVABILITY_PROTOCOLS.includes(p));
+    // "Produce", "Consume", "Publish", "Subscribe": the one messaging protocol the two allow.
+    if (!protocol && MESSAGING_VERB.test(e.text)) {
+      const messaging = options.filter((p) => MESSAGING_PROTOCOLS.includes(p));
+      if (messaging.length === 1) protocol = messaging[0];
+    }
     if (!protocol) {
       const d = defaultProtocol(a, b);
       if (d && options.includes(d)) protocol = d;

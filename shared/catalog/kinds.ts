@@ -539,8 +539,8 @@ const ENTRIES = [
   },
   {
     id: 'otel-collector', name: 'OTel Collector', category: 'observability', icon: 'otel', product: 'OpenTelemetry Collector 0.111 (contrib)',
-    description: 'Receives, processes and exports telemetry.', external: false, roles: ['telemetry-pipeline'], metricFamilies: ['otelcol_receiver_accepted_spans', 'otelcol_exporter_sent_spans', 'otelcol_exporter_send_failed_spans'],
-    emits: ['otlp', 'metrics', 'http', 'kafka'], accepts: ['otlp', 'metrics'], defaultIn: 'otlp',
+    description: 'Receives, processes and exports telemetry (OTLP, Prometheus scrapes, traces through Kafka).', external: false, roles: ['telemetry-pipeline'], metricFamilies: ['otelcol_receiver_accepted_spans', 'otelcol_exporter_sent_spans', 'otelcol_exporter_send_failed_spans'],
+    emits: ['otlp', 'metrics', 'http', 'kafka'], accepts: ['otlp', 'metrics', 'kafka'], defaultIn: 'otlp',
     metricsPath: '/metrics', metricsPort: 8889,
     image: 'otel/opentelemetry-collector-contrib:0.111.0', ports: [{ container: 4317, host: 14317, name: 'otlp-grpc', prop: 'port' }, { container: 4318, host: 14318, name: 'otlp-http' }],
     healthcheck: { test: ['CMD', '/otelcol-contrib', '--version'], interval: '30s', timeout: '5s', retries: 3 },

@@ -113,10 +113,10 @@ export function cdcPrefix(connector: Component, db: Component, sources: readonly
 
 /**
  * Roles of consumers that read a broker with an ingestion engine of their own (ClickHouse's
- * Kafka engine tables, Jaeger's Kafka ingester): they have no hook to retry a message or park it
- * in another channel, so they get no dead-letter channel.
+ * Kafka engine tables, Jaeger's Kafka ingester, the OTel Collector's Kafka receiver): they have no
+ * hook to retry a message or park it in another channel, so they get no dead-letter channel.
  */
-const INGESTS: readonly Role[] = ['database', 'trace-store'];
+const INGESTS: readonly Role[] = ['database', 'trace-store', 'telemetry-pipeline'];
 
 /** Whether a consumer can park what it fails to process: a consumer that runs code of its own can. */
 export function canDeadLetter(consumer: Component): boolean {

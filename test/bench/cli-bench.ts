@@ -6,11 +6,12 @@
  * that prints process.resourceUsage() at exit (process-usage.cjs).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { writeFolderAtomic } from '../../node-io/atomic-write';
 import { serializeTopology } from '../../shared/model/serialize';
 import { median } from './measure';
 import { synthesizeDesign } from './synth';
@@ -46,7 +47,35 @@ function row(name: string, n: number, runs: number, args: () => string[], cwd: s
   return { name, n, ms: median(out.map((r) => r.ms)), min: Math.min(...out.map((r) => r.ms)), rssMb: Math.max(...out.map((r) => r.rssMb)), cpuMs: Math.min(...out.map((r) => r.cpuMs)) };
 }
 
-export function benchCli(): BenchResult[] {
+/**
+ * The disk's part of `generate`: the same bundle (every file `generate` wrote, read back into
+ * memory) written again by the same writer (node-io's writeFolderAtomic: every file and folder
+ * flushed to disk, then renamed into place), in this process. `generate` cannot be faster than
+ * this on the machine; the row is the floor its whole-process time is read against.
+ */
+async function writingAlone(bundle: string, n: number, copy: string): Promise<BenchResult> {
+  const files: Array<{ path: string; data: Uint8Array }> = [];
+  const walk = (d: string, rel: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(join(d, e.name), p);
+      else files.push({ path: p, data: readFileSync(join(d, e.name)) });
+    }
+  };
+  walk(bundle, '');
+  const runs: number[] = [];
+  for (let i = 0; i < 2; i++) {
+    rmSync(copy, { recursive: true, force: true });
+    const t0 = performance.now();
+    await writeFolderAtomic(copy, files);
+    runs.push(performance.now() - t0);
+  }
+  rmSync(copy, { recursive: true, force: true });
+  const mb = files.reduce((a, f) => a + f.data.length, 0) / 1024 / 1024;
+  return { name: `cli: writing its bundle alone (${files.length} files, ${mb.toFixed(0)} MB)`, n, ms: median(runs), min: Math.min(...runs) };
+}
+
+export async function benchCli(): Promise<BenchResult[]> {
   const built = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-cli.mjs'), '--if-stale', '--quiet'], { cwd: ROOT, encoding: 'utf8' });
   if (built.status !== 0) throw new Error(`building the CLI failed: ${built.stderr}`);
   const dir = mkdtempSync(join(tmpdir(), 'topoforge-cli-bench-'));
@@ -63,6 +92,7 @@ export function benchCli(): BenchResult[] {
       rows.push(row('cli: topoforge validate', size, n >= 10_000 ? 3 : 5, () => ['validate', file], dir));
       const out = join(dir, `out-${n}`);
       rows.push(row('cli: topoforge generate', size, n >= 10_000 ? 2 : 3, () => ['generate', file, '-o', out], dir, () => rmSync(out, { recursive: true, force: true })));
+      rows.push(await writingAlone(out, size, join(dir, `copy-${n}`)));
       rmSync(out, { recursive: true, force: true });
     }
     return rows;

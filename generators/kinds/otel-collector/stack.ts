@@ -5,6 +5,7 @@ import { toYaml } from '../../stack/text';
 import { cfg, mainService } from '../../stack/base';
 import { num } from '../../../shared/resolve/props';
 import type { OtlpIn, OtlpSignal } from '../../../shared/catalog';
+import { collectorKafka } from './kafka';
 
 /**
  * The collector's exporter to one receiver, as the receiver's catalog entry says it takes OTLP:
@@ -20,6 +21,8 @@ export function otlpExporter(into: OtlpIn | undefined, host: string, port: numbe
  * The OpenTelemetry Collector: receives OTLP, sends traces to each trace store or collector it is
  * drawn to (from the model's trace pipes), and serves on :8889 (its scrape endpoint) the metrics it
  * receives together with its own (otelcol_*), which it scrapes from its internal telemetry on :8888.
+ * Traces also travel through Kafka where it is drawn to or from one (./kafka.ts; no authentication
+ * inside the stack, where Kafka has none).
  */
 export function otelConfig(ctx: StackContext, n: RNode): Record<string, unknown> {
   const exporters: Record<string, unknown> = { debug: { verbosity: 'basic' } };
@@ -31,11 +34,15 @@ export function otelConfig(ctx: StackContext, n: RNode): Record<string, unknown>
     exporters[out.name] = out.config;
     for (const sig of out.signals) to[sig].push(out.name);
   }
+  const kafka = collectorKafka(ctx.resolved, n, () => undefined);
+  Object.assign(exporters, kafka.exporters);
+  to.traces.push(...Object.keys(kafka.exporters));
   exporters.prometheus = { endpoint: `0.0.0.0:${n.kind.metricsPort ?? 8889}` };
   const processors = ['memory_limiter', 'batch'];
   return {
     receivers: {
       otlp: { protocols: { grpc: { endpoint: '0.0.0.0:4317' }, http: { endpoint: '0.0.0.0:4318' } } },
+      ...kafka.receivers,
       // Its own telemetry, and every target the model has it scrape (drawn target → collector
       // over metrics), each as its job, as Prometheus would scrape it.
       prometheus: {
@@ -54,7 +61,7 @@ export function otelConfig(ctx: StackContext, n: RNode): Record<string, unknown>
       extensions: ['health_check'],
       telemetry: { metrics: { address: '127.0.0.1:8888' } },
       pipelines: {
-        traces: { receivers: ['otlp'], processors, exporters: to.traces },
+        traces: { receivers: ['otlp', ...Object.keys(kafka.receivers)], processors, exporters: to.traces },
         metrics: { receivers: ['otlp', 'prometheus'], processors, exporters: to.metrics },
         logs: { receivers: ['otlp'], processors, exporters: to.logs },
       },
