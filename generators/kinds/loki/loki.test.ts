@@ -102,8 +102,9 @@ describe('loki', () => {
     expect(at(parse(String(at(find('ConfigMap', 'logs-config'), 'data', 'loki.yaml'))), 'common', 'path_prefix')).toBe('/loki');
     expect(at(find('ConfigMap', 'orders-api-env'), 'data')).toMatchObject({ OTEL_EXPORTER_OTLP_LOGS_ENDPOINT: 'http://logs:3100/otlp/v1/logs', OTEL_EXPORTER_OTLP_LOGS_PROTOCOL: 'http/protobuf', OTEL_LOGS_EXPORTER: 'otlp' });
     const oc = parse(String(at(find('ConfigMap', 'otel-config'), 'data', 'config.yaml'))) as unknown;
-    expect(at(oc, 'service', 'pipelines', 'logs', 'exporters')).toEqual(['otlphttp/2']);
-    expect(at(oc, 'exporters', 'otlphttp/2', 'endpoint')).toBe('http://logs:3100/otlp');
+    // The same pipelines as in the compose stack.
+    expect(at(oc, 'service', 'pipelines', 'logs', 'exporters')).toEqual(['debug', 'otlphttp/logs']);
+    expect(at(oc, 'exporters', 'otlphttp/logs', 'endpoint')).toBe('http://logs:3100/otlp');
   });
 
   it('is what a docker-compose Loki imports as (no longer the closest kind, Elasticsearch)', () => {

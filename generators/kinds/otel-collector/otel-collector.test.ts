@@ -73,6 +73,23 @@ describe('otel-collector: traces through Kafka', () => {
     );
   });
 
+  it('runs the same pipelines on Kubernetes as in the compose stack, scrapes drawn to it included', () => {
+    const withScrape = design(
+      [...doc.nodes, { id: 'cache', kind: 'redis', label: 'Cache' }],
+      [...doc.edges, { from: 'cache', to: 'central', protocol: 'metrics' }],
+    );
+    const compose = bundle(withScrape).yaml('config/central/config.yaml') as Record<string, unknown>;
+    const files = generateKubernetes(withScrape);
+    const cm = parseAllDocuments(files.find((f) => f.path === 'k8s/base/components/central-collector.yaml')!.content)
+      .map((d) => d.toJS() as Record<string, unknown>)
+      .find((o) => o.kind === 'ConfigMap' && String(at(o, 'metadata', 'name')).endsWith('-config'))!;
+    const k8s = parse(at(cm, 'data', 'config.yaml') as string) as Record<string, unknown>;
+    expect(k8s.service).toEqual(compose.service);
+    expect(at(k8s, 'receivers', 'prometheus')).toEqual(at(compose, 'receivers', 'prometheus'));
+    expect(JSON.stringify(at(k8s, 'receivers', 'prometheus'))).toContain('cache');
+    expect(Object.keys(k8s.exporters as object)).toEqual(Object.keys(compose.exporters as object));
+  });
+
   it('does not promise a dead-letter topic the collector cannot write', () => {
     const b = bundle(doc);
     expect(b.file('config/bus/topics.txt')).not.toContain('.dlt');

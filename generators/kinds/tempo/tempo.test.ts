@@ -95,8 +95,9 @@ describe('tempo', () => {
     expect(ports.map((p) => p.port)).toEqual(expect.arrayContaining([3200, 4317, 4318]));
     expect(at(find('ConfigMap', 'orders-api-env'), 'data')).toMatchObject({ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://traces:4317', OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'grpc', OTEL_TRACES_EXPORTER: 'otlp' });
     const oc = parse(String(at(find('ConfigMap', 'otel-config'), 'data', 'config.yaml'))) as unknown;
-    expect(at(oc, 'service', 'pipelines', 'traces', 'exporters')).toEqual(['otlp/1']);
-    expect(at(oc, 'exporters', 'otlp/1', 'endpoint')).toBe('traces:4317');
+    // The same pipelines as in the compose stack.
+    expect(at(oc, 'service', 'pipelines', 'traces', 'exporters')).toEqual(['debug', 'otlp/traces']);
+    expect(at(oc, 'exporters', 'otlp/traces', 'endpoint')).toBe('traces:4317');
   });
 
   it('is what a docker-compose Tempo imports as (no longer the closest kind, Jaeger)', () => {
