@@ -241,6 +241,20 @@ flowchart LR
     expect(diagnostics.find((d) => d.code === 'TF604')?.message).toMatch(/Zookeeper.*folded into it/);
   });
 
+  it('reads a decision diamond as the sender choosing a branch, not as a component; a diamond naming a product stays', () => {
+    // From a log-shipping README: Logstash client → {Is this Webops?} → Yes → MSK / No → HAProxy.
+    const { doc, diagnostics } = importMermaidModel(`graph LR;
+      Docker-->LC[Logstash client]
+      LC-->E{Is this<br/>Webops?}--Yes-->MSK;
+      E--No-->Orders[Orders API];
+      Orders-->GW{API Gateway}`);
+    expect(doc.nodes.map((n) => n.id)).not.toContain('e');
+    expect(doc.nodes.find((n) => n.id === 'gw')?.kind).not.toBe('rest-service');
+    expect(doc.edges.map((e) => `${e.from}->${e.to}`)).toEqual(expect.arrayContaining(['lc->msk', 'lc->orders']));
+    expect(doc.edges.some((e) => e.from === 'e' || e.to === 'e')).toBe(false);
+    expect(diagnostics.find((d) => d.code === 'TF614' && /decision/.test(d.message))?.message).toMatch(/`Logstash client` was connected to each of its branches: `MSK` \(Yes\), `Orders API` \(No\)/);
+  });
+
   it('reads "Produce" and "Consume" on an edge as messaging, and a log pipeline consuming Kafka as a collector reading it', () => {
     // After an ELK-with-Kafka README: Filebeat → Kafka → Logstash → Elasticsearch.
     const { doc, diagnostics } = importMermaidModel(`flowchart LR

@@ -9,6 +9,9 @@ import { hintsOf, hostsProtocol, isBroker, kindForRole, readClass, readName, rea
 import type { ImportResult } from './compose';
 import { importDiagnostic } from './codes';
 
+/** A diamond's text that asks a question: a flowchart decision, not a component. */
+const DECISION = /\?$|^(?:is|are|does|do|has|have|should|can|which|whether|if|when)\b/i;
+
 /** An edge label that says messages are written or read (the verb, not a protocol name). */
 const MESSAGING_VERB = /\b(?:produc(?:e[sd]?|ing)|publish(?:e[sd]|ing)?|consum(?:e[sd]?|ing)|subscrib(?:e[sd]?|ing)|pub\/sub|enqueue[sd]?|dequeue[sd]?)\b/i;
 
@@ -446,6 +449,29 @@ export function importMermaidModel(text: string, opts: ImportMermaidOptions = {}
     const last = textLines.length > 1 ? KINDS.find((k) => k.name === textLines[textLines.length - 1]) : undefined;
     labelOf.set(p.ref, (last ? textLines.slice(0, -1) : textLines).join(' ') || id);
     typed.set(p.ref, last ? { kind: last, how: 'exact' } : typeFromText(p, textLines, [...p.classes, ...(classMembers.get(p.ref) ?? [])]));
+  }
+  // A decision (a diamond asking a question: `{Is this Webops?}`) is a choice made by what flows
+  // into it, not a component: each of its senders is connected to each of its branches.
+  for (const p of pnodes.values()) {
+    if (p.shape !== 'diamond' || !nodeId.has(p.ref)) continue;
+    const text = (p.text ?? '').replace(/\s+/g, ' ').trim();
+    if (!DECISION.test(text)) continue;
+    const t = typed.get(p.ref);
+    if (t && (t.how === 'exact' || (t.how === 'text' && !t.weak && !t.generic))) continue;
+    const ins = pedges.filter((e) => e.to === p.ref && e.from !== p.ref);
+    const outs = pedges.filter((e) => e.from === p.ref && e.to !== p.ref);
+    if (ins.length === 0 || outs.length === 0) continue;
+    nodeId.delete(p.ref);
+    for (let i = pedges.length - 1; i >= 0; i--) if (pedges[i]!.from === p.ref || pedges[i]!.to === p.ref) pedges.splice(i, 1);
+    for (const a of ins) {
+      for (const b of outs) {
+        if (a.from === b.to || pedges.some((e) => e.from === a.from && e.to === b.to)) continue;
+        pedges.push({ from: a.from, to: b.to, text: [a.text, b.text].filter(Boolean).join(' '), dotted: a.dotted && b.dotted, line: b.line });
+      }
+    }
+    const name = (r: string) => `\`${(pnodes.get(r)?.text ?? r).replace(/\s+/g, ' ').trim()}\``;
+    const branches = outs.map((b) => `${name(b.to)}${b.text ? ` (${b.text.trim()})` : ''}`).join(', ');
+    diagnostics.push(importDiagnostic('TF614', { message: `\`${text}\` (line ${p.line}) is a decision, not a component: ${ins.map((a) => name(a.from)).join(', ')} was connected to each of its branches: ${branches}.`, hint: 'Check the connections; put the condition in the sender\'s description.', line: p.line }));
   }
   // A node typed only by its shape (a cylinder: some database) or a generic word ("messaging_db")
   // inside a subgraph named after a product of that sort ("MongoDB :27017") is that product.
