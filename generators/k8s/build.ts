@@ -286,9 +286,5 @@ export function safeBaseUrl(url: string): string | undefined {
   return SAFE_URL.test(url) ? url : undefined;
 }
 
-/** A path from the design with no `.`/`..` segment (the catalog pattern already limits its characters). */
-export function safePath(p: string): string | undefined {
-  if (!/^\/[A-Za-z0-9._~/-]*$/.test(p)) return undefined;
-  if (p.split('/').some((s) => s === '.' || s === '..')) return undefined;
-  return p;
-}
+/** A URL path safe to write unquoted into probes and routes: the resolver's rule. */
+export { safePath } from '../../shared/resolve';
