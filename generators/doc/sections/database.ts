@@ -15,9 +15,15 @@ export function credentialClaim(s: Component, text: string): Claim {
   return { type: 'client-auth', text, service: s.service, required: Object.values(s.credentials).some((x) => x.secret) };
 }
 
+/**
+ * A connection's access as drawn. The stack gives the client `<DB>_ACCESS` and the application
+ * user's login, so a database the stack runs does not enforce it: the document says so rather
+ * than promise it (an external one grants what its owners set).
+ */
 function access(f: Flow): string {
   const a = typeof f.props.access === 'string' ? f.props.access : 'read-write';
-  return a === 'read-write' ? '' : ` (${a} only)`;
+  if (a === 'read-write') return '';
+  return f.server?.containerised ? ` (${a} only, by the client: it logs in as the application user)` : ` (${a} only)`;
 }
 
 export const database: Section = {
