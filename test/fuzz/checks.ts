@@ -250,13 +250,23 @@ export function checkAgainstTwin(files: readonly OutputFile[], twinFiles: readon
 export function checkEnv(files: readonly OutputFile[]): void {
   const byPath = new Map(files.map((f) => [f.path, f.content]));
   const declared = envExample(byPath.get('.env.example') ?? fail('bundle', 'no .env.example'));
+  // A config that a service expands from its own process (the collector's `${env:NAME}`) may use
+  // what the compose file sets in that service's environment (itself from .env, checked above).
+  const compose = parseDocument(byPath.get('docker-compose.yml') ?? '').toJS() as { services?: Record<string, { environment?: Record<string, unknown>; volumes?: unknown[] }> } | null;
+  const setFor = new Map<string, Set<string>>();
+  for (const svc of Object.values(compose?.services ?? {})) {
+    for (const v of svc.volumes ?? []) {
+      const m = typeof v === 'string' ? /^\.\/(config\/[^:]+):/.exec(v) : null;
+      if (m) setFor.set(m[1]!, new Set([...(setFor.get(m[1]!) ?? []), ...Object.keys(svc.environment ?? {})]));
+    }
+  }
   for (const f of files) {
     // Files read by tools that expand ${...}: the compose file (outside comments), Keycloak realm imports, collector and Grafana provisioning configs.
     const expanded = f.path === 'docker-compose.yml' || /^config\/[^/]+\/(realm-[^/]+\.json|config\.yaml|provisioning\/.*\.ya?ml|connectors\/.*\.json)$/.test(f.path);
     if (!expanded) continue;
     const text = statements(f.path, f.content).join('\n');
     for (const name of envRefs(text)) {
-      if (!declared.has(name)) fail(f.path, `uses \${${name}}, which .env.example does not declare`);
+      if (!declared.has(name) && !setFor.get(f.path)?.has(name)) fail(f.path, `uses \${${name}}, which .env.example does not declare`);
     }
   }
   for (const [name, value] of declared) {

@@ -7,6 +7,7 @@ import { toYaml } from '../../stack/text';
 import { otlpEnv } from '../jaeger/k8s';
 import { collectorKafka, consumerGroup } from './kafka';
 import { collectorConfig } from './stack';
+import { ofStore, searchSinks } from './search';
 
 /**
  * OpenTelemetry Collector: a Deployment running the same config as in the compose stack
@@ -23,6 +24,10 @@ export const k8s = facet({
     for (const broker of collectorKafka(ctx.resolved, c, kafkaAuth).brokers) {
       const user = kafkaUserName(ctx, broker, c);
       env.push(valueEnv(`${broker.envPrefix}_SASL_USERNAME`, user), secretEnv(`${broker.envPrefix}_SASL_PASSWORD`, { name: user, key: 'password' }));
+    }
+    // The address and credentials of each search store it writes to, which its config reads.
+    for (const sink of searchSinks(c)) {
+      for (const e of ctx.facet(sink.store).clientEnv?.(ctx, sink.store, sink.flow, c) ?? []) if (ofStore(sink, e.name) && !env.some((x) => x.name === e.name)) env.push(e);
     }
     runComponent(ctx, c, {
       args: ['--config=/etc/otelcol/config.yaml'],

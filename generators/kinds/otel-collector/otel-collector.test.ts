@@ -98,3 +98,43 @@ describe('otel-collector: traces through Kafka', () => {
     expect(md).not.toMatch(/edge-collector\.events\.dlt/);
   });
 });
+
+describe('otel-collector: logs into a search store drawn from it', () => {
+  // A log pipeline (Logstash, imported as the collector) indexing into Elasticsearch.
+  const es = design(
+    [
+      { id: 'api', kind: 'rest-service', label: 'Orders API' },
+      { id: 'ls', kind: 'otel-collector', label: 'Logstash' },
+      { id: 'es', kind: 'elasticsearch', label: 'Search', props: { indices: ['app-logs'] } },
+    ],
+    [
+      { from: 'api', to: 'ls', protocol: 'otlp' },
+      { from: 'ls', to: 'es', protocol: 'http' },
+    ],
+  );
+
+  it('exports its logs pipeline to the store, with the user and password the store gives its clients', () => {
+    const b = bundle(es);
+    const cfg = b.yaml('config/ls/config.yaml');
+    expect(at(cfg, 'exporters', 'elasticsearch/search')).toEqual({ endpoints: ['${env:SEARCH_URL}'], logs_index: 'app-logs', auth: { authenticator: 'basicauth/search' } });
+    expect(at(cfg, 'extensions', 'basicauth/search')).toEqual({ client_auth: { username: '${env:SEARCH_USER}', password: '${env:SEARCH_PASSWORD}' } });
+    expect(at(cfg, 'service', 'extensions')).toContain('basicauth/search');
+    expect(at(cfg, 'service', 'pipelines', 'logs', 'exporters')).toContain('elasticsearch/search');
+    const svc = b.compose.services.logstash!;
+    expect(svc.environment).toMatchObject({ SEARCH_URL: 'http://search:9200', SEARCH_USER: 'elastic' });
+    // The password is the store's own, from .env (never inline).
+    expect(String((svc.environment as Record<string, string>).SEARCH_PASSWORD)).toMatch(/^\$\{SEARCH_ELASTIC_PASSWORD:\?/);
+    expect(Object.keys(svc.depends_on ?? {})).toContain('search');
+  });
+
+  it('on Kubernetes, gets the same variables, the password from the store\'s Secret', () => {
+    const files = generateKubernetes(es);
+    const objs = parseAllDocuments(files.find((f) => f.path === 'k8s/base/components/logstash.yaml')!.content).map((d) => d.toJS() as Record<string, unknown>);
+    const deploy = objs.find((o) => o.kind === 'Deployment')!;
+    const env = at(deploy, 'spec', 'template', 'spec', 'containers', 0, 'env') as Array<{ name: string; value?: string; valueFrom?: { secretKeyRef?: unknown } }>;
+    expect(env.find((e) => e.name === 'SEARCH_URL')?.value).toBe('http://search:9200');
+    expect(env.find((e) => e.name === 'SEARCH_PASSWORD')?.valueFrom?.secretKeyRef).toBeDefined();
+    const cm = objs.find((o) => o.kind === 'ConfigMap' && String(at(o, 'metadata', 'name')).endsWith('-config'))!;
+    expect(at(parse(at(cm, 'data', 'config.yaml') as string), 'service', 'pipelines', 'logs', 'exporters')).toContain('elasticsearch/search');
+  });
+});
