@@ -4,6 +4,7 @@ import type { Ctx } from '../context';
 import { count, name, names, plural, svc, svcs, uniq } from '../context';
 import { alertClaim, alertPhrase, scrapers } from '../facts';
 import { andList, code, literal, md } from '../markdown';
+import { searchSinks } from '../../kinds/otel-collector/search';
 
 /** Monitoring and Observability: what is scraped, alerted, traced and shown, from the model's wiring. */
 
@@ -62,7 +63,14 @@ export const monitoring: Section = {
     LOG_AGGREGATION: (c) => {
       const logs = c.r.observability.traces.filter((t) => t.signals.includes('logs'));
       const stores = c.withRole('log-store');
-      if (logs.length || stores.length) return fact(`${logs.length ? `OTLP logs from ${svcs(uniq(logs.map((t) => t.sender)))} into ${svcs(uniq(logs.map((t) => t.receiver)))}` : ''}${stores.length ? `${logs.length ? '; ' : ''}logs kept in ${names(stores)}` : ''}`, { short: 'OTLP logs' });
+      // A log pipeline drawn into a search store (Logstash → Elasticsearch) indexes its logs there.
+      const indexed = c.withRole('telemetry-pipeline').flatMap((p) => searchSinks(p));
+      const parts = [
+        ...(logs.length ? [`OTLP logs from ${svcs(uniq(logs.map((t) => t.sender)))} into ${svcs(uniq(logs.map((t) => t.receiver)))}`] : []),
+        ...(indexed.length ? [`logs indexed by ${svcs(uniq(indexed.map((s) => s.flow.client!)))} into ${svcs(uniq(indexed.map((s) => s.store)))}`] : []),
+        ...(stores.length ? [`logs kept in ${names(stores)}`] : []),
+      ];
+      if (parts.length) return fact(parts.join('; '), { short: indexed.length && !logs.length ? 'ELK Stack' : 'OTLP logs' });
       return open('no log pipeline is drawn: each container logs to its standard output', { value: 'ELK Stack', because: 'Elasticsearch is in the catalog' });
     },
 

@@ -125,6 +125,8 @@ describe('otel-collector: logs into a search store drawn from it', () => {
     // The password is the store's own, from .env (never inline).
     expect(String((svc.environment as Record<string, string>).SEARCH_PASSWORD)).toMatch(/^\$\{SEARCH_ELASTIC_PASSWORD:\?/);
     expect(Object.keys(svc.depends_on ?? {})).toContain('search');
+    // The document says where the logs go, as the stack does it.
+    expect(generateIntegrationDoc(es)).toContain('**Log Aggregation**: logs indexed by `logstash` into `search`');
   });
 
   it('on Kubernetes, gets the same variables, the password from the store\'s Secret', () => {
