@@ -1,0 +1,111 @@
+import { Hooks, Lexer } from 'marked';
+import type { MarkedOptions, Token, Tokens } from 'marked';
+
+/**
+ * A shortcut through marked's inline lexer for the inline Markdown the document generator
+ * writes: plain text, `code` spans, backslash escapes (what `md` makes of user text), and a
+ * leading `**Label**`. For such text the tokens are built directly, exactly as marked builds
+ * them, and marked's renderer renders them; anything else (emphasis elsewhere, links, HTML,
+ * entities, line breaks...) goes through marked's own inline lexer. marked's inline lexer tries
+ * a dozen rules at every stop of the text; on INTEGRATION.md of a 10,000-component design that
+ * was about 1 s, most of INTEGRATION.html's time.
+ *
+ * Text is "plain" here when no inline rule can start in it: no `\ < [ ] ! * _ ~ @ & newline`,
+ * no `://` or `www.` (GFM's autolinks), no backtick (handled as a code span). Such text is
+ * one text token (marked may split it into several, which render the same).
+ */
+
+const PLAIN = /^[^\\<[\]!*_`~@&\n\r]*$/;
+const AUTOLINKISH = /:\/\/|www\./i;
+/** The characters marked's escape rule takes after a backslash. */
+const ESCAPABLE = new Set('!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~');
+/** A `**Label**` at the start that marked makes strong text: plain, starting with a letter or digit, ending with one or `)`. */
+const STRONG_LABEL = /^\*\*([A-Za-z0-9](?:[A-Za-z0-9 (),./'-]*[A-Za-z0-9)])?)\*\*(?=$|[ :])/;
+
+function text(raw: string): Tokens.Text {
+  return { type: 'text', raw, text: raw, escaped: false };
+}
+
+function plain(s: string): boolean {
+  return PLAIN.test(s) && !AUTOLINKISH.test(s);
+}
+
+/** Where plain text stops: a backtick or backslash (handled), or what makes the text not simple. */
+const STOP = /[\\`<[\]!*_~@&\n\r]|:\/\/|[wW][wW][wW]\./g;
+
+/** Appends the tokens of `src` from `from` on to `out`; false when it is not of the simple kind. */
+function simpleTokens(src: string, from: number, out: Token[]): boolean {
+  const n = src.length;
+  let i = from;
+  while (i < n) {
+    const c = src.charCodeAt(i);
+    if (c === 96 /* ` */) {
+      // A code span of single backticks around text without one; marked strips one space at both ends.
+      if (src.charCodeAt(i + 1) === 96) return false;
+      const end = src.indexOf('`', i + 1);
+      if (end < 0 || end === i + 1 || src.charCodeAt(end + 1) === 96) return false;
+      let content = src.slice(i + 1, end);
+      if (content.includes('\n') || content.includes('\r')) return false;
+      if (content.charCodeAt(0) === 32 && content.charCodeAt(content.length - 1) === 32 && /[^ ]/.test(content)) content = content.slice(1, -1);
+      out.push({ type: 'codespan', raw: src.slice(i, end + 1), text: content } satisfies Tokens.Codespan);
+      i = end + 1;
+    } else if (c === 92 /* \ */) {
+      const next = src[i + 1];
+      if (next === undefined || !ESCAPABLE.has(next)) return false;
+      out.push({ type: 'escape', raw: `\\${next}`, text: next } satisfies Tokens.Escape);
+      i += 2;
+    } else {
+      // Plain text up to the next backtick or backslash; anything else that could start an inline rule: not simple.
+      STOP.lastIndex = i;
+      const m = STOP.exec(src);
+      const j = m ? m.index : n;
+      if (j > i) out.push(text(i === 0 && j === n ? src : src.slice(i, j)));
+      if (m && m[0] !== '`' && m[0] !== '\\') return false;
+      i = j;
+    }
+  }
+  return true;
+}
+
+/** The inline tokens of `src` when it is of the simple kind (see above), else undefined. */
+export function fastInlineTokens(src: string): Token[] | undefined {
+  const out: Token[] = [];
+  let from = 0;
+  const strong = src.startsWith('**') ? STRONG_LABEL.exec(src) : null;
+  if (strong) {
+    const label = strong[1]!;
+    if (!plain(label)) return undefined;
+    out.push({ type: 'strong', raw: strong[0], text: label, tokens: [text(label)] } satisfies Tokens.Strong);
+    from = strong[0].length;
+  }
+  return simpleTokens(src, from, out) ? out : undefined;
+}
+
+/** marked's lexer, with the shortcut for simple inline text. */
+class FastLexer extends Lexer {
+  static override lex<P = string, R = string>(src: string, options?: MarkedOptions<P, R>): ReturnType<typeof Lexer.lex> {
+    return new FastLexer((options as unknown as MarkedOptions | undefined)).lex(src);
+  }
+
+  static override lexInline<P = string, R = string>(src: string, options?: MarkedOptions<P, R>): Token[] {
+    return new FastLexer((options as unknown as MarkedOptions | undefined)).inlineTokens(src);
+  }
+
+  override inlineTokens(src: string, tokens: Token[] = []): Token[] {
+    if (!this.state.inLink && !this.state.inRawBlock) {
+      const fast = fastInlineTokens(src);
+      if (fast) {
+        for (const t of fast) tokens.push(t);
+        return tokens;
+      }
+    }
+    return super.inlineTokens(src, tokens);
+  }
+}
+
+/** Hooks that make marked lex with `FastLexer`. */
+export class FastInlineHooks extends Hooks {
+  override provideLexer(block: boolean | undefined = this.block): typeof Lexer.lexInline {
+    return block ? FastLexer.lex : FastLexer.lexInline;
+  }
+}
