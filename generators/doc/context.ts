@@ -6,7 +6,7 @@ import { dnsName, resolve } from '../../shared/resolve';
 import { kindModule } from '../kinds';
 import type { DocFacet } from '../kinds/types';
 import type { KindId } from '../../shared/catalog';
-import { andList, code, md } from './markdown';
+import { andListOf, code, md } from './markdown';
 
 /**
  * What the document reads: the resolved model of the design (`shared/resolve`), never the raw
@@ -157,11 +157,11 @@ export function svc(c: Component): string {
 
 /** "a, b and c" of component names. */
 export function names(cs: readonly Component[], max = 12): string {
-  return andList(cs.map(name), max);
+  return andListOf(cs, name, max);
 }
 
 export function svcs(cs: readonly Component[], max = 12): string {
-  return andList(cs.map(svc), max);
+  return andListOf(cs, svc, max);
 }
 
 /** What it is: "Apache Kafka 3.x (KRaft)". */
