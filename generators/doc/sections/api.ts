@@ -126,7 +126,10 @@ export const api: Section = {
       const by = new Map<string, string[]>();
       for (const a of apis(c)) {
         const f = c.facet(a).format?.(a);
-        if (f) by.set(f, [...(by.get(f) ?? []), svc(a)]);
+        if (!f) continue;
+        const list = by.get(f);
+        if (list) list.push(svc(a));
+        else by.set(f, [svc(a)]);
       }
       if (!by.size) return open('no API states its payload format', { value: 'JSON', because: 'the default of the REST and GraphQL services' });
       return fact([...by].map(([f, ids]) => `${md(f)} (${andList(ids, 6)})`).join(', '), { short: [...by.keys()].map((x) => md(x)).join(', ') });
