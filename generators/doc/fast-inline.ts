@@ -4,7 +4,7 @@ import type { MarkedOptions, Token, Tokens } from 'marked';
 /**
  * A shortcut through marked's inline lexer for the inline Markdown the document generator
  * writes: plain text, `code` spans, backslash escapes (what `md` makes of user text), and a
- * leading `**Label**`. For such text the tokens are built directly, exactly as marked builds
+ * leading `**Label**`, or a whole `_emphasis_`. For such text the tokens are built directly, exactly as marked builds
  * them, and marked's renderer renders them; anything else (emphasis elsewhere, links, HTML,
  * entities, line breaks...) goes through marked's own inline lexer. marked's inline lexer tries
  * a dozen rules at every stop of the text; on INTEGRATION.md of a 10,000-component design that
@@ -67,8 +67,16 @@ function simpleTokens(src: string, from: number, out: Token[]): boolean {
   return true;
 }
 
+/** A whole text in `_emphasis_` (the appendix's `_stand-in until an image is set_`): plain, starting with a letter or digit, ending with one or `)`. */
+const EMPHASIS = /^_([A-Za-z0-9](?:[^_]*[A-Za-z0-9)])?)_$/;
+
 /** The inline tokens of `src` when it is of the simple kind (see above), else undefined. */
 export function fastInlineTokens(src: string): Token[] | undefined {
+  const em = src.charCodeAt(0) === 95 /* _ */ ? EMPHASIS.exec(src) : null;
+  if (em) {
+    const inner = em[1]!;
+    return plain(inner) ? [{ type: 'em', raw: src, text: inner, tokens: [text(inner)] } satisfies Tokens.Em] : undefined;
+  }
   const out: Token[] = [];
   let from = 0;
   const strong = src.startsWith('**') ? STRONG_LABEL.exec(src) : null;
