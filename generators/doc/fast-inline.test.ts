@@ -36,6 +36,20 @@ describe('the shortcut through marked for simple inline text', () => {
     );
   });
 
+  it('renders tables of any cells exactly as marked does', () => {
+    const cell = fc.oneof(fc.constantFrom('', ' ', 'a', 'Orders API', '`x`', '|', '\\|', '\\', '_e_', '**b**', '-', ':---', '---'), fc.string({ maxLength: 5 }));
+    const line = fc.array(cell, { maxLength: 5 }).map((cs) => `| ${cs.join(' | ')} |`);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 }), fc.array(line, { maxLength: 4 }), fc.constantFrom('', '\n', '\n\nafter', '\nlazy line', '\n  \nx', '\n- item', '\n# Title'), (cols, delims, rows, tail) => {
+        const head = `| ${Array.from({ length: cols }, (_, i) => `H${i}`).join(' | ')} |`;
+        const source = `${[head, `|${' --- |'.repeat(delims)}`, ...rows].join('\n')}${tail}`;
+        const [plain, fast] = both(`- before\n\n${source}`);
+        expect(fast).toBe(plain);
+      }),
+      { numRuns: 3000, seed: 23 },
+    );
+  });
+
   it('takes the shortcut for the text the document writes, and leaves the rest to marked', () => {
     expect(fastInlineTokens('`orders-api` (Kong Gateway 3.x) with 4 routes \\* and \\_')).toBeDefined();
     expect(fastInlineTokens('**Message Patterns**: request-reply over HTTP')).toBeDefined();

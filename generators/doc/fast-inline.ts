@@ -1,4 +1,4 @@
-import { Hooks, Lexer } from 'marked';
+import { Hooks, Lexer, Tokenizer } from 'marked';
 import type { MarkedOptions, Token, Tokens } from 'marked';
 
 /**
@@ -92,7 +92,7 @@ export function fastInlineTokens(src: string): Token[] | undefined {
 /** marked's lexer, with the shortcut for simple inline text. */
 class FastLexer extends Lexer {
   static override lex<P = string, R = string>(src: string, options?: MarkedOptions<P, R>): ReturnType<typeof Lexer.lex> {
-    return new FastLexer((options as unknown as MarkedOptions | undefined)).lex(src);
+    return new FastLexer({ ...(options as unknown as MarkedOptions | undefined), tokenizer: new FastTokenizer() }).lex(src);
   }
 
   static override lexInline<P = string, R = string>(src: string, options?: MarkedOptions<P, R>): Token[] {
@@ -108,6 +108,83 @@ class FastLexer extends Lexer {
       }
     }
     return super.inlineTokens(src, tokens);
+  }
+}
+
+/**
+ * marked's `splitCells` for a table row without a backslash: every `|` is a cell border, so
+ * the cells are the text between them, trimmed; an empty first and last cell (the outer
+ * borders) dropped; padded with empty cells or cut to `count`.
+ */
+function splitRow(row: string, count?: number): string[] {
+  const cells = row.split('|');
+  if (!cells[0]!.trim()) cells.shift();
+  if (cells.length > 0 && !cells[cells.length - 1]!.trim()) cells.pop();
+  if (count) {
+    if (cells.length > count) cells.splice(count);
+    else while (cells.length < count) cells.push('');
+  }
+  for (let i = 0; i < cells.length; i++) cells[i] = cells[i]!.trim();
+  return cells;
+}
+
+/** A delimiter row without alignment: `| --- | --- |`. */
+const DELIMITER_ROW = /^\|(?: *-+ *\|)+$/;
+
+/**
+ * marked's tokenizer with a shortcut for the tables the document writes: a header row and a
+ * delimiter row without alignment, then rows that all start with `|` and hold no backslash, up
+ * to a blank line or the end. Anything else is marked's own table rule.
+ */
+class FastTokenizer extends Tokenizer {
+  override table(src: string): Tokens.Table | undefined {
+    const fast = this.simpleTable(src);
+    if (fast) return fast;
+    // marked's rule needs a second line starting (after up to 3 spaces) with |, : or -: every
+    // list item and paragraph is tried as a table first, and the rule scans the whole line.
+    const nl = src.indexOf('\n');
+    if (nl < 0) return undefined;
+    let i = nl + 1;
+    while (i < nl + 4 && src.charCodeAt(i) === 32) i++;
+    const c = src.charCodeAt(i);
+    if (c !== 124 && c !== 58 && c !== 45) return undefined;
+    return super.table(src);
+  }
+
+  private simpleTable(src: string): Tokens.Table | undefined {
+    if (src.charCodeAt(0) !== 124 /* | */) return undefined;
+    const headEnd = src.indexOf('\n');
+    if (headEnd < 0) return undefined;
+    const delimEnd = src.indexOf('\n', headEnd + 1);
+    const head = src.slice(0, headEnd);
+    const delim = src.slice(headEnd + 1, delimEnd < 0 ? src.length : delimEnd);
+    if (head.includes('\\') || head.includes('\r') || !DELIMITER_ROW.test(delim)) return undefined;
+    const header = splitRow(head);
+    const columns = delim.split('|').length - 2;
+    if (header.length !== columns) return undefined;
+    // Rows: lines starting with `|`, up to a blank line or the end.
+    const rows: string[] = [];
+    let end = delimEnd < 0 ? src.length : delimEnd;
+    let at = delimEnd < 0 ? src.length : delimEnd + 1;
+    while (at < src.length) {
+      let lineEnd = src.indexOf('\n', at);
+      if (lineEnd < 0) lineEnd = src.length;
+      const line = src.slice(at, lineEnd);
+      if (/^ *$/.test(line)) break;
+      if (line.charCodeAt(0) !== 124 || line.includes('\\') || line.includes('\r')) return undefined;
+      rows.push(line);
+      end = lineEnd;
+      at = lineEnd + 1;
+    }
+    if (rows.length === 0) return undefined;
+    const align = header.map(() => null);
+    return {
+      type: 'table',
+      raw: src.slice(0, end),
+      align,
+      header: header.map((text) => ({ text, tokens: this.lexer.inline(text), header: true, align: null })),
+      rows: rows.map((r) => splitRow(r, header.length).map((text) => ({ text, tokens: this.lexer.inline(text), header: false, align: null }))),
+    };
   }
 }
 
