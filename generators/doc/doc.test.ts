@@ -8,6 +8,8 @@ import type { Diagnostic, Topology } from '../../shared/model/types';
 import { emptyTopology } from '../../shared/model/types';
 import { allKindsDesign, loadDesign, ROOT } from '../../test/golden/fixtures';
 import { generateMermaid } from '../mermaid';
+import { count } from './context';
+import { andList, andListOf } from './markdown';
 import { buildDocument, fieldStats, generateIntegrationDoc, requirementKey, undecided } from './index';
 import { md } from './markdown';
 import { SECTIONS } from './sections';
@@ -27,6 +29,20 @@ function tokens(text: string): Token[] {
 }
 
 const lineOf = (text: string, label: string) => text.split('\n').find((l) => l.startsWith(`- **${label}**: `)) ?? '';
+
+describe('numbers in the text', () => {
+  it('are written as en-US writes them: 12,345', () => {
+    for (const n of [0, -0, 1, 7, 999, 1000, 1234, -1234, 20000, 1234567, 1.5, 0.1, 1234.5678, -0.25, 2 ** 53, Infinity, NaN]) expect(count(n), String(n)).toBe(n.toLocaleString('en-US'));
+    fc.assert(fc.property(fc.oneof(fc.integer(), fc.maxSafeInteger(), fc.double()), (n) => count(n) === n.toLocaleString('en-US')), { numRuns: 2000, seed: 5 });
+  });
+});
+
+describe('lists in the text', () => {
+  it('name the first few and count the rest, whichever way they are made', () => {
+    expect(andListOf(['a', 'b', 'c', 'd'], (x) => x.toUpperCase(), 2)).toBe('A, B and 2 more');
+    fc.assert(fc.property(fc.array(fc.string({ maxLength: 4 }), { maxLength: 30 }), fc.integer({ min: 0, max: 20 }), (items, max) => andListOf(items, (x) => `[${x}]`, max) === andList(items.map((x) => `[${x}]`), max)), { numRuns: 500, seed: 3 });
+  });
+});
 
 describe('the template', () => {
   it('is embedded byte for byte from assets/template/integration-patterns.md (run scripts/build-template.mjs after changing it)', () => {

@@ -4,6 +4,7 @@ import type { ResolvedDesign } from '../../shared/resolve';
 import { outputModel } from '../output-model';
 import { integrationDocument } from './index';
 import { diagramSvg, xml } from './svg';
+import { FastInlineHooks } from './fast-inline';
 
 /**
  * INTEGRATION.html: the same document as INTEGRATION.md, as one self-contained HTML file for
@@ -56,7 +57,7 @@ export function generateIntegrationHtml(design: Topology | ResolvedDesign, diagn
   // Raw HTML in the Markdown is written out as text (user text is escaped before it gets there).
   const renderer = new marked.Renderer();
   renderer.html = ({ text }) => xml(text);
-  const body = (marked.parse(source, { async: false, gfm: true, renderer }) as string).replace(
+  const body = (marked.parse(source, { async: false, gfm: true, renderer, hooks: new FastInlineHooks() }) as string).replace(
     `<p>${DIAGRAM_TOKEN}</p>`,
     `<figure class="diagram">${svg}<figcaption>The design as drawn: arrows point the way data flows; dashed arrows carry metrics and traces; dashed boxes are external systems.</figcaption></figure>`,
   );

@@ -60,6 +60,14 @@ export function andList(items: readonly string[], max = 12): string {
   return `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
 }
 
+/**
+ * `andList(items.map(f), max)`, calling `f` only for the items it shows (the first `max`): a
+ * sentence naming the first few of 10,000 components words only those.
+ */
+export function andListOf<T>(items: readonly T[], f: (item: T) => string, max = 12): string {
+  return andList(items.length > max ? [...items.slice(0, max).map(f), `${items.length - max} more`] : items.map(f), Infinity);
+}
+
 /** A table row: cells are already inline Markdown; `|` inside them is escaped by `md`. */
 export function row(cells: readonly string[]): string {
   return `| ${cells.map((c) => (c === '' ? ' ' : c)).join(' | ')} |`;

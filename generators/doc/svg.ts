@@ -1,6 +1,6 @@
 import type { Position, Topology } from '../../shared/model/types';
 import { OBSERVABILITY_PROTOCOLS } from '../../shared/model/types';
-import { NODE_HEIGHT, NODE_WIDTH, quickLayoutPositions } from './layout';
+import { diagramLayout, NODE_HEIGHT, NODE_WIDTH } from './layout';
 import type { ResolvedDesign } from '../../shared/resolve';
 import { PROTOCOL_NAMES } from '../../shared/catalog';
 import { EXTERNAL_STYLE, PALETTE_DEFAULT } from '../mermaid/style';
@@ -16,8 +16,12 @@ import { EXTERNAL_STYLE, PALETTE_DEFAULT } from '../mermaid/style';
 const MARGIN = 24;
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
 
+const XML_PLAIN = /^[ !#-%(-;=?-~]*$/;
+
 /** XML text: the five special characters escaped, control characters dropped. */
 export function xml(text: string): string {
+  // Printable ASCII without a special character (most labels): nothing to replace.
+  if (XML_PLAIN.test(text)) return text;
   return text
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/g, '')
     // Other controls, format characters (bidi overrides, zero-width) and line separators: a space, as in the Markdown.
@@ -33,6 +37,8 @@ export function xml(text: string): string {
 /** Text cut to about `max` characters on one line. */
 function fit(text: string, max: number): string {
   const one = text.replace(/\s+/g, ' ').trim();
+  // At most as many code points as code units: short text needs no counting.
+  if (one.length <= max) return one;
   const chars = Array.from(one);
   return chars.length <= max ? one : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
 }
@@ -51,7 +57,7 @@ function border(cx: number, cy: number, w: number, h: number, tx: number, ty: nu
 }
 
 export function diagramSvg(doc: Topology, resolved: ResolvedDesign): string {
-  const pos = quickLayoutPositions(doc);
+  const pos = diagramLayout(doc, resolved);
   const boxes = new Map<string, { x: number; y: number }>();
   for (const c of resolved.components) {
     const p = pos[c.id];

@@ -1,6 +1,6 @@
 import type { Figure, KindDef } from '../../shared/catalog';
 import { NODE_HEIGHT, NODE_WIDTH } from '../../shared/layout';
-import { quickLayout } from '../../shared/layout/quick';
+import { componentLayout } from '../doc/layout';
 import type { Position, Topology } from '../../shared/model/types';
 import { OBSERVABILITY_PROTOCOLS } from '../../shared/model/types';
 import { edgeCaption } from '../mermaid/edges';
@@ -76,7 +76,7 @@ export function generateDrawio(design: Topology | ResolvedDesign): string {
   // Credentials typed into the design are written as ${VARIABLE} references (TF509).
   const { nodes, edges, resolved } = readDesign(outputModel(design));
   const doc = resolved.doc;
-  const pos: Record<string, Position> = quickLayout({ ...doc, nodes: nodes.map((n) => n.raw), layout: doc.layout ?? {} });
+  const pos: Record<string, Position> = componentLayout(resolved);
   const zoneIds = new Set<string>();
   const zones = (Array.isArray(doc.groups) ? doc.groups : []).filter((g) => g && typeof g.id === 'string' && /^[a-z][a-z0-9-]*$/.test(g.id) && !zoneIds.has(g.id) && zoneIds.add(g.id));
   const num = (v: number | undefined, d = 0) => (typeof v === 'number' && Number.isFinite(v) ? Math.round(v) : d);

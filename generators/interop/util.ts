@@ -131,7 +131,9 @@ export function safeKey(text: string, taken: Set<string>): string {
  * came from the design they become U+FFFD.
  */
 const UNPRINTABLE = /[\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const printableString = (s: string): string => s.replace(UNPRINTABLE, '\uFFFD');
+/** Printable ASCII (most text): nothing to replace. */
+const ASCII_PRINTABLE = /^[\x20-\x7e]*$/;
+const printableString = (s: string): string => (ASCII_PRINTABLE.test(s) ? s : s.replace(UNPRINTABLE, '\uFFFD'));
 
 function printable(value: unknown): unknown {
   if (typeof value === 'string') return printableString(value);

@@ -96,7 +96,8 @@ export type ClientEnvFacet = (link: ClientLink) => Env;
  * the compose stack and the Kubernetes manifests give a client the same environment.
  */
 export function clientEnvironment(resolved: ResolvedDesign, c: Component): Env {
-  const out: Env = {};
+  // Without a prototype: a dictionary for V8, not a hidden class per new variable name.
+  const out = Object.create(null) as Env;
   const connections: string[] = [];
   for (const f of c.at) {
     const server = f.server;

@@ -11,7 +11,8 @@ export function mainService(ctx: StackContext, n: RNode, over: Partial<ServiceSp
     node: n.id,
     description: n.kind.product,
     image: n.kind.image ?? 'busybox:1.36.1',
-    environment: {},
+    // Without a prototype: a dictionary for V8, not a hidden class per new variable name (mergeEnv adds them one by one).
+    environment: Object.create(null) as ServiceSpec['environment'],
     publishes: true,
     binds: [],
     volumes: [],
@@ -36,7 +37,7 @@ export function sideService(
     binds: [],
     volumes: [],
     needs: [],
-    environment: {},
+    environment: Object.create(null) as ServiceSpec['environment'],
     ...spec,
   });
 }

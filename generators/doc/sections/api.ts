@@ -35,7 +35,9 @@ export const api: Section = {
       const by = new Map<string, string[]>();
       for (const a of apis(c)) {
         const style = c.facet(a).api!.style;
-        by.set(style, [...(by.get(style) ?? []), svc(a)]);
+        const list = by.get(style);
+        if (list) list.push(svc(a));
+        else by.set(style, [svc(a)]);
       }
       if (c.flowsOver('websocket').length) by.set('WebSocket streams', uniq(c.flowsOver('websocket').map((f) => svc(f.server ?? f.to))));
       if (!by.size) return open('no API service is drawn (REST, gRPC or GraphQL)');
@@ -124,7 +126,10 @@ export const api: Section = {
       const by = new Map<string, string[]>();
       for (const a of apis(c)) {
         const f = c.facet(a).format?.(a);
-        if (f) by.set(f, [...(by.get(f) ?? []), svc(a)]);
+        if (!f) continue;
+        const list = by.get(f);
+        if (list) list.push(svc(a));
+        else by.set(f, [svc(a)]);
       }
       if (!by.size) return open('no API states its payload format', { value: 'JSON', because: 'the default of the REST and GraphQL services' });
       return fact([...by].map(([f, ids]) => `${md(f)} (${andList(ids, 6)})`).join(', '), { short: [...by.keys()].map((x) => md(x)).join(', ') });

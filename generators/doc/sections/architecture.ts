@@ -3,7 +3,7 @@ import { fact, open } from '../answer';
 import type { Ctx } from '../context';
 import { described, name, names, plural, protocolName, protocolsOf, svc, svcs, uniq } from '../context';
 import { brokers, formats, mainChannels, messagePatterns, sourceSystems, targetSystems, topologyShape } from '../facts';
-import { andList, code, md } from '../markdown';
+import { andList, andListOf, code, md } from '../markdown';
 import { AUTH_WORDS } from './words';
 
 /** System Architecture: who talks to whom, over what, in which shape, on which networks. */
@@ -21,12 +21,12 @@ export const architecture: Section = {
   fields: {
     SOURCE_SYSTEMS: (c) => {
       const s = sourceSystems(c);
-      return s.length ? fact(andList(s.map((x) => `${described(x)}`), 12), { short: names(s, 6) }) : open('no system sends data yet');
+      return s.length ? fact(andListOf(s, described, 12), { short: names(s, 6) }) : open('no system sends data yet');
     },
 
     TARGET_SYSTEMS: (c) => {
       const t = targetSystems(c);
-      return t.length ? fact(andList(t.map((x) => `${described(x)}`), 12), { short: names(t, 6) }) : open('no system receives data yet');
+      return t.length ? fact(andListOf(t, described, 12), { short: names(t, 6) }) : open('no system receives data yet');
     },
 
     INTEGRATION_LAYER: (c) => {

@@ -45,7 +45,12 @@ export const database: Section = {
 
     TRANSACTION_MANAGEMENT: (c) => {
       const writers = new Map<Component, Set<Component>>();
-      for (const f of queries(c)) if (f.props.access !== 'read') writers.set(f.server!, new Set([...(writers.get(f.server!) ?? []), f.client!]));
+      for (const f of queries(c)) {
+        if (f.props.access === 'read') continue;
+        const set = writers.get(f.server!);
+        if (set) set.add(f.client!);
+        else writers.set(f.server!, new Set([f.client!]));
+      }
       if (!writers.size) return open('nothing writes to the stores yet');
       const shared = [...writers].filter(([, w]) => w.size > 1);
       const base = shared.length ? `${andList(shared.map(([d, w]) => `${svc(d)} is written by ${svcs([...w])}`))}: their transactions meet in one database` : 'local transactions: each database is written by one service';

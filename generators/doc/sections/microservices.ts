@@ -63,7 +63,10 @@ export const microservices: Section = {
       const byLimit = new Map<number, string[]>();
       for (const w of consumers(c)) {
         const b = c.facet(w).worker?.(w);
-        if (b) byLimit.set(b.concurrency, [...(byLimit.get(b.concurrency) ?? []), svc(w)]);
+        if (!b) continue;
+        const list = byLimit.get(b.concurrency);
+        if (list) list.push(svc(w));
+        else byLimit.set(b.concurrency, [svc(w)]);
       }
       for (const [n, ws] of byLimit) parts.push(`${andList(ws, 8)} ${ws.length === 1 ? 'processes' : 'each process'} at most ${n} ${n === 1 ? 'message' : 'messages'} at a time`);
       const pools = c.flows('query').filter((f) => typeof f.props.poolSize === 'number');

@@ -1,4 +1,5 @@
 import { capturedTables } from '../../../shared/resolve';
+import type { BrokerPlan, Component, Publication } from '../../../shared/resolve';
 import type { Claim, Section } from '../answer';
 import { fact, open } from '../answer';
 import type { Ctx } from '../context';
@@ -16,11 +17,20 @@ const uses = (c: Ctx) => cdc(c).length > 0 || jobs(c).length > 0 || files(c).len
 /** CDC publications: which table lands in which topic. */
 function captured(c: Ctx): { text: string; claims: Claim[] }[] {
   const out: { text: string; claims: Claim[] }[] = [];
+  // Each client's publications per plan, in plan order (one pass, not every plan per connector).
+  const published = new Map<Component, Map<BrokerPlan, Publication[]>>();
+  for (const p of c.plans()) {
+    for (const x of p.publications) {
+      let perPlan = published.get(x.client);
+      if (!perPlan) published.set(x.client, (perPlan = new Map()));
+      const list = perPlan.get(p);
+      if (list) list.push(x);
+      else perPlan.set(p, [x]);
+    }
+  }
   for (const k of uniq(cdc(c).map((f) => f.sink))) {
     const snapshot = c.facet(k).snapshot?.(k) ?? 'streams changes';
-    for (const p of c.plans()) {
-      const mine = p.publications.filter((x) => x.client === k);
-      if (!mine.length) continue;
+    for (const [p, mine] of published.get(k) ?? []) {
       const perTable = mine.filter((x) => x.cdc);
       const named = mine.filter((x) => !x.cdc);
       const parts = perTable.map((x) => `${md(x.cdc!.table, 80)} of ${svc(x.cdc!.database)} into ${md(x.channel, 100)}`);
