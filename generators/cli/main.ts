@@ -245,7 +245,7 @@ async function load(file: string): Promise<Loaded> {
  * Parse findings plus validation findings, each with a line where one is known, in the order of
  * docs/diagnostics.md: errors, then warnings, then infos; then by code, component and connection.
  */
-async function check(loaded: Loaded): Promise<{ doc?: Topology; diagnostics: Diagnostic[] }> {
+async function check(loaded: Loaded): Promise<{ doc?: Topology; diagnostics: Diagnostic[]; checks?: Diagnostic[] }> {
   const { checkParsed } = await checker();
   return checkParsed(loaded.parsed);
 }
@@ -302,7 +302,7 @@ async function cmdGenerate(args: string[], io: CliIo): Promise<number> {
   if (!values.out) throw new UserError(`generate: where to? Give the output folder with -o DIR.\n\n${HELP.generate}`);
   if (values.target !== 'all' && values.target !== 'kubernetes') throw new UserError(`generate: unknown target '${values.target}': use all or kubernetes.\n\n${HELP.generate}`);
   const loaded = await load(file);
-  const { doc, diagnostics } = await check(loaded);
+  const { doc, diagnostics, checks } = await check(loaded);
   const { formatDiagnostics } = await formatter();
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (!doc) {
@@ -323,7 +323,8 @@ async function cmdGenerate(args: string[], io: CliIo): Promise<number> {
     files = generateKubernetes(doc);
   } else {
     const [{ generateBundle }, { withLayout }] = await Promise.all([import('../bundle'), import('../../shared/layout')]);
-    files = generateBundle(await withLayout(doc));
+    // Validation does not read the layout: its findings on the file as read serve the document.
+    files = generateBundle(await withLayout(doc), checks ? { checks } : {});
   }
   const result = await writeBundle(values.out, files, { force: values.force, designFile: file, cwd: io.cwd, fs: io.fs });
   if (errors.length) io.err(`topoforge: generated despite ${errors.length} error${errors.length === 1 ? '' : 's'} (--force).\n`);
