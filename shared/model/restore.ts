@@ -218,7 +218,9 @@ export function restoreTopology(raw: unknown, opts: RestoreOptions = {}): Restor
   const requirements = restoreRequirements(src.requirements, add);
 
   // ── groups ────────────────────────────────────────────────────────────
-  const firstUse = new Map<string, string>(); // id -> path of its first use
+  /** Ids by the order of their first use (zones, then components), and the path of that use. */
+  const firstUse = new Map<string, number>();
+  const usePath: string[] = [];
   const groups: Group[] = [];
   const groupIds = new Set<string>();
   const takeId = (rawId: unknown, path: string, what: string, hasKey: boolean): string | undefined => {
@@ -244,14 +246,15 @@ export function restoreTopology(raw: unknown, opts: RestoreOptions = {}): Restor
     const first = firstUse.get(id);
     if (first !== undefined) {
       add('TF023', {
-        message: `The id \`${id}\` is used twice: first at ${describe(first)}, again here.`,
+        message: `The id \`${id}\` is used twice: first at ${describe(usePath[first]!)}, again here.`,
         hint: 'Components and zones share one set of ids; rename one of them.',
         path: `${path}.id`,
         nodes: [id],
       });
       return undefined;
     }
-    firstUse.set(id, path);
+    firstUse.set(id, usePath.length);
+    usePath.push(path);
     return id;
   };
 
@@ -419,34 +422,38 @@ export function restoreTopology(raw: unknown, opts: RestoreOptions = {}): Restor
   if (rawLayout !== undefined && rawLayout !== null && !isPlainObject(rawLayout)) {
     add('TF021', { message: `\`layout\` must be a mapping of ids to positions, not ${typeName(rawLayout)}.`, hint: 'Write one line per component: `orders: { x: 0, y: 0 }`.', path: 'layout' });
   } else if (isPlainObject(rawLayout)) {
-    const found = new Map<string, Position>();
-    for (const [key, v] of Object.entries(rawLayout)) {
-      const path = joinPath('layout', key);
-      if (!firstUse.has(key)) {
+    // Canonical order: zones, then components, each in document order, which is the order their
+    // ids were first used in (a file Topoforge wrote has its positions in that order already).
+    const found: Array<{ rank: number; id: string; pos: Position }> = [];
+    let inOrder = true;
+    const keys = Object.keys(rawLayout);
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k]!;
+      const rank = firstUse.get(key);
+      if (rank === undefined) {
         add('TF030', {
           message: `The position of ${code(key)} was dropped: there is no component or zone with that id.`,
           hint: 'Nothing to do; the position is left out when the file is saved.',
-          path,
+          path: joinPath('layout', key),
         });
         continue;
       }
-      const pos = position(v);
+      const pos = position(rawLayout[key]);
       if (!pos) {
         add('TF031', {
           message: `The position of \`${key}\` was dropped: it must be \`{ x: <number>, y: <number> }\`.`,
           hint: 'The app places the box again; move it where you want it and save.',
-          path,
+          path: joinPath('layout', key),
           nodes: [key],
         });
         continue;
       }
-      found.set(key, pos);
+      if (found.length > 0 && rank < found[found.length - 1]!.rank) inOrder = false;
+      found.push({ rank, id: key, pos });
     }
-    // Canonical order: zones, then components, each in document order.
-    for (const id of [...groups.map((g) => g.id), ...nodes.map((n) => n.id)]) {
-      const p = found.get(id);
-      if (p) layout[id] = p;
-    }
+    // (Returned only when every id was restored: then the ids first used are exactly the zones and components.)
+    if (!inOrder) found.sort((x, y) => x.rank - y.rank);
+    for (let k = 0; k < found.length; k++) layout[found[k]!.id] = found[k]!.pos;
   }
 
   if (diags.some((d) => d.severity === 'error') || name === undefined) return finish();

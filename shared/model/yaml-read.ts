@@ -29,8 +29,11 @@ export interface YamlRead {
   /** Offset of the first alias, and of the first alias of each shared object. */
   firstAlias?: number;
   aliasAt: Map<object, number>;
-  /** Where each key of a mapping (a plain object: MapIndex), or each item of a list (an array: ListIndex), starts. */
-  index: Map<object, MapIndex | ListIndex>;
+  /**
+   * Where each key of a mapping (a plain object: MapIndex), or each item of a list (an array:
+   * ListIndex), starts. Made on first use (only a file with findings to place needs it).
+   */
+  readonly index: ReadonlyMap<object, MapIndex | ListIndex>;
 }
 
 export type ReadFailure =
@@ -167,7 +170,8 @@ export function readYaml(text: string): { ok: true; read: YamlRead } | { ok: fal
     return at;
   };
 
-  const index = new Map<object, MapIndex | ListIndex>();
+  /** Each list and mapping read and where its parts start, in the order they were read: `[node, its index, ...]`. */
+  const placed: Array<object | MapIndex | ListIndex> = [];
   const duplicateKeys: number[] = [];
   const warnings: YamlRead['warnings'] = [];
   const aliasAt = new Map<object, number>();
@@ -221,7 +225,7 @@ export function readYaml(text: string): { ok: true; read: YamlRead } | { ok: fal
     }
     // The kid numbers kept for the duplicate check become offsets.
     for (let j = 1; j < ix.length; j += 2) ix[j] = (slots[4 * (ix[j] as number)] as number) + base;
-    index.set(result, ix);
+    placed.push(result, ix);
   };
 
   const onSequence = (k: Kids, result: object, seqOpen: number, seqEnd: number): void => {
@@ -241,7 +245,7 @@ export function readYaml(text: string): { ok: true; read: YamlRead } | { ok: fal
       prev = slots[4 * i + 1] as number;
     }
     if (result instanceof Array && item < result.length) for (const d of dashesBetween(prev, seqEnd)) if (item < result.length) at[item++] = d + base;
-    index.set(result, at);
+    placed.push(result, at);
   };
 
   const listener = function (this: State, event: 'open' | 'close', state: State): void {
@@ -342,7 +346,25 @@ export function readYaml(text: string): { ok: true; read: YamlRead } | { ok: fal
     throw e;
   }
   warnings.sort((a, b) => a.offset - b.offset);
-  return { ok: true, read: { docs, secondDocAt, duplicateKeys, warnings, aliases, firstAlias, aliasAt, index } };
+  let index: Map<object, MapIndex | ListIndex> | undefined;
+  const read: YamlRead = {
+    docs,
+    secondDocAt,
+    duplicateKeys,
+    warnings,
+    aliases,
+    firstAlias,
+    aliasAt,
+    get index() {
+      if (!index) {
+        // A node read twice (see the listener) is placed where it was read last.
+        index = new Map();
+        for (let i = 0; i < placed.length; i += 2) index.set(placed[i]!, placed[i + 1] as MapIndex | ListIndex);
+      }
+      return index;
+    },
+  };
+  return { ok: true, read };
 }
 
 /** Where the second document starts: its `---` line when there is one, else its first node. */

@@ -13,13 +13,15 @@ const MAX_BASE = 40;
  */
 export function dnsName(text: string): string {
   const bare = text.replace(/\([^()]*\)|\[[^[\]]*\]/g, ' ');
-  return slug(slug(bare) ? bare : text);
+  return slug(bare) || slug(text);
 }
 
+/** A character beyond ASCII: only such text needs Unicode normalisation (NFKD leaves ASCII as it is). */
+const NON_ASCII = /[^\u0000-\u007f]/;
+
 function slug(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  const latin = NON_ASCII.test(text) ? text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : text;
+  return latin
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^[^a-z]+/, '')

@@ -29,14 +29,20 @@ export function portRequests(c: Component): PortRequest[] {
   const defs = c.kind.ports ?? [];
   if (defs.length > 0) {
     return defs.map((d) => {
-      const set = d.prop !== undefined && raw[d.prop] !== undefined && raw[d.prop] === c.props[d.prop];
-      const base = { component: c, name: d.name, container: d.container, hostIp, protocol: d.protocol ?? 'tcp', ...(d.prop ? { prop: d.prop } : {}) } as const;
-      if (set) return { ...base, wanted: c.props[d.prop!] as number, reason: 'by-hand', byHand: true };
-      // A listener for another protocol than the kind's main one (a gateway's gRPC port) is an
-      // entry point only where the component carries that protocol: else nothing listens there.
-      const carried = !d.serves || c.at.some((f) => f.protocol !== undefined && d.serves!.includes(f.protocol));
-      if (d.publish === 'admin' || (d.publish === 'entry' && c.entry && carried)) return { ...base, wanted: d.host, reason: d.publish, byHand: false };
-      return { ...base, wanted: null, reason: 'internal', byHand: false };
+      let wanted: number | null = null;
+      let reason: PortRequest['reason'] = 'internal';
+      let byHand = false;
+      if (d.prop !== undefined && raw[d.prop] !== undefined && raw[d.prop] === c.props[d.prop]) {
+        wanted = c.props[d.prop] as number;
+        reason = 'by-hand';
+        byHand = true;
+      } else if (d.publish === 'admin' || (d.publish === 'entry' && c.entry && carries(c, d.serves))) {
+        wanted = d.host;
+        reason = d.publish;
+      }
+      const r: PortRequest = { component: c, name: d.name, container: d.container, wanted, reason, byHand, hostIp, protocol: d.protocol ?? 'tcp' };
+      if (d.prop) r.prop = d.prop;
+      return r;
     });
   }
   // A service you build listens on its own port; it is published only as an entry point.
@@ -44,47 +50,45 @@ export function portRequests(c: Component): PortRequest[] {
   return [{ component: c, name: 'http', container: c.listenPort, wanted: c.entry ? c.listenPort : null, reason: c.entry ? 'entry' : 'internal', byHand: false, hostIp, protocol: 'tcp' }];
 }
 
-const RANK: Record<ResolvedPort['reason'], number> = { 'by-hand': 0, entry: 1, admin: 2, internal: 3 };
+/**
+ * A listener for another protocol than the kind's main one (a gateway's gRPC port) is an entry
+ * point only where the component carries that protocol: else nothing listens there.
+ */
+function carries(c: Component, serves: readonly string[] | undefined): boolean {
+  return !serves || c.at.some((f) => f.protocol !== undefined && serves.includes(f.protocol));
+}
 
 /** Host ports for every request, unique on the host. */
 export function assignPorts(requests: readonly PortRequest[], notes: string[]): Map<Component, ResolvedPort[]> {
   const taken = new Set<number>();
   /** Where to go on looking for a free port above a wanted one (many components want the same default). */
   const nextFree = new Map<number, number>();
-  const host = new Map<PortRequest, number | null>();
-  const order = requests.map((r, i) => ({ r, i })).sort((a, b) => RANK[a.r.reason] - RANK[b.r.reason] || a.i - b.i);
-  for (const { r } of order) {
-    if (r.wanted === null) {
-      host.set(r, null);
-      continue;
-    }
-    let p = taken.has(r.wanted) ? (nextFree.get(r.wanted) ?? r.wanted) : r.wanted;
+  const host = new Array<number | null>(requests.length).fill(null);
+  // The order in which ports are handed out: by hand, entry, admin; document order within each.
+  const byReason: Record<ResolvedPort['reason'], number[]> = { 'by-hand': [], entry: [], admin: [], internal: [] };
+  for (let i = 0; i < requests.length; i++) if (requests[i]!.wanted !== null) byReason[requests[i]!.reason].push(i);
+  for (const i of [...byReason['by-hand'], ...byReason.entry, ...byReason.admin, ...byReason.internal]) {
+    const r = requests[i]!;
+    const wanted = r.wanted!;
+    let p = taken.has(wanted) ? (nextFree.get(wanted) ?? wanted) : wanted;
     while (taken.has(p) && p < 65535) p++;
-    nextFree.set(r.wanted, p);
+    nextFree.set(wanted, p);
     if (taken.has(p)) {
       notes.push(`No free host port was left for \`${r.component.service}\` (${r.name}); it stays inside the stack.`);
-      host.set(r, null);
       continue;
     }
-    if (p !== r.wanted && r.byHand) notes.push(`Host port ${r.wanted} is set by hand on more than one component; \`${r.component.service}\` (${r.name}) is published on ${p} instead.`);
+    if (p !== wanted && r.byHand) notes.push(`Host port ${wanted} is set by hand on more than one component; \`${r.component.service}\` (${r.name}) is published on ${p} instead.`);
     taken.add(p);
-    host.set(r, p);
+    host[i] = p;
   }
   const out = new Map<Component, ResolvedPort[]>();
-  for (const r of requests) {
-    const h = host.get(r) ?? null;
-    const port: ResolvedPort = {
-      name: r.name,
-      container: r.container,
-      host: h,
-      hostIp: r.hostIp,
-      protocol: r.protocol,
-      reason: h === null ? 'internal' : r.reason,
-      byHand: r.byHand,
-      ...(h !== null && r.wanted !== null && h !== r.wanted ? { wanted: r.wanted } : {}),
-      ...(r.prop ? { prop: r.prop } : {}),
-      ...(h !== null ? { variable: `${r.component.envPrefix}_${r.name.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_PORT` } : {}),
-    };
+  for (let i = 0; i < requests.length; i++) {
+    const r = requests[i]!;
+    const h = host[i]!;
+    const port: { -readonly [K in keyof ResolvedPort]: ResolvedPort[K] } = { name: r.name, container: r.container, host: h, hostIp: r.hostIp, protocol: r.protocol, reason: h === null ? 'internal' : r.reason, byHand: r.byHand };
+    if (h !== null && r.wanted !== null && h !== r.wanted) port.wanted = r.wanted;
+    if (r.prop) port.prop = r.prop;
+    if (h !== null) port.variable = `${r.component.envPrefix}_${r.name.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_PORT`;
     const list = out.get(r.component);
     if (list) list.push(port);
     else out.set(r.component, [port]);

@@ -1,5 +1,6 @@
 import type { KindDef } from '../../catalog';
 import type { Diagnostic, Protocol } from '../../model/types';
+import type { BrokerPlan, Subscription } from '../../resolve';
 import { KAFKA_MSGS_PER_PARTITION, RABBITMQ_QUEUE_MAX_MSGS } from '../assumptions';
 import type { EdgeInfo, Index, NodeInfo } from '../context';
 import { edgeBool, edgeNum, edgePath, edgeStr, edgesWith, makeDiagnostic, nodePath, nodeProp, nodesWhere, nodeStr } from '../context';
@@ -52,10 +53,48 @@ const WORD: Partial<Record<Protocol, { one: string; field: string; key: string }
   jms: { one: 'queue', field: 'Queue', key: 'queue' },
 };
 
+/** A broker's resolved plan for one protocol, with what each of its connections publishes and reads. */
+interface PlanOf {
+  plan: BrokerPlan;
+  /** Channels written, by connection (index in the document), in the plan's order. */
+  published: Map<number, string[]>;
+  /** The first subscription of each consumer connection. */
+  subscription: Map<number, Subscription>;
+}
+
+const planLookups = new WeakMap<Index, Map<Protocol, Map<string, PlanOf>>>();
+
+/**
+ * The resolved messaging plan of broker `brokerId` for `proto` (the first one, as a search of the
+ * list in order finds it). The plans are looked up by broker once per validation: a search of
+ * every plan for each broker and producer grew with the square of the design.
+ */
+function planOf(index: Index, brokerId: string | undefined, proto: Protocol): PlanOf | undefined {
+  let byProtocol = planLookups.get(index);
+  if (!byProtocol) {
+    byProtocol = new Map();
+    for (const plan of index.resolved.messaging) {
+      let byBroker = byProtocol.get(plan.protocol);
+      if (!byBroker) byProtocol.set(plan.protocol, (byBroker = new Map()));
+      if (byBroker.has(plan.broker.id)) continue;
+      const published = new Map<number, string[]>();
+      for (const pub of plan.publications) {
+        const list = published.get(pub.flow.index);
+        if (list) list.push(pub.channel);
+        else published.set(pub.flow.index, [pub.channel]);
+      }
+      const subscription = new Map<number, Subscription>();
+      for (const sub of plan.subscriptions) if (!subscription.has(sub.flow.index)) subscription.set(sub.flow.index, sub);
+      byBroker.set(plan.broker.id, { plan, published, subscription });
+    }
+    planLookups.set(index, byProtocol);
+  }
+  return brokerId === undefined ? undefined : byProtocol.get(proto)?.get(brokerId);
+}
+
 /** The channels a producer connection writes on broker `b`, as the resolved model names them. */
-function published(index: Index, b: NodeInfo, proto: Protocol, e: EdgeInfo): string[] {
-  const plan = index.resolved.messaging.find((p) => p.broker.id === b.id && p.protocol === proto);
-  return (plan?.publications ?? []).filter((p) => p.flow.index === e.index).map((p) => p.channel);
+function published(index: Index, b: NodeInfo, proto: Protocol, e: EdgeInfo): readonly string[] {
+  return planOf(index, b.id, proto)?.published.get(e.index) ?? [];
 }
 
 function isPattern(proto: Protocol, filter: string): boolean {
@@ -115,7 +154,7 @@ function channels(index: Index, b: NodeInfo, proto: Protocol, producers: EdgeInf
   }
 
   // What each producer writes: the resolved model's publications (the names the stack creates).
-  const plan = index.resolved.messaging.find((p) => p.broker.id === b.id && p.protocol === proto);
+  const plan = planOf(index, b.id, proto)?.plan;
   const producerByIndex = new Map<number, EdgeInfo>();
   for (const e of producers) producerByIndex.set(e.index, e);
   const produced = new Map<string, { name: string; edges: EdgeInfo[] }>();
@@ -237,11 +276,8 @@ function listItems(n: NodeInfo, key: string): Record<string, unknown>[] {
 
 /** The connection's consumer has dead-letter channels in the resolved messaging plan. */
 function deadLettered(index: Index, e: EdgeInfo): boolean {
-  for (const p of index.resolved.messaging) {
-    if (p.protocol !== e.protocol || p.broker.id !== e.source?.id) continue;
-    for (const s of p.subscriptions) if (s.flow.index === e.index) return s.deadLetter.length > 0;
-  }
-  return false;
+  const sub = e.protocol ? planOf(index, e.source?.id, e.protocol)?.subscription.get(e.index) : undefined;
+  return sub !== undefined && sub.deadLetter.length > 0;
 }
 
 function consumerRetries(index: Index, out: Diagnostic[]): void {
@@ -290,7 +326,7 @@ function rabbitQueueRetries(index: Index, b: NodeInfo, out: Diagnostic[]): void 
     if (delay <= 0 || item.deadLetter === true) return;
     // A consumer of the queue dead-letters it (the default): the stack binds its dead-letter queue.
     const name = typeof item.name === 'string' ? item.name : undefined;
-    if (name && index.resolved.messaging.some((p) => p.broker.id === b.id && p.protocol === 'amqp' && p.subscriptions.some((s) => s.channels.includes(name) && s.deadLetter.length > 0))) return;
+    if (name && planOf(index, b.id, 'amqp')?.plan.subscriptions.some((s) => s.channels.includes(name) && s.deadLetter.length > 0)) return;
     out.push(
       makeDiagnostic(
         'TF304',

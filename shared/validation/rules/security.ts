@@ -1,5 +1,6 @@
 import type { KindDef } from '../../catalog';
 import type { Diagnostic } from '../../model/types';
+import type { Component, GatewayPlan } from '../../resolve';
 import { onlySelfAuthenticating } from '../../resolve/gateways';
 import { HIGH_AVAILABILITY_PERCENT } from '../assumptions';
 import type { Index, NodeInfo } from '../context';
@@ -98,6 +99,19 @@ function isGrafana(k: KindDef): boolean {
   return k.roles.includes('dashboard');
 }
 
+const gatewayLookups = new WeakMap<Index, Map<Component, GatewayPlan>>();
+
+/** The resolved plan of gateway `c` (the first one); the plans are looked up by gateway once per validation. */
+function gatewayPlanOf(index: Index, c: Component): GatewayPlan | undefined {
+  let byGateway = gatewayLookups.get(index);
+  if (!byGateway) {
+    byGateway = new Map();
+    for (const p of index.resolved.gateways) if (!byGateway.has(p.gateway)) byGateway.set(p.gateway, p);
+    gatewayLookups.set(index, byGateway);
+  }
+  return byGateway.get(c);
+}
+
 function gatewayAuth(index: Index, out: Diagnostic[]): void {
   for (let nI = 0, nL = nodesWhere(index, isGatewayKind); nI < nL.length; nI++) {
     const n = nL[nI]!;
@@ -108,7 +122,7 @@ function gatewayAuth(index: Index, out: Diagnostic[]): void {
     // check the gateway makes (unset, the stack enforces a default: API keys, or OIDC with an
     // identity provider), so only a gateway switched off by hand is warned about.
     const c = index.resolved.byId.get(n.id);
-    const plan = c ? index.resolved.gateways.find((p) => p.gateway === c) : undefined;
+    const plan = c ? gatewayPlanOf(index, c) : undefined;
     const checks = plan ? plan.auth : auth;
     if (checks === 'none' && (c?.exposed || exposedByZone) && !(c && onlySelfAuthenticating(c))) {
       out.push(

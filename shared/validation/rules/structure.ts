@@ -123,10 +123,14 @@ function hostPorts(index: Index, out: Diagnostic[]): void {
       else byPort.set(wanted, [{ c, port }]);
     }
   }
-  const taken = new Set<number>();
-  for (const c of index.resolved.components) for (const p of c.ports) if (p.host !== null) taken.add(p.host);
-  for (const [port, uses] of [...byPort].sort((a, b) => a[0] - b[0])) {
-    if (uses.length < 2) continue;
+  // The host ports in use, for suggesting a free one: gathered only when two ports clash.
+  let taken: Set<number> | undefined;
+  const clashes = [...byPort].filter(([, uses]) => uses.length > 1).sort((a, b) => a[0] - b[0]);
+  for (const [port, uses] of clashes) {
+    if (!taken) {
+      taken = new Set();
+      for (const c of index.resolved.components) for (const p of c.ports) if (p.host !== null) taken.add(p.host);
+    }
     const moved = uses[uses.length - 1]!;
     const label = (u: { c: Component; port: ResolvedPort }) => u.c.kind.props.find((d) => d.key === u.port.prop)?.label ?? `${u.port.name} port`;
     const nodes = [...new Set(uses.map((u) => u.c))];
