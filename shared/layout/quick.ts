@@ -35,33 +35,9 @@ export function quickLayout(doc: Topology): Record<string, Position> {
   const missing = nodes.filter((n) => !has(n.id));
 
   // Column of each node: longest path from a source, over data-flow edges (cycles cut by depth).
-  const kinds = new Map(nodes.map((n) => [n.id, getKind(n.kind)]));
-  const out = new Map<string, string[]>();
-  for (const e of Array.isArray(doc.edges) ? doc.edges : []) {
-    if (!e || !kinds.has(e.from) || !kinds.has(e.to) || e.from === e.to) continue;
-    const a = kinds.get(e.from);
-    const b = kinds.get(e.to);
-    const p: Protocol | undefined = typeof e.protocol === 'string' && (PROTOCOLS as readonly string[]).includes(e.protocol) ? e.protocol : a && b ? defaultProtocol(a, b) : undefined;
-    if (p && OBSERVABILITY_PROTOCOLS.includes(p)) continue;
-    const list = out.get(e.from);
-    if (list) list.push(e.to);
-    else out.set(e.from, [e.to]);
-  }
+  // Only components without a position are placed by it: with none (a laid-out design), skipped.
   const column = new Map<string, number>(nodes.map((n) => [n.id, 0]));
-  const limit = nodes.length;
-  for (let round = 0; round < limit; round++) {
-    let changed = false;
-    for (const n of nodes) {
-      const c = column.get(n.id)!;
-      for (const t of out.get(n.id) ?? []) {
-        if (column.get(t)! < c + 1 && c + 1 < limit) {
-          column.set(t, c + 1);
-          changed = true;
-        }
-      }
-    }
-    if (!changed) break;
-  }
+  if (missing.length > 0) columns(doc, nodes, column);
 
   // Bands: placed nodes and zones keep their space; new bands go below everything.
   const bottoms = Object.values(result).map((p) => p.y + (p.h ?? NODE_HEIGHT));
@@ -110,4 +86,34 @@ export function quickLayout(doc: Topology): Record<string, Position> {
     y += Math.max(z ? EMPTY_ZONE.h : 0, h) + BAND_GAP;
   }
   return result;
+}
+
+/** Sets each node's column: the longest data-flow path from a source (cycles cut at the design's size). */
+function columns(doc: Topology, nodes: readonly Topology['nodes'][number][], column: Map<string, number>): void {
+  const kinds = new Map(nodes.map((n) => [n.id, getKind(n.kind)]));
+  const out = new Map<string, string[]>();
+  for (const e of Array.isArray(doc.edges) ? doc.edges : []) {
+    if (!e || !kinds.has(e.from) || !kinds.has(e.to) || e.from === e.to) continue;
+    const a = kinds.get(e.from);
+    const b = kinds.get(e.to);
+    const p: Protocol | undefined = typeof e.protocol === 'string' && (PROTOCOLS as readonly string[]).includes(e.protocol) ? e.protocol : a && b ? defaultProtocol(a, b) : undefined;
+    if (p && OBSERVABILITY_PROTOCOLS.includes(p)) continue;
+    const list = out.get(e.from);
+    if (list) list.push(e.to);
+    else out.set(e.from, [e.to]);
+  }
+  const limit = nodes.length;
+  for (let round = 0; round < limit; round++) {
+    let changed = false;
+    for (const n of nodes) {
+      const c = column.get(n.id)!;
+      for (const t of out.get(n.id) ?? []) {
+        if (column.get(t)! < c + 1 && c + 1 < limit) {
+          column.set(t, c + 1);
+          changed = true;
+        }
+      }
+    }
+    if (!changed) break;
+  }
 }
