@@ -2,6 +2,7 @@ import { stack } from './stack';
 import { clientEnv } from './client-env';
 import type { KindModule } from '../types';
 import { k8s } from './k8s';
+import { otelCollectorDoc } from './doc';
 
 /** otel-collector: its behaviour in the generators (its facts are its catalog entry). */
 export const otelCollector: KindModule = {
@@ -9,5 +10,5 @@ export const otelCollector: KindModule = {
   stack,
   clientEnv,
   k8s,
-  doc: null,
+  doc: otelCollectorDoc,
 };

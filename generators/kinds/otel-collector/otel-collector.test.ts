@@ -95,6 +95,8 @@ describe('otel-collector: traces through Kafka', () => {
     expect(b.file('config/bus/topics.txt')).not.toContain('.dlt');
     const md = generateIntegrationDoc(doc);
     expect(md).toContain('no dead-letter channel');
+    // What it writes is OTLP protobuf, not the broker's default JSON.
+    expect(md).toContain('producers write OTLP protobuf');
     expect(md).not.toMatch(/edge-collector\.events\.dlt/);
   });
 });
