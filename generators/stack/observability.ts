@@ -1,4 +1,4 @@
-import type { AlertRule as ModelRule, Component, ScrapeTarget } from '../../shared/resolve';
+import type { AlertRule as ModelRule, Component, ResolvedDesign, ScrapeTarget } from '../../shared/resolve';
 import type { RNode, ServiceSpec, StackContext } from './context';
 import { moduleOf } from '../kinds/registry';
 import type { EnvValue } from '../kinds/env';
@@ -70,8 +70,8 @@ export function addExporters(ctx: StackContext): void {
 }
 
 /** The scrape targets of scraper `p`. */
-export function scrapesOf(ctx: StackContext, p: RNode): ScrapeTarget[] {
-  return ctx.resolved.observability.scrapes.filter((s) => s.scraper === p);
+export function scrapesOf(resolved: ResolvedDesign, p: Component): ScrapeTarget[] {
+  return resolved.observability.scrapes.filter((s) => s.scraper === p);
 }
 
 /** `orders-api` → `OrdersApi`. */
@@ -133,7 +133,7 @@ export function alertRules(ctx: StackContext, p: RNode): Record<string, unknown>
 /** Prometheus' own configuration: itself, then one job per component wired to it. */
 export function prometheusConfig(ctx: StackContext, p: RNode, interval: string): Record<string, unknown> {
   const scrape: unknown[] = [{ job_name: p.service, static_configs: [{ targets: [`localhost:${p.listenPort}`] }] }];
-  for (const t of scrapesOf(ctx, p)) {
+  for (const t of scrapesOf(ctx.resolved, p)) {
     scrape.push({ job_name: t.job, metrics_path: t.path, static_configs: [{ targets: [`${t.service}:${t.port}`], labels: { component: t.target.service, kind: t.target.kind.id } }] });
   }
   return {
@@ -150,7 +150,7 @@ export function prometheusConfig(ctx: StackContext, p: RNode, interval: string):
  */
 export function grafanaDashboard(ctx: StackContext, g: RNode, prom: Component | undefined, dsUid: string | undefined, title: string): Record<string, unknown> {
   const ds = { type: prom?.kind.dataSource?.type ?? 'prometheus', uid: dsUid ?? '' };
-  const targets = prom ? scrapesOf(ctx, prom) : [];
+  const targets = prom ? scrapesOf(ctx.resolved, prom) : [];
   const families = new Set(targets.flatMap((t) => t.families));
   const panels: unknown[] = [];
   let id = 1;

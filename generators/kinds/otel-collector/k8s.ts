@@ -5,7 +5,7 @@ import { kafkaUserName, SASL_MECHANISM } from '../../k8s/kafka';
 import type { EnvEntry } from '../../k8s/types';
 import { toYaml } from '../../stack/text';
 import { otlpEnv } from '../jaeger/k8s';
-import { collectorKafka, consumerGroup } from './kafka';
+import { collectorKafka, consumerGroup, saslVariables } from './kafka';
 import { collectorConfig } from './stack';
 import { ofStore, searchSinks } from './search';
 
@@ -17,13 +17,15 @@ import { ofStore, searchSinks } from './search';
  */
 export const k8s = facet({
   objects: (ctx, c) => {
-    const kafkaAuth = (broker: { envPrefix: string }) => ({
-      sasl: { username: `\${env:${broker.envPrefix}_SASL_USERNAME}`, password: `\${env:${broker.envPrefix}_SASL_PASSWORD}`, mechanism: SASL_MECHANISM },
-    });
+    const kafkaAuth = (broker: { envPrefix: string }) => {
+      const v = saslVariables(broker);
+      return { sasl: { username: `\${env:${v.user}}`, password: `\${env:${v.password}}`, mechanism: SASL_MECHANISM } };
+    };
     const env: EnvEntry[] = [];
     for (const broker of collectorKafka(ctx.resolved, c, kafkaAuth).brokers) {
       const user = kafkaUserName(ctx, broker, c);
-      env.push(valueEnv(`${broker.envPrefix}_SASL_USERNAME`, user), secretEnv(`${broker.envPrefix}_SASL_PASSWORD`, { name: user, key: 'password' }));
+      const v = saslVariables(broker);
+      env.push(valueEnv(v.user, user), secretEnv(v.password, { name: user, key: 'password' }));
     }
     // The address and credentials of each search store it writes to, which its config reads.
     for (const sink of searchSinks(c)) {

@@ -57,6 +57,11 @@ export function collectorKafka(resolved: ResolvedDesign, c: Component, auth: (br
   return { receivers, exporters, brokers };
 }
 
+/** The variables that carry the collector's SCRAM user and password on a Kafka (Kubernetes). */
+export function saslVariables(broker: { readonly envPrefix: string }): { readonly user: string; readonly password: string } {
+  return { user: `${broker.envPrefix}_SASL_USERNAME`, password: `${broker.envPrefix}_SASL_PASSWORD` };
+}
+
 /** The collector's consumer group: the subscription's, else its service name. */
 export function consumerGroup(group: string | undefined, c: Component): string {
   return group ?? c.service;

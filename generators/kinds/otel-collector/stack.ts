@@ -1,6 +1,7 @@
 import type { StackFacet } from '../types';
 import type { RNode, StackContext } from '../../stack/context';
 import type { Component, ResolvedDesign } from '../../../shared/resolve';
+import { scrapesOf } from '../../stack/observability';
 import { toYaml } from '../../stack/text';
 import { cfg, mainService } from '../../stack/base';
 import { num } from '../../../shared/resolve/props';
@@ -61,7 +62,7 @@ export function collectorConfig(resolved: ResolvedDesign, n: Component, kafkaAut
         config: {
           scrape_configs: [
             { job_name: 'otel-collector', scrape_interval: '15s', static_configs: [{ targets: ['127.0.0.1:8888'] }] },
-            ...resolved.observability.scrapes.filter((s) => s.scraper === n).map((t) => ({ job_name: t.job, scrape_interval: '15s', metrics_path: t.path, static_configs: [{ targets: [`${t.service}:${t.port}`], labels: { component: t.target.service, kind: t.target.kind.id } }] })),
+            ...scrapesOf(resolved, n).map((t) => ({ job_name: t.job, scrape_interval: '15s', metrics_path: t.path, static_configs: [{ targets: [`${t.service}:${t.port}`], labels: { component: t.target.service, kind: t.target.kind.id } }] })),
           ],
         },
       },

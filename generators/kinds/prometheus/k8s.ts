@@ -1,15 +1,14 @@
 import { num } from '../../../shared/resolve/props';
 import { runComponent } from '../../k8s/stateful';
 import { facet } from '../../k8s/types';
+import { scrapesOf } from '../../stack/observability';
 import { toYaml } from '../../stack/text';
 
 /** Prometheus: a StatefulSet scraping every target the model wires to it (Services by name), its data on a claim. */
 export const k8s = facet({
   objects: (ctx, c) => {
     const interval = num(c.props, 'scrapeIntervalSeconds') || 15;
-    const jobs = ctx.resolved.observability.scrapes
-      .filter((s) => s.scraper === c)
-      .map((s) => ({ job_name: s.job, metrics_path: s.path, static_configs: [{ targets: [`${s.service}:${s.port}`] }] }));
+    const jobs = scrapesOf(ctx.resolved, c).map((s) => ({ job_name: s.job, metrics_path: s.path, static_configs: [{ targets: [`${s.service}:${s.port}`] }] }));
     const config = { global: { scrape_interval: `${interval}s`, evaluation_interval: `${interval}s` }, scrape_configs: jobs };
     runComponent(ctx, c, {
       args: ['--config.file=/etc/prometheus/prometheus.yml', '--storage.tsdb.path=/prometheus', `--storage.tsdb.retention.time=${num(c.props, 'retentionDays') || 15}d`],
