@@ -104,8 +104,31 @@ describe('operator resources follow the messaging plan', () => {
     expect(role).toMatchObject({ login: true, replication: true });
     expect(role.superuser).toBeUndefined();
     const sql = objs.find((o) => o.kind === 'ConfigMap' && o.data?.['init.sql'])!.data!['init.sql']!;
-    const grants = sql.split('\n').filter((l) => /^GRANT SELECT/.test(l));
+    const grants = sql.split('\n').filter((l) => /^GRANT SELECT.* TO "cdc";$/.test(l));
     expect(grants).toEqual(['GRANT SELECT ON "public"."orders", "billing"."invoices" TO "cdc";']);
     expect(sql).not.toMatch(/SUPERUSER/);
+  });
+
+  it('every-kind: a client drawn read-only logs in as the PostgreSQL reader role, which may only SELECT', () => {
+    const objs = objects(DESIGNS[2][1]);
+    const cluster = objs.find((o) => o.kind === 'Cluster')!;
+    const role = ((cluster.spec!.managed as { roles: Array<Record<string, unknown>> }).roles).find((x) => x.name === 'reader')!;
+    expect(role).toMatchObject({ login: true, replication: false, ensure: 'present' });
+    const secret = (role.passwordSecret as { name: string }).name;
+    const sql = objs.find((o) => o.kind === 'ConfigMap' && o.data?.['init.sql'])!.data!['init.sql']!;
+    const reader = sql.split('\n').filter((l) => /"reader"/.test(l) && !/^--/.test(l));
+    expect(reader.filter((l) => /^GRANT/.test(l)).every((l) => /^GRANT (USAGE ON SCHEMA|SELECT ON ALL TABLES IN SCHEMA) /.test(l))).toBe(true);
+    expect(reader).toContain('GRANT SELECT ON ALL TABLES IN SCHEMA "billing" TO "reader";');
+    expect(reader).toContain('ALTER DEFAULT PRIVILEGES FOR ROLE "app" GRANT SELECT ON TABLES TO "reader";');
+    // The worker (drawn read-only) gets the reader's Secret; the API (read-write) the application user's.
+    const resolved = resolve(DESIGNS[2][1]);
+    const envOf = (id: string) => {
+      const name = resolved.components.find((c) => c.id === id)!.service;
+      const w = objs.find((o) => ['Deployment', 'StatefulSet'].includes(o.kind) && o.metadata.name === name)!;
+      const pod = (w.spec as { template: { spec: { containers: Array<{ env?: Array<{ name: string; valueFrom?: { secretKeyRef?: { name: string } } }> }> } } }).template.spec;
+      return pod.containers[0]!.env ?? [];
+    };
+    expect(envOf('worker').find((e) => e.name === 'ORDERS_DB_PASSWORD')?.valueFrom?.secretKeyRef?.name).toBe(secret);
+    expect(envOf('api').find((e) => e.name === 'ORDERS_DB_PASSWORD')?.valueFrom?.secretKeyRef?.name).not.toBe(secret);
   });
 });

@@ -24,6 +24,7 @@ export type { CapturedTable, MessagingProtocol } from './messaging';
 export { isProtocol, protocolOf } from './flows';
 export { API_KEY_HEADER, DEFAULT_RATE_LIMIT_PER_MINUTE, rateFromText, routesTo, safePath, versionOf } from './gateways';
 export { alertThresholds } from './alerts';
+export { hasReaders, readsAsReader } from './logins';
 
 /**
  * `resolve(design)`: what a design means, computed once and read by validation, every

@@ -1,4 +1,5 @@
 import type { Component, Flow } from '../../../shared/resolve';
+import { readsAsReader } from '../../../shared/resolve';
 import type { Claim, Section } from '../answer';
 import { fact, open } from '../answer';
 import type { Ctx } from '../context';
@@ -16,13 +17,15 @@ export function credentialClaim(s: Component, text: string): Claim {
 }
 
 /**
- * A connection's access as drawn. The stack gives the client `<DB>_ACCESS` and the application
- * user's login, so a database the stack runs does not enforce it: the document says so rather
- * than promise it (an external one grants what its owners set).
+ * A connection's access as drawn, and who enforces it. A reader of a database the stack runs
+ * logs in as its read-only user, so the database refuses its writes (`readsAsReader`); a
+ * write-only client logs in as the application user, so only the client keeps to it; an external
+ * database grants what its owners set.
  */
 function access(f: Flow): string {
   const a = typeof f.props.access === 'string' ? f.props.access : 'read-write';
   if (a === 'read-write') return '';
+  if (readsAsReader(f)) return ` (read only: it logs in as the read-only user, which may only read)`;
   return f.server?.containerised ? ` (${a} only, by the client: it logs in as the application user)` : ` (${a} only)`;
 }
 

@@ -1,5 +1,6 @@
 import type { StackFacet } from '../types';
 import type { DataSource } from '../../../shared/resolve';
+import { readsAsReader } from '../../../shared/resolve';
 import type { RNode, StackContext } from '../../stack/context';
 import { toJson, toYaml } from '../../stack/text';
 import { cfg, dataVolume, mainService } from '../../stack/base';
@@ -26,12 +27,14 @@ function dataSource(d: DataSource, first: boolean): { ds: Record<string, unknown
     return `\${${c.variable}}`;
   };
   const db = str(s.props, 'database') || 'app';
+  // A connection drawn with read access logs in as the database's read-only user.
+  const login = readsAsReader(d.flow) ? 'READER' : 'APP';
   switch (d.type) {
     case 'grafana-postgresql-datasource':
-      Object.assign(base, { user: secret('APP_USER'), jsonData: { database: db, sslmode: 'disable' }, secureJsonData: { password: secret('APP_PASSWORD') } });
+      Object.assign(base, { user: secret(`${login}_USER`), jsonData: { database: db, sslmode: 'disable' }, secureJsonData: { password: secret(`${login}_PASSWORD`) } });
       break;
     case 'mysql':
-      Object.assign(base, { user: secret('APP_USER'), jsonData: { database: db }, secureJsonData: { password: secret('APP_PASSWORD') } });
+      Object.assign(base, { user: secret(`${login}_USER`), jsonData: { database: db }, secureJsonData: { password: secret(`${login}_PASSWORD`) } });
       break;
     case 'grafana-clickhouse-datasource':
       delete base.url;

@@ -1,11 +1,20 @@
+import { hasReaders, readsAsReader } from '../../../shared/resolve';
 import { str, strs } from '../../../shared/resolve/props';
+import { MONITOR_USER } from '../../stack/databases';
+import { MYSQL_CDC_SCRIPT, MYSQL_MONITOR_SCRIPT, MYSQL_READER_SCRIPT } from './stack';
 import { literal, secretEnv, valueEnv } from '../../k8s/build';
 import { credentialUrl } from '../../k8s/clientenv';
 import { runComponent } from '../../k8s/stateful';
 import { facet } from '../../k8s/types';
 import { backtickIdent } from '../../stack/text';
 
-/** MySQL: a StatefulSet with its data on a claim; the image creates the database and the application user; clients get a URL. */
+/**
+ * MySQL: a StatefulSet with its data on a claim; the image creates the database and the
+ * application user, the init scripts the exporter's user (statistics only: the sidecar never
+ * holds the root password), with change data capture the replication user Debezium reads with,
+ * and, when a client is drawn with read access, the read-only user;
+ * clients get a URL with the user their access calls for.
+ */
 export const k8s = facet({
   objects: (ctx, c) => {
     const db = str(c.props, 'database') || 'app';
@@ -16,6 +25,8 @@ export const k8s = facet({
       ...tables.map((t) => `CREATE TABLE IF NOT EXISTS ${backtickIdent(t)} (id BIGINT AUTO_INCREMENT PRIMARY KEY, payload JSON, created_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP);`),
       ...(tables.length === 0 ? ['SELECT 1;'] : []),
     ];
+    const readers = hasReaders(c);
+    const cdc = c.out.some((f) => f.kind === 'cdc' && f.server === c && f.client !== undefined);
     runComponent(ctx, c, {
       args: ['--max-connections=' + String(typeof c.props.maxConnections === 'number' ? c.props.maxConnections : 151)],
       env: [
@@ -23,24 +34,32 @@ export const k8s = facet({
         secretEnv('MYSQL_USER', ctx.credential(c, 'APP_USER')),
         secretEnv('MYSQL_PASSWORD', ctx.credential(c, 'APP_PASSWORD')),
         valueEnv('MYSQL_DATABASE', literal(db)),
+        secretEnv('MONITOR_DB_PASSWORD', ctx.credential(c, 'MONITOR_PASSWORD')),
+        ...(readers ? [secretEnv('READER_DB_USER', ctx.credential(c, 'READER_USER')), secretEnv('READER_DB_PASSWORD', ctx.credential(c, 'READER_PASSWORD'))] : []),
+        ...(cdc ? [secretEnv('CDC_DB_USER', ctx.credential(c, 'CDC_USER')), secretEnv('CDC_DB_PASSWORD', ctx.credential(c, 'CDC_PASSWORD'))] : []),
       ],
       data: { mountPath: '/var/lib/mysql', size: '5Gi' },
-      config: [{ mountPath: '/docker-entrypoint-initdb.d', files: { '10-tables.sql': `${sql.join('\n')}\n` } }],
+      // Executable, so the image's entrypoint runs the scripts rather than sourcing them.
+      config: [{ mountPath: '/docker-entrypoint-initdb.d', mode: 0o755, files: { '10-tables.sql': `${sql.join('\n')}\n`, '20-monitor-user.sh': MYSQL_MONITOR_SCRIPT, ...(readers ? { '30-reader-user.sh': MYSQL_READER_SCRIPT } : {}), ...(cdc ? { '40-cdc-user.sh': MYSQL_CDC_SCRIPT } : {}) } }],
       size: 'medium',
-      exporter: { env: [secretEnv('MYSQLD_EXPORTER_PASSWORD', ctx.credential(c, 'ROOT_PASSWORD'))], args: ['--mysqld.username=root', '--mysqld.address=localhost:3306'] },
+      exporter: { env: [secretEnv('MYSQLD_EXPORTER_PASSWORD', ctx.credential(c, 'MONITOR_PASSWORD'))], args: [`--mysqld.username=${MONITOR_USER}`, '--mysqld.address=localhost:3306'] },
     });
   },
-  clientEnv: (ctx, s, f) => credentialUrl(ctx, s, f, 'mysql', 'APP_USER', 'APP_PASSWORD', `/${str(s.props, 'database') || 'app'}`),
+  clientEnv: (ctx, s, f) => {
+    const login = readsAsReader(f) ? 'READER' : 'APP';
+    return credentialUrl(ctx, s, f, 'mysql', `${login}_USER`, `${login}_PASSWORD`, `/${str(s.props, 'database') || 'app'}`);
+  },
   cdcSource: (ctx, db, f) => ({
     connectorClass: 'io.debezium.connector.mysql.MySqlConnector',
     artifact: 'debezium-connector-mysql',
     includeKey: 'table.include.list',
-    env: [secretEnv(`${db.envPrefix}_ROOT_PASSWORD`, ctx.credential(db, 'ROOT_PASSWORD'))],
+    // The replication user (binlog privileges and SELECT on this database; 40-cdc-user.sh), not root.
+    env: [secretEnv(`${db.envPrefix}_CDC_USER`, ctx.credential(db, 'CDC_USER')), secretEnv(`${db.envPrefix}_CDC_PASSWORD`, ctx.credential(db, 'CDC_PASSWORD'))],
     config: {
       'database.hostname': f.host ?? db.service,
       'database.port': f.port ?? 3306,
-      'database.user': 'root',
-      'database.password': `\${env:${db.envPrefix}_ROOT_PASSWORD}`,
+      'database.user': `\${env:${db.envPrefix}_CDC_USER}`,
+      'database.password': `\${env:${db.envPrefix}_CDC_PASSWORD}`,
       'database.server.id': 1000 + db.index,
     },
     extraTopics: [`${db.service}.schema-history`],

@@ -1,6 +1,6 @@
 import type { StackFacet } from '../types';
 import type { RNode, StackContext } from '../../stack/context';
-import { capturedTables } from '../../../shared/resolve';
+import { capturedTables, hasReaders } from '../../../shared/resolve';
 import { backtickIdent, oneLine } from '../../stack/text';
 import { cfg, dataVolume, mainService } from '../../stack/base';
 import { scrapedThroughExporter } from '../../stack/observability';
@@ -13,7 +13,8 @@ import { cred } from '../env';
  * MYSQL_USER and MYSQL_PASSWORD and gives the user every right on the database, so it creates its
  * own tables), the tables of the design, the outbox (with a default id), and, when change data
  * capture reads it, the row binlog and a replication user that is not an administrator and reads
- * only this database; when it is scraped, the exporter's own user (statistics, no data).
+ * only this database; when it is scraped, the exporter's own user (statistics, no data); when a
+ * client is drawn with read access, a read-only user (SELECT on this database).
  */
 
 const TABLE_RE = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -71,43 +72,63 @@ export function mysqlInitSql(n: RNode): string {
   return `${out.join('\n')}\n`;
 }
 
-/** The replication user of change data capture, from the environment. */
-export const MYSQL_CDC_SCRIPT = `#!/bin/sh
-# Creates the replication user change data capture reads with (CDC_DB_USER, CDC_DB_PASSWORD):
-# the binlog privileges Debezium needs and SELECT on this database only; not an administrator.
+/**
+ * A script the image runs once, at first start: `sql` run as root, with `lit` (a value as an SQL
+ * string literal: backslashes and quotes escaped, so any character works) and, when `db` is
+ * asked for, `$db` (the database's name for backticks) at hand.
+ */
+function asRoot(about: string, sql: string, db = true): string {
+  return `#!/bin/sh
+${about}
 # Values are escaped for SQL string literals (backslashes and quotes), so any character works.
 set -eu
-lit() { printf "'%s'" "$(printf '%s' "$1" | sed "s/\\\\\\\\/\\\\\\\\\\\\\\\\/g; s/'/''/g")"; }
-db=$(printf '%s' "$MYSQL_DATABASE" | sed 's/\`/\`\`/g')
+lit() { printf "'%s'" "$(printf '%s' "$1" | sed "s/\\\\\\\\/\\\\\\\\\\\\\\\\/g; s/'/''/g")"; }${db ? `
+db=$(printf '%s' "$MYSQL_DATABASE" | sed 's/\`/\`\`/g')` : ''}
 mysql --protocol=socket -uroot -p"$MYSQL_ROOT_PASSWORD" <<EOSQL
-CREATE USER $(lit "$CDC_DB_USER")@'%' IDENTIFIED BY $(lit "$CDC_DB_PASSWORD");
-GRANT RELOAD, SHOW DATABASES, REPLICATION SLAVE, REPLICATION CLIENT ON *.* TO $(lit "$CDC_DB_USER")@'%';
-GRANT SELECT, LOCK TABLES ON \\\`$db\\\`.* TO $(lit "$CDC_DB_USER")@'%';
+${sql}
 FLUSH PRIVILEGES;
 EOSQL
 `;
+}
+
+/** The replication user of change data capture, from the environment. */
+export const MYSQL_CDC_SCRIPT = asRoot(
+  `# Creates the replication user change data capture reads with (CDC_DB_USER, CDC_DB_PASSWORD):
+# the binlog privileges Debezium needs and SELECT on this database only; not an administrator.`,
+  `CREATE USER $(lit "$CDC_DB_USER")@'%' IDENTIFIED BY $(lit "$CDC_DB_PASSWORD");
+GRANT RELOAD, SHOW DATABASES, REPLICATION SLAVE, REPLICATION CLIENT ON *.* TO $(lit "$CDC_DB_USER")@'%';
+GRANT SELECT, LOCK TABLES ON \\\`$db\\\`.* TO $(lit "$CDC_DB_USER")@'%';`,
+);
+
+/**
+ * The read-only user the clients drawn with read access log in as: SELECT on the database (its
+ * tables now and later), nothing else.
+ */
+export const MYSQL_READER_SCRIPT = asRoot(
+  `# Creates the read-only user the clients drawn with read access log in as (READER_DB_USER,
+# READER_DB_PASSWORD): SELECT on this database only, so the database refuses their writes.`,
+  `CREATE USER $(lit "$READER_DB_USER")@'%' IDENTIFIED BY $(lit "$READER_DB_PASSWORD");
+GRANT SELECT ON \\\`$db\\\`.* TO $(lit "$READER_DB_USER")@'%';`,
+);
 
 /**
  * The user the metrics exporter reads with (exporter, MONITOR_DB_PASSWORD): what mysqld_exporter's
  * README asks (PROCESS, REPLICATION CLIENT, SELECT on performance_schema), no data, no administration.
  */
-export const MYSQL_MONITOR_SCRIPT = `#!/bin/sh
-# Creates the user the metrics exporter reads with (${MONITOR_USER}, MONITOR_DB_PASSWORD): statistics
-# only (PROCESS, REPLICATION CLIENT, SELECT on performance_schema), no right on the data.
-set -eu
-lit() { printf "'%s'" "$(printf '%s' "$1" | sed "s/\\\\\\\\/\\\\\\\\\\\\\\\\/g; s/'/''/g")"; }
-mysql --protocol=socket -uroot -p"$MYSQL_ROOT_PASSWORD" <<EOSQL
-CREATE USER IF NOT EXISTS '${MONITOR_USER}'@'%' IDENTIFIED BY $(lit "$MONITOR_DB_PASSWORD") WITH MAX_USER_CONNECTIONS 3;
+export const MYSQL_MONITOR_SCRIPT = asRoot(
+  `# Creates the user the metrics exporter reads with (${MONITOR_USER}, MONITOR_DB_PASSWORD): statistics
+# only (PROCESS, REPLICATION CLIENT, SELECT on performance_schema), no right on the data.`,
+  `CREATE USER IF NOT EXISTS '${MONITOR_USER}'@'%' IDENTIFIED BY $(lit "$MONITOR_DB_PASSWORD") WITH MAX_USER_CONNECTIONS 3;
 ALTER USER '${MONITOR_USER}'@'%' IDENTIFIED BY $(lit "$MONITOR_DB_PASSWORD");
 GRANT PROCESS, REPLICATION CLIENT ON *.* TO '${MONITOR_USER}'@'%';
-GRANT SELECT ON performance_schema.* TO '${MONITOR_USER}'@'%';
-FLUSH PRIVILEGES;
-EOSQL
-`;
+GRANT SELECT ON performance_schema.* TO '${MONITOR_USER}'@'%';`,
+  false,
+);
 
 function mysql(ctx: StackContext, n: RNode): void {
   const { cdc } = mysqlTables(n);
   const monitor = scrapedThroughExporter(ctx, n);
+  const reader = hasReaders(n);
   const command = [`--max-connections=${num(n.props, 'maxConnections') || 151}`];
   if (cdc) command.push(`--server-id=${n.index + 1}`, '--log-bin=mysql-bin', '--binlog-format=ROW', '--binlog-row-image=FULL');
   const spec = mainService(ctx, n, { command });
@@ -118,11 +139,13 @@ function mysql(ctx: StackContext, n: RNode): void {
     MYSQL_USER: cred(c.APP_USER!),
     MYSQL_PASSWORD: cred(c.APP_PASSWORD!),
     ...(cdc ? { CDC_DB_USER: cred(c.CDC_USER!), CDC_DB_PASSWORD: cred(c.CDC_PASSWORD!) } : {}),
+    ...(reader ? { READER_DB_USER: cred(c.READER_USER!), READER_DB_PASSWORD: cred(c.READER_PASSWORD!) } : {}),
     ...(monitor ? { MONITOR_DB_PASSWORD: cred(c.MONITOR_PASSWORD!) } : {}),
   });
   ctx.addFile(cfg(n, 'init/01-init.sql'), mysqlInitSql(n));
   if (cdc) ctx.addFile(cfg(n, 'init/02-cdc-user.sh'), MYSQL_CDC_SCRIPT, 0o755);
   if (monitor) ctx.addFile(cfg(n, 'init/03-monitor-user.sh'), MYSQL_MONITOR_SCRIPT, 0o755);
+  if (reader) ctx.addFile(cfg(n, 'init/04-reader-user.sh'), MYSQL_READER_SCRIPT, 0o755);
   spec.binds.push({ source: cfg(n, 'init'), target: '/docker-entrypoint-initdb.d', readOnly: true });
   spec.volumes.push({ name: dataVolume(n), target: '/var/lib/mysql' });
 }

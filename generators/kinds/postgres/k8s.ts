@@ -1,5 +1,5 @@
 import type { Component, Flow } from '../../../shared/resolve';
-import { capturedTables } from '../../../shared/resolve';
+import { capturedTables, hasReaders, readsAsReader } from '../../../shared/resolve';
 import { num, str, strs } from '../../../shared/resolve/props';
 import { configMap, meta, secretEnv } from '../../k8s/build';
 import { credentialUrl } from '../../k8s/clientenv';
@@ -14,14 +14,18 @@ import { oneLine, pgIdent, sqlString } from '../../stack/text';
  * PostgreSQL through CloudNativePG: a `Cluster` whose database is owned by the application user
  * (a basic-auth Secret), tables created by init SQL from a ConfigMap, and, when a CDC connector
  * captures it, a `cdc` role with replication rights (not a superuser) that can read exactly the
- * captured tables, and a publication of them.
+ * captured tables, and a publication of them; when a client is drawn with read access, a `reader`
+ * role that may SELECT the application's tables (those made later too) and nothing else.
  */
 
 const CNPG = 'postgresql.cnpg.io/v1';
 const CDC_ROLE = 'cdc';
+/** The read-only role the clients drawn with read access log in as. */
+const READER_ROLE = 'reader';
 
 const appSecret = (ctx: K8sContext, c: Component) => ctx.name('Secret', `${c.id}/app-user`, `${c.service}-app-user`, 253);
 const cdcSecret = (ctx: K8sContext, c: Component) => ctx.name('Secret', `${c.id}/cdc-user`, `${c.service}-cdc-user`, 253);
+const readerSecret = (ctx: K8sContext, c: Component) => ctx.name('Secret', `${c.id}/reader`, `${c.service}-reader`, 253);
 const superSecret = (ctx: K8sContext, c: Component) => ctx.name('Secret', `${c.id}/superuser`, `${c.service}-superuser`, 253);
 
 /** The owner of the application database: the example user of the catalog credential (the env file must keep it). */
@@ -46,6 +50,17 @@ function credential(ctx: K8sContext, c: Component, key: string): SecretRef | und
         key === 'APP_USER'
           ? { comment: `Application user of ${c.service}: must stay ${owner(c)} (bootstrap.initdb.owner of its Cluster)`, example: owner(c), secret: false }
           : { comment: `Password of the ${c.service} application user`, example: SECRET_PLACEHOLDER, secret: true },
+        basic,
+      );
+    case 'READER_USER':
+    case 'READER_PASSWORD':
+      return ctx.secretKey(
+        c,
+        readerSecret(ctx, c),
+        key === 'READER_USER' ? 'username' : 'password',
+        key === 'READER_USER'
+          ? { comment: `Read-only user of ${c.service}: must stay ${READER_ROLE} (a managed role of its Cluster)`, example: READER_ROLE, secret: false }
+          : { comment: `Password of the ${c.service} read-only user`, example: SECRET_PLACEHOLDER, secret: true },
         basic,
       );
     case 'ADMIN_USER':
@@ -94,7 +109,16 @@ function initSql(c: Component): string {
       out.push(`GRANT SELECT ON ${captured.map(q).join(', ')} TO ${role};`, `CREATE PUBLICATION ${pgIdent(slotOf(f.client!))} FOR TABLE ${captured.map(q).join(', ')};`);
     }
   }
-  if (tables.length === 0 && flows.length === 0) out.push(`SELECT ${sqlString('no tables yet')} AS note;`);
+  if (hasReaders(c)) {
+    const role = pgIdent(READER_ROLE);
+    out.push(
+      `-- Read-only clients: the ${READER_ROLE} role (its password is set by the Cluster's managed roles) reads the application's tables, now and later.`,
+      `DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = ${sqlString(READER_ROLE)}) THEN CREATE ROLE ${role} WITH LOGIN; END IF; END $$;`,
+    );
+    for (const schema of ['public', ...new Set(tables.map((t) => t.schema).filter((x) => x !== 'public'))]) out.push(`GRANT USAGE ON SCHEMA ${pgIdent(schema)} TO ${role};`, `GRANT SELECT ON ALL TABLES IN SCHEMA ${pgIdent(schema)} TO ${role};`);
+    out.push(`ALTER DEFAULT PRIVILEGES FOR ROLE ${who} GRANT USAGE ON SCHEMAS TO ${role};`, `ALTER DEFAULT PRIVILEGES FOR ROLE ${who} GRANT SELECT ON TABLES TO ${role};`);
+  }
+  if (tables.length === 0 && flows.length === 0 && !hasReaders(c)) out.push(`SELECT ${sqlString('no tables yet')} AS note;`);
   return `${out.join('\n')}\n`;
 }
 
@@ -111,6 +135,10 @@ function objects(ctx: K8sContext, c: Component): void {
     ? [{ name: CDC_ROLE, ensure: 'present', login: true, replication: true, comment: 'Debezium change data capture', passwordSecret: { name: ctx.secretKey(c, cdcSecret(ctx, c), 'password', { comment: `Password of the ${CDC_ROLE} role of ${c.service} (change data capture)`, example: SECRET_PLACEHOLDER, secret: true }, 'kubernetes.io/basic-auth').name } }]
     : [];
   if (cdc) ctx.secretKey(c, cdcSecret(ctx, c), 'username', { comment: `The CDC role of ${c.service}: must stay ${CDC_ROLE}`, example: CDC_ROLE, secret: false }, 'kubernetes.io/basic-auth');
+  if (hasReaders(c)) {
+    credential(ctx, c, 'READER_USER');
+    roles.push({ name: READER_ROLE, ensure: 'present', login: true, replication: false, comment: 'Read-only clients (SELECT on the application tables)', passwordSecret: { name: credential(ctx, c, 'READER_PASSWORD')!.name } });
+  }
   ctx.add(c, {
     apiVersion: CNPG,
     kind: 'Cluster',
@@ -152,7 +180,10 @@ export const k8s = facet({
   objects,
   credential,
   clustered: true,
-  clientEnv: (ctx, s, f) => credentialUrl(ctx, s, f, 'postgresql', 'APP_USER', 'APP_PASSWORD', `/${str(s.props, 'database') || 'app'}`),
+  clientEnv: (ctx, s, f) => {
+    const login = readsAsReader(f) ? 'READER' : 'APP';
+    return credentialUrl(ctx, s, f, 'postgresql', `${login}_USER`, `${login}_PASSWORD`, `/${str(s.props, 'database') || 'app'}`);
+  },
   cdcSource: (ctx, db, f) => {
     const P = `${db.envPrefix}_CDC`;
     const connector = f.client!;

@@ -1,6 +1,6 @@
 import type { StackFacet } from '../types';
 import type { RNode, StackContext } from '../../stack/context';
-import { capturedTables } from '../../../shared/resolve';
+import { capturedTables, hasReaders } from '../../../shared/resolve';
 import { oneLine, pgIdent } from '../../stack/text';
 import { cfg, dataVolume, mainService } from '../../stack/base';
 import { scrapedThroughExporter } from '../../stack/observability';
@@ -12,32 +12,37 @@ import { cred } from '../env';
 
 /**
  * PostgreSQL: the database, its application user (which owns the application schema, creates
- * and alters its tables), and, when change data capture reads it, a replication user that is not
+ * and alters its tables), a read-only user when a client is drawn with read access, and, when change data capture reads it, a replication user that is not
  * a superuser and may only read the captured tables, with a publication of exactly those tables.
  * Credentials come from the environment into psql variables, which quote them (:"x" as an
  * identifier, :'x' as a literal), so nothing in them can change the SQL.
  */
 
 /**
- * Roles: the application user (owner of the schema), with CDC the replication user, and when
- * the database is scraped the exporter's user (pg_monitor: statistics, no data, no superuser).
+ * Roles: the application user (owner of the schema), with CDC the replication user, with clients
+ * drawn read-only the read-only user, and when the database is scraped the exporter's user
+ * (pg_monitor: statistics, no data, no superuser).
  */
-export function pgUsersScript(cdc: boolean, monitor = false): string {
+export function pgUsersScript(cdc: boolean, monitor = false, reader = false): string {
   return `#!/bin/sh
 # Creates the application user from the environment (APP_DB_USER, APP_DB_PASSWORD): it owns the
 # application schema, so it creates and alters its own tables.${cdc ? `
 # Creates the replication user change data capture reads with (CDC_DB_USER, CDC_DB_PASSWORD):
-# REPLICATION, not a superuser; 01-schema.sh lets it read the captured tables only.` : ''}${monitor ? `
+# REPLICATION, not a superuser; 01-schema.sh lets it read the captured tables only.` : ''}${reader ? `
+# Creates the read-only user the clients drawn with read access log in as (READER_DB_USER,
+# READER_DB_PASSWORD): 01-schema.sh lets it SELECT the application's tables, nothing else.` : ''}${monitor ? `
 # Creates the user the metrics exporter reads with (${MONITOR_USER}, MONITOR_DB_PASSWORD): a member
 # of pg_monitor (statistics only), no superuser, no right on the application's tables.` : ''}
 set -eu
 psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname "$POSTGRES_DB" \\
-  -v app_user="$APP_DB_USER" -v app_password="$APP_DB_PASSWORD" -v db="$POSTGRES_DB"${cdc ? ' \\\n  -v cdc_user="$CDC_DB_USER" -v cdc_password="$CDC_DB_PASSWORD"' : ''}${monitor ? ' \\\n  -v monitor_password="$MONITOR_DB_PASSWORD"' : ''} <<'EOSQL'
+  -v app_user="$APP_DB_USER" -v app_password="$APP_DB_PASSWORD" -v db="$POSTGRES_DB"${cdc ? ' \\\n  -v cdc_user="$CDC_DB_USER" -v cdc_password="$CDC_DB_PASSWORD"' : ''}${reader ? ' \\\n  -v reader_user="$READER_DB_USER" -v reader_password="$READER_DB_PASSWORD"' : ''}${monitor ? ' \\\n  -v monitor_password="$MONITOR_DB_PASSWORD"' : ''} <<'EOSQL'
 CREATE ROLE :"app_user" LOGIN PASSWORD :'app_password';
 GRANT CONNECT, TEMPORARY, CREATE ON DATABASE :"db" TO :"app_user";
 ALTER SCHEMA public OWNER TO :"app_user";${cdc ? `
 CREATE ROLE :"cdc_user" LOGIN REPLICATION PASSWORD :'cdc_password';
-GRANT CONNECT ON DATABASE :"db" TO :"cdc_user";` : ''}${monitor ? `
+GRANT CONNECT ON DATABASE :"db" TO :"cdc_user";` : ''}${reader ? `
+CREATE ROLE :"reader_user" LOGIN PASSWORD :'reader_password';
+GRANT CONNECT ON DATABASE :"db" TO :"reader_user";` : ''}${monitor ? `
 SELECT 'CREATE ROLE ${MONITOR_USER} LOGIN IN ROLE pg_monitor' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${MONITOR_USER}') \\gexec
 ALTER ROLE ${MONITOR_USER} PASSWORD :'monitor_password';` : ''}
 EOSQL
@@ -70,6 +75,7 @@ export function pgSchemaScript(n: RNode): string {
   const writers = outboxWriters(n);
   const q = (t: Table) => `${pgIdent(t.schema)}.${pgIdent(t.name)}`;
   const cdc = publications.length > 0;
+  const reader = hasReaders(n);
   const sql: string[] = ['-- Created by the application user: it owns them.', 'SET ROLE :"app_user";'];
   for (const schema of [...new Set(tables.map((t) => t.schema))]) if (schema !== 'public') sql.push(`CREATE SCHEMA IF NOT EXISTS ${pgIdent(schema)};`);
   for (const t of tables) {
@@ -96,6 +102,14 @@ export function pgSchemaScript(n: RNode): string {
     sql.push('', `-- Change data capture by ${p.dbz.service} (Debezium, pgoutput): exactly the captured tables.`);
     sql.push(`CREATE PUBLICATION ${pgIdent(publicationOf(p.dbz))} FOR TABLE ${p.tables.map(q).join(', ')};`);
   }
+  if (reader) {
+    // The read-only user: SELECT on the application's tables, those made here and those the
+    // application user makes later (its default privileges), in every schema it owns.
+    const schemas = ['public', ...new Set(tables.map((t) => t.schema).filter((x) => x !== 'public'))];
+    sql.push('', '-- The read-only user reads the application\'s tables, now and later; it writes nothing.');
+    for (const schema of schemas) sql.push(`GRANT USAGE ON SCHEMA ${pgIdent(schema)} TO :"reader_user";`, `GRANT SELECT ON ALL TABLES IN SCHEMA ${pgIdent(schema)} TO :"reader_user";`);
+    sql.push('ALTER DEFAULT PRIVILEGES FOR ROLE :"app_user" GRANT USAGE ON SCHEMAS TO :"reader_user";', 'ALTER DEFAULT PRIVILEGES FOR ROLE :"app_user" GRANT SELECT ON TABLES TO :"reader_user";');
+  }
   if (cdc) {
     const captured = publications.flatMap((p) => p.tables);
     sql.push('', '-- The replication user reads the captured tables, nothing else.');
@@ -107,7 +121,7 @@ export function pgSchemaScript(n: RNode): string {
 # empty data directory, after 00-users.sh. Replace the placeholder columns with your own.
 set -eu
 psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname "$POSTGRES_DB" \\
-  -v app_user="$APP_DB_USER"${cdc ? ' -v cdc_user="$CDC_DB_USER"' : ''} <<'EOSQL'
+  -v app_user="$APP_DB_USER"${cdc ? ' -v cdc_user="$CDC_DB_USER"' : ''}${reader ? ' -v reader_user="$READER_DB_USER"' : ''} <<'EOSQL'
 ${sql.join('\n')}
 EOSQL
 `;
@@ -118,6 +132,7 @@ function postgres(ctx: StackContext, n: RNode): void {
   const { publications } = pgTables(n);
   const cdc = publications.length > 0;
   const monitor = scrapedThroughExporter(ctx, n);
+  const reader = hasReaders(n);
   const replication = str(n.props, 'replication');
   const command = ['postgres', '-c', `max_connections=${num(n.props, 'maxConnections') || 100}`];
   if (cdc || replication === 'logical') command.push('-c', 'wal_level=logical', '-c', 'max_replication_slots=10', '-c', 'max_wal_senders=10');
@@ -131,9 +146,10 @@ function postgres(ctx: StackContext, n: RNode): void {
     APP_DB_USER: cred(c.APP_USER!),
     APP_DB_PASSWORD: cred(c.APP_PASSWORD!),
     ...(cdc ? { CDC_DB_USER: cred(c.CDC_USER!), CDC_DB_PASSWORD: cred(c.CDC_PASSWORD!) } : {}),
+    ...(reader ? { READER_DB_USER: cred(c.READER_USER!), READER_DB_PASSWORD: cred(c.READER_PASSWORD!) } : {}),
     ...(monitor ? { MONITOR_DB_PASSWORD: cred(c.MONITOR_PASSWORD!) } : {}),
   });
-  ctx.addFile(cfg(n, 'init/00-users.sh'), pgUsersScript(cdc, monitor), 0o755);
+  ctx.addFile(cfg(n, 'init/00-users.sh'), pgUsersScript(cdc, monitor, reader), 0o755);
   ctx.addFile(cfg(n, 'init/01-schema.sh'), pgSchemaScript(n), 0o755);
   spec.binds.push({ source: cfg(n, 'init'), target: '/docker-entrypoint-initdb.d', readOnly: true });
   spec.volumes.push({ name: dataVolume(n), target: '/var/lib/postgresql/data' });
