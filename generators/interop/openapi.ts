@@ -33,7 +33,7 @@ function methodsOf(r: GatewayRoute): string[] {
 
 /** Where callers reach the gateway: its published port on localhost, else its address inside the stack. */
 function serverOf(gw: Component): { url: string; from: string } {
-  const p = gw.ports.find((x) => x.container === gw.listenPort && x.host !== null) ?? gw.ports.find((x) => x.host !== null);
+  const p = gw.published ?? gw.ports.find((x) => x.host !== null);
   return p ? { url: `http://localhost:${p.host}`, from: 'from the host' } : { url: `http://${gw.service}:${gw.listenPort}`, from: 'inside the stack' };
 }
 
@@ -44,7 +44,7 @@ interface Scheme {
 
 /** The OpenID Connect discovery URL of the identity provider's realm, as a browser on the host reaches it. */
 function discoveryUrl(idp: Component): string {
-  const p = idp.ports.find((x) => x.container === idp.listenPort && x.host !== null);
+  const p = idp.published;
   const base = p ? `http://localhost:${p.host}` : `http://${idp.service}:${idp.listenPort}`;
   return `${base}/realms/${encodeURIComponent(realmOf(idp))}/.well-known/openid-configuration`;
 }

@@ -159,6 +159,10 @@ class ComponentRecord implements Component {
     return this.portList;
   }
 
+  get published(): ResolvedPort | undefined {
+    return this.ports.find((p) => p.container === this.listenPort && p.host !== null);
+  }
+
   get networks(): readonly string[] {
     this.design.networkPlan();
     return this.networkList;

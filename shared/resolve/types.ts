@@ -61,6 +61,8 @@ export interface Component {
   readonly listenPort: number;
   /** Its ports: which are published on the host, where, and why. */
   readonly ports: readonly ResolvedPort[];
+  /** Its main port (`listenPort`) when it is published on the host, where a browser or a person reaches it. */
+  readonly published: ResolvedPort | undefined;
   /** Networks it joins: its zone's, and the zone of every component it opens a connection to. */
   readonly networks: readonly string[];
   /** An entry point: reached from outside the stack (a gateway, a web app, an API nothing calls). */

@@ -16,13 +16,13 @@ export function clientSecretVariable(kc: Component, client: Component): string {
  * the in-stack URL when it is not published.
  */
 export function publicIssuer(kc: Component): EnvValue {
-  const p = kc.ports.find((x) => x.container === kc.listenPort && x.host !== null);
+  const p = kc.published;
   if (!p || !p.variable) return inStackIssuer(kc);
   return { parts: ['http://localhost:', ref(p.variable, String(p.host)), `/realms/${realmOf(kc)}`] };
 }
 
 /** KC_HOSTNAME of `kc` (its public base URL), or undefined when it is not published. */
 export function publicBase(kc: Component): EnvValue | undefined {
-  const p = kc.ports.find((x) => x.container === kc.listenPort && x.host !== null);
+  const p = kc.published;
   return p && p.variable ? { parts: ['http://localhost:', ref(p.variable, String(p.host))] } : undefined;
 }
