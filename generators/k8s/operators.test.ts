@@ -131,4 +131,28 @@ describe('operator resources follow the messaging plan', () => {
     expect(envOf('worker').find((e) => e.name === 'ORDERS_DB_PASSWORD')?.valueFrom?.secretKeyRef?.name).toBe(secret);
     expect(envOf('api').find((e) => e.name === 'ORDERS_DB_PASSWORD')?.valueFrom?.secretKeyRef?.name).not.toBe(secret);
   });
+
+  for (const [name, doc] of DESIGNS) {
+    it(`${name}: root and administrator credentials stay with their own component's server, never with a client, a sidecar or a connector`, () => {
+      const r = resolve(doc);
+      const owner = new Map(r.components.map((c) => [c.envPrefix, c.service] as const));
+      const objs = objects(doc);
+      const admin = /^([A-Z0-9_]+?)_(ROOT|ADMIN)_(USER|PASSWORD)$/;
+      let seen = 0;
+      for (const o of objs) {
+        if (o.kind === 'KafkaConnector') expect(JSON.stringify(o.spec), o.metadata.name).not.toMatch(/_(ROOT|ADMIN)_(USER|PASSWORD)\b/);
+        const pod = (o.spec as { template?: { spec?: { containers?: Array<{ name: string; env?: Array<{ name: string; valueFrom?: { secretKeyRef?: { key: string } } }> }> } } } | undefined)?.template?.spec;
+        for (const ct of pod?.containers ?? []) {
+          for (const e of ct.env ?? []) {
+            const m = admin.exec(e.valueFrom?.secretKeyRef?.key ?? '');
+            if (!m) continue;
+            seen++;
+            expect(ct.name, `${o.metadata.name}: the ${ct.name} container holds ${m[0]}`).not.toBe('exporter');
+            expect(o.metadata.labels?.['app.kubernetes.io/name'], `${o.kind} ${o.metadata.name} holds ${m[0]}`).toBe(owner.get(m[1]!));
+          }
+        }
+      }
+      if (name === 'every-kind') expect(seen, 'the test looked at root credentials at all').toBeGreaterThan(0);
+    });
+  }
 });
