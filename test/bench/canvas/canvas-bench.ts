@@ -585,7 +585,11 @@ export async function benchCanvas(log: (s: string) => void = () => {}, opts: Can
     log('building the app and the bare React Flow page...');
     // @ts-expect-error -- a plain ES module script without type declarations
     const web = (await import('../../../scripts/web.mjs')) as { buildRenderer(dir: string, o: { quiet: boolean }): Promise<string>; serveStatic(dir: string, port: number): Promise<{ server: Server; url: string }> };
-    await web.buildRenderer(out, { quiet: true });
+    // TOPOFORGE_BENCH_NO_MINIFY=1: the app built without minifying, so a profile names its functions.
+    if (process.env.TOPOFORGE_BENCH_NO_MINIFY) {
+      const { build } = await import('vite');
+      await build({ configFile: join(HERE, '..', '..', '..', 'vite.config.ts'), logLevel: 'error', build: { outDir: out, emptyOutDir: true, minify: false } });
+    } else await web.buildRenderer(out, { quiet: true });
     const bundle = bundleSize(out);
     const { build } = await import('vite');
     const react = (await import('@vitejs/plugin-react')).default;
