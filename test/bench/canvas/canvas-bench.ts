@@ -411,7 +411,24 @@ async function benchSize(browser: Browser, served: { url: string }, origin: stri
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     await cdp.send('Profiler.start');
   }
+  // TOPOFORGE_BENCH_TRACE=file.json: a Chromium trace of the app while it is dragged (style,
+  // layout, paint, hit testing and script per frame; open it in DevTools' Performance tab).
+  const traceTo = process.env.TOPOFORGE_BENCH_TRACE?.replace(/(\.json)?$/, `-${n}$1`);
+  const tracing = traceTo ? await app.page.context().newCDPSession(app.page) : undefined;
+  const traceEvents: unknown[] = [];
+  const traced = tracing ? new Promise<void>((resolve) => tracing.on('Tracing.tracingComplete', () => resolve())) : undefined;
+  if (tracing) {
+    tracing.on('Tracing.dataCollected', (e) => void traceEvents.push(...(e.value as unknown[])));
+    await tracing.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing', transferMode: 'ReportEvents' });
+  }
   const dragApp = await dragNode(app.page);
+  if (tracing && traceTo) {
+    await app.page.waitForTimeout(300);
+    await tracing.send('Tracing.end');
+    await traced;
+    writeFileSync(traceTo, JSON.stringify({ traceEvents }));
+    log(`wrote a trace of the drag to ${traceTo}`);
+  }
   if (cdp && profileTo) {
     await app.page.waitForTimeout(300);
     const { profile } = await cdp.send('Profiler.stop');
