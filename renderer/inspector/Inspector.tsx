@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useReducer, useRef, useState } from 'react';
 import type { PropDef } from '../../shared/catalog';
 import { CATEGORIES, edgePropDefs, getKind, KINDS, PROTOCOL_NAMES } from '../../shared/catalog';
 import { checkConnection } from '../../shared/validation';
@@ -17,7 +17,7 @@ import { FieldShell, PropField, StringListInput } from './fields';
 import { SeverityIcon } from '../panels/SeverityIcon';
 import { viableProtocols } from '../services/validation';
 import { settles, SETTLE_MS, useSettled } from '../store/settled';
-import { NO_TRANSIENT } from '../store/derive';
+import { NO_TRANSIENT, type Selection } from '../store/derive';
 import { createResolver } from '../../shared/resolve';
 
 /** What the design means (service names...), resolved once per document, reusing unchanged parts. */
@@ -407,9 +407,41 @@ export function Inspector() {
   return <InspectorPanel />;
 }
 
+/**
+ * Whether a pointer button is down. A press on a component selects it, and in a large design
+ * showing its settings (~50-100 ms at 5,000 components, laid out with the rest of the page) as
+ * the press starts a drag would be the drag's longest frame: the inspector follows a selection
+ * made during a press when the button is released (a click: at once).
+ */
+const press = { down: false, released: new Set<() => void>() };
+if (typeof window !== 'undefined') {
+  window.addEventListener('pointerdown', () => void (press.down = true), true);
+  const release = () => {
+    press.down = false;
+    for (const f of [...press.released]) f();
+  };
+  for (const type of ['pointerup', 'pointercancel', 'blur']) window.addEventListener(type, release, true);
+}
+
+/** The selection the inspector shows: in a large design, one made during a press once the button is released. */
+function useShownSelection(large: boolean): Selection {
+  const selection = useEditor((s) => s.selection);
+  const shown = useRef(selection);
+  const [, released] = useReducer((n: number) => n + 1, 0);
+  const waiting = large && press.down && selection !== shown.current;
+  useEffect(() => {
+    if (!waiting) return;
+    if (!press.down) return void released(); // released before this effect ran
+    press.released.add(released);
+    return () => void press.released.delete(released);
+  }, [waiting]);
+  if (!waiting) shown.current = selection;
+  return shown.current;
+}
+
 function InspectorPanel() {
   const doc = useEditor((s) => s.doc);
-  const selection = useEditor((s) => s.selection);
+  const selection = useShownSelection(settles(doc));
   const diags = useFindings((s) => s.all);
   let body;
   const total = selection.nodes.length + selection.edges.length;

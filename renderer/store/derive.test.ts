@@ -87,6 +87,28 @@ describe('derived canvas nodes', () => {
     expect(d.find((n) => n.id === 'kafka')!.position).toEqual({ x: 300, y: 0 });
   });
 
+  it('a selection change (the press that starts a drag) makes new objects for the components whose selection changed only, the same list as a full derive', () => {
+    const derive = createNodeDeriver();
+    const doc = design();
+    const measured = {};
+    const a = derive(doc, { nodes: ['orders-api'], edges: [] }, { drag: {}, measured });
+    const b = derive(doc, { nodes: ['kafka'], edges: [] }, { drag: {}, measured });
+    expect(b.map((n) => !!n.selected)).toEqual([false, true, false]);
+    expect(b[0]).not.toBe(a[0]);
+    expect(b[1]).not.toBe(a[1]);
+    expect(b[2]).toBe(a[2]);
+    expect(b[1]!.data).toBe(a[1]!.data);
+    expect(b).toEqual(createNodeDeriver()(doc, { nodes: ['kafka'], edges: [] }, { drag: {}, measured }));
+    // Selected and dragged in one step, then dropped: as a fresh derive each time.
+    const drag = { kafka: { x: 320, y: 16 } };
+    const c = derive(doc, { nodes: ['kafka', 'postgresql'], edges: [] }, { drag, measured });
+    expect(c).toEqual(createNodeDeriver()(doc, { nodes: ['kafka', 'postgresql'], edges: [] }, { drag, measured }));
+    expect(c[0]).toBe(b[0]);
+    const d = derive(doc, { nodes: [], edges: [] }, { drag: {}, measured });
+    expect(d).toEqual(createNodeDeriver()(doc, { nodes: [], edges: [] }, { drag: {}, measured }));
+    expect(d.every((n) => !n.selected)).toBe(true);
+  });
+
   it('draws zones first, behind, with their layout size; components without a position get one', () => {
     let doc = addGroup(design(), { label: 'DMZ', position: { x: -20, y: -20 }, size: { w: 400, h: 200 } }).doc;
     doc = { ...doc, layout: Object.fromEntries(Object.entries(doc.layout).filter(([k]) => k !== 'postgresql')) };
@@ -105,6 +127,26 @@ describe('derived canvas edges', () => {
     doc = setEdgeProp(doc, 'orders-api->kafka', 'topic', 'orders.created');
     edges = derive(doc, { nodes: [], edges: [] });
     expect(edges[0]!.data!.caption).toBe('Kafka: orders.created');
+  });
+
+  it('a selection change makes new objects for the connections whose selection changed only, and none when only components were selected', () => {
+    const derive = createEdgeDeriver();
+    let doc = design();
+    const c = connect(doc, 'kafka', 'postgresql');
+    if (!c.ok) throw new Error();
+    doc = c.doc;
+    const a = derive(doc, { nodes: [], edges: [] });
+    expect(derive(doc, { nodes: ['kafka'], edges: [] })).toBe(a);
+    const b = derive(doc, { nodes: [], edges: ['kafka->postgresql'] });
+    expect(b.map((e) => !!e.selected)).toEqual([false, true]);
+    expect(b[0]).toBe(a[0]);
+    expect(b).toEqual(createEdgeDeriver()(doc, { nodes: [], edges: ['kafka->postgresql'] }));
+    const d = derive(doc, { nodes: [], edges: ['orders-api->kafka'] });
+    expect(d.map((e) => !!e.selected)).toEqual([true, false]);
+    expect(d).toEqual(createEdgeDeriver()(doc, { nodes: [], edges: ['orders-api->kafka'] }));
+    // The design changed: derived again from it.
+    const renamed = setNodeProp(doc, 'kafka', 'partitions', 6);
+    expect(derive(renamed, { nodes: [], edges: ['orders-api->kafka'] })).toEqual(createEdgeDeriver()(renamed, { nodes: [], edges: ['orders-api->kafka'] }));
   });
 
   it('does not draw a connection whose end is missing', () => {

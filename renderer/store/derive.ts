@@ -119,29 +119,36 @@ export function createNodeDeriver() {
   let from: { doc: Topology; selection: Selection; transient: Transient } | undefined;
   let indexOf: Map<string, number> | undefined;
   return (doc: Topology, selection: Selection, transient: Transient = NO_TRANSIENT): FlowNode[] => {
-    // A drag frame (only drag positions changed): the moved nodes are patched into a copy of the
-    // last list, every other node object kept, instead of a pass over every component.
-    if (from && posOf && from.doc === doc && from.selection === selection && from.transient.measured === transient.measured && from.transient.drag !== transient.drag) {
-      const prevDrag = from.transient.drag;
+    // A drag frame (only drag positions changed) or a selection change (a press on a component
+    // selects it as its drag starts): what changed is patched into a copy of the last list, every
+    // other node object kept, instead of a pass over every component.
+    if (from && posOf && from.doc === doc && from.transient.measured === transient.measured && (from.transient.drag !== transient.drag || from.selection !== selection)) {
+      const prev = from;
       from = { doc, selection, transient };
       if (!indexOf) {
         indexOf = new Map();
         last.forEach((n, i) => indexOf!.set(n.id, i));
       }
+      const isSel = prev.selection.nodes === selection.nodes ? undefined : new Set(selection.nodes);
       let out: FlowNode[] | undefined;
       const patch = (id: string) => {
         const i = indexOf!.get(id);
         if (i === undefined) return;
-        const prev = last[i]!;
+        const was = (out ?? last)[i]!;
         const p = transient.drag[id] ?? posOf!.positions.get(id);
-        if (!p || (prev.position.x === p.x && prev.position.y === p.y)) return;
-        const n = { ...prev, position: { x: p.x, y: p.y } } as FlowNode;
+        const sel = isSel ? isSel.has(id) : !!was.selected;
+        if (!p || (was.position.x === p.x && was.position.y === p.y && !!was.selected === sel)) return;
+        const n = { ...was, position: { x: p.x, y: p.y }, selected: sel } as FlowNode;
         out ??= last.slice();
         out[i] = n;
         cache.set(id, n);
       };
       for (const id in transient.drag) patch(id);
-      for (const id in prevDrag) if (!(id in transient.drag)) patch(id);
+      if (prev.transient.drag !== transient.drag) for (const id in prev.transient.drag) if (!(id in transient.drag)) patch(id);
+      if (isSel) {
+        for (const id of prev.selection.nodes) patch(id);
+        for (const id of selection.nodes) patch(id);
+      }
       if (out) last = out;
       return last;
     }
@@ -225,6 +232,9 @@ export function createEdgeDeriver() {
   let ids: string[] = [];
   let lastLabelNodes: readonly TopoNode[] | undefined;
   let labelOf = new Map<string, string>();
+  // What the last list was derived from, and where each id is in it (built when a selection first needs it).
+  let from: { doc: Topology; selection: Selection; labelNodes: readonly TopoNode[] } | undefined;
+  let indexOf: Map<string, number> | undefined;
   /**
    * `labelNodes`: the components whose labels name the connections' ends (their accessible names);
    * by default the document's. A large design passes them as they were when typing last paused,
@@ -243,6 +253,36 @@ export function createEdgeDeriver() {
       lastLabelNodes = labelNodes;
     }
     const label = (id: string) => labelOf.get(id) ?? byId.get(id)!.label;
+    // Only the selection changed (a press on a component selects it as its drag starts): the
+    // connections whose selected flag changed are patched into a copy of the last list, and
+    // none when only components were selected, instead of a pass over every connection.
+    if (from && from.doc.nodes === doc.nodes && from.doc.edges === doc.edges && from.labelNodes === labelNodes) {
+      const prev = from.selection;
+      from = { doc, selection, labelNodes };
+      if (prev.edges === selection.edges) return last;
+      if (!indexOf) {
+        indexOf = new Map();
+        last.forEach((e, i) => indexOf!.set(e.id, i));
+      }
+      const isSel = new Set(selection.edges);
+      let out: FlowEdge[] | undefined;
+      const patch = (id: string) => {
+        const i = indexOf!.get(id);
+        if (i === undefined) return;
+        const was = (out ?? last)[i]!;
+        if (!!was.selected === isSel.has(id)) return;
+        const e = { ...was, selected: isSel.has(id) };
+        out ??= last.slice();
+        out[i] = e;
+        cache.set(id, e);
+      };
+      for (const id of prev.edges) patch(id);
+      for (const id of selection.edges) patch(id);
+      if (out) last = out;
+      return last;
+    }
+    from = { doc, selection, labelNodes };
+    indexOf = undefined;
     const selected = new Set(selection.edges);
     // The ids, again only when the connections change (not when a component is renamed or moved).
     if (doc.edges !== lastEdges) {

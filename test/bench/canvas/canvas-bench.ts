@@ -411,7 +411,24 @@ async function benchSize(browser: Browser, served: { url: string }, origin: stri
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     await cdp.send('Profiler.start');
   }
+  // TOPOFORGE_BENCH_TRACE=file.json: a Chromium trace of the app while it is dragged (style,
+  // layout, paint, hit testing and script per frame; open it in DevTools' Performance tab).
+  const traceTo = process.env.TOPOFORGE_BENCH_TRACE?.replace(/(\.json)?$/, `-${n}$1`);
+  const tracing = traceTo ? await app.page.context().newCDPSession(app.page) : undefined;
+  const traceEvents: unknown[] = [];
+  const traced = tracing ? new Promise<void>((resolve) => tracing.on('Tracing.tracingComplete', () => resolve())) : undefined;
+  if (tracing) {
+    tracing.on('Tracing.dataCollected', (e) => void traceEvents.push(...(e.value as unknown[])));
+    await tracing.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing', transferMode: 'ReportEvents' });
+  }
   const dragApp = await dragNode(app.page);
+  if (tracing && traceTo) {
+    await app.page.waitForTimeout(300);
+    await tracing.send('Tracing.end');
+    await traced;
+    writeFileSync(traceTo, JSON.stringify({ traceEvents }));
+    log(`wrote a trace of the drag to ${traceTo}`);
+  }
   if (cdp && profileTo) {
     await app.page.waitForTimeout(300);
     const { profile } = await cdp.send('Profiler.stop');
@@ -585,7 +602,11 @@ export async function benchCanvas(log: (s: string) => void = () => {}, opts: Can
     log('building the app and the bare React Flow page...');
     // @ts-expect-error -- a plain ES module script without type declarations
     const web = (await import('../../../scripts/web.mjs')) as { buildRenderer(dir: string, o: { quiet: boolean }): Promise<string>; serveStatic(dir: string, port: number): Promise<{ server: Server; url: string }> };
-    await web.buildRenderer(out, { quiet: true });
+    // TOPOFORGE_BENCH_NO_MINIFY=1: the app built without minifying, so a profile names its functions.
+    if (process.env.TOPOFORGE_BENCH_NO_MINIFY) {
+      const { build } = await import('vite');
+      await build({ configFile: join(HERE, '..', '..', '..', 'vite.config.ts'), logLevel: 'error', build: { outDir: out, emptyOutDir: true, minify: false } });
+    } else await web.buildRenderer(out, { quiet: true });
     const bundle = bundleSize(out);
     const { build } = await import('vite');
     const react = (await import('@vitejs/plugin-react')).default;
