@@ -43,7 +43,8 @@ describe('generateOpenApi', () => {
     expect(schemes['envoy-mtls']).toMatchObject({ type: 'mutualTLS' });
     expect(api.paths['/orders'].post.security).toEqual([{ 'public-gateway-oidc': [] }]);
     expect(api.paths['/orders'].post['x-ratelimit']).toEqual({ limit: 600, window: '1m', by: 'consumer' });
-    expect(api.paths['/catalog/items'].get['x-ratelimit']).toEqual({ limit: 100, window: '1m', by: 'ip' });
+    // Envoy's local rate limit is one token bucket: it counts every caller together, whatever `rateLimitBy` asked.
+    expect(api.paths['/catalog/items'].get['x-ratelimit']).toEqual({ limit: 100, window: '1m', by: 'instance' });
     // No rate limit set on edge-nginx: the stack enforces the template's default, and so says the description.
     expect(api.paths['/catalog'].get['x-ratelimit']).toEqual({ limit: 1000, window: '1m', by: 'consumer' });
     expect(api.paths['/orders'].post.responses['429']).toBeDefined();

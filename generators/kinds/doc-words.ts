@@ -52,3 +52,8 @@ export function retriesText(plan: BrokerPlan): string {
   if (rs.length === 1) return rs[0] === 0 ? 'at the first failure' : `after ${rs[0]} ${rs[0] === 1 ? 'retry' : 'retries'}`;
   return `after ${Math.min(...rs)} to ${Math.max(...rs)} retries (per consumer)`;
 }
+
+/** Whom a gateway's rate limit counts per: "per consumer", "per client address", or every caller together. */
+export function perWhom(by: 'consumer' | 'ip' | 'instance'): string {
+  return by === 'ip' ? 'per client address' : by === 'instance' ? 'for all callers together (one count per gateway instance)' : 'per consumer';
+}

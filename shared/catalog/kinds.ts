@@ -14,12 +14,14 @@ const CLIENT: Protocol[] = ['http', 'grpc', 'graphql', 'websocket', 'kafka', 'am
 const CONSUMES: Protocol[] = ['kafka', 'amqp', 'mqtt', 'nats', 'jms', 'sftp', 's3'];
 
 const authProp = oneOf('auth', 'Authentication', ['none', 'key-auth', 'jwt', 'oidc', 'basic', 'mtls'], 'none', 'How callers authenticate at the gateway. oidc uses a Keycloak wired to the gateway.');
-const gatewayProps = (defPort: number): PropDef[] => [
+/** A gateway's settings; `perInstance` for a kind whose rate limit counts every caller together (no "Rate limit by"). */
+const gatewayProps = (defPort: number, perInstance = false): PropDef[] => [
   port('port', 'HTTP port', defPort, 'Port the gateway listens on for traffic.'),
   oneOf('exposure', 'Exposure', ['internet', 'internal'], 'internet', 'Internet-facing gateways are checked for authentication.'),
   authProp,
-  int('rateLimitPerMinute', 'Rate limit (req/min)', 0, 0, 10_000_000, 'Requests per minute allowed per consumer; 0 for no limit.'),
-  oneOf('rateLimitBy', 'Rate limit by', ['consumer', 'ip'], 'consumer', 'What the rate limit is counted per.'),
+  ...(perInstance
+    ? [int('rateLimitPerMinute', 'Rate limit (req/min)', 0, 0, 10_000_000, 'Requests per minute the gateway lets through, all callers together (counted per instance); 0 for no limit.')]
+    : [int('rateLimitPerMinute', 'Rate limit (req/min)', 0, 0, 10_000_000, 'Requests per minute allowed per consumer; 0 for no limit.'), oneOf('rateLimitBy', 'Rate limit by', ['consumer', 'ip'], 'consumer', 'What the rate limit is counted per.')]),
   bool('cors', 'CORS', false, 'Answer CORS pre-flight requests.'),
   strings('corsOrigins', 'CORS origins', ['*'], 'Origins allowed when CORS is on.', { pattern: '^(\\*|https?://[A-Za-z0-9.-]+(:[0-9]+)?)$', patternHint: '* or a scheme://host[:port] origin' }),
   oneOf('apiVersioning', 'API versioning', ['none', 'url-path', 'header', 'query'], 'url-path', 'How API versions are told apart, for the document.'),
@@ -194,10 +196,10 @@ const ENTRIES = [
     id: 'envoy', name: 'Envoy', category: 'gateway', icon: 'envoy', product: 'Envoy Proxy 1.31',
     description: 'L7 proxy: routing, retries, circuit breaking.', external: false, credentials: [secret('API_KEY', 'API key callers send to {} in the apikey header (key-auth)'), user('BASIC_USER', 'User callers give to {} (basic authentication)', 'api'), secret('BASIC_PASSWORD', 'Password callers give to {} (basic authentication)')], roles: ['gateway'], metricFamilies: ['envoy_http_downstream_rq_total', 'envoy_cluster_upstream_rq_total', 'envoy_cluster_upstream_rq_xx', 'envoy_cluster_upstream_rq_time', 'envoy_cluster_upstream_cx_active'],
     emits: ['http', 'grpc', 'graphql', 'websocket', 's3', 'otlp'], accepts: ['http', 'grpc', 'graphql', 'websocket', 's3'], defaultIn: 'http',
-    metricsPath: '/stats/prometheus', metricsPort: 9901,
+    metricsPath: '/stats/prometheus', metricsPort: 9901, rateLimitPerInstance: true,
     image: 'envoyproxy/envoy:v1.31.2', ports: [{ container: 10000, host: 10000, name: 'listener', prop: 'port', publish: 'entry' }, { container: 9901, host: 9901, name: 'admin', prop: 'adminPort' }],
     healthcheck: { test: ['CMD-SHELL', 'bash -c "exec 3<>/dev/tcp/127.0.0.1/9901" || exit 1'], interval: '10s', timeout: '5s', retries: 5 },
-    props: [...gatewayProps(10000), port('adminPort', 'Admin port', 9901, 'Admin interface.'), int('circuitBreakerMaxRequests', 'Circuit breaker: max requests', 1024, 1, 1_000_000, 'Outstanding requests per upstream before Envoy sheds load.')],
+    props: [...gatewayProps(10000, true), port('adminPort', 'Admin port', 9901, 'Admin interface.'), int('circuitBreakerMaxRequests', 'Circuit breaker: max requests', 1024, 1, 1_000_000, 'Outstanding requests per upstream before Envoy sheds load.')],
     keywords: ['service mesh', 'proxy', 'sidecar'],
   },
 

@@ -256,6 +256,11 @@ export interface KindDef {
    * flag, a file drop a trapezoid, a SaaS a cloud.
    */
   figure?: Figure;
+  /**
+   * A gateway whose rate limit counts every caller together, per running instance (Envoy's
+   * local rate limit: one token bucket): it cannot count per consumer or per client address.
+   */
+  rateLimitPerInstance?: true;
   /** Search words for the palette. */
   keywords?: readonly string[];
 }

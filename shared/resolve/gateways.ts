@@ -183,7 +183,7 @@ export function gatewayPlans(components: readonly Component[], req: Requirements
       authFrom,
       apiKeyHeader: API_KEY_HEADER,
       ...(identity && (auth === 'oidc' || auth === 'jwt') ? { identityProvider: identity } : {}),
-      ...(limit > 0 ? { rateLimit: { perMinute: limit, by: str(gw.props, 'rateLimitBy') === 'ip' ? 'ip' : 'consumer', from: limitFrom, ...(store ? { store } : {}) } } : {}),
+      ...(limit > 0 ? { rateLimit: { perMinute: limit, by: gw.kind.rateLimitPerInstance ? 'instance' : str(gw.props, 'rateLimitBy') === 'ip' ? 'ip' : 'consumer', from: limitFrom, ...(store ? { store } : {}) } } : {}),
       ...(gw.props.cors === true ? { cors: { origins: strs(gw.props, 'corsOrigins').length > 0 ? strs(gw.props, 'corsOrigins') : ['*'] } } : {}),
       versioning: versioning === 'url-path' || versioning === 'header' || versioning === 'query' ? versioning : 'none',
       internetFacing: gw.exposed,

@@ -297,11 +297,12 @@ export interface GatewayPlan {
   /** The identity provider wired to it that issues the tokens (jwt, oidc). */
   readonly identityProvider?: Component;
   /**
-   * Requests per minute per consumer or client address: the setting, else the requirements'
+   * Requests per minute per consumer or client address (`instance`: every caller together, per
+   * running gateway, for a kind that can count no other way): the setting, else the requirements'
    * `rateLimiting`, else 1000 (the template's); absent when the setting is 0 (switched off).
    * Counters live in `store` when a cache is wired to the gateway.
    */
-  readonly rateLimit?: { readonly perMinute: number; readonly by: 'consumer' | 'ip'; readonly from: 'setting' | 'requirements' | 'default'; readonly store?: Component };
+  readonly rateLimit?: { readonly perMinute: number; readonly by: 'consumer' | 'ip' | 'instance'; readonly from: 'setting' | 'requirements' | 'default'; readonly store?: Component };
   readonly cors?: { readonly origins: readonly string[] };
   /** How API versions are told apart, as set; a route carries a version only when its path does. */
   readonly versioning: 'none' | 'url-path' | 'header' | 'query';

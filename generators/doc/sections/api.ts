@@ -6,6 +6,7 @@ import { count, described, ms, name, plural, svc, svcs, uniq } from '../context'
 import { brokers, callList, resilient, timeoutList } from '../facts';
 import { andList, md } from '../markdown';
 import { AUTH_CHOICE, AUTH_WORDS, WIRE } from './words';
+import { perWhom } from '../../kinds/doc-words';
 
 /** API Integration Patterns: the request-reply side, from the gateway plans and the calls. */
 
@@ -98,12 +99,12 @@ export const api: Section = {
       if (!limited.length) return plans.length ? open(`no rate limit is set on ${svcs(plans.map((p) => p.gateway))}`, { value: '1000 req/min per user', because: 'the template’s starting point' }) : open('no gateway is drawn to limit callers');
       const claims: Claim[] = [];
       const parts = limited.map((p) => {
-        const t = `${count(p.rateLimit!.perMinute)} requests per minute per ${p.rateLimit!.by === 'ip' ? 'client address' : 'consumer'} at ${name(p.gateway)}`;
+        const t = `${count(p.rateLimit!.perMinute)} requests per minute ${perWhom(p.rateLimit!.by)} at ${name(p.gateway)}`;
         claims.push({ type: 'rate-limit', text: t, gateway: p.gateway.service, perMinute: p.rateLimit!.perMinute });
         return `${t}, on every route`;
       });
       if (counters.length) parts.push(`counters kept in ${svcs(uniq(counters.map((f) => f.server ?? f.to)))}`);
-      return fact(parts.join('; '), { short: `${count(limited[0]!.rateLimit!.perMinute)} req/min per ${limited[0]!.rateLimit!.by === 'ip' ? 'client address' : 'consumer'}`, claims });
+      return fact(parts.join('; '), { short: `${count(limited[0]!.rateLimit!.perMinute)} req/min ${limited[0]!.rateLimit!.by === 'instance' ? 'per gateway instance' : perWhom(limited[0]!.rateLimit!.by)}`, claims });
     },
 
     API_VERSIONING: (c) => {

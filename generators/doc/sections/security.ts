@@ -8,6 +8,7 @@ import { andList, code, md } from '../markdown';
 import { authSentence } from './api';
 import { credentialClaim } from './database';
 import { AUTH_CHOICE } from './words';
+import { perWhom } from '../../kinds/doc-words';
 
 /** Security Integration: who authenticates where, what is encrypted, how the networks are cut. */
 
@@ -105,7 +106,7 @@ export const security: Section = {
       if (!c.r.gateways.length) return open('no gateway guards the APIs', { value: 'OAuth 2.0', because: 'the template’s first choice' });
       const claims: Claim[] = [];
       const parts = c.r.gateways.map((p) => {
-        const bits = [p.auth === 'none' ? 'no authentication' : AUTH_CHOICE[p.auth], p.rateLimit ? `rate limit ${p.rateLimit.perMinute.toLocaleString('en-US')} req/min per ${p.rateLimit.by === 'ip' ? 'client address' : 'consumer'}` : 'no rate limit', p.cors ? `CORS for ${andList(p.cors.origins.map((o) => md(o, 60)))}` : ''].filter(Boolean);
+        const bits = [p.auth === 'none' ? 'no authentication' : AUTH_CHOICE[p.auth], p.rateLimit ? `rate limit ${p.rateLimit.perMinute.toLocaleString('en-US')} req/min ${perWhom(p.rateLimit.by)}` : 'no rate limit', p.cors ? `CORS for ${andList(p.cors.origins.map((o) => md(o, 60)))}` : ''].filter(Boolean);
         claims.push({ type: 'gateway-auth', text: svc(p.gateway), gateway: p.gateway.service, method: p.auth });
         if (p.rateLimit) claims.push({ type: 'rate-limit', text: svc(p.gateway), gateway: p.gateway.service, perMinute: p.rateLimit.perMinute });
         return `${andList(bits)} at ${svc(p.gateway)}`;
