@@ -268,15 +268,20 @@ export function readClass(cls: string): KindDef | undefined {
 /** Protocols that need a server in the middle (a broker, an SFTP server, object storage). */
 const MEDIATED: ReadonlySet<Protocol> = new Set<Protocol>([...MESSAGING_PROTOCOLS, 'sftp', 's3']);
 
-/** `kind` is the server of `p`: it takes and gives nothing else (a broker, an SFTP server, a bucket store). */
-export function hostsProtocol(kind: KindDef, p: Protocol): boolean {
+/**
+ * `kind` serves `p` and nothing else (telemetry aside): a broker of one protocol, an SFTP server, a
+ * bucket store. Narrower than the catalog's `hostsProtocol` (which also counts a multi-protocol
+ * broker such as ActiveMQ, or a legacy system with its own MQ and SFTP): what the importer may
+ * take for a plain drop-off point.
+ */
+export function servesOnly(kind: KindDef, p: Protocol): boolean {
   const only = (list: readonly Protocol[]) => list.includes(p) && list.every((x) => x === p || OBSERVABILITY_PROTOCOLS.includes(x));
   return only(kind.emits) && only(kind.accepts);
 }
 
 /** What the catalog lets `from` send `to` directly, telemetry aside (a mediated protocol needs its server at one end). */
 export function viable(from: KindDef, to: KindDef): Protocol[] {
-  return compatibleProtocols(from, to).filter((p) => !OBSERVABILITY_PROTOCOLS.includes(p) && (!MEDIATED.has(p) || hostsProtocol(from, p) || hostsProtocol(to, p)));
+  return compatibleProtocols(from, to).filter((p) => !OBSERVABILITY_PROTOCOLS.includes(p) && (!MEDIATED.has(p) || servesOnly(from, p) || servesOnly(to, p)));
 }
 
 /** A broker, or a server clients drop messages or files on and pick them up from (an SFTP server). */
@@ -285,7 +290,7 @@ export const isBroker = (k: KindDef): boolean => brokerProtocol(k) !== undefined
 /** The protocol a broker (or file drop) carries. */
 export function brokerProtocol(k: KindDef): Protocol | undefined {
   if (k.category === 'broker') return k.accepts.find((p) => MESSAGING_PROTOCOLS.includes(p));
-  return hostsProtocol(k, 'sftp') ? 'sftp' : undefined;
+  return servesOnly(k, 'sftp') ? 'sftp' : undefined;
 }
 
 /** What clients use to reach a server of this kind: the product's own protocol, the kind's default, or the only thing it takes. */

@@ -1,11 +1,11 @@
-import { compatibleProtocols, defaultProtocol, flowOf, getKind, KINDS, PROTOCOL_NAMES } from '../../shared/catalog';
+import { compatibleProtocols, defaultProtocol, flowOf, getKind, hostKind, KINDS, PROTOCOL_NAMES } from '../../shared/catalog';
 import type { KindDef } from '../../shared/catalog';
 import { withLayout } from '../../shared/layout';
 import { makeId } from '../../shared/model/ids';
 import { LIMITS } from '../../shared/model/limits';
 import type { Diagnostic, Group, Protocol, TopoEdge, TopoNode } from '../../shared/model/types';
 import { emptyTopology, MESSAGING_PROTOCOLS, OBSERVABILITY_PROTOCOLS, PROTOCOLS, SYNC_PROTOCOLS } from '../../shared/model/types';
-import { hintsOf, hostsProtocol, isBroker, kindForRole, readClass, readName, readShape, roleOf, servedProtocol, viable, words } from './hints';
+import { hintsOf, isBroker, kindForRole, readClass, readName, readShape, roleOf, servedProtocol, viable, words } from './hints';
 import type { ImportResult } from './compose';
 import { importDiagnostic } from './codes';
 
@@ -728,7 +728,7 @@ function typeFromEdges(pnodes: Map<string, PNode>, pedges: PEdge[], typed: Map<s
       const messaging = served.find((x) => MESSAGING_PROTOCOLS.includes(x) && passed.includes(x));
       const api = (['grpc', 'graphql'] as Protocol[]).find((x) => served.includes(x));
       const store = served.find((x) => !SYNC_PROTOCOLS.includes(x) && !MESSAGING_PROTOCOLS.includes(x) && !OBSERVABILITY_PROTOCOLS.includes(x));
-      if (messaging && t.how === 'undecided') kind = KINDS.find((k) => hostsProtocol(k, messaging));
+      if (messaging && t.how === 'undecided') kind = hostKind(messaging);
       else if (api) kind = kindForRole(api === 'grpc' ? 'grpc-api' : 'graphql-api');
       else if (store && t.how === 'undecided') kind = KINDS.find((k) => k.accepts.length === 1 && k.accepts[0] === store && !k.external);
       else if (inn.length > 0 && inn.every((e) => kindOfRef(e.from) && isBroker(kindOfRef(e.from)!) && !SYNC_PROTOCOLS.includes(protocolIn(e.text).protocol ?? 'kafka'))) kind = kindForRole('consumer');
