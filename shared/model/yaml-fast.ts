@@ -86,6 +86,7 @@ class FastReader {
   private readonly n: number;
   /** Each list and mapping read and where its parts start: `[node, its index, ...]`. */
   private readonly placed: Array<object | MapIndex | ListIndex> = [];
+  private readonly keys: Array<string | undefined> = new Array<string | undefined>(256).fill(undefined);
 
   constructor(private readonly text: string) {
     this.n = text.length;
@@ -163,7 +164,7 @@ class FastReader {
     for (;;) {
       const keyAt = this.p;
       const key = this.key(col);
-      if (Object.prototype.hasOwnProperty.call(obj, key)) giveUp();
+      if (has(ix, obj, key)) giveUp();
       ix.push(key, keyAt);
       // this.p is after the `:`.
       const c = t.charCodeAt(this.p);
@@ -205,12 +206,22 @@ class FastReader {
       }
       // `---` and `...` at column 0 are document markers.
       if (col === 0 && c === 46 /* . */) giveUp();
-      const colon = keyColon(t, p, t.indexOf('\n', p));
-      if (colon < 0) giveUp();
-      key = t.slice(p, colon);
-      const last = key.charCodeAt(key.length - 1);
-      if (last === SPACE || key.includes(' #') || key.length > MAX_KEY || resolvePlain(key) !== key) giveUp();
-      this.p = colon + 1;
+      // Most keys are the same few (`id`, `kind`, `label`...): one read before, and checked then,
+      // is the key again when the text holds it followed by `: ` (or `:` and the line's end).
+      const slot = (c * 31 + t.charCodeAt(p + 3)) & 255;
+      const seen = this.keys[slot];
+      let end: number;
+      if (seen !== undefined && t.startsWith(seen, p) && t.charCodeAt((end = p + seen.length)) === COLON && isSpaceOrBreak(t.charCodeAt(end + 1))) {
+        key = seen;
+      } else {
+        end = keyColon(t, p, t.indexOf('\n', p));
+        if (end < 0) giveUp();
+        key = t.slice(p, end);
+        const last = key.charCodeAt(key.length - 1);
+        if (last === SPACE || key.includes(' #') || key.length > MAX_KEY || resolvePlain(key) !== key) giveUp();
+        this.keys[slot] = key;
+      }
+      this.p = end + 1;
     }
     if (key === '__proto__') giveUp();
     this.count();
@@ -405,7 +416,7 @@ class FastReader {
         if (resolvePlain(key) !== key) giveUp();
         this.p = e;
       }
-      if (key === '__proto__' || Object.prototype.hasOwnProperty.call(obj, key)) giveUp();
+      if (key === '__proto__' || has(ix, obj, key)) giveUp();
       this.count();
       ix.push(key, keyAt);
       if (t.charCodeAt(this.p + 1) !== SPACE) giveUp();
@@ -549,6 +560,16 @@ class FastReader {
     if (chomp === 43) return body + '\n'.repeat(blanks + 1);
     return body + '\n';
   }
+}
+
+const isSpaceOrBreak = (c: number): boolean => c === SPACE || c === LF;
+
+/** Whether the mapping read so far (`obj`, its keys in `ix`) has the key. */
+function has(ix: MapIndex, obj: object, key: string): boolean {
+  const n = ix.length;
+  if (n > 32) return Object.prototype.hasOwnProperty.call(obj, key);
+  for (let i = 0; i < n; i += 2) if (ix[i] === key) return true;
+  return false;
 }
 
 /** The first `:` followed by a space or the line break between `from` and `lineEnd` (a plain key's end), or -1. */

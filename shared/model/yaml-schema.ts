@@ -52,6 +52,10 @@ const IMPLICIT: readonly Type[] = [nullType, boolType, intType, floatType];
  * `resolve` accepts the text constructs it; else the text itself).
  */
 export function resolvePlain(s: string): unknown {
+  // Text no implicit type can take is itself: null is '', `~` or n/N-words, a boolean a t/T or
+  // f/F word, a number starts as numberStart says (both number types check it first).
+  const c = s.charCodeAt(0);
+  if (!(c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70 || c === 126 || numberStart(c)) && s.length > 0) return s;
   for (let i = 0; i < IMPLICIT.length; i++) {
     const t = IMPLICIT[i]!;
     if (t.resolve(s)) return t.construct(s);
