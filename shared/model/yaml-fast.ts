@@ -85,14 +85,13 @@ class FastReader {
   private quoted = 0;
   private readonly n: number;
   /**
-   * Where the parts of each list and mapping start, without an array for each (at 10k
-   * components, 60,000 small arrays doubled the reader's time, mostly in the garbage collector):
-   * the lists and mappings open push theirs on `open` (`name, offset` for a mapping, `offset` for
-   * a list), and each one closed moves its own to `flat`; `placed` holds the node and its range
-   * there. The index is made of them on first use.
+   * Where the parts of each list and mapping start (`name, offset` for a mapping, `offset` for a
+   * list), without an array for each (at 10k components, 60,000 small arrays doubled the
+   * reader's time, mostly in the garbage collector): one array per depth, where the lists and
+   * mappings of that depth follow each other (one is closed before the next of its depth opens);
+   * `placed` holds each node, `spans` its depth and range. The index is made of them on first use.
    */
-  private readonly open: Array<string | number> = [];
-  private readonly flat: Array<string | number> = [];
+  private readonly levels: Array<Array<string | number>> = [];
   private readonly placed: object[] = [];
   private readonly spans: number[] = [];
   private readonly keys: Array<string | undefined> = new Array<string | undefined>(256).fill(undefined);
@@ -108,7 +107,7 @@ class FastReader {
     if (c === SPACE || c === LF) giveUp();
     const root = this.blockMapping(0, 1);
     if (this.p !== this.n) giveUp();
-    const { placed, spans, flat } = this;
+    const { placed, spans, levels } = this;
     let index: Map<object, MapIndex | ListIndex> | undefined;
     return {
       docs: [root],
@@ -121,7 +120,11 @@ class FastReader {
       get index() {
         if (!index) {
           index = new Map();
-          for (let i = 0; i < placed.length; i++) index.set(placed[i]!, flat.slice(spans[2 * i], spans[2 * i + 1]) as MapIndex | ListIndex);
+          for (let i = 0; i < placed.length; i++) {
+            const start = spans[3 * i + 1]!;
+            const end = spans[3 * i + 2]!;
+            index.set(placed[i]!, (end > start ? levels[spans[3 * i]!]!.slice(start, end) : []) as MapIndex | ListIndex);
+          }
         }
         return index;
       },
@@ -168,7 +171,7 @@ class FastReader {
     if (depth > MAX_DEPTH) giveUp();
     const t = this.text;
     const obj: Record<string, unknown> = {};
-    const open = this.open;
+    const open = (this.levels[depth] ??= []);
     const base = open.length;
     for (;;) {
       const keyAt = this.p;
@@ -191,19 +194,15 @@ class FastReader {
         this.p += ind;
         continue;
       }
-      if (ind < col) return this.close(obj, base);
+      if (ind < col) return this.close(obj, depth, base);
       return giveUp();
     }
   }
 
-  /** Moves the parts of a list or mapping read (from `base` in `open`) to `flat`. */
-  private close<T extends object>(node: T, base: number): T {
-    const { open, flat } = this;
-    const start = flat.length;
-    for (let i = base; i < open.length; i++) flat.push(open[i]!);
-    open.length = base;
+  /** Notes where the parts of a list or mapping of depth `depth` are: from `base` in its level. */
+  private close<T extends object>(node: T, depth: number, base: number): T {
     this.placed.push(node);
-    this.spans.push(start, flat.length);
+    this.spans.push(depth, base, this.levels[depth]!.length);
     return node;
   }
 
@@ -324,7 +323,7 @@ class FastReader {
     if (depth > MAX_DEPTH) giveUp();
     const t = this.text;
     const list: unknown[] = [];
-    const open = this.open;
+    const open = (this.levels[depth] ??= []);
     const base = open.length;
     for (;;) {
       if (t.charCodeAt(this.p) !== DASH || t.charCodeAt(this.p + 1) !== SPACE) giveUp();
@@ -336,7 +335,7 @@ class FastReader {
         this.p += ind;
         continue;
       }
-      if (ind < col) return this.close(list, base);
+      if (ind < col) return this.close(list, depth, base);
       return giveUp();
     }
   }
@@ -398,7 +397,10 @@ class FastReader {
   private emptyList(): unknown[] {
     if (this.text.charCodeAt(this.p + 1) !== 93 /* ] */) giveUp();
     this.p += 2;
-    return this.close([], this.open.length);
+    const list: unknown[] = [];
+    this.placed.push(list);
+    this.spans.push(0, 0, 0);
+    return list;
   }
 
   /** `{}` or `{ key: scalar, key: scalar }` on one line. */
@@ -406,11 +408,11 @@ class FastReader {
     if (depth > MAX_DEPTH) giveUp();
     const t = this.text;
     const obj: Record<string, unknown> = {};
-    const open = this.open;
+    const open = (this.levels[depth] ??= []);
     const base = open.length;
     if (t.charCodeAt(this.p + 1) === 125 /* } */) {
       this.p += 2;
-      return this.close(obj, base);
+      return this.close(obj, depth, base);
     }
     if (t.charCodeAt(this.p + 1) !== SPACE) giveUp();
     this.p += 2;
@@ -469,7 +471,7 @@ class FastReader {
       if (d === 125 /* } */) {
         if (t.charCodeAt(this.p - 1) !== SPACE) giveUp();
         this.p++;
-        return this.close(obj, base);
+        return this.close(obj, depth, base);
       }
       if (d !== 44 /* , */ || t.charCodeAt(this.p + 1) !== SPACE) giveUp();
       this.p += 2;
