@@ -264,5 +264,13 @@ describe('the fast reader agrees with js-yaml', () => {
     const quoted = `topoforge: 1\nname: x\nnotes:\n${`  - "${'q'.repeat(2000)}"\n`.repeat(1100)}`;
     expect(readFast(quoted)).toBeUndefined();
     for (const text of [many, deep, quoted]) expect(parseTopology(text).ok).toBe(false);
+    // More keys in one mapping or items in one list than a design can have: given up early, not
+    // after reading (and holding) most of the file.
+    const keys = `topoforge: 1\nname: x\nprops:\n${Array.from({ length: 300_000 }, (_, i) => `  k${i}: 1\n`).join('')}`;
+    const items = `topoforge: 1\nname: x\nedges:\n${'  - 1\n'.repeat(400_000)}`;
+    for (const text of [keys, items]) {
+      expect(readFast(text)).toBeUndefined();
+      expect(fastGaveUpAt()).toBeLessThan(text.length / 3);
+    }
   });
 });

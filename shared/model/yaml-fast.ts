@@ -22,8 +22,9 @@ import { resolvePlain } from './yaml-schema';
  * aliases, tags, directives, document markers, multi-line plain or quoted scalars, folded scalars,
  * other flow collections, empty values, explicit keys, keys that resolve to anything but the same
  * string, `__proto__`, keys written twice, lines of spaces, unusual spacing after `:` or `-`, a
- * text not ending in a line break, and near a limit of LIMITS (values, depth, double-quoted text),
- * leaving those to js-yaml, whose listener places and refuses them.
+ * text not ending in a line break, and near a limit of LIMITS (values, depth, double-quoted text,
+ * keys in a mapping, items in a list), leaving those to js-yaml, whose listener places and
+ * refuses them.
  */
 
 class GiveUp {}
@@ -42,6 +43,13 @@ const MAX_VALUES = LIMITS.maxValues - (LIMITS.maxValues >> 5);
 const MAX_QUOTED = LIMITS.maxQuotedChars >> 1;
 const MAX_DEPTH = LIMITS.maxDepth >> 1;
 const MAX_KEY = 1000;
+/**
+ * The most keys in one mapping (the layout holds one per component and zone) and items in one
+ * list (connections) a design can have: a file past them is refused anyway, and giving up early
+ * keeps a hostile file (600,000 keys in one mapping) from being held twice, here and in js-yaml.
+ */
+const MAX_MAP_PARTS = 2 * (LIMITS.maxNodes + LIMITS.maxGroups);
+const MAX_LIST_ITEMS = LIMITS.maxEdges;
 
 const SPACE = 32;
 const LF = 10;
@@ -176,7 +184,7 @@ class FastReader {
     for (;;) {
       const keyAt = this.p;
       const key = this.key(col);
-      if (has(open, base, obj, key)) giveUp();
+      if (has(open, base, obj, key) || open.length - base >= MAX_MAP_PARTS) giveUp();
       open.push(key, keyAt);
       // this.p is after the `:`.
       const c = t.charCodeAt(this.p);
@@ -328,6 +336,7 @@ class FastReader {
     for (;;) {
       if (t.charCodeAt(this.p) !== DASH || t.charCodeAt(this.p + 1) !== SPACE) giveUp();
       this.p += 2;
+      if (open.length - base >= MAX_LIST_ITEMS) giveUp();
       open.push(this.p);
       list.push(this.item(col, depth));
       const ind = this.nextLine();
@@ -436,7 +445,7 @@ class FastReader {
         if (resolvePlain(key) !== key) giveUp();
         this.p = e;
       }
-      if (key === '__proto__' || has(open, base, obj, key)) giveUp();
+      if (key === '__proto__' || has(open, base, obj, key) || open.length - base >= MAX_MAP_PARTS) giveUp();
       this.count();
       open.push(key, keyAt);
       if (t.charCodeAt(this.p + 1) !== SPACE) giveUp();
