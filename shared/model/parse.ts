@@ -10,7 +10,8 @@ export { LIMITS } from './limits';
 /**
  * Reads a `*.topo.yaml` file (format 1, or the same shape as JSON) into a `Topology`.
  *
- * The text goes through: size and text checks, js-yaml (yaml-read.ts: syntax errors, duplicate
+ * The text goes through: size and text checks, the YAML reader (yaml-read.ts: a file as
+ * Topoforge writes it is read by yaml-fast.ts, anything else by js-yaml: syntax errors, duplicate
  * keys, tags, and the limits on values, aliases and nesting checked while it reads, with where
  * every key and list item starts), alias expansion within limits (alias bombs refused), format
  * migration, and `restoreTopology` (defaults, structure, ids, kinds, references). Every

@@ -13,6 +13,26 @@ describe('restoreTopology (plain objects, e.g. JSON from the clipboard or autosa
     });
   });
 
+  it('names a repeated connection by its place among the same pair (a->b#2), and one that is not a mapping by its number', () => {
+    const e = (from: unknown, to: unknown, more: object = {}) => ({ from, to, ...more });
+    const r = restoreTopology({
+      topoforge: 1,
+      name: 'T',
+      nodes: [{ id: 'a', kind: 'worker' }, { id: 'b', kind: 'worker' }],
+      edges: [5, e('a', 'b'), e('a', 'b', { protocol: 'htp' }), e('a', 'zz', { label: [1], props: 3 }), e('a', 'b', { props: [1] }), { to: 'b' }, e([1], 'a')],
+    });
+    expect(r.diagnostics.map((d) => [d.message, d.edges ?? []])).toEqual([
+      ['Each connection must be a mapping with `from` and `to`, not a number.', []],
+      ['Unknown protocol `htp` on connection `a->b#2` at `edges[2].protocol`. Did you mean `http`?', ['a->b#2']],
+      ['Connection `a->zz` at `edges[3]` goes to `zz`, but there is no component with that id. Did you mean `a`?', ['a->zz']],
+      ['The label of connection `a->zz` must be text, not a list.', ['a->zz']],
+      ['`props` of connection `a->zz` must be a mapping of settings, not a number.', ['a->zz']],
+      ['`props` of connection `a->b#3` must be a mapping of settings, not a list.', ['a->b#3']],
+      ['Connection #6 has no `from`.', ['?->b']],
+      ['`from` of connection #7 must be a component id, not a list.', ['?->a']],
+    ]);
+  });
+
   it('never shares or changes the objects it was given', () => {
     const props = { topics: [{ name: 'orders' }] };
     const raw = { topoforge: 1, name: 'T', nodes: [{ id: 'a', kind: 'kafka', props }] };

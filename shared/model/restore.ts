@@ -54,6 +54,8 @@ const GROUP_KEYS = new Set(['id', 'label', 'kind', 'trust']);
 const NODE_KEYS = new Set(['id', 'kind', 'label', 'group', 'props']);
 const EDGE_KEYS = new Set(['from', 'to', 'protocol', 'label', 'props']);
 
+const NO_EDGES = (): string[] => [];
+
 const ID_HINT_TAIL = 'Ids are lower-case letters, digits and dashes, start with a letter, and are at most 63 characters long.';
 
 /** Search words of the catalog that name exactly one kind, e.g. `postgresql` -> `postgres`. */
@@ -323,7 +325,7 @@ export function restoreTopology(raw: unknown, opts: RestoreOptions = {}): Restor
       if (gid === undefined) add('TF021', { message: `The zone of component ${code(id ?? `#${i + 1}`)} must be a zone id, not ${typeName(n.group)}.`, hint: 'Write `group: <zone id>`.', path: `${path}.group`, nodes: ids });
       else group = gid;
     }
-    const props = restoreProps(n.props, path, () => `component ${code(id ?? `#${i + 1}`)}`, ids, [], add, fresh);
+    const props = restoreProps(n.props, path, () => `component ${code(id ?? `#${i + 1}`)}`, ids, NO_EDGES, add, fresh);
     if (!id || !kind || !props) return;
     const node: TopoNode = { id, kind, label, props };
     if (group !== undefined) {
@@ -339,7 +341,9 @@ export function restoreTopology(raw: unknown, opts: RestoreOptions = {}): Restor
       node.group = group;
     }
     // Keep the canonical key order: id, kind, label, group, props, then the user's own keys.
-    const ordered: TopoNode = { id, kind, label, ...(node.group !== undefined ? { group: node.group } : {}), props };
+    const ordered = { id, kind, label } as TopoNode;
+    if (node.group !== undefined) ordered.group = node.group;
+    ordered.props = props;
     copyExtra(n, ordered, NODE_KEYS, fresh);
     nodes.push(ordered);
     nodeIds.add(id);
@@ -348,46 +352,60 @@ export function restoreTopology(raw: unknown, opts: RestoreOptions = {}): Restor
   // ── edges ─────────────────────────────────────────────────────────────
   const edges: TopoEdge[] = [];
   const rawEdgeList = rawEdges ?? [];
-  const idCount = new Map<string, number>();
-  rawEdgeList.forEach((e, i) => {
-    const path = `edges[${i}]`;
-    if (!isPlainObject(e)) {
-      add('TF021', { message: `Each connection must be a mapping with \`from\` and \`to\`, not ${typeName(e)}.`, hint: 'Write a connection as `- from: web` followed by `to: api`.', path });
-      return;
+  /**
+   * The connections' ids in messages (`from->to`, then `from->to#2` for the second of the same
+   * pair...), made on the first message about a connection: most files have none.
+   */
+  let edgeIds: string[] | undefined;
+  const eidOf = (i: number): string => {
+    if (!edgeIds) {
+      edgeIds = [];
+      const idCount = new Map<string, number>();
+      for (let j = 0; j < rawEdgeList.length; j++) {
+        const e = rawEdgeList[j];
+        if (!isPlainObject(e)) continue;
+        const base = `${asText(e.from) ?? '?'}->${asText(e.to) ?? '?'}`;
+        const nth = (idCount.get(base) ?? 0) + 1;
+        idCount.set(base, nth);
+        edgeIds[j] = nth === 1 ? base : `${base}#${nth}`;
+      }
     }
-    const fromText = asText(e.from);
-    const toText = asText(e.to);
-    const base = `${fromText ?? '?'}->${toText ?? '?'}`;
-    const nth = (idCount.get(base) ?? 0) + 1;
-    idCount.set(base, nth);
-    const eid = nth === 1 ? base : `${base}#${nth}`;
-    const end = (which: 'from' | 'to', v: unknown, text: string | undefined): string | undefined => {
-      if (v === undefined || v === null) {
-        add('TF020', { message: `Connection #${i + 1} has no \`${which}\`.`, hint: `Name the component it ${which === 'from' ? 'starts at' : 'goes to'}: \`${which}: <component id>\`.`, path, edges: [eid] });
-        return undefined;
-      }
-      if (text === undefined) {
-        add('TF021', { message: `\`${which}\` of connection #${i + 1} must be a component id, not ${typeName(v)}.`, hint: `Write \`${which}: <component id>\`.`, path: `${path}.${which}`, edges: [eid] });
-        return undefined;
-      }
-      if (!nodeIds.has(text)) {
-        if (firstUse.has(text) && !groupIds.has(text)) return undefined; // a component with other errors: already reported
-        const isZone = groupIds.has(text);
-        const guess = isZone ? undefined : closest(text, [...nodeIds]);
-        add('TF026', {
-          message: isZone
-            ? `Connection \`${eid}\` ${which === 'from' ? 'starts at' : 'goes to'} \`${text}\`, which is a zone; connections join components.`
-            : `Connection ${code(eid)} at ${describe(path)} ${which === 'from' ? 'starts at' : 'goes to'} ${code(text)}, but there is no component with that id${guess ? `. Did you mean \`${guess}\`?` : '.'}`,
-          hint: 'Point it at a component listed under `nodes:`, or remove the connection.',
-          path: `${path}.${which}`,
-          edges: [eid],
-        });
-        return undefined;
-      }
-      return text;
-    };
-    const from = end('from', e.from, fromText);
-    const to = end('to', e.to, toText);
+    return edgeIds[i]!;
+  };
+  /** An end (`from` or `to`) of connection `i`: the component id, or undefined (reported). */
+  const end = (i: number, which: 'from' | 'to', v: unknown, text: string | undefined): string | undefined => {
+    if (text !== undefined && nodeIds.has(text)) return text;
+    const path = `edges[${i}]`;
+    if (v === undefined || v === null) {
+      add('TF020', { message: `Connection #${i + 1} has no \`${which}\`.`, hint: `Name the component it ${which === 'from' ? 'starts at' : 'goes to'}: \`${which}: <component id>\`.`, path, edges: [eidOf(i)] });
+      return undefined;
+    }
+    if (text === undefined) {
+      add('TF021', { message: `\`${which}\` of connection #${i + 1} must be a component id, not ${typeName(v)}.`, hint: `Write \`${which}: <component id>\`.`, path: `${path}.${which}`, edges: [eidOf(i)] });
+      return undefined;
+    }
+    if (firstUse.has(text) && !groupIds.has(text)) return undefined; // a component with other errors: already reported
+    const isZone = groupIds.has(text);
+    const guess = isZone ? undefined : closest(text, [...nodeIds]);
+    const eid = eidOf(i);
+    add('TF026', {
+      message: isZone
+        ? `Connection \`${eid}\` ${which === 'from' ? 'starts at' : 'goes to'} \`${text}\`, which is a zone; connections join components.`
+        : `Connection ${code(eid)} at ${describe(path)} ${which === 'from' ? 'starts at' : 'goes to'} ${code(text)}, but there is no component with that id${guess ? `. Did you mean \`${guess}\`?` : '.'}`,
+      hint: 'Point it at a component listed under `nodes:`, or remove the connection.',
+      path: `${path}.${which}`,
+      edges: [eid],
+    });
+    return undefined;
+  };
+  for (let i = 0; i < rawEdgeList.length; i++) {
+    const e = rawEdgeList[i];
+    if (!isPlainObject(e)) {
+      add('TF021', { message: `Each connection must be a mapping with \`from\` and \`to\`, not ${typeName(e)}.`, hint: 'Write a connection as `- from: web` followed by `to: api`.', path: `edges[${i}]` });
+      continue;
+    }
+    const from = end(i, 'from', e.from, asText(e.from));
+    const to = end(i, 'to', e.to, asText(e.to));
     let protocol: Protocol | undefined;
     let protocolOk = true;
     if (e.protocol !== undefined && e.protocol !== null) {
@@ -396,10 +414,11 @@ export function restoreTopology(raw: unknown, opts: RestoreOptions = {}): Restor
         protocolOk = false;
         const typed = asText(e.protocol) ?? typeName(e.protocol);
         const guess = closest(typed, PROTOCOLS);
+        const eid = eidOf(i);
         add('TF025', {
-          message: `Unknown protocol ${code(typed)} on connection ${code(eid)} at ${describe(`${path}.protocol`)}${guess ? `. Did you mean \`${guess}\`?` : '.'}`,
+          message: `Unknown protocol ${code(typed)} on connection ${code(eid)} at ${describe(`edges[${i}].protocol`)}${guess ? `. Did you mean \`${guess}\`?` : '.'}`,
           hint: `Protocols: ${PROTOCOLS.join(', ')}. Or leave \`protocol\` out where the two ends share one.`,
-          path: `${path}.protocol`,
+          path: `edges[${i}].protocol`,
           edges: [eid],
         });
       }
@@ -407,14 +426,18 @@ export function restoreTopology(raw: unknown, opts: RestoreOptions = {}): Restor
     let label: string | undefined;
     if (e.label !== undefined && e.label !== null) {
       label = asText(e.label);
-      if (label === undefined) add('TF021', { message: `The label of connection ${code(eid)} must be text, not ${typeName(e.label)}.`, hint: 'Write the label as text.', path: `${path}.label`, edges: [eid] });
+      if (label === undefined) add('TF021', { message: `The label of connection ${code(eidOf(i))} must be text, not ${typeName(e.label)}.`, hint: 'Write the label as text.', path: `edges[${i}].label`, edges: [eidOf(i)] });
     }
-    const props = restoreProps(e.props, path, () => `connection ${code(eid)}`, [], [eid], add, fresh);
-    if (!from || !to || !protocolOk || !props) return;
-    const edge: TopoEdge = { from, to, ...(protocol ? { protocol } : {}), ...(label !== undefined ? { label } : {}), props };
+    const props = fresh && isPlainObject(e.props) ? e.props : restoreProps(e.props, `edges[${i}]`, () => `connection ${code(eidOf(i))}`, [], () => [eidOf(i)], add, fresh);
+    if (!from || !to || !protocolOk || !props) continue;
+    // In the canonical key order (from, to, protocol, label, props), without spreading objects (slow at 10k).
+    const edge = { from, to } as TopoEdge;
+    if (protocol) edge.protocol = protocol;
+    if (label !== undefined) edge.label = label;
+    edge.props = props;
     copyExtra(e, edge, EDGE_KEYS, fresh);
     edges.push(edge);
-  });
+  }
 
   // ── layout ────────────────────────────────────────────────────────────
   const layout: Record<string, Position> = {};
@@ -485,13 +508,13 @@ function restoreProps(
   owner: string,
   what: () => string,
   nodes: string[],
-  edges: string[],
+  edges: () => string[],
   add: (c: FileCode, init: FileDiagnosticInit) => void,
   fresh: boolean,
 ): Record<string, unknown> | undefined {
   if (v === undefined || v === null) return {};
   if (!isPlainObject(v)) {
-    add('TF021', { message: `\`props\` of ${what()} must be a mapping of settings, not ${typeName(v)}.`, hint: 'Write settings as `props:` followed by `key: value` lines, or leave `props` out.', path: `${owner}.props`, nodes, edges });
+    add('TF021', { message: `\`props\` of ${what()} must be a mapping of settings, not ${typeName(v)}.`, hint: 'Write settings as `props:` followed by `key: value` lines, or leave `props` out.', path: `${owner}.props`, nodes, edges: edges() });
     return undefined;
   }
   return fresh ? v : cloneData(v);

@@ -1,5 +1,9 @@
-import { FAILSAFE_SCHEMA, Type, YAMLException, loadAll, type LoadOptions, type State } from 'js-yaml';
+import { YAMLException, loadAll, type LoadOptions, type State } from 'js-yaml';
 import { LIMITS } from './limits';
+import { SCHEMA } from './yaml-schema';
+import { readFast } from './yaml-fast';
+
+export { SCHEMA } from './yaml-schema';
 
 /**
  * Reads YAML text with js-yaml, and notes while it reads (through js-yaml's `listener`, called
@@ -68,43 +72,6 @@ export function keyOffset(ix: MapIndex, name: string): number | undefined {
   return byName.get(name);
 }
 
-// YAML 1.2 core schema, as the `yaml` library reads it (yaml/dist/schema/core).
-const INT = /^[-+]?[0-9]+$/;
-const OCT = /^0o[0-7]+$/;
-const HEX = /^0x[0-9a-fA-F]+$/;
-const FLOAT_SPECIAL = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
-const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
-/** A character a number can start with (`+ - . 0-9`). */
-const numberStart = (c: number): boolean => (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46;
-
-const nullType = new Type('tag:yaml.org,2002:null', {
-  kind: 'scalar',
-  resolve: (s: string | null) => s === null || s === '' || s === '~' || s === 'null' || s === 'Null' || s === 'NULL',
-  construct: () => null,
-});
-const boolType = new Type('tag:yaml.org,2002:bool', {
-  kind: 'scalar',
-  resolve: (s: string) => s === 'true' || s === 'false' || s === 'True' || s === 'False' || s === 'TRUE' || s === 'FALSE',
-  construct: (s: string) => s.charCodeAt(0) === 116 || s.charCodeAt(0) === 84,
-});
-const intType = new Type('tag:yaml.org,2002:int', {
-  kind: 'scalar',
-  resolve: (s: string) => s.length > 0 && numberStart(s.charCodeAt(0)) && (INT.test(s) || OCT.test(s) || HEX.test(s)),
-  construct: (s: string) => (s.startsWith('0o') ? parseInt(s.slice(2), 8) : s.startsWith('0x') ? parseInt(s.slice(2), 16) : parseInt(s, 10)),
-});
-const floatType = new Type('tag:yaml.org,2002:float', {
-  kind: 'scalar',
-  resolve: (s: string) => s.length > 0 && numberStart(s.charCodeAt(0)) && (FLOAT.test(s) || FLOAT_SPECIAL.test(s)),
-  construct: (s: string) => (FLOAT_SPECIAL.test(s) ? (s.slice(-3).toLowerCase() === 'nan' ? NaN : s.charCodeAt(0) === 45 ? -Infinity : Infinity) : parseFloat(s)),
-});
-/** Any other tag (`!include`, `!!python/object`, `!<x>`): the value as it is, as if untagged text, list or mapping. */
-const asWritten = (kind: 'scalar' | 'sequence' | 'mapping') => new Type('', { kind, multi: true, resolve: () => true, construct: (data: unknown) => data });
-
-export const SCHEMA = FAILSAFE_SCHEMA.extend({
-  implicit: [nullType, boolType, intType, floatType],
-  explicit: [asWritten('scalar'), asWritten('sequence'), asWritten('mapping')],
-});
-
 /** Tags read with their meaning (the rest are reported and read as plain values). `?` and `!` mark untagged nodes. */
 const CORE_TAGS = new Set(['?', '!', ...['str', 'seq', 'map', 'null', 'bool', 'int', 'float'].map((t) => `tag:yaml.org,2002:${t}`)]);
 
@@ -131,7 +98,17 @@ class Kids {
   bottom = -1;
 }
 
+/**
+ * Reads YAML text: a file as Topoforge writes it with the fast reader (yaml-fast.ts), anything
+ * else (or anything that reader is unsure of) with js-yaml; both give the same result.
+ */
 export function readYaml(text: string): { ok: true; read: YamlRead } | { ok: false; failure: ReadFailure } {
+  const fast = readFast(text);
+  return fast ? { ok: true, read: fast } : readWithJsYaml(text);
+}
+
+/** Reads YAML text with js-yaml and its listener (what readYaml falls back to). */
+export function readWithJsYaml(text: string): { ok: true; read: YamlRead } | { ok: false; failure: ReadFailure } {
   const base = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const input = base ? text.slice(1) : text;
   const end = input.length;

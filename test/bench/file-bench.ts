@@ -44,9 +44,9 @@ export function benchFile(): BenchResult[] {
     const text = serializeTopology(doc);
     const opts = n >= 5_000 ? { runs: 7, warmup: 1, budgetMs: 8_000, minRuns: 3 } : { runs: 15, warmup: 2, budgetMs: 4_000, minRuns: 5 };
     const s = measure(() => serializeTopology(doc), opts);
-    rows.push({ name: 'serialize', n: doc.nodes.length, ms: s.median, min: s.min });
+    rows.push({ name: 'serialize', n: doc.nodes.length, ms: s.median, min: s.min, cpuMs: s.cpuMin });
     const p = measure(() => parseTopology(text), opts);
-    rows.push({ name: 'parse', n: doc.nodes.length, ms: p.median, min: p.min });
+    rows.push({ name: 'parse', n: doc.nodes.length, ms: p.median, min: p.min, cpuMs: p.cpuMin });
   }
   for (const [name, text] of hostile()) {
     rows.push({ name, n: text.length, ms: time(() => parseTopology(text), 3) });

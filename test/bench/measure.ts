@@ -11,6 +11,8 @@ export interface Timing {
   /** Fastest run, ms: the best guess of the cost on a machine nobody else is using. */
   min: number;
   runs: number;
+  /** Least CPU time (user + system) of the process during one run, ms: what the machine's load changes least. */
+  cpuMin: number;
 }
 
 export interface MeasureOptions {
@@ -36,16 +38,20 @@ export function median(xs: readonly number[]): number {
 export function measure(fn: () => unknown, opts: MeasureOptions): Timing {
   for (let i = 0; i < (opts.warmup ?? 1); i++) fn();
   const samples: number[] = [];
+  let cpuMin = Infinity;
   let spent = 0;
   const minRuns = opts.minRuns ?? 2;
   for (let i = 0; i < opts.runs; i++) {
     if (opts.collect !== false) gc?.();
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     fn();
     const dt = performance.now() - t0;
+    const c = process.cpuUsage(c0);
+    cpuMin = Math.min(cpuMin, (c.user + c.system) / 1000);
     samples.push(dt);
     spent += dt;
     if (opts.budgetMs !== undefined && spent > opts.budgetMs && samples.length >= minRuns) break;
   }
-  return { median: median(samples), min: Math.min(...samples), runs: samples.length };
+  return { median: median(samples), min: Math.min(...samples), runs: samples.length, cpuMin };
 }

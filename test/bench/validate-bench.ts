@@ -21,7 +21,7 @@ export interface BenchResult {
   min?: number;
   /** Peak resident memory of a whole process, MB (the CLI rows). */
   rssMb?: number;
-  /** Least CPU time (user + system) of a whole process, ms (the CLI rows). */
+  /** Least CPU time (user + system), ms: of a whole process (the CLI rows), or of the process during one run (serialize, parse). */
   cpuMs?: number;
 }
 
