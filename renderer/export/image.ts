@@ -1,17 +1,16 @@
 import type { ReactFlowInstance } from '@xyflow/react';
 import { makeId } from '../../shared/model/ids';
-import { generateMermaid } from '../../generators/mermaid';
 import { registerCommand } from '../app/commands';
 import { platform } from '../platform';
 import type { FlowEdge, FlowNode } from '../store/derive';
 import { useEditor } from '../store/store';
 import { useRoutes } from '../layout/routes';
-import { designSvg, svgToPng, themeColours } from './svg';
 
 /**
  * Image export: a real SVG of the whole design (shapes, paths and text built from the document,
  * the connections routed as on the canvas, the current theme's colours) and a PNG of that SVG at
  * twice the pixels. In the browser it is a download; in the desktop app the shell asks where.
+ * The SVG builder and the Mermaid generator load on the first export, not with the page.
  */
 
 /** The React Flow instance, set by the power layer while the canvas is mounted. */
@@ -22,6 +21,7 @@ export const flow: { current: ReactFlowInstance<FlowNode, FlowEdge> | null } = {
  * drawn at twice its size for the PNG. Always the whole design, whatever is selected.
  */
 export async function renderImage(format: 'png' | 'svg'): Promise<string | Uint8Array | undefined> {
+  const { designSvg, svgToPng, themeColours } = await import('./svg');
   const { doc } = useEditor.getState();
   const svg = designSvg(doc, useRoutes.getState().byEdge, themeColours());
   if (!svg) return undefined;
@@ -78,6 +78,7 @@ export async function exportImage(format: 'png' | 'svg'): Promise<void> {
 export async function exportMermaid(): Promise<void> {
   const s = useEditor.getState();
   try {
+    const { generateMermaid } = await import('../../generators/mermaid');
     await save('mermaid', generateMermaid(s.doc));
   } catch (e) {
     s.toast({ tone: 'error', message: `The Mermaid diagram could not be exported: ${(e as Error).message}` });
