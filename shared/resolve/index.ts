@@ -397,9 +397,11 @@ function resolveWith(doc: Topology, cache: Cache | undefined): ResolvedDesign {
       const { protocol, explicit } = protocolOf(e.protocol, from.kind, to.kind);
       const bad: string[] = [];
       let props = cleanProps(edgePropDefs(protocol), e.props, `Connection ${id}`, (m) => bad.push(m));
-      // A store drawn the way its data flows (Orders DB → Nightly ETL) is read by the other end.
+      // A store drawn the way its data flows (Orders DB → Nightly ETL) is read by the other end;
+      // a dashboard (Grafana) only ever reads the store it is a data source of.
       const rawProps = e.props && typeof e.props === 'object' ? (e.props as Record<string, unknown>) : {};
-      if (protocol && pairFacts(from.kind, to.kind).readBack === protocol && 'access' in props && rawProps.access === undefined) props = { ...props, access: 'read' };
+      const readOnly = (protocol && pairFacts(from.kind, to.kind).readBack === protocol) || (from.kind.roles.includes('dashboard') && to.kind.category === 'store');
+      if (readOnly && 'access' in props && rawProps.access === undefined) props = { ...props, access: 'read' };
       work = { from: from.kind, to: to.kind, protocol, explicit, props, ignored: bad };
       cache?.edges.set(e, work);
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createResolver, dnsName, resolve } from './index';
+import { createResolver, dnsName, hasReaders, readsAsReader, resolve } from './index';
 import type { Group, TopoEdge, Topology } from '../model/types';
 import { emptyTopology } from '../model/types';
 import { validate } from '../validation';
@@ -322,5 +322,36 @@ describe('resolve: NATS dead letters', () => {
     const plan = resolve(doc).messaging.find((p) => p.protocol === 'nats')!;
     expect(plan.subscriptions[0]).toMatchObject({ channels: ['prices.*'], deadLetter: [], retries: 2 });
     expect(plan.channels.map((c) => [c.name, c.role])).toEqual([['prices.eu', 'main'], ['prices.*', 'main']]);
+  });
+});
+
+describe('resolve: who logs in as a database\'s read-only user', () => {
+  it('a client drawn with read access, a dashboard (which only reads) and a store drawn the way its data flows; not a read-write client nor an external database', () => {
+    const r = resolve(
+      design(
+        [
+          ['api', 'rest-service'],
+          ['report', 'batch-job'],
+          ['etl', 'batch-job'],
+          ['dash', 'grafana'],
+          ['db', 'postgres'],
+          ['dw', 'snowflake'],
+        ],
+        [
+          ['api', 'db', 'sql'],
+          ['report', 'db', 'sql', { access: 'read' }],
+          ['db', 'etl', 'sql'],
+          ['dash', 'db', 'sql'],
+          ['report', 'dw', 'sql', { access: 'read' }],
+        ],
+      ),
+    );
+    const reader = (id: string) => readsAsReader(r.flows.find((f) => f.id === id)!);
+    expect([reader('api->db'), reader('report->db'), reader('db->etl'), reader('dash->db'), reader('report->dw')]).toEqual([false, true, true, true, false]);
+    expect(hasReaders(r.components.find((c) => c.id === 'db')!)).toBe(true);
+    expect(hasReaders(r.components.find((c) => c.id === 'dw')!)).toBe(false);
+    // A dashboard drawn read-write on purpose keeps it.
+    const rw = resolve(design([['dash', 'grafana'], ['db', 'postgres']], [['dash', 'db', 'sql', { access: 'read-write' }]]));
+    expect(readsAsReader(rw.flows[0]!)).toBe(false);
   });
 });
