@@ -19,7 +19,7 @@ export type * from './types';
 export { cleanProps } from './props';
 export type { Props } from './props';
 export { dnsName, upperSnake } from './names';
-export { backoutName, canDeadLetter, capturedTables, cdcPrefix, deadLettersOf, defaultJmsQueue, natsCovers, RABBIT_DLX } from './messaging';
+export { backoutName, canDeadLetter, capturedTables, cdcPrefix, cdcReadsOf, deadLettersOf, defaultJmsQueue, natsCovers, RABBIT_DLX } from './messaging';
 export type { CapturedTable, MessagingProtocol } from './messaging';
 export { isProtocol, protocolOf } from './flows';
 export { API_KEY_HEADER, DEFAULT_RATE_LIMIT_PER_MINUTE, rateFromText, routesTo, safePath, versionOf } from './gateways';

@@ -69,6 +69,11 @@ export interface CapturedTable {
   table: string;
 }
 
+/** The change-data-capture connections that read database `db` (to its connector). */
+export function cdcReadsOf(db: Component): Flow[] {
+  return db.out.filter((f) => f.kind === 'cdc' && f.server === db && f.client !== undefined);
+}
+
 /**
  * Tables captured over a CDC connection from database `db`: those named on the connection, else
  * the database's own list, else those whose change topics consumers read by name (`hinted`),

@@ -1,4 +1,4 @@
-import { hasReaders, readsAsReader } from '../../../shared/resolve';
+import { cdcReadsOf, hasReaders, readsAsReader } from '../../../shared/resolve';
 import { str } from '../../../shared/resolve/props';
 import { literal, secretEnv, valueEnv } from '../../k8s/build';
 import { credentialUrl } from '../../k8s/clientenv';
@@ -16,7 +16,7 @@ import { mongoInitJs } from './stack';
  */
 export const k8s = facet({
   objects: (ctx, c) => {
-    const cdc = c.out.some((f) => f.kind === 'cdc' && f.server === c && f.client !== undefined);
+    const cdc = cdcReadsOf(c).length > 0;
     const reader = hasReaders(c);
     if (cdc) ctx.note(`\`${c.service}\` is captured by CDC, which needs a replica set: run it with the MongoDB operator (this StatefulSet is a single mongod).`);
     runComponent(ctx, c, {

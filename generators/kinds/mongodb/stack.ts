@@ -6,7 +6,7 @@ import { cfg, dataVolume, mainService } from '../../stack/base';
 import { MONITOR_USER } from '../../stack/databases';
 import { scrapedThroughExporter } from '../../stack/observability';
 import { str, strs } from '../../../shared/resolve/props';
-import { hasReaders } from '../../../shared/resolve';
+import { cdcReadsOf, hasReaders } from '../../../shared/resolve';
 
 const MONGO_REPLICA = `#!/bin/sh
 # Starts MongoDB as a one-node replica set (change streams need one). With authentication, the
@@ -57,7 +57,7 @@ export function mongoInitJs(n: RNode, users: { cdc: boolean; monitor: boolean; r
  */
 function mongodb(ctx: StackContext, n: RNode): void {
   const db = str(n.props, 'database') || 'app';
-  const cdc = n.out.some((e) => e.protocol === 'cdc' && e.to.roles.includes('cdc-connector'));
+  const cdc = cdcReadsOf(n).length > 0;
   // Scraped: the exporter reads with a user of its own (clusterMonitor, no data), not root.
   const monitor = scrapedThroughExporter(ctx, n);
   const reader = hasReaders(n);

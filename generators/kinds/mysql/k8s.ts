@@ -1,4 +1,4 @@
-import { hasReaders, readsAsReader } from '../../../shared/resolve';
+import { cdcReadsOf, hasReaders, readsAsReader } from '../../../shared/resolve';
 import { str, strs } from '../../../shared/resolve/props';
 import { MONITOR_USER } from '../../stack/databases';
 import { MYSQL_CDC_SCRIPT, MYSQL_MONITOR_SCRIPT, MYSQL_READER_SCRIPT } from './stack';
@@ -26,7 +26,7 @@ export const k8s = facet({
       ...(tables.length === 0 ? ['SELECT 1;'] : []),
     ];
     const readers = hasReaders(c);
-    const cdc = c.out.some((f) => f.kind === 'cdc' && f.server === c && f.client !== undefined);
+    const cdc = cdcReadsOf(c).length > 0;
     runComponent(ctx, c, {
       args: ['--max-connections=' + String(typeof c.props.maxConnections === 'number' ? c.props.maxConnections : 151)],
       env: [

@@ -1,6 +1,6 @@
 import type { StackFacet } from '../types';
 import type { RNode, StackContext } from '../../stack/context';
-import { capturedTables, hasReaders } from '../../../shared/resolve';
+import { capturedTables, cdcReadsOf, hasReaders } from '../../../shared/resolve';
 import { backtickIdent, oneLine } from '../../stack/text';
 import { cfg, dataVolume, mainService } from '../../stack/base';
 import { scrapedThroughExporter } from '../../stack/observability';
@@ -24,8 +24,7 @@ export function mysqlTables(n: RNode): { tables: string[]; outbox: boolean; cdc:
   const db = str(n.props, 'database') || 'app';
   const tables = strs(n.props, 'tables').filter((t) => TABLE_RE.test(t));
   let cdc = false;
-  for (const e of n.out) {
-    if (e.protocol !== 'cdc' || !e.to.roles.includes('cdc-connector')) continue;
+  for (const e of cdcReadsOf(n)) {
     cdc = true;
     for (const t of capturedTables(n, e)) if (t.schema === db && TABLE_RE.test(t.table) && !tables.includes(t.table)) tables.push(t.table);
   }

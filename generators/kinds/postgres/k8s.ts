@@ -1,5 +1,5 @@
-import type { Component, Flow } from '../../../shared/resolve';
-import { capturedTables, hasReaders, readsAsReader } from '../../../shared/resolve';
+import type { Component } from '../../../shared/resolve';
+import { capturedTables, cdcReadsOf, hasReaders, readsAsReader } from '../../../shared/resolve';
 import { num, str, strs } from '../../../shared/resolve/props';
 import { configMap, meta, secretEnv } from '../../k8s/build';
 import { credentialUrl } from '../../k8s/clientenv';
@@ -31,9 +31,6 @@ const superSecret = (ctx: K8sContext, c: Component) => ctx.name('Secret', `${c.i
 /** The owner of the application database: the example user of the catalog credential (the env file must keep it). */
 const owner = (c: Component) => c.credentials.APP_USER?.example || 'app';
 
-function cdcFlows(c: Component): Flow[] {
-  return c.out.filter((f) => f.kind === 'cdc' && f.server === c && f.client !== undefined);
-}
 
 /** Names Debezium uses for a connector's slot and publication (letters, digits and underscores). */
 const slotOf = (connector: Component) => `dbz_${connector.service.replace(/-/g, '_')}`.slice(0, 63);
@@ -82,7 +79,7 @@ function initSql(c: Component): string {
     if (dot > 0) add(t.slice(0, dot), t.slice(dot + 1));
     else add('public', t);
   }
-  const flows = cdcFlows(c);
+  const flows = cdcReadsOf(c);
   for (const f of flows) for (const t of capturedTables(c, f)) add(t.schema, t.table);
   const q = (t: { schema: string; table: string }) => `${pgIdent(t.schema)}.${pgIdent(t.table)}`;
   const who = pgIdent(owner(c));
@@ -109,7 +106,8 @@ function initSql(c: Component): string {
       out.push(`GRANT SELECT ON ${captured.map(q).join(', ')} TO ${role};`, `CREATE PUBLICATION ${pgIdent(slotOf(f.client!))} FOR TABLE ${captured.map(q).join(', ')};`);
     }
   }
-  if (hasReaders(c)) {
+  const readers = hasReaders(c);
+  if (readers) {
     const role = pgIdent(READER_ROLE);
     out.push(
       `-- Read-only clients: the ${READER_ROLE} role (its password is set by the Cluster's managed roles) reads the application's tables, now and later.`,
@@ -118,14 +116,14 @@ function initSql(c: Component): string {
     for (const schema of ['public', ...new Set(tables.map((t) => t.schema).filter((x) => x !== 'public'))]) out.push(`GRANT USAGE ON SCHEMA ${pgIdent(schema)} TO ${role};`, `GRANT SELECT ON ALL TABLES IN SCHEMA ${pgIdent(schema)} TO ${role};`);
     out.push(`ALTER DEFAULT PRIVILEGES FOR ROLE ${who} GRANT USAGE ON SCHEMAS TO ${role};`, `ALTER DEFAULT PRIVILEGES FOR ROLE ${who} GRANT SELECT ON TABLES TO ${role};`);
   }
-  if (tables.length === 0 && flows.length === 0 && !hasReaders(c)) out.push(`SELECT ${sqlString('no tables yet')} AS note;`);
+  if (tables.length === 0 && flows.length === 0 && !readers) out.push(`SELECT ${sqlString('no tables yet')} AS note;`);
   return `${out.join('\n')}\n`;
 }
 
 function objects(ctx: K8sContext, c: Component): void {
   const name = c.service;
   const db = str(c.props, 'database') || 'app';
-  const cdc = cdcFlows(c).length > 0;
+  const cdc = cdcReadsOf(c).length > 0;
   const replication = str(c.props, 'replication');
   const sqlMap = ctx.name('ConfigMap', `${c.id}/init-sql`, `${c.service}-init-sql`, 253);
   configMap(ctx, c, sqlMap, { 'init.sql': initSql(c) });

@@ -1,6 +1,6 @@
 import type { StackFacet } from '../types';
 import type { RNode, StackContext } from '../../stack/context';
-import { capturedTables, hasReaders } from '../../../shared/resolve';
+import { capturedTables, cdcReadsOf, hasReaders } from '../../../shared/resolve';
 import { oneLine, pgIdent } from '../../stack/text';
 import { cfg, dataVolume, mainService } from '../../stack/base';
 import { scrapedThroughExporter } from '../../stack/observability';
@@ -57,8 +57,7 @@ export function pgTables(n: RNode): { tables: Table[]; outbox: boolean; publicat
   };
   for (const t of strs(n.props, 'tables')) add(parseTable(t, 'public'));
   const publications: Array<{ dbz: RNode; tables: Table[] }> = [];
-  for (const e of n.out) {
-    if (e.protocol !== 'cdc' || !e.to.roles.includes('cdc-connector')) continue;
+  for (const e of cdcReadsOf(n)) {
     const list = capturedTables(n, e).map((t) => ({ schema: t.schema, name: t.table }));
     list.forEach(add);
     const existing = publications.find((p) => p.dbz === e.to);
