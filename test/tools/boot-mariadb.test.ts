@@ -1,9 +1,9 @@
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { capturedTables, readsAsReader } from '../../shared/resolve';
+import { capturedTables } from '../../shared/resolve';
 import { findTool, output, run, toolAvailable } from './helpers';
-import { Procs, bootCases, freePort, interpolate, removeCases, serviceEnv, tempDir, waitFor, requiredCredentials } from './boot';
+import { Procs, bootCases, freePort, interpolate, readerLogins, removeCases, serviceEnv, tempDir, waitFor, requiredCredentials } from './boot';
 
 /**
  * MariaDB (Debian's MySQL) runs each MySQL database's generated init files as the MySQL image
@@ -83,21 +83,12 @@ describe.skipIf(!toolAvailable('mariadb-server', !!mariadbd && !!client) || dbs.
     expect(own.stdout.trim(), output(own)).toBe('1');
     // Clients drawn with read access log in as the read-only user: it reads this database (a
     // table the application user made after the init files too), and its writes are refused.
-    const readers = [...b.in, ...b.out].filter((f) => f.server === b && readsAsReader(f));
-    expect(env.READER_DB_USER !== undefined, 'a read-only user exactly when a client reads only').toBe(readers.length > 0);
-    for (const f of readers) {
-      const P = b.envPrefix;
-      // A service gets <DB>_USER and <DB>_PASSWORD; Grafana the credential variables its data source reads.
-      const client = serviceEnv(c, f.client!.service);
-      const cr = b.credentials;
-      const login = client[`${P}_USER`] !== undefined ? [client[`${P}_USER`], client[`${P}_PASSWORD`]] : [client[cr.READER_USER!.variable], client[cr.READER_PASSWORD!.variable]];
-      expect(login, `${f.client!.service} logs in as the read-only user`).toEqual([env.READER_DB_USER, env.READER_DB_PASSWORD]);
-      expect(client[cr.APP_PASSWORD!.variable], `${f.client!.service} is not given the application user's password`).toBeUndefined();
-      const read = sql(login[0]!, login[1]!, 'SELECT count(*) FROM app_made_this', db);
+    for (const login of readerLogins(c, b, env)) {
+      const read = sql(login.user, login.password, 'SELECT count(*) FROM app_made_this', db);
       expect(read.stdout.trim(), output(read)).toBe('1');
-      const write = sql(login[0]!, login[1]!, 'INSERT INTO app_made_this VALUES (2)', db);
+      const write = sql(login.user, login.password, 'INSERT INTO app_made_this VALUES (2)', db);
       expect(write.stderr, 'the database refuses a reader\'s write').toMatch(/command denied/i);
-      expect(sql(login[0]!, login[1]!, 'SHOW GRANTS').stdout).not.toMatch(/INSERT|UPDATE|DELETE|ALL PRIVILEGES|ON \*\.\*.*SELECT/);
+      expect(sql(login.user, login.password, 'SHOW GRANTS').stdout).not.toMatch(/INSERT|UPDATE|DELETE|ALL PRIVILEGES|ON \*\.\*.*SELECT/);
     }
     // Scraped: the exporter logs in as its own user, which reads statistics and no data.
     const scraped = c.resolved.observability.scrapes.some((x) => x.target === b && x.via === 'exporter');

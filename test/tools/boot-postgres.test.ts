@@ -1,9 +1,9 @@
 import { chownSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { capturedTables, readsAsReader } from '../../shared/resolve';
+import { capturedTables } from '../../shared/resolve';
 import { findTool, output, run, toolAvailable } from './helpers';
-import { Procs, bootCases, freePort, removeCases, serviceEnv, startStandIn, tempDir, waitFor, requiredCredentials } from './boot';
+import { Procs, bootCases, freePort, readerLogins, removeCases, serviceEnv, startStandIn, tempDir, waitFor, requiredCredentials } from './boot';
 
 /**
  * PostgreSQL (a throwaway cluster, password authentication over TCP) runs each database's
@@ -75,25 +75,16 @@ describe.skipIf(!toolAvailable('PostgreSQL (initdb)', !!pgBin) || dbs.length ===
     expect(own.stdout.trim().split('\n').at(-1), output(own)).toBe('1');
     // Clients drawn with read access log in as the read-only user: it reads the application's
     // tables (one the application user made after the init scripts too), and its writes are refused.
-    const readers = [...b.in, ...b.out].filter((f) => f.server === b && readsAsReader(f));
-    expect(env.READER_DB_USER !== undefined, 'a read-only user exactly when a client reads only').toBe(readers.length > 0);
-    for (const f of readers) {
-      const P = b.envPrefix;
-      // A service gets <DB>_USER and <DB>_PASSWORD; Grafana the credential variables its data source reads.
-      const client = serviceEnv(c, f.client!.service);
-      const cr = b.credentials;
-      const login = client[`${P}_USER`] !== undefined ? [client[`${P}_USER`], client[`${P}_PASSWORD`]] : [client[cr.READER_USER!.variable], client[cr.READER_PASSWORD!.variable]];
-      expect(login, `${f.client!.service} logs in as the read-only user`).toEqual([env.READER_DB_USER, env.READER_DB_PASSWORD]);
-      expect(client[cr.APP_PASSWORD!.variable], `${f.client!.service} is not given the application user's password`).toBeUndefined();
-      const read = tcp(login[0]!, login[1]!, db, 'SELECT count(*) FROM app_made_this');
+    for (const login of readerLogins(c, b, env as Record<string, string>)) {
+      const read = tcp(login.user, login.password, db, 'SELECT count(*) FROM app_made_this');
       expect(read.stdout.trim(), output(read)).toBe('1');
       for (const t of (b.props.tables as string[] | undefined) ?? []) {
-        const r = tcp(login[0]!, login[1]!, db, `SELECT count(*) FROM ${t.split('.').map((x) => `"${x}"`).join('.')}`);
+        const r = tcp(login.user, login.password, db, `SELECT count(*) FROM ${t.split('.').map((x) => `"${x}"`).join('.')}`);
         expect(r.status, `${t}: ${output(r)}`).toBe(0);
       }
-      const write = tcp(login[0]!, login[1]!, db, 'INSERT INTO app_made_this VALUES (2)');
+      const write = tcp(login.user, login.password, db, 'INSERT INTO app_made_this VALUES (2)');
       expect(write.stderr, 'the database refuses a reader\'s write').toMatch(/permission denied/);
-      const create = tcp(login[0]!, login[1]!, db, 'CREATE TABLE reader_made_this (id int)');
+      const create = tcp(login.user, login.password, db, 'CREATE TABLE reader_made_this (id int)');
       expect(create.stderr, 'and its tables').toMatch(/permission denied/);
     }
     // Scraped: the exporter logs in as its own user (pg_monitor), no superuser, no data.

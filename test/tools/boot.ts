@@ -5,7 +5,8 @@ import { basename, join } from 'node:path';
 import { parse } from 'yaml';
 import { generateStack } from '../../generators/stack';
 import type { OutputFile } from '../../generators/types';
-import { resolve } from '../../shared/resolve';
+import { expect } from 'vitest';
+import { readsAsReader, resolve } from '../../shared/resolve';
 import type { Component, ResolvedDesign } from '../../shared/resolve';
 import type { Topology } from '../../shared/model/types';
 import { ROOT, designFiles, freePort, loadDesign, sleep, tempDir, writeBundle } from './helpers';
@@ -133,6 +134,26 @@ export function serviceEnv(c: BootCase, service: string): Record<string, string>
   const s = c.compose.services[service];
   if (!s) throw new Error(`${c.name}: no service ${service}`);
   return Object.fromEntries(Object.entries(s.environment ?? {}).map(([k, v]) => [k, interpolate(String(v), c.env)]));
+}
+
+/**
+ * The logins of the clients drawn with read access to database `db` (whose compose environment is
+ * `dbEnv`): each must be the database's read-only user, never the application user's password,
+ * and the read-only user exists exactly when such a client does. A service gets <DB>_USER and
+ * <DB>_PASSWORD; Grafana the credential variables its data source reads.
+ */
+export function readerLogins(c: BootCase, db: Component, dbEnv: Record<string, string>): Array<{ client: string; user: string; password: string }> {
+  const readers = [...db.in, ...db.out].filter((f) => f.server === db && readsAsReader(f));
+  expect(dbEnv.READER_DB_USER !== undefined, 'a read-only user exactly when a client reads only').toBe(readers.length > 0);
+  const P = db.envPrefix;
+  const cr = db.credentials;
+  return readers.map((f) => {
+    const client = serviceEnv(c, f.client!.service);
+    const login = client[`${P}_USER`] !== undefined ? [client[`${P}_USER`], client[`${P}_PASSWORD`]] : [client[cr.READER_USER!.variable], client[cr.READER_PASSWORD!.variable]];
+    expect(login, `${f.client!.service} logs in as the read-only user`).toEqual([dbEnv.READER_DB_USER, dbEnv.READER_DB_PASSWORD]);
+    expect(client[cr.APP_PASSWORD!.variable], `${f.client!.service} is not given the application user's password`).toBeUndefined();
+    return { client: f.client!.service, user: login[0]!, password: login[1]! };
+  });
 }
 
 /** Processes a test started, stopped at the end (by their id). */
