@@ -48,3 +48,10 @@ export async function shot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path });
   return path;
 }
+
+/** Opens a design through the toolbar's Open button, as a user picks a file (its text as given). */
+export async function openDesignFile(page: Page, name: string, text: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Open', exact: true }).first().click();
+  await (await chooser).setFiles({ name, mimeType: 'application/yaml', buffer: Buffer.from(text) });
+}

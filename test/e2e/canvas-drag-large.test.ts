@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { serializeTopology } from '../../shared/model/serialize';
 import type { Topology } from '../../shared/model/types';
 import { synthesizeDesign } from '../bench/synth';
-import { launch, open, type Session } from './browser';
+import { launch, open, type Session, openDesignFile } from './browser';
 import { waitForHook, yaml } from './power-helpers';
 
 /**
@@ -78,9 +78,7 @@ describe('issue 19: dragging in a large design', () => {
     s = await open(browser, `${inject('appUrl')}?nofs`, { width: 1400, height: 900 });
     await waitForHook(s.page);
     const { page } = s;
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: 'Open', exact: true }).first().click();
-    await (await chooser).setFiles({ name: 'large.topo.yaml', mimeType: 'application/yaml', buffer: Buffer.from(serializeTopology(design())) });
+    await openDesignFile(page, 'large.topo.yaml', serializeTopology(design()));
     await page.locator(`.react-flow__node[data-id="${P.a.id}"]`).waitFor({ timeout: 60_000 });
     await page.locator('g.react-flow__edge[aria-label^="Connection Probe C to Probe D"]').waitFor({ timeout: 30_000 });
     await page.waitForTimeout(600);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { serializeTopology } from '../../shared/model/serialize';
 import type { Topology } from '../../shared/model/types';
 import { synthesizeDesign } from '../bench/synth';
-import { launch, open, type Session } from './browser';
+import { launch, open, type Session, openDesignFile } from './browser';
 import { nodeById, waitForHook, yaml } from './power-helpers';
 
 /**
@@ -64,9 +64,7 @@ describe('issue 19: a large design far out, drawn as one bitmap, answers the poi
     s = await open(browser, `${inject('appUrl')}?nofs`, { width: 1400, height: 900 });
     await waitForHook(s.page);
     const { page } = s;
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: 'Open', exact: true }).first().click();
-    await (await chooser).setFiles({ name: 'large.topo.yaml', mimeType: 'application/yaml', buffer: Buffer.from(serializeTopology(design())) });
+    await openDesignFile(page, 'large.topo.yaml', serializeTopology(design()));
     await page.waitForFunction(() => document.querySelector('.react-flow__node[data-id^="probe-"], .react-flow__node-topo'), undefined, { timeout: 60_000 });
     await page.getByRole('button', { name: 'Fit view', exact: true }).first().click();
     await page.getByTestId('canvas-bitmap').waitFor({ timeout: 30_000 });

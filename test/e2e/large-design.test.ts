@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { serializeTopology } from '../../shared/model/serialize';
 import { synthesizeDesign } from '../bench/synth';
-import { launch, open, type Session } from './browser';
+import { launch, open, type Session, openDesignFile } from './browser';
 import { waitForHook, yaml } from './power-helpers';
 
 /**
@@ -40,9 +40,7 @@ describe('issue 19: a large design, checked and generated off the main thread', 
 
   it('opens it, and a label typed into it shows in Problems and in the Output preview, as typed', async () => {
     const { page } = s;
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: 'Open', exact: true }).first().click();
-    await (await chooser).setFiles({ name: 'large.topo.yaml', mimeType: 'application/yaml', buffer: Buffer.from(design()) });
+    await openDesignFile(page, 'large.topo.yaml', design());
     await expect.poll(() => problems(page), { timeout: 60_000 }).toContain('Lonely Kafka (Kafka) is connected to itself');
     // The checks of a design this size ran in the worker.
     expect(page.workers().some((w) => /validation/.test(w.url()))).toBe(true);
