@@ -3,10 +3,11 @@
  * peak resident memory of `topoforge --help`, `validate` and `generate` on synthetic designs of
  * 1k, 10k and 20k components. Each run is a fresh `node bin/topoforge.mjs` (the built CLI in
  * dist/cli/; it is built first if a source is newer). Memory and CPU time come from a preload
- * that prints process.resourceUsage() at exit (process-usage.cjs).
+ * that prints process.resourceUsage() at exit (process-usage.cjs). Where /dev/shm exists,
+ * `generate` runs a second time into it: the same command with the disk taken out.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -79,6 +80,8 @@ export async function benchCli(): Promise<BenchResult[]> {
   const built = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-cli.mjs'), '--if-stale', '--quiet'], { cwd: ROOT, encoding: 'utf8' });
   if (built.status !== 0) throw new Error(`building the CLI failed: ${built.stderr}`);
   const dir = mkdtempSync(join(tmpdir(), 'topoforge-cli-bench-'));
+  // A memory-backed folder (Linux), where there is one.
+  const shm = existsSync('/dev/shm') ? mkdtempSync(join('/dev/shm', 'topoforge-cli-bench-')) : undefined;
   try {
     const rows: BenchResult[] = [];
     // A warm-up run: the first start after a build reads the files from disk.
@@ -94,9 +97,16 @@ export async function benchCli(): Promise<BenchResult[]> {
       rows.push(row('cli: topoforge generate', size, n >= 10_000 ? 2 : 3, () => ['generate', file, '-o', out], dir, () => rmSync(out, { recursive: true, force: true })));
       rows.push(await writingAlone(out, size, join(dir, `copy-${n}`)));
       rmSync(out, { recursive: true, force: true });
+      if (shm) {
+        // The same command writing into memory (tmpfs): what is left is our compute, not the disk.
+        const mem = join(shm, `out-${n}`);
+        rows.push(row('cli: topoforge generate, output on tmpfs', size, n >= 10_000 ? 2 : 3, () => ['generate', file, '-o', mem], dir, () => rmSync(mem, { recursive: true, force: true })));
+        rmSync(mem, { recursive: true, force: true });
+      }
     }
     return rows;
   } finally {
     rmSync(dir, { recursive: true, force: true });
+    if (shm) rmSync(shm, { recursive: true, force: true });
   }
 }

@@ -102,6 +102,8 @@ function targetsOf(rows: BenchResult[], growth: Growth[], canvas: CanvasOutcome 
   const written = rows.find((r) => r.name.startsWith('cli: writing its bundle alone') && Math.abs(r.n - 10_000) / 10_000 < 0.05);
   const gen = t.at(-1);
   if (written && gen?.what.startsWith('topoforge generate')) gen.value += ` (of which the disk: ${best(written).toFixed(0)} ms ${written.name.slice('cli: '.length)})`;
+  const inMemory = row('cli: topoforge generate, output on tmpfs', 10_000);
+  if (inMemory && gen?.what.startsWith('topoforge generate')) gen.value += ` (the same into tmpfs: ${best(inMemory).toFixed(0)} ms)`;
   const v20 = row('cli: topoforge validate', 20_000);
   if (v20?.rssMb !== undefined) t.push({ what: 'topoforge validate, 20k components, peak memory', goal: '< 400 MB', value: `${v20.rssMb.toFixed(0)} MB`, met: v20.rssMb < 400 });
   const floor = growth.find((g) => g.name === FLOOR);
