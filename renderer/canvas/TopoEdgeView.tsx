@@ -7,12 +7,13 @@ import { NODE_HEIGHT, NODE_WIDTH } from '../store/derive';
 import { useFindings } from '../store/findings';
 import { useEditor } from '../store/store';
 import { arrowOf, labelSpot, pathOf, routeFor, trimmed, type Box } from './geometry';
+import { useLivePosition } from './live-drag';
 import { obstaclesNear, ROUTE_LIMIT } from './obstacles';
 import { useEdgeLabelLayer, useLegible } from './zoom';
 
-function boxOf(n: InternalNode<FlowNode> | undefined): Box | undefined {
+function boxOf(n: InternalNode<FlowNode> | undefined, live: { x: number; y: number } | undefined): Box | undefined {
   if (!n) return undefined;
-  const p = n.internals.positionAbsolute;
+  const p = live ?? n.internals.positionAbsolute;
   return { x: p.x, y: p.y, w: n.measured.width ?? NODE_WIDTH, h: n.measured.height ?? NODE_HEIGHT };
 }
 
@@ -31,8 +32,9 @@ export const TopoEdgeView = memo(function TopoEdgeView(props: EdgeProps<FlowEdge
   const known = useRoutes((s) => s.byEdge.get(id));
   // In designs small enough to route around components, a connection is drawn again whenever a component is put down (it may now be in the way).
   const layout = useEditor((s) => (s.doc.edges.length <= ROUTE_LIMIT ? s.doc.layout : null));
-  const a = boxOf(useInternalNode<FlowNode>(source));
-  const b = boxOf(useInternalNode<FlowNode>(target));
+  // Where a component being dragged in a large design is, when the canvas moves it itself (live-drag.ts).
+  const a = boxOf(useInternalNode<FlowNode>(source), useLivePosition(source));
+  const b = boxOf(useInternalNode<FlowNode>(target), useLivePosition(target));
   // Labels are left out when zoomed far out, where they would only overlap.
   const legible = useLegible();
   const labelLayer = useEdgeLabelLayer();
