@@ -127,10 +127,9 @@ export function Canvas() {
   const deriveEdges = useMemo(createEdgeDeriver, []);
   /**
    * The positions of a drag in progress in a design too large to route connections around
-   * components (more than ROUTE_LIMIT connections): after its first move, which tells the store a
-   * drag is on (transient.drag), React Flow moves the nodes in its own state (liveMove below) and
-   * the store is told where they were put down, once, on drop. A render of the canvas for another
-   * reason during the drag derives the nodes where they are now.
+   * components (more than ROUTE_LIMIT connections): the canvas moves the nodes itself (liveMove
+   * below) and the store is told where they were put down, once, on drop. A render of the canvas
+   * for another reason during the drag derives the nodes where they are now.
    */
   const liveDragRef = useRef<Record<string, { x: number; y: number }> | null>(null);
   const flowStore = useStoreApi<FlowNode, FlowEdge>();
@@ -308,9 +307,7 @@ export function Canvas() {
 
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
     const s = useEditor.getState();
-    // (A drag the store does not know of, cancelled before its drop, leaves nothing behind.)
-    const inDrag = Object.keys(s.transient.drag).length > 0;
-    const current = (inDrag && liveDragRef.current) || s.transient.drag;
+    const current = liveDragRef.current ?? s.transient.drag;
     let drag: Record<string, { x: number; y: number }> | undefined;
     const touched = new Set<string>();
     let measured: Record<string, { width: number; height: number }> | undefined;
@@ -362,17 +359,22 @@ export function Canvas() {
       liveDragRef.current = null;
       s.setDoc((d) => keepZoneSizes(moveElements(d, all), d, Object.keys(all)));
       s.setTransient({ drag: {}, ...(measured ? { measured } : {}) });
-    } else if (drag && inDrag && s.doc.edges.length > ROUTE_LIMIT) {
-      // A move after the first of a drag in a large design: not through the store (see liveDragRef).
+    } else if (drag && s.doc.edges.length > ROUTE_LIMIT) {
+      // A move of a drag in a large design: not through the store (see liveDragRef).
       liveDragRef.current = drag;
       liveMove(drag, touched);
       if (measured) s.setTransient({ measured });
     } else if (drag || measured) {
-      if (drag) liveDragRef.current = s.doc.edges.length > ROUTE_LIMIT ? drag : null;
       s.setTransient({ ...(drag ? { drag } : {}), ...(measured ? { measured } : {}) });
     }
     if (selectionChanged) s.select({ nodes: [...selected] });
   }, [liveMove]);
+
+  // A drag starts from where the design puts the components (a drag cancelled before its drop leaves nothing behind).
+  const onDragStart = useCallback(() => {
+    liveDragRef.current = null;
+    dragEls.current.clear();
+  }, []);
 
   const onNodeDragStop = useCallback(() => {
     const s = useEditor.getState();
@@ -719,6 +721,8 @@ export function Canvas() {
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
+        onNodeDragStart={onDragStart}
+        onSelectionDragStart={onDragStart}
         onNodeDragStop={onNodeDragStop}
         onDelete={onDelete}
         onConnect={onConnect}
