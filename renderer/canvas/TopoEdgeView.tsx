@@ -11,6 +11,9 @@ import { useLivePosition } from './live-drag';
 import { obstaclesNear, ROUTE_LIMIT } from './obstacles';
 import { useEdgeLabelLayer, useLegible } from './zoom';
 
+/** The most characters a connection's label shows (about 200 px at 11 px), the rest in its title. */
+const LABEL_CHARS = 32;
+
 function boxOf(n: InternalNode<FlowNode> | undefined, live: { x: number; y: number } | undefined): Box | undefined {
   if (!n) return undefined;
   const p = live ?? n.internals.positionAbsolute;
@@ -61,13 +64,17 @@ export const TopoEdgeView = memo(function TopoEdgeView(props: EdgeProps<FlowEdge
       <path d={pathOf(trimmed(points, 14))} className="react-flow__edge-interaction" fill="none" stroke="transparent" strokeWidth={16} />
       <path d={arrowOf(points, stroke)} className="topo-edge-arrow" strokeWidth={0.8 * stroke} />
       {caption && (legible || selected || related) && labelLayer ? createPortal(
-          <div
-            data-edge-id={id}
-            className={`topo-edge-label nodrag nopan${selected ? ' is-selected' : ''}${related ? ' is-related' : ''}${sev ? ` sev-${sev}` : ''}`}
-            style={{ transform: `translate(-50%, -50%) translate(${mid.x}px, ${mid.y}px)` }}
-            title={[caption, ...(summary?.messages ?? [])].join('\n')}
-          >
-            {caption}
+          // Placed by its box's left and top and centred there by layout, its text cut here rather
+          // than clipped (app.css): a transform and a clip per label made hundreds of paint
+          // property nodes, which the browser goes through on every frame that moves something.
+          <div className="topo-edge-label-at" style={{ left: mid.x, top: mid.y }}>
+            <div
+              data-edge-id={id}
+              className={`topo-edge-label nodrag nopan${selected ? ' is-selected' : ''}${related ? ' is-related' : ''}${sev ? ` sev-${sev}` : ''}`}
+              title={[caption, ...(summary?.messages ?? [])].join('\n')}
+            >
+              {caption.length > LABEL_CHARS ? `${caption.slice(0, LABEL_CHARS - 1)}…` : caption}
+            </div>
           </div>,
           labelLayer,
       ) : null}
