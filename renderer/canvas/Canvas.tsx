@@ -1,5 +1,5 @@
 import {
-  ConnectionLineType, ConnectionMode, Controls, getNodesBounds, ReactFlow, useReactFlow, useStore,
+  ConnectionLineType, ConnectionMode, Controls, getNodesBounds, ReactFlow, useReactFlow, useStore, useStoreApi,
   type Viewport,
   type Connection, type Edge, type EdgeChange, type FinalConnectionState, type IsValidConnection, type NodeChange, type OnConnectStartParams,
 } from '@xyflow/react';
@@ -26,6 +26,7 @@ import { TopoNodeView } from './TopoNodeView';
 import { ZoneNodeView } from './ZoneNodeView';
 import { EdgeLabelLayerProvider, FAR_ZOOM, FarProvider, LABEL_ZOOM, LegibleProvider, TINY_ZOOM } from './zoom';
 import { hitTest, LOD_FROM, LOD_ZOOM } from './lod';
+import { liveDrag } from './live-drag';
 
 /** The bitmap of a large design zoomed far out (lod.ts), loaded when a design that large is first shown. */
 const loadBitmap = () => import('./CanvasBitmap');
@@ -124,8 +125,17 @@ export function Canvas() {
 
   const deriveNodes = useMemo(createNodeDeriver, []);
   const deriveEdges = useMemo(createEdgeDeriver, []);
+  /**
+   * The positions of a drag in progress in a design too large to route connections around
+   * components (more than ROUTE_LIMIT connections): the canvas moves the nodes itself (liveMove
+   * below) and the store is told where they were put down, once, on drop. A render of the canvas
+   * for another reason during the drag derives the nodes where they are now.
+   */
+  const liveDragRef = useRef<Record<string, { x: number; y: number }> | null>(null);
+  const flowStore = useStoreApi<FlowNode, FlowEdge>();
   const nodes = useMemo(() => {
-    const out = deriveNodes(doc, selection, transient);
+    const live = liveDragRef.current;
+    const out = deriveNodes(doc, selection, live ? { ...transient, drag: { ...transient.drag, ...live } } : transient);
     // The components' boxes, for connections to be routed around (obstacles.ts).
     if (doc.edges.length <= ROUTE_LIMIT) setObstacles(out.filter((n) => n.type === 'topo').map((n) => ({ id: n.id, x: n.position.x, y: n.position.y, w: n.measured?.width ?? NODE_WIDTH, h: n.measured?.height ?? NODE_HEIGHT })));
     return out;
@@ -249,9 +259,57 @@ export function Canvas() {
     return () => clearTimeout(t);
   }, [focus, rf, fitAll]);
 
+  /**
+   * Moves dragged nodes without a new `nodes` list (no derive, no adoption of every node by React
+   * Flow). Their elements are moved here and their connections follow live-drag.ts: React Flow's
+   * store is not updated, so none of its selectors run (the scans of every component and
+   * connection for what is in view, the positions of every mounted connection). With React Flow's
+   * box around a multi-selection shown, its store is updated instead (the box follows it).
+   */
+  const dragEls = useRef(new Map<string, HTMLElement | null>());
+  const liveMove = useCallback((moved: Record<string, { x: number; y: number }>, ids: Iterable<string>) => {
+    const st = flowStore.getState();
+    if (st.nodesSelectionActive) {
+      let changed = false;
+      for (const id of ids) {
+        const n = st.nodeLookup.get(id);
+        const p = moved[id];
+        if (!n || !p || (n.position.x === p.x && n.position.y === p.y)) continue;
+        // No parents and the default node origin: the absolute position is the position.
+        st.nodeLookup.set(id, { ...n, position: { x: p.x, y: p.y }, internals: { ...n.internals, positionAbsolute: { x: p.x, y: p.y } } });
+        changed = true;
+      }
+      if (changed) flowStore.setState({});
+      return;
+    }
+    const list = [...ids];
+    for (const id of list) {
+      const p = moved[id];
+      if (!p) continue;
+      let el = dragEls.current.get(id);
+      if (el === undefined) {
+        el = wrapper.current?.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`) ?? null;
+        dragEls.current.set(id, el);
+      }
+      // As React Flow writes it, so that its next render of the node (at the drop) replaces it.
+      if (el) el.style.transform = `translate(${p.x}px,${p.y}px)`;
+    }
+    liveDrag.set(moved, list);
+  }, [flowStore]);
+  // Once React Flow has the positions of a drop (its adoption of the new nodes, an effect of a
+  // child of this component, has run), the connections stop following the held ones.
+  useEffect(() => {
+    if (!liveDragRef.current && liveDrag.active) {
+      dragEls.current.clear();
+      liveDrag.clear();
+    }
+  });
+
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
     const s = useEditor.getState();
+    const current = liveDragRef.current ?? s.transient.drag;
     let drag: Record<string, { x: number; y: number }> | undefined;
+    const touched = new Set<string>();
     let measured: Record<string, { width: number; height: number }> | undefined;
     const commit: Record<string, { x: number; y: number }> = {};
     let hasCommit = false;
@@ -262,19 +320,23 @@ export function Canvas() {
     for (const c of changes) {
       if (c.type === 'position' && c.position) {
         if (c.dragging) {
-          drag ??= { ...s.transient.drag };
+          drag ??= { ...current };
           if (groups.has(c.id)) {
             // A zone carries its components along.
-            const from = s.transient.drag[c.id] ?? s.doc.layout[c.id] ?? positionsOf(s.doc).get(c.id) ?? c.position;
+            const from = current[c.id] ?? s.doc.layout[c.id] ?? positionsOf(s.doc).get(c.id) ?? c.position;
             const dx = c.position.x - from.x;
             const dy = c.position.y - from.y;
             for (const n of s.doc.nodes) {
               if (n.group !== c.id || selected.has(n.id)) continue;
               const p = drag[n.id] ?? s.doc.layout[n.id];
-              if (p) drag[n.id] = { x: p.x + dx, y: p.y + dy };
+              if (p) {
+                drag[n.id] = { x: p.x + dx, y: p.y + dy };
+                touched.add(n.id);
+              }
             }
           }
           drag[c.id] = c.position;
+          touched.add(c.id);
         } else {
           commit[c.id] = c.position;
           hasCommit = true;
@@ -293,18 +355,31 @@ export function Canvas() {
       }
     }
     if (hasCommit) {
-      const all = { ...(drag ?? s.transient.drag), ...commit };
+      const all = { ...(drag ?? current), ...commit };
+      liveDragRef.current = null;
       s.setDoc((d) => keepZoneSizes(moveElements(d, all), d, Object.keys(all)));
       s.setTransient({ drag: {}, ...(measured ? { measured } : {}) });
+    } else if (drag && s.doc.edges.length > ROUTE_LIMIT) {
+      // A move of a drag in a large design: not through the store (see liveDragRef).
+      liveDragRef.current = drag;
+      liveMove(drag, touched);
+      if (measured) s.setTransient({ measured });
     } else if (drag || measured) {
       s.setTransient({ ...(drag ? { drag } : {}), ...(measured ? { measured } : {}) });
     }
     if (selectionChanged) s.select({ nodes: [...selected] });
+  }, [liveMove]);
+
+  // A drag starts from where the design puts the components (a drag cancelled before its drop leaves nothing behind).
+  const onDragStart = useCallback(() => {
+    liveDragRef.current = null;
+    dragEls.current.clear();
   }, []);
 
   const onNodeDragStop = useCallback(() => {
     const s = useEditor.getState();
-    const drag = s.transient.drag;
+    const drag = liveDragRef.current ?? s.transient.drag;
+    liveDragRef.current = null;
     if (Object.keys(drag).length) {
       s.setDoc((d) => keepZoneSizes(moveElements(d, drag), d, Object.keys(drag)));
       s.setTransient({ drag: {} });
@@ -646,6 +721,8 @@ export function Canvas() {
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
+        onNodeDragStart={onDragStart}
+        onSelectionDragStart={onDragStart}
         onNodeDragStop={onNodeDragStop}
         onDelete={onDelete}
         onConnect={onConnect}

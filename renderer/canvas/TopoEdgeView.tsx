@@ -7,12 +7,16 @@ import { NODE_HEIGHT, NODE_WIDTH } from '../store/derive';
 import { useFindings } from '../store/findings';
 import { useEditor } from '../store/store';
 import { arrowOf, labelSpot, pathOf, routeFor, trimmed, type Box } from './geometry';
+import { useLivePosition } from './live-drag';
 import { obstaclesNear, ROUTE_LIMIT } from './obstacles';
 import { useEdgeLabelLayer, useLegible } from './zoom';
 
-function boxOf(n: InternalNode<FlowNode> | undefined): Box | undefined {
+/** The most characters a connection's label shows (about 200 px at 11 px), the rest in its title. */
+const LABEL_CHARS = 32;
+
+function boxOf(n: InternalNode<FlowNode> | undefined, live: { x: number; y: number } | undefined): Box | undefined {
   if (!n) return undefined;
-  const p = n.internals.positionAbsolute;
+  const p = live ?? n.internals.positionAbsolute;
   return { x: p.x, y: p.y, w: n.measured.width ?? NODE_WIDTH, h: n.measured.height ?? NODE_HEIGHT };
 }
 
@@ -31,8 +35,9 @@ export const TopoEdgeView = memo(function TopoEdgeView(props: EdgeProps<FlowEdge
   const known = useRoutes((s) => s.byEdge.get(id));
   // In designs small enough to route around components, a connection is drawn again whenever a component is put down (it may now be in the way).
   const layout = useEditor((s) => (s.doc.edges.length <= ROUTE_LIMIT ? s.doc.layout : null));
-  const a = boxOf(useInternalNode<FlowNode>(source));
-  const b = boxOf(useInternalNode<FlowNode>(target));
+  // Where a component being dragged in a large design is, when the canvas moves it itself (live-drag.ts).
+  const a = boxOf(useInternalNode<FlowNode>(source), useLivePosition(source));
+  const b = boxOf(useInternalNode<FlowNode>(target), useLivePosition(target));
   // Labels are left out when zoomed far out, where they would only overlap.
   const legible = useLegible();
   const labelLayer = useEdgeLabelLayer();
@@ -59,13 +64,17 @@ export const TopoEdgeView = memo(function TopoEdgeView(props: EdgeProps<FlowEdge
       <path d={pathOf(trimmed(points, 14))} className="react-flow__edge-interaction" fill="none" stroke="transparent" strokeWidth={16} />
       <path d={arrowOf(points, stroke)} className="topo-edge-arrow" strokeWidth={0.8 * stroke} />
       {caption && (legible || selected || related) && labelLayer ? createPortal(
-          <div
-            data-edge-id={id}
-            className={`topo-edge-label nodrag nopan${selected ? ' is-selected' : ''}${related ? ' is-related' : ''}${sev ? ` sev-${sev}` : ''}`}
-            style={{ transform: `translate(-50%, -50%) translate(${mid.x}px, ${mid.y}px)` }}
-            title={[caption, ...(summary?.messages ?? [])].join('\n')}
-          >
-            {caption}
+          // Placed by its box's left and top and centred there by layout, its text cut here rather
+          // than clipped (app.css): a transform and a clip per label made hundreds of paint
+          // property nodes, which the browser goes through on every frame that moves something.
+          <div className="topo-edge-label-at" style={{ left: mid.x, top: mid.y }}>
+            <div
+              data-edge-id={id}
+              className={`topo-edge-label nodrag nopan${selected ? ' is-selected' : ''}${related ? ' is-related' : ''}${sev ? ` sev-${sev}` : ''}`}
+              title={[caption, ...(summary?.messages ?? [])].join('\n')}
+            >
+              {caption.length > LABEL_CHARS ? `${caption.slice(0, LABEL_CHARS - 1)}…` : caption}
+            </div>
           </div>,
           labelLayer,
       ) : null}

@@ -61,6 +61,12 @@ async function pos(page: Page, id: string): Promise<{ x: number; y: number } | n
   return m ? { x: Number(m[1]), y: Number(m[2]) } : null;
 }
 
+/** A component's box on screen. */
+async function nodeBox(page: Page, id: string): Promise<{ x: number; y: number }> {
+  const box = (await page.locator(`.react-flow__node[data-id="${id}"]`).boundingBox())!;
+  return { x: Math.round(box.x), y: Math.round(box.y) };
+}
+
 async function centre(page: Page, id: string): Promise<{ x: number; y: number }> {
   const box = (await page.locator(`.react-flow__node[data-id="${id}"]`).boundingBox())!;
   return { x: box.x + 60, y: box.y + 20 };
@@ -104,10 +110,15 @@ describe('issue 19: dragging in a large design', () => {
     const ab1 = (await line(page, P.a.label, P.b.label))!;
     expect(ab1.d).not.toBe(ab0.d);
     expect(await line(page, P.c.label, P.d.label)).toEqual(cd0);
+    // A is where the pointer took it (it was pressed 60 px in, 20 px down), and stays there when put down.
+    const a1 = await nodeBox(page, P.a.id);
+    expect(Math.abs(a1.x + 60 - (c.x + 80))).toBeLessThanOrEqual(16);
+    expect(Math.abs(a1.y + 20 - (c.y + 40))).toBeLessThanOrEqual(16);
     await page.mouse.up();
     await expect.poll(() => inspectorLabel(page)).toBe(P.a.label);
     expect(await line(page, P.c.label, P.d.label)).toEqual(cd0);
     expect((await line(page, P.a.label, P.b.label))!.d).toBe(ab1.d);
+    expect(await nodeBox(page, P.a.id)).toEqual(a1);
     const moved = (await pos(page, P.a.id))!;
     expect(moved).not.toEqual({ x: P.a.x, y: P.a.y });
     expect(Math.abs(moved.x % 16)).toBe(0);
