@@ -51,7 +51,12 @@ async function line(page: Page, from: string, to: string): Promise<{ d: string; 
     const el = document.querySelector(`${sel} .react-flow__edge-path`);
     if (!el) return null;
     const r = el.getBoundingClientRect();
-    return { d: el.getAttribute('d') ?? '', box: { x: Math.round(r.x), y: Math.round(r.y), w: Math.round(r.width), h: Math.round(r.height) } };
+    // Measured from the flow's origin on screen, so that React Flow panning the view while a
+    // component is dragged near the canvas's edge (auto-pan) does not count as the line moving.
+    const m = new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform);
+    const flow = document.querySelector('.react-flow')!.getBoundingClientRect();
+    const origin = { x: flow.x + m.e, y: flow.y + m.f };
+    return { d: el.getAttribute('d') ?? '', box: { x: Math.round(r.x - origin.x), y: Math.round(r.y - origin.y), w: Math.round(r.width), h: Math.round(r.height) } };
   }, `g.react-flow__edge[aria-label^="Connection ${from} to ${to}"]`);
 }
 
