@@ -80,8 +80,29 @@ function indentComment(comment: string, indent: string): string {
  * another type. Strings starting with a letter can only be read as null or a boolean (5 letters at
  * most) or, in YAML 1.1, a float such as `e12345`: those take the library's path.
  */
-const PLAIN_SAFE = /^[A-Za-z_$/][A-Za-z0-9_$/.\-+=,()@{}: ]*$/;
-const FIRST_LETTER = /^[A-DF-Za-df-z]/;
+const PLAIN_CHARS = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_$/.-+=,()@{}: ') PLAIN_CHARS[c.charCodeAt(0)] = 1;
+
+/**
+ * `^[A-Za-z_$/][A-Za-z0-9_$/.\-+=,()@{}: ]*$`, not starting with `e` or `E`, more than 5
+ * characters when it starts with another letter, not ending in a space or colon, no `: `: one
+ * pass over the characters (a regular expression and three searches before).
+ */
+function plainSafe(s: string): boolean {
+  const n = s.length;
+  if (n === 0) return false;
+  const c0 = s.charCodeAt(0);
+  if ((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122)) {
+    if (c0 === 69 || c0 === 101 || n <= 5) return false;
+  } else if (c0 !== 95 && c0 !== 36 && c0 !== 47) return false;
+  for (let i = 1; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128 || PLAIN_CHARS[c] === 0) return false;
+    // A colon at the end or before a space.
+    if (c === 58 && (i === n - 1 || s.charCodeAt(i + 1) === 32)) return false;
+  }
+  return s.charCodeAt(n - 1) !== 32;
+}
 
 const LIB_OPTIONS = {
   blockQuote: true,
@@ -161,7 +182,7 @@ class Emitter {
   scalar(value: unknown, indent: string, implicitKey: boolean): string {
     switch (typeof value) {
       case 'string':
-        if (PLAIN_SAFE.test(value) && !(FIRST_LETTER.test(value) ? value.length <= 5 : /^[eE]/.test(value)) && !value.endsWith(' ') && !value.endsWith(':') && !value.includes(': ')) return value;
+        if (plainSafe(value)) return value;
         break;
       case 'number':
         if (Number.isSafeInteger(value) && !Object.is(value, -0)) return String(value);
