@@ -1,5 +1,6 @@
 import { Document, Scalar } from 'yaml';
 import { stringifyString } from 'yaml/util';
+import { flat } from './flat';
 
 /**
  * A direct YAML writer for the plain data the generators build (objects, arrays, strings,
@@ -320,7 +321,8 @@ export function emitYaml(value: unknown, opts: YamlEmitOptions): string | null {
   try {
     const e = new Emitter(opts);
     e.collection(value, '', '', '');
-    body = e.out;
+    // Flat: the text of a large document would otherwise be kept as a tree of its pieces.
+    body = flat(e.out);
   } catch (err) {
     if (err instanceof NeedsLibrary) return null;
     throw err;
