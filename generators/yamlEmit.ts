@@ -1,5 +1,6 @@
 import { Document, Scalar } from 'yaml';
 import { stringifyString } from 'yaml/util';
+import { flat } from './flat';
 
 /**
  * A direct YAML writer for the plain data the generators build (objects, arrays, strings,
@@ -80,8 +81,29 @@ function indentComment(comment: string, indent: string): string {
  * another type. Strings starting with a letter can only be read as null or a boolean (5 letters at
  * most) or, in YAML 1.1, a float such as `e12345`: those take the library's path.
  */
-const PLAIN_SAFE = /^[A-Za-z_$/][A-Za-z0-9_$/.\-+=,()@{}: ]*$/;
-const FIRST_LETTER = /^[A-DF-Za-df-z]/;
+const PLAIN_CHARS = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_$/.-+=,()@{}: ') PLAIN_CHARS[c.charCodeAt(0)] = 1;
+
+/**
+ * `^[A-Za-z_$/][A-Za-z0-9_$/.\-+=,()@{}: ]*$`, not starting with `e` or `E`, more than 5
+ * characters when it starts with another letter, not ending in a space or colon, no `: `: one
+ * pass over the characters (a regular expression and three searches before).
+ */
+function plainSafe(s: string): boolean {
+  const n = s.length;
+  if (n === 0) return false;
+  const c0 = s.charCodeAt(0);
+  if ((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122)) {
+    if (c0 === 69 || c0 === 101 || n <= 5) return false;
+  } else if (c0 !== 95 && c0 !== 36 && c0 !== 47) return false;
+  for (let i = 1; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128 || PLAIN_CHARS[c] === 0) return false;
+    // A colon at the end or before a space.
+    if (c === 58 && (i === n - 1 || s.charCodeAt(i + 1) === 32)) return false;
+  }
+  return s.charCodeAt(n - 1) !== 32;
+}
 
 const LIB_OPTIONS = {
   blockQuote: true,
@@ -112,12 +134,12 @@ const noop = (): void => {};
  * the same words (`name`, `kind`, `spec`), each of which the library would be asked again.
  * Bounded: cleared when it grows past 50,000 texts.
  */
-/** Per value and key, nested and at the top level. */
-type ScalarCache = [Map<unknown, string>, Map<unknown, string>, Map<unknown, string>, Map<unknown, string>];
+/** Per value and key, nested and at the top level (0 to 3), then every key as written (4, 5). */
+type ScalarCache = Map<unknown, string>[];
 const scalarCaches = new Map<string, ScalarCache>();
 function scalarCache(version: string): ScalarCache {
   let c = scalarCaches.get(version);
-  if (!c) scalarCaches.set(version, (c = [new Map(), new Map(), new Map(), new Map()]));
+  if (!c) scalarCaches.set(version, (c = [new Map(), new Map(), new Map(), new Map(), new Map(), new Map()]));
   for (const m of c) if (m.size > 50_000) m.clear();
   return c;
 }
@@ -161,7 +183,7 @@ class Emitter {
   scalar(value: unknown, indent: string, implicitKey: boolean): string {
     switch (typeof value) {
       case 'string':
-        if (PLAIN_SAFE.test(value) && !(FIRST_LETTER.test(value) ? value.length <= 5 : /^[eE]/.test(value)) && !value.endsWith(' ') && !value.endsWith(':') && !value.includes(': ')) return value;
+        if (plainSafe(value)) return value;
         break;
       case 'number':
         if (Number.isSafeInteger(value) && !Object.is(value, -0)) return String(value);
@@ -186,72 +208,104 @@ class Emitter {
     return s;
   }
 
-  value(v: unknown, indent: string): string {
-    if (typeof v === 'string' && this.mapString) return this.scalar(this.mapString(v), indent, false);
-    if (v !== null && typeof v === 'object') return Array.isArray(v) ? this.seq(v, indent) : this.map(v as Record<string, unknown>, indent);
-    return this.scalar(v, indent, false);
+  /**
+   * The text written so far. Written as one growing string rather than joined per collection:
+   * a nested collection's text was copied again at every level above it.
+   */
+  out = '';
+
+  /** Writes a value that is not a collection (or through `mapString`). */
+  private plain(v: unknown, indent: string): string {
+    return typeof v === 'string' && this.mapString ? this.scalar(this.mapString(v), indent, false) : this.scalar(v, indent, false);
   }
 
-  /** Whether the last collection written by `seq` or `map` was empty. */
-  private lastEmpty = false;
+  /**
+   * Writes a collection: `lead` before its first line, or `emptyLead` and `[]`/`{}` when it is
+   * empty (the library puts a collection on the next line of its key unless it is empty).
+   */
+  collection(v: object, indent: string, lead: string, emptyLead: string): void {
+    if (Array.isArray(v)) this.seq(v, indent, lead, emptyLead);
+    else this.map(v as Record<string, unknown>, indent, lead, emptyLead);
+  }
 
-  seq(arr: readonly unknown[], indent: string): string {
-    if (arr.length === 0) {
-      this.lastEmpty = true;
-      return '[]';
+  seq(arr: readonly unknown[], indent: string, lead: string, emptyLead: string): void {
+    const n = arr.length;
+    if (n === 0) {
+      this.out += `${emptyLead}[]`;
+      return;
     }
     const itemIndent = `${indent}  `;
-    const items: string[] = new Array<string>(arr.length);
-    for (let i = 0; i < arr.length; i++) items[i] = `- ${this.value(arr[i], itemIndent)}`;
-    this.lastEmpty = false;
-    return items.join(`\n${indent}`);
+    const sep = `\n${indent}- `;
+    for (let i = 0; i < n; i++) {
+      const v = arr[i];
+      this.out += i === 0 ? `${lead}- ` : sep;
+      if (v !== null && typeof v === 'object') this.collection(v, itemIndent, '', '');
+      else this.out += this.plain(v, itemIndent);
+    }
   }
 
-  map(obj: Record<string, unknown>, indent: string): string {
+  map(obj: Record<string, unknown>, indent: string, lead: string, emptyLead: string): void {
     const proto = Object.getPrototypeOf(obj) as unknown;
     if (proto !== Object.prototype && proto !== null) throw new NeedsLibrary();
+    if (typeof (obj as { toJSON?: unknown }).toJSON === 'function') throw new NeedsLibrary();
     const comments = this.keyComments?.get(obj);
     const pairIndent = `${indent}  `;
-    if (typeof (obj as { toJSON?: unknown }).toJSON === 'function') throw new NeedsLibrary();
     // The library's stringifyBlockCollection: lines joined with a newline and the indent (an
-    // empty line with a newline only). Joined rather than concatenated: a flat string instead of
-    // a rope of thousands of pieces that the garbage collector copies while the file grows.
-    const lines: string[] = [];
-    let emptyLine = false;
+    // empty line, which only a comment can be, with a newline only).
+    const sep = `\n${indent}`;
+    let first = true;
     for (const key of Object.keys(obj)) {
       const v = obj[key];
       if (v === undefined) continue;
       const comment = comments?.get(key);
       if (comment) {
         const line = indentComment(commentString(comment), indent).trimStart();
-        if (!line) emptyLine = true;
-        lines.push(line);
+        this.out += first ? lead + line : line ? sep + line : '\n';
+        first = false;
       }
-      lines.push(this.pair(key, v, indent, pairIndent));
+      this.out += first ? lead : sep;
+      first = false;
+      this.pair(key, v, indent, pairIndent);
     }
-    this.lastEmpty = lines.length === 0;
-    if (lines.length === 0) return '{}';
-    if (!emptyLine) return lines.join(`\n${indent}`);
-    let out = lines[0]!;
-    for (let i = 1; i < lines.length; i++) out += lines[i] ? `\n${indent}${lines[i]}` : '\n';
-    return out;
+    if (first) this.out += `${emptyLead}{}`;
+  }
+
+  /** Keys as written, per key (property keys are interned: looking them up is cheap). */
+  private key(key: string, pairIndent: string): string {
+    const cache = this.cache[pairIndent.length <= 2 ? 5 : 4]!;
+    let s = cache.get(key);
+    if (s === undefined) {
+      s = this.scalar(key, pairIndent, true);
+      // A key of several lines is written at its indent: not kept.
+      if (!key.includes('\n')) cache.set(key, s);
+    }
+    return s;
   }
 
   /** The library's stringifyPair for a string key and a non-node value. */
-  private pair(key: string, v: unknown, indent: string, pairIndent: string): string {
-    const keyStr = this.scalar(key, pairIndent, true);
-    const explicitKey = keyStr.length > 1024;
-    const head = explicitKey ? `? ${keyStr}\n${indent}:` : `${keyStr}:`;
-    if (v !== null && typeof v === 'object') {
-      const valueStr = Array.isArray(v) ? this.seq(v, pairIndent) : this.map(v as Record<string, unknown>, pairIndent);
-      // The library puts a collection on the next line unless it is empty (`{}`, `[]`). It
-      // also checks for a first line of anchor or tag properties, which plain data never has
-      // (a key starting with `&` or `!` is quoted). Not reading `valueStr` keeps it unflattened.
-      const ws = explicitKey ? (valueStr === '' || valueStr[0] === '\n' ? '' : ' ') : this.lastEmpty ? ' ' : `\n${pairIndent}`;
-      return head + ws + valueStr;
+  private pair(key: string, v: unknown, indent: string, pairIndent: string): void {
+    const keyStr = this.key(key, pairIndent);
+    if (keyStr.length > 1024) {
+      // An explicit key (`? key`, then `: value`): rare enough to write the value apart.
+      const before = this.out;
+      this.out = '';
+      let valueStr: string;
+      if (v !== null && typeof v === 'object') {
+        this.collection(v, pairIndent, '', '');
+        valueStr = this.out;
+      } else valueStr = this.plain(v, pairIndent);
+      this.out = `${before}? ${keyStr}\n${indent}:${valueStr === '' || valueStr[0] === '\n' ? '' : ' '}${valueStr}`;
+      return;
     }
-    const valueStr = typeof v === 'string' && this.mapString ? this.scalar(this.mapString(v), pairIndent, false) : this.scalar(v, pairIndent, false);
-    return head + (valueStr === '' || valueStr[0] === '\n' ? '' : ' ') + valueStr;
+    if (v !== null && typeof v === 'object') {
+      // The library also checks for a first line of anchor or tag properties, which plain data
+      // never has (a key starting with `&` or `!` is quoted).
+      this.out += `${keyStr}:`;
+      this.collection(v, pairIndent, `\n${pairIndent}`, ' ');
+      return;
+    }
+    const valueStr = this.plain(v, pairIndent);
+    this.out += valueStr === '' || valueStr[0] === '\n' ? `${keyStr}:${valueStr}` : `${keyStr}: ${valueStr}`;
   }
 }
 
@@ -266,7 +320,9 @@ export function emitYaml(value: unknown, opts: YamlEmitOptions): string | null {
   let body: string;
   try {
     const e = new Emitter(opts);
-    body = Array.isArray(value) ? e.seq(value, '') : e.map(value as Record<string, unknown>, '');
+    e.collection(value, '', '', '');
+    // Flat: the text of a large document would otherwise be kept as a tree of its pieces.
+    body = flat(e.out);
   } catch (err) {
     if (err instanceof NeedsLibrary) return null;
     throw err;
