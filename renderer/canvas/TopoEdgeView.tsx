@@ -8,11 +8,9 @@ import { useFindings } from '../store/findings';
 import { useEditor } from '../store/store';
 import { arrowOf, labelSpot, pathOf, routeFor, trimmed, type Box } from './geometry';
 import { useLivePosition } from './live-drag';
+import { shortCaption } from './caption';
 import { obstaclesNear, ROUTE_LIMIT } from './obstacles';
 import { useEdgeLabelLayer, useLegible } from './zoom';
-
-/** The most characters a connection's label shows (about 200 px at 11 px), the rest in its title. */
-const LABEL_CHARS = 32;
 
 function boxOf(n: InternalNode<FlowNode> | undefined, live: { x: number; y: number } | undefined): Box | undefined {
   if (!n) return undefined;
@@ -73,7 +71,7 @@ export const TopoEdgeView = memo(function TopoEdgeView(props: EdgeProps<FlowEdge
               className={`topo-edge-label nodrag nopan${selected ? ' is-selected' : ''}${related ? ' is-related' : ''}${sev ? ` sev-${sev}` : ''}`}
               title={[caption, ...(summary?.messages ?? [])].join('\n')}
             >
-              {caption.length > LABEL_CHARS ? `${caption.slice(0, LABEL_CHARS - 1)}…` : caption}
+              {shortCaption(caption)}
             </div>
           </div>,
           labelLayer,
