@@ -193,4 +193,48 @@ describe('issue 19: dragging in a large design', () => {
     await undo(page);
     await expect.poll(async () => [await pos(page, P.c.id), await pos(page, P.d.id)]).toEqual([{ x: P.c.x, y: P.c.y }, { x: P.d.x, y: P.d.y }]);
   });
+
+  it('a box selection is dragged by its box: both components move, their connection with them, the others where they were; one undo step', async () => {
+    const { page } = s;
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await expect.poll(() => page.locator('.react-flow__node.selected').count()).toBe(0);
+    const cd0 = (await line(page, P.c.label, P.d.label))!;
+    const a = (await page.locator(`.react-flow__node[data-id="${P.a.id}"]`).boundingBox())!;
+    const b = (await page.locator(`.react-flow__node[data-id="${P.b.id}"]`).boundingBox())!;
+    // Shift and a drag on the empty canvas around A and B (C and D are 400 units to the right).
+    await page.keyboard.down('Shift');
+    await page.mouse.move(a.x - 20, a.y - 20);
+    await page.mouse.down();
+    await page.mouse.move(b.x + b.width / 2, b.y, { steps: 4 });
+    await page.mouse.move(b.x + b.width + 20, b.y + b.height + 20, { steps: 4 });
+    await page.mouse.up();
+    await page.keyboard.up('Shift');
+    await expect.poll(() => selected(page)).toEqual([P.a.id, P.b.id]);
+    const rect = page.locator('.react-flow__nodesselection-rect');
+    await expect.poll(() => rect.count()).toBe(1);
+    const ab0 = (await line(page, P.a.label, P.b.label))!;
+    const r = (await rect.boundingBox())!;
+    const h = { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    await page.mouse.move(h.x, h.y);
+    await page.mouse.down();
+    await page.mouse.move(h.x + 40, h.y + 16, { steps: 4 });
+    await page.mouse.move(h.x + 80, h.y + 32, { steps: 4 });
+    await page.waitForTimeout(200);
+    // Mid-drag: the line between the two moves with them, keeping its shape; C → D stays.
+    const ab1 = (await line(page, P.a.label, P.b.label))!;
+    expect(ab1.box.x).toBeGreaterThan(ab0.box.x + 40);
+    expect(ab1.box.w).toBe(ab0.box.w);
+    expect(ab1.box.h).toBe(ab0.box.h);
+    expect(await line(page, P.c.label, P.d.label)).toEqual(cd0);
+    await page.mouse.up();
+    const a1 = (await pos(page, P.a.id))!;
+    const b1 = (await pos(page, P.b.id))!;
+    expect(a1.x).toBeGreaterThan(P.a.x);
+    expect(a1.x - P.a.x).toBe(b1.x - P.b.x);
+    expect(a1.y - P.a.y).toBe(b1.y - P.b.y);
+    expect(await pos(page, P.c.id)).toEqual({ x: P.c.x, y: P.c.y });
+    expect(await line(page, P.c.label, P.d.label)).toEqual(cd0);
+    await undo(page);
+    await expect.poll(async () => [await pos(page, P.a.id), await pos(page, P.b.id)]).toEqual([{ x: P.a.x, y: P.a.y }, { x: P.b.x, y: P.b.y }]);
+  });
 });
