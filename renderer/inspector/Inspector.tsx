@@ -24,6 +24,21 @@ import { createResolver } from '../../shared/resolve';
 const resolver = createResolver();
 /** The service name last shown per component, kept while a large design's is worked out again. */
 const shownService = new Map<string, string>();
+/**
+ * Service names by component id, per list of components. The resolved model names services from
+ * the components alone (their ids, kinds and labels, in order), so a design changed elsewhere
+ * (components moved, a connection drawn) keeps its node list and its names: no pass over the
+ * whole design after every drop.
+ */
+const servicesByNodes = new WeakMap<readonly TopoNode[], ReadonlyMap<string, string>>();
+function serviceOf(doc: Topology, id: string): string | undefined {
+  let names = servicesByNodes.get(doc.nodes);
+  if (!names) {
+    names = new Map(resolver.resolve(doc).components.map((c) => [c.id, c.service]));
+    servicesByNodes.set(doc.nodes, names);
+  }
+  return names.get(id);
+}
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -173,7 +188,7 @@ function NodeInspector({ doc, node, index, diags }: { doc: Topology; node: TopoN
   }, [settled]);
   const dragging = useEditor((s) => large && s.transient.drag !== NO_TRANSIENT.drag && Object.keys(s.transient.drag).length > 0);
   const wait = large && (!settled || dragging);
-  const service = useMemo(() => (wait ? shownService.get(node.id) : resolver.resolve(named).byId.get(node.id)?.service), [wait, named, node.id]);
+  const service = useMemo(() => (wait ? shownService.get(node.id) : serviceOf(named, node.id)), [wait, named, node.id]);
   if (service !== undefined) shownService.set(node.id, service);
   const labelRef = useRef<HTMLInputElement>(null);
   const labelFocus = useEditor((s) => s.labelFocus);
