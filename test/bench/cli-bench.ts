@@ -10,7 +10,7 @@
  * /dev/shm exists, `generate` runs a second time into it: the same command without the disk.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -19,6 +19,7 @@ import { writeFolderAtomic } from '../../node-io/atomic-write';
 import { serializeTopology } from '../../shared/model/serialize';
 import { median } from './measure';
 import { synthesizeDesign } from './synth';
+import { installPacked } from '../tools/packed';
 import type { BenchResult } from './validate-bench';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -80,31 +81,12 @@ async function writingAlone(bundle: string, n: number, copy: string): Promise<Be
   return { name: `cli: writing its bundle alone (${files.length} files, ${mb.toFixed(0)} MB)`, n, ms: median(runs), min: Math.min(...runs) };
 }
 
-/** npm, as the bench was started (`npm run bench` sets npm_execpath), else from the PATH. */
-function npm(args: string[], cwd: string): void {
-  const cli = process.env.npm_execpath && /\.(c?js|mjs)$/.test(process.env.npm_execpath) ? process.env.npm_execpath : undefined;
-  const env = { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
-  const r = cli ? spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env }) : spawnSync('npm', args, { cwd, encoding: 'utf8', env });
-  if (r.status !== 0) throw new Error(`npm ${args[0]} failed: ${(r.stderr || r.stdout || String(r.error)).slice(0, 300)}`);
-}
-
-/** Packs the package and installs it offline from its tarball under `dir`; returns its bin. */
-function installPacked(dir: string): string {
-  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
-  npm(['pack', '--pack-destination', dir, '--silent'], ROOT);
-  const app = join(dir, 'installed');
-  mkdirSync(app);
-  writeFileSync(join(app, 'package.json'), '{ "name": "bench", "version": "1.0.0", "private": true }\n');
-  npm(['install', join(dir, `${pkg.name}-${pkg.version}.tgz`), '--offline', '--cache', join(dir, 'npm-cache'), '--no-package-lock'], app);
-  return join(app, 'node_modules', pkg.name, 'bin', 'topoforge.mjs');
-}
-
 export async function benchCli(): Promise<BenchResult[]> {
   const built = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-cli.mjs'), '--if-stale', '--quiet'], { cwd: ROOT, encoding: 'utf8' });
   if (built.status !== 0) throw new Error(`building the CLI failed: ${built.stderr}`);
   const dir = mkdtempSync(join(tmpdir(), 'topoforge-cli-bench-'));
   try {
-    BIN = installPacked(dir);
+    BIN = installPacked(dir).script;
   } catch (e) {
     console.warn(`cli bench: ${e instanceof Error ? e.message : String(e)}; TIMING THE SOURCE CHECKOUT'S BIN INSTEAD (its staleness check adds to every row)`);
   }

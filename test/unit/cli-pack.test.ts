@@ -1,14 +1,15 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLES } from '../../assets/examples';
+import { installPacked } from '../tools/packed';
 
 /**
- * The package as users get it: `npm pack`, then `npm install ./topoforge-<version>.tgz` into an
- * empty folder with no network and an empty npm cache (so nothing but the tarball can be
- * installed), then the installed `topoforge` validates and generates every bundled example.
+ * The package as users get it (test/tools/packed.ts: `npm pack`, then installed offline from the
+ * tarball into an empty folder with an empty npm cache), then the installed `topoforge` validates
+ * and generates every bundled example.
  * The CLI is one esbuild bundle (scripts/build-cli.mjs): it must need no other package.
  */
 
@@ -17,12 +18,6 @@ const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { na
 let dir: string;
 let bin: string;
 
-function npm(args: string[], cwd: string): string {
-  const npmCli = process.env.npm_execpath && /\.(c?js|mjs)$/.test(process.env.npm_execpath) ? process.env.npm_execpath : undefined;
-  const env = { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
-  return npmCli ? execFileSync(process.execPath, [npmCli, ...args], { cwd, encoding: 'utf8', env, stdio: 'pipe' }) : execFileSync('npm', args, { cwd, encoding: 'utf8', env, stdio: 'pipe' });
-}
-
 function topoforge(args: string[]) {
   const r = spawnSync(bin, args, { cwd: join(dir, 'app'), encoding: 'utf8', timeout: 120_000, env: { ...process.env, NO_COLOR: '1' } });
   return { code: r.status, out: r.stdout, err: r.stderr };
@@ -30,13 +25,7 @@ function topoforge(args: string[]) {
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'topoforge-pack-'));
-  npm(['pack', '--pack-destination', dir, '--silent'], ROOT);
-  const tgz = join(dir, `${pkg.name}-${pkg.version}.tgz`);
-  const app = join(dir, 'app');
-  execFileSync('mkdir', [app]);
-  writeFileSync(join(app, 'package.json'), '{ "name": "empty", "version": "1.0.0", "private": true }\n');
-  npm(['install', tgz, '--offline', '--cache', join(dir, 'empty-cache'), '--no-package-lock'], app);
-  bin = join(app, 'node_modules', '.bin', 'topoforge');
+  bin = installPacked(dir).bin;
 }, 300_000);
 
 afterAll(() => {
