@@ -80,6 +80,21 @@ async function centre(page: Page, id: string): Promise<{ x: number; y: number }>
 const inspectorLabel = (page: Page) => page.getByRole('region', { name: 'Inspector' }).getByLabel('Label', { exact: true }).inputValue().catch(() => '');
 const selected = (page: Page) => page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.react-flow__node.selected')].map((el) => el.dataset.id).sort());
 
+/** A click on the empty canvas: nothing is selected after it. */
+async function deselectAll(page: Page): Promise<void> {
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await expect.poll(() => page.locator('.react-flow__node.selected').count()).toBe(0);
+}
+
+/** Presses at `at` and moves by (dx, dy) in two steps of four moves, the button still down (the caller looks mid-drag, then releases). */
+async function pressAndMove(page: Page, at: { x: number; y: number }, dx: number, dy: number): Promise<void> {
+  await page.mouse.move(at.x, at.y);
+  await page.mouse.down();
+  await page.mouse.move(at.x + dx / 2, at.y + dy / 2, { steps: 4 });
+  await page.mouse.move(at.x + dx, at.y + dy, { steps: 4 });
+  await page.waitForTimeout(200);
+}
+
 describe('issue 19: dragging in a large design', () => {
   let browser: Browser;
   let s: Session;
@@ -104,12 +119,8 @@ describe('issue 19: dragging in a large design', () => {
     const ab0 = (await line(page, P.a.label, P.b.label))!;
     const cd0 = (await line(page, P.c.label, P.d.label))!;
     const c = await centre(page, P.a.id);
-    await page.mouse.move(c.x, c.y);
-    await page.mouse.down();
     // (Away from the canvas's edge, where React Flow would pan the view.)
-    await page.mouse.move(c.x + 40, c.y + 20, { steps: 4 });
-    await page.mouse.move(c.x + 80, c.y + 40, { steps: 4 });
-    await page.waitForTimeout(200);
+    await pressAndMove(page, c, 80, 40);
     // Mid-drag: A is selected (highlighted), A → B follows it, C → D is where it was.
     expect(await selected(page)).toEqual([P.a.id]);
     const ab1 = (await line(page, P.a.label, P.b.label))!;
@@ -141,18 +152,13 @@ describe('issue 19: dragging in a large design', () => {
     const { page } = s;
     const ab0 = (await line(page, P.a.label, P.b.label))!;
     const cd0 = (await line(page, P.c.label, P.d.label))!;
-    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
-    await expect.poll(() => page.locator('.react-flow__node.selected').count()).toBe(0);
+    await deselectAll(page);
     await page.locator(`.react-flow__node[data-id="${P.a.id}"]`).click({ position: { x: 60, y: 20 } });
     await page.locator(`.react-flow__node[data-id="${P.c.id}"]`).click({ position: { x: 60, y: 20 }, modifiers: ['Shift'] });
     await expect.poll(() => page.locator('.react-flow__node-topo.selected').count()).toBe(2);
     await expect.poll(() => page.getByRole('region', { name: 'Inspector' }).textContent()).toContain('2 items selected');
     const c = await centre(page, P.a.id);
-    await page.mouse.move(c.x, c.y);
-    await page.mouse.down();
-    await page.mouse.move(c.x + 40, c.y - 20, { steps: 4 });
-    await page.mouse.move(c.x + 80, c.y - 40, { steps: 4 });
-    await page.waitForTimeout(200);
+    await pressAndMove(page, c, 80, -40);
     expect(await selected(page)).toEqual([P.a.id, P.c.id]);
     const ab1 = (await line(page, P.a.label, P.b.label))!;
     const cd1 = (await line(page, P.c.label, P.d.label))!;
@@ -171,17 +177,12 @@ describe('issue 19: dragging in a large design', () => {
 
   it('a zone dragged carries its components, their connections following, the others where they were; one undo step', async () => {
     const { page } = s;
-    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
-    await expect.poll(() => page.locator('.react-flow__node.selected').count()).toBe(0);
+    await deselectAll(page);
     const ab0 = (await line(page, P.a.label, P.b.label))!;
     const cd0 = (await line(page, P.c.label, P.d.label))!;
     const handle = (await page.locator(`.react-flow__node[data-id="${ZONE.id}"] .zone-handle`).boundingBox())!;
     const h = { x: handle.x + 10, y: handle.y + handle.height / 2 };
-    await page.mouse.move(h.x, h.y);
-    await page.mouse.down();
-    await page.mouse.move(h.x + 40, h.y + 20, { steps: 4 });
-    await page.mouse.move(h.x + 80, h.y + 40, { steps: 4 });
-    await page.waitForTimeout(200);
+    await pressAndMove(page, h, 80, 40);
     expect(await selected(page)).toEqual([ZONE.id]);
     const cd1 = (await line(page, P.c.label, P.d.label))!;
     expect(cd1.box.x).toBeGreaterThan(cd0.box.x + 40);
@@ -196,8 +197,7 @@ describe('issue 19: dragging in a large design', () => {
 
   it('a box selection is dragged by its box: both components move, their connection with them, the others where they were; one undo step', async () => {
     const { page } = s;
-    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
-    await expect.poll(() => page.locator('.react-flow__node.selected').count()).toBe(0);
+    await deselectAll(page);
     const cd0 = (await line(page, P.c.label, P.d.label))!;
     const a = (await page.locator(`.react-flow__node[data-id="${P.a.id}"]`).boundingBox())!;
     const b = (await page.locator(`.react-flow__node[data-id="${P.b.id}"]`).boundingBox())!;
@@ -215,11 +215,7 @@ describe('issue 19: dragging in a large design', () => {
     const ab0 = (await line(page, P.a.label, P.b.label))!;
     const r = (await rect.boundingBox())!;
     const h = { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-    await page.mouse.move(h.x, h.y);
-    await page.mouse.down();
-    await page.mouse.move(h.x + 40, h.y + 16, { steps: 4 });
-    await page.mouse.move(h.x + 80, h.y + 32, { steps: 4 });
-    await page.waitForTimeout(200);
+    await pressAndMove(page, h, 80, 32);
     // Mid-drag: the line between the two moves with them, keeping its shape; C → D stays.
     const ab1 = (await line(page, P.a.label, P.b.label))!;
     expect(ab1.box.x).toBeGreaterThan(ab0.box.x + 40);
