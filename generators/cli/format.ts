@@ -1,4 +1,5 @@
 import { edgeIds } from '../../shared/model/ids';
+import { visibleText } from '../../shared/text';
 import type { SourceLocation } from '../../shared/model/parse';
 import type { Diagnostic, Topology } from '../../shared/model/types';
 
@@ -38,10 +39,10 @@ export function formatDiagnostics(file: string, diagnostics: readonly Diagnostic
   return diagnostics
     .map((d) => {
       const place = d.line !== undefined ? `${file}:${d.line}:` : `${file}:`;
-      const head = `${place} ${d.severity} ${d.code} ${oneLine(d.message)}`;
+      const head = `${place} ${d.severity} ${d.code} ${visibleText(d.message)}`;
       const fix = fixes?.get(d);
-      const tail = fix ? `    fix: ${oneLine(fix)} (topoforge fix ${file})\n` : '';
-      return d.hint ? `${head}\n    ${oneLine(d.hint)}\n${tail}` : `${head}\n${tail}`;
+      const tail = fix ? `    fix: ${visibleText(fix)} (topoforge fix ${file})\n` : '';
+      return d.hint ? `${head}\n    ${visibleText(d.hint)}\n${tail}` : `${head}\n${tail}`;
     })
     .join('');
 }
@@ -56,9 +57,4 @@ export function summarize(diagnostics: readonly Diagnostic[]): { errors: number;
     else infos++;
   }
   return { errors, warnings, infos };
-}
-
-/** Messages quote what the user typed; keep each on one terminal line, without control characters. */
-function oneLine(s: string): string {
-  return s.replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]+/g, ' ');
 }

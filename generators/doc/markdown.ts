@@ -1,33 +1,12 @@
 /**
  * Markdown escaping for everything a user typed. Text goes into list items, table cells and
  * headings on one line; it can never open a link, an image, HTML, code, emphasis, a table
- * column or a new block.
+ * column or a new block. What counts as one line of text is shared/text.ts's `oneLine`.
  */
+import { oneLine } from '../../shared/text';
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-/** Control, format (bidi, zero-width) and separator characters other than the plain space. */
-const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Zs}]/gu;
-
-/** Printable ASCII with single spaces inside: `oneLine` leaves it as it is (when short enough). */
-const PLAIN_ASCII = /^[!-~]+(?: [!-~]+)*$/;
 /** Text `md` leaves as it is: no character it escapes, none it rewrites at the start, no `:` (links). */
 const MD_PLAIN = /^[A-Za-z0-9(),;'"$%^{}?/.](?:[A-Za-z0-9(),;'"$%^{}?/.+=!#-]| (?! |$))*$/;
-
-/** One line of plain text, cut to `max` code points. */
-export function oneLine(value: unknown, max = 500): string {
-  const raw = String(value ?? '');
-  // The common case without the replacements and the array of characters.
-  if (raw.length <= max && PLAIN_ASCII.test(raw)) return raw;
-  const s = raw
-    .replace(LONE_SURROGATE, '\uFFFD')
-    .replace(INVISIBLE, ' ')
-    .replace(/ {2,}/g, ' ')
-    .trim();
-  // At most as many code points as code units: short text needs no counting.
-  if (s.length <= max) return s;
-  const chars = Array.from(s);
-  return chars.length <= max ? s : chars.slice(0, Math.max(1, max - 1)).join('').trimEnd() + '…';
-}
 
 /** User text as inline Markdown: escaped, one line. */
 export function md(value: unknown, max = 500): string {

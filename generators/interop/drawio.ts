@@ -6,6 +6,7 @@ import { OBSERVABILITY_PROTOCOLS } from '../../shared/model/types';
 import { edgeCaption } from '../mermaid/edges';
 import { PALETTE_DEFAULT } from '../mermaid/style';
 import { readDesign } from './util';
+import { LONE_SURROGATE } from '../../shared/text';
 import type { ResolvedDesign } from '../../shared/resolve';
 import { outputModel } from '../output-model';
 
@@ -17,11 +18,16 @@ import { outputModel } from '../output-model';
  * `quickLayout` (call `withLayout` first for ELK's layout). Labels are plain text (no HTML).
  */
 
-/** Text for an XML attribute value: every markup character as an entity, line breaks kept, invalid characters dropped. */
+/**
+ * Text for an XML attribute value: every markup character as an entity, line breaks kept,
+ * invalid characters dropped, and format characters (bidirectional overrides, zero-width) a
+ * space, as in every other file (shared/text.ts).
+ */
 export function xmlAttr(value: unknown): string {
   return String(value ?? '')
-    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+    .replace(LONE_SURROGATE, '\uFFFD')
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(/\p{Cf}/gu, ' ')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

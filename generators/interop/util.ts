@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import { oneLine as line } from '../../shared/text';
 import { emitYaml } from '../yamlEmit';
 import type { KindDef } from '../../shared/catalog';
 import type { Protocol, TopoEdge, TopoNode, Topology } from '../../shared/model/types';
@@ -101,15 +102,9 @@ export function int(props: Record<string, unknown>, key: string): number {
   return typeof v === 'number' && Number.isFinite(v) ? Math.trunc(v) : 0;
 }
 
-/** Text a user typed, on one line, cut to `max` characters, for titles and summaries. */
+/** Text a user typed, on one line (shared/text.ts's `oneLine`), cut to `max` code points, for titles and summaries. */
 export function oneLine(value: unknown, max = 200): string {
-  const s = String(value ?? '')
-    // Lone surrogates and U+FFFE/U+FFFF too: YAML readers refuse them anywhere in a file.
-    .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\uFFFE\uFFFF]/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  const chars = Array.from(s);
-  return chars.length <= max ? s : chars.slice(0, max - 1).join('') + '…';
+  return line(value, max);
 }
 
 /** A key safe in AsyncAPI/OpenAPI component maps (`[A-Za-z0-9._-]`), unique among `taken`. */

@@ -2,43 +2,22 @@
  * Escaping for Mermaid flowchart text. Everything a user typed goes through `mermaidLabel`
  * and ends up inside a double-quoted label, so it can never change the diagram's structure:
  * ASCII punctuation becomes a Mermaid entity code (`#34;` for `"`), control, line-break and
- * bidirectional-formatting characters become spaces, and the text is cut to a readable length.
+ * bidirectional-formatting characters become spaces, and the text is cut to a readable length
+ * (shared/text.ts's `oneLine`, as everywhere else).
  */
+import { oneLine } from '../../shared/text';
 
 /** ASCII characters written as they are; every other ASCII character becomes `#<code>;`. */
 const SAFE_ASCII = /[A-Za-z0-9 .,:/_+@!?'~=-]/;
-/** Control characters, separators other than the space, and format characters (bidi marks, zero-width). */
-const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Zs}]/gu;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/** Collapses whitespace and invisible characters to single spaces and cuts to `max` code points. */
-/** Printable ASCII with single spaces inside: `plainText` leaves it as it is (when short enough). */
-const PLAIN_ASCII = /^[!-~]+(?: [!-~]+)*$/;
 /** Text `mermaidLabel` writes as it is. */
 const SAFE_TEXT = /^[A-Za-z0-9 .,:/_+@!?'~=-]*$/;
-
-export function plainText(value: unknown, max: number): string {
-  const raw = String(value ?? '');
-  // The common case (ids, names, topics) without the replacements and the array of characters.
-  if (raw.length <= max && PLAIN_ASCII.test(raw)) return raw;
-  const s = raw
-    .replace(LONE_SURROGATE, '\uFFFD')
-    .replace(INVISIBLE, ' ')
-    .replace(/ {2,}/g, ' ')
-    .trim();
-  // At most as many code points as code units: short text needs no counting.
-  if (s.length <= max) return s;
-  const chars = Array.from(s);
-  if (chars.length <= max) return s;
-  return chars.slice(0, Math.max(1, max - 1)).join('').trimEnd() + '…';
-}
 
 /**
  * The text a label shows: the user's text on one line, or `fallback` (an id) when nothing
  * visible is left of it.
  */
 export function shownText(value: unknown, max: number, fallback = ''): string {
-  return plainText(value, max) || plainText(fallback, max);
+  return oneLine(value, max) || oneLine(fallback, max);
 }
 
 /** Text for inside a double-quoted Mermaid label: entity-encoded, one line, never empty unless `fallback` is. */
@@ -55,7 +34,7 @@ export function mermaidLabel(value: unknown, max = 60, fallback = ''): string {
 
 /** Text for `accTitle`/`accDescr` lines, which Mermaid reads raw to the end of the line. */
 export function accessibleText(value: unknown, max: number): string {
-  return plainText(String(value ?? '').replace(/[^\p{L}\p{N}\p{M} .,_-]/gu, ' '), max);
+  return oneLine(String(value ?? '').replace(/[^\p{L}\p{N}\p{M} .,_-]/gu, ' '), max);
 }
 
 /**

@@ -7,7 +7,8 @@ import type { TopoEdge, Topology } from '../../shared/model/types';
 import { emptyTopology } from '../../shared/model/types';
 import { allKindsDesign, loadExamples } from '../../test/golden/fixtures';
 import { edgeCaption, edgeProtocol } from './edges';
-import { plainText, shownText } from './escape';
+import { shownText } from './escape';
+import { oneLine as plainText } from '../../shared/text';
 import { generateMermaid, groupRef, nodeRef } from './index';
 import { PALETTE_DARK, PALETTE_DEFAULT, STYLE_ORDER } from './style';
 

@@ -1,4 +1,5 @@
 import { Document, stringify } from 'yaml';
+import { oneLine as line, visibleText } from '../../shared/text';
 import { emitYaml } from '../yamlEmit';
 
 /**
@@ -25,28 +26,14 @@ export function toJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
-/** Printable ASCII with single spaces inside. */
-const PLAIN_ASCII = /^[!-~]+(?: [!-~]+)*$/;
-
-/** One line of free text, safe inside a comment of any format: no control characters, no
- * comment terminators, bounded length. */
+/** One line of free text (shared/text.ts's `oneLine`: no control, format or bidirectional
+ * character, bounded length), safe inside a comment of any format: no comment terminator. */
 export function oneLine(text: unknown, max = 120): string {
-  const s = typeof text === 'string' ? text : text === undefined || text === null ? '' : String(text);
-  // The common case (printable ASCII, single spaces, no comment terminator) as it is.
-  if (s.length <= max && PLAIN_ASCII.test(s) && !s.includes('*/') && !s.includes('-->')) return s;
-  const cleaned = s
-    // Lone surrogates are not text (they would be written as U+FFFD); U+FFFE/U+FFFF are refused
-    // by YAML readers even in a comment (PyYAML in docker-compose, Go's yaml in promtool).
-    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\uFFFE\uFFFF]+/g, ' ')
-    .replace(/\*\//g, '* /')
-    .replace(/-->/g, '- ->')
-    .replace(/\s+/g, ' ')
-    .trim();
-  if (cleaned.length <= max) return cleaned;
-  // Cut between code points, never inside a surrogate pair.
-  const cut = cleaned.slice(0, max - 1);
-  return `${/[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut}…`;
+  let s = typeof text === 'string' ? text : text === undefined || text === null ? '' : String(text);
+  // Broken before the text is made one line: that only turns characters into spaces, so it
+  // cannot make a terminator again.
+  if (s.includes('*/') || s.includes('-->')) s = s.replace(/\*\//g, '* /').replace(/-->/g, '- ->');
+  return line(s, max);
 }
 
 /** Text `md` leaves as it is: printable ASCII, single spaces, no character it escapes or rewrites at the start. */
@@ -69,8 +56,7 @@ export function md(text: unknown, max = 120): string {
 
 /** Markdown-escaped text that keeps its spacing (for pieces of a sentence). */
 export function mdInline(text: string): string {
-  return text
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+  return visibleText(text)
     .replace(/\\/g, '\\\\')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

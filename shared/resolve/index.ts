@@ -6,6 +6,7 @@ import { ID_PATTERN, MAX_ID_LENGTH, TRUST_LEVELS } from '../model/types';
 import { connectionEnds, flowKind, protocolOf, resilienceOf, sourceIsFrom } from './flows';
 import { messagingPlans } from './messaging';
 import { dnsName, NameTaker, upperSnake } from './names';
+import { oneLine as line } from '../text';
 import { alertRules } from './alerts';
 import { gatewayPlans } from './gateways';
 import { observabilityOf } from './observability';
@@ -91,12 +92,8 @@ function prefixOf(cache: Cache | undefined, service: string): string {
   return p;
 }
 
-const oneLine = (s: unknown, max = 200): string =>
-  (typeof s === 'string' ? s : '')
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, max);
+/** A label as every generated file shows it (shared/text.ts); nothing for what is not a string. */
+const oneLine = (s: unknown, max = 200): string => (typeof s === 'string' ? line(s, max) : '');
 
 function arrayOf<T>(v: unknown): T[] {
   return Array.isArray(v) ? (v as T[]) : [];

@@ -4,6 +4,8 @@ import { generateBundle } from '../../generators/bundle';
 import { generateIntegrationDoc } from '../../generators/doc';
 import { generateAsyncApi } from '../../generators/interop';
 import { parseTopology } from '../../shared/model/parse';
+import { validate } from '../../shared/validation';
+import { formatDiagnostics } from '../../generators/cli/format';
 import type { Topology } from '../../shared/model/types';
 
 /**
@@ -38,6 +40,33 @@ describe('text a user typed, in the starter stack', () => {
       expect(path.startsWith('k8s/') ? parseAllDocuments(content).flatMap((d) => d.errors) : parseDocument(content).errors, path).toEqual([]);
     }
     expect(b.get('docker-compose.yml')).toContain('# Orders API (REST service)');
+  });
+
+  it('bidirectional overrides and isolates, zero-width characters and byte-order marks a user typed reach no generated file and no CLI message (Trojan Source, CVE-2021-42574): each is a space, in every file as in the document', () => {
+    const HIDDEN = /[\u061C\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/;
+    const b = files(
+      design(
+        [
+          { id: 'api', kind: 'rest-service', label: 'Orders \u202Eevil\u202C API \u200B zero', group: 'core' },
+          { id: 'db', kind: 'postgres', label: 'Orders\u2066 DB\u2069', group: 'core' },
+          { id: 'bus', kind: 'rabbitmq', label: '\uFEFFEvents\u200F' },
+          { id: 'prom', kind: 'prometheus', label: 'Metrics\u061C' },
+        ],
+        [
+          { from: 'api', to: 'db', label: 'writes \u202E orders' },
+          { from: 'api', to: 'bus', label: 'publishes\u2067 orders', props: { topic: 'orders' } },
+          { from: 'prom', to: 'api', protocol: 'metrics' },
+        ],
+        { name: 'Shop\u202E', groups: [{ id: 'core', label: 'Core \u202Ezone', trust: 'internal' }] as Topology['groups'] },
+      ),
+    );
+    for (const [path, content] of b) expect(content.match(HIDDEN)?.index, path).toBeUndefined();
+    expect(b.get('docker-compose.yml')).toContain('# Orders evil API zero (REST service)');
+    const doc = parseTopology(`topoforge: 1\nname: x\nnodes:\n  - id: api\n    kind: rest-service\n    label: "Orders \\u202E API"\n  - id: api2\n    kind: rest-service\n    label: "Orders \\u202E API"\n    props: { port: 8080 }\n`);
+    expect(doc.ok).toBe(true);
+    const text = formatDiagnostics('d.topo.yaml', doc.ok ? validate(doc.doc) : []);
+    expect(text).toContain('Orders');
+    expect(text).not.toMatch(HIDDEN);
   });
 
   it('a credential setting whose name holds a line separator leaves .env.example one line per entry (found by npm run fuzz, seed 1291543759)', () => {
