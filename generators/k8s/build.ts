@@ -234,6 +234,32 @@ export function service(ctx: K8sContext, c: Component, ports: readonly ServicePo
   });
 }
 
+/**
+ * A Job that sets a component up once it answers (registers connectors, makes buckets): run to
+ * completion, retried until it does, no Kubernetes API token, its pods labelled as the
+ * component's so that its NetworkPolicy lets them reach it (`self` traffic).
+ */
+export function setupJob(ctx: K8sContext, c: Component, job: { id: string; name: string; container: Record<string, unknown>; volumes?: Array<Record<string, unknown>> }): K8sObject {
+  ctx.extra(c).self = true;
+  return ctx.add(c, {
+    apiVersion: 'batch/v1',
+    kind: 'Job',
+    metadata: meta(ctx, c, ctx.name('Job', `${c.id}/${job.id}`, job.name)),
+    spec: {
+      backoffLimit: 10,
+      template: {
+        metadata: { labels: podLabels(ctx, c) },
+        spec: {
+          automountServiceAccountToken: false,
+          restartPolicy: 'OnFailure',
+          ...(job.volumes ? { volumes: job.volumes } : {}),
+          containers: [job.container],
+        },
+      },
+    },
+  });
+}
+
 export function configMap(ctx: K8sContext, c: Component, name: string, data: Record<string, string>): K8sObject {
   return ctx.add(c, { apiVersion: 'v1', kind: 'ConfigMap', metadata: meta(ctx, c, name), data });
 }

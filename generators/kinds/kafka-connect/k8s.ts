@@ -1,4 +1,4 @@
-import { configMap, configVolume, container, meta, podLabels, secretEnv, valueEnv } from '../../k8s/build';
+import { configMap, configVolume, container, secretEnv, setupJob, valueEnv } from '../../k8s/build';
 import type { EnvEntry } from '../../k8s/types';
 import { urlEnv } from '../../k8s/clientenv';
 import { kafkaUserName, SASL_MECHANISM } from '../../k8s/kafka';
@@ -39,25 +39,11 @@ export const k8s = facet({
     for (const k of plan.connectors) files[`${k.name}.json`] = `${JSON.stringify(connectorJson(k), null, 2)}\n`;
     const cm = ctx.name('ConfigMap', `${c.id}/connectors`, `${c.service}-connectors`, 253);
     configMap(ctx, c, cm, files);
-    ctx.extra(c).self = true;
-    ctx.add(c, {
-      apiVersion: 'batch/v1',
-      kind: 'Job',
-      metadata: meta(ctx, c, ctx.name('Job', `${c.id}/register`, `${c.service}-register`)),
-      spec: {
-        backoffLimit: 10,
-        template: {
-          metadata: { labels: podLabels(ctx, c) },
-          spec: {
-            automountServiceAccountToken: false,
-            restartPolicy: 'OnFailure',
-            volumes: [configVolume('connectors', cm)],
-            containers: [
-              container({ name: 'register', image: 'curlimages/curl:8.10.1', command: ['sh', '/connectors/register-connectors.sh'], env: [valueEnv('CONNECT_URL', `http://${c.service}:${c.listenPort}`)], size: 'tiny', volumeMounts: [{ name: 'connectors', mountPath: '/connectors', readOnly: true }] }),
-            ],
-          },
-        },
-      },
+    setupJob(ctx, c, {
+      id: 'register',
+      name: `${c.service}-register`,
+      volumes: [configVolume('connectors', cm)],
+      container: container({ name: 'register', image: 'curlimages/curl:8.10.1', command: ['sh', '/connectors/register-connectors.sh'], env: [valueEnv('CONNECT_URL', `http://${c.service}:${c.listenPort}`)], size: 'tiny', volumeMounts: [{ name: 'connectors', mountPath: '/connectors', readOnly: true }] }),
     });
   },
   clientEnv: (_ctx, s, f) => [urlEnv(s, f, 'http')],

@@ -1,6 +1,6 @@
 import type { Component, Flow } from '../../../shared/resolve';
 import { str, strs } from '../../../shared/resolve/props';
-import { container, literal, meta, podLabels, secretEnv, valueEnv } from '../../k8s/build';
+import { container, literal, secretEnv, setupJob, valueEnv } from '../../k8s/build';
 import { addrOf } from '../../k8s/clientenv';
 import { runComponent } from '../../k8s/stateful';
 import { facet } from '../../k8s/types';
@@ -28,23 +28,7 @@ export const k8s = facet({
     if (list.length === 0) return;
     // The bucket names are arguments of the script ("$@"), never part of its text.
     const script = 'set -eu; until mc alias set local "$MINIO_URL" "$MINIO_ROOT_USER" "$MINIO_ROOT_PASSWORD"; do sleep 2; done; for b in "$@"; do mc mb --ignore-existing "local/$b"; done';
-    ctx.extra(c).self = true;
-    ctx.add(c, {
-      apiVersion: 'batch/v1',
-      kind: 'Job',
-      metadata: meta(ctx, c, ctx.name('Job', `${c.id}/buckets`, `${c.service}-buckets`)),
-      spec: {
-        backoffLimit: 10,
-        template: {
-          metadata: { labels: podLabels(ctx, c) },
-          spec: {
-            automountServiceAccountToken: false,
-            restartPolicy: 'OnFailure',
-            containers: [container({ name: 'create-buckets', image: 'minio/mc:RELEASE.2024-10-08T09-37-26Z', command: ['sh', '-c', script, 'create-buckets', ...list.map(literal)], env: [...keys, valueEnv('MINIO_URL', `http://${c.service}:${c.listenPort}`)], size: 'tiny' })],
-          },
-        },
-      },
-    });
+    setupJob(ctx, c, { id: 'buckets', name: `${c.service}-buckets`, container: container({ name: 'create-buckets', image: 'minio/mc:RELEASE.2024-10-08T09-37-26Z', command: ['sh', '-c', script, 'create-buckets', ...list.map(literal)], env: [...keys, valueEnv('MINIO_URL', `http://${c.service}:${c.listenPort}`)], size: 'tiny' }) });
   },
   clientEnv: (ctx, s, f) => {
     const P = s.envPrefix;
