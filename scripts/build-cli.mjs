@@ -21,8 +21,8 @@ export const CLI_ENTRY = join(CLI_DIR, 'topoforge.mjs');
 /** What the CLI is built from (its sources and the package.json it reads its version from); bin/topoforge.mjs lists them too. */
 const SOURCES = ['generators', 'shared', 'assets/examples', 'assets/template', 'package.json', 'scripts/build-cli.mjs'];
 
-/** Newest modification time of the CLI's sources (tests and builds skipped). */
-export function newestSource(root = ROOT) {
+/** Newest modification time of the files under `paths` (relative to `root`; tests, builds and dot files skipped). scripts/start.mjs uses it for the app's builds. */
+export function newestOf(paths, root = ROOT) {
   let t = 0;
   const walk = (p) => {
     let st;
@@ -35,8 +35,13 @@ export function newestSource(root = ROOT) {
       for (const n of readdirSync(p)) if (n !== 'node_modules' && n !== 'dist' && !n.startsWith('.')) walk(join(p, n));
     } else if (!/\.test\.tsx?$/.test(p)) t = Math.max(t, st.mtimeMs);
   };
-  for (const p of SOURCES) walk(join(root, p));
+  for (const p of paths) walk(join(root, p));
   return t;
+}
+
+/** Newest modification time of the CLI's sources. */
+export function newestSource(root = ROOT) {
+  return newestOf(SOURCES, root);
 }
 
 /** Whether dist/cli is missing or older than a source. */

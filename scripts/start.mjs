@@ -7,10 +7,11 @@
 //     runs the same app in the browser instead (`npm run web`).
 // Extra arguments are passed to the app as files to open instead of the example.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { newestOf } from './build-cli.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const EXAMPLE = join(ROOT, 'assets', 'examples', 'ecommerce-orders.topo.yaml');
@@ -24,24 +25,6 @@ function electronBinary() {
   } catch {
     return null;
   }
-}
-
-/** Newest modification time of the files under `dirs` (skipping tests and builds). */
-function newest(paths) {
-  let t = 0;
-  const walk = (p) => {
-    let st;
-    try {
-      st = statSync(p);
-    } catch {
-      return;
-    }
-    if (st.isDirectory()) {
-      for (const n of readdirSync(p)) if (n !== 'node_modules' && n !== 'dist' && !n.startsWith('.')) walk(join(p, n));
-    } else if (!/\.test\.tsx?$/.test(p)) t = Math.max(t, st.mtimeMs);
-  };
-  for (const p of paths) walk(join(ROOT, p));
-  return t;
 }
 
 function builtAt(file) {
@@ -84,10 +67,10 @@ if (!electron) {
   );
   npmRun('web');
 } else {
-  if (builtAt('electron/dist/main.cjs') < newest(['electron', 'shared']) || builtAt('electron/dist/preload.cjs') === 0) {
+  if (builtAt('electron/dist/main.cjs') < newestOf(['electron', 'shared']) || builtAt('electron/dist/preload.cjs') === 0) {
     run(process.execPath, [join(ROOT, 'electron', 'build.mjs')]);
   }
-  if (builtAt('dist/renderer/index.html') < newest(['renderer', 'shared', 'generators', 'assets', 'vite.config.ts'])) {
+  if (builtAt('dist/renderer/index.html') < newestOf(['renderer', 'shared', 'generators', 'assets', 'vite.config.ts'])) {
     const { buildRenderer } = await import('./web.mjs');
     await buildRenderer();
   }
