@@ -28,37 +28,15 @@ export async function renderImage(format: 'png' | 'svg'): Promise<string | Uint8
   return format === 'svg' ? svg : svgToPng(svg, 2);
 }
 
-function download(name: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.style.display = 'none';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 function baseName(): string {
   const { doc } = useEditor.getState();
   return makeId(doc.name || 'design', () => false);
 }
 
-const EXT = { png: 'png', svg: 'svg', mermaid: 'mmd' } as const;
-const MIME = { png: 'image/png', svg: 'image/svg+xml', mermaid: 'text/plain' } as const;
-
+/** Writes the diagram where the platform writes files (the desktop asks where; the browser downloads it). */
 async function save(format: 'png' | 'svg' | 'mermaid', data: string | Uint8Array): Promise<void> {
-  const s = useEditor.getState();
-  const name = baseName();
-  if (platform.isDesktop && platform.exportDiagram) {
-    const path = await platform.exportDiagram(format, data, { suggestedName: name });
-    if (path) s.toast({ tone: 'success', message: `Exported ${path}.` });
-    return;
-  }
-  const file = `${name}.${EXT[format]}`;
-  download(file, new Blob([data as BlobPart], { type: MIME[format] }));
-  s.toast({ tone: 'success', message: `Exported ${file}.` });
+  const path = await platform.exportDiagram(format, data, { suggestedName: baseName() });
+  if (path) useEditor.getState().toast({ tone: 'success', message: `Exported ${path}.` });
 }
 
 export async function exportImage(format: 'png' | 'svg'): Promise<void> {

@@ -63,6 +63,9 @@ function pickWithInput(): Promise<File | null> {
   });
 }
 
+const DIAGRAM_EXT = { png: 'png', svg: 'svg', mermaid: 'mmd' } as const;
+const DIAGRAM_MIME = { png: 'image/png', svg: 'image/svg+xml', mermaid: 'text/plain' } as const;
+
 function download(name: string, data: Blob): void {
   const url = URL.createObjectURL(data);
   const a = document.createElement('a');
@@ -133,6 +136,12 @@ export const browserPlatform: Platform = {
     const name = withYamlExtension(opts.file?.name && !opts.saveAs ? opts.file.name : opts.suggestedName);
     download(name, new Blob([text], { type: 'application/yaml' }));
     return { name, downloaded: true };
+  },
+
+  async exportDiagram(format: 'png' | 'svg' | 'mermaid', data: string | Uint8Array, opts: ExportOptions): Promise<string | null> {
+    const name = `${opts.suggestedName}.${DIAGRAM_EXT[format]}`;
+    download(name, new Blob([data as BlobPart], { type: DIAGRAM_MIME[format] }));
+    return name;
   },
 
   async exportBundle(files: readonly OutputFile[], opts: ExportOptions): Promise<ExportResult | null> {

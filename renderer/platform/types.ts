@@ -69,10 +69,10 @@ export interface Platform {
   /** A file the shell wants opened (double-click, "Open With", command line). Returns an unsubscribe function. */
   onOpenRequest(handler: (design: OpenedDesign) => void): () => void;
   /**
-   * Desktop only: asks where and writes the diagram (PNG bytes, SVG or Mermaid text). Resolves to
-   * the path written, or null when cancelled. The browser downloads the file instead.
+   * Writes the diagram (PNG bytes, SVG or Mermaid text): the desktop asks where, the browser
+   * downloads it. Resolves to the path or file name written, or null when cancelled.
    */
-  exportDiagram?(format: 'png' | 'svg' | 'mermaid', data: string | Uint8Array, opts: ExportOptions): Promise<string | null>;
+  exportDiagram(format: 'png' | 'svg' | 'mermaid', data: string | Uint8Array, opts: ExportOptions): Promise<string | null>;
   /**
    * Desktop only: has the browser engine run its own Cut, Copy or Paste in the page, which fires
    * the page's clipboard event (the menus' Copy/Paste, where the async Clipboard API is refused).
