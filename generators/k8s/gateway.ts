@@ -50,6 +50,23 @@ export function gatewayPlanOf(ctx: K8sContext, c: Component): GatewayPlan | unde
   return ctx.resolved.gateways.find((p) => p.gateway === c);
 }
 
+/**
+ * What a gateway that is only Gateway API objects (nginx, Envoy) becomes: a Gateway and a route
+ * per forwarded call. Authentication, a rate limit and CORS are policies of each controller,
+ * outside the Gateway API's standard channel: they are not generated, and the README says so
+ * (until then the routes are open).
+ */
+export function standardGateway(cls: GatewayClass): (ctx: K8sContext, c: Component) => void {
+  return (ctx, c) => {
+    gatewayObjects(ctx, c, cls);
+    const plan = gatewayPlanOf(ctx, c);
+    const asked = [plan && plan.auth !== 'none' ? `its authentication (${plan.auth})` : '', plan?.rateLimit ? `its rate limit (${plan.rateLimit.perMinute} requests per minute)` : '', plan?.cors ? 'CORS' : ''].filter(Boolean);
+    if (asked.length > 0) {
+      ctx.note(`\`${c.service}\`: ${asked.join(', ')} ${asked.length > 1 ? 'are policies' : 'is a policy'} of the controller (not in the Gateway API standard channel) and ${asked.length > 1 ? 'are' : 'is'} not generated; set ${asked.length > 1 ? 'them' : 'it'} with your controller's policy resources: until then the routes are open.`);
+    }
+  };
+}
+
 /** The Gateway, its Service, its routes; returns the routes (for plugins the gateway's kind attaches). */
 export function gatewayObjects(ctx: K8sContext, c: Component, cls: GatewayClass): Route[] {
   const name = c.service;
