@@ -4,21 +4,29 @@ import type { Diagnostic, Topology } from '../../shared/model/types';
 
 /** Gives each diagnostic a line: its own, else where its path is, else where its first node or edge is. */
 export function locateDiagnostics(diagnostics: readonly Diagnostic[], doc: Topology, locate: (path: string) => SourceLocation | undefined): Diagnostic[] {
-  const nodeIndex = new Map<string, number>();
-  doc.nodes.forEach((n, i) => nodeIndex.set(n.id, i));
-  doc.groups.forEach((g, i) => nodeIndex.set(`group:${g.id}`, i));
-  const edgeIndex = new Map<string, number>();
-  edgeIds(doc.edges).forEach((id, i) => edgeIndex.set(id, i));
+  // Most findings have a path: the maps by id are made for the first one that has none.
+  let nodeIndex: Map<string, number> | undefined;
+  let edgeIndex: Map<string, number> | undefined;
   const where = (d: Diagnostic): SourceLocation | undefined => {
     if (d.path) {
       const l = locate(d.path);
       if (l) return l;
+    }
+    if (!nodeIndex) {
+      const m = (nodeIndex = new Map<string, number>());
+      doc.nodes.forEach((n, i) => m.set(n.id, i));
+      doc.groups.forEach((g, i) => m.set(`group:${g.id}`, i));
     }
     for (const id of d.nodes) {
       const i = nodeIndex.get(id);
       if (i !== undefined) return locate(`nodes[${i}]`);
       const g = nodeIndex.get(`group:${id}`);
       if (g !== undefined) return locate(`groups[${g}]`);
+    }
+    if (d.edges.length === 0) return undefined;
+    if (!edgeIndex) {
+      const m = (edgeIndex = new Map<string, number>());
+      edgeIds(doc.edges).forEach((id, i) => m.set(id, i));
     }
     for (const id of d.edges) {
       const i = edgeIndex.get(id);
@@ -60,5 +68,15 @@ export function summarize(diagnostics: readonly Diagnostic[]): { errors: number;
 
 /** Messages quote what the user typed; keep each on one terminal line, without control characters. */
 function oneLine(s: string): string {
+  // Nearly every message is clean: a loop over its characters is cheaper than the replace.
+  let clean = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c === 0x2028 || c === 0x2029) {
+      clean = false;
+      break;
+    }
+  }
+  if (clean) return s;
   return s.replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]+/g, ' ');
 }

@@ -54,6 +54,23 @@ export class NameTaker {
 
 /** `orders-db` -> `ORDERS_DB`, for environment variables (always starting with a letter). */
 export function upperSnake(id: string): string {
+  if (isDnsLabel(id)) return id.toUpperCase().replaceAll('-', '_');
   const s = id.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, '');
   return /^[A-Z]/.test(s) ? s : `N_${s}`;
+}
+
+/** `[a-z][a-z0-9]*(-[a-z0-9]+)*`, what service names are: their `upperSnake` only swaps case and dashes. */
+function isDnsLabel(s: string): boolean {
+  const first = s.charCodeAt(0);
+  if (!(first >= 0x61 && first <= 0x7a)) return false;
+  let dash = false;
+  for (let i = 1; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x2d) {
+      if (dash) return false;
+      dash = true;
+    } else if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) dash = false;
+    else return false;
+  }
+  return !dash;
 }
