@@ -12,7 +12,7 @@ const MAX_BASE = 40;
  * else is there; '' when nothing usable is left.
  */
 export function dnsName(text: string): string {
-  const bare = text.replace(/\([^()]*\)|\[[^[\]]*\]/g, ' ');
+  const bare = text.includes('(') || text.includes('[') ? text.replace(/\([^()]*\)|\[[^[\]]*\]/g, ' ') : text;
   return slug(bare) || slug(text);
 }
 
@@ -20,6 +20,7 @@ export function dnsName(text: string): string {
 const NON_ASCII = /[^\u0000-\u007f]/;
 
 function slug(text: string): string {
+  if (!NON_ASCII.test(text)) return asciiSlug(text.toLowerCase());
   const latin = NON_ASCII.test(text) ? text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : text;
   return latin
     .toLowerCase()
@@ -27,6 +28,38 @@ function slug(text: string): string {
     .replace(/^[^a-z]+/, '')
     .slice(0, MAX_BASE)
     .replace(/-+$/, '');
+}
+
+/**
+ * `slug` of lower-cased ASCII text in one pass: runs of other characters than letters and digits
+ * become one dash, what comes before the first letter is dropped, at most MAX_BASE characters,
+ * no dash at the end.
+ */
+function asciiSlug(lower: string): string {
+  let out = '';
+  let started = false;
+  let dash = false;
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    const letter = c >= 0x61 && c <= 0x7a;
+    if (!letter && !(c >= 0x30 && c <= 0x39)) {
+      if (started) dash = true;
+      continue;
+    }
+    if (!started) {
+      if (!letter) continue;
+      started = true;
+    }
+    if (dash) {
+      // The dash would end the name: it is cut off, and so is what follows.
+      if (out.length >= MAX_BASE - 1) break;
+      out += '-';
+      dash = false;
+    }
+    out += lower[i];
+    if (out.length >= MAX_BASE) break;
+  }
+  return out;
 }
 
 /** Hands out names unique among those given so far: `base`, `base-2`, `base-3`, ... */
