@@ -3,7 +3,7 @@ import { LIMITS } from './limits';
 import { splitPath } from './path';
 import { restoreTopology, type RestoreOptions } from './restore';
 import type { Diagnostic, Topology } from './types';
-import { keyOffset, readYaml, type ListIndex, type MapIndex } from './yaml-read';
+import { keyOffset, readYaml, type ListIndex, type MapIndex, type PartIndex } from './yaml-read';
 
 export { LIMITS } from './limits';
 
@@ -299,7 +299,7 @@ function expandAliases(root: unknown, aliasAt: ReadonlyMap<object, number>): Exp
 }
 
 /** Offset in the text of a document path: the key of a mapping entry, or the start of a list item; the nearest part that exists. */
-function offsetOf(root: unknown, index: ReadonlyMap<object, MapIndex | ListIndex>, path: string): number | undefined {
+function offsetOf(root: unknown, index: PartIndex, path: string): number | undefined {
   const segments = splitPath(path);
   if (!segments || segments.length === 0) return undefined;
   let node: unknown = root;
