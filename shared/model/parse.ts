@@ -214,9 +214,12 @@ function lineLocator(text: string): (offset: number) => SourceLocation {
   let starts: Int32Array | undefined;
   return (offset: number) => {
     if (!starts) {
-      const list: number[] = [0];
-      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) list.push(i + 1);
-      starts = Int32Array.from(list);
+      // Counted first, then written into an array of the right size (no list of 100,000 numbers to copy).
+      let lines = 1;
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
+      starts = new Int32Array(lines);
+      let k = 1;
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts[k++] = i + 1;
     }
     let lo = 0;
     let hi = starts.length - 1;

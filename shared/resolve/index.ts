@@ -345,7 +345,18 @@ class FlowRecord implements Flow {
   }
 }
 
+/** What cleanProps reported for the component or connection at hand (`reported()` takes it): no list and no callback made per item. */
+const reports: string[] = [];
+const report = (m: string): void => {
+  reports.push(m);
+};
+const NO_REPORTS: readonly string[] = Object.freeze([]);
+function reported(): string[] {
+  return reports.length === 0 ? (NO_REPORTS as string[]) : reports.splice(0);
+}
+
 function resolveWith(doc: Topology, cache: Cache | undefined): ResolvedDesign {
+  reports.length = 0; // nothing left over from a resolve that threw
   const design = new DesignRecord(doc);
   const { zones, components, byId, flows, ignored } = design;
 
@@ -381,9 +392,9 @@ function resolveWith(doc: Topology, cache: Cache | undefined): ResolvedDesign {
         design.note(`Node \`${n.id}\` has an unknown kind ${JSON.stringify(oneLine(String(n.kind), 40))} and was left out.`);
         continue;
       }
-      const bad: string[] = [];
       const label = oneLine(n.label) || n.id;
-      work = { kind, props: cleanProps(kind.props, n.props, `Node ${n.id}`, (m) => bad.push(m)), ignored: bad, label, base: dnsName(label) || n.id };
+      const props = cleanProps(kind.props, n.props, `Node ${n.id}`, report);
+      work = { kind, props, ignored: reported(), label, base: dnsName(label) || n.id };
       cache?.nodes.set(n, work);
     }
     for (const m of work.ignored) ignored.push(m);
@@ -416,8 +427,8 @@ function resolveWith(doc: Topology, cache: Cache | undefined): ResolvedDesign {
     let work = cache?.edges.get(e);
     if (!work || work.from !== from.kind || work.to !== to.kind) {
       const { protocol, explicit } = protocolOf(e.protocol, from.kind, to.kind);
-      const bad: string[] = [];
-      let props = cleanProps(edgePropDefs(protocol), e.props, `Connection ${id}`, (m) => bad.push(m));
+      let props = cleanProps(edgePropDefs(protocol), e.props, `Connection ${id}`, report);
+      const bad = reported();
       // A store drawn the way its data flows (Orders DB → Nightly ETL) is read by the other end;
       // a dashboard (Grafana) only ever reads the store it is a data source of.
       const rawProps = e.props && typeof e.props === 'object' ? (e.props as Record<string, unknown>) : {};

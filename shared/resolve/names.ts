@@ -36,31 +36,29 @@ function slug(text: string): string {
  * no dash at the end.
  */
 function asciiSlug(lower: string): string {
+  const n = lower.length;
   let out = '';
-  let started = false;
-  let dash = false;
-  for (let i = 0; i < lower.length; i++) {
-    const c = lower.charCodeAt(i);
-    const letter = c >= 0x61 && c <= 0x7a;
-    if (!letter && !(c >= 0x30 && c <= 0x39)) {
-      if (started) dash = true;
-      continue;
-    }
-    if (!started) {
-      if (!letter) continue;
-      started = true;
-    }
-    if (dash) {
-      // The dash would end the name: it is cut off, and so is what follows.
+  let i = 0;
+  while (i < n) {
+    while (i < n && !isAlnum(lower.charCodeAt(i))) i++;
+    let start = i;
+    while (i < n && isAlnum(lower.charCodeAt(i))) i++;
+    if (out === '') {
+      // Nothing kept yet: the name starts at the first letter.
+      while (start < i && !isLetter(lower.charCodeAt(start))) start++;
+      if (start < i) out = lower.slice(start, Math.min(i, start + MAX_BASE));
+    } else if (start < i) {
+      // A dash that would end the name is cut off, and what follows with it.
       if (out.length >= MAX_BASE - 1) break;
-      out += '-';
-      dash = false;
+      out = `${out}-${lower.slice(start, Math.min(i, start + MAX_BASE - out.length - 1))}`;
     }
-    out += lower[i];
     if (out.length >= MAX_BASE) break;
   }
   return out;
 }
+
+const isLetter = (c: number): boolean => c >= 0x61 && c <= 0x7a;
+const isAlnum = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
 
 /** Hands out names unique among those given so far: `base`, `base-2`, `base-3`, ... */
 export class NameTaker {
