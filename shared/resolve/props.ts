@@ -53,38 +53,17 @@ function checkScalar(def: PropDef, v: unknown): unknown {
   }
 }
 
-/** Per list of definitions with unique keys: an object of its keys in order, each with its default (a list or object default as null, copied when used). */
-const templates = new WeakMap<readonly PropDef[], Props | null>();
-function templateOf(defs: readonly PropDef[]): Props | null {
-  let t = templates.get(defs);
-  if (t === undefined) {
-    t = {};
-    for (const def of defs) {
-      if (Object.prototype.hasOwnProperty.call(t, def.key) || def.key === '__proto__') {
-        t = null;
-        break;
-      }
-      t[def.key] = def.default !== null && typeof def.default === 'object' ? null : def.default;
-    }
-    templates.set(defs, t);
-  }
-  return t;
-}
-
 /**
  * Values of `defs` taken from `raw`, each valid or the default. `report` receives a sentence per
  * value that was ignored. Keys without a definition are dropped.
  */
 export function cleanProps(defs: readonly PropDef[], raw: unknown, where: string, report: (msg: string) => void): Props {
   const src = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
-  const template = templateOf(defs);
-  // Every key, in the order of `defs`, with its default when that is a plain value: only the
-  // values given (and defaults that are lists or objects, copied) are written below.
-  const out: Props = template ? { ...template } : {};
+  const out: Props = {};
   for (const def of defs) {
     const v = src[def.key];
     if (v === undefined || v === null) {
-      if (!template || (def.default !== null && typeof def.default === 'object')) out[def.key] = clone(def.default);
+      out[def.key] = clone(def.default);
       continue;
     }
     if (def.type === 'string-list') {
