@@ -371,7 +371,7 @@ function reported(): string[] {
 function resolveWith(doc: Topology, cache: Cache | undefined): ResolvedDesign {
   reports.length = 0; // nothing left over from a resolve that threw
   const design = new DesignRecord(doc);
-  const { zones, components, byId, flows, ignored } = design;
+  const { zones } = design;
 
   // ── Zones
   const zoneById = new Map<string, Zone>();
@@ -385,7 +385,18 @@ function resolveWith(doc: Topology, cache: Cache | undefined): ResolvedDesign {
     zoneById.set(g.id, z);
   }
 
-  // ── Components
+  readComponents(design, zoneById, cache);
+  readFlows(design, cache);
+  return design;
+}
+
+/**
+ * The components, in document order. (Each loop over the design is a function of its own: V8
+ * optimises a long loop while it runs, and code after it that has not run yet is then thrown
+ * away when reached, with the next loop left to run slowly until compiled again.)
+ */
+function readComponents(design: DesignRecord, zoneById: ReadonlyMap<string, Zone>, cache: Cache | undefined): void {
+  const { doc, components, byId, ignored } = design;
   const services = new NameTaker();
   const nodes = arrayOf<TopoNode>(doc.nodes);
   for (let index = 0; index < nodes.length; index++) {
@@ -418,9 +429,13 @@ function resolveWith(doc: Topology, cache: Cache | undefined): ResolvedDesign {
     byId.set(c.id, c);
   }
 
-  // ── Flows
+}
+
+/** The connections between components, in document order, each in its ends' lists. */
+function readFlows(design: DesignRecord, cache: Cache | undefined): void {
+  const { doc, byId, flows, ignored } = design;
   const rawEdges = arrayOf<TopoEdge>(doc.edges);
-  const ids = new EdgeIdCounter(nodes.length);
+  const ids = new EdgeIdCounter(arrayOf<TopoNode>(doc.nodes).length);
   const req = doc.requirements && typeof doc.requirements === 'object' ? doc.requirements : {};
   for (let index = 0; index < rawEdges.length; index++) {
     const e = rawEdges[index];
@@ -464,7 +479,6 @@ function resolveWith(doc: Topology, cache: Cache | undefined): ResolvedDesign {
     from.at.push(f);
     if (to !== from) to.at.push(f);
   }
-  return design;
 }
 
 /**
