@@ -1,6 +1,6 @@
 import type { ParseResult } from '../../shared/model/parse';
 import type { Diagnostic, Topology } from '../../shared/model/types';
-import { compareDiagnostics, validate } from '../../shared/validation';
+import { compareDiagnostics, mergeDiagnostics, validate } from '../../shared/validation';
 import { locateDiagnostics } from './format';
 
 /**
@@ -11,7 +11,11 @@ import { locateDiagnostics } from './format';
 export function checkParsed(parsed: ParseResult): { doc?: Topology; diagnostics: Diagnostic[]; checks?: Diagnostic[] } {
   if (!parsed.ok) return { diagnostics: [...parsed.diagnostics].sort(compareDiagnostics) };
   const checks = validate(parsed.doc);
-  const diagnostics = locateDiagnostics([...parsed.diagnostics, ...checks], parsed.doc, parsed.locate);
+  // validate() returns its findings in this order already (placing them changes no field the
+  // order reads): the parse findings, sorted, are merged in, ahead of equal ones as a sort of
+  // both lists one after the other would place them.
+  const fromParse = locateDiagnostics(parsed.diagnostics, parsed.doc, parsed.locate).sort(compareDiagnostics);
+  const diagnostics = mergeDiagnostics(fromParse, locateDiagnostics(checks, parsed.doc, parsed.locate));
   // `checks`: validation's own findings as it returns them, for the document (generateBundle's `checks`), so generate does not validate twice.
-  return { doc: parsed.doc, diagnostics: diagnostics.sort(compareDiagnostics), checks };
+  return { doc: parsed.doc, diagnostics, checks };
 }

@@ -5,21 +5,29 @@ import type { Diagnostic, Topology } from '../../shared/model/types';
 
 /** Gives each diagnostic a line: its own, else where its path is, else where its first node or edge is. */
 export function locateDiagnostics(diagnostics: readonly Diagnostic[], doc: Topology, locate: (path: string) => SourceLocation | undefined): Diagnostic[] {
-  const nodeIndex = new Map<string, number>();
-  doc.nodes.forEach((n, i) => nodeIndex.set(n.id, i));
-  doc.groups.forEach((g, i) => nodeIndex.set(`group:${g.id}`, i));
-  const edgeIndex = new Map<string, number>();
-  edgeIds(doc.edges).forEach((id, i) => edgeIndex.set(id, i));
+  // Most findings have a path: the maps by id are made for the first one that has none.
+  let nodeIndex: Map<string, number> | undefined;
+  let edgeIndex: Map<string, number> | undefined;
   const where = (d: Diagnostic): SourceLocation | undefined => {
     if (d.path) {
       const l = locate(d.path);
       if (l) return l;
+    }
+    if (!nodeIndex) {
+      const m = (nodeIndex = new Map<string, number>());
+      doc.nodes.forEach((n, i) => m.set(n.id, i));
+      doc.groups.forEach((g, i) => m.set(`group:${g.id}`, i));
     }
     for (const id of d.nodes) {
       const i = nodeIndex.get(id);
       if (i !== undefined) return locate(`nodes[${i}]`);
       const g = nodeIndex.get(`group:${id}`);
       if (g !== undefined) return locate(`groups[${g}]`);
+    }
+    if (d.edges.length === 0) return undefined;
+    if (!edgeIndex) {
+      const m = (edgeIndex = new Map<string, number>());
+      edgeIds(doc.edges).forEach((id, i) => m.set(id, i));
     }
     for (const id of d.edges) {
       const i = edgeIndex.get(id);
@@ -30,7 +38,12 @@ export function locateDiagnostics(diagnostics: readonly Diagnostic[], doc: Topol
   return diagnostics.map((d) => {
     if (d.line !== undefined) return d;
     const l = where(d);
-    return l ? { ...d, line: l.line, column: l.column } : d;
+    if (!l) return d;
+    // A copy with its place (what `{ ...d, line, column }` gives, several times faster on thousands of findings).
+    const placed: Diagnostic = Object.assign({}, d);
+    placed.line = l.line;
+    placed.column = l.column;
+    return placed;
   });
 }
 

@@ -58,6 +58,12 @@ export const COMMON_EDGE_PROPS: readonly PropDef[] = [
   str('description', 'Description', '', 'What flows here, for the document.', { maxLength: 500 }),
 ];
 
+/** Each protocol's list made once: a design asks for it per connection. */
+const defsByProtocol = new Map<Protocol, readonly PropDef[]>();
+
 export function edgePropDefs(protocol: Protocol | undefined): readonly PropDef[] {
-  return protocol ? [...EDGE_PROPS[protocol], ...COMMON_EDGE_PROPS] : COMMON_EDGE_PROPS;
+  if (!protocol) return COMMON_EDGE_PROPS;
+  let defs = defsByProtocol.get(protocol);
+  if (!defs) defsByProtocol.set(protocol, (defs = [...EDGE_PROPS[protocol], ...COMMON_EDGE_PROPS]));
+  return defs;
 }

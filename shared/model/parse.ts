@@ -3,7 +3,7 @@ import { LIMITS } from './limits';
 import { splitPath } from './path';
 import { restoreTopology, type RestoreOptions } from './restore';
 import type { Diagnostic, Topology } from './types';
-import { keyOffset, readYaml, type ListIndex, type MapIndex } from './yaml-read';
+import { keyOffset, readYaml, type ListIndex, type MapIndex, type PartIndex } from './yaml-read';
 
 export { LIMITS } from './limits';
 
@@ -214,9 +214,12 @@ function lineLocator(text: string): (offset: number) => SourceLocation {
   let starts: Int32Array | undefined;
   return (offset: number) => {
     if (!starts) {
-      const list: number[] = [0];
-      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) list.push(i + 1);
-      starts = Int32Array.from(list);
+      // Counted first, then written into an array of the right size (no list of 100,000 numbers to copy).
+      let lines = 1;
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
+      starts = new Int32Array(lines);
+      let k = 1;
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts[k++] = i + 1;
     }
     let lo = 0;
     let hi = starts.length - 1;
@@ -299,7 +302,7 @@ function expandAliases(root: unknown, aliasAt: ReadonlyMap<object, number>): Exp
 }
 
 /** Offset in the text of a document path: the key of a mapping entry, or the start of a list item; the nearest part that exists. */
-function offsetOf(root: unknown, index: ReadonlyMap<object, MapIndex | ListIndex>, path: string): number | undefined {
+function offsetOf(root: unknown, index: PartIndex, path: string): number | undefined {
   const segments = splitPath(path);
   if (!segments || segments.length === 0) return undefined;
   let node: unknown = root;

@@ -1,5 +1,5 @@
 import { LIMITS } from './limits';
-import type { ListIndex, MapIndex, YamlRead } from './yaml-read';
+import type { ListIndex, MapIndex, PartIndex, YamlRead } from './yaml-read';
 import { resolvePlain } from './yaml-schema';
 
 /**
@@ -116,7 +116,7 @@ class FastReader {
     const root = this.blockMapping(0, 1);
     if (this.p !== this.n) giveUp();
     const { placed, spans, levels } = this;
-    let index: Map<object, MapIndex | ListIndex> | undefined;
+    let index: PartIndex | undefined;
     return {
       docs: [root],
       secondDocAt: undefined,
@@ -127,12 +127,26 @@ class FastReader {
       aliasAt: new Map(),
       get index() {
         if (!index) {
-          index = new Map();
-          for (let i = 0; i < placed.length; i++) {
-            const start = spans[3 * i + 1]!;
-            const end = spans[3 * i + 2]!;
-            index.set(placed[i]!, (end > start ? levels[spans[3 * i]!]!.slice(start, end) : []) as MapIndex | ListIndex);
-          }
+          // Each node's place in `placed`; its parts are copied out of `levels` when first asked
+          // for (placing the findings of a large design visits a few of its 60,000 nodes).
+          const at = new Map<object, number>();
+          for (let i = 0; i < placed.length; i++) at.set(placed[i]!, i);
+          const parts = new Map<object, MapIndex | ListIndex>();
+          index = {
+            size: at.size,
+            get(node: object): MapIndex | ListIndex | undefined {
+              let got = parts.get(node);
+              if (got === undefined) {
+                const i = at.get(node);
+                if (i === undefined) return undefined;
+                const start = spans[3 * i + 1]!;
+                const end = spans[3 * i + 2]!;
+                got = (end > start ? levels[spans[3 * i]!]!.slice(start, end) : []) as MapIndex | ListIndex;
+                parts.set(node, got);
+              }
+              return got;
+            },
+          };
         }
         return index;
       },

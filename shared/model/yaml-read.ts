@@ -37,7 +37,14 @@ export interface YamlRead {
    * Where each key of a mapping (a plain object: MapIndex), or each item of a list (an array:
    * ListIndex), starts. Made on first use (only a file with findings to place needs it).
    */
-  readonly index: ReadonlyMap<object, MapIndex | ListIndex>;
+  readonly index: PartIndex;
+}
+
+/** Where the parts of each list and mapping read start, by the list or mapping. */
+export interface PartIndex {
+  get(node: object): MapIndex | ListIndex | undefined;
+  /** How many lists and mappings it holds. */
+  readonly size: number;
 }
 
 export type ReadFailure =

@@ -1,6 +1,5 @@
 import type { KindDef } from '../catalog';
 import { edgePropDefs, pairFacts, getKind } from '../catalog';
-import { edgeIds } from '../model/ids';
 import type { Group, Protocol, TopoEdge, TopoNode, Topology, TrustLevel } from '../model/types';
 import { ID_PATTERN, MAX_ID_LENGTH, TRUST_LEVELS } from '../model/types';
 import { connectionEnds, flowKind, protocolOf, resilienceOf, sourceIsFrom } from './flows';
@@ -100,14 +99,27 @@ function arrayOf<T>(v: unknown): T[] {
 }
 
 /**
+ * An empty list made to hold objects. A `[]` starts as a list of small integers; the connection
+ * loop's pushes turned each of 30,000 such lists (made before any connection is read) into a list
+ * of objects, and the optimised loop was thrown away three times over it at 10k components
+ * (`node --trace-deopt`: "not a Smi"), to be compiled again each time.
+ */
+function flowList(): Flow[] {
+  const list: Flow[] = [FLOW_KIND];
+  list.length = 0;
+  return list;
+}
+const FLOW_KIND = Object.freeze({}) as Flow;
+
+/**
  * A component. What depends on the whole design (entry point, host ports, networks,
  * credentials) is worked out on first use, for every component at once, by its design: a
  * check that reads only kinds and connections pays for nothing else.
  */
 class ComponentRecord implements Component {
-  readonly out: Flow[] = [];
-  readonly in: Flow[] = [];
-  readonly at: Flow[] = [];
+  readonly out: Flow[] = flowList();
+  readonly in: Flow[] = flowList();
+  readonly at: Flow[] = flowList();
   readonly roles: Component['roles'];
   readonly display: string;
   readonly trust: TrustLevel;
@@ -326,9 +338,20 @@ class FlowRecord implements Flow {
   }
 }
 
+/** What cleanProps reported for the component or connection at hand (`reported()` takes it): no list and no callback made per item. */
+const reports: string[] = [];
+const report = (m: string): void => {
+  reports.push(m);
+};
+const NO_REPORTS: readonly string[] = Object.freeze([]);
+function reported(): string[] {
+  return reports.length === 0 ? (NO_REPORTS as string[]) : reports.splice(0);
+}
+
 function resolveWith(doc: Topology, cache: Cache | undefined): ResolvedDesign {
+  reports.length = 0; // nothing left over from a resolve that threw
   const design = new DesignRecord(doc);
-  const { zones, components, byId, flows, ignored } = design;
+  const { zones } = design;
 
   // ── Zones
   const zoneById = new Map<string, Zone>();
@@ -342,7 +365,18 @@ function resolveWith(doc: Topology, cache: Cache | undefined): ResolvedDesign {
     zoneById.set(g.id, z);
   }
 
-  // ── Components
+  readComponents(design, zoneById, cache);
+  readFlows(design, cache);
+  return design;
+}
+
+/**
+ * The components, in document order. (Each loop over the design is a function of its own: V8
+ * optimises a long loop while it runs, and code after it that has not run yet is then thrown
+ * away when reached, with the next loop left to run slowly until compiled again.)
+ */
+function readComponents(design: DesignRecord, zoneById: ReadonlyMap<string, Zone>, cache: Cache | undefined): void {
+  const { doc, components, byId, ignored } = design;
   const services = new NameTaker();
   const nodes = arrayOf<TopoNode>(doc.nodes);
   for (let index = 0; index < nodes.length; index++) {
@@ -362,9 +396,9 @@ function resolveWith(doc: Topology, cache: Cache | undefined): ResolvedDesign {
         design.note(`Node \`${n.id}\` has an unknown kind ${JSON.stringify(oneLine(String(n.kind), 40))} and was left out.`);
         continue;
       }
-      const bad: string[] = [];
       const label = oneLine(n.label) || n.id;
-      work = { kind, props: cleanProps(kind.props, n.props, `Node ${n.id}`, (m) => bad.push(m)), ignored: bad, label, base: dnsName(label) || n.id };
+      const props = cleanProps(kind.props, n.props, `Node ${n.id}`, report);
+      work = { kind, props, ignored: reported(), label, base: dnsName(label) || n.id };
       cache?.nodes.set(n, work);
     }
     for (const m of work.ignored) ignored.push(m);
@@ -375,16 +409,25 @@ function resolveWith(doc: Topology, cache: Cache | undefined): ResolvedDesign {
     byId.set(c.id, c);
   }
 
-  // ── Flows
+}
+
+/** The connections between components, in document order, each in its ends' lists. */
+function readFlows(design: DesignRecord, cache: Cache | undefined): void {
+  const { doc, byId, flows, ignored } = design;
   const rawEdges = arrayOf<TopoEdge>(doc.edges);
-  const ids = edgeIds(rawEdges);
+  const ids = new EdgeIdCounter(arrayOf<TopoNode>(doc.nodes).length);
   const req = doc.requirements && typeof doc.requirements === 'object' ? doc.requirements : {};
   for (let index = 0; index < rawEdges.length; index++) {
     const e = rawEdges[index];
-    if (!e || typeof e !== 'object') continue;
-    const from = byId.get(String(e.from));
-    const to = byId.get(String(e.to));
-    const id = ids[index]!;
+    if (!e || typeof e !== 'object') {
+      ids.other('?->?');
+      continue;
+    }
+    const fromId = String(e.from);
+    const toId = String(e.to);
+    const from = byId.get(fromId);
+    const to = byId.get(toId);
+    const id = from && to ? ids.pair(from, to, fromId, toId) : ids.other(`${fromId}->${toId}`);
     if (!from || !to) {
       design.note(`The connection ${JSON.stringify(oneLine(id, 80))} was left out: one of its ends is not in the design.`);
       continue;
@@ -392,8 +435,8 @@ function resolveWith(doc: Topology, cache: Cache | undefined): ResolvedDesign {
     let work = cache?.edges.get(e);
     if (!work || work.from !== from.kind || work.to !== to.kind) {
       const { protocol, explicit } = protocolOf(e.protocol, from.kind, to.kind);
-      const bad: string[] = [];
-      let props = cleanProps(edgePropDefs(protocol), e.props, `Connection ${id}`, (m) => bad.push(m));
+      let props = cleanProps(edgePropDefs(protocol), e.props, `Connection ${id}`, report);
+      const bad = reported();
       // A store drawn the way its data flows (Orders DB → Nightly ETL) is read by the other end;
       // a dashboard (Grafana) only ever reads the store it is a data source of.
       const rawProps = e.props && typeof e.props === 'object' ? (e.props as Record<string, unknown>) : {};
@@ -416,7 +459,49 @@ function resolveWith(doc: Topology, cache: Cache | undefined): ResolvedDesign {
     from.at.push(f);
     if (to !== from) to.at.push(f);
   }
-  return design;
+}
+
+/**
+ * Connection ids as `edgeIds` names them (`from->to`, then `#2`, `#3`...), counted as the
+ * connections are read. A connection between two components is the how-manieth of the flows
+ * read so far between them (found in the shorter of the two ends' lists; counted in a map by
+ * position once both lists are long); the others (an end not in the design) are counted by their
+ * text, which never equals the text of two components' ids (ids hold no `>`).
+ */
+class EdgeIdCounter {
+  private readonly pairs = new Map<number, number>();
+  private readonly texts = new Map<string, number>();
+
+  constructor(private readonly n: number) {}
+
+  pair(from: ComponentRecord, to: ComponentRecord, fromId: string, toId: string): string {
+    const a = from.out;
+    const b = to.in;
+    let k: number;
+    if (a.length <= 32 || b.length <= 32) {
+      k = 1;
+      if (a.length <= b.length) {
+        for (let i = 0; i < a.length; i++) if (a[i]!.to === to) k++;
+      } else for (let i = 0; i < b.length; i++) if (b[i]!.from === from) k++;
+    } else {
+      // Both ends have many connections: count this pair in the map from now on (the lists only grow).
+      const key = from.index * this.n + to.index;
+      const seen = this.pairs.get(key);
+      if (seen !== undefined) k = seen + 1;
+      else {
+        k = 1;
+        for (let i = 0; i < a.length; i++) if (a[i]!.to === to) k++;
+      }
+      this.pairs.set(key, k);
+    }
+    return k === 1 ? `${fromId}->${toId}` : `${fromId}->${toId}#${k}`;
+  }
+
+  other(base: string): string {
+    const k = (this.texts.get(base) ?? 0) + 1;
+    this.texts.set(base, k);
+    return k === 1 ? base : `${base}#${k}`;
+  }
 }
 
 /**

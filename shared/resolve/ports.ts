@@ -88,10 +88,21 @@ export function assignPorts(requests: readonly PortRequest[], notes: string[]): 
     const port: { -readonly [K in keyof ResolvedPort]: ResolvedPort[K] } = { name: r.name, container: r.container, host: h, hostIp: r.hostIp, protocol: r.protocol, reason: h === null ? 'internal' : r.reason, byHand: r.byHand };
     if (h !== null && r.wanted !== null && h !== r.wanted) port.wanted = r.wanted;
     if (r.prop) port.prop = r.prop;
-    if (h !== null) port.variable = `${r.component.envPrefix}_${r.name.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_PORT`;
+    if (h !== null) port.variable = `${r.component.envPrefix}_${variablePart(r.name)}_PORT`;
     const list = out.get(r.component);
     if (list) list.push(port);
     else out.set(r.component, [port]);
   }
   return out;
+}
+
+/** A port's name as part of a variable (`admin-api` -> `ADMIN_API`), made once per name: names come from the catalog. */
+const variableParts = new Map<string, string>();
+function variablePart(name: string): string {
+  let part = variableParts.get(name);
+  if (part === undefined) {
+    part = name.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+    if (variableParts.size < 1000) variableParts.set(name, part);
+  }
+  return part;
 }

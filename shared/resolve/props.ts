@@ -29,27 +29,27 @@ function matches(def: PropDef, s: string): boolean {
   return true;
 }
 
-function checkScalar(def: PropDef, v: unknown): { ok: boolean; value?: unknown } {
+/** What `checkScalar` returns for a value that does not fit (no object per checked value). */
+const BAD: unique symbol = Symbol('bad');
+
+/** The value as the prop keeps it (an enum option as text), or BAD. */
+function checkScalar(def: PropDef, v: unknown): unknown {
   switch (def.type) {
     case 'string':
     case 'text':
-      return typeof v === 'string' && matches(def, v) ? { ok: true, value: v } : { ok: false };
+      return typeof v === 'string' && matches(def, v) ? v : BAD;
     case 'integer':
-      return typeof v === 'number' && Number.isInteger(v) && (def.min === undefined || v >= def.min) && (def.max === undefined || v <= def.max)
-        ? { ok: true, value: v }
-        : { ok: false };
+      return typeof v === 'number' && Number.isInteger(v) && (def.min === undefined || v >= def.min) && (def.max === undefined || v <= def.max) ? v : BAD;
     case 'number':
-      return typeof v === 'number' && Number.isFinite(v) && (def.min === undefined || v >= def.min) && (def.max === undefined || v <= def.max)
-        ? { ok: true, value: v }
-        : { ok: false };
+      return typeof v === 'number' && Number.isFinite(v) && (def.min === undefined || v >= def.min) && (def.max === undefined || v <= def.max) ? v : BAD;
     case 'boolean':
-      return typeof v === 'boolean' ? { ok: true, value: v } : { ok: false };
+      return typeof v === 'boolean' ? v : BAD;
     case 'enum': {
       const s = typeof v === 'number' || typeof v === 'boolean' ? String(v) : v;
-      return typeof s === 'string' && (def.options ?? []).includes(s) ? { ok: true, value: s } : { ok: false };
+      return typeof s === 'string' && (def.options ?? []).includes(s) ? s : BAD;
     }
     default:
-      return { ok: false };
+      return BAD;
   }
 }
 
@@ -105,8 +105,8 @@ export function cleanProps(defs: readonly PropDef[], raw: unknown, where: string
       out[def.key] = items.slice(0, def.maxItems ?? items.length);
       continue;
     }
-    const r = checkScalar(def, v);
-    if (r.ok) out[def.key] = r.value;
+    const value = checkScalar(def, v);
+    if (value !== BAD) out[def.key] = value;
     else {
       report(`${where}: ${def.key} ${JSON.stringify(typeof v === 'string' ? v.slice(0, 60) : v)} is not allowed${def.patternHint ? ` (${def.patternHint})` : ''}; the default is used.`);
       out[def.key] = clone(def.default);

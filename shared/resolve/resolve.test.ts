@@ -355,3 +355,32 @@ describe('resolve: who logs in as a database\'s read-only user', () => {
     expect(readsAsReader(rw.flows[0]!)).toBe(false);
   });
 });
+
+describe('resolve: connection ids', () => {
+  it('names every connection as edgeIds does (from->to, then #2, #3 in file order), whatever the duplicates, missing ends and entries that are not connections', async () => {
+    const { edgeIds } = await import('../model/ids');
+    const { seededRandom } = await import('../../test/random');
+    const r = seededRandom(19);
+    const kinds = ['rest-service', 'worker', 'postgres', 'kafka', 'redis'];
+    for (let round = 0; round < 200; round++) {
+      // Few components and many connections, so pairs repeat, past the 32 connections per end where the counting changes.
+      const n = 2 + Math.floor(r() * 6);
+      const ids = Array.from({ length: n }, (_, i) => `c${i}`);
+      const doc = design(
+        ids.map((id, i) => [id, kinds[i % kinds.length]!]),
+        [],
+      );
+      const edges: unknown[] = [];
+      const m = Math.floor(r() * 120);
+      for (let k = 0; k < m; k++) {
+        const x = r();
+        if (x < 0.03) edges.push(null);
+        else if (x < 0.06) edges.push({ from: 'gone', to: ids[0], props: {} });
+        else edges.push({ from: ids[Math.floor(r() * n)], to: ids[Math.floor(r() * n)], props: {} });
+      }
+      doc.edges = edges as Topology['edges'];
+      const expected = edgeIds(doc.edges);
+      for (const f of resolve(doc).flows) expect(f.id, `round ${round}, connection ${f.index}`).toBe(expected[f.index]);
+    }
+  });
+});

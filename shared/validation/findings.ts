@@ -16,13 +16,20 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
     cmp(a.edges[0] ?? '', b.edges[0] ?? '') ||
     cmp(a.path ?? '', b.path ?? '') ||
     cmp(a.message, b.message) ||
-    cmp(a.nodes.join(' '), b.nodes.join(' ')) ||
-    cmp(a.edges.join(' '), b.edges.join(' '))
+    cmpList(a.nodes, b.nodes) ||
+    cmpList(a.edges, b.edges)
   );
 }
 
+/** One comparison of text where most compared pairs are equal or the very same string. */
 function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return a === b ? 0 : a < b ? -1 : 1;
+}
+
+/** `cmp(a.join(' '), b.join(' '))` for lists whose first items compared equal: nothing to join when neither has a second item. */
+function cmpList(a: readonly string[], b: readonly string[]): number {
+  if (a.length <= 1 && b.length <= 1 && (a[0] ?? '') === (b[0] ?? '')) return 0;
+  return cmp(a.join(' '), b.join(' '));
 }
 
 export function sortAll(found: Diagnostic[][]): Diagnostic[] {

@@ -12,7 +12,7 @@ import { edgeLocal } from './edgeRules';
 import { makeValidator } from './engine';
 
 export { createValidator } from './engine';
-export { compareDiagnostics } from './findings';
+export { compareDiagnostics, merge as mergeDiagnostics } from './findings';
 export type { Validator } from './engine';
 export { CODES, ALL_CODES } from './codes';
 export type { Code } from './codes';
