@@ -310,7 +310,7 @@ export function Canvas() {
   useEffect(() => {
     if (!liveDragRef.current && stillFor.current) {
       stillFor.current = 0;
-      releaseStill();
+      releaseStill(true);
     }
     if (!liveDragRef.current && liveDrag.active) {
       dragEls.current.clear();
@@ -371,7 +371,7 @@ export function Canvas() {
       const all = { ...(drag ?? current), ...commit };
       liveDragRef.current = null;
       stillFor.current = 0;
-      releaseStill();
+      releaseStill(true);
       s.setDoc((d) => keepZoneSizes(moveElements(d, all), d, Object.keys(all)));
       s.setTransient({ drag: {}, ...(measured ? { measured } : {}) });
     } else if (drag && s.doc.edges.length > ROUTE_LIMIT) {
@@ -398,7 +398,7 @@ export function Canvas() {
     const drag = liveDragRef.current ?? s.transient.drag;
     liveDragRef.current = null;
     stillFor.current = 0;
-    releaseStill();
+    releaseStill(true);
     if (Object.keys(drag).length) {
       s.setDoc((d) => keepZoneSizes(moveElements(d, drag), d, Object.keys(drag)));
       s.setTransient({ drag: {} });

@@ -31,10 +31,8 @@ let still: Still | null = null;
  * same drag with more components moved (a zone's), it draws the copy again without their connections.
  */
 export function holdStill(container: Element | null | undefined, moved: ReadonlySet<string>, ends: (id: string) => { source: string; target: string } | undefined): void {
-  if (still) {
-    if ([...moved].every((id) => still!.moved.has(id))) return;
-    releaseStill();
-  }
+  if (still && !pending && [...moved].every((id) => still!.moved.has(id))) return;
+  releaseStill();
   if (!container) return;
   const copy = document.createElementNS(SVG, 'svg');
   copy.setAttribute('class', 'topo-still-edges');
@@ -75,8 +73,30 @@ export function holdStill(container: Element | null | undefined, moved: Readonly
   for (const svg of hidden) svg.classList.add('is-still');
 }
 
-/** Shows every hidden connection again and removes the copy (at the drop, or a drag cancelled). */
-export function releaseStill(): void {
+let pending = 0;
+
+/**
+ * Shows every hidden connection again and removes the copy. At the drop (`afterFrame`) this waits
+ * for the frame that shows the components put down: showing ~380 connections again is a style
+ * pass over their ~1,900 elements (15-25 ms here) that would make that frame later; until then the
+ * copy shows the same lines (their ends did not move). A new drag, or a call without
+ * `afterFrame`, releases at once.
+ */
+export function releaseStill(afterFrame = false): void {
+  if (afterFrame) {
+    if (still && !pending) pending = requestAnimationFrame(() => {
+      pending = window.setTimeout(() => {
+        pending = 0;
+        releaseStill();
+      }, 0);
+    });
+    return;
+  }
+  if (pending) {
+    cancelAnimationFrame(pending);
+    clearTimeout(pending);
+    pending = 0;
+  }
   if (!still) return;
   for (const svg of still.hidden) svg.classList.remove('is-still');
   still.copy.remove();
