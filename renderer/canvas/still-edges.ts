@@ -16,11 +16,20 @@
  */
 const SVG = 'http://www.w3.org/2000/svg';
 
+/** Connections shown again per frame after a drop (each group has its own part of the copy). */
+const GROUP = 96;
+
+interface Group {
+  /** The hidden connections' own `<svg>`s. */
+  hidden: Element[];
+  /** Their lines in the copy. */
+  part: SVGGElement;
+}
+
 interface Still {
   copy: SVGSVGElement;
   moved: ReadonlySet<string>;
-  /** The hidden connections' own `<svg>`s. */
-  hidden: Element[];
+  groups: Group[];
 }
 
 let still: Still | null = null;
@@ -37,15 +46,29 @@ export function holdStill(container: Element | null | undefined, moved: Readonly
   const copy = document.createElementNS(SVG, 'svg');
   copy.setAttribute('class', 'topo-still-edges');
   copy.setAttribute('aria-hidden', 'true');
-  // One path per look (class, stroke width), in the order they were first met.
-  const looks = new Map<string, { path: Element; d: string[] }>();
-  const hidden: Element[] = [];
+  const groups: Group[] = [];
+  // Per group, one path per look (class, stroke width), in the order they were first met.
+  let looks = new Map<string, { path: Element; d: string[] }>();
+  const close = () => {
+    const g = groups[groups.length - 1];
+    if (!g) return;
+    for (const { path, d } of looks.values()) {
+      path.setAttribute('d', d.join(' '));
+      g.part.appendChild(path);
+    }
+    looks = new Map();
+  };
   for (const svg of container.children) {
     const edge = svg.firstElementChild;
     const id = edge?.getAttribute('data-id');
     if (!edge || !id || !edge.classList.contains('react-flow__edge')) continue;
     const e = ends(id);
     if (!e || moved.has(e.source) || moved.has(e.target)) continue;
+    let group = groups[groups.length - 1];
+    if (!group || group.hidden.length >= GROUP) {
+      close();
+      groups.push((group = { hidden: [], part: document.createElementNS(SVG, 'g') }));
+    }
     for (const p of edge.children) {
       // The drawn line and its arrowhead (not the transparent path that takes the pointer).
       if (p.tagName !== 'path' || p.classList.contains('react-flow__edge-interaction')) continue;
@@ -60,45 +83,58 @@ export function holdStill(container: Element | null | undefined, moved: Readonly
       }
       look.d.push(d);
     }
-    hidden.push(svg);
+    group.hidden.push(svg);
   }
-  still = { copy, moved: new Set(moved), hidden };
-  if (!hidden.length) return;
-  for (const { path, d } of looks.values()) {
-    path.setAttribute('d', d.join(' '));
-    copy.appendChild(path);
-  }
+  close();
+  still = { copy, moved: new Set(moved), groups };
+  if (!groups.length) return;
+  for (const g of groups) copy.appendChild(g.part);
   // Behind the moving connections (the same z as every connection, and first in the container).
   container.insertBefore(copy, container.firstChild);
-  for (const svg of hidden) svg.classList.add('is-still');
+  for (const g of groups) for (const svg of g.hidden) svg.classList.add('is-still');
 }
 
 let pending = 0;
 
+/** Shows a group of hidden connections again and takes its lines out of the copy; the copy goes with the last. */
+function showGroup(s: Still): void {
+  const g = s.groups.shift();
+  if (g) {
+    for (const svg of g.hidden) svg.classList.remove('is-still');
+    g.part.remove();
+  }
+  if (!s.groups.length) {
+    s.copy.remove();
+    if (still === s) still = null;
+  }
+}
+
 /**
- * Shows every hidden connection again and removes the copy. At the drop (`afterFrame`) this waits
- * for the frame that shows the components put down: showing ~380 connections again is a style
- * pass over their ~1,900 elements (15-25 ms here) that would make that frame later; until then the
- * copy shows the same lines (their ends did not move). A new drag, or a call without
- * `afterFrame`, releases at once.
+ * Shows every hidden connection again and removes the copy. At the drop (`afterFrame`) this starts
+ * after the frame that shows the components put down, and shows GROUP connections a frame:
+ * showing ~380 connections again at once is a style pass over their ~1,900 elements and a paint
+ * of all of them (a task of 25-50 ms here) that would make the drop's frame, or the next, late.
+ * Until its turn a connection is drawn by the copy, the same line (its ends did not move). A new
+ * drag, or a call without `afterFrame`, shows them all at once.
  */
 export function releaseStill(afterFrame = false): void {
   if (afterFrame) {
-    if (still && !pending) pending = requestAnimationFrame(() => {
-      pending = window.setTimeout(() => {
-        pending = 0;
-        releaseStill();
-      }, 0);
-    });
+    if (!still || pending) return;
+    const s = still;
+    let frames = 0;
+    const step = () => {
+      // The first frame is the drop's.
+      if (frames++ > 0) showGroup(s);
+      pending = still === s ? requestAnimationFrame(step) : 0;
+    };
+    pending = requestAnimationFrame(step);
     return;
   }
   if (pending) {
     cancelAnimationFrame(pending);
-    clearTimeout(pending);
     pending = 0;
   }
   if (!still) return;
-  for (const svg of still.hidden) svg.classList.remove('is-still');
-  still.copy.remove();
-  still = null;
+  const s = still;
+  while (still === s) showGroup(s);
 }
