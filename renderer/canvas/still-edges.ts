@@ -8,9 +8,9 @@
  * layerizes, commits, rasters and hit-tests their paint chunks again, although only the few
  * connections of the moved components change. From the drag's first move the lines of every
  * other connection in the DOM are copied into one `<svg>` behind the moving ones, one `<path>`
- * per look (the lines of one style joined as subpaths of one path), and their own `<svg>`s are
- * hidden (`visibility: hidden`: no paint, no hit test, but still mounted, so the drop re-mounts
- * nothing: it only shows them again). What is on screen is the same lines at the same places:
+ * per look (the lines of one style joined as subpaths of one path) in each group of GROUP
+ * connections, and their own `<svg>`s are hidden (`visibility: hidden`: no paint, no hit test,
+ * but still mounted, so the drop re-mounts nothing: it only shows them again). What is on screen is the same lines at the same places:
  * none of them can change during the drag (their ends are not moving, and the store is not
  * updated until the drop). Their labels stay as they are.
  */
