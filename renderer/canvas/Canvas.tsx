@@ -27,6 +27,7 @@ import { ZoneNodeView } from './ZoneNodeView';
 import { EdgeLabelLayerProvider, FAR_ZOOM, FarProvider, LABEL_ZOOM, LegibleProvider, TINY_ZOOM } from './zoom';
 import { hitTest, LOD_FROM, LOD_ZOOM } from './lod';
 import { liveDrag } from './live-drag';
+import { holdStill, releaseStill } from './still-edges';
 
 /** The bitmap of a large design zoomed far out (lod.ts), loaded when a design that large is first shown. */
 const loadBitmap = () => import('./CanvasBitmap');
@@ -267,8 +268,16 @@ export function Canvas() {
    * box around a multi-selection shown, its store is updated instead (the box follows it).
    */
   const dragEls = useRef(new Map<string, HTMLElement | null>());
+  /** How many components the connections held still were counted against (still-edges.ts). */
+  const stillFor = useRef(0);
   const liveMove = useCallback((moved: Record<string, { x: number; y: number }>, ids: Iterable<string>) => {
     const st = flowStore.getState();
+    // The connections that this drag does not move: one picture until the drop (still-edges.ts).
+    const count = Object.keys(moved).length;
+    if (count !== stillFor.current) {
+      stillFor.current = count;
+      holdStill(wrapper.current?.querySelector('.react-flow__edges'), new Set(Object.keys(moved)), (id) => st.edgeLookup.get(id));
+    }
     if (st.nodesSelectionActive) {
       let changed = false;
       for (const id of ids) {
@@ -299,6 +308,10 @@ export function Canvas() {
   // Once React Flow has the positions of a drop (its adoption of the new nodes, an effect of a
   // child of this component, has run), the connections stop following the held ones.
   useEffect(() => {
+    if (!liveDragRef.current && stillFor.current) {
+      stillFor.current = 0;
+      releaseStill(true);
+    }
     if (!liveDragRef.current && liveDrag.active) {
       dragEls.current.clear();
       liveDrag.clear();
@@ -357,6 +370,8 @@ export function Canvas() {
     if (hasCommit) {
       const all = { ...(drag ?? current), ...commit };
       liveDragRef.current = null;
+      stillFor.current = 0;
+      releaseStill(true);
       s.setDoc((d) => keepZoneSizes(moveElements(d, all), d, Object.keys(all)));
       s.setTransient({ drag: {}, ...(measured ? { measured } : {}) });
     } else if (drag && s.doc.edges.length > ROUTE_LIMIT) {
@@ -373,6 +388,8 @@ export function Canvas() {
   // A drag starts from where the design puts the components (a drag cancelled before its drop leaves nothing behind).
   const onDragStart = useCallback(() => {
     liveDragRef.current = null;
+    stillFor.current = 0;
+    releaseStill();
     dragEls.current.clear();
   }, []);
 
@@ -380,6 +397,8 @@ export function Canvas() {
     const s = useEditor.getState();
     const drag = liveDragRef.current ?? s.transient.drag;
     liveDragRef.current = null;
+    stillFor.current = 0;
+    releaseStill(true);
     if (Object.keys(drag).length) {
       s.setDoc((d) => keepZoneSizes(moveElements(d, drag), d, Object.keys(drag)));
       s.setTransient({ drag: {} });
