@@ -702,6 +702,27 @@ export function Canvas() {
     s.setDoc((d) => keepZoneSizes(moveElements(d, moved), d, Object.keys(moved)));
   }, []);
 
+  /**
+   * A plain press on a component that is not selected selects it at once (as draw.io and Figma
+   * do), as React Flow's click or drag would later: React Flow selects a dragged component at the
+   * first move, and in a large design that selection (its selection changes, its adoption of the
+   * node list: a pass over every component, 40-120 ms at 5,000) was the drag's first frames. Now it
+   * is the press's, before anything moves. Modifier presses (adding to a selection), handles
+   * (connecting) and other buttons are left to React Flow.
+   */
+  const onPointerDownCapture = useCallback((e: React.PointerEvent) => {
+    if (e.button !== 0 || e.shiftKey || e.metaKey || e.ctrlKey || e.altKey) return;
+    const t = e.target as Element;
+    const el = t.closest<HTMLElement>('.react-flow__node');
+    if (!el || t.closest('.react-flow__handle, .nodrag')) return;
+    const id = el.dataset.id;
+    const st = flowStore.getState();
+    const n = id ? st.nodeLookup.get(id) : undefined;
+    if (!id || !n || n.selected || n.selectable === false || !st.elementsSelectable) return;
+    flowStore.setState({ nodesSelectionActive: false });
+    st.addSelectedNodes([id]);
+  }, [flowStore]);
+
   // Arrow keys move the selection one grid step along that axis only (Shift: four steps). React
   // Flow's own nudge snapped both axes to the grid, so the first nudge of a component off the grid moved it diagonally.
   const onKeyDownCapture = useCallback((e: React.KeyboardEvent) => {
@@ -730,7 +751,7 @@ export function Canvas() {
   const empty = doc.nodes.length === 0 && doc.groups.length === 0;
 
   return (
-    <div onDoubleClick={lod ? onDoubleClick : undefined} className={`canvas${lod ? ' is-lod' : ''}${selectMode ? ' mode-select' : ''}${nodes.length > 200 ? ' is-large' : ''}${far ? ' is-far' : ''}${tiny ? ' is-tiny' : ''}${dropping ? ' is-drop-target' : ''}`} ref={wrapper} onKeyDownCapture={onKeyDownCapture} onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop}>
+    <div onDoubleClick={lod ? onDoubleClick : undefined} className={`canvas${lod ? ' is-lod' : ''}${selectMode ? ' mode-select' : ''}${nodes.length > 200 ? ' is-large' : ''}${far ? ' is-far' : ''}${tiny ? ' is-tiny' : ''}${dropping ? ' is-drop-target' : ''}`} ref={wrapper} onKeyDownCapture={onKeyDownCapture} onPointerDownCapture={onPointerDownCapture} onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop}>
       <FarProvider value={far}><LegibleProvider value={legible}><EdgeLabelLayerProvider value={labelLayer}>
       {initialViewport ? <ReactFlow<FlowNode, FlowEdge>
         defaultViewport={initialViewport}
