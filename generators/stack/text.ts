@@ -65,12 +65,6 @@ export function mdInline(text: string): string {
     .replace(/([`*_[\]#])/g, '\\$1');
 }
 
-/** `orders-db` -> `ORDERS_DB`. */
-export function upperSnake(id: string): string {
-  const s = id.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, '');
-  return /^[A-Z]/.test(s) ? s : `N_${s}`;
-}
-
 /** `orders-db` -> `orders_db`, for identifiers that allow no dash (publications, slots, tables). */
 export function lowerSnake(id: string): string {
   const s = id.toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');

@@ -1,5 +1,6 @@
 import type { KindDef } from '../catalog';
 import { edgePropDefs, pairFacts, getKind } from '../catalog';
+import { edgeIds } from '../model/ids';
 import type { Group, Protocol, TopoEdge, TopoNode, Topology, TrustLevel } from '../model/types';
 import { ID_PATTERN, MAX_ID_LENGTH, TRUST_LEVELS } from '../model/types';
 import { connectionEnds, flowKind, protocolOf, resilienceOf, sourceIsFrom } from './flows';
@@ -408,26 +409,20 @@ function readComponents(design: DesignRecord, zoneById: ReadonlyMap<string, Zone
     components.push(c);
     byId.set(c.id, c);
   }
-
 }
 
 /** The connections between components, in document order, each in its ends' lists. */
 function readFlows(design: DesignRecord, cache: Cache | undefined): void {
   const { doc, byId, flows, ignored } = design;
   const rawEdges = arrayOf<TopoEdge>(doc.edges);
-  const ids = new EdgeIdCounter(arrayOf<TopoNode>(doc.nodes).length);
+  const ids = edgeIds(rawEdges);
   const req = doc.requirements && typeof doc.requirements === 'object' ? doc.requirements : {};
   for (let index = 0; index < rawEdges.length; index++) {
     const e = rawEdges[index];
-    if (!e || typeof e !== 'object') {
-      ids.other('?->?');
-      continue;
-    }
-    const fromId = String(e.from);
-    const toId = String(e.to);
-    const from = byId.get(fromId);
-    const to = byId.get(toId);
-    const id = from && to ? ids.pair(from, to, fromId, toId) : ids.other(`${fromId}->${toId}`);
+    if (!e || typeof e !== 'object') continue;
+    const from = byId.get(String(e.from));
+    const to = byId.get(String(e.to));
+    const id = ids[index]!;
     if (!from || !to) {
       design.note(`The connection ${JSON.stringify(oneLine(id, 80))} was left out: one of its ends is not in the design.`);
       continue;
@@ -458,49 +453,6 @@ function readFlows(design: DesignRecord, cache: Cache | undefined): void {
     to.in.push(f);
     from.at.push(f);
     if (to !== from) to.at.push(f);
-  }
-}
-
-/**
- * Connection ids as `edgeIds` names them (`from->to`, then `#2`, `#3`...), counted as the
- * connections are read. A connection between two components is the how-manieth of the flows
- * read so far between them (found in the shorter of the two ends' lists; counted in a map by
- * position once both lists are long); the others (an end not in the design) are counted by their
- * text, which never equals the text of two components' ids (ids hold no `>`).
- */
-class EdgeIdCounter {
-  private readonly pairs = new Map<number, number>();
-  private readonly texts = new Map<string, number>();
-
-  constructor(private readonly n: number) {}
-
-  pair(from: ComponentRecord, to: ComponentRecord, fromId: string, toId: string): string {
-    const a = from.out;
-    const b = to.in;
-    let k: number;
-    if (a.length <= 32 || b.length <= 32) {
-      k = 1;
-      if (a.length <= b.length) {
-        for (let i = 0; i < a.length; i++) if (a[i]!.to === to) k++;
-      } else for (let i = 0; i < b.length; i++) if (b[i]!.from === from) k++;
-    } else {
-      // Both ends have many connections: count this pair in the map from now on (the lists only grow).
-      const key = from.index * this.n + to.index;
-      const seen = this.pairs.get(key);
-      if (seen !== undefined) k = seen + 1;
-      else {
-        k = 1;
-        for (let i = 0; i < a.length; i++) if (a[i]!.to === to) k++;
-      }
-      this.pairs.set(key, k);
-    }
-    return k === 1 ? `${fromId}->${toId}` : `${fromId}->${toId}#${k}`;
-  }
-
-  other(base: string): string {
-    const k = (this.texts.get(base) ?? 0) + 1;
-    this.texts.set(base, k);
-    return k === 1 ? base : `${base}#${k}`;
   }
 }
 

@@ -21,7 +21,7 @@ const NON_ASCII = /[^\u0000-\u007f]/;
 
 function slug(text: string): string {
   if (!NON_ASCII.test(text)) return asciiSlug(text.toLowerCase());
-  const latin = NON_ASCII.test(text) ? text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : text;
+  const latin = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
   return latin
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
