@@ -145,4 +145,64 @@ describe('writeFolderAtomic', () => {
     expect(readdirSync(dir)).toEqual(['bundle']);
     expect(existsSync(join(out, 'f0.txt'))).toBe(false);
   });
+
+  describe('flushing before the folder takes its place', () => {
+    /** Counts flushes: of files (by path), of folders, and of the whole file system (with whether the target existed then). */
+    function counting(syncFs: ((p: string) => Promise<boolean>) | null | 'real') {
+      const flushed: string[] = [];
+      const whole: { path: string; targetThere: boolean }[] = [];
+      const fs: AtomicFs = {
+        ...nodeAtomicFs,
+        open: async (p, flags, mode) => {
+          const h = await nodeAtomicFs.open(p, flags, mode);
+          return { write: (...a) => h.write(...a), sync: async () => (flushed.push(p), h.sync()), close: () => h.close() };
+        },
+        syncFileSystem:
+          syncFs === 'real'
+            ? nodeAtomicFs.syncFileSystem
+            : syncFs && (async (p) => (whole.push({ path: p, targetThere: existsSync(join(dir, 'bundle')) }), syncFs(p))),
+      };
+      return { fs, flushed, whole };
+    }
+    const many = Array.from({ length: 80 }, (_, i) => ({ path: `config/c${i % 7}/f${i}.txt`, data: `file ${i}\n` }));
+
+    it('a large folder is written first and flushed in one call, before it is renamed into place', async () => {
+      const c = counting(async () => true);
+      await writeFolderAtomic(join(dir, 'bundle'), many, { fs: c.fs });
+      expect(c.whole).toHaveLength(1);
+      expect(c.whole[0]!.targetThere).toBe(false);
+      expect(c.whole[0]!.path.startsWith(join(dir, '.bundle.'))).toBe(true);
+      expect(c.flushed).toEqual([]);
+      expect(readFileSync(join(dir, 'bundle/config/c3/f10.txt'), 'utf8')).toBe('file 10\n');
+      expect(readdirSync(dir)).toEqual(['bundle']);
+    });
+
+    it('when that call fails, every file is flushed one by one', async () => {
+      const c = counting(async () => false);
+      await writeFolderAtomic(join(dir, 'bundle'), many, { fs: c.fs });
+      expect(c.whole).toHaveLength(1);
+      expect(new Set(c.flushed).size).toBe(many.length);
+      expect(readdirSync(join(dir, 'bundle/config')).sort()).toEqual(['c0', 'c1', 'c2', 'c3', 'c4', 'c5', 'c6']);
+    });
+
+    it('where the system has no such call, or for a few files, each file is flushed as it is written', async () => {
+      const none = counting(null);
+      await writeFolderAtomic(join(dir, 'bundle'), many, { fs: none.fs });
+      expect(new Set(none.flushed).size).toBe(many.length);
+      const few = counting(async () => true);
+      await writeFolderAtomic(join(dir, 'bundle'), many.slice(0, 5), { fs: few.fs });
+      expect(few.whole).toEqual([]);
+      expect(few.flushed).toHaveLength(5);
+      expect(readdirSync(join(dir, 'bundle')).sort()).toEqual(['config']);
+    });
+
+    it.runIf(process.platform === 'linux')('Linux flushes the file system in one call (coreutils sync -f)', async () => {
+      expect(await nodeAtomicFs.syncFileSystem!(dir)).toBe(true);
+      expect(await nodeAtomicFs.syncFileSystem!(join(dir, 'no-such-folder'))).toBe(false);
+      const c = counting('real');
+      await writeFolderAtomic(join(dir, 'bundle'), many, { fs: c.fs });
+      expect(c.flushed).toEqual([]);
+      expect(readFileSync(join(dir, 'bundle/config/c0/f0.txt'), 'utf8')).toBe('file 0\n');
+    });
+  });
 });

@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as nodeFs from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -6,7 +7,7 @@ import { errnoCode } from './errors';
 /**
  * Atomic file and folder writes, for the CLI and the desktop shell alike: the new content goes to
  * a temporary file (or folder) beside the target, is flushed to disk (fsync of every file and
- * folder written), then renamed over the target in one step, and the folder holding it is flushed
+ * folder written, or for a large folder on Linux one `syncfs` of its file system), then renamed over the target in one step, and the folder holding it is flushed
  * too. A crash, a kill or a full disk at any moment leaves either the old file or the new one,
  * never a half-written one.
  */
@@ -32,6 +33,12 @@ export interface AtomicFs {
   readdir(path: string): Promise<string[]>;
   /** Flushes a folder's entries (the rename) to disk; best effort, not possible on Windows. */
   syncDir(path: string): Promise<void>;
+  /**
+   * Flushes everything written to the file system holding `path` in one call, waiting until it
+   * is on disk (Linux's `syncfs`); resolves false when that failed (the writer then flushes file
+   * by file, which reports the error). Null where the system has no such call.
+   */
+  syncFileSystem: ((path: string) => Promise<boolean>) | null;
 }
 
 export const nodeAtomicFs: AtomicFs = {
@@ -54,6 +61,9 @@ export const nodeAtomicFs: AtomicFs = {
       await h.close();
     }
   },
+  // Node has no `syncfs`; coreutils' `sync -f` (8.24, 2015) is that call. Elsewhere (macOS's
+  // `sync` neither takes a folder nor waits; Windows has none) files are flushed one by one.
+  syncFileSystem: process.platform === 'linux' ? (p) => new Promise((done) => execFile('sync', ['-f', p], (err) => done(!err))) : null,
 };
 
 export interface AtomicWriteOptions {
@@ -243,23 +253,33 @@ export async function writeFolderAtomic(target: string, files: readonly FolderFi
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   try {
     // The folders (only the deepest ones are made: recursive makes their parents), then the
-    // files, then the folders' entries are flushed; each several at a time (a bundle of 10,000
-    // components has 5,000 folders).
+    // files, each several at a time (a bundle of 10,000 components has 5,000 folders and 18,000
+    // files).
     const limit = options.concurrency ?? 16;
     const folders = [...new Set(sorted.map((f) => f.path.split('/').slice(0, -1).join('/')).filter((d) => d !== ''))].sort();
     const deepest = folders.filter((d, i) => !(folders[i + 1]?.startsWith(`${d}/`) ?? false));
     await eachLimited(deepest, limit, (d) => fs.mkdir(join(tmpDir, ...d.split('/')), { recursive: true }).then(() => undefined));
-    await eachLimited(sorted, limit, async (f) => {
+    // Then everything is flushed before the folder takes the target's place. Many files: written
+    // first, then flushed in one call (a flush per file made ext4 commit its journal once a file:
+    // 18,000 files took 3.2 s to write with a flush each, 1.0 s without, plus 0.2 s for one
+    // `syncfs`, on this project's machine). Few files, or no such call: a flush per file.
+    const syncFileSystem = sorted.length >= BATCH_FLUSH_MIN ? fs.syncFileSystem : null;
+    const batch = syncFileSystem !== null;
+    const writeOne = async (f: FolderFile, flush: boolean) => {
       const h = await fs.open(join(tmpDir, ...f.path.split('/')), 'wx', f.mode ?? 0o666);
       try {
         await writeAll(h, toBytes(f.data), chunkSize);
-        await h.sync();
+        if (flush) await h.sync();
       } finally {
         await h.close();
       }
-    });
-    await eachLimited(folders, limit, (d) => fs.syncDir(join(tmpDir, ...d.split('/'))).catch(() => undefined));
-    await fs.syncDir(tmpDir).catch(() => undefined);
+    };
+    await eachLimited(sorted, limit, (f) => writeOne(f, !batch));
+    if (!syncFileSystem || !(await syncFileSystem(tmpDir))) {
+      if (batch) await eachLimited(sorted, limit, (f) => flushFile(fs, join(tmpDir, ...f.path.split('/'))));
+      await eachLimited(folders, limit, (d) => fs.syncDir(join(tmpDir, ...d.split('/'))).catch(() => undefined));
+      await fs.syncDir(tmpDir).catch(() => undefined);
+    }
   } catch (err) {
     await fs.rm(tmpDir, { recursive: true, force: true }).catch(() => undefined);
     throw new FolderWriteError('write', err);
@@ -281,6 +301,19 @@ export async function writeFolderAtomic(target: string, files: readonly FolderFi
   if (movedAside) await fs.rm(movedAside, { recursive: true, force: true }).catch(() => undefined);
   await fs.syncDir(parent).catch(() => undefined);
   return { replaced: movedAside !== null };
+}
+
+/** Folders of at least this many files are written first and flushed after, in one call where the system has one. */
+const BATCH_FLUSH_MIN = 64;
+
+/** Flushes a file written before (opened again for it: read-only is enough on Linux, the only system that writes first and flushes after). */
+async function flushFile(fs: AtomicFs, path: string): Promise<void> {
+  const h = await fs.open(path, 'r');
+  try {
+    await h.sync();
+  } finally {
+    await h.close();
+  }
 }
 
 /** Runs `task` on every item, at most `limit` at a time; on the first failure starts no more, waits for those running, and throws it. */
