@@ -23,7 +23,7 @@ import { designChecks } from './doc/checks';
  * - `k8s/`: the Kubernetes manifests, a Kustomize base and dev/prod overlays (generators/k8s).
  */
 export function generateBundle(doc: Topology, opts: BundleOptions = {}): OutputFile[] {
-  return bundleOf(doc, opts);
+  return finishBundle(generateBundleParts(doc, BUNDLE_PARTS, opts));
 }
 
 export interface BundleOptions {
@@ -31,20 +31,48 @@ export interface BundleOptions {
   checks?: Diagnostic[];
 }
 
-function bundleOf(doc: Topology, opts: BundleOptions): OutputFile[] {
+/**
+ * The bundle's four parts, each made by its own generators from the one resolved model: a caller
+ * may make them apart (the CLI makes the stack and Kubernetes on a second thread for a large
+ * design) and put them together with `finishBundle`.
+ */
+export type BundlePart = 'document' | 'stack' | 'interop' | 'kubernetes';
+export const BUNDLE_PARTS: readonly BundlePart[] = ['document', 'stack', 'interop', 'kubernetes'];
+
+/** The files of the given parts of the bundle, in no order (`finishBundle` checks and sorts them). */
+export function generateBundleParts(doc: Topology, parts: readonly BundlePart[], opts: BundleOptions = {}): OutputFile[] {
   // One resolved model of the design (credentials typed into it replaced by their variables),
   // read by every generator; the checks are those of the design as drawn.
   const model = outputModel(doc);
-  const checks = opts.checks ?? designChecks(doc);
-  const markdown = generateIntegrationDoc(model, checks);
-  const files: OutputFile[] = [
-    { path: 'INTEGRATION.md', content: ensureNewline(markdown) },
-    { path: 'INTEGRATION.html', content: ensureNewline(generateIntegrationHtml(model, checks, markdown)) },
-    { path: 'diagram.mmd', content: ensureNewline(generateMermaid(model)) },
-    ...generateStack(model),
-    ...interopFiles(model),
-    ...generateKubernetes(model),
-  ];
+  const files: OutputFile[] = [];
+  for (const part of parts) {
+    switch (part) {
+      case 'document': {
+        const checks = opts.checks ?? designChecks(doc);
+        const markdown = generateIntegrationDoc(model, checks);
+        files.push(
+          { path: 'INTEGRATION.md', content: ensureNewline(markdown) },
+          { path: 'INTEGRATION.html', content: ensureNewline(generateIntegrationHtml(model, checks, markdown)) },
+          { path: 'diagram.mmd', content: ensureNewline(generateMermaid(model)) },
+        );
+        break;
+      }
+      case 'stack':
+        files.push(...generateStack(model));
+        break;
+      case 'interop':
+        files.push(...interopFiles(model));
+        break;
+      case 'kubernetes':
+        files.push(...generateKubernetes(model));
+        break;
+    }
+  }
+  return files;
+}
+
+/** The files of all parts as one bundle: sorted by path; two generators writing one path is a bug. */
+export function finishBundle(files: OutputFile[]): OutputFile[] {
   const seen = new Set<string>();
   for (const f of files) {
     if (seen.has(f.path)) throw new Error(`Two generators produced ${f.path}`);

@@ -61,7 +61,7 @@ export async function buildCli({ quiet = false } = {}) {
   try {
     await build({
       absWorkingDir: ROOT,
-      entryPoints: { topoforge: join(ROOT, 'generators/cli/main.ts') },
+      entryPoints: { topoforge: join(ROOT, 'generators/cli/main.ts'), 'generate-worker': join(ROOT, 'generators/cli/generate-worker.ts') },
       outdir: tmp,
       bundle: true,
       splitting: true,

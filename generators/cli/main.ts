@@ -322,9 +322,10 @@ async function cmdGenerate(args: string[], io: CliIo): Promise<number> {
     const { generateKubernetes } = await import('../k8s');
     files = generateKubernetes(doc);
   } else {
-    const [{ generateBundle }, { withLayout }] = await Promise.all([import('../bundle'), import('../../shared/layout')]);
+    const [{ generateBundleOnThreads }, { withLayout }] = await Promise.all([import('./parallel'), import('../../shared/layout')]);
     // Validation does not read the layout: its findings on the file as read serve the document.
-    files = generateBundle(await withLayout(doc), checks ? { checks } : {});
+    // A large design is made on two threads; the second one's script is built beside this file.
+    files = await generateBundleOnThreads(await withLayout(doc), { ...(checks ? { checks } : {}), workerUrl: new URL('./generate-worker.mjs', import.meta.url) });
   }
   const result = await writeBundle(values.out, files, { force: values.force, designFile: file, cwd: io.cwd, fs: io.fs });
   if (errors.length) io.err(`topoforge: generated despite ${errors.length} error${errors.length === 1 ? '' : 's'} (--force).\n`);

@@ -288,6 +288,39 @@ describe('topoforge generate', () => {
     expect(existsSync(join(dir, 'never'))).toBe(false);
   });
 
+  it('a large design, made on two threads, is the same bundle as the library makes on one', async () => {
+    const [{ synthesizeDesign }, { serializeTopology }, { parseTopology }, { withLayout }, { generateBundle }, { PARALLEL_MIN_COMPONENTS }] = await Promise.all([
+      import('../bench/synth'),
+      import('../../shared/model/serialize'),
+      import('../../shared/model/parse'),
+      import('../../shared/layout'),
+      import('../../generators/bundle'),
+      import('../../generators/cli/parallel'),
+    ]);
+    const text = serializeTopology(synthesizeDesign(PARALLEL_MIN_COMPONENTS, 11));
+    file('large.topo.yaml', text);
+    const r = cli(['generate', 'large.topo.yaml', '-o', 'large-out']);
+    expect(r.code, r.err).toBe(0);
+    // The built command has its second thread's script (else it made everything on one).
+    expect(existsSync(join(ROOT, 'dist', 'cli', 'generate-worker.mjs'))).toBe(true);
+    const parsed = parseTopology(text);
+    if (!parsed.ok) throw new Error('the synthetic design does not parse');
+    const doc = parsed.doc;
+    expect(doc.nodes.length).toBeGreaterThanOrEqual(PARALLEL_MIN_COMPONENTS);
+    const expected = generateBundle(await withLayout(doc));
+    const out = join(dir, 'large-out');
+    for (const f of expected) expect(readFileSync(join(out, f.path), 'utf8'), f.path).toBe(f.content);
+    const written: string[] = [];
+    const walk = (d: string, rel: string) => {
+      for (const e of readdirSync(d, { withFileTypes: true })) {
+        if (e.isDirectory()) walk(join(d, e.name), `${rel}${e.name}/`);
+        else written.push(`${rel}${e.name}`);
+      }
+    };
+    walk(out, '');
+    expect(written.sort()).toEqual([...expected.map((f) => f.path), '.topoforge'].sort());
+  }, 120_000);
+
   it('needs -o', () => {
     const r = cli(['generate', 'gen.topo.yaml']);
     expect(r.code).toBe(2);
