@@ -144,6 +144,35 @@ function scalarCache(version: string): ScalarCache {
   return c;
 }
 
+/**
+ * A key as written at one indent, with what goes before and after it: `key: ` and `key:` (first
+ * in its collection, after the collection's lead) and the same after the newline and indent of
+ * the pairs that follow. One piece instead of four (newline and indent, key, colon, value) per
+ * pair: the text is a tree of its pieces until it is made flat, and fewer, shared pieces are
+ * fewer to allocate, to keep through collections and to copy.
+ */
+interface KeyText {
+  readonly scalar: string;
+  readonly nested: string;
+  readonly nextScalar: string;
+  readonly nextNested: string;
+}
+/** Per YAML version, per indent (in steps of two spaces): keys as written, kept across documents. */
+const keyTexts = new Map<string, Map<string, KeyText>[]>();
+function keyTextCache(version: string): Map<string, KeyText>[] {
+  let c = keyTexts.get(version);
+  if (!c) keyTexts.set(version, (c = []));
+  for (const m of c) if (m !== undefined && m.size > 50_000) m.clear();
+  return c;
+}
+
+/** A newline and `n` spaces (and a dash), per `n`. */
+const newlineIndents: string[] = [];
+const newlineDashes: string[] = [];
+function newlineIndent(indent: string): string {
+  return (newlineIndents[indent.length] ??= `\n${indent}`);
+}
+
 class Emitter {
   private readonly schema: SchemaRef;
   private readonly keyComments: YamlEmitOptions['keyComments'];
@@ -153,10 +182,12 @@ class Emitter {
    * but the top level's (where a key `...` or `---` would end or start a document and is quoted).
    */
   private readonly cache: ScalarCache;
+  private readonly keyTexts: Map<string, KeyText>[];
 
   constructor(opts: YamlEmitOptions) {
     this.schema = schemaFor(opts.version);
     this.cache = scalarCache(opts.version);
+    this.keyTexts = keyTextCache(opts.version);
     this.keyComments = opts.keyComments;
     this.mapString = opts.mapString;
   }
@@ -235,7 +266,7 @@ class Emitter {
       return;
     }
     const itemIndent = `${indent}  `;
-    const sep = `\n${indent}- `;
+    const sep = (newlineDashes[indent.length] ??= `\n${indent}- `);
     for (let i = 0; i < n; i++) {
       const v = arr[i];
       this.out += i === 0 ? `${lead}- ` : sep;
@@ -252,20 +283,21 @@ class Emitter {
     const pairIndent = `${indent}  `;
     // The library's stringifyBlockCollection: lines joined with a newline and the indent (an
     // empty line, which only a comment can be, with a newline only).
-    const sep = `\n${indent}`;
+    const sep = newlineIndent(indent);
     let first = true;
     for (const key of Object.keys(obj)) {
       const v = obj[key];
       if (v === undefined) continue;
-      const comment = comments?.get(key);
-      if (comment) {
-        const line = indentComment(commentString(comment), indent).trimStart();
-        this.out += first ? lead + line : line ? sep + line : '\n';
-        first = false;
+      if (comments !== undefined) {
+        const comment = comments.get(key);
+        if (comment) {
+          const line = indentComment(commentString(comment), indent).trimStart();
+          this.out += first ? lead + line : line ? sep + line : '\n';
+          first = false;
+        }
       }
-      this.out += first ? lead : sep;
+      this.pair(key, v, indent, pairIndent, first, lead);
       first = false;
-      this.pair(key, v, indent, pairIndent);
     }
     if (first) this.out += `${emptyLead}{}`;
   }
@@ -282,8 +314,47 @@ class Emitter {
     return s;
   }
 
-  /** The library's stringifyPair for a string key and a non-node value. */
-  private pair(key: string, v: unknown, indent: string, pairIndent: string): void {
+  /** How key `key` is written at `indent`, with what goes around it (see `KeyText`). */
+  private keyText(key: string, indent: string, pairIndent: string): KeyText | undefined {
+    const byKey = (this.keyTexts[indent.length] ??= new Map());
+    let t = byKey.get(key);
+    if (t === undefined) {
+      const k = this.key(key, pairIndent);
+      // An explicit key (long) or one of several lines: written apart, not kept.
+      if (k.length > 1024 || key.includes('\n')) return undefined;
+      const sep = newlineIndent(indent);
+      t = { scalar: `${k}: `, nested: `${k}:`, nextScalar: `${sep}${k}: `, nextNested: `${sep}${k}:` };
+      byKey.set(key, t);
+    }
+    return t;
+  }
+
+  /**
+   * The library's stringifyPair for a string key and a non-node value, after the collection's
+   * `lead` (first pair) or a newline and the indent.
+   */
+  private pair(key: string, v: unknown, indent: string, pairIndent: string, first: boolean, lead: string): void {
+    const t = this.keyText(key, indent, pairIndent);
+    if (t === undefined) {
+      this.out += first ? lead : newlineIndent(indent);
+      this.pairApart(key, v, indent, pairIndent);
+      return;
+    }
+    if (first && lead !== '') this.out += lead;
+    if (v !== null && typeof v === 'object') {
+      // The library also checks for a first line of anchor or tag properties, which plain data
+      // never has (a key starting with `&` or `!` is quoted).
+      this.out += first ? t.nested : t.nextNested;
+      this.collection(v, pairIndent, newlineIndent(pairIndent), ' ');
+      return;
+    }
+    const valueStr = this.plain(v, pairIndent);
+    if (valueStr === '' || valueStr.charCodeAt(0) === 10) this.out += (first ? t.nested : t.nextNested) + valueStr;
+    else this.out += (first ? t.scalar : t.nextScalar) + valueStr;
+  }
+
+  /** A pair whose key is long or of several lines (written at its indent, not kept). */
+  private pairApart(key: string, v: unknown, indent: string, pairIndent: string): void {
     const keyStr = this.key(key, pairIndent);
     if (keyStr.length > 1024) {
       // An explicit key (`? key`, then `: value`): rare enough to write the value apart.
@@ -298,8 +369,6 @@ class Emitter {
       return;
     }
     if (v !== null && typeof v === 'object') {
-      // The library also checks for a first line of anchor or tag properties, which plain data
-      // never has (a key starting with `&` or `!` is quoted).
       this.out += `${keyStr}:`;
       this.collection(v, pairIndent, `\n${pairIndent}`, ' ');
       return;

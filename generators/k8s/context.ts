@@ -73,6 +73,14 @@ export interface PatchSpec {
   readonly ops: ReadonlyArray<{ readonly op: 'add' | 'replace'; readonly path: string; readonly value: unknown }>;
 }
 
+/** `s` cut to `room` characters, without the dashes and dots it then ends with. */
+function cut(s: string, room: number): string {
+  const t = s.slice(0, room);
+  let e = t.length;
+  while (e > 0 && (t.charCodeAt(e - 1) === 45 /* - */ || t.charCodeAt(e - 1) === 46) /* . */) e--;
+  return e === t.length ? t : t.slice(0, e);
+}
+
 export class K8sContext {
   readonly resolved: ResolvedDesign;
   /** Name of the application: the design's name as a DNS label. */
@@ -129,7 +137,6 @@ export class K8sContext {
     if (known) return known;
     let taken = this.taken.get(kind);
     if (!taken) this.taken.set(kind, (taken = new Set()));
-    const cut = (s: string, room: number) => s.slice(0, room).replace(/[-.]+$/, '');
     let name = cut(base, max);
     if (taken.has(name)) {
       // Numbered from where the last clash of this base stopped (a base many ask for, such as a
@@ -163,9 +170,14 @@ export class K8sContext {
     return { name: secret, key };
   }
 
+  /** Per component, the name of its credentials Secret (asked for every credential a client reads). */
+  private readonly credentialsSecrets = new Map<Component, string>();
+
   /** The Secret of a component's own credentials. */
   credentialsSecret(c: Component): string {
-    return this.name('Secret', `${c.id}/credentials`, `${c.service}-credentials`, 253);
+    let s = this.credentialsSecrets.get(c);
+    if (s === undefined) this.credentialsSecrets.set(c, (s = this.name('Secret', `${c.id}/credentials`, `${c.service}-credentials`, 253)));
+    return s;
   }
 
   /**

@@ -1,5 +1,6 @@
 import { oneLine, toYaml } from '../stack/text';
 import type { OutputFile } from '../types';
+import { PackedFiles } from '../packed';
 import type { K8sContext, PatchSpec } from './context';
 import { COMPONENT_LABEL, OPERATORS } from './platform';
 import type { ScalePlan } from './scale';
@@ -29,7 +30,9 @@ const comment = (lines: readonly string[]) => lines.map((l) => ` ${oneLine(l, 30
 
 export function kustomizeFiles(ctx: K8sContext, policies: K8sObject[], plan: ScalePlan): OutputFile[] {
   const files: OutputFile[] = [];
-  const add = (path: string, content: string) => files.push({ path: `k8s/${path}`, content: content.endsWith('\n') ? content : `${content}\n` });
+  // One file per component and per Secret: their texts packed into large strings (see PackedFiles).
+  const packed = new PackedFiles();
+  const add = (path: string, content: string) => files.push(packed.add({ path: `k8s/${path}`, content: content.endsWith('\n') ? content : `${content}\n` }));
   const resources: string[] = [];
   for (const c of ctx.resolved.components) {
     const objs = ctx.objects.get(c);
@@ -81,6 +84,7 @@ export function kustomizeFiles(ctx: K8sContext, policies: K8sObject[], plan: Sca
     add(`overlays/${env}/kustomization.yaml`, toYaml(overlay, comment([env === 'dev' ? `Development: everything once, in namespace ${namespace}.` : `Production: replicas, autoscaling and disruption budgets from the requirements, in namespace ${namespace}.`])));
   }
   add('README.md', readme(ctx, plan));
+  packed.flush();
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
