@@ -43,7 +43,7 @@ describe('INTEGRATION.html', () => {
   it('keeps whatever a user typed as text: no element, attribute or script comes from a label, a zone or a requirement', () => {
     const hostile = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 40 }),
-      fc.array(fc.constantFrom('<script>alert(1)</script>', '</text></svg><img src=x onerror=alert(1)>', '"><g onload="x">', "'", '&', '&amp;', ']]>', '<!--', '`', '*', '[x](javascript:alert(1))', '\n', 'x'), { maxLength: 8 }).map((a) => a.join('')),
+      fc.array(fc.constantFrom('$`', "$'", '$&', '$$', '$1', '<script>alert(1)</script>', '</text></svg><img src=x onerror=alert(1)>', '"><g onload="x">', "'", '&', '&amp;', ']]>', '<!--', '`', '*', '[x](javascript:alert(1))', '\n', 'x'), { maxLength: 8 }).map((a) => a.join('')),
     );
     fc.assert(
       fc.property(fc.array(hostile, { minLength: 4, maxLength: 4 }), (t) => {
@@ -59,5 +59,14 @@ describe('INTEGRATION.html', () => {
       }),
       { numRuns: 30, seed: 17 },
     );
+  });
+
+  it("a label with `$` patterns is drawn as typed, and the page is not copied into the diagram", () => {
+    const doc = orders();
+    doc.nodes[0]!.label = "Pay $` then $' and $& or $$";
+    const html = generateIntegrationHtml(doc);
+    expect(html.match(/<h1[ >]/g)).toHaveLength(1);
+    expect(html.match(/<figure class="diagram">/g)).toHaveLength(1);
+    expect(html).toContain("Pay $` then $&#39; and $&amp; or $$");
   });
 });

@@ -57,10 +57,10 @@ export function generateIntegrationHtml(design: Topology | ResolvedDesign, diagn
   // Raw HTML in the Markdown is written out as text (user text is escaped before it gets there).
   const renderer = new marked.Renderer();
   renderer.html = ({ text }) => xml(text);
-  const body = (marked.parse(source, { async: false, gfm: true, renderer, hooks: new FastInlineHooks() }) as string).replace(
-    `<p>${DIAGRAM_TOKEN}</p>`,
-    `<figure class="diagram">${svg}<figcaption>The design as drawn: arrows point the way data flows; dashed arrows carry metrics and traces; dashed boxes are external systems.</figcaption></figure>`,
-  );
+  // A function, not a string, as the replacement: the SVG holds labels, and `$&`, `` $` `` or `$'`
+  // in a replacement string would put the page's own text into the diagram.
+  const figure = `<figure class="diagram">${svg}<figcaption>The design as drawn: arrows point the way data flows; dashed arrows carry metrics and traces; dashed boxes are external systems.</figcaption></figure>`;
+  const body = (marked.parse(source, { async: false, gfm: true, renderer, hooks: new FastInlineHooks() }) as string).replace(`<p>${DIAGRAM_TOKEN}</p>`, () => figure);
   const title = `${doc.name || 'Untitled design'} — Integration Patterns`;
   return [
     '<!doctype html>',
