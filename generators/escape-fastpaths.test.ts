@@ -60,7 +60,7 @@ function refMermaidLabel(value: unknown, max = 60, fallback = ''): string {
 const PIECES = [
   'a', 'Orders', 'db', '1', '12', '1.', '2)', ' ', '  ', '\t', '\n', '.', ',', ':', '://', 'http', 'https://x', 'javascript:', 'www.', 'WWW.', 'mailto:', '@',
   '#', '+', '-', '-->', '*/', '*', '!', '=', '_', '`', '[', ']', '<', '>', '|', '~', '&', '\\', '(', ')', '"', "'", '$', '%', '^', '{', '}', '?', '/', ';',
-  '\u00e9', '\u00a0', '\u200b', '\u202e', '\u2066', '\u2028', '\uFEFF', '\uFFFE', '\uD800', '\uDC00', '😀', '\u0000', '\u007f', 'x'.repeat(70), 'y'.repeat(130),
+  '\u00e9', '\u2014', '\u00fc', '\u3000', '\u2009', '\u1680', '\u205f', '\u00a0', '\u200b', '\u202e', '\u2066', '\u2028', '\uFEFF', '\uFFFE', '\uD800', '\uDC00', '😀', '\u0000', '\u007f', 'x'.repeat(70), 'y'.repeat(130),
 ];
 
 describe('escaping shortcuts agree with the full escaping', () => {

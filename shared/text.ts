@@ -26,12 +26,16 @@ const INVISIBLE_OR_SPACE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Zs}\uFFFE\uFFFF]/gu;
 const ANY_REPLACED = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\uFFFE\uFFFF]/u;
 /** Printable ASCII with single spaces inside: left as it is (when short enough). */
 const PLAIN_ASCII = /^[!-~]+(?: [!-~]+)*$/;
+/** Whatever `oneLine` changes in other text: INVISIBLE, lone surrogates, every space but U+0020, two spaces, a space at an end. */
+const ONE_LINE_CHANGES = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\uFFFE\uFFFF]|(?! )\p{Zs}| {2}|^ | $/u;
 
 /** `value` (a string, else its `String()`; nothing for null and undefined) on one line, at most `max` code points. */
 export function oneLine(value: unknown, max = 500): string {
   const raw = typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
   // The common case (ids, names, labels) without the replacements and the array of characters.
   if (raw.length <= max && PLAIN_ASCII.test(raw)) return raw;
+  // Other text with nothing to replace (accents, dashes, emoji): one search instead of three replacements.
+  if (!ONE_LINE_CHANGES.test(raw)) return cutText(raw, max);
   const s = raw.replace(LONE_SURROGATE, '\uFFFD').replace(INVISIBLE_OR_SPACE, ' ').replace(/ {2,}/g, ' ').trim();
   return cutText(s, max);
 }
