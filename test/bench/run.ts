@@ -198,6 +198,8 @@ async function main(): Promise<void> {
         `${pad('drag frame time (ms, p95)', 34)}  ${pad(f(c.app.dragFrameP95Ms), 10, true)}  ${pad(f(c.bare.dragFrameP95Ms), 10, true)}`,
         `${pad('long tasks while dragging (ms)', 34)}  ${pad(f(c.app.dragLongTaskMs, 0), 10, true)}  ${pad(f(c.bare.dragLongTaskMs, 0), 10, true)}`,
         `${pad('press: long tasks (ms)', 34)}  ${pad(f(c.app.pressLongTaskMs, 0), 10, true)}  ${pad(f(c.bare.pressLongTaskMs, 0), 10, true)}`,
+        `${pad('click: longest frame gap (ms)', 34)}  ${pad(f(c.app.clickGapMs, 0), 10, true)}  ${pad(f(c.bare.clickGapMs, 0), 10, true)}`,
+        `${pad('click: long tasks (ms)', 34)}  ${pad(f(c.app.clickLongTaskMs, 0), 10, true)}  ${pad(f(c.bare.clickLongTaskMs, 0), 10, true)}`,
         `${pad('drop: longest frame gap (ms)', 34)}  ${pad(f(c.app.dropGapMs, 0), 10, true)}  ${pad(f(c.bare.dropGapMs, 0), 10, true)}`,
         `${pad('drop: long tasks (ms)', 34)}  ${pad(f(c.app.dropLongTaskMs, 0), 10, true)}  ${pad(f(c.bare.dropLongTaskMs, 0), 10, true)}`,
         `${pad('elements in the DOM when ready', 34)}  ${pad(`${c.app.nodesInDom}+${c.app.edgesInDom}`, 10, true)}  ${pad(`${c.bare.nodesInDom}+${c.bare.edgesInDom}`, 10, true)}`,

@@ -46,6 +46,9 @@ export interface Side {
   dropLongTaskMs: number;
   /** The press that starts the drag: the long tasks from before the button goes down to the first move, ms. */
   pressLongTaskMs: number;
+  /** A plain click on another component after the drag: the longest frame gap and the long tasks from the press to 600 ms after the release. */
+  clickGapMs: number;
+  clickLongTaskMs: number;
   /** Elements in the DOM when ready. */
   nodesInDom: number;
   edgesInDom: number;
@@ -247,7 +250,7 @@ async function panZoom(page: Page, ms = 3_000): Promise<number> {
 }
 
 /** Zooms in around the component nearest the canvas centre and drags it 600 px in 60 moves; the frame times meanwhile. */
-async function dragNode(page: Page): Promise<{ mean: number; p95: number; longTaskMs: number; dropGap: number; dropLongTaskMs: number; pressLongTaskMs: number }> {
+async function dragNode(page: Page, log?: (s: string) => void): Promise<{ mean: number; p95: number; longTaskMs: number; dropGap: number; dropLongTaskMs: number; pressLongTaskMs: number; clickGap: number; clickLongTaskMs: number }> {
   const box = await canvasBox(page);
   const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
   const pick = async () =>
@@ -306,9 +309,49 @@ async function dragNode(page: Page): Promise<{ mean: number; p95: number; longTa
   if (!(Math.abs(left - target.left - 600) < 60)) throw new Error(`the dragged component ${target.id} did not follow the pointer (moved ${Math.round(left - target.left)} px of 600)`);
   const { frames, longTaskMs } = await framesBetween(page, start, end);
   const deltas = frames.slice(1).map((t, i) => t - frames[i]!);
+  // Where in the drag the missed vsyncs fall: each frame gap over 17 ms, by its frame's number and time after the press.
+  if (log && frames.length) {
+    const late = deltas.map((d, i) => (d > 17 ? `#${i + 1} @${Math.round(frames[i + 1]! - start)}ms: ${d.toFixed(1)}` : '')).filter(Boolean);
+    log(`drag: ${deltas.length} frame gaps, first frame ${Math.round(frames[0]! - start)} ms after the press; over 17 ms: ${late.join(', ') || 'none'}`);
+  }
   // The press (a change that moves work out of the drag into the press must show here).
   const press = await framesBetween(page, pressAt, start);
-  const dropped = { dropGap: dropGaps.length ? Math.max(...dropGaps) : NaN, dropLongTaskMs: drop.longTaskMs, pressLongTaskMs: press.longTaskMs };
+  // A plain click (press and release, no move) on another component: the longest frame gap and
+  // the long tasks from the press to 600 ms after the release (work moved to the press must not
+  // make a click slower unseen).
+  await page.waitForTimeout(600);
+  const other = (await page.evaluate(`(function (id, c) {
+    var els = Array.prototype.slice.call(document.querySelectorAll('.react-flow__node-topo, .react-flow__node-default')).filter(function (el) { return el.dataset.id !== id && !el.classList.contains('selected'); });
+    function dist(el) { var r = el.getBoundingClientRect(); return Math.pow(r.left + r.width / 2 - c.x, 2) + Math.pow(r.top + r.height / 2 - c.y, 2); }
+    els.sort(function (a, b) { return dist(a) - dist(b); });
+    var spots = [[0.5, 0.5], [0.15, 0.5], [0.85, 0.5], [0.3, 0.25], [0.7, 0.75]];
+    for (var i = 0; i < els.length; i++) {
+      var r = els[i].getBoundingClientRect();
+      for (var j = 0; j < spots.length; j++) {
+        var x = r.left + r.width * spots[j][0], y = r.top + r.height * spots[j][1];
+        var hit = document.elementFromPoint(x, y);
+        var n = hit && hit.closest('.react-flow__node');
+        if (n && n.dataset.id === els[i].dataset.id) return { id: n.dataset.id, x: x, y: y };
+      }
+    }
+    return null;
+  })(${JSON.stringify(target.id)}, ${JSON.stringify(centre)})`)) as { id: string; x: number; y: number } | null;
+  let click = { gap: NaN, longTaskMs: NaN };
+  if (other) {
+    await page.mouse.move(other.x, other.y);
+    await page.waitForTimeout(300);
+    const c0 = await now(page);
+    await page.mouse.down();
+    await page.mouse.up();
+    const c1 = await now(page);
+    await page.waitForTimeout(600);
+    const cf = await framesBetween(page, c0, c1 + 600);
+    const gaps = [cf.frames[0]! - c0, ...cf.frames.slice(1).map((t, i) => t - cf.frames[i]!)];
+    // (Not counted unless the click selected what it pressed.)
+    const selected = await page.evaluate((id) => document.querySelector(`.react-flow__node[data-id="${CSS.escape(id)}"]`)?.classList.contains('selected') ?? false, other.id);
+    if (selected) click = { gap: Math.max(...gaps), longTaskMs: cf.longTaskMs };
+  }
+  const dropped = { dropGap: dropGaps.length ? Math.max(...dropGaps) : NaN, dropLongTaskMs: drop.longTaskMs, pressLongTaskMs: press.longTaskMs, clickGap: click.gap, clickLongTaskMs: click.longTaskMs };
   if (!deltas.length) return { mean: end - start, p95: end - start, longTaskMs, ...dropped };
   const sorted = [...deltas].sort((a, b) => a - b);
   return { mean: deltas.reduce((a, b) => a + b, 0) / deltas.length, p95: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))]!, longTaskMs, ...dropped };
@@ -434,7 +477,7 @@ async function benchSize(browser: Browser, served: { url: string }, origin: stri
     tracing.on('Tracing.dataCollected', (e) => void traceEvents.push(...(e.value as unknown[])));
     await tracing.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing', transferMode: 'ReportEvents' });
   }
-  const dragApp = await dragNode(app.page);
+  const dragApp = await dragNode(app.page, process.env.TOPOFORGE_BENCH_FRAMES ? log : undefined);
   if (tracing && traceTo) {
     await app.page.waitForTimeout(300);
     await tracing.send('Tracing.end');
@@ -452,7 +495,7 @@ async function benchSize(browser: Browser, served: { url: string }, origin: stri
   await app.context.close();
   await bare.context.close();
 
-  const side = (k: 'app' | 'bare', drag: { mean: number; p95: number; longTaskMs: number; dropGap: number; dropLongTaskMs: number; pressLongTaskMs: number }): Side => ({
+  const side = (k: 'app' | 'bare', drag: { mean: number; p95: number; longTaskMs: number; dropGap: number; dropLongTaskMs: number; pressLongTaskMs: number; clickGap: number; clickLongTaskMs: number }): Side => ({
     firstRenderMs: median(first[k]),
     firstRenderRuns: first[k],
     panZoomFps: fps[k].reduce((a, b) => a + b, 0) / fps[k].length,
@@ -463,6 +506,8 @@ async function benchSize(browser: Browser, served: { url: string }, origin: stri
     dropGapMs: drag.dropGap,
     dropLongTaskMs: drag.dropLongTaskMs,
     pressLongTaskMs: drag.pressLongTaskMs,
+    clickGapMs: drag.clickGap,
+    clickLongTaskMs: drag.clickLongTaskMs,
     nodesInDom: counts[k][0],
     edgesInDom: counts[k][1],
   });
