@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Diagnostic, Topology } from '../../shared/model/types';
@@ -12,7 +13,8 @@ import type { WorkerReply } from './generate-worker';
  * document and the interop files; the same files, put together by `finishBundle`.
  *
  * Only in the built CLI (the worker is dist/cli/generate-worker.mjs beside the entry); from the
- * sources, for a small design, or when the worker cannot start, everything is made here.
+ * sources, for a small design, on a machine with one core, or when the worker cannot start,
+ * everything is made here.
  */
 
 /** Components from which a second thread pays for its start (the worker loads the generators again). */
@@ -29,7 +31,7 @@ export interface ParallelOptions {
 export async function generateBundleOnThreads(doc: Topology, opts: ParallelOptions): Promise<OutputFile[]> {
   const bundleOpts = opts.checks ? { checks: opts.checks } : {};
   const url = opts.workerUrl;
-  if (!url || doc.nodes.length < (opts.minComponents ?? PARALLEL_MIN_COMPONENTS) || !existsSync(fileURLToPath(url))) {
+  if (!url || doc.nodes.length < (opts.minComponents ?? PARALLEL_MIN_COMPONENTS) || availableParallelism() < 2 || !existsSync(fileURLToPath(url))) {
     return finishBundle(generateBundleParts(doc, BUNDLE_PARTS, bundleOpts));
   }
   const theirs = startWorker(url, doc, WORKER_PARTS);

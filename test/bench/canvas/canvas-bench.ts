@@ -249,6 +249,37 @@ async function panZoom(page: Page, ms = 3_000): Promise<number> {
   return ((frames.length - 1) * 1000) / (frames[frames.length - 1]! - frames[0]!);
 }
 
+interface GrabPoint {
+  id: string;
+  x: number;
+  y: number;
+  left: number;
+}
+
+/**
+ * In-page source (plain JavaScript: the TypeScript loader would wrap inner functions in a helper
+ * the page does not have): a point of a component that the pointer reaches (connections are drawn
+ * above components), nearest the centre `c` first. `others` false: the component `id` is tried
+ * first; true: it and the selected ones are left out (a click on another component).
+ */
+const GRAB_POINT = `function (id, c, others) {
+  var els = Array.prototype.slice.call(document.querySelectorAll('.react-flow__node-topo, .react-flow__node-default'));
+  if (others) els = els.filter(function (el) { return el.dataset.id !== id && !el.classList.contains('selected'); });
+  function dist(el) { var r = el.getBoundingClientRect(); return Math.pow(r.left + r.width / 2 - c.x, 2) + Math.pow(r.top + r.height / 2 - c.y, 2); }
+  els.sort(function (a, b) { return !others && a.dataset.id === id ? -1 : !others && b.dataset.id === id ? 1 : dist(a) - dist(b); });
+  var spots = [[0.5, 0.5], [0.15, 0.5], [0.85, 0.5], [0.3, 0.25], [0.7, 0.75], [0.5, 0.2], [0.5, 0.8]];
+  for (var i = 0; i < els.length; i++) {
+    var r = els[i].getBoundingClientRect();
+    for (var j = 0; j < spots.length; j++) {
+      var x = r.left + r.width * spots[j][0], y = r.top + r.height * spots[j][1];
+      var hit = document.elementFromPoint(x, y);
+      var n = hit && hit.closest('.react-flow__node');
+      if (n && n.dataset.id === els[i].dataset.id) return { id: n.dataset.id, x: x, y: y, left: r.left };
+    }
+  }
+  return null;
+}`;
+
 /** Zooms in around the component nearest the canvas centre and drags it 600 px in 60 moves; the frame times meanwhile. */
 async function dragNode(page: Page, log?: (s: string) => void): Promise<{ mean: number; p95: number; longTaskMs: number; dropGap: number; dropLongTaskMs: number; pressLongTaskMs: number; clickGap: number; clickLongTaskMs: number }> {
   const box = await canvasBox(page);
@@ -274,24 +305,8 @@ async function dragNode(page: Page, log?: (s: string) => void): Promise<{ mean: 
   await page.waitForTimeout(500);
   first ??= await pick();
   if (!first) throw new Error('no component to drag');
-  // A point of that component (or, if connections cover it, of the nearest one not covered) that the pointer reaches: connections are drawn above components.
-  // (Plain JavaScript text: the TypeScript loader would wrap the inner functions in a helper the page does not have.)
-  const target = (await page.evaluate(`(function (id, c) {
-    var els = Array.prototype.slice.call(document.querySelectorAll('.react-flow__node-topo, .react-flow__node-default'));
-    function dist(el) { var r = el.getBoundingClientRect(); return Math.pow(r.left + r.width / 2 - c.x, 2) + Math.pow(r.top + r.height / 2 - c.y, 2); }
-    els.sort(function (a, b) { return a.dataset.id === id ? -1 : b.dataset.id === id ? 1 : dist(a) - dist(b); });
-    var spots = [[0.5, 0.5], [0.15, 0.5], [0.85, 0.5], [0.3, 0.25], [0.7, 0.75], [0.5, 0.2], [0.5, 0.8]];
-    for (var i = 0; i < els.length; i++) {
-      var r = els[i].getBoundingClientRect();
-      for (var j = 0; j < spots.length; j++) {
-        var x = r.left + r.width * spots[j][0], y = r.top + r.height * spots[j][1];
-        var hit = document.elementFromPoint(x, y);
-        var n = hit && hit.closest('.react-flow__node');
-        if (n && n.dataset.id === els[i].dataset.id) return { id: n.dataset.id, x: x, y: y, left: r.left };
-      }
-    }
-    return null;
-  })(${JSON.stringify(first.id)}, ${JSON.stringify(centre)})`)) as { id: string; x: number; y: number; left: number } | null;
+  // A point of that component (or, if connections cover it, of the nearest one not covered) that the pointer reaches.
+  const target = (await page.evaluate(`(${GRAB_POINT})(${JSON.stringify(first.id)}, ${JSON.stringify(centre)}, false)`)) as GrabPoint | null;
   if (!target) throw new Error('no component in view that the pointer can grab');
   await page.mouse.move(target.x, target.y);
   const pressAt = await now(page);
@@ -320,22 +335,7 @@ async function dragNode(page: Page, log?: (s: string) => void): Promise<{ mean: 
   // the long tasks from the press to 600 ms after the release (work moved to the press must not
   // make a click slower unseen).
   await page.waitForTimeout(600);
-  const other = (await page.evaluate(`(function (id, c) {
-    var els = Array.prototype.slice.call(document.querySelectorAll('.react-flow__node-topo, .react-flow__node-default')).filter(function (el) { return el.dataset.id !== id && !el.classList.contains('selected'); });
-    function dist(el) { var r = el.getBoundingClientRect(); return Math.pow(r.left + r.width / 2 - c.x, 2) + Math.pow(r.top + r.height / 2 - c.y, 2); }
-    els.sort(function (a, b) { return dist(a) - dist(b); });
-    var spots = [[0.5, 0.5], [0.15, 0.5], [0.85, 0.5], [0.3, 0.25], [0.7, 0.75]];
-    for (var i = 0; i < els.length; i++) {
-      var r = els[i].getBoundingClientRect();
-      for (var j = 0; j < spots.length; j++) {
-        var x = r.left + r.width * spots[j][0], y = r.top + r.height * spots[j][1];
-        var hit = document.elementFromPoint(x, y);
-        var n = hit && hit.closest('.react-flow__node');
-        if (n && n.dataset.id === els[i].dataset.id) return { id: n.dataset.id, x: x, y: y };
-      }
-    }
-    return null;
-  })(${JSON.stringify(target.id)}, ${JSON.stringify(centre)})`)) as { id: string; x: number; y: number } | null;
+  const other = (await page.evaluate(`(${GRAB_POINT})(${JSON.stringify(target.id)}, ${JSON.stringify(centre)}, true)`)) as GrabPoint | null;
   let click = { gap: NaN, longTaskMs: NaN };
   if (other) {
     await page.mouse.move(other.x, other.y);
