@@ -35,25 +35,32 @@ export async function generateBundleOnThreads(doc: Topology, opts: ParallelOptio
     return finishBundle(generateBundleParts(doc, BUNDLE_PARTS, bundleOpts));
   }
   const theirs = startWorker(url, doc, WORKER_PARTS);
-  const mine = generateBundleParts(
-    doc,
-    BUNDLE_PARTS.filter((p) => !WORKER_PARTS.includes(p)),
-    bundleOpts,
-  );
+  let mine: OutputFile[];
+  try {
+    mine = generateBundleParts(
+      doc,
+      BUNDLE_PARTS.filter((p) => !WORKER_PARTS.includes(p)),
+      bundleOpts,
+    );
+  } catch (e) {
+    // The command fails now, not once the worker is done.
+    theirs.stop();
+    throw e;
+  }
   // A worker that could not run (not a generator's error) leaves its parts to this thread.
-  const files = (await theirs) ?? generateBundleParts(doc, WORKER_PARTS, bundleOpts);
+  const files = (await theirs.files) ?? generateBundleParts(doc, WORKER_PARTS, bundleOpts);
   return finishBundle([...mine, ...files]);
 }
 
-/** The worker's files; null when it could not run; throws a generator's error as it would have been thrown here. */
-function startWorker(url: URL, doc: Topology, parts: readonly BundlePart[]): Promise<OutputFile[] | null> {
+/** The worker's files (null when it could not run; a generator's error is thrown as it would have been here), and a way to stop it. */
+function startWorker(url: URL, doc: Topology, parts: readonly BundlePart[]): { files: Promise<OutputFile[] | null>; stop(): void } {
   let worker: Worker;
   try {
     worker = new Worker(url, { workerData: { doc, parts } });
   } catch {
-    return Promise.resolve(null);
+    return { files: Promise.resolve(null), stop: () => undefined };
   }
-  return new Promise((resolve, reject) => {
+  const files = new Promise<OutputFile[] | null>((resolve, reject) => {
     let settled = false;
     worker.once('message', (reply: WorkerReply) => {
       settled = true;
@@ -69,4 +76,5 @@ function startWorker(url: URL, doc: Topology, parts: readonly BundlePart[]): Pro
       settled = true;
     });
   });
+  return { files, stop: () => void worker.terminate() };
 }
