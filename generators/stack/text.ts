@@ -71,12 +71,6 @@ export function lowerSnake(id: string): string {
   return /^[a-z_]/.test(s) ? s.slice(0, 63) : `n_${s}`.slice(0, 63);
 }
 
-/** A literal for a Compose file value: `$` is Compose's interpolation character. */
-export function composeLiteral(s: string): string {
-  // Most values hold no `$`: the search is cheaper than the regular expression's replace.
-  return s.includes('$') ? s.replace(/\$/g, '$$$$') : s;
-}
-
 /** PostgreSQL identifier, always quoted. */
 export function pgIdent(s: string): string {
   return `"${s.replace(/"/g, '""')}"`;
